@@ -1,0 +1,312 @@
+// A CSV/TSV reader that never loses a record: every non-blank record after the header ends up
+// either in `rows` (as many fields as the header) or in `rejected` (with its physical line and
+// a reason), including records broken by a quote that never closes.
+//
+// Why a tokenizer of our own instead of csv-parse: csv-parse stops at an unclosed quote
+// ("Quote Not Closed") and drops everything after it, and its line info points at where a
+// record ends. Here a record keeps the line it starts on, and the reader resumes after a bad quote.
+//
+// Quoting rules (RFC 4180 as Excel writes it, read leniently):
+// - a quote opens a quoted field only as the field's first character; elsewhere it is text;
+// - inside a quoted field, "" is one quote, and delimiters and line breaks are text;
+// - a quoted field ends at its closing quote; if text other than spaces follows it before the next
+//   delimiter, the quote was not a quoting one and the field is read as plain text, quotes
+//   included (`"Hi" she said` stays as written, and a stray quote cannot swallow later lines);
+// - line breaks: CRLF, LF, and a lone CR (old Mac exports).
+
+import type { Rejection } from '../model.js';
+import { decode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
+
+export interface TableRow {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  fields: string[];
+  /** The record's original text, without its line break (for rejected.csv and evidence). */
+  raw: string;
+}
+
+export interface Table {
+  file: string;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** Header cells, trimmed. */
+  header: string[];
+  /** 1-based line of the header (first non-blank record); 0 when the file has no header. */
+  headerLine: number;
+  /** Records with exactly header.length fields. */
+  rows: TableRow[];
+  /** Records that could not be read as a row, with the reason. */
+  rejected: Rejection[];
+}
+
+export interface ReadTableOptions {
+  /** Use this delimiter instead of sniffing one (e.g. from a --delimiter flag). */
+  delimiter?: Delimiter;
+  /**
+   * Pad every row that is short of fields with empty strings instead of rejecting it (for
+   * exporters that drop trailing empty cells). Off by default: a short row may have lost a
+   * field in the middle, and padding would shift its values into the wrong columns.
+   */
+  padShortRows?: boolean;
+}
+
+/**
+ * Read a delimited text table.
+ * - Header: the first non-blank record, cells trimmed. No header (empty file) → no columns, no rows.
+ * - Blank records (every field empty or whitespace, e.g. an empty line or Excel's `;;;`) are not
+ *   records: neither rows nor rejected.
+ * - A record with fields beyond the header's count is a row if all extra fields are empty (a trailing
+ *   delimiter loses nothing); a record short of fields is a row only if the missing columns have
+ *   no header name (or `padShortRows`); it is padded with "". Every other mismatch is rejected
+ *   with `expected N fields, found M`.
+ * - A quote that never closes rejects its record (from its start up to the end of the line with
+ *   the quote) naming line and column, and reading resumes on the next line.
+ * Throws (naming the file) when the bytes are not text, or when the header itself is broken.
+ */
+export function readTable(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Table {
+  const notText = binaryReason(bytes);
+  if (notText) throw new Error(`${file}: not a text table (${notText})`);
+  const { text, encoding } = decode(bytes);
+  const controls = controlCharacterShare(text);
+  if (controls > 0.01) {
+    throw new Error(`${file}: not a text table (${Math.round(controls * 100)}% control characters; binary file?)`);
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const table: Table = { file, encoding, delimiter, header: [], headerLine: 0, rows: [], rejected: [] };
+
+  for (const record of readRecords(text, delimiter)) {
+    if (record.kind === 'unterminated') {
+      const where = `line ${record.quoteLine}, column ${record.quoteColumn}`;
+      if (table.headerLine === 0) {
+        throw new Error(`${file}: ${where}: unterminated quote in the header row`);
+      }
+      table.rejected.push({
+        file,
+        line: record.line,
+        column: record.quoteColumn,
+        reason: `unterminated quote: the quoted field opened at ${where} is never closed`,
+        raw: record.raw,
+      });
+      continue;
+    }
+    if (isBlank(record.fields)) continue;
+    if (table.headerLine === 0) {
+      table.header = record.fields.map((cell) => cell.trim());
+      table.headerLine = record.line;
+      continue;
+    }
+    const fields = fitToHeader(record.fields, table.header, options.padShortRows === true);
+    if (fields) {
+      table.rows.push({ line: record.line, fields, raw: record.raw });
+    } else {
+      table.rejected.push({ file, line: record.line, reason: countReason(table.header.length, record), raw: record.raw });
+    }
+  }
+  return table;
+}
+
+function isBlank(fields: string[]): boolean {
+  return fields.every((f) => f.trim() === '');
+}
+
+/** The record's fields shaped to the header, or null when that would lose or invent data. */
+function fitToHeader(fields: string[], header: string[], padShortRows: boolean): string[] | null {
+  const n = header.length;
+  if (fields.length === n) return fields;
+  if (fields.length > n) {
+    return fields.slice(n).every((f) => f.trim() === '') ? fields.slice(0, n) : null;
+  }
+  if (padShortRows || header.slice(fields.length).every((name) => name === '')) {
+    return [...fields, ...new Array<string>(n - fields.length).fill('')];
+  }
+  return null;
+}
+
+function countReason(expected: number, record: FieldRecord): string {
+  const base = `expected ${expected} fields, found ${record.fields.length}`;
+  if (record.lastLine > record.line && record.spanningQuote) {
+    const q = record.spanningQuote;
+    return `${base} (the record runs from line ${record.line} to ${record.lastLine}: is the quote at line ${q.line}, column ${q.column} meant to be closed earlier?)`;
+  }
+  return base;
+}
+
+/** A reason when the bytes are plainly a binary format (checked before decoding). */
+function binaryReason(bytes: Uint8Array): string | null {
+  const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (magic([0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive, e.g. an .xlsx workbook; export it as CSV';
+  if (magic([0xd0, 0xcf, 0x11, 0xe0])) return 'an old .xls workbook; export it as CSV';
+  if (magic([0x25, 0x50, 0x44, 0x46])) return 'a PDF document';
+  return null;
+}
+
+/** Share of control characters (other than tab, line breaks, form feed) in the first 8 KiB of text. */
+function controlCharacterShare(text: string): number {
+  const n = Math.min(text.length, 8192);
+  if (n === 0) return 0;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+  }
+  return controls / n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokenizer
+
+export interface FieldRecord {
+  kind: 'fields';
+  /** Physical line the record starts on. */
+  line: number;
+  /** Physical line the record ends on (greater than `line` when a quoted field holds line breaks). */
+  lastLine: number;
+  fields: string[];
+  raw: string;
+  /** The first quoted field that ran over a line break, for a hint when the field count is off. */
+  spanningQuote: { line: number; column: number } | null;
+}
+
+export interface UnterminatedRecord {
+  kind: 'unterminated';
+  line: number;
+  quoteLine: number;
+  quoteColumn: number;
+  raw: string;
+}
+
+export type TextRecord = FieldRecord | UnterminatedRecord;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Split text into records with their physical start lines. Yields one record per line break
+ * outside quotes (blank ones included; the caller decides what blank means). A final line break
+ * does not start another record.
+ */
+export function* readRecords(text: string, delimiter: Delimiter): Generator<TextRecord> {
+  const d = delimiter.charCodeAt(0);
+  const len = text.length;
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+
+  while (i < len) {
+    const recordStart = i;
+    const recordLine = line;
+    const fields: string[] = [];
+    let spanningQuote: FieldRecord['spanningQuote'] = null;
+    let unterminated: { line: number; column: number; lineStart: number } | null = null;
+
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        const quoteLine = line;
+        const quoteColumn = i - lineStart + 1;
+        const quoteLineStart = lineStart;
+        const quoteStart = i;
+        const spanningBefore: FieldRecord['spanningQuote'] = spanningQuote;
+        i++;
+        value = '';
+        let segment = i;
+        let closed = false;
+        while (i < len) {
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (text.charCodeAt(i + 1) === QUOTE) {
+              value += text.slice(segment, i + 1);
+              i += 2;
+              segment = i;
+              continue;
+            }
+            value += text.slice(segment, i);
+            i++;
+            closed = true;
+            break;
+          }
+          if (c === LF || c === CR) {
+            if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+            line++;
+            lineStart = i + 1;
+            spanningQuote ??= { line: quoteLine, column: quoteColumn };
+          }
+          i++;
+        }
+        if (!closed) {
+          unterminated = { line: quoteLine, column: quoteColumn, lineStart: quoteLineStart };
+          break;
+        }
+        const rest = i;
+        const stop = scanUnquoted(text, i, d);
+        if (text.slice(rest, stop).trim() !== '') {
+          // Text after the closing quote: the quote did not open a quoted field (a naive writer's
+          // `"Hi" she said`, or a stray quote). Read the field as plain text from the quote on,
+          // so it ends on its own line instead of swallowing the lines up to the next quote.
+          i = scanUnquoted(text, quoteStart, d);
+          value = text.slice(quoteStart, i);
+          line = quoteLine;
+          lineStart = quoteLineStart;
+          spanningQuote = spanningBefore;
+        } else {
+          i = stop; // spaces after a closing quote are padding, not data
+        }
+      } else {
+        const start = i;
+        i = scanUnquoted(text, i, d);
+        value = text.slice(start, i);
+      }
+      fields.push(value);
+      if (i < len && text.charCodeAt(i) === d) {
+        i++;
+        continue;
+      }
+      break;
+    }
+
+    if (unterminated) {
+      // Reject from the record's start to the end of the line holding the quote; resume after it.
+      let end = unterminated.lineStart;
+      while (end < len && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+      yield {
+        kind: 'unterminated',
+        line: recordLine,
+        quoteLine: unterminated.line,
+        quoteColumn: unterminated.column,
+        raw: text.slice(recordStart, end),
+      };
+      i = skipLineBreak(text, end);
+      line = unterminated.line + 1;
+      lineStart = i;
+      continue;
+    }
+
+    const raw = text.slice(recordStart, i);
+    const lastLine = line;
+    if (i < len) {
+      i = skipLineBreak(text, i);
+      line++;
+      lineStart = i;
+    }
+    yield { kind: 'fields', line: recordLine, lastLine, fields, raw, spanningQuote };
+  }
+}
+
+/** Index of the next delimiter or line break at or after `i` (or the end of the text). */
+function scanUnquoted(text: string, i: number, d: number): number {
+  const len = text.length;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === LF || c === CR) return i;
+    i++;
+  }
+  return i;
+}
+
+function skipLineBreak(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  if (c === LF) return i + 1;
+  return i;
+}
