@@ -1,0 +1,61 @@
+import { FIELDS, normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
+import type { TableRow } from './table.js';
+
+/** Which column (0-based index) feeds which field. */
+export type ColumnMapping = Partial<Record<Field, number>>;
+
+/** Hand-made overrides: field → column header as written in the file. */
+export type Overrides = Partial<Record<Field, string>>;
+
+export class MappingError extends Error {
+  override name = 'MappingError';
+}
+
+/** Map a header to a preset's fields: for each field, its synonyms in order, the first unclaimed matching column. */
+export function mapColumns(header: string[], preset: Preset): ColumnMapping {
+  const normalised = header.map(normaliseHeader);
+  const claimed = new Set<number>();
+  const mapping: ColumnMapping = {};
+  for (const [field, names] of Object.entries(preset.columns) as [Field, string[]][]) {
+    for (const name of names) {
+      const index = normalised.findIndex((h, i) => h === normaliseHeader(name) && !claimed.has(i));
+      if (index >= 0) {
+        mapping[field] = index;
+        claimed.add(index);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+/** Apply --map / mapping-file overrides on top of a detected mapping; unknown fields or columns are usage errors. */
+export function applyOverrides(header: string[], mapping: ColumnMapping, overrides: Overrides, file: string): ColumnMapping {
+  const result: ColumnMapping = { ...mapping };
+  const normalised = header.map(normaliseHeader);
+  for (const [field, column] of Object.entries(overrides) as [Field, string][]) {
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      throw new MappingError(`${file}: --map ${field}=${column}: unknown field "${field}"; known fields: ${FIELDS.join(', ')}`);
+    }
+    const exact = header.indexOf(column);
+    const index = exact >= 0 ? exact : normalised.indexOf(normaliseHeader(column));
+    if (index < 0) {
+      throw new MappingError(`${file}: --map ${field}=${column}: no column "${column}"; columns are: ${header.join(', ')}`);
+    }
+    for (const [other, i] of Object.entries(result) as [Field, number][]) if (i === index) delete result[other];
+    result[field] = index;
+  }
+  return result;
+}
+
+/** The cells of one table row, by field. */
+export function mapRow(row: TableRow, mapping: ColumnMapping): MappedRow {
+  const cells: MappedRow['cells'] = {};
+  const columns: MappedRow['columns'] = {};
+  for (const [field, index] of Object.entries(mapping) as [Field, number][]) {
+    const value = row.fields[index];
+    if (value !== undefined && value.trim() !== '') cells[field] = value.trim();
+    columns[field] = index + 1;
+  }
+  return { line: row.line, raw: row.raw, cells, columns };
+}

@@ -1,0 +1,79 @@
+// What an input preset is. Each preset lives in one file under presets/ and is registered in presets/index.ts;
+// adding a CRM or social format means adding one file there.
+
+/** The canonical fields a column can be mapped to. */
+export const FIELDS = [
+  'crmId',
+  'email',
+  'handle',
+  'name',
+  'firstName',
+  'lastName',
+  'phone',
+  'city',
+  'country',
+  'crmStage',
+  'created',
+  'date',
+  'until',
+  'orderId',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'product',
+  'channel',
+  'platform',
+  'inbound',
+  'text',
+  'subject',
+  'status',
+  'messageId',
+  'replyTo',
+  'firstReplyAt',
+  'firstReplyMinutes',
+  'author',
+  'codes',
+  'satisfaction',
+  'instagram',
+  'twitter',
+  'facebook',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export type RecordKind = 'contacts' | 'orders' | 'tickets' | 'social' | 'notes' | 'messages';
+
+/** A data row after column mapping: the raw cell text per field, plus where it came from. */
+export interface MappedRow {
+  line: number;
+  raw: string;
+  cells: Partial<Record<Field, string>>;
+  /** 1-based column number of each mapped field, for error messages. */
+  columns: Partial<Record<Field, number>>;
+}
+
+export interface Preset {
+  id: string;
+  kind: RecordKind;
+  /** One line for `thick inspect` and the README. */
+  description: string;
+  /** Header synonyms per field; compared after normaliseHeader (case, accents and punctuation ignored). */
+  columns: Partial<Record<Field, string[]>>;
+  /** Each group needs at least one of its fields mapped for the preset to apply. */
+  requires: Field[][];
+  /** Breaks ties between presets that map the same number of columns: specific formats beat generic ones. */
+  priority: number;
+  /** Channel for events when the file has no channel/platform column. */
+  channel: string;
+  /** Vendor quirks, applied to every mapped row before normalisation (e.g. Twitter's inbound flag). */
+  refine?: (row: MappedRow) => MappedRow;
+}
+
+/** "E-Mail", "e_mail" and "Email " all become "email"; "Erstellungsdatum" stays itself. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]/g, '');
+}

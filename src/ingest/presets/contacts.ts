@@ -1,0 +1,13 @@
+import type { Preset } from '../preset.js';
+import { columnsFor } from '../synonyms.js';
+
+/** Any CRM contacts export: one row per person with id, name, email and social handles. */
+export const contacts: Preset = {
+  id: 'contacts',
+  kind: 'contacts',
+  description: 'Generic contacts: id, name, email, phone, created, stage, city, social handles',
+  columns: columnsFor(['crmId', 'email', 'name', 'firstName', 'lastName', 'phone', 'city', 'country', 'crmStage', 'created', 'instagram', 'twitter', 'facebook', 'handle']),
+  requires: [['crmId', 'email', 'handle', 'instagram', 'twitter'], ['name', 'firstName', 'lastName', 'phone', 'city', 'created', 'crmStage']],
+  priority: 0,
+  channel: 'crm',
+};

@@ -1,0 +1,13 @@
+import type { Preset } from '../preset.js';
+import { columnsFor } from '../synonyms.js';
+
+/** Any help-desk export: one row per ticket, the customer's words in the description, the first reply's time. */
+export const tickets: Preset = {
+  id: 'tickets',
+  kind: 'tickets',
+  description: 'Generic tickets: ticket id, requester, created, channel, subject, description, status, first reply',
+  columns: columnsFor(['messageId', 'email', 'crmId', 'name', 'date', 'channel', 'subject', 'text', 'status', 'firstReplyAt', 'firstReplyMinutes', 'satisfaction']),
+  requires: [['subject', 'status', 'firstReplyAt', 'firstReplyMinutes'], ['text', 'subject'], ['email', 'crmId', 'name']],
+  priority: 0,
+  channel: 'email',
+};

@@ -1,0 +1,59 @@
+import type { Field } from './preset.js';
+
+// Header names seen in English and German exports, per canonical field. Presets start from these and add their
+// vendor's own names. Spelling variants collapse under normaliseHeader, so "E-Mail" and "email" are one entry.
+export const SYNONYMS: Record<Field, string[]> = {
+  crmId: [
+    'customer id', 'customerid', 'customer no', 'customer number', 'contact id', 'record id', 'client id', 'account id',
+    'kunden-id', 'kundennummer', 'kundennr', 'kunde id', 'datensatz-id', 'kontakt-id', 'id',
+  ],
+  email: [
+    'email', 'e-mail', 'email address', 'e-mail-adresse', 'mail', 'requester email', 'customer email', 'contact email',
+    'kunden-e-mail', 'emailadresse',
+  ],
+  handle: ['username', 'user name', 'handle', 'screen name', 'user', 'author handle', 'account', 'benutzername', 'nutzername', 'profile'],
+  name: ['name', 'full name', 'customer name', 'contact name', 'requester', 'kunde', 'kundenname', 'vollständiger name'],
+  firstName: ['first name', 'firstname', 'given name', 'vorname'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'nachname'],
+  phone: ['phone', 'phone number', 'telephone', 'mobile', 'telefon', 'telefonnummer', 'mobilnummer', 'handy'],
+  city: ['city', 'town', 'stadt', 'ort', 'wohnort'],
+  country: ['country', 'land'],
+  crmStage: ['stage', 'lifecycle stage', 'lead status', 'status crm', 'lebenszyklusphase', 'phase'],
+  created: ['created', 'created at', 'create date', 'created date', 'signup date', 'erstellt', 'erstellungsdatum', 'angelegt am', 'registriert'],
+  date: [
+    'date', 'timestamp', 'time', 'created at', 'posted at', 'order date', 'invoice date', 'datum', 'zeitstempel',
+    'bestelldatum', 'rechnungsdatum', 'erstellt am', 'veröffentlicht', 'gepostet am',
+  ],
+  until: ['until', 'end', 'end date', 'to', 'bis', 'enddatum'],
+  orderId: ['order id', 'order', 'order number', 'order no', 'invoice', 'invoice no', 'invoice number', 'bestellnummer', 'bestellung', 'auftragsnummer', 'rechnungsnummer'],
+  quantity: ['quantity', 'qty', 'units', 'menge', 'anzahl', 'stück', 'stueck'],
+  unitPrice: ['unit price', 'price', 'item price', 'einzelpreis', 'preis', 'stückpreis'],
+  amount: ['amount', 'total', 'revenue', 'order total', 'value', 'betrag', 'summe', 'gesamtbetrag', 'umsatz', 'gesamt'],
+  product: ['product', 'item', 'description', 'sku', 'article', 'artikel', 'produkt', 'artikelbezeichnung'],
+  channel: ['channel', 'source', 'via', 'kanal', 'quelle'],
+  platform: ['platform', 'network', 'plattform', 'netzwerk'],
+  inbound: ['inbound', 'incoming', 'eingehend'],
+  text: ['text', 'message', 'body', 'content', 'comment', 'comment text', 'description', 'feedback', 'review', 'nachricht', 'inhalt', 'kommentar', 'beschreibung', 'bewertung'],
+  subject: ['subject', 'title', 'topic', 'betreff', 'titel', 'thema'],
+  status: ['status', 'state', 'ticket status', 'zustand'],
+  messageId: ['message id', 'comment id', 'post id', 'tweet id', 'ticket id', 'ticket', 'case id', 'case number', 'nachrichten-id', 'kommentar-id', 'ticketnummer', 'vorgangsnummer'],
+  replyTo: ['in reply to', 'reply to', 'parent id', 'parent comment id', 'in response to', 'antwort auf', 'bezug'],
+  firstReplyAt: ['first reply at', 'first response at', 'first replied at', 'erste antwort am', 'erste antwort'],
+  firstReplyMinutes: ['first reply time in minutes', 'first reply minutes', 'first response minutes', 'erste antwortzeit in minuten'],
+  author: ['author', 'analyst', 'by', 'written by', 'autor', 'verfasser', 'erfasst von'],
+  codes: ['codes', 'code', 'tags', 'labels', 'kategorien'],
+  satisfaction: ['satisfaction', 'satisfaction rating', 'csat', 'zufriedenheit', 'bewertung zufriedenheit'],
+  instagram: ['instagram', 'instagram handle', 'instagram-handle', 'instagram username', 'instagram account'],
+  twitter: ['twitter', 'twitter handle', 'twitter username', 'x handle', 'x', 'twitter-handle'],
+  facebook: ['facebook', 'facebook profile', 'facebook name', 'facebook-profil'],
+};
+
+/** The synonym lists for some fields, extended by a preset's own names. */
+export function columnsFor(fields: Field[], extra: Partial<Record<Field, string[]>> = {}): Partial<Record<Field, string[]>> {
+  const columns: Partial<Record<Field, string[]>> = {};
+  for (const field of fields) columns[field] = [...(extra[field] ?? []), ...SYNONYMS[field]];
+  for (const [field, names] of Object.entries(extra) as [Field, string[]][]) {
+    if (!columns[field]) columns[field] = names;
+  }
+  return columns;
+}
