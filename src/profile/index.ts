@@ -1,0 +1,143 @@
+import type { Customer, Event, Profile } from '../model.js';
+import { dialogFigures, isInboundMessage } from './dialog.js';
+import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
+import { rfmScores, type OrderSummary } from './rfm.js';
+
+export interface ProfileOptions {
+  /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
+  asOf?: Date;
+  ordersKnown: boolean;
+  socialKnown: boolean;
+  /** What "recently" means, in days. */
+  recentDays?: number;
+}
+
+/** A profile with the events it was built from, for the report stage. */
+export interface ProfiledCustomer {
+  profile: Profile;
+  customer: Customer;
+  /** The customer's events, oldest first (undated last). */
+  events: Event[];
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+const byTime = (a: Event, b: Event): number => (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity) || a.source.line - b.source.line;
+
+function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
+  const lines = events.filter((e) => e.kind === 'order');
+  const ids = new Set(lines.map((e) => e.orderId ?? e.id));
+  const revenue = lines.reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  return { count: ids.size, revenue: ordersKnown || lines.length > 0 ? Math.round(revenue * 100) / 100 : null };
+}
+
+function codeCounts(events: readonly Event[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events) {
+    for (const annotation of event.annotations) {
+      if (annotation.code === 'context' || annotation.code === 'note') continue;
+      counts[annotation.code] = (counts[annotation.code] ?? 0) + 1;
+    }
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
+  const scores = events.filter((e) => isInboundMessage(e) && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
+  if (scores.length === 0) return { mean: null, n: 0 };
+  return { mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100, n: scores.length };
+}
+
+function channelCounts(events: readonly Event[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events) if (event.direction !== 'internal') counts[event.channel] = (counts[event.channel] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function contactSpan(events: readonly Event[]): { first: string | null; last: string | null } {
+  const times = events.filter((e) => e.direction !== 'internal' && e.at).map((e) => e.at!.getTime());
+  if (times.length === 0) return { first: null, last: null };
+  return { first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString() };
+}
+
+function latestEvent(events: readonly Event[]): Date {
+  const times = events.filter((e) => e.at).map((e) => e.at!.getTime());
+  return times.length ? new Date(Math.max(...times)) : new Date(0);
+}
+
+/** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
+export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
+  const asOf = options.asOf ?? latestEvent(events);
+  const recentDays = options.recentDays ?? 90;
+  const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
+  for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
+
+  const drafts = customers.map((customer) => {
+    const own = [...(byCustomer.get(customer.key) ?? [])].sort(byTime);
+    const span = contactSpan(own);
+    // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
+    const joinable = customer.crmId !== null || customer.emails.length > 0;
+    const orders = orderFigures(own, options.ordersKnown && joinable);
+    const lastOrder = own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime());
+    const summary: OrderSummary = {
+      key: customer.key,
+      recencyDays: lastOrder.length ? (asOf.getTime() - Math.max(...lastOrder)) / 86_400_000 : null,
+      frequency: orders.count,
+      monetary: orders.revenue ?? 0,
+    };
+    return { customer, own, span, orders, summary };
+  });
+  const rfm = rfmScores(drafts.map((d) => d.summary));
+  const slugs = new Set<string>();
+
+  return drafts.map(({ customer, own, span, orders }) => {
+    const figures: Evidence['figures'] = {
+      id: customer.key,
+      slug: uniqueSlug(slugs, customer),
+      name: customer.name,
+      identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
+      firstContact: span.first,
+      lastContact: span.last,
+      channels: channelCounts(own),
+      orders,
+      rfm: rfm.get(customer.key) ?? null,
+      dialog: dialogFigures(own),
+      sentiment: sentimentFigures(own),
+      codes: codeCounts(own),
+    };
+    const evidence: Evidence = { customer, events: own, figures, asOf, ordersKnown: options.ordersKnown, socialKnown: options.socialKnown, recentDays };
+    const { stage, reasons } = judgeStage(evidence);
+    const attention = judgeAttention(evidence, stage);
+    const profile: Profile = {
+      ...figures,
+      stage,
+      stageReasons: reasons,
+      blindSpots: findBlindSpots(evidence),
+      attention: attention.attention,
+      attentionReasons: attention.reasons,
+    };
+    return { profile, customer, events: own };
+  });
+}
+
+function uniqueSlug(taken: Set<string>, customer: Customer): string {
+  const base = slugify(customer.crmId && customer.name ? `${customer.crmId}-${customer.name}` : customer.name ? `${customer.key}-${customer.name}` : customer.key) || 'customer';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+/** Who needs attention first: highest attention score, then most recent contact, then key. */
+export function byAttention(a: ProfiledCustomer, b: ProfiledCustomer): number {
+  return b.profile.attention - a.profile.attention || (b.profile.lastContact ?? '').localeCompare(a.profile.lastContact ?? '') || a.profile.id.localeCompare(b.profile.id);
+}
