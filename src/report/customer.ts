@@ -1,0 +1,175 @@
+import type { Event } from '../model.js';
+import type { ProfiledCustomer } from '../profile/index.js';
+import { pairExchanges } from '../profile/dialog.js';
+import { bar, monthlyCounts, sparkline } from './charts.js';
+import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
+import { cite, day, dayOf, inline, minutes, money, provenance } from './format.js';
+import { labels, type ReportLang } from './i18n.js';
+import { nextConversation } from './openers.js';
+
+export interface ReportOptions {
+  lang: ReportLang;
+  codes: ReadonlyMap<string, CodeInfo>;
+}
+
+/** How telling a text is: coded evidence and strong feeling first, long enough to say something. */
+function tellingness(event: Event): number {
+  const codes = event.annotations.filter((a) => a.by.kind === 'rule' && a.code !== 'action.not-meaningful').length;
+  const feeling = Math.abs(event.sentiment?.score ?? 0);
+  const length = Math.min(1, (event.text?.length ?? 0) / 200);
+  return codes + 2 * feeling + length;
+}
+
+function voice(subject: ProfiledCustomer): Event[] {
+  return subject.events
+    .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
+    .sort((a, b) => tellingness(b) - tellingness(a) || a.source.line - b.source.line)
+    .slice(0, 5);
+}
+
+function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const { profile, customer } = subject;
+  const ids = [
+    profile.identity.crmId && `CRM ${profile.identity.crmId}`,
+    ...profile.identity.emails,
+    ...profile.identity.handles.map((h) => `@${h}`),
+  ].filter(Boolean);
+  const contact = customer.contact;
+  const lines = [
+    `- ${l.ids}: ${ids.join(' · ') || l.unknown}`,
+    `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
+    `- ${l.channels}: ${Object.keys(profile.channels).join(', ') || l.none}`,
+  ];
+  if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
+  return lines;
+}
+
+function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const { profile, events } = subject;
+  const rfm = profile.rfm ? `${l.recency} ${profile.rfm.recency} · ${l.frequency} ${profile.rfm.frequency} · ${l.monetary} ${profile.rfm.monetary}` : '—';
+  const lines = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count} | ${money(profile.orders.revenue)} | ${rfm} |`, ''];
+  const max = Math.max(0, ...Object.values(profile.channels));
+  if (max > 0) {
+    lines.push('```text');
+    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channel.padEnd(12)} ${bar(n, max)} ${n}`);
+    lines.push('```');
+  }
+  const timeline = monthlyCounts(events.filter((e) => e.at && e.direction !== 'internal').map((e) => e.at!));
+  if (timeline.months.length > 1) {
+    lines.push('', `${l.timeline}: \`${timeline.months[0]} ${sparkline(timeline.counts)} ${timeline.months.at(-1)}\``);
+  }
+  return lines;
+}
+
+function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const quotes = voice(subject);
+  if (quotes.length === 0) return [l.noVoice];
+  return quotes.flatMap((event) => {
+    const tone = event.sentiment ? `, ${event.sentiment.label} ${event.sentiment.score.toFixed(2)}` : '';
+    return [`> ${inline(event.text!, 400)}`, `> — ${provenance(event)}${tone}`, ''];
+  });
+}
+
+function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
+  const hits = subject.events.flatMap((event) => event.annotations.filter((a) => a.code !== 'context' && a.code !== 'note').map((annotation) => ({ event, annotation })));
+  if (hits.length === 0) return [l.noThemes];
+  const byCategory = new Map<string, Map<string, typeof hits>>();
+  for (const hit of hits) {
+    const category = categoryOf(options.codes, hit.annotation.code);
+    const codes = byCategory.get(category) ?? new Map();
+    codes.set(hit.annotation.code, [...(codes.get(hit.annotation.code) ?? []), hit]);
+    byCategory.set(category, codes);
+  }
+  const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const lines: string[] = [];
+  for (const category of categories) {
+    lines.push(`### ${categoryTitle(category, options.lang)}`, '');
+    for (const [code, codeHits] of byCategory.get(category)!) {
+      // Analyst evidence before machine evidence: people's judgement is shown first.
+      const sorted = [...codeHits].sort((a, b) => Number(b.annotation.by.kind === 'analyst') - Number(a.annotation.by.kind === 'analyst'));
+      lines.push(`- **${codeLabel(options.codes, code, options.lang)}** (\`${code}\`, ${codeHits.length}×)`);
+      for (const { event, annotation } of sorted.slice(0, 3)) {
+        const who = annotation.by.kind === 'analyst' ? `analyst ${annotation.by.id}` : `${annotation.by.kind} ${annotation.by.id}`;
+        lines.push(`  - “${inline(annotation.quote ?? event.text ?? '', 200)}” — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
+      }
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+const rank = (category: string): number => {
+  const i = CATEGORY_ORDER.indexOf(category);
+  return i < 0 ? CATEGORY_ORDER.length : i;
+};
+
+function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const { dialog, sentiment } = subject.profile;
+  const lines = [
+    `| ${l.inbound} | ${l.outbound} | ${l.answered} | ${l.unanswered} | ${l.medianResponse} |`,
+    '|---:|---:|---:|---:|---:|',
+    `| ${dialog.inbound} | ${dialog.outbound} | ${dialog.answered} | ${dialog.unanswered} | ${minutes(dialog.medianResponseMinutes, l.minutes)} |`,
+    '',
+    `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${sentiment.mean.toFixed(2)} (n = ${sentiment.n})`}`,
+  ];
+  const open = pairExchanges(subject.events).filter((x) => !x.reply);
+  if (open.length > 0) {
+    lines.push('', `**${l.unansweredQuestions}:**`, '');
+    for (const { message } of open) lines.push(`- “${inline(message.text ?? '', 160)}” — ${provenance(message)}`);
+  }
+  return lines;
+}
+
+function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const notes = subject.events.filter((e) => e.kind === 'note');
+  const lines: string[] = [`**${l.analystNotes}**`, ''];
+  if (notes.length === 0) lines.push(l.noNotes);
+  for (const note of notes) {
+    const codes = note.annotations.map((a) => `\`${a.code}\``).join(' ');
+    lines.push(`- ${day(note.at)}, ${note.author ?? 'analyst'}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
+  }
+  const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
+  for (const event of subject.events) {
+    for (const a of event.annotations.filter((x) => x.code === 'context')) {
+      const key = cite(a.source);
+      const entry = world.get(key) ?? { quote: a.quote ?? '', cite: key, events: [] };
+      entry.events.push(event);
+      world.set(key, entry);
+    }
+  }
+  if (world.size > 0) {
+    lines.push('', `**${l.worldEvents}**`, '');
+    for (const entry of world.values()) {
+      const during = entry.events.map((e) => `${e.kind} ${day(e.at)} (${cite(e.source)})`).join(', ');
+      lines.push(`- ${inline(entry.quote, 200)} (${entry.cite}): ${during}`);
+    }
+  }
+  return lines;
+}
+
+/** One customer's insight report, sections as PRODUCT.md lists them. */
+export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
+  const l = labels(options.lang);
+  const { profile } = subject;
+  const title = profile.name ?? profile.id;
+  const sections: [string, string[]][] = [
+    [l.who, whoSection(subject, l)],
+    [l.numbers, numbersSection(subject, l)],
+    [l.voice, voiceSection(subject, l)],
+    [l.themes, themesSection(subject, options, l)],
+    [l.dialog, dialogSection(subject, l)],
+    [l.relationship, [`${l.stage}: **${profile.stage}**, ${l.because}:`, '', ...profile.stageReasons.map((r) => `- ${r}`)]],
+    [l.context, contextSection(subject, l)],
+    [l.blindSpots, profile.blindSpots.map((s) => `- ${s}`)],
+    [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
+  ];
+  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${profile.stage}** · ${l.attention}: ${profile.attention}${profile.attentionReasons.length ? ` (${profile.attentionReasons.join(', ')})` : ''}`, ''];
+  const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
+  return [...header, ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function trimBlank(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  return lines.slice(0, end);
+}

@@ -1,0 +1,45 @@
+import type { ContextEvent } from '../model.js';
+import { byAttention, type ProfiledCustomer } from '../profile/index.js';
+import { cite, day, dayOf, inline, money } from './format.js';
+import { labels, type ReportLang } from './i18n.js';
+
+export interface RunFacts {
+  files: { file: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
+  contextEvents: readonly ContextEvent[];
+}
+
+/** The index: every customer, who needs attention first, each linked to their report. */
+export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts, lang: ReportLang): string {
+  const l = labels(lang);
+  const sorted = [...subjects].sort(byAttention);
+  const lines = [`# ${l.indexTitle}`, ''];
+  const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
+  const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
+  lines.push(`${l.generated} ${run.files.map((f) => `\`${f.file}\` (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
+
+  const stages = new Map<string, number>();
+  for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
+  lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stage} ${n}`).join(' · ')}`, '');
+
+  lines.push(
+    `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
+    '|---:|---|---|---:|---|---:|---:|---:|---:|---|',
+  );
+  sorted.forEach(({ profile }, i) => {
+    const name = inline(profile.name ?? profile.id, 60);
+    const tone = profile.sentiment.mean === null ? '—' : profile.sentiment.mean.toFixed(2);
+    lines.push(
+      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${profile.stage} | ${profile.attention} | ${inline(profile.attentionReasons.join(', '), 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count} | ${money(profile.orders.revenue)} | ${dayOf(profile.lastContact)} |`,
+    );
+  });
+
+  if (run.contextEvents.length > 0) {
+    lines.push('', `## ${l.worldEventsIndex}`, '');
+    for (const context of run.contextEvents) {
+      const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
+      const names = touched.map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`).join(', ');
+      lines.push(`- ${day(context.from)} – ${day(context.until)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${l.customers.toLowerCase()}${names ? `: ${names}` : ''}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
