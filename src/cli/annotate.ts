@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { compileCodebook } from '../annotate/codebook.js';
+import type { FileIngest } from '../ingest/index.js';
+import type { Event, Rejection } from '../model.js';
+import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
+import { activeCodebook, ingestAll } from './pipeline.js';
+import { terminal } from './terminal.js';
+import { csvCell } from './write.js';
+
+export interface AnnotateFlags extends IngestFlags {
+  out: string;
+  codebook?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
+
+/** Every input row in input order: used rows with their (first) annotated event, rejected rows with the reason. */
+function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext): Line[] {
+  return ingests.flatMap((ingest) => {
+    const used: Line[] = ingest.used.map((u) => {
+      const event = u.events.find((e) => e.text) ?? u.events[0] ?? null;
+      return { kind: 'used', ingest, line: u.line, fields: u.fields, event: event && annotateEvent(event, ctx) };
+    });
+    const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
+    return [...used, ...rejected].sort((a, b) => lineOf(a) - lineOf(b));
+  });
+}
+
+const lineOf = (line: Line): number => (line.kind === 'used' ? line.line : line.rejection.line);
+
+const codesOf = (event: Event | null): string[] => [...new Set((event?.annotations ?? []).filter((a) => a.by.kind !== 'context').map((a) => a.code))];
+
+function jsonLine(line: Line): string {
+  if (line.kind === 'rejected') {
+    const { file, line: n, column, reason } = line.rejection;
+    return JSON.stringify({ source: { file, line: n }, rejected: column ? `column ${column}: ${reason}` : reason });
+  }
+  const event = line.event;
+  return JSON.stringify({
+    source: { file: line.ingest.file, line: line.line },
+    kind: event?.kind ?? line.ingest.preset.kind,
+    customer: event?.who ?? null,
+    at: event?.at?.toISOString() ?? null,
+    channel: event?.channel ?? null,
+    direction: event?.direction ?? null,
+    text: event?.text ?? null,
+    lang: event?.lang ?? 'other',
+    sentiment: event?.sentiment ?? { label: 'neutral', score: 0 },
+    codes: codesOf(event),
+    annotations: (event?.annotations ?? []).map(({ code, quote, by, confidence, source }) => ({ code, quote, by, confidence, source })),
+  });
+}
+
+/** CSV for R, pandas or a spreadsheet: the input columns plus lang, sentiment, sentiment_score and one 0/1 column per code. */
+function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
+  const used = lines.filter((l): l is Extract<Line, { kind: 'used' }> => l.kind === 'used');
+  const header = [...new Set(used.flatMap((l) => l.ingest.header))];
+  const rows = used.map((l) => {
+    const byName = new Map(l.ingest.header.map((h, i) => [h, l.fields[i] ?? '']));
+    const codes = new Set(codesOf(l.event));
+    const sentiment = l.event?.sentiment ?? { label: 'neutral', score: 0 };
+    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0))];
+  });
+  return [[...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds], ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export async function runAnnotate(files: string[], flags: AnnotateFlags): Promise<number> {
+  const toStdout = flags.out === '-';
+  const term = terminal(flags.quiet || flags.json || toStdout);
+  const codebook = activeCodebook(flags.codebook);
+  const ingests = ingestAll(files, ingestOptionsFrom(flags), (file) => term.step(`reading ${file}`));
+  for (const ingest of ingests) {
+    if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
+      term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
+    }
+  }
+  const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [] };
+  term.step('annotating');
+  const lines = rowsInOrder(ingests, ctx);
+  const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');
+  if (toStdout) process.stdout.write(output);
+  else writeFileSync(flags.out, output);
+
+  const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
+  if (flags.json && !toStdout) {
+    process.stdout.write(`${JSON.stringify({ rows, files: ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows })), out: flags.out }, null, 2)}\n`);
+  } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
+  for (const r of ingests.flatMap((i) => i.rejected).slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
+  return 0;
+}

@@ -1,0 +1,51 @@
+import type { FileIngest } from '../ingest/index.js';
+import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
+import { ingestAll } from './pipeline.js';
+import { terminal } from './terminal.js';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** What `thick inspect` reports per file. */
+export function findings(ingest: FileIngest) {
+  return {
+    file: ingest.file,
+    encoding: ingest.encoding,
+    delimiter: ingest.delimiter,
+    preset: ingest.preset.id,
+    kind: ingest.preset.kind,
+    mapping: Object.fromEntries(Object.entries(ingest.mapping).map(([field, index]) => [field, ingest.header[index]])),
+    unmapped: ingest.header.filter((_, i) => !Object.values(ingest.mapping).includes(i)),
+    dateOrders: ingest.dateOrders,
+    rows: ingest.rows,
+    problems: ingest.rejected.slice(0, 10).map((r) => `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`),
+  };
+}
+
+export async function runInspect(files: string[], flags: IngestFlags & { json?: boolean }): Promise<number> {
+  const ingests = ingestAll(files, ingestOptionsFrom(flags));
+  const all = ingests.map(findings);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+    return 0;
+  }
+  const { colour } = terminal();
+  const lines: string[] = [];
+  for (const f of all) {
+    lines.push(colour.bold(f.file));
+    lines.push(`  encoding   ${f.encoding}`, `  delimiter  ${DELIMITER_NAMES[f.delimiter] ?? f.delimiter}`, `  preset     ${f.preset} (${f.kind})`);
+    lines.push(`  rows       ${f.rows.read} read, ${f.rows.used} used, ${f.rows.rejected} rejected`);
+    lines.push('  columns');
+    for (const [field, column] of Object.entries(f.mapping)) lines.push(`    ${field.padEnd(18)} ← ${column}`);
+    if (f.unmapped.length) lines.push(`    (not used: ${f.unmapped.join(', ')})`);
+    for (const [field, info] of Object.entries(f.dateOrders)) {
+      lines.push(`  dates      ${field}: ${info.order}${info.ambiguous ? colour.yellow(' (ambiguous)') : ''}${info.note ? ` ${info.note}` : ''}`);
+    }
+    if (f.problems.length) {
+      lines.push(colour.yellow('  problems'));
+      for (const p of f.problems) lines.push(`    ${p}`);
+    }
+    lines.push('');
+  }
+  process.stdout.write(lines.join('\n'));
+  return 0;
+}

@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { normaliseHandle } from '../ingest/normalise.js';
+import { runAnalyze } from './analyze.js';
+import { runAnnotate } from './annotate.js';
+import { runCodebook } from './codebook.js';
+import { runInspect } from './inspect.js';
+import { UsageError } from './options.js';
+import { DataError } from './pipeline.js';
+import { terminal } from './terminal.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const INPUT_HELP = `
+Input files are CSV/TSV exports (any of , ; tab |, UTF-8/UTF-16/Windows-1252). thick recognises contacts, orders,
+tickets, social comments, analyst notes and generic text tables from their header, in English or German.`;
+
+function ingestOptions(command: Command): Command {
+  return command
+    .option('--map <field=Column>', 'map a column by hand, e.g. --map text=Kommentar (repeatable)', collect, [])
+    .option('--mapping <file>', 'mapping file (JSON or YAML): { columns: { text: "Kommentar" }, preset: "social" }')
+    .option('--preset <id>', 'skip detection and read every file with this preset')
+    .option('--brand <handle>', "the brand's own social account; its posts count as replies (repeatable)", collect, []);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('thick')
+    .description('Turn exported CRM and social-media data into thick data: one Markdown insight report per customer.')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run thick --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  ingestOptions(
+    program
+      .command('analyze')
+      .alias('analyse')
+      .description('read exports, annotate them and write one report per customer plus an index')
+      .argument('<files...>', 'input exports (CSV/TSV)')
+      .requiredOption('-o, --out <dir>', 'output folder for index.md, customers/, profiles.jsonl, rejected.csv')
+      .option('--json', 'print the run summary as JSON on stdout (nothing else goes to stdout)')
+      .option('--strict', 'exit with code 1 when any row was rejected')
+      .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
+      .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
+      .option('--as-of <date>', 'reference date for recency (default: the latest event in the data)')
+      .option('-q, --quiet', 'no progress or summary on stderr'),
+  )
+    .addHelpText(
+      'after',
+      `${INPUT_HELP}
+
+Examples:
+  $ thick analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee -o reports
+  $ thick analyze contacts.csv orders.csv --json -o out > summary.json
+  $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
+  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected`,
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });
+    });
+
+  ingestOptions(
+    program
+      .command('annotate')
+      .description('write one annotated JSON line (or CSV row) per input row: language, sentiment, codes')
+      .argument('<files...>', 'input files with a text column')
+      .requiredOption('-o, --out <file>', 'output file: .jsonl (default) or .csv; "-" for stdout (JSON lines)')
+      .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
+      .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
+      .option('-q, --quiet', 'no progress or summary on stderr'),
+  )
+    .addHelpText(
+      'after',
+      `
+Only a text column is required; it is found by its header (text, message, comment, Kommentar, …) or by --map.
+
+Examples:
+  $ thick annotate fixtures/demo/social.csv -o social.jsonl
+  $ thick annotate survey.csv --map text=Antwort -o survey.csv.jsonl
+  $ thick annotate feedback.csv -o - | head`,
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await runAnnotate(files, { ...options, brand: options.brand.map(normaliseHandle) });
+    });
+
+  ingestOptions(
+    program
+      .command('inspect')
+      .description('show how thick reads each file (encoding, delimiter, preset, columns, dates, problems) without writing reports')
+      .argument('<files...>', 'input exports')
+      .option('--json', 'print the findings as JSON on stdout'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ thick inspect fixtures/demo/*.csv
+  $ thick inspect export.csv --json | jq '.[0].mapping'`,
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await runInspect(files, { ...options, brand: options.brand.map(normaliseHandle) });
+    });
+
+  program
+    .command('codebook')
+    .description('print the active codebook (default, or extended/replaced by --codebook)')
+    .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
+    .option('--json', 'print as JSON instead of YAML')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ thick codebook
+  $ thick codebook --codebook my-codes.yaml --json`,
+    )
+    .action((options) => {
+      process.exitCode = runCodebook(options);
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    const term = terminal();
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'MappingError')) {
+      term.error(error.message);
+      return 2;
+    }
+    if (error instanceof DataError) {
+      term.error(error.message);
+      return 1;
+    }
+    term.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}

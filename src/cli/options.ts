@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { FIELDS, type Field } from '../ingest/preset.js';
+import type { Overrides } from '../ingest/mapping.js';
+
+/** A mistake in how thick was called: exit code 2. */
+export class UsageError extends Error {}
+
+/** `--map field=Column`, repeatable; the column name may itself contain '='. */
+export function parseMapFlags(flags: readonly string[]): Overrides {
+  const overrides: Overrides = {};
+  for (const flag of flags) {
+    for (const pair of flag.split(/,(?=[A-Za-z]+=)/)) {
+      const at = pair.indexOf('=');
+      if (at <= 0 || at === pair.length - 1) throw new UsageError(`--map ${pair}: expected field=Column, e.g. --map text=Kommentar`);
+      const field = pair.slice(0, at).trim();
+      if (!(FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map ${pair}: unknown field "${field}"; known fields: ${FIELDS.join(', ')}`);
+      overrides[field as Field] = pair.slice(at + 1).trim();
+    }
+  }
+  return overrides;
+}
+
+const mappingFileSchema = z.strictObject({
+  columns: z.partialRecord(z.enum(FIELDS), z.string().min(1)).optional(),
+  preset: z.string().optional(),
+});
+export type MappingFile = z.infer<typeof mappingFileSchema>;
+
+/** A mapping file (JSON or YAML): `{ columns: { text: "Kommentar" }, preset: "social" }`; errors name the bad key. */
+export function loadMappingFile(path: string): MappingFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read mapping file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new UsageError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+  }
+  const result = mappingFileSchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UsageError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+export function parseLang(value: string): 'en' | 'de' {
+  if (value !== 'en' && value !== 'de') throw new UsageError(`--lang ${value}: expected en or de`);
+  return value;
+}
+
+export function parseAsOf(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--as-of ${value}: expected a date like 2024-12-31`);
+  return date;
+}

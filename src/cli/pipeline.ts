@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { annotateEvents } from '../annotate/index.js';
+import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
+import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
+import { linkCustomers } from '../ingest/link.js';
+import type { Event } from '../model.js';
+import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
+import type { CodeInfo } from '../report/codes.js';
+
+/** A problem with the data itself (unreadable file, unknown layout): exit code 1. */
+export class DataError extends Error {}
+
+export function readInput(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+  }
+}
+
+export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
+  return files.map((file) => {
+    onFile?.(file);
+    try {
+      return ingestFile(readInput(file), file, options);
+    } catch (error) {
+      if (error instanceof DataError) throw error;
+      if (error instanceof Error && error.name === 'MappingError') throw error;
+      throw new DataError(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+export function activeCodebook(extra: string | undefined): Codebook {
+  if (!extra) return defaultCodebook();
+  const custom = loadCodebook(extra);
+  return (custom as { replace?: boolean }).replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+}
+
+export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
+  return new Map(codebook.codes.map((code) => [code.id, { id: code.id, category: code.category, label: code.label }]));
+}
+
+export interface Analysis {
+  ingests: FileIngest[];
+  profiled: ProfiledCustomer[];
+  events: Event[];
+  warnings: string[];
+}
+
+/** ingest → link → annotate → profile; no output written here. */
+export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | undefined): Analysis {
+  const contacts = ingests.flatMap((i) => i.contacts);
+  const events = ingests.flatMap((i) => i.events);
+  const contextEvents = ingests.flatMap((i) => i.contextEvents);
+  const linked = linkCustomers(contacts, events);
+  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents });
+  const profiled = buildProfiles(linked.customers, annotated, {
+    asOf,
+    ordersKnown: ingests.some((i) => i.preset.kind === 'orders'),
+    socialKnown: ingests.some((i) => i.preset.kind === 'social'),
+  });
+  const warnings = [...linked.warnings];
+  for (const ingest of ingests) {
+    for (const [field, info] of Object.entries(ingest.dateOrders)) {
+      if (info.ambiguous) warnings.push(`${ingest.file}: column "${ingest.header[ingest.mapping[field as keyof typeof ingest.mapping]!]}" has ambiguous dates; read as ${info.order}${info.note ? ` (${info.note})` : ''}`);
+    }
+    if (ingest.rows.rejected > 0) warnings.push(`${ingest.file}: ${ingest.rows.rejected} row${ingest.rows.rejected === 1 ? '' : 's'} rejected, see rejected.csv`);
+  }
+  return { ingests, profiled, events: annotated, warnings };
+}

@@ -1,0 +1,45 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import ora, { type Ora } from 'ora';
+
+/** Colour and progress only for a person at a terminal: stderr must be a TTY, and NO_COLOR turns colour off. */
+export interface Terminal {
+  colour: ChalkInstance;
+  spinner: Ora | null;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  step(message: string): void;
+  done(message: string): void;
+}
+
+export function terminal(quiet = false): Terminal {
+  const tty = Boolean(process.stderr.isTTY);
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const colour = new Chalk({ level: tty && !noColor ? 1 : 0 });
+  const spinner = tty && !quiet ? ora({ stream: process.stderr, color: 'cyan', isEnabled: true }) : null;
+  const write = (line: string) => {
+    if (spinner?.isSpinning) spinner.clear();
+    process.stderr.write(`${line}\n`);
+    if (spinner?.isSpinning) spinner.render();
+  };
+  return {
+    colour,
+    spinner,
+    info: (message) => !quiet && write(message),
+    warn: (message) => write(colour.yellow(`warning: ${message}`)),
+    error: (message) => {
+      spinner?.stop();
+      write(colour.red(`error: ${message}`));
+    },
+    step: (message) => {
+      if (spinner) {
+        if (spinner.isSpinning) spinner.text = message;
+        else spinner.start(message);
+      }
+    },
+    done: (message) => {
+      if (spinner?.isSpinning) spinner.stop();
+      if (!quiet) process.stderr.write(`${colour.green('✔')} ${message}\n`);
+    },
+  };
+}

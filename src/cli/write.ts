@@ -1,0 +1,42 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Rejection } from '../model.js';
+import { byAttention } from '../profile/index.js';
+import type { CodeInfo } from '../report/codes.js';
+import { renderCustomerReport } from '../report/customer.js';
+import type { ReportLang } from '../report/i18n.js';
+import { renderIndex } from '../report/index-page.js';
+import type { Analysis } from './pipeline.js';
+
+export function csvCell(value: string | number | undefined | null): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function rejectedCsv(rejections: readonly Rejection[]): string {
+  const rows = rejections.map((r) => [r.file, r.line, r.column, r.reason, r.raw].map(csvCell).join(','));
+  return ['file,line,column,reason,raw', ...rows].join('\n') + '\n';
+}
+
+/** Write index.md, customers/*.md, profiles.jsonl and rejected.csv; stale files from an earlier run are removed. */
+export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): number {
+  const customersDir = join(outDir, 'customers');
+  mkdirSync(customersDir, { recursive: true });
+  for (const name of readdirSync(customersDir)) if (name.endsWith('.md')) rmSync(join(customersDir, name));
+
+  const sorted = [...analysis.profiled].sort(byAttention);
+  for (const subject of sorted) {
+    writeFileSync(join(customersDir, `${subject.profile.slug}.md`), renderCustomerReport(subject, { lang, codes }));
+  }
+  const run = {
+    files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
+    contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
+  };
+  writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, run, lang));
+  writeFileSync(join(outDir, 'profiles.jsonl'), sorted.map((s) => JSON.stringify(s.profile)).join('\n') + (sorted.length ? '\n' : ''));
+  const rejections = analysis.ingests.flatMap((i) => i.rejected);
+  const rejectedPath = join(outDir, 'rejected.csv');
+  if (rejections.length > 0) writeFileSync(rejectedPath, rejectedCsv(rejections));
+  else rmSync(rejectedPath, { force: true });
+  return sorted.length;
+}

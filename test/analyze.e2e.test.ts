@@ -1,0 +1,170 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BRAND, DEMO, thick, tempDir } from './helpers.js';
+
+interface Summary {
+  rows: { read: number; used: number; rejected: number };
+  customers: number;
+  reports: number;
+  warnings: string[];
+  files: { file: string; encoding: string; delimiter: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
+}
+
+describe('thick analyze on the demo data', () => {
+  let out: string;
+  let summary: Summary;
+  let stdout: string;
+  let profiles: Record<string, any>[];
+
+  beforeAll(() => {
+    out = tempDir();
+    const run = thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    stdout = run.stdout;
+    summary = JSON.parse(run.stdout);
+    profiles = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  });
+
+  it('prints nothing but the JSON summary on stdout, and read = used + rejected per file and in total', () => {
+    expect(stdout.trim().startsWith('{')).toBe(true);
+    expect(summary.files.map((f) => f.preset).sort()).toEqual(['contacts', 'notes', 'orders', 'social', 'tickets']);
+    for (const file of summary.files) expect(file.rows.read).toBe(file.rows.used + file.rows.rejected);
+    expect(summary.rows.read).toBe(summary.rows.used + summary.rows.rejected);
+    expect(summary.rows.read).toBe(summary.files.reduce((n, f) => n + f.rows.read, 0));
+    // Data records, not physical lines: tickets.csv has quoted multi-line descriptions.
+    expect(summary.files.find((f) => f.file.endsWith('tickets.csv'))!.rows.read).toBe(36);
+    expect(summary.files.find((f) => f.file.endsWith('orders.csv'))!.delimiter).toBe(';');
+    expect(summary.rows).toEqual({ read: 216, used: 216, rejected: 0 });
+  });
+
+  it('writes one report per customer, three of them for social handles no contact has', () => {
+    expect(summary.customers).toBe(25);
+    expect(summary.reports).toBe(25);
+    expect(profiles).toHaveLength(25);
+    const unlinked = profiles.filter((p) => !p.identity.linked).map((p) => p.id).sort();
+    expect(unlinked).toEqual(['bitterbohne', 'dave.mcgrath.hh', 'kaffeeklatsch_sabine']);
+    for (const p of profiles) expect(existsSync(join(out, 'customers', `${p.slug}.md`))).toBe(true);
+    // Never a profile for the brand's own accounts.
+    expect(profiles.map((p) => p.id)).not.toContain('nordlicht.kaffee');
+    expect(profiles.map((p) => p.id)).not.toContain('nordlichtkaffee');
+  });
+
+  it('computes the known figures of fixtures/demo/README.md', () => {
+    const byId = Object.fromEntries(profiles.map((p) => [p.id, p]));
+    expect(byId['1002'].orders).toEqual({ count: 4, revenue: 85.4 });
+    expect(byId['1002'].dialog).toEqual({ inbound: 7, outbound: 6, answered: 5, unanswered: 2, medianResponseMinutes: 815 });
+    expect(byId['1003'].orders).toEqual({ count: 8, revenue: 2412.2 });
+    expect(byId['1003'].dialog).toMatchObject({ inbound: 5, answered: 3, medianResponseMinutes: 122 });
+    expect(byId['1004'].orders).toEqual({ count: 7, revenue: 137.7 });
+    expect(byId['1004'].dialog).toMatchObject({ inbound: 4, answered: 4, unanswered: 0, medianResponseMinutes: 117.5 });
+    expect(byId['1001'].orders).toEqual({ count: 11, revenue: 196.9 });
+  });
+
+  it('follows the profile contract: nulls for unknowns, RFM 1–5, ISO dates', () => {
+    for (const p of profiles) {
+      expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'firstContact', 'lastContact', 'channels', 'orders', 'rfm', 'dialog', 'sentiment', 'codes', 'stage', 'blindSpots']));
+      if (p.rfm) for (const score of Object.values(p.rfm) as number[]) expect(score).toBeGreaterThanOrEqual(1), expect(score).toBeLessThanOrEqual(5);
+      if (p.firstContact) expect(p.firstContact).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(p.dialog.answered + p.dialog.unanswered).toBe(p.dialog.inbound);
+    }
+    const sabine = profiles.find((p) => p.id === 'kaffeeklatsch_sabine')!;
+    expect(sabine.orders.revenue).toBeNull(); // a handle cannot be joined to orders: unknown, not 0
+    expect(sabine.rfm).toBeNull();
+    expect(sabine.blindSpots.join(' ')).toMatch(/Not linked to a CRM contact/);
+    const frieda = profiles.find((p) => p.id === '1022')!;
+    expect(frieda.sentiment).toEqual({ mean: null, n: 0 });
+    expect(frieda.dialog.medianResponseMinutes).toBeNull();
+  });
+
+  it("shows a customer's quote with its file:line, revenue and answered count in the report", () => {
+    const thomas = profiles.find((p) => p.id === '1002')!;
+    const report = readFileSync(join(out, 'customers', `${thomas.slug}.md`), 'utf8');
+    expect(report).toContain('# Thomas Krüger');
+    expect(report).toMatch(/Ich bin seit 2023 Kunde und ehrlich gesagt ziemlich enttäuscht\.[^\n]*\n> — 2024-07-15, email, fixtures\/demo\/tickets\.csv:26/);
+    expect(report).toContain('| 4 | 85.40 |');
+    expect(report).toMatch(/\| 7 \| 6 \| 5 \| 2 \| 13\.6 h \|/);
+    for (const heading of ['Who', 'Numbers', 'Voice', 'Themes', 'Dialog', 'Relationship', 'Context', 'Blind spots', 'Next conversation']) {
+      expect(report).toMatch(new RegExp(`^## \\d\\. ${heading}$`, 'm'));
+    }
+    // Analyst notes are shown as such, with author and source.
+    expect(report).toMatch(/Jonas Weber: Paketverlust im Streikzeitraum.*fixtures\/demo\/notes\.csv:10/);
+    // The strike (a context event) is on his timeline.
+    expect(report).toMatch(/Warnstreik beim Paketdienstleister.*fixtures\/demo\/notes\.csv:2/);
+  });
+
+  it('lists every customer in the index, sorted by attention, each linked to an existing report', () => {
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    const rows = [...index.matchAll(/^\| (\d+) \| \[([^\]]+)\]\(customers\/([^)]+\.md)\) \| [^|]+ \| ([\d.]+) \|/gm)];
+    expect(rows).toHaveLength(25);
+    const scores = rows.map((r) => Number(r[4]));
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const row of rows) expect(existsSync(join(out, 'customers', row[3]!))).toBe(true);
+    expect(index).toContain('Warnstreik');
+  });
+
+  it('writes no rejected.csv when nothing was rejected', () => {
+    expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
+  });
+
+  it('gives the same output when run again (deterministic for CI)', () => {
+    const again = tempDir();
+    thick(['analyze', ...DEMO, ...BRAND, '-o', again, '--json']);
+    expect(readFileSync(join(again, 'profiles.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'profiles.jsonl'), 'utf8'));
+    expect(readFileSync(join(again, 'index.md'), 'utf8')).toBe(readFileSync(join(out, 'index.md'), 'utf8'));
+  });
+});
+
+describe('thick analyze with bad rows', () => {
+  it('rejects them with file, line and reason, keeps the rest, and --strict turns them into exit 1', () => {
+    const dir = tempDir();
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, 'Order ID,Customer ID,Date,Quantity,Unit Price\nA1,7,2024-03-01,2,9.50\nA2,7,31.04.2024,1,5\nA3,8,2024-03-02,1\nA4,8,2024-03-03,1,abc\n');
+    const run = thick(['analyze', file, '-o', join(dir, 'out'), '--json']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as Summary;
+    expect(summary.rows).toEqual({ read: 4, used: 1, rejected: 3 });
+    const rejected = readFileSync(join(dir, 'out', 'rejected.csv'), 'utf8').trim().split('\n');
+    expect(rejected[0]).toBe('file,line,column,reason,raw');
+    expect(rejected[1]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},3,3,.*impossible date.*31\\.04\\.2024`));
+    expect(rejected[2]).toMatch(/,4,,"expected 5 fields, found 4","A3,8,2024-03-02,1"$/);
+    expect(rejected[3]).toMatch(/,5,5,.*not a number/);
+    const strict = thick(['analyze', file, '-o', join(dir, 'out2'), '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/--strict: 3 rows rejected/);
+  });
+});
+
+describe('CLI manners', () => {
+  it('exits 1 naming the file when an input is missing', () => {
+    const run = thick(['analyze', 'no/such.csv', '-o', tempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no\/such\.csv: cannot read \(no such file\)/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(thick(['analyze', DEMO[0]!]).code).toBe(2); // no -o
+    expect(thick(['analyze', DEMO[0]!, '-o', tempDir(), '--bogus']).code).toBe(2);
+    const badMap = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--map', 'text=Nope']);
+    expect(badMap.code).toBe(2);
+    expect(badMap.stderr).toMatch(/--map text=Nope: no column "Nope"; columns are: Customer ID, Name/);
+  });
+
+  it('prints help with examples for every command, and the version', () => {
+    for (const command of ['analyze', 'annotate', 'inspect', 'codebook']) {
+      const help = thick([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Examples:\n\s+\$ thick /);
+    }
+    const version = thick(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('uses no colour codes without a TTY, even when FORCE_COLOR is not set', () => {
+    const run = thick(['analyze', 'no/such.csv', '-o', tempDir()], { NO_COLOR: '' });
+    expect(run.stderr).not.toMatch(/\u001b\[/);
+  });
+});
