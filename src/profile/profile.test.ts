@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { makeCustomer, makeEvent } from '../report/fixtures.test-support.js';
+import { buildProfiles } from './index.js';
+
+const rule = (code: string, line: number) => ({ code, quote: 'x', source: { file: 't.csv', line }, by: { kind: 'rule' as const, id: `${code}/word` }, confidence: 0.8 });
+
+describe('buildProfiles', () => {
+  it('counts orders by order id, sums signed revenue and leaves unknowns null', () => {
+    const events = [
+      makeEvent({ kind: 'order', orderId: 'A', amount: 20, at: new Date('2024-01-01T00:00:00Z') }),
+      makeEvent({ kind: 'order', orderId: 'A', amount: 5.5, at: new Date('2024-01-01T00:00:00Z') }),
+      makeEvent({ kind: 'order', orderId: 'B', amount: -5.5, at: new Date('2024-02-01T00:00:00Z') }),
+    ];
+    const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
+    expect(p!.profile.orders).toEqual({ count: 2, revenue: 20 });
+    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0 });
+    expect(p!.profile.dialog.medianResponseMinutes).toBeNull();
+    expect(p!.profile.rfm).toEqual({ recency: 5, frequency: 5, monetary: 5 });
+  });
+
+  it('says revenue is unknown (null) when the run had no orders file', () => {
+    const [p] = buildProfiles([makeCustomer()], [makeEvent({ text: 'Hallo' })], { ordersKnown: false, socialKnown: false });
+    expect(p!.profile.orders.revenue).toBeNull();
+    expect(p!.profile.blindSpots).toContain('No order data in this run: value and buying rhythm are unknown.');
+  });
+
+  it('puts a customer who talks about cancelling at risk, with the reason', () => {
+    const events = [makeEvent({ text: 'Ich kündige', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
+    const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
+    expect(p!.profile.stage).toBe('at-risk');
+    expect(p!.profile.stageReasons[0]).toMatch(/cancelling or leaving \(1×\)/);
+    expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
+  });
+
+  it('makes a positive recommender an advocate', () => {
+    const events = [
+      makeEvent({ text: 'Hab euch meiner Schwester empfohlen', annotations: [rule('role.recommender', 2)], sentiment: { label: 'positive', score: 0.7 }, messageId: 'm1' }),
+      makeEvent({ direction: 'outbound', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
+    ];
+    const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
+    expect(p!.profile.stage).toBe('advocate');
+    expect(p!.profile.dialog).toEqual({ inbound: 1, outbound: 1, answered: 1, unanswered: 0, medianResponseMinutes: 30 });
+  });
+
+  it('names what the data cannot tell', () => {
+    const unlinked = makeCustomer({ key: 'fan_42', crmId: null, emails: [], handles: ['fan_42'], contact: null, name: null });
+    const [p] = buildProfiles([unlinked], [makeEvent({ customerKey: 'fan_42', kind: 'post', channel: 'instagram', text: 'love it' })], { ordersKnown: true, socialKnown: true });
+    const spots = p!.profile.blindSpots.join('\n');
+    expect(spots).toMatch(/Not linked to a CRM contact: known only by social handle @fan_42/);
+    expect(spots).toMatch(/No customer id or email, so no orders can be joined/);
+    expect(spots).toMatch(/Only one channel \(instagram\)/);
+    expect(spots).toMatch(/Few data points \(1\)/);
+    expect(p!.profile.orders.revenue).toBeNull();
+  });
+
+  it('gives every customer a unique slug', () => {
+    const a = makeCustomer({ key: 'a', crmId: null, name: 'Jo' });
+    const b = makeCustomer({ key: 'a ', crmId: null, name: 'Jo' });
+    const slugs = buildProfiles([a, b], [], { ordersKnown: false, socialKnown: false }).map((p) => p.profile.slug);
+    expect(new Set(slugs).size).toBe(2);
+  });
+});

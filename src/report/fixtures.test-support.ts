@@ -1,0 +1,49 @@
+// Builders for report and profile tests: small, explicit events and customers.
+import type { Customer, Event } from '../model.js';
+
+let counter = 0;
+
+export function makeEvent(extra: Partial<Event> = {}): Event {
+  counter += 1;
+  return {
+    id: `t.csv:${counter}`,
+    who: {},
+    customerKey: 'c1',
+    at: new Date('2024-05-01T10:00:00Z'),
+    channel: 'email',
+    direction: 'inbound',
+    kind: 'message',
+    amount: null,
+    orderId: null,
+    text: null,
+    messageId: null,
+    replyTo: null,
+    author: null,
+    source: { file: 't.csv', line: counter + 1 },
+    lang: null,
+    sentiment: null,
+    annotations: [],
+    ...extra,
+  };
+}
+
+export function makeCustomer(extra: Partial<Customer> = {}): Customer {
+  return {
+    key: 'c1',
+    name: 'Greta Beispiel',
+    crmId: 'c1',
+    emails: ['greta@example.org'],
+    handles: [],
+    contact: {
+      keys: { crmId: 'c1', email: 'greta@example.org' },
+      handles: [],
+      name: 'Greta Beispiel',
+      phone: null,
+      city: 'Kiel',
+      crmStage: 'customer',
+      createdAt: null,
+      source: { file: 'contacts.csv', line: 2 },
+    },
+    ...extra,
+  };
+}
