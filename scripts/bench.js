@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Throughput of thick's sentiment analyser on one core. Build first: `npx tsc -p .`.
+//
+//   node scripts/bench.js            # 100,000 synthetic texts
+//   node scripts/bench.js 500000     # more
+//
+// The texts are generated here from template words (mixed German/English feedback), so the
+// figure needs no data set and is the same on every machine.
+
+import { scoreSentiment } from '../dist/annotate/sentiment.js';
+
+const count = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`bench: the text count must be a positive integer, got "${process.argv[2]}"`);
+  process.exit(2);
+}
+
+const DE = {
+  subjects: ['Der Zug', 'Die Bahn', 'Das Personal', 'Der Service', 'Die App', 'Die Hotline', 'Mein Paket', 'Die Lieferung', 'Der ICE', 'Das WLAN'],
+  verbs: ['war', 'ist', 'kam', 'wirkt', 'bleibt'],
+  modifiers: ['', 'sehr', 'total', 'nicht', 'etwas', 'mega', 'leider', 'wieder'],
+  words: ['pünktlich', 'puenktlich', 'freundlich', 'schlecht', 'kaputt', 'super', 'verspätet', 'langsam', 'schnell', 'unfreundlich', 'teuer', 'ok', 'sauber', 'überfüllt'],
+  tails: ['', '!', '!!', ' 😡', ' 👍', ' :)', ' #fail', ', aber die Erstattung dauert ewig.', ' Zugverspätung schon wieder.', ' Danke @DB_Bahn', ' https://example.com/x'],
+};
+const EN = {
+  subjects: ['The flight', 'Your staff', 'The crew', 'Customer service', 'The app', 'My refund', 'The gate agent', 'The seat', 'My bag', 'The hotline'],
+  verbs: ['was', 'is', 'seems', 'got', 'stays'],
+  modifiers: ['', 'very', 'really', 'not', 'a bit', 'extremely', 'never', 'so'],
+  words: ['great', 'late', 'helpful', 'rude', 'delayed', 'amazing', 'lost', 'cancelled', 'fine', 'terrible', 'smooth', 'slow', 'friendly', 'bad'],
+  tails: ['', '!', '!!!', ' 😡', ' ❤️', ' :(', ' #neveragain', ' but the refund never came.', ' on hold for 2 hours.', ' thanks @airline', ' http://t.co/abc'],
+};
+
+/** Deterministic pseudo-random numbers, so every run scores the same texts. */
+function lcg(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+function makeTexts(n) {
+  const pick = lcg(42);
+  const texts = new Array(n);
+  const langs = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const lang = pick(10) < 5 ? 'de' : 'en';
+    const t = lang === 'de' ? DE : EN;
+    const parts = [t.subjects[pick(t.subjects.length)], t.verbs[pick(t.verbs.length)], t.modifiers[pick(t.modifiers.length)], t.words[pick(t.words.length)]];
+    // Every tenth text mixes in a word from the other language, as real feedback does.
+    if (i % 10 === 0) parts.push(lang === 'de' ? EN.words[pick(EN.words.length)] : DE.words[pick(DE.words.length)]);
+    texts[i] = parts.filter(Boolean).join(' ') + t.tails[pick(t.tails.length)];
+    langs[i] = i % 20 === 0 ? 'other' : lang;
+  }
+  return { texts, langs };
+}
+
+const { texts, langs } = makeTexts(count);
+const chars = texts.reduce((a, t) => a + t.length, 0);
+
+// Warm-up: loads the lexicons and lets the JIT settle; not timed.
+for (let i = 0; i < Math.min(count, 20_000); i++) scoreSentiment(texts[i], langs[i]);
+
+const heapBefore = process.memoryUsage().heapUsed;
+const start = process.hrtime.bigint();
+let checksum = 0;
+for (let i = 0; i < count; i++) checksum += scoreSentiment(texts[i], langs[i]).score;
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const heapAfter = process.memoryUsage().heapUsed;
+
+const mib = (b) => (b / 1024 / 1024).toFixed(1);
+console.log(`sentiment: ${Math.round(count / seconds).toLocaleString('en-US')} texts/s`);
+console.log(`  ${count.toLocaleString('en-US')} texts (mean ${(chars / count).toFixed(0)} chars, German/English/mixed) in ${seconds.toFixed(2)} s, single thread`);
+console.log(`  heap used: ${mib(heapAfter)} MiB (before the timed run ${mib(heapBefore)} MiB, lexicons and word cache included)`);
+console.log(`  checksum ${checksum.toFixed(3)}`);

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../model.js';
+import { NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, scoreSentiment, sentimentAnnotator, sentimentSum } from './sentiment.js';
+
+const de = (text: string) => scoreSentiment(text, 'de');
+const en = (text: string) => scoreSentiment(text, 'en');
+
+describe('scoreSentiment: plain polarity', () => {
+  it('labels clear German and English feedback', () => {
+    expect(de('Das Personal war sehr freundlich').label).toBe('positive');
+    expect(de('Der Service ist schlecht').label).toBe('negative');
+    expect(en('great service').label).toBe('positive');
+    expect(en('terrible customer service').label).toBe('negative');
+    expect(en('What time does the gate open').label).toBe('neutral');
+    expect(de('Der Zug fährt um 8 Uhr ab').label).toBe('neutral');
+  });
+
+  it('keeps every score inside -1 … 1 and labels by the thresholds', () => {
+    for (const text of ['gut', 'schlecht', 'GREAT!!!!', 'worst worst worst 😡😡😡', 'okay']) {
+      const s = en(text);
+      expect(s.score).toBeGreaterThanOrEqual(-1);
+      expect(s.score).toBeLessThanOrEqual(1);
+      const expected = s.score >= POSITIVE_THRESHOLD ? 'positive' : s.score <= NEGATIVE_THRESHOLD ? 'negative' : 'neutral';
+      expect(s.label).toBe(expected);
+    }
+  });
+});
+
+describe('negation', () => {
+  it('"nicht gut" is negative, "nicht schlecht" is not', () => {
+    expect(de('nicht gut').label).toBe('negative');
+    expect(de('Das war nicht gut').label).toBe('negative');
+    expect(de('nicht schlecht').label).not.toBe('negative');
+    expect(de('nicht schlecht').score).toBeGreaterThan(0);
+  });
+
+  it('"kein guter Service" is negative', () => {
+    expect(de('kein guter Service').label).toBe('negative');
+  });
+
+  it('"not bad" and "no problem" are not negative', () => {
+    expect(en('not bad').label).not.toBe('negative');
+    expect(en('not bad').score).toBeGreaterThan(0);
+    expect(en('no problem').score).toBeGreaterThan(0);
+    expect(de('kein Problem').score).toBeGreaterThan(0);
+    expect(en('not good').label).toBe('negative');
+    expect(en("the crew wasn't friendly").label).toBe('negative');
+  });
+
+  it('"never again" and "nie wieder" are negative', () => {
+    expect(en('never again').label).toBe('negative');
+    expect(de('Nie wieder Bahn').label).toBe('negative');
+  });
+
+  it('flips the German verb-final negation ("gefällt mir nicht")', () => {
+    expect(de('Das gefällt mir').label).toBe('positive');
+    expect(de('Das gefällt mir nicht').label).toBe('negative');
+    expect(de('Die Klimaanlage funktioniert schon wieder nicht').label).toBe('negative');
+  });
+
+  it('does not flip sentence adverbs ("leider nicht")', () => {
+    expect(de('leider nicht').label).toBe('negative');
+  });
+
+  it('"not only … but" does not negate', () => {
+    expect(en('not only good but great').label).toBe('positive');
+    expect(de('nicht nur gut, sondern super').label).toBe('positive');
+  });
+
+  it('negation reaches only into its own clause', () => {
+    expect(en('not late. great crew').label).toBe('positive');
+  });
+});
+
+describe('intensifiers and downtoners', () => {
+  it('scale the next sentiment word', () => {
+    expect(de('sehr gut').score).toBeGreaterThan(de('gut').score);
+    expect(de('total schlecht').score).toBeLessThan(de('schlecht').score);
+    expect(de('mega nervig').score).toBeLessThan(de('nervig').score);
+    expect(en('extremely good').score).toBeGreaterThan(en('good').score);
+    expect(en('a bit slow').score).toBeGreaterThan(en('slow').score);
+    expect(de('etwas langsam').score).toBeGreaterThan(de('langsam').score);
+  });
+
+  it('a word like "super" alone still carries its own valence', () => {
+    expect(de('super').label).toBe('positive');
+    expect(de('super langsam').score).toBeLessThan(de('langsam').score);
+  });
+});
+
+describe('German spelling and compounds', () => {
+  it('matches compounds through their head', () => {
+    expect(de('Zugverspätung').label).toBe('negative');
+    expect(de('Zugverspätungen ohne Ende').label).toBe('negative');
+    expect(de('Weichenstörung in Köln').label).toBe('negative');
+    expect(de('superfreundlich').score).toBeGreaterThan(de('freundlich').score);
+  });
+
+  it('scores a charged first part of a compound ("Scheißservice")', () => {
+    expect(de('Scheißservice').label).toBe('negative');
+    expect(de('Scheissservice').label).toBe('negative');
+  });
+
+  it('reads un- as the opposite of the adjective', () => {
+    expect(de('unpünktlich').label).toBe('negative');
+    expect(de('unfreundlich').label).toBe('negative');
+  });
+
+  it('treats ue/oe/ae/ss like ü/ö/ä/ß', () => {
+    expect(de('puenktlich')).toEqual(de('pünktlich'));
+    expect(de('Der Zug war puenktlich').label).toBe('positive');
+    expect(de('Spass')).toEqual(de('Spaß'));
+    expect(de('aergerlich')).toEqual(de('ärgerlich'));
+  });
+
+  it('does not read verb particles or unrelated tails as compounds', () => {
+    expect(de('Das ist mir aufgefallen').score).toBe(0);
+    expect(de('Ein Abenteuer').score).toBe(0);
+    expect(de('Wir sind gefahren').score).toBe(0);
+  });
+
+  it('does not score English look-alikes in German text ("die", "war", "Kind")', () => {
+    expect(de('die Kinder war im Bad').score).toBe(0);
+    expect(en('die').score).toBeLessThan(0); // in English "die" is a word of its own
+  });
+});
+
+describe('customer-feedback domain words', () => {
+  it.each([
+    ['de', 'Warteschleife seit 40 Minuten'],
+    ['de', 'Zug fällt aus'],
+    ['de', 'Ich will meine Erstattung'],
+    ['de', 'Kündigung zum Monatsende'],
+    ['de', 'Der Automat ist kaputt'],
+    ['de', 'kein WLAN im ICE'],
+    ['en', 'on hold for 2 hours'],
+    ['en', 'lost luggage again'],
+    ['en', 'flight cancelled'],
+    ['en', 'still waiting for my refund'],
+    ['en', 'delayed again'],
+  ] as const)('%s: "%s" is negative', (lang, text) => {
+    expect(scoreSentiment(text, lang).label).toBe('negative');
+  });
+
+  it('a problem that is over reads as relief, not complaint', () => {
+    expect(de('Streik beendet').score).toBeGreaterThan(0);
+    expect(en('issue resolved').score).toBeGreaterThan(0);
+  });
+});
+
+describe('emoji and emoticons', () => {
+  it('labels emoji-only texts', () => {
+    expect(en('😡').label).toBe('negative');
+    expect(en('👍').label).toBe('positive');
+    expect(en('❤️').label).toBe('positive');
+    expect(de('🙄').label).toBe('negative');
+    expect(de('😡😡😡').score).toBeLessThan(de('😡').score);
+  });
+
+  it('labels emoticons', () => {
+    expect(en(':)').label).toBe('positive');
+    expect(en(':-)))').label).toBe('positive');
+    expect(de(':(').label).toBe('negative');
+    expect(en('<3').label).toBe('positive');
+  });
+});
+
+describe('emphasis and contrast', () => {
+  it('ALL-CAPS in mixed-case text and "!" strengthen the feeling', () => {
+    expect(en('the service was GREAT').score).toBeGreaterThan(en('the service was great').score);
+    expect(en('great service!!!').score).toBeGreaterThan(en('great service').score);
+    expect(en('awful!!').score).toBeLessThan(en('awful').score);
+  });
+
+  it('weights the clause after "but"/"aber"', () => {
+    expect(en('The food was good but the delay was terrible').label).toBe('negative');
+    expect(de('Der Zug war spät, aber das Personal war super freundlich').label).toBe('positive');
+  });
+});
+
+describe('languages', () => {
+  it('reads English words in German text and both in "other"', () => {
+    expect(de('Der Service war ein totaler fail').label).toBe('negative');
+    expect(de('Danke, echt nice').label).toBe('positive');
+    expect(scoreSentiment('The staff was nett', 'other').label).toBe('positive');
+    expect(scoreSentiment('great Team, sehr freundlich', 'other').label).toBe('positive');
+  });
+});
+
+describe('edge cases', () => {
+  it('empty and whitespace-only text is neutral with score 0', () => {
+    for (const text of ['', '   ', '\n\t ']) {
+      expect(en(text)).toEqual({ label: 'neutral', score: 0 });
+      expect(de(text)).toEqual({ label: 'neutral', score: 0 });
+    }
+  });
+
+  it('handles a 10,000-word text with a bounded score', () => {
+    const long = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? 'schrecklich' : 'und')).join(' ');
+    const s = de(long);
+    expect(Number.isFinite(s.score)).toBe(true);
+    expect(s.score).toBeGreaterThanOrEqual(-1);
+    expect(s.score).toBeLessThan(0);
+  });
+
+  it('URLs and @handles do not change the score', () => {
+    expect(en('@united great crew https://t.co/bad-terrible-awful')).toEqual(en('great crew'));
+    expect(de('@DB_Bahn Verspätung www.schlecht.de')).toEqual(de('Verspätung'));
+    expect(en('@hate_this_airline')).toEqual({ label: 'neutral', score: 0 });
+  });
+
+  it('splits hashtags into their words', () => {
+    expect(en('#fail').label).toBe('negative');
+    expect(en('#WorstAirlineEver').label).toBe('negative');
+    expect(en('#never_again').label).toBe('negative');
+  });
+
+  it('reads elongated words ("sooo goood", "niiicht")', () => {
+    expect(en('sooo goood').label).toBe('positive');
+    expect(de('Bahn kommt niiiicht').label).toBe('negative');
+  });
+
+  it('exposes the raw sum for tuning', () => {
+    expect(sentimentSum('', 'en')).toBe(0);
+    expect(sentimentSum('good', 'en')).toBeGreaterThan(0);
+  });
+});
+
+describe('sentimentAnnotator', () => {
+  const event = (text: string | null, lang: Event['lang'], sentiment: Event['sentiment'] = null): Event => ({
+    id: 'f.csv:2',
+    who: {},
+    customerKey: null,
+    at: null,
+    channel: 'twitter',
+    direction: 'inbound',
+    kind: 'message',
+    amount: null,
+    orderId: null,
+    text,
+    messageId: null,
+    replyTo: null,
+    author: null,
+    source: { file: 'f.csv', line: 2 },
+    lang,
+    sentiment,
+    annotations: [],
+  });
+  const ctx = {} as Parameters<typeof sentimentAnnotator>[1];
+
+  it('scores text in the language found before it', () => {
+    expect(sentimentAnnotator(event('nicht gut', 'de'), ctx)).toEqual({ sentiment: scoreSentiment('nicht gut', 'de') });
+    expect(sentimentAnnotator(event('Scheißservice', null), ctx).sentiment?.label).toBe('negative');
+  });
+
+  it('leaves events without text or with a sentiment alone', () => {
+    expect(sentimentAnnotator(event(null, 'en'), ctx)).toEqual({});
+    expect(sentimentAnnotator(event('  ', 'en'), ctx)).toEqual({});
+    expect(sentimentAnnotator(event('great', 'en', { label: 'negative', score: -0.5 }), ctx)).toEqual({});
+  });
+});
