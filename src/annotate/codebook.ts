@@ -7,12 +7,14 @@
 //   "Verspätung", "VERSPÄTUNG" and "Verspaetung" are the same token. Pattern entries are folded the same way.
 // - Tokens are runs of letters/digits (with inner apostrophes: don't). Hyphens split tokens, so "No-Reply-Mail"
 //   is "no reply mail". @handles, URLs and e-mail addresses are not text and never match; a hashtag is its word.
-// - words: an entry matches a whole token. In German (lang 'de' or 'other'), an entry of ≥ 4 letters also matches
+// - words: an entry matches a whole token. In German (lang 'de' or 'other'), an entry of ≥ 6 letters also matches
 //   as the tail of a compound noun, with a head of ≥ 3 letters and an optional inflection ending
-//   (e, n, en, es, s, er, ern): "kaputt" matches "Totalkaputt", "hotline" matches "Servicehotlines".
+//   (e, n, en, es, s, er, ern): "schaden" matches "Totalschaden", "hotline" matches "Servicehotlines".
+// - Compounds are nouns, and German nouns are capitalised: compound tails are only matched in tokens with a
+//   capital initial, or anywhere in a text written all in lower case. So "verdanke" is not "danke".
 // - stems: an entry matches a token whose Porter stem (natural's German stemmer for `de`, English for `en`;
 //   both for lang 'other') starts with the entry (equal included). Entries are written as stem prefixes:
-//   "verspät" matches Verspätung, verspätet, Verspätungen. German entries of ≥ 5 letters also match inside a
+//   "verspät" matches Verspätung, verspätet, Verspätungen. German entries of ≥ 6 letters also match inside a
 //   compound, after a head of ≥ 3 letters: "verspät" matches "Paketverspätung", "erstatt" matches "Rückerstattung".
 // - phrases: a sequence of tokens, matched token by token; a token ending in "*" matches any token starting with
 //   it ("warte* seit" matches "warten seit", "wartet seit").
@@ -29,7 +31,7 @@ import { z } from 'zod';
 import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Annotation, Lang } from '../model.js';
-import type { Annotator } from './annotator.js';
+import { isCustomerVoice, type Annotator } from './annotator.js';
 import { detectLanguage } from './language.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -38,19 +40,25 @@ import { detectLanguage } from './language.js';
 const CODE_ID = /^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
 const CATEGORY = /^[a-z][a-z0-9-]*$/;
 
+/** A schema-level message for a wrong type only; other issues (unknown keys…) keep their own message. */
+const typeError =
+  (message: string) =>
+  (issue: { code?: string }): string | undefined =>
+    issue.code === 'invalid_type' ? message : undefined;
+
 const stringList = z.array(z.string().min(1, 'expected a non-empty string'), { error: 'expected array of strings' });
 
 const PatternsSchema = z.strictObject(
   {
     words: stringList.optional(),
     stems: z
-      .strictObject({ de: stringList.optional(), en: stringList.optional() }, { error: 'expected an object with de and/or en lists' })
+      .strictObject({ de: stringList.optional(), en: stringList.optional() }, { error: typeError('expected an object with de and/or en lists') })
       .optional(),
     phrases: stringList.optional(),
     regex: stringList.optional(),
     exclude: stringList.optional(),
   },
-  { error: 'expected an object with words, stems, phrases, regex and/or exclude' },
+  { error: typeError('expected an object with words, stems, phrases, regex and/or exclude') },
 );
 
 const CodeSchema = z.strictObject({
@@ -69,6 +77,8 @@ const CodeSchema = z.strictObject({
 const CodebookSchema = z
   .strictObject({
     version: z.literal(1, { error: 'expected 1' }),
+    /** With --codebook: true replaces the default codebook instead of extending it. */
+    replace: z.boolean({ error: 'expected true or false' }).optional(),
     codes: z.array(CodeSchema, { error: 'expected a list of codes' }),
   })
   .superRefine((codebook, ctx) => {
@@ -269,8 +279,9 @@ const MAX_CONFIDENCE = 0.95;
 /** An implied hit is a little less certain than the hit that implies it. */
 const IMPLIED_FACTOR = 0.9;
 
-const MIN_COMPOUND_WORD = 4;
-const MIN_COMPOUND_STEM = 5;
+// Shorter tails match inside unrelated words too often ("traum" in "Zeitraum", "teuer" in "Abenteuer").
+const MIN_COMPOUND_WORD = 6;
+const MIN_COMPOUND_STEM = 6;
 const MIN_COMPOUND_HEAD = 3;
 const GERMAN_INFLECTIONS = ['', 'e', 'n', 'en', 'es', 's', 'er', 'ern'];
 
@@ -435,14 +446,14 @@ function stemOf(word: string, lang: 'de' | 'en'): string {
 }
 
 /** The word, stem and compound entries one folded token matches in a text of the given language. */
-function analyseToken(token: string, lang: Lang, compiled: CompiledCodebook): Entry[] {
-  const key = `${lang}\u0000${token}`;
+function analyseToken(token: string, lang: Lang, compoundOk: boolean, compiled: CompiledCodebook): Entry[] {
+  const key = `${lang}${compoundOk ? '+' : '-'}${token}`;
   const cached = compiled.tokenCache.get(key);
   if (cached) return cached;
   const found: Entry[] = [...(compiled.words.get(token) ?? [])];
   const german = lang !== 'en';
   const english = lang !== 'de';
-  if (german && token.length >= MIN_COMPOUND_HEAD + MIN_COMPOUND_WORD && compiled.compoundWords.size > 0) {
+  if (german && compoundOk && token.length >= MIN_COMPOUND_HEAD + MIN_COMPOUND_WORD && compiled.compoundWords.size > 0) {
     for (const ending of GERMAN_INFLECTIONS) {
       if (!token.endsWith(ending)) continue;
       const body = token.slice(0, token.length - ending.length);
@@ -455,7 +466,7 @@ function analyseToken(token: string, lang: Lang, compiled: CompiledCodebook): En
     const stem = stemOf(token, 'de');
     for (const entry of compiled.stems.de) {
       if (stem.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
-      else if (entry.stem.length >= MIN_COMPOUND_STEM && stem.indexOf(entry.stem, MIN_COMPOUND_HEAD) >= 0) {
+      else if (compoundOk && entry.stem.length >= MIN_COMPOUND_STEM && stem.indexOf(entry.stem, MIN_COMPOUND_HEAD) >= 0) {
         found.push({ code: entry.code, kind: 'compound', raw: entry.raw });
       }
     }
@@ -522,8 +533,12 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook)
     candidates[code]?.push({ start, end, rule: `${id}/${kind}:${raw}`, confidence: CONFIDENCE[kind], sentence });
   };
 
+  // Compound tails only in capitalised tokens (nouns), unless the writer does not capitalise at all.
+  const lowerCaseText = !/\p{Lu}/u.test(blanked);
   tokens.forEach((token, i) => {
-    for (const entry of analyseToken(token.folded, lang, compiled)) add(entry.code, entry.kind, entry.raw, token.start, token.end, token.sentence);
+    const initial = text[token.start] ?? '';
+    const compoundOk = lowerCaseText || initial !== initial.toLowerCase();
+    for (const entry of analyseToken(token.folded, lang, compoundOk, compiled)) add(entry.code, entry.kind, entry.raw, token.start, token.end, token.sentence);
     const phrases = compiled.phrases.get(token.folded);
     for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
       const n = phraseAt(phrase, tokens, i);
@@ -597,13 +612,11 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook)
 // ---------------------------------------------------------------------------------------------------------------
 // Annotator
 
-/**
- * Codes for every text that is not the brand's own (outbound) message: the codebook describes what customers
- * say. Uses the event's language when known, else detects it.
- */
+/** Codes for what customers say, in the event's language when known, else detected. */
 export const codebookAnnotator: Annotator = (event, ctx) => {
-  const text = event.text;
-  if (!text || !text.trim() || event.direction === 'outbound') return {};
+  // Only the customer's own words: not the brand's replies, not analysts' notes (analysts code those), not product names.
+  if (!isCustomerVoice(event)) return {};
+  const text = event.text!;
   const lang = event.lang ?? detectLanguage(text);
   const annotations: Annotation[] = matchCodes(text, lang, ctx.codebook).map((hit) => ({
     code: hit.code,

@@ -50,22 +50,6 @@ describe('detectLanguage', () => {
     expect(languageScores('#danke')).toEqual(languageScores('danke'));
     expect(detectLanguage('#danke #bitte')).toBe('de');
   });
-
-  it('is fast enough for large exports (≥ 100k short texts per second)', () => {
-    const texts = [
-      '@united my flight was delayed three hours and nobody told us why #fail',
-      'Mein Paket ist immer noch nicht da, seit drei Wochen warte ich. https://t.co/x',
-      'Thanks for the quick help, great service!',
-      'Die Hotline ist nie erreichbar, das ist eine Frechheit',
-    ];
-    for (let i = 0; i < 20_000; i++) detectLanguage(texts[i % texts.length] ?? '');
-    const n = 100_000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) detectLanguage(texts[i % texts.length] ?? '');
-    const seconds = (performance.now() - t0) / 1000;
-    // Measured ≈ 150–250k/s on the dev machine; the bound leaves room for a busy CI machine.
-    expect(n / seconds).toBeGreaterThan(50_000);
-  });
 });
 
 describe('languageAnnotator', () => {

@@ -82,10 +82,9 @@ const OTHER_LEAD = 0.75;
 // An e-mail address loses its domain with the handle rule; its local part is left as a harmless word.
 const NOISE = /https?:\/\/\S+|www\.\S+|@\S*|&#?\w+;/gi;
 const MAY_HAVE_NOISE = /[@&/]|www\./;
-// Words are runs of letters and apostrophes (don't, geht's); digits, emoji and punctuation separate them.
-const NON_WORD = /[^\p{L}'’]+/u;
 
-interface Scores {
+/** Evidence for each language; the decision compares them. */
+export interface Scores {
   de: number;
   en: number;
   other: number;
@@ -95,8 +94,6 @@ const GERMAN_ENDINGS = ['ung', 'ungen', 'keit', 'heit', 'lich', 'chen', 'isch', 
 const GERMAN_PREFIXES = ['ge', 'ver', 'zer', 'vor', 'ab', 'aus', 'ein', 'auf'];
 const ENGLISH_ENDINGS = ['ing', 'ed', 'ly', 'tion', 'ness', 'ful', 'ous', 'y'];
 const ENGLISH_CLITICS = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
-const UMLAUTS = /[äöüß]/g;
-const ROMANCE_ACCENTS = /[éèêàâçñãõìòùœ¿¡]/g;
 
 function endsWithAny(word: string, endings: readonly string[]): boolean {
   for (const e of endings) if (word.endsWith(e)) return true;
@@ -119,7 +116,7 @@ const GERMAN_PAIR_TABLE = pairTable(GERMAN_PAIRS);
 const ENGLISH_PAIR_TABLE = pairTable(ENGLISH_PAIRS);
 const C = 99, H = 104, K = 107, S = 115, Y = 121, Z = 122;
 
-/** Character evidence of one lower-cased word, added to the scores (umlauts and accents are counted per text). */
+/** Character evidence of one lower-cased word, added to the scores (umlauts and accents are counted per character). */
 function scoreCharacters(word: string, s: Scores): void {
   const n = word.length;
   let prev2 = 0;
@@ -146,42 +143,80 @@ function scoreCharacters(word: string, s: Scores): void {
   if (word.includes("'") && endsWithAny(word, ENGLISH_CLITICS)) s.en += 1.5;
 }
 
-function countMatches(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n += 1;
-  return n;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const UMLAUT_CODES = new Set([...'äöüß'].map((c) => c.charCodeAt(0)));
+const ROMANCE_CODES = new Set([...'éèêàâçñãõìòùœ¿¡'].map((c) => c.charCodeAt(0)));
+const LETTER = /\p{L}/u;
+
+/**
+ * Words are runs of letters and apostrophes (don't, geht's); digits, emoji and punctuation separate them.
+ * ASCII is decided without a regex, as most text is ASCII.
+ */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === APOSTROPHE;
+  return c === RIGHT_QUOTE || LETTER.test(String.fromCharCode(c));
 }
 
-/** True when a text is written (mostly) in capitals, so that its short all-caps words are words, not acronyms. */
-function isShouting(text: string): boolean {
-  const upper = countMatches(text, /\p{Lu}/gu);
-  return upper > 0 && upper >= countMatches(text, /\p{Ll}/gu);
+/** Adds the evidence of one lower-cased word (apostrophes normalised) to the word and character scores. */
+function scoreWord(word: string, words: Scores, chars: Scores): void {
+  if (word.length < 2 && word !== 'i' && word !== 'a' && word !== 'y') return;
+  if (GERMAN_WORDS.has(word)) words.de += 1;
+  else if (ENGLISH_WORDS.has(word)) words.en += 1;
+  else if (OTHER_WORDS.has(word)) words.other += 1;
+  scoreCharacters(word, chars);
 }
 
 /** Scores of a text for German, English and other languages; exported for tests and tuning. */
 export function languageScores(text: string): Scores {
   const clean = MAY_HAVE_NOISE.test(text) ? text.replace(NOISE, ' ') : text;
   const lower = clean.toLowerCase();
-  // Only texts that contain a short all-caps word need to know whether the whole text is in capitals.
-  let shouting: boolean | undefined;
+  // Lower-casing changes the length only for rare letters (İ); then case is not looked at.
+  const cased = lower.length === clean.length ? clean : lower;
   const words: Scores = { de: 0, en: 0, other: 0 };
-  const chars: Scores = { de: countMatches(lower, UMLAUTS) * 2, en: 0, other: countMatches(lower, ROMANCE_ACCENTS) };
-  for (let raw of clean.split(NON_WORD)) {
-    if (raw.length === 0) continue;
-    if (raw.includes('’')) raw = raw.replace(/’/g, "'");
-    if (raw.startsWith("'") || raw.endsWith("'")) raw = raw.replace(/^'+|'+$/g, '');
-    const word = raw.toLowerCase();
-    if (word.length < 2) {
-      if (word !== 'i' && word !== 'a' && word !== 'y') continue;
-    } else if (word.length <= 4 && raw !== word && raw === raw.toUpperCase()) {
-      shouting ??= isShouting(clean);
-      if (!shouting) continue; // an acronym or code (DEN, IM, UA), not a word
+  const chars: Scores = { de: 0, en: 0, other: 0 };
+  // Short all-caps words are acronyms or codes (DEN, IM, UA) unless the whole text is in capitals;
+  // their evidence is kept aside until the end, when that is known.
+  const acronymWords: Scores = { de: 0, en: 0, other: 0 };
+  const acronymChars: Scores = { de: 0, en: 0, other: 0 };
+  let upperLetters = 0;
+  let lowerLetters = 0;
+  let start = -1;
+  let wordUpper = 0;
+  const n = lower.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if (c > 127) {
+      if (UMLAUT_CODES.has(c)) chars.de += 2;
+      else if (ROMANCE_CODES.has(c)) chars.other += 1;
     }
-    if (GERMAN_WORDS.has(word)) words.de += 1;
-    else if (ENGLISH_WORDS.has(word)) words.en += 1;
-    else if (OTHER_WORDS.has(word)) words.other += 1;
-    scoreCharacters(word, chars);
+    if (isWordChar(c)) {
+      if (start < 0) {
+        start = i;
+        wordUpper = 0;
+      }
+      const o = cased.charCodeAt(i);
+      if (o >= 65 && o <= 90) {
+        upperLetters += 1;
+        wordUpper += 1;
+      } else if (o >= 97 && o <= 122) lowerLetters += 1;
+      continue;
+    }
+    if (start < 0) continue;
+    let word = lower.slice(start, i);
+    const length = i - start;
+    start = -1;
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.charCodeAt(0) === APOSTROPHE || word.charCodeAt(word.length - 1) === APOSTROPHE) word = word.replace(/^'+|'+$/g, '');
+    if (word.length === 0) continue;
+    if (length >= 2 && length <= 4 && wordUpper === length) scoreWord(word, acronymWords, acronymChars);
+    else scoreWord(word, words, chars);
+  }
+  if (upperLetters > 0 && upperLetters >= lowerLetters) {
+    for (const k of ['de', 'en', 'other'] as const) {
+      words[k] += acronymWords[k];
+      chars[k] += acronymChars[k];
+    }
   }
   return {
     de: words.de * WORD_WEIGHT + chars.de * CHAR_WEIGHT,

@@ -1,0 +1,391 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../model.js';
+import {
+  type Codebook,
+  codebookAnnotator,
+  compileCodebook,
+  defaultCodebook,
+  fold,
+  matchCodes,
+  mergeCodebooks,
+  parseCodebook,
+  quoteAround,
+} from './codebook.js';
+import { detectLanguage } from './language.js';
+
+const compiled = compileCodebook(defaultCodebook());
+
+/** Code ids found in a text, with the language detected as the pipeline does. */
+function codesOf(text: string): string[] {
+  return matchCodes(text, detectLanguage(text), compiled).map((hit) => hit.code);
+}
+
+function hitOf(text: string, code: string) {
+  return matchCodes(text, detectLanguage(text), compiled).find((hit) => hit.code === code);
+}
+
+const DEFAULT_IDS = [
+  'longing.longing', 'longing.hope', 'longing.dream', 'longing.wish',
+  'pain.waiting', 'pain.unreachable', 'pain.damaged', 'pain.lost', 'pain.broken-promise', 'pain.bureaucracy',
+  'pain.no-reply', 'pain.passed-around', 'pain.billing', 'pain.cancellation',
+  'trust.prepayment', 'trust.proof-demanded', 'trust.loyalty-shown', 'trust.loyalty-withheld',
+  'dialog.question', 'dialog.complaint', 'dialog.suggestion', 'dialog.praise',
+  'role.reseller', 'role.advisor', 'role.helper', 'role.recommender', 'role.critic',
+  'life.moving', 'life.new-job', 'life.family', 'life.retirement',
+  'action.response-needed', 'action.suggestion', 'action.not-meaningful',
+];
+
+describe('default codebook', () => {
+  it('has exactly the code ids the rest of thick relies on', () => {
+    expect(defaultCodebook().codes.map((code) => code.id)).toEqual(DEFAULT_IDS);
+  });
+
+  it('is read once and cached', () => {
+    expect(defaultCodebook()).toBe(defaultCodebook());
+  });
+
+  it('labels every code in English and German', () => {
+    for (const code of defaultCodebook().codes) {
+      expect(code.label.en.length).toBeGreaterThan(0);
+      expect(code.label.de.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+// One realistic German and English sentence per code; the code must be found in both.
+const EXAMPLES: [code: string, de: string, en: string][] = [
+  ['longing.longing', 'Ich vermisse die alte Version der App so sehr.', 'I miss the old menu so much.'],
+  ['longing.hope', 'Ich hoffe, dass das Paket bis Freitag ankommt.', 'I really hope this year it finally works out.'],
+  ['longing.dream', 'Ich träume seit Jahren von einer Reise nach Japan.', "I've always dreamed of seeing Japan."],
+  ['longing.wish', 'Ich wünsche mir, dass ihr endlich Ratenzahlung anbietet.', 'I wish you offered a student discount.'],
+  ['pain.waiting', 'Mein Paket ist immer noch nicht da, ich warte seit drei Wochen.', '@united flight delayed 3 hours and we are still waiting at the gate'],
+  ['pain.unreachable', 'Die Hotline ist nie erreichbar, ich hänge nur in der Warteschleife.', "I can't get through to anyone, nobody picks up the phone."],
+  ['pain.damaged', 'Mein Paket ist beschädigt angekommen, der Karton war völlig eingedrückt.', 'The box arrived damaged and the lamp inside was broken.'],
+  ['pain.lost', 'Mein Koffer ist seit dem Flug verschwunden.', 'You lost my luggage on the way to Denver.'],
+  ['pain.broken-promise', 'Ihr habt versprochen, mich zurückzurufen.', 'You promised a callback within 24 hours.'],
+  ['pain.bureaucracy', 'Ich muss schon wieder ein Formular ausfüllen und per Post schicken.', 'Why do I have to fill out a form and fax it?'],
+  ['pain.no-reply', 'Auf meine Mail habe ich nie eine Antwort bekommen.', 'I emailed three times and never heard back.'],
+  ['pain.passed-around', 'Ich wurde von einer Abteilung zur nächsten weitergeleitet, keiner ist zuständig.', 'I got transferred to another department four times.'],
+  ['pain.billing', 'Ihr habt doppelt abgebucht, ich will mein Geld zurück.', 'You charged me twice and I still have no refund.'],
+  ['pain.cancellation', 'Ich habe mein Abo heute gekündigt.', 'My flight was cancelled without notice.'],
+  ['trust.prepayment', 'Ich musste per Vorkasse bezahlen.', 'They made me pay upfront for the whole order.'],
+  ['trust.proof-demanded', 'Sie verlangen einen Kaufbeleg und Fotos vom Schaden.', 'They asked for proof of purchase and a police report.'],
+  ['trust.loyalty-shown', 'Ich bin seit zehn Jahren Stammkunde bei euch.', 'I have been a loyal customer for years.'],
+  ['trust.loyalty-withheld', 'Nie wieder bestelle ich bei euch, ich wechsle zur Konkurrenz.', "Never again, I'm switching to another airline."],
+  ['dialog.question', 'Wie kann ich meine Lieferadresse ändern?', 'How do I change my delivery address?'],
+  ['dialog.complaint', 'Das ist eine Frechheit, so geht man nicht mit Kunden um.', 'This is unacceptable and frankly ridiculous.'],
+  ['dialog.suggestion', 'Ihr solltet einen Expressversand anbieten.', 'You should add a dark mode to the app.'],
+  ['dialog.praise', 'Vielen Dank, super Service!', 'Thank you, great service as always!'],
+  ['role.reseller', 'Ich verkaufe eure Sachen weiter an meine Kunden.', 'I resell your products to my customers in my shop.'],
+  ['role.advisor', 'Mein Tipp: immer die Sendungsnummer notieren.', 'Pro tip: always screenshot your booking confirmation.'],
+  ['role.helper', 'Bei mir hat ein Neustart geholfen, probier mal den Router neu zu starten.', 'Same thing happened to me, what worked for me was clearing the cache.'],
+  ['role.recommender', 'Ich kann euch nur weiterempfehlen.', 'I highly recommend them to everyone.'],
+  ['role.critic', 'Dafür gibt es eine schlechte Bewertung auf Trustpilot, 1 Stern.', "I'm leaving a one star review on Trustpilot."],
+  ['life.moving', 'Wir ziehen nächsten Monat um, bitte an die neue Adresse liefern.', "We're moving next month, please update my address."],
+  ['life.new-job', 'Ich habe einen neuen Job in Hamburg.', 'I start a new job next week.'],
+  ['life.family', 'Wir bekommen im Mai ein Baby.', "My daughter's wedding is next month."],
+  ['life.retirement', 'Ich gehe nächsten Monat in Rente.', 'I just retired and now have more time to travel.'],
+  ['action.response-needed', 'Bitte um Rückmeldung bis Freitag.', 'Please advise, I need an answer today.'],
+  ['action.suggestion', 'Bitte führt wieder die Abholstationen ein, das wäre eine echte Verbesserung.', 'Feature request: please add Apple Pay.'],
+  ['action.not-meaningful', 'ok', '👍'],
+];
+
+describe('matchCodes: every code in German and English', () => {
+  it.each(EXAMPLES)('%s', (code, de, en) => {
+    expect(codesOf(de)).toContain(code);
+    expect(codesOf(en)).toContain(code);
+  });
+
+  it('covers every default code with an example', () => {
+    expect(EXAMPLES.map(([code]) => code).sort()).toEqual([...DEFAULT_IDS].sort());
+  });
+
+  it('finds nothing in a neutral sentence', () => {
+    expect(codesOf('Die Wartung der Anlage ist heute um zehn Uhr.')).toEqual([]);
+    expect(codesOf('The package contains two cables and a manual.')).toEqual([]);
+  });
+});
+
+describe('matchCodes: hits', () => {
+  it('returns one hit per code, with the span, the rule and a confidence', () => {
+    const text = 'Still waiting for my refund. Still waiting, still nothing.';
+    const hits = matchCodes(text, 'en', compiled);
+    expect(hits.filter((hit) => hit.code === 'pain.waiting')).toHaveLength(1);
+    const hit = hits.find((h) => h.code === 'pain.waiting');
+    expect(hit?.rule).toBe('pain.waiting/phrase:still waiting');
+    expect(text.slice(hit?.start, hit?.end)).toBe('Still waiting');
+    expect(hit?.start).toBe(0);
+    expect(hit?.confidence).toBeGreaterThan(0.8); // phrase 0.8, raised by further evidence
+    expect(hit?.confidence).toBeLessThanOrEqual(0.95);
+  });
+
+  it('prefers the strongest evidence over the first', () => {
+    const hit = hitOf('The flight was late, and then we sat on the tarmac, still waiting.', 'pain.waiting');
+    expect(hit?.rule).toBe('pain.waiting/phrase:on the tarmac');
+  });
+
+  it('quotes the span with about 40 characters of context, cut at word boundaries', () => {
+    const text =
+      'We booked this trip half a year ago for our anniversary and everything went fine until the flight was delayed by six hours in Frankfurt, which meant we missed the whole first day of the cruise.';
+    const hit = hitOf(text, 'pain.waiting');
+    expect(hit).toBeDefined();
+    const quote = hit?.quote ?? '';
+    expect(quote.startsWith('…')).toBe(true);
+    expect(quote.endsWith('…')).toBe(true);
+    expect(quote).toContain(text.slice(hit?.start, hit?.end));
+    expect(quote.length).toBeLessThanOrEqual((hit?.end ?? 0) - (hit?.start ?? 0) + 2 * 40 + 2);
+    // No word is cut: every word of the quote is a word of the text.
+    for (const word of quote.replace(/…/g, '').split(' ')) expect(text.split(' ')).toContain(word);
+  });
+
+  it('quotes short texts whole, and the whole text for a blank match', () => {
+    expect(quoteAround('Paket kaputt.', 6, 12)).toBe('Paket kaputt.');
+    expect(hitOf('https://t.co/abc', 'action.not-meaningful')?.quote).toBe('https://t.co/abc');
+  });
+
+  it('ignores @handles and URLs', () => {
+    expect(codesOf('@LostAndFound_Bot https://example.com/delay/refund')).toEqual(['action.not-meaningful']);
+  });
+});
+
+describe('matchCodes: normalisation', () => {
+  it('matches umlaut spellings and case alike', () => {
+    for (const text of ['Die Verspätung ist ärgerlich.', 'Die Verspaetung ist aergerlich.', 'VERSPÄTUNG!!!', 'verspaetet']) {
+      expect(codesOf(text)).toContain('pain.waiting');
+    }
+    expect(codesOf('Wann kommt die Rueckerstattung?')).toContain('pain.billing');
+    expect(codesOf('Gruesse, und danke fuer nichts')).toContain('dialog.complaint');
+  });
+
+  it('folds umlauts, ß and accents', () => {
+    expect(fold('Größe')).toBe('groesse');
+    expect(fold('Café')).toBe('cafe');
+    expect(fold('ÜBER')).toBe('ueber');
+    expect(fold('don’t')).toBe("don't");
+  });
+
+  it('matches stems across inflections', () => {
+    const hit = hitOf('Wir haben die Buchung storniert und warten auf die Stornierungsbestätigung.', 'pain.cancellation');
+    expect(hit).toBeDefined();
+    expect(codesOf('The refunds were never processed')).toContain('pain.billing');
+  });
+
+  it('matches German compounds by their tail', () => {
+    expect(hitOf('Die Paketverspätung ist ärgerlich.', 'pain.waiting')?.rule).toBe('pain.waiting/compound:verspätung');
+    // A stem entry matches inside a compound, inflected: "verspät" in "Paketverspätungen".
+    const stemsOnly = compileCodebook(
+      parseCodebook(withCode('    patterns:\n      stems: { de: [verspät] }'), 'cb.yaml'),
+    );
+    expect(matchCodes('Ständig Paketverspätungen!', 'de', stemsOnly)[0]?.rule).toBe('pain.waiting/compound:verspät');
+    expect(matchCodes('Paketverspätungen', 'en', stemsOnly)).toEqual([]);
+    expect(hitOf('Totalschaden am Koffer', 'pain.damaged')?.rule).toBe('pain.damaged/compound:schaden');
+    expect(hitOf('Die Rückerstattung fehlt noch', 'pain.billing')).toBeDefined();
+  });
+
+  it('matches compound tails only in nouns (capitalised), or anywhere in an all-lower-case text', () => {
+    expect(codesOf('die paketverspätung nervt')).toContain('pain.waiting');
+    expect(codesOf('Dem Team verdanke ich viel.')).not.toContain('dialog.praise');
+    expect(codesOf('Im Zeitraum vom 1. bis 5. Mai.')).not.toContain('longing.dream');
+  });
+
+  it('does not match compounds in English texts or with a too short head', () => {
+    // "gewartet" contains "wart" after a 2-letter head; "Gegenwart" is a compound of "wart", but the entry is too short.
+    expect(codesOf('In der Gegenwart ist alles gut.')).not.toContain('pain.waiting');
+    expect(matchCodes('reschaden', 'en', compiled).map((h) => h.code)).not.toContain('pain.damaged');
+  });
+});
+
+describe('matchCodes: exclusions and implications', () => {
+  it('vetoes a hit when an exclusion occurs in the same sentence', () => {
+    expect(codesOf("I can't wait to fly with you again!")).not.toContain('pain.waiting');
+    expect(codesOf('Best wishes to the whole team')).not.toContain('longing.wish');
+    expect(codesOf('The plane arrived right on time, no delay at all.')).not.toContain('pain.waiting');
+    expect(codesOf('I would not recommend them.')).not.toContain('role.recommender');
+  });
+
+  it('keeps hits in other sentences', () => {
+    expect(codesOf("Can't wait to see you. But my bag is still delayed.")).toContain('pain.waiting');
+  });
+
+  it('derives implied codes: a pain point is a complaint, and a complaint needs a response', () => {
+    const hits = matchCodes('Mein Koffer ist verloren gegangen.', 'de', compiled);
+    expect(hits.map((hit) => hit.code)).toEqual(['pain.lost', 'dialog.complaint', 'action.response-needed']);
+    expect(hits[1]?.rule).toBe('dialog.complaint/implied:pain.lost');
+    expect(hits[2]?.rule).toBe('action.response-needed/implied:dialog.complaint');
+    expect(hits[2]?.confidence).toBeLessThan(hits[1]?.confidence ?? 0);
+  });
+
+  it('flags texts without content as not meaningful, and only those', () => {
+    for (const text of ['ok', 'Okay!', '👍', '🙏🏻', 'https://t.co/xyz', '@brand ok 👍', '']) {
+      expect(codesOf(text)).toContain('action.not-meaningful');
+    }
+    expect(codesOf('ok, but where is my parcel?')).not.toContain('action.not-meaningful');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const MINIMAL = `
+version: 1
+codes:
+  - id: pain.waiting
+    category: pain
+    label: { en: Waiting, de: Warten }
+    description: Waits.
+    patterns:
+      words: [wait]
+  - id: custom.parking
+    category: custom
+    label: { en: Parking, de: Parken }
+    description: Talks about parking.
+    patterns:
+      words: [parking, parkplatz]
+`;
+
+function withCode(patch: string): string {
+  return `version: 1
+codes:
+  - id: pain.waiting
+    category: pain
+    label: { en: Waiting, de: Warten }
+    description: Waits.
+${patch}`;
+}
+
+describe('parseCodebook', () => {
+  it('reads YAML and allows custom categories', () => {
+    const codebook = parseCodebook(MINIMAL, 'codebook.yaml');
+    expect(codebook.codes.map((code) => code.id)).toEqual(['pain.waiting', 'custom.parking']);
+  });
+
+  it('reads JSON', () => {
+    const json = JSON.stringify({
+      version: 1,
+      codes: [{ id: 'life.moving', category: 'life', label: { en: 'Moving', de: 'Umzug' }, description: 'Moves.', patterns: { words: ['umzug'] } }],
+    });
+    expect(parseCodebook(json, 'codes.json').codes[0]?.id).toBe('life.moving');
+  });
+
+  it('names the file and the key path of a wrong type', () => {
+    const text = withCode('    patterns:\n      words: wait');
+    expect(() => parseCodebook(text, 'codebook.yaml')).toThrow('codebook.yaml: codes[0].patterns.words: expected array of strings');
+    const fourth = `version: 1\ncodes:\n${[0, 1, 2, 3]
+      .map((i) => `  - id: pain.c${i}\n    category: pain\n    label: { en: A, de: B }\n    description: C.\n    patterns:\n      words: ${i === 3 ? 'late' : '[late]'}`)
+      .join('\n')}`;
+    expect(() => parseCodebook(fourth, 'codebook.yaml')).toThrow('codebook.yaml: codes[3].patterns.words: expected array of strings');
+  });
+
+  it('names missing and unknown keys', () => {
+    expect(() => parseCodebook('version: 1\ncodes:\n  - id: pain.x\n    category: pain\n    description: D.\n    patterns: {}', 'cb.yaml')).toThrow(
+      'cb.yaml: codes[0].label: missing (expected object)',
+    );
+    expect(() => parseCodebook(withCode('    patterns:\n      stems: { fr: [attend] }'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[0].patterns.stems: unknown key "fr"',
+    );
+    expect(() => parseCodebook(withCode('    patterns: {}\n    colour: red'), 'cb.yaml')).toThrow('cb.yaml: codes[0]: unknown key "colour"');
+  });
+
+  it('rejects bad ids, duplicates, bad regexes and multi-word words', () => {
+    expect(() => parseCodebook(MINIMAL.replace('id: custom.parking', 'id: Parking'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[1].id: expected "<category>.<name>"',
+    );
+    expect(() => parseCodebook(MINIMAL.replace('id: custom.parking', 'id: pain.waiting'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[1].id: duplicate id "pain.waiting" (also codes[0])',
+    );
+    expect(() => parseCodebook(MINIMAL.replace('id: custom.parking', 'id: life.parking'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[1].id: "life.parking" does not start with its category "custom."',
+    );
+    expect(() => parseCodebook(withCode("    patterns:\n      regex: ['(unclosed']"), 'cb.yaml')).toThrow(
+      /^cb\.yaml: codes\[0\]\.patterns\.regex\[0\]: invalid regular expression/,
+    );
+    expect(() => parseCodebook(withCode('    patterns:\n      words: [still waiting]'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[0].patterns.words[0]: "still waiting" is not a single word; put it under phrases',
+    );
+  });
+
+  it('reports YAML and JSON syntax errors with the file', () => {
+    expect(() => parseCodebook('version: 1\ncodes: [\n  - broken', 'cb.yaml')).toThrow(/^cb\.yaml:\d+:\d+: invalid YAML/);
+    expect(() => parseCodebook('{"version": 1,', 'cb.json')).toThrow(/^cb\.json: invalid JSON/);
+    expect(() => parseCodebook('', 'empty.yaml')).toThrow('empty.yaml: (top level): expected object, got null');
+    expect(() => parseCodebook('version: 2\ncodes: []', 'v.yaml')).toThrow('v.yaml: version: expected 1');
+  });
+});
+
+describe('mergeCodebooks', () => {
+  it('overrides codes with the same id and appends new ones', () => {
+    const extra: Codebook = parseCodebook(
+      `version: 1
+codes:
+  - id: pain.waiting
+    category: pain
+    label: { en: Queueing, de: Schlange stehen }
+    description: Queues.
+    patterns:
+      words: [queue]
+  - id: custom.parking
+    category: custom
+    label: { en: Parking, de: Parken }
+    description: Talks about parking.
+    patterns:
+      words: [parking, parkplatz]
+`,
+      'extra.yaml',
+    );
+    const merged = mergeCodebooks(defaultCodebook(), extra);
+    expect(merged.codes).toHaveLength(DEFAULT_IDS.length + 1);
+    expect(merged.codes.map((code) => code.id).slice(0, DEFAULT_IDS.length)).toEqual(DEFAULT_IDS);
+    expect(merged.codes.at(-1)?.id).toBe('custom.parking');
+    const mergedCompiled = compileCodebook(merged);
+    expect(matchCodes('Kein Parkplatz weit und breit', 'de', mergedCompiled).map((h) => h.code)).toContain('custom.parking');
+    // pain.waiting is now the extra's version: "queue" matches, "delayed" no longer does.
+    expect(matchCodes('long queue', 'en', mergedCompiled).map((h) => h.code)).toContain('pain.waiting');
+    expect(matchCodes('delayed', 'en', mergedCompiled).map((h) => h.code)).not.toContain('pain.waiting');
+    // The base is untouched.
+    expect(defaultCodebook().codes).toHaveLength(DEFAULT_IDS.length);
+  });
+});
+
+describe('compileCodebook', () => {
+  it('rejects implied_by references to unknown codes', () => {
+    const codebook = parseCodebook(withCode('    patterns: {}\n    implied_by: [pain.nothing]'), 'cb.yaml');
+    expect(() => compileCodebook(codebook)).toThrow('codebook: pain.waiting: implied_by "pain.nothing": no such code');
+  });
+});
+
+describe('codebookAnnotator', () => {
+  const event = (text: string, direction: Event['direction']): Event => ({
+    id: 'tickets.csv:7',
+    who: {},
+    customerKey: 'c1',
+    at: null,
+    channel: 'email',
+    direction,
+    kind: 'ticket',
+    amount: null,
+    orderId: null,
+    text,
+    messageId: null,
+    replyTo: null,
+    author: null,
+    source: { file: 'tickets.csv', line: 7 },
+    lang: 'de',
+    sentiment: null,
+    annotations: [],
+  });
+  const ctx = { codebook: compiled, contextEvents: [] };
+
+  it('annotates customer texts with codes, quotes, source and rule', () => {
+    const addition = codebookAnnotator(event('Mein Paket ist kaputt angekommen.', 'inbound'), ctx);
+    const first = addition.annotations?.[0];
+    expect(first).toMatchObject({
+      code: 'pain.damaged',
+      source: { file: 'tickets.csv', line: 7 },
+      by: { kind: 'rule', id: 'pain.damaged/phrase:kaputt angekommen' },
+    });
+    expect(first?.quote).toBe('Mein Paket ist kaputt angekommen.');
+  });
+
+  it("leaves the brand's own messages alone", () => {
+    expect(codebookAnnotator(event('Sorry for the delay, your refund is on its way.', 'outbound'), ctx)).toEqual({});
+  });
+});
