@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Throughput of thick's sentiment analyser on one core. Build first: `npx tsc -p .`.
+// Throughput of thick's annotators on one core (language, sentiment, codebook, all together). `npm run bench` builds first.
 //
 //   node scripts/bench.js            # 100,000 synthetic texts
 //   node scripts/bench.js 500000     # more
@@ -7,6 +7,9 @@
 // The texts are generated here from template words (mixed German/English feedback), so the
 // figure needs no data set and is the same on every machine.
 
+import { compileCodebook, defaultCodebook, matchCodes } from '../dist/annotate/codebook.js';
+import { annotateEvent } from '../dist/annotate/index.js';
+import { detectLanguage } from '../dist/annotate/language.js';
 import { scoreSentiment } from '../dist/annotate/sentiment.js';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -58,18 +61,28 @@ function makeTexts(n) {
 const { texts, langs } = makeTexts(count);
 const chars = texts.reduce((a, t) => a + t.length, 0);
 
-// Warm-up: loads the lexicons and lets the JIT settle; not timed.
-for (let i = 0; i < Math.min(count, 20_000); i++) scoreSentiment(texts[i], langs[i]);
+/** Time `fn` over every text after an untimed warm-up (lexicons load, the JIT settles). */
+function measure(name, fn) {
+  for (let i = 0; i < Math.min(count, 20_000); i++) fn(i);
+  const start = process.hrtime.bigint();
+  let checksum = 0;
+  for (let i = 0; i < count; i++) checksum += fn(i);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(`${name}: ${Math.round(count / seconds).toLocaleString('en-US')} texts/s  (${seconds.toFixed(2)} s, checksum ${checksum.toFixed(3)})`);
+}
 
-const heapBefore = process.memoryUsage().heapUsed;
-const start = process.hrtime.bigint();
-let checksum = 0;
-for (let i = 0; i < count; i++) checksum += scoreSentiment(texts[i], langs[i]).score;
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-const heapAfter = process.memoryUsage().heapUsed;
+const compiled = compileCodebook(defaultCodebook());
+const ctx = { codebook: compiled, contextEvents: [] };
+const event = (i) => ({
+  id: `bench:${i}`, who: {}, customerKey: null, at: null, channel: 'email', direction: 'inbound', kind: 'message', amount: null,
+  orderId: null, text: texts[i], messageId: null, replyTo: null, author: null, source: { file: 'bench', line: i + 2 },
+  lang: null, sentiment: null, annotations: [],
+});
 
+console.log(`${count.toLocaleString('en-US')} synthetic texts (mean ${(chars / count).toFixed(0)} chars, German/English/mixed), single thread`);
+measure('language', (i) => detectLanguage(texts[i]).length);
+measure('sentiment', (i) => scoreSentiment(texts[i], langs[i]).score);
+measure('codebook', (i) => matchCodes(texts[i], langs[i], compiled).length);
+measure('annotate (all annotators)', (i) => annotateEvent(event(i), ctx).annotations.length);
 const mib = (b) => (b / 1024 / 1024).toFixed(1);
-console.log(`sentiment: ${Math.round(count / seconds).toLocaleString('en-US')} texts/s`);
-console.log(`  ${count.toLocaleString('en-US')} texts (mean ${(chars / count).toFixed(0)} chars, German/English/mixed) in ${seconds.toFixed(2)} s, single thread`);
-console.log(`  heap used: ${mib(heapAfter)} MiB (before the timed run ${mib(heapBefore)} MiB, lexicons and word cache included)`);
-console.log(`  checksum ${checksum.toFixed(3)}`);
+console.log(`heap used: ${mib(process.memoryUsage().heapUsed)} MiB (lexicons, codebook and caches included)`);

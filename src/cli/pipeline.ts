@@ -35,7 +35,7 @@ export function ingestAll(files: readonly string[], options: IngestOptions, onFi
 export function activeCodebook(extra: string | undefined): Codebook {
   if (!extra) return defaultCodebook();
   const custom = loadCodebook(extra);
-  return (custom as { replace?: boolean }).replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+  return custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
 }
 
 export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
