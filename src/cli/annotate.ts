@@ -31,6 +31,10 @@ function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext): Line
 
 const lineOf = (line: Line): number => (line.kind === 'used' ? line.line : line.rejection.line);
 
+/** Three decimals are plenty for a score, and keep the files diff-able. */
+const rounded = (sentiment: Event['sentiment']): { label: string; score: number } =>
+  sentiment ? { label: sentiment.label, score: Math.round(sentiment.score * 1000) / 1000 } : { label: 'neutral', score: 0 };
+
 const codesOf = (event: Event | null): string[] => [...new Set((event?.annotations ?? []).filter((a) => a.by.kind !== 'context').map((a) => a.code))];
 
 function jsonLine(line: Line): string {
@@ -48,7 +52,7 @@ function jsonLine(line: Line): string {
     direction: event?.direction ?? null,
     text: event?.text ?? null,
     lang: event?.lang ?? 'other',
-    sentiment: event?.sentiment ?? { label: 'neutral', score: 0 },
+    sentiment: rounded(event?.sentiment ?? null),
     codes: codesOf(event),
     annotations: (event?.annotations ?? []).map(({ code, quote, by, confidence, source }) => ({ code, quote, by, confidence, source })),
   });
@@ -61,7 +65,7 @@ function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
   const rows = used.map((l) => {
     const byName = new Map(l.ingest.header.map((h, i) => [h, l.fields[i] ?? '']));
     const codes = new Set(codesOf(l.event));
-    const sentiment = l.event?.sentiment ?? { label: 'neutral', score: 0 };
+    const sentiment = rounded(l.event?.sentiment ?? null);
     return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0))];
   });
   return [[...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds], ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';

@@ -46,6 +46,6 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     }
     lines.push('');
   }
-  process.stdout.write(lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
