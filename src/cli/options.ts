@@ -45,7 +45,8 @@ export function loadMappingFile(path: string): MappingFile {
   const result = mappingFileSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UsageError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    const hint = issue.path[0] === 'columns' ? `; known fields: ${FIELDS.join(', ')}` : '';
+    throw new UsageError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}${hint}`);
   }
   return result.data;
 }
