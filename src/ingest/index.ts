@@ -3,7 +3,7 @@ import { detectDateOrder, type DateOrder } from './dates.js';
 import { applyOverrides, mapColumns, mapRow, MappingError, type ColumnMapping, type Overrides } from './mapping.js';
 import { normaliseRow, RowError, type RowContext } from './normalise.js';
 import { detectDecimalSeparator } from './numbers.js';
-import type { Field, Preset } from './preset.js';
+import type { Field, MappedRow, Preset } from './preset.js';
 import { PRESETS, presetById } from './presets/index.js';
 import { readTable, type Table } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
@@ -105,9 +105,11 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     rejected: [...table.rejected],
     used: [],
   };
+  let previous: MappedRow | undefined;
   for (const row of table.rows) {
-    const mapped = preset.refine ? preset.refine(mapRow(row, mapping)) : mapRow(row, mapping);
     try {
+      const mapped = preset.refine ? preset.refine(mapRow(row, mapping), previous) : mapRow(row, mapping);
+      previous = mapped;
       const normalised = normaliseRow(mapped, ctx);
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);

@@ -20,6 +20,17 @@ describe('preset detection', () => {
     [['Comment ID', 'Platform', 'Username', 'Posted At', 'Text', 'In Reply To'], 'social'],
     [['Customer', 'Date', 'Author', 'Note', 'Codes', 'Until'], 'notes'],
     [['id', 'Feedback'], 'generic'],
+    [['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Create Date', 'Lifecycle Stage', 'City', 'Country/Region', 'Twitter Username'], 'hubspot-contacts'],
+    [['Datensatz-ID', 'Vorname', 'Nachname', 'E-Mail', 'Telefonnummer', 'Erstellungsdatum', 'Lebenszyklusphase', 'Ort', 'Land/Region'], 'hubspot-contacts'],
+    [['Contact ID', 'First Name', 'Last Name', 'Account Name', 'Email', 'Phone', 'Mailing City', 'Created Date'], 'salesforce-contacts'],
+    [['Id', 'FirstName', 'LastName', 'Email', 'Phone', 'MailingCity', 'MailingCountry', 'CreatedDate'], 'salesforce-contacts'],
+    [['Case Number', 'Contact Name', 'Contact Email', 'Subject', 'Description', 'Status', 'Case Origin', 'Date/Time Opened'], 'salesforce-cases'],
+    [['Id', 'Requester', 'Requester email', 'Subject', 'Status', 'Via', 'Created at', 'Satisfaction Score', 'First reply time in minutes'], 'zendesk-tickets'],
+    [['Name', 'Email', 'Financial Status', 'Total', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Billing Name', 'Id'], 'shopify-orders'],
+    [['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'], 'online-retail'],
+    [['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'], 'twitter-support'],
+    [['id', 'media_id', 'username', 'text', 'timestamp', 'like_count', 'parent_id'], 'instagram-comments'],
+    [['Comment ID', 'Post ID', 'Parent Comment ID', 'Author Name', 'Author Profile', 'Message', 'Created Time'], 'facebook-comments'],
   ];
   it.each(cases)('%j is %s', (header, preset) => {
     expect(choosePreset(header, 'x.csv', {}).preset.id).toBe(preset);

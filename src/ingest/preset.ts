@@ -37,6 +37,8 @@ export const FIELDS = [
   'instagram',
   'twitter',
   'facebook',
+  // A gold sentiment label, read only by `thick eval` and `thick train`.
+  'label',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -64,8 +66,12 @@ export interface Preset {
   priority: number;
   /** Channel for events when the file has no channel/platform column. */
   channel: string;
-  /** Vendor quirks, applied to every mapped row before normalisation (e.g. Twitter's inbound flag). */
-  refine?: (row: MappedRow) => MappedRow;
+  /**
+   * Vendor quirks, applied to every mapped row before normalisation (e.g. a cancellation's sign). `previous` is the
+   * row read before it in the same file, as refined, so a preset can carry values over continuation lines (Shopify
+   * writes an order's email only on its first line). Throw a RowError to reject the row with a reason.
+   */
+  refine?: (row: MappedRow, previous: MappedRow | undefined) => MappedRow;
 }
 
 /** "E-Mail", "e_mail" and "Email " all become "email"; "Erstellungsdatum" stays itself. */

@@ -46,6 +46,7 @@ export const SYNONYMS: Record<Field, string[]> = {
   instagram: ['instagram', 'instagram handle', 'instagram-handle', 'instagram username', 'instagram account'],
   twitter: ['twitter', 'twitter handle', 'twitter username', 'x handle', 'x', 'twitter-handle'],
   facebook: ['facebook', 'facebook profile', 'facebook name', 'facebook-profil'],
+  label: ['label', 'sentiment', 'polarity', 'gold', 'gold label', 'sentiment label', 'stimmung', 'polarität', 'tonalität', 'bewertung stimmung'],
 };
 
 /** The synonym lists for some fields, extended by a preset's own names. */

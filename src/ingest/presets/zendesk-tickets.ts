@@ -1,0 +1,29 @@
+import type { Preset } from '../preset.js';
+
+/**
+ * Zendesk Support's CSV ticket export (Admin → Account → Tools → Reports → Export). Its "Id" is the ticket number and
+ * "Requester id" Zendesk's own user id, so neither is taken for a customer id; "Requester external id" is the one
+ * that holds a CRM id. The built-in CSV has no ticket text (comments are only in the JSON/XML export), so
+ * "Description" is read when an export adds it (Explorer, apps) and the subject stands in otherwise.
+ */
+export const zendeskTickets: Preset = {
+  id: 'zendesk-tickets',
+  kind: 'tickets',
+  description: 'Zendesk ticket CSV export: Id, Requester, Requester email, Created at, Via, Subject, Status, First reply time in minutes',
+  columns: {
+    messageId: ['Id', 'Ticket ID'],
+    crmId: ['Requester external id'],
+    email: ['Requester email', 'Requester Email'],
+    name: ['Requester', 'Requester name'],
+    date: ['Created at', 'Ticket created - Timestamp'],
+    channel: ['Via', 'Ticket channel'],
+    subject: ['Subject', 'Ticket subject'],
+    text: ['Description', 'Ticket description'],
+    status: ['Status', 'Ticket status'],
+    satisfaction: ['Satisfaction Score', 'Ticket satisfaction rating'],
+    firstReplyMinutes: ['First reply time in minutes', 'First reply time (min)'],
+  },
+  requires: [['messageId'], ['email', 'crmId', 'name'], ['subject', 'text'], ['channel', 'satisfaction', 'firstReplyMinutes']],
+  priority: 10,
+  channel: 'email',
+};
