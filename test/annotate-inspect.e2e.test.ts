@@ -60,7 +60,7 @@ describe('thick annotate', () => {
     // Thomas's lost parcel (tickets.csv:23) is coded as lost.
     const lost = rows.find((row) => row[column('source_line')] === '23')!;
     expect(lost[column('pain.lost')]).toBe('1');
-    expect(lost[column('sentiment')]).toBe('negative');
+    expect(lost[column('pain.passed-around')]).toBe('1');
   });
 
   it('prints JSON lines to stdout with -o -', () => {
@@ -90,5 +90,43 @@ describe('thick inspect', () => {
     const run = thick(['inspect', input]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/line 2, column 3: date: impossible date "2024-02-30"/);
+  });
+});
+
+describe('thick codebook', () => {
+  it('prints the default codebook from the seeds', () => {
+    const run = thick(['codebook', '--json']);
+    expect(run.code).toBe(0);
+    const codebook = JSON.parse(run.stdout);
+    expect(codebook.codes).toHaveLength(34);
+    expect(codebook.codes.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['longing.wish', 'pain.no-reply', 'trust.prepayment', 'role.helper', 'life.retirement', 'action.response-needed']));
+    expect(thick(['codebook']).stdout).toMatch(/^version: 1\ncodes:\n  - id: /);
+  });
+
+  it('extends it with --codebook, or replaces it with replace: true', () => {
+    const dir = tempDir();
+    const extra = join(dir, 'extra.yaml');
+    const code = `  - id: product.decaf\n    category: product\n    label: { en: Decaf, de: Entkoffeiniert }\n    description: Asks about decaffeinated coffee.\n    patterns:\n      words: [decaf, entkoffeiniert]\n`;
+    writeFileSync(extra, `version: 1\ncodes:\n${code}`);
+    const extended = JSON.parse(thick(['codebook', '--codebook', extra, '--json']).stdout);
+    expect(extended.codes).toHaveLength(35);
+    const only = join(dir, 'only.yaml');
+    writeFileSync(only, `version: 1\nreplace: true\ncodes:\n${code}`);
+    expect(JSON.parse(thick(['codebook', '--codebook', only, '--json']).stdout).codes).toHaveLength(1);
+
+    const out = join(dir, 'a.jsonl');
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, 'text\nHabt ihr den Espresso auch entkoffeiniert?\n');
+    thick(['annotate', input, '--codebook', extra, '-o', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).codes).toContain('product.decaf');
+  });
+
+  it('rejects a broken codebook with exit 2, naming the file and the key', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'version: 1\ncodes:\n  - id: pain.x\n    category: pain\n    label: { en: X, de: X }\n    description: x\n    patterns:\n      words: oops\n');
+    const run = thick(['codebook', '--codebook', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${bad}: codes[0].patterns.words: expected array of strings`);
   });
 });

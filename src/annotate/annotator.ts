@@ -1,10 +1,13 @@
 import type { Annotation, ContextEvent, Event } from '../model.js';
+import type { SentimentModel } from './classifier.js';
 import type { CompiledCodebook } from './codebook.js';
 
 /** What every annotator may consult; built once per run. */
 export interface AnnotateContext {
   codebook: CompiledCodebook;
   contextEvents: readonly ContextEvent[];
+  /** A user-trained sentiment model (`--model`); when set it replaces the built-in analyser. */
+  model?: SentimentModel | null;
 }
 
 /** What an annotator adds to an event. Annotators run in registry order and see what earlier ones added. */

@@ -1,6 +1,6 @@
 import type { Overrides } from '../ingest/mapping.js';
 import { loadMappingFile, parseAsOf, parseMapFlags } from './options.js';
-import { activeCodebook, analyse, codeInfo, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { writeReports } from './write.js';
 
@@ -18,6 +18,7 @@ export interface AnalyzeFlags extends IngestFlags {
   codebook?: string;
   lang: 'en' | 'de';
   asOf?: string;
+  model?: string;
   quiet?: boolean;
 }
 
@@ -43,9 +44,10 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf ? parseAsOf(flags.asOf) : undefined;
   const codebook = activeCodebook(flags.codebook);
+  const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, codebook, asOf);
+  const analysis = analyse(ingests, codebook, asOf, model);
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 

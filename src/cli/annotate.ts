@@ -4,7 +4,7 @@ import { compileCodebook } from '../annotate/codebook.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
-import { activeCodebook, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { csvCell } from './write.js';
 
@@ -12,6 +12,7 @@ export interface AnnotateFlags extends IngestFlags {
   out: string;
   codebook?: string;
   json?: boolean;
+  model?: string;
   quiet?: boolean;
 }
 
@@ -75,13 +76,14 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   const toStdout = flags.out === '-';
   const term = terminal(flags.quiet || flags.json || toStdout);
   const codebook = activeCodebook(flags.codebook);
+  const model = activeModel(flags.model);
   const ingests = ingestAll(files, ingestOptionsFrom(flags), (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
     if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
     }
   }
-  const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [] };
+  const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [], model };
   term.step('annotating');
   const lines = rowsInOrder(ingests, ctx);
   const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');

@@ -4,10 +4,12 @@ import { normaliseHandle } from '../ingest/normalise.js';
 import { runAnalyze } from './analyze.js';
 import { runAnnotate } from './annotate.js';
 import { runCodebook } from './codebook.js';
+import { runEval } from './eval.js';
 import { runInspect } from './inspect.js';
 import { UsageError } from './options.js';
 import { DataError } from './pipeline.js';
 import { terminal } from './terminal.js';
+import { runTrain } from './train.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -48,6 +50,7 @@ export function buildProgram(): Command {
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
       .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
       .option('--as-of <date>', 'reference date for recency (default: the latest event in the data)')
+      .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -72,6 +75,7 @@ Examples:
       .requiredOption('-o, --out <file>', 'output file: .jsonl (default) or .csv; "-" for stdout (JSON lines)')
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
       .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
+      .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -104,6 +108,58 @@ Examples:
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runInspect(files, { ...options, brand: options.brand.map(normaliseHandle) });
+    });
+
+  ingestOptions(
+    program
+      .command('eval')
+      .alias('evaluate')
+      .description("compare thick's sentiment with labelled texts: accuracy, macro-F1, per-class figures, kappa, confusion matrix")
+      .argument('<labeled>', 'CSV/TSV with a text column and a label column (negative/neutral/positive, neg/neu/pos, -1/0/1, negativ/positiv)')
+      .option('--model <file>', 'measure a model trained with `thick train` instead of the built-in analyser')
+      .option('--json', 'print the figures as JSON on stdout')
+      .option('-q, --quiet', 'no progress or warnings on stderr'),
+  )
+    .addHelpText(
+      'after',
+      `
+The text column is found by its header (text, message, Kommentar, …), the label column by label, sentiment, polarity
+or Stimmung; --map text=<Column> and --map label=<Column> name them by hand. Rows without text or with an unknown
+label are rejected with the reason and counted.
+
+Examples:
+  $ thick eval fixtures/labeled/feedback-en.csv
+  $ thick eval umfrage.csv --map text=Antwort,label=Bewertung --json
+  $ thick eval holdout.csv --model model.json`,
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await runEval(file, { ...options, brand: options.brand.map(normaliseHandle) });
+    });
+
+  ingestOptions(
+    program
+      .command('train')
+      .description('train a sentiment model on labelled texts, write it, and print its cross-validated figures')
+      .argument('<labeled>', 'CSV/TSV with a text column and a label column (as for thick eval)')
+      .requiredOption('-o, --out <file>', 'where to write the model (JSON)')
+      .option('--folds <k>', 'folds for cross-validation', '5')
+      .option('--seed <n>', 'seed for the fold split and the training order', '1')
+      .option('--json', 'print the figures as JSON on stdout')
+      .option('-q, --quiet', 'no progress or warnings on stderr'),
+  )
+    .addHelpText(
+      'after',
+      `
+The model learns from the words of the labelled texts and from the built-in analyser's score, so a few hundred
+rows already help. Use it with --model on analyze, annotate and eval.
+
+Examples:
+  $ thick train fixtures/labeled/feedback-de.csv -o model.json
+  $ thick train tickets-labelled.csv --map text=Beschreibung,label=Stimmung --folds 10 -o model.json
+  $ thick analyze exports/*.csv --model model.json -o reports`,
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await runTrain(file, { ...options, brand: options.brand.map(normaliseHandle) });
     });
 
   program

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { annotateEvents } from '../annotate/index.js';
+import { loadModel, ModelError, type SentimentModel } from '../annotate/classifier.js';
 import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
 import type { CodeInfo } from '../report/codes.js';
+import { UsageError } from './options.js';
 
 /** A problem with the data itself (unreadable file, unknown layout): exit code 1. */
 export class DataError extends Error {}
@@ -34,8 +36,25 @@ export function ingestAll(files: readonly string[], options: IngestOptions, onFi
 
 export function activeCodebook(extra: string | undefined): Codebook {
   if (!extra) return defaultCodebook();
-  const custom = loadCodebook(extra);
+  let custom: Codebook;
+  try {
+    custom = loadCodebook(extra);
+  } catch (error) {
+    // A codebook is an option the user wrote: a mistake in it is a usage error (exit 2), not a data error.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   return custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+}
+
+/** The model named by --model, or null; a missing or malformed model file is a usage error (exit 2). */
+export function activeModel(path: string | undefined): SentimentModel | null {
+  if (!path) return null;
+  try {
+    return loadModel(path);
+  } catch (error) {
+    if (error instanceof ModelError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
@@ -50,12 +69,12 @@ export interface Analysis {
 }
 
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | undefined): Analysis {
+export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | undefined, model: SentimentModel | null = null): Analysis {
   const contacts = ingests.flatMap((i) => i.contacts);
   const events = ingests.flatMap((i) => i.events);
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
   const linked = linkCustomers(contacts, events);
-  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents });
+  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
   const profiled = buildProfiles(linked.customers, annotated, {
     asOf,
     ordersKnown: ingests.some((i) => i.preset.kind === 'orders'),

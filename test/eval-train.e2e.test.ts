@@ -1,0 +1,242 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BRAND, DEMO, thick, tempDir } from './helpers.js';
+
+const EN = 'fixtures/labeled/feedback-en.csv';
+const DE = 'fixtures/labeled/feedback-de.csv';
+const BAD = 'fixtures/labeled/bad-labels.csv';
+const LABELS = ['negative', 'neutral', 'positive'];
+
+interface EvalJson {
+  rows: { read: number; used: number; rejected: number };
+  columns: { text: string; label: string };
+  analyser: { kind: string };
+  labels: Record<string, number>;
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  kappa: number;
+  perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  confusion: { labels: string[]; matrix: number[][] };
+  rejected: { line: number; reason: string }[];
+}
+
+const evalJson = (args: string[]): EvalJson => {
+  const run = thick(['eval', ...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as EvalJson;
+};
+
+/** Gold labels of the English fixture, in row order: the last field of each line. */
+const goldOf = (file: string): string[] =>
+  readFileSync(file, 'utf8').trim().split('\n').slice(1).map((line) => line.slice(line.lastIndexOf(',') + 1));
+
+/** The English fixture with positive and negative swapped: a model trained on it contradicts the built-in analyser. */
+function contrarianFile(dir: string): string {
+  const swapped = readFileSync(EN, 'utf8').replace(/,(positive|negative)$/gm, (_, l: string) => (l === 'positive' ? ',negative' : ',positive'));
+  const path = join(dir, 'contrarian.csv');
+  writeFileSync(path, swapped);
+  return path;
+}
+
+describe('thick eval', () => {
+  it('prints accuracy, macro-F1, kappa, per-class figures and the confusion matrix', () => {
+    const run = thick(['eval', EN]);
+    expect(run.code).toBe(0);
+    for (const heading of ['accuracy', 'macro-F1', 'kappa', 'precision', 'recall', 'support', 'confusion', 'gold \\ thick']) {
+      expect(run.stdout).toContain(heading);
+    }
+    expect(run.stdout).toMatch(/90 rows read, 90 used, 0 rejected/);
+    expect(run.stdout).toMatch(/negative 30, neutral 30, positive 30/);
+    expect(run.stdout).toMatch(/built-in analyser/);
+    for (const label of LABELS) expect(run.stdout).toMatch(new RegExp(`^${label}\\s+\\d\\.\\d{3}\\s+\\d\\.\\d{3}\\s+\\d\\.\\d{3}\\s+30$`, 'm'));
+  });
+
+  it('agrees with itself in JSON: the confusion matrix adds up to the rows and gives the accuracy', () => {
+    const result = evalJson([EN]);
+    expect(result.analyser.kind).toBe('built-in');
+    expect(result.rows).toEqual({ read: 90, used: 90, rejected: 0 });
+    expect(result.confusion.labels).toEqual(LABELS);
+    const total = result.confusion.matrix.flat().reduce((a, b) => a + b, 0);
+    const diagonal = result.confusion.matrix.reduce((a, row, i) => a + row[i]!, 0);
+    expect(total).toBe(90);
+    expect(result.accuracy).toBeCloseTo(diagonal / 90, 10);
+    expect(result.macroF1).toBeGreaterThan(0.5); // the built-in analyser is far better than chance on plain feedback
+  });
+
+  it('reads a German semicolon file with a "Stimmung" column and positiv/negativ labels', () => {
+    const result = evalJson([DE]);
+    expect(result.columns).toEqual({ text: 'Kommentar', label: 'Stimmung' });
+    expect(result.labels).toEqual({ negative: 30, neutral: 30, positive: 30 });
+    expect(result.rows.rejected).toBe(0);
+  });
+
+  it('normalises label spellings and rejects rows without text or with an unknown label, with the reason', () => {
+    const run = thick(['eval', BAD]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/12 rows read, 8 used, 4 rejected/);
+    expect(run.stderr).toContain(`${BAD}:7:2: unknown label "maybe" (expected negative, neutral or positive)`);
+    expect(run.stderr).toContain(`${BAD}:13:2: unknown label "very bad"`);
+    const result = evalJson([BAD]);
+    expect(result.rows).toEqual({ read: 12, used: 8, rejected: 4 });
+    expect(result.labels).toEqual({ negative: 3, neutral: 2, positive: 3 }); // POS, +1, positiv / Negative, -1, neg / 0, Neutral
+    expect(result.rejected.map((r) => [r.line, r.reason.split(' (')[0]])).toEqual([
+      [7, 'unknown label "maybe"'],
+      [8, 'no label'],
+      [10, 'no text'],
+      [13, 'unknown label "very bad"'],
+    ]);
+  });
+
+  it('finds columns named by --map, and says which flag to use when it cannot find them', () => {
+    const dir = tempDir();
+    const file = join(dir, 'survey.csv');
+    writeFileSync(file, 'Antwort,Urteil\nGreat beans,pos\nParcel lost,neg\nWhat is the price?,neu\n');
+    const missing = thick(['eval', file]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--map text=<Column>');
+    const noLabel = thick(['eval', file, '--map', 'text=Antwort']);
+    expect(noLabel.code).toBe(2);
+    expect(noLabel.stderr).toMatch(/no label column found among Antwort, Urteil.*--map label=<Column>/);
+    const result = evalJson([file, '--map', 'text=Antwort,label=Urteil']);
+    expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
+    expect(result.labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
+  });
+
+  it('exits 1 for a missing input and 2 for a missing or malformed model', () => {
+    expect(thick(['eval', 'fixtures/labeled/nope.csv']).code).toBe(1);
+    const missingModel = thick(['eval', EN, '--model', 'nope.json']);
+    expect(missingModel.code).toBe(2);
+    expect(missingModel.stderr).toContain('nope.json: cannot read model (no such file)');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 1, kind: 'something-else' }));
+    const bad = thick(['eval', EN, '--model', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: not a thick sentiment model: kind:/);
+  });
+});
+
+describe('thick train', () => {
+  let dir: string;
+  let model: string;
+  let run: ReturnType<typeof thick>;
+
+  beforeAll(() => {
+    dir = tempDir();
+    model = join(dir, 'model.json');
+    run = thick(['train', EN, '-o', model]);
+  });
+
+  it('writes a model and prints the cross-validated figures next to the built-in analyser', () => {
+    expect(run.code, run.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(model, 'utf8'));
+    expect(written.kind).toBe('thick-sentiment-logreg');
+    expect(written.trainedOn.n).toBe(90);
+    expect(run.stdout).toMatch(/5-fold cross-validation \(stratified, seed 1/);
+    expect(run.stdout).toMatch(/macro-F1\s+\d\.\d{3}\s+per fold:( \d\.\d{3}){5}\n/);
+    expect(run.stdout).toMatch(/accuracy\s+\d\.\d{3}/);
+    expect(run.stdout).toMatch(/kappa\s+-?\d\.\d{3}/);
+    expect(run.stdout).toMatch(/built-in analyser on the same rows: macro-F1 \d\.\d{3}/);
+    expect(run.stdout).toMatch(/\d+ features, [\d.]+ kB/);
+  });
+
+  it('is deterministic: training again gives a byte-identical model and the same figures', () => {
+    const again = join(dir, 'again.json');
+    const second = thick(['train', EN, '-o', again, '--json']);
+    expect(second.code).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(model, 'utf8'));
+    const third = JSON.parse(thick(['train', EN, '-o', again, '--json']).stdout);
+    const figures = JSON.parse(second.stdout);
+    expect(third.crossValidation.foldMacroF1).toEqual(figures.crossValidation.foldMacroF1);
+  });
+
+  it('honours --folds and --seed, and every row is held out exactly once', () => {
+    const result = JSON.parse(thick(['train', DE, '-o', join(dir, 'de.json'), '--folds', '3', '--seed', '7', '--json']).stdout);
+    expect(result.crossValidation.k).toBe(3);
+    expect(result.crossValidation.seed).toBe(7);
+    expect(result.crossValidation.foldMacroF1).toHaveLength(3);
+    expect(result.crossValidation.foldSizes).toEqual([30, 30, 30]);
+    expect(result.crossValidation.pooled.n).toBe(90);
+  });
+
+  it('learns the labels it is given: on its own training rows it beats the built-in analyser', () => {
+    const trained = evalJson([EN, '--model', model]);
+    const builtIn = evalJson([EN]);
+    expect(trained.analyser.kind).toBe('model');
+    expect(trained.macroF1).toBeGreaterThan(builtIn.macroF1);
+  });
+
+  it('exits 2 on bad flags and 1 when the labels cannot train a model', () => {
+    expect(thick(['train', EN, '-o', join(dir, 'x.json'), '--folds', '1']).code).toBe(2);
+    expect(thick(['train', EN, '-o', join(dir, 'x.json'), '--seed', 'abc']).code).toBe(2);
+    expect(thick(['train', EN]).code).toBe(2); // -o is required
+    const oneLabel = join(dir, 'one.csv');
+    writeFileSync(oneLabel, 'text,label\nGreat,positive\nLovely,positive\nNice,positive\n');
+    const run1 = thick(['train', oneLabel, '-o', join(dir, 'x.json')]);
+    expect(run1.code).toBe(1);
+    expect(run1.stderr).toContain('training needs at least two of negative, neutral, positive');
+  });
+});
+
+describe('--model on annotate and analyze', () => {
+  let dir: string;
+  let contrarian: string;
+
+  beforeAll(() => {
+    dir = tempDir();
+    contrarian = join(dir, 'contrarian.json');
+    expect(thick(['train', contrarianFile(dir), '-o', contrarian, '-q']).code).toBe(0);
+  });
+
+  const sentiments = (file: string): { label: string; score: number }[] =>
+    readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).sentiment);
+
+  it('annotate uses the model: its labels are the ones eval --model measures', () => {
+    const model = join(dir, 'model.json');
+    expect(thick(['train', EN, '-o', model, '-q']).code).toBe(0);
+    expect(thick(['annotate', EN, '-o', join(dir, 'built-in.jsonl')]).code).toBe(0);
+    expect(thick(['annotate', EN, '--model', model, '-o', join(dir, 'model.jsonl')]).code).toBe(0);
+    const gold = goldOf(EN);
+    const accuracy = (labels: string[]) => labels.filter((l, i) => l === gold[i]).length / gold.length;
+    const withModel = sentiments(join(dir, 'model.jsonl')).map((s) => s.label);
+    const builtIn = sentiments(join(dir, 'built-in.jsonl')).map((s) => s.label);
+    expect(withModel).not.toEqual(builtIn);
+    expect(accuracy(withModel)).toBeCloseTo(evalJson([EN, '--model', model]).accuracy, 10);
+    expect(accuracy(builtIn)).toBeCloseTo(evalJson([EN]).accuracy, 10);
+  });
+
+  it('a model trained on swapped labels turns praise negative in annotate', () => {
+    expect(thick(['annotate', EN, '--model', contrarian, '-o', join(dir, 'contrarian.jsonl')]).code).toBe(0);
+    const gold = goldOf(EN);
+    const labels = sentiments(join(dir, 'contrarian.jsonl')).map((s) => s.label);
+    const praised = labels.filter((_, i) => gold[i] === 'positive');
+    expect(praised.filter((l) => l === 'negative').length).toBeGreaterThan(praised.length / 2);
+  });
+
+  it('analyze uses the model for the customers\' sentiment', () => {
+    const plain = tempDir();
+    const withModel = tempDir();
+    expect(thick(['analyze', ...DEMO, ...BRAND, '-o', plain, '-q']).code).toBe(0);
+    expect(thick(['analyze', ...DEMO, ...BRAND, '--model', contrarian, '-o', withModel, '-q']).code).toBe(0);
+    const means = (out: string): Map<string, number | null> =>
+      new Map(
+        readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => {
+          const p = JSON.parse(line);
+          return [p.id, p.sentiment.mean];
+        }),
+      );
+    const before = means(plain);
+    const after = means(withModel);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const changed = [...before].filter(([id, mean]) => mean !== null && after.get(id) !== mean);
+    expect(changed.length).toBeGreaterThan(before.size / 2);
+  });
+
+  it('analyze and annotate exit 2 on a model file that is not a model', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[]');
+    expect(thick(['annotate', EN, '--model', bad, '-o', join(dir, 'x.jsonl')]).code).toBe(2);
+    expect(thick(['analyze', ...DEMO, '--model', bad, '-o', tempDir()]).code).toBe(2);
+  });
+});
