@@ -2,6 +2,7 @@ import type { Customer, Event, Profile } from '../model.js';
 import { dialogFigures, isInboundMessage } from './dialog.js';
 import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
+import { say, type Finding } from './wording.js';
 
 export interface ProfileOptions {
   /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
@@ -18,6 +19,8 @@ export interface ProfiledCustomer {
   customer: Customer;
   /** The customer's events, oldest first (undated last). */
   events: Event[];
+  /** The judgements as data, for reports in any language (the profile holds their English wording). */
+  findings: { stage: Finding[]; blindSpots: Finding[]; attention: Finding[] };
 }
 
 export function slugify(text: string): string {
@@ -117,15 +120,17 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
     const evidence: Evidence = { customer, events: own, figures, asOf, ordersKnown: options.ordersKnown, socialKnown: options.socialKnown, recentDays };
     const { stage, reasons } = judgeStage(evidence);
     const attention = judgeAttention(evidence, stage);
+    const blindSpots = findBlindSpots(evidence);
+    const english = (findings: Finding[]) => findings.map((f) => say(f, 'en'));
     const profile: Profile = {
       ...figures,
       stage,
-      stageReasons: reasons,
-      blindSpots: findBlindSpots(evidence),
+      stageReasons: english(reasons),
+      blindSpots: english(blindSpots),
       attention: attention.attention,
-      attentionReasons: attention.reasons,
+      attentionReasons: english(attention.reasons),
     };
-    return { profile, customer, events: own };
+    return { profile, customer, events: own, findings: { stage: reasons, blindSpots, attention: attention.reasons } };
   });
 }
 

@@ -28,7 +28,7 @@ describe('buildProfiles', () => {
     const events = [makeEvent({ text: 'Ich kündige', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('at-risk');
-    expect(p!.profile.stageReasons[0]).toMatch(/cancelling or leaving \(1×\)/);
+    expect(p!.profile.stageReasons[0]).toBe("cancelling or leaving came up (1×)");
     expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
   });
 
@@ -46,7 +46,7 @@ describe('buildProfiles', () => {
     const unlinked = makeCustomer({ key: 'fan_42', crmId: null, emails: [], handles: ['fan_42'], contact: null, name: null });
     const [p] = buildProfiles([unlinked], [makeEvent({ customerKey: 'fan_42', kind: 'post', channel: 'instagram', text: 'love it' })], { ordersKnown: true, socialKnown: true });
     const spots = p!.profile.blindSpots.join('\n');
-    expect(spots).toMatch(/Not linked to a CRM contact: known only by social handle @fan_42/);
+    expect(spots).toMatch(/Not linked to a CRM contact: known only by @fan_42/);
     expect(spots).toMatch(/No customer id or email, so no orders can be joined/);
     expect(spots).toMatch(/Only one channel \(instagram\)/);
     expect(spots).toMatch(/Few data points \(1\)/);

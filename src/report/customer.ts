@@ -4,8 +4,9 @@ import { pairExchanges } from '../profile/dialog.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
 import { cite, day, dayOf, inline, minutes, money, provenance } from './format.js';
-import { labels, type ReportLang } from './i18n.js';
+import { labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { say } from '../profile/wording.js';
 
 export interface ReportOptions {
   lang: ReportLang;
@@ -61,11 +62,11 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>)
   return lines;
 }
 
-function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const quotes = voice(subject);
   if (quotes.length === 0) return [l.noVoice];
   return quotes.flatMap((event) => {
-    const tone = event.sentiment ? `, ${event.sentiment.label} ${event.sentiment.score.toFixed(2)}` : '';
+    const tone = event.sentiment ? `, ${word(event.sentiment.label, lang)} ${event.sentiment.score.toFixed(2)}` : '';
     return [`> ${inline(event.text!, 400)}`, `> — ${provenance(event)}${tone}`, ''];
   });
 }
@@ -89,7 +90,7 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
       const sorted = [...codeHits].sort((a, b) => Number(b.annotation.by.kind === 'analyst') - Number(a.annotation.by.kind === 'analyst'));
       lines.push(`- **${codeLabel(options.codes, code, options.lang)}** (\`${code}\`, ${codeHits.length}×)`);
       for (const { event, annotation } of sorted.slice(0, 3)) {
-        const who = annotation.by.kind === 'analyst' ? `analyst ${annotation.by.id}` : `${annotation.by.kind} ${annotation.by.id}`;
+        const who = `${word(annotation.by.kind, options.lang)} ${annotation.by.id}`;
         lines.push(`  - “${inline(annotation.quote ?? event.text ?? '', 200)}” — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
       }
     }
@@ -120,13 +121,13 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>):
   return lines;
 }
 
-function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const notes = subject.events.filter((e) => e.kind === 'note');
   const lines: string[] = [`**${l.analystNotes}**`, ''];
   if (notes.length === 0) lines.push(l.noNotes);
   for (const note of notes) {
     const codes = note.annotations.map((a) => `\`${a.code}\``).join(' ');
-    lines.push(`- ${day(note.at)}, ${note.author ?? 'analyst'}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
+    lines.push(`- ${day(note.at)}, ${note.author ?? word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
   }
   const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
   for (const event of subject.events) {
@@ -140,7 +141,7 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>)
   if (world.size > 0) {
     lines.push('', `**${l.worldEvents}**`, '');
     for (const entry of world.values()) {
-      const during = entry.events.map((e) => `${e.kind} ${day(e.at)} (${cite(e.source)})`).join(', ');
+      const during = entry.events.map((e) => `${word(e.kind, lang)} ${day(e.at)} (${cite(e.source)})`).join(', ');
       lines.push(`- ${inline(entry.quote, 200)} (${entry.cite}): ${during}`);
     }
   }
@@ -155,15 +156,16 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
   const sections: [string, string[]][] = [
     [l.who, whoSection(subject, l)],
     [l.numbers, numbersSection(subject, l)],
-    [l.voice, voiceSection(subject, l)],
+    [l.voice, voiceSection(subject, l, options.lang)],
     [l.themes, themesSection(subject, options, l)],
     [l.dialog, dialogSection(subject, l)],
-    [l.relationship, [`${l.stage}: **${profile.stage}**, ${l.because}:`, '', ...profile.stageReasons.map((r) => `- ${r}`)]],
-    [l.context, contextSection(subject, l)],
-    [l.blindSpots, profile.blindSpots.map((s) => `- ${s}`)],
+    [l.relationship, [`${l.stage}: **${stageName(profile.stage, options.lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, options.lang)}`)]],
+    [l.context, contextSection(subject, l, options.lang)],
+    [l.blindSpots, subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`)],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
-  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${profile.stage}** · ${l.attention}: ${profile.attention}${profile.attentionReasons.length ? ` (${profile.attentionReasons.join(', ')})` : ''}`, ''];
+  const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');
+  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${profile.attention}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

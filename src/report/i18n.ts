@@ -112,3 +112,36 @@ const DE: Labels = {
 export function labels(lang: ReportLang): Labels {
   return lang === 'de' ? DE : EN;
 }
+
+const STAGES_DE: Record<string, string> = {
+  stranger: 'Fremde',
+  acquaintance: 'Bekannte',
+  regular: 'Stammkunde',
+  advocate: 'Fürsprecher',
+  'at-risk': 'gefährdet',
+};
+
+/** Stage names stay the contract's ids in English reports; German reports translate them. */
+export function stageName(stage: string, lang: ReportLang): string {
+  return lang === 'de' ? (STAGES_DE[stage] ?? stage) : stage;
+}
+
+const WORDS_DE: Record<string, string> = {
+  negative: 'negativ',
+  neutral: 'neutral',
+  positive: 'positiv',
+  order: 'Bestellung',
+  message: 'Nachricht',
+  ticket: 'Ticket',
+  post: 'Beitrag',
+  note: 'Notiz',
+  rule: 'Regel',
+  model: 'Modell',
+  analyst: 'Analyse',
+  context: 'Kontext',
+};
+
+/** Sentiment labels, event kinds and annotation makers, as a German reader expects them. */
+export function word(value: string, lang: ReportLang): string {
+  return lang === 'de' ? (WORDS_DE[value] ?? value) : value;
+}

@@ -1,7 +1,8 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, day, dayOf, inline, money } from './format.js';
-import { labels, type ReportLang } from './i18n.js';
+import { labels, stageName, type ReportLang } from './i18n.js';
+import { say } from '../profile/wording.js';
 
 export interface RunFacts {
   files: { file: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
@@ -19,17 +20,18 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
 
   const stages = new Map<string, number>();
   for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
-  lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stage} ${n}`).join(' · ')}`, '');
+  lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stageName(stage, lang)} ${n}`).join(' · ')}`, '');
 
   lines.push(
     `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
     '|---:|---|---|---:|---|---:|---:|---:|---:|---|',
   );
-  sorted.forEach(({ profile }, i) => {
+  sorted.forEach(({ profile, findings }, i) => {
     const name = inline(profile.name ?? profile.id, 60);
     const tone = profile.sentiment.mean === null ? '—' : profile.sentiment.mean.toFixed(2);
+    const why = findings.attention.map((f) => say(f, lang)).join(', ');
     lines.push(
-      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${profile.stage} | ${profile.attention} | ${inline(profile.attentionReasons.join(', '), 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count} | ${money(profile.orders.revenue)} | ${dayOf(profile.lastContact)} |`,
+      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${profile.attention} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count} | ${money(profile.orders.revenue)} | ${dayOf(profile.lastContact)} |`,
     );
   });
 

@@ -9,14 +9,15 @@ interface Found {
   annotation: Annotation;
 }
 
-/** The customer's own coded words, newest first; analyst codes count too. */
+/** Coded evidence, the customer's own words before analysts' notes, newest first. */
 function found(events: readonly Event[], prefix: string): Found[] {
   const hits: Found[] = [];
   for (const event of events) {
     if (event.direction === 'outbound') continue;
     for (const annotation of event.annotations) if (annotation.code.startsWith(prefix)) hits.push({ event, annotation });
   }
-  return hits.sort((a, b) => (b.event.at?.getTime() ?? 0) - (a.event.at?.getTime() ?? 0));
+  const own = (hit: Found) => (hit.event.direction === 'inbound' ? 0 : 1);
+  return hits.sort((a, b) => own(a) - own(b) || (b.event.at?.getTime() ?? 0) - (a.event.at?.getTime() ?? 0));
 }
 
 const quoted = (hit: Found): string => `“${inline(hit.annotation.quote ?? hit.event.text ?? '', 120)}” (${cite(hit.annotation.source)}, ${day(hit.event.at)})`;

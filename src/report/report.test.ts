@@ -62,6 +62,10 @@ describe('renderCustomerReport', () => {
     expect(de).toMatch(/^## 8\. Blinde Flecken$/m);
     expect(de).toContain('Warten und Verspätung');
     expect(de).toMatch(/1\. Zuerst antworten:/);
+    // Judgements and labels are German too, not only the headings.
+    expect(de).toMatch(/Phase: \*\*Bekannte\*\*, weil:\n\n- 1 Bestellung, 2 Kontakte/);
+    expect(de).toContain('tickets.csv:7, negativ -0.60');
+    expect(de).toContain('(Analyse Mara Lind)');
   });
 });
 
