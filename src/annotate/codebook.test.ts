@@ -12,6 +12,7 @@ import {
   quoteAround,
 } from './codebook.js';
 import { detectLanguage } from './language.js';
+import { makeEvent } from '../test-support.js';
 
 const compiled = compileCodebook(defaultCodebook());
 
@@ -353,25 +354,8 @@ describe('compileCodebook', () => {
 });
 
 describe('codebookAnnotator', () => {
-  const event = (text: string, direction: Event['direction']): Event => ({
-    id: 'tickets.csv:7',
-    who: {},
-    customerKey: 'c1',
-    at: null,
-    channel: 'email',
-    direction,
-    kind: 'ticket',
-    amount: null,
-    orderId: null,
-    text,
-    messageId: null,
-    replyTo: null,
-    author: null,
-    source: { file: 'tickets.csv', line: 7 },
-    lang: 'de',
-    sentiment: null,
-    annotations: [],
-  });
+  const event = (text: string, direction: Event['direction']): Event =>
+    makeEvent({ text, direction, kind: 'ticket', lang: 'de', source: { file: 'tickets.csv', line: 7 } });
   const ctx = { codebook: compiled, contextEvents: [] };
 
   it('annotates customer texts with codes, quotes, source and rule', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
 import { detectLanguage, languageAnnotator, languageScores } from './language.js';
+import { makeEvent } from '../test-support.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -53,25 +54,7 @@ describe('detectLanguage', () => {
 });
 
 describe('languageAnnotator', () => {
-  const event = (text: string | null, lang: Event['lang'] = null): Event => ({
-    id: 'f.csv:2',
-    who: {},
-    customerKey: 'c1',
-    at: null,
-    channel: 'email',
-    direction: 'inbound',
-    kind: 'message',
-    amount: null,
-    orderId: null,
-    text,
-    messageId: null,
-    replyTo: null,
-    author: null,
-    source: { file: 'f.csv', line: 2 },
-    lang,
-    sentiment: null,
-    annotations: [],
-  });
+  const event = (text: string | null, lang: Event['lang'] = null): Event => makeEvent({ text, lang, source: { file: 'f.csv', line: 2 } });
 
   it('sets the language of an event with text', () => {
     expect(languageAnnotator(event('Wo bleibt meine Bestellung?'), { codebook: undefined as never, contextEvents: [] })).toEqual({ lang: 'de' });

@@ -4,12 +4,9 @@ import type { AnnotateContext } from './annotator.js';
 import { trainModel } from './classifier.js';
 import { annotateEvent } from './index.js';
 import { modelSentimentAnnotator } from './model-sentiment.js';
+import { makeEvent } from '../test-support.js';
 
-const event = (text: string | null): Event => ({
-  id: 'f.csv:2', who: { crmId: '1' }, customerKey: '1', at: null, channel: 'email', direction: 'inbound', kind: 'message',
-  amount: null, orderId: null, text, messageId: null, replyTo: null, author: null, source: { file: 'f.csv', line: 2 },
-  lang: 'en', sentiment: null, annotations: [],
-}) as Event;
+const event = (text: string | null): Event => makeEvent({ who: { crmId: '1' }, customerKey: '1', text, lang: 'en', at: null });
 
 // "great" is positive to the built-in lexicon; this user's data says it is negative (irony in their domain).
 const model = trainModel(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
 import { NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, scoreSentiment, sentimentAnnotator, sentimentSum } from './sentiment.js';
+import { makeEvent } from '../test-support.js';
 
 const de = (text: string) => scoreSentiment(text, 'de');
 const en = (text: string) => scoreSentiment(text, 'en');
@@ -311,25 +312,8 @@ describe('edge cases', () => {
 });
 
 describe('sentimentAnnotator', () => {
-  const event = (text: string | null, lang: Event['lang'], sentiment: Event['sentiment'] = null): Event => ({
-    id: 'f.csv:2',
-    who: {},
-    customerKey: null,
-    at: null,
-    channel: 'twitter',
-    direction: 'inbound',
-    kind: 'message',
-    amount: null,
-    orderId: null,
-    text,
-    messageId: null,
-    replyTo: null,
-    author: null,
-    source: { file: 'f.csv', line: 2 },
-    lang,
-    sentiment,
-    annotations: [],
-  });
+  const event = (text: string | null, lang: Event['lang'], sentiment: Event['sentiment'] = null): Event =>
+    makeEvent({ customerKey: null, at: null, channel: 'twitter', text, lang, sentiment });
   const ctx = {} as Parameters<typeof sentimentAnnotator>[1];
 
   it('scores text in the language found before it', () => {

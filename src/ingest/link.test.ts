@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Event } from '../model.js';
 import { linkCustomers } from './link.js';
+import { makeEvent } from '../test-support.js';
 
 const contact = (crmId: string, email: string, handles: string[] = []): Contact => ({
   keys: { crmId, email, handle: handles[0] },
@@ -13,26 +14,7 @@ const contact = (crmId: string, email: string, handles: string[] = []): Contact 
   source: { file: 'contacts.csv', line: 2 },
 });
 
-const event = (id: string, who: Event['who'], extra: Partial<Event> = {}): Event => ({
-  id,
-  who,
-  customerKey: null,
-  at: null,
-  channel: 'email',
-  direction: 'inbound',
-  kind: 'message',
-  amount: null,
-  orderId: null,
-  text: 'hi',
-  messageId: null,
-  replyTo: null,
-  author: null,
-  source: { file: 'x.csv', line: 2 },
-  lang: null,
-  sentiment: null,
-  annotations: [],
-  ...extra,
-});
+const event = (id: string, who: Event['who'], extra: Partial<Event> = {}): Event => makeEvent({ id, who, customerKey: null, at: null, text: 'hi', ...extra });
 
 describe('linkCustomers', () => {
   it('joins by id, email and handle to the contact', () => {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
 import { dialogFigures, median, pairExchanges } from './dialog.js';
+import { makeEvent } from '../test-support.js';
 
-let n = 0;
-const ev = (direction: Event['direction'], at: string, extra: Partial<Event> = {}): Event => ({
-  id: `e${++n}`,
-  who: {},
-  customerKey: 'c',
-  at: new Date(at),
-  channel: 'instagram',
-  direction,
-  kind: direction === 'inbound' ? 'post' : 'post',
-  amount: null,
-  orderId: null,
-  text: 'x',
-  messageId: null,
-  replyTo: null,
-  author: null,
-  source: { file: 's.csv', line: n },
-  lang: null,
-  sentiment: null,
-  annotations: [],
-  ...extra,
-});
+const ev = (direction: Event['direction'], at: string, extra: Partial<Event> = {}): Event =>
+  makeEvent({ customerKey: 'c', at: new Date(at), channel: 'instagram', direction, kind: 'post', text: 'x', ...extra });
 
 describe('median', () => {
   it('is the middle value, or the mean of the two middle values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCustomer, makeEvent } from '../report/fixtures.test-support.js';
+import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
 
 const rule = (code: string, line: number) => ({ code, quote: 'x', source: { file: 't.csv', line }, by: { kind: 'rule' as const, id: `${code}/word` }, confidence: 0.8 });

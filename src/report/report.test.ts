@@ -3,7 +3,7 @@ import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
 import { renderCustomerReport } from './customer.js';
-import { makeCustomer, makeEvent } from './fixtures.test-support.js';
+import { makeCustomer, makeEvent } from '../test-support.js';
 import { renderIndex } from './index-page.js';
 
 const codes = new Map<string, CodeInfo>([

@@ -1,5 +1,5 @@
-// Builders for report and profile tests: small, explicit events and customers.
-import type { Customer, Event } from '../model.js';
+// Builders for unit tests: an event or customer with sensible defaults, overridden where a test cares.
+import type { Customer, Event } from './model.js';
 
 let counter = 0;
 
