@@ -55,11 +55,38 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>)
     for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channel.padEnd(12)} ${bar(n, max)} ${n}`);
     lines.push('```');
   }
-  const timeline = monthlyCounts(events.filter((e) => e.at && e.direction !== 'internal').map((e) => e.at!));
-  if (timeline.months.length > 1) {
-    lines.push('', `${l.timeline}: \`${timeline.months[0]} ${sparkline(timeline.counts)} ${timeline.months.at(-1)}\``);
+  return [...lines, '', ...timelineSection(subject, l)];
+}
+
+const monthOf = (date: Date): string => date.toISOString().slice(0, 7);
+
+/**
+ * Contacts per month, the customer's complaints among them, and the world events (context notes) that touched
+ * that month, so a spike of complaints is read next to what was happening at the time.
+ */
+function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+  const dated = subject.events.filter((e) => e.at && e.direction !== 'internal');
+  const { months, counts } = monthlyCounts(dated.map((e) => e.at!));
+  if (months.length === 0) return [];
+  const complaints = new Map<string, number>();
+  const world = new Map<string, Set<string>>();
+  for (const event of dated) {
+    const month = monthOf(event.at!);
+    if (event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && a.code.startsWith('pain.'))) {
+      complaints.set(month, (complaints.get(month) ?? 0) + 1);
+    }
+    for (const a of event.annotations.filter((x) => x.code === 'context')) {
+      world.set(month, (world.get(month) ?? new Set()).add(`${inline(a.quote ?? '', 60)} (${cite(a.source)})`));
+    }
   }
-  return lines;
+  const max = Math.max(...counts);
+  const rows = months.map((month, i) => {
+    const n = counts[i]!;
+    const pains = complaints.get(month);
+    const marks = [...(world.get(month) ?? [])].map((w) => `◆ ${w}`).join(' ');
+    return `${month}  ${bar(n, max, 12)} ${String(n).padStart(3)}${pains ? `  ${l.complaints}: ${pains}` : ''}${marks ? `  ${marks}` : ''}`.trimEnd();
+  });
+  return [`${l.timeline}: \`${months[0]} ${sparkline(counts)} ${months.at(-1)}\``, '', '```text', ...rows, '```'];
 }
 
 function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
