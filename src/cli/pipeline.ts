@@ -82,6 +82,7 @@ export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | 
   });
   const warnings = [...linked.warnings];
   for (const ingest of ingests) {
+    warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {
       if (info.ambiguous) warnings.push(`${ingest.file}: column "${ingest.header[ingest.mapping[field as keyof typeof ingest.mapping]!]}" has ambiguous dates; read as ${info.order}${info.note ? ` (${info.note})` : ''}`);
     }

@@ -30,6 +30,8 @@ export interface FileIngest {
   events: Event[];
   contextEvents: ContextEvent[];
   rejected: Rejection[];
+  /** Things the user should know that did not cost a row (ambiguous dates, duplicate headers …), each naming the file. */
+  warnings: string[];
   /** Line of every used row, in input order, with the events it produced (for `thick annotate`). */
   used: { line: number; fields: string[]; events: Event[] }[];
 }
@@ -103,6 +105,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     events: [],
     contextEvents: [],
     rejected: [...table.rejected],
+    warnings: [],
     used: [],
   };
   let previous: MappedRow | undefined;
