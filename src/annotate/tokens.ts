@@ -22,12 +22,17 @@ const EMOTICON =
   String.raw`|(?<!\p{L})(?:xD+|XD+|D:)(?![\p{L}\p{N}])`;
 const EMOJI = String.raw`\p{Extended_Pictographic}`;
 const WORD = String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*`;
+// Numbers carry no feeling and are dropped, but their punctuation must not break clauses: the comma
+// in "49,90 €", the colon in "12:30" and the dots in a German date ("am 02.07. gekündigt") or an
+// ordinal ("zum 3. Mal") are part of the number. A date's final dot still ends the sentence when a
+// capital follows ("Heute ist der 15.07. Auf meinem Konto"); an ordinal has one or two digits.
+const NUMBER = String.raw`\p{N}{1,2}\.(?=[ \t]+\p{L})|\p{N}+(?:[.,:/]\p{N}+)*(?:\.(?=[ \t]+\p{Ll}))?`;
 const BANG = '!';
 const QUESTION = String.raw`\?`;
 const STOP = String.raw`[.,;:…()\[\]\n\r]|\s[-–—]\s`;
 
 const TOKEN_RE = new RegExp(
-  `(${URL})|(${HANDLE})|${HASHTAG}|(${EMOTICON})|(${EMOJI})|(${WORD})|(${BANG})|(${QUESTION})|(${STOP})`,
+  `(${URL})|(${HANDLE})|${HASHTAG}|(${EMOTICON})|(${EMOJI})|(${WORD})|(${BANG})|(${QUESTION})|(?:${NUMBER})|(${STOP})`,
   'gu',
 );
 
@@ -93,7 +98,8 @@ export function tokenize(text: string): Token[] {
     }
     if (m[7] !== undefined) tokens.push({ kind: 'bang', raw: '!', norm: '!' });
     else if (m[8] !== undefined) tokens.push({ kind: 'question', raw: '?', norm: '?' });
-    else tokens.push({ kind: 'stop', raw: m[0], norm: '.' });
+    else if (m[9] !== undefined) tokens.push({ kind: 'stop', raw: m[0], norm: '.' });
+    // Otherwise a number: dropped.
   }
   return tokens;
 }
