@@ -95,6 +95,8 @@ export interface Event {
   messageId: string | null;
   /** Message id this event answers. */
   replyTo: string | null;
+  /** Set when a customer answers another customer's post: talk among peers, not a message to the brand. */
+  peerReply?: boolean;
   /** Author shown on analyst notes. */
   author: string | null;
   source: Source;

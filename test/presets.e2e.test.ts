@@ -199,11 +199,12 @@ describe('twitter-support and instagram-comments with HubSpot contacts', () => {
     expect(byId['nordlicht.kaffee']).toBeUndefined();
 
     // Lena: @lenahoffmann on Twitter (answered after 42, 120 and 5 minutes) and @lena.backt on Instagram (one comment
-    // answered after 30 minutes, one reply to another customer unanswered): median of 5, 30, 42, 120 = 36.
+    // answered after 30 minutes, and one reply to another customer, which is not addressed to the brand): median of
+    // 5, 30, 42, 120 = 36.
     const lena = byId['51201'];
     expect(lena.identity.handles.sort()).toEqual(['lena.backt', 'lenahoffmann']);
     expect(lena.channels).toEqual({ twitter: 6, instagram: 3 });
-    expect(lena.dialog).toEqual({ inbound: 5, outbound: 4, answered: 4, unanswered: 1, medianResponseMinutes: 36 });
+    expect(lena.dialog).toEqual({ inbound: 4, outbound: 4, answered: 4, unanswered: 0, medianResponseMinutes: 36 });
     expect(byId['51202'].dialog).toMatchObject({ inbound: 1, answered: 1, medianResponseMinutes: 720 });
     expect(byId['51205'].dialog).toMatchObject({ inbound: 1, answered: 1, medianResponseMinutes: 90 });
     // Aylin on Instagram: answered after 210 and 50 minutes.

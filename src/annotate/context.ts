@@ -5,7 +5,8 @@ import type { Annotator } from './annotator.js';
  * so a spike of complaints is read next to what was happening at the time.
  */
 export const contextAnnotator: Annotator = (event, ctx) => {
-  if (!event.at || event.direction === 'internal' || event.customerKey === null) return {};
+  // The customer's own doings only: their messages and orders, not the brand's replies or analysts' notes.
+  if (!event.at || event.direction !== 'inbound' || event.customerKey === null) return {};
   const time = event.at.getTime();
   const annotations = ctx.contextEvents
     .filter((context) => context.from.getTime() <= time && time <= context.until.getTime())

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { annotateEvents } from '../annotate/index.js';
 import { loadModel, ModelError, type SentimentModel } from '../annotate/classifier.js';
 import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
@@ -21,17 +22,29 @@ export function readInput(file: string): Uint8Array {
   }
 }
 
+/** Read every file once (a path given twice would count its rows twice), in the order given. */
 export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
-  return files.map((file) => {
-    onFile?.(file);
-    try {
-      return ingestFile(readInput(file), file, options);
-    } catch (error) {
-      if (error instanceof DataError) throw error;
-      if (error instanceof Error && error.name === 'MappingError') throw error;
-      throw new DataError(error instanceof Error ? error.message : String(error));
+  const byPath = new Map<string, FileIngest>();
+  for (const file of files) {
+    const earlier = byPath.get(resolve(file));
+    if (earlier) {
+      earlier.warnings.push(`${file}: given more than once; read once`);
+      continue;
     }
-  });
+    onFile?.(file);
+    byPath.set(resolve(file), ingestOne(file, options));
+  }
+  return [...byPath.values()];
+}
+
+function ingestOne(file: string, options: IngestOptions): FileIngest {
+  try {
+    return ingestFile(readInput(file), file, options);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    if (error instanceof Error && error.name === 'MappingError') throw error;
+    throw new DataError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function activeCodebook(extra: string | undefined): Codebook {
@@ -68,6 +81,16 @@ export interface Analysis {
   warnings: string[];
 }
 
+/** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
+function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): string[] {
+  const known = new Set(codebook.codes.map((c) => c.id));
+  return events.flatMap((e) =>
+    e.annotations
+      .filter((a) => a.by.kind === 'analyst' && !known.has(a.code))
+      .map((a) => `${a.source.file}:${a.source.line}: analyst code "${a.code}" is not in the codebook (kept as written; see thick codebook)`),
+  );
+}
+
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | undefined, model: SentimentModel | null = null): Analysis {
   const contacts = ingests.flatMap((i) => i.contacts);
@@ -87,6 +110,11 @@ export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | 
       if (info.ambiguous) warnings.push(`${ingest.file}: column "${ingest.header[ingest.mapping[field as keyof typeof ingest.mapping]!]}" has ambiguous dates; read as ${info.order}${info.note ? ` (${info.note})` : ''}`);
     }
     if (ingest.rows.rejected > 0) warnings.push(`${ingest.file}: ${ingest.rows.rejected} row${ingest.rows.rejected === 1 ? '' : 's'} rejected, see rejected.csv`);
+  }
+  warnings.push(...unknownAnalystCodes(annotated, codebook));
+  if (asOf) {
+    const later = annotated.filter((e) => e.at && e.at > asOf).length;
+    if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
   return { ingests, profiled, events: annotated, warnings };
 }

@@ -16,7 +16,9 @@ export function terminal(quiet = false): Terminal {
   const tty = Boolean(process.stderr.isTTY);
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   const colour = new Chalk({ level: tty && !noColor ? 1 : 0 });
-  const spinner = tty && !quiet ? ora({ stream: process.stderr, color: 'cyan', isEnabled: true }) : null;
+  // A terminal that reports no width (some CI shells, `script`) makes a spinner redraw forever: no spinner there.
+  const wide = (process.stderr.columns ?? 0) > 0;
+  const spinner = tty && wide && !quiet ? ora({ stream: process.stderr, color: noColor ? false : 'cyan', isEnabled: true }) : null;
   const write = (line: string) => {
     if (spinner?.isSpinning) spinner.clear();
     process.stderr.write(`${line}\n`);
@@ -35,6 +37,8 @@ export function terminal(quiet = false): Terminal {
       if (spinner) {
         if (spinner.isSpinning) spinner.text = message;
         else spinner.start(message);
+        // The pipeline is synchronous, so the spinner's timer rarely fires: draw each step now.
+        spinner.render();
       }
     },
     done: (message) => {

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rejection } from '../model.js';
 import { byAttention } from '../profile/index.js';
 import type { CodeInfo } from '../report/codes.js';
-import { renderCustomerReport } from '../report/customer.js';
+import { GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
 import type { ReportLang } from '../report/i18n.js';
 import { renderIndex } from '../report/index-page.js';
 import type { Analysis } from './pipeline.js';
@@ -22,7 +22,11 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): number {
   const customersDir = join(outDir, 'customers');
   mkdirSync(customersDir, { recursive: true });
-  for (const name of readdirSync(customersDir)) if (name.endsWith('.md')) rmSync(join(customersDir, name));
+  // Stale reports of customers no longer in the data go; anything thick did not write stays.
+  for (const name of readdirSync(customersDir)) {
+    const path = join(customersDir, name);
+    if (name.endsWith('.md') && readFileSync(path, 'utf8').includes(GENERATED_MARK)) rmSync(path);
+  }
 
   const sorted = [...analysis.profiled].sort(byAttention);
   for (const subject of sorted) {

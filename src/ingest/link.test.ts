@@ -49,3 +49,35 @@ describe('linkCustomers', () => {
     expect(linked.warnings[0]).toMatch(/customer id 1001 appears again/);
   });
 });
+
+describe('linkCustomers, weaker keys and threads', () => {
+  it('joins rows that carry only a name to one customer, but never guesses between two people of that name', () => {
+    const linked = linkCustomers([], [event('a', { name: 'Max Mustermann' }), event('b', { name: 'max  mustermann' }), event('c', { name: 'Erika Muster' })]);
+    expect(linked.customers.map((c) => c.key)).toEqual(['Max Mustermann', 'Erika Muster']);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['Max Mustermann', 'Max Mustermann', 'Erika Muster']);
+
+    const twins = linkCustomers([{ ...contact('1', 'a@x.de'), name: 'Jo Kim' }, { ...contact('2', 'b@x.de'), name: 'Jo Kim' }], [event('d', { name: 'Jo Kim' })]);
+    expect(twins.events[0]!.customerKey).toBe('Jo Kim'); // a new customer, not a guess at 1 or 2
+  });
+
+  it("gives a brand post without reply id the customer it @mentions first, and counts posts that answer nobody", () => {
+    const linked = linkCustomers(
+      [contact('1001', 'anna@example.com', ['anna_k'])],
+      [event('r', {}, { direction: 'outbound', text: '@Anna_K thanks for the photo!' }), event('s', {}, { direction: 'outbound', text: 'New beans are in!' })],
+    );
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', null]);
+    expect(linked.warnings).toEqual(['1 post by the brand answers no customer in the data (no reply id, no leading @mention); it counts in no profile']);
+  });
+
+  it('marks a customer answering another customer as a peer reply, not a message to the brand', () => {
+    const linked = linkCustomers(
+      [contact('1', 'a@x.de', ['ann']), contact('2', 'b@x.de', ['bob'])],
+      [
+        event('q', { handle: 'ann' }, { messageId: 'ig:1' }),
+        event('p', { handle: 'bob' }, { messageId: 'ig:2', replyTo: 'ig:1' }),
+        event('own', { handle: 'ann' }, { messageId: 'ig:3', replyTo: 'ig:1' }),
+      ],
+    );
+    expect(linked.events.map((e) => Boolean(e.peerReply))).toEqual([false, true, false]);
+  });
+});

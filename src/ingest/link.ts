@@ -10,17 +10,21 @@ export interface Linked {
 /** Looks customers up by any of their keys; a key is namespaced so an id "42" never meets a handle "42". */
 class CustomerIndex {
   private readonly byKey = new Map<string, Customer>();
+  /** Names shared by different customers: joining by them would guess. */
+  private readonly ambiguousNames = new Set<string>();
   readonly customers: Customer[] = [];
 
   find(keys: Event['who']): Customer | undefined {
-    return (
+    const byId =
       (keys.crmId && this.byKey.get(`id:${keys.crmId}`)) ||
       (keys.email && this.byKey.get(`email:${keys.email}`)) ||
       (keys.handle && this.byKey.get(`handle:${keys.handle}`)) ||
       (keys.crmId && this.byKey.get(`email:${keys.crmId.toLowerCase()}`)) ||
       (keys.crmId && this.byKey.get(`handle:${keys.crmId.toLowerCase()}`)) ||
-      undefined
-    );
+      undefined;
+    if (byId || keys.crmId || keys.email || keys.handle || !keys.name) return byId;
+    // A name is the weakest key: used only when the row has nothing else and the name is unique.
+    return this.byKey.get(nameKey(keys.name));
   }
 
   add(customer: Customer): void {
@@ -32,11 +36,27 @@ class CustomerIndex {
     if (customer.crmId) this.byKey.set(`id:${customer.crmId}`, customer);
     for (const email of customer.emails) this.byKey.set(`email:${email}`, customer);
     for (const handle of customer.handles) this.byKey.set(`handle:${handle}`, customer);
+    if (customer.name) {
+      const key = nameKey(customer.name);
+      const other = this.byKey.get(key);
+      if (this.ambiguousNames.has(key) || (other && other !== customer)) {
+        this.ambiguousNames.add(key);
+        this.byKey.delete(key);
+      } else this.byKey.set(key, customer);
+    }
   }
 
   claimed(key: string): Customer | undefined {
     return this.byKey.get(key);
   }
+}
+
+const nameKey = (name: string): string => `name:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+
+/** The handles a brand post addresses at its start ("@anna_k @ben thanks!"), lower-cased without "@". */
+function leadingMentions(text: string | null): string[] {
+  const lead = /^\s*((?:@[\w.]+[\s,:]*)+)/.exec(text ?? '');
+  return lead ? [...lead[1]!.matchAll(/@([\w.]+?)(?=[\s,:]|$)/g)].map((m) => m[1]!.toLowerCase()) : [];
 }
 
 function fromContact(contact: Contact): Customer {
@@ -105,6 +125,8 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   }
 
   // Brand replies belong to whoever wrote the message they answer; follow the thread up to a customer.
+  // A brand post without a reply id that opens with @handle answers that customer.
+  let unattached = 0;
   for (const event of linked) {
     if (event.customerKey !== null || event.direction !== 'outbound') continue;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -113,8 +135,21 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
       seen.add(parent.id);
       parent = byMessage.get(parent.replyTo);
     }
-    event.customerKey = parent?.customerKey ?? null;
+    const mentioned = parent ? undefined : leadingMentions(event.text).map((handle) => index.find({ handle })).find(Boolean);
+    event.customerKey = parent?.customerKey ?? mentioned?.key ?? null;
+    if (event.customerKey === null) unattached++;
     if (event.messageId) byMessage.set(event.messageId, event);
+  }
+  if (unattached > 0) {
+    const one = unattached === 1;
+    warnings.push(`${unattached} post${one ? '' : 's'} by the brand answer${one ? 's' : ''} no customer in the data (no reply id, no leading @mention); ${one ? 'it counts' : 'they count'} in no profile`);
+  }
+
+  // A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message.
+  for (const event of linked) {
+    if (event.direction !== 'inbound' || !event.replyTo) continue;
+    const parent = byMessage.get(event.replyTo);
+    if (parent && parent.direction === 'inbound' && parent.customerKey !== null && parent.customerKey !== event.customerKey) event.peerReply = true;
   }
   return { customers: index.customers, events: linked, warnings };
 }

@@ -2,7 +2,8 @@ import type { Event, Profile } from '../model.js';
 
 const MESSAGE_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post']);
 
-export const isInboundMessage = (event: Event): boolean => event.direction === 'inbound' && MESSAGE_KINDS.has(event.kind);
+/** A message from the customer to the brand, one that deserves an answer (not a reply to another customer). */
+export const isInboundMessage = (event: Event): boolean => event.direction === 'inbound' && MESSAGE_KINDS.has(event.kind) && !event.peerReply;
 
 export interface Exchange {
   message: Event;
@@ -47,8 +48,7 @@ export function pairExchanges(events: readonly Event[]): Exchange[] {
   });
 }
 
-export function dialogFigures(events: readonly Event[]): Profile['dialog'] {
-  const exchanges = pairExchanges(events);
+export function dialogFigures(events: readonly Event[], exchanges: readonly Exchange[] = pairExchanges(events)): Profile['dialog'] {
   const answered = exchanges.filter((x) => x.reply !== null);
   const minutes = answered.map((x) => x.minutes).filter((m): m is number => m !== null && m >= 0);
   const med = median(minutes);

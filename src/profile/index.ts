@@ -1,7 +1,8 @@
 import type { Customer, Event, Profile } from '../model.js';
-import { dialogFigures, isInboundMessage } from './dialog.js';
+import { dialogFigures, isInboundMessage, pairExchanges, type Exchange } from './dialog.js';
 import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
+import { span } from './span.js';
 import { say, type Finding } from './wording.js';
 
 export interface ProfileOptions {
@@ -19,6 +20,8 @@ export interface ProfiledCustomer {
   customer: Customer;
   /** The customer's events, oldest first (undated last). */
   events: Event[];
+  /** Each inbound message with the brand's first reply (or none). */
+  exchanges: Exchange[];
   /** The judgements as data, for reports in any language (the profile holds their English wording). */
   findings: { stage: Finding[]; blindSpots: Finding[]; attention: Finding[] };
 }
@@ -67,14 +70,13 @@ function channelCounts(events: readonly Event[]): Record<string, number> {
 }
 
 function contactSpan(events: readonly Event[]): { first: string | null; last: string | null } {
-  const times = events.filter((e) => e.direction !== 'internal' && e.at).map((e) => e.at!.getTime());
-  if (times.length === 0) return { first: null, last: null };
-  return { first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString() };
+  const range = span(events.filter((e) => e.direction !== 'internal' && e.at).map((e) => e.at!.getTime()));
+  return range ? { first: new Date(range.min).toISOString(), last: new Date(range.max).toISOString() } : { first: null, last: null };
 }
 
 function latestEvent(events: readonly Event[]): Date {
-  const times = events.filter((e) => e.at).map((e) => e.at!.getTime());
-  return times.length ? new Date(Math.max(...times)) : new Date(0);
+  const range = span(events.filter((e) => e.at).map((e) => e.at!.getTime()));
+  return new Date(range ? range.max : 0);
 }
 
 /** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
@@ -86,38 +88,39 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
 
   const drafts = customers.map((customer) => {
     const own = [...(byCustomer.get(customer.key) ?? [])].sort(byTime);
-    const span = contactSpan(own);
+    const contact = contactSpan(own);
     // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
     const joinable = customer.crmId !== null || customer.emails.length > 0;
     const orders = orderFigures(own, options.ordersKnown && joinable);
-    const lastOrder = own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime());
+    const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
     const summary: OrderSummary = {
       key: customer.key,
-      recencyDays: lastOrder.length ? (asOf.getTime() - Math.max(...lastOrder)) / 86_400_000 : null,
+      recencyDays: lastOrder ? (asOf.getTime() - lastOrder.max) / 86_400_000 : null,
       frequency: orders.count,
       monetary: orders.revenue ?? 0,
     };
-    return { customer, own, span, orders, summary };
+    return { customer, own, contact, orders, summary };
   });
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = new Set<string>();
 
-  return drafts.map(({ customer, own, span, orders }) => {
+  return drafts.map(({ customer, own, contact, orders }) => {
+    const exchanges = pairExchanges(own);
     const figures: Evidence['figures'] = {
       id: customer.key,
       slug: uniqueSlug(slugs, customer),
       name: customer.name,
       identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
-      firstContact: span.first,
-      lastContact: span.last,
+      firstContact: contact.first,
+      lastContact: contact.last,
       channels: channelCounts(own),
       orders,
       rfm: rfm.get(customer.key) ?? null,
-      dialog: dialogFigures(own),
+      dialog: dialogFigures(own, exchanges),
       sentiment: sentimentFigures(own),
       codes: codeCounts(own),
     };
-    const evidence: Evidence = { customer, events: own, figures, asOf, ordersKnown: options.ordersKnown, socialKnown: options.socialKnown, recentDays };
+    const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, ordersKnown: options.ordersKnown, socialKnown: options.socialKnown, recentDays };
     const { stage, reasons } = judgeStage(evidence);
     const attention = judgeAttention(evidence, stage);
     const blindSpots = findBlindSpots(evidence);
@@ -130,7 +133,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
       attention: attention.attention,
       attentionReasons: english(attention.reasons),
     };
-    return { profile, customer, events: own, findings: { stage: reasons, blindSpots, attention: attention.reasons } };
+    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons } };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Customer, Event, Profile, Stage } from '../model.js';
-import { isInboundMessage, pairExchanges } from './dialog.js';
+import { isInboundMessage, type Exchange } from './dialog.js';
+import { span } from './span.js';
 import type { Finding } from './wording.js';
 
 const DAY = 86_400_000;
@@ -8,6 +9,8 @@ const DAY = 86_400_000;
 export interface Evidence {
   customer: Customer;
   events: readonly Event[];
+  /** Each inbound message with the brand's first reply, paired once in profile/index. */
+  exchanges: readonly Exchange[];
   figures: Omit<Profile, 'stage' | 'stageReasons' | 'blindSpots' | 'attention' | 'attentionReasons'>;
   asOf: Date;
   /** Whether the run had any orders file; without one, "no orders" says nothing. */
@@ -26,8 +29,8 @@ function daysSince(evidence: Evidence, date: Date | null): number | null {
 }
 
 function lastOrderAt(events: readonly Event[]): Date | null {
-  const times = events.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
+  const range = span(events.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
+  return range ? new Date(range.max) : null;
 }
 
 /** Signals that a relationship is in danger, each phrased as a reason a person can check. */
@@ -120,7 +123,7 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
   const { figures, events } = evidence;
   let score = 0;
   const reasons: Finding[] = [];
-  const openQuestions = pairExchanges(events).filter((x) => !x.reply && x.message.annotations.some((a) => a.code === 'action.response-needed' || a.code === 'dialog.question'));
+  const openQuestions = evidence.exchanges.filter((x) => !x.reply && x.message.annotations.some((a) => a.code === 'action.response-needed' || a.code === 'dialog.question'));
   if (figures.dialog.unanswered > 0) {
     score += 3 * figures.dialog.unanswered;
     reasons.push({ key: 'unanswered', n: figures.dialog.unanswered });
@@ -133,7 +136,8 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     score += 5;
     reasons.push({ key: 'atRisk' });
   }
-  if (figures.sentiment.mean !== null && figures.sentiment.mean < 0) {
+  // A mean just below zero is noise, not a tone; the same bar as the negative label.
+  if (figures.sentiment.mean !== null && figures.sentiment.mean <= -0.2) {
     score += Math.round(-figures.sentiment.mean * 4 * 10) / 10;
     reasons.push({ key: 'negativeTone' });
   }

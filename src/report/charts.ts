@@ -1,3 +1,5 @@
+import { span } from '../profile/span.js';
+
 // Plain-text charts that survive Markdown viewers, terminals and printers alike.
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -10,7 +12,7 @@ export function bar(value: number, max: number, width = 20): string {
 
 /** A one-line sparkline of counts, one block per bucket. */
 export function sparkline(counts: readonly number[]): string {
-  const max = Math.max(0, ...counts);
+  const max = span(counts)?.max ?? 0;
   return counts.map((n) => (n === 0 ? ' ' : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((n / max) * (BLOCKS.length - 1)))])).join('');
 }
 
@@ -18,8 +20,7 @@ export function sparkline(counts: readonly number[]): string {
 export function monthlyCounts(dates: readonly Date[]): { months: string[]; counts: number[] } {
   if (dates.length === 0) return { months: [], counts: [] };
   const keys = dates.map((d) => d.getUTCFullYear() * 12 + d.getUTCMonth());
-  const first = Math.min(...keys);
-  const last = Math.max(...keys);
+  const { min: first, max: last } = span(keys)!;
   const counts = new Array<number>(last - first + 1).fill(0);
   for (const key of keys) counts[key - first]! += 1;
   const months = counts.map((_, i) => {

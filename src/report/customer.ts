@@ -1,12 +1,15 @@
 import type { Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
-import { pairExchanges } from '../profile/dialog.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
 import { cite, day, dayOf, inline, minutes, money, provenance } from './format.js';
 import { labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { span } from '../profile/span.js';
 import { say } from '../profile/wording.js';
+
+/** Marks a report as thick's own, so a rerun replaces it and leaves files a person put there alone. */
+export const GENERATED_MARK = '<!-- written by thick: a rerun replaces this file -->';
 
 export interface ReportOptions {
   lang: ReportLang;
@@ -49,7 +52,7 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>)
   const { profile, events } = subject;
   const rfm = profile.rfm ? `${l.recency} ${profile.rfm.recency} · ${l.frequency} ${profile.rfm.frequency} · ${l.monetary} ${profile.rfm.monetary}` : '—';
   const lines = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count} | ${money(profile.orders.revenue)} | ${rfm} |`, ''];
-  const max = Math.max(0, ...Object.values(profile.channels));
+  const max = span(Object.values(profile.channels))?.max ?? 0;
   if (max > 0) {
     lines.push('```text');
     for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channel.padEnd(12)} ${bar(n, max)} ${n}`);
@@ -79,7 +82,7 @@ function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>
       world.set(month, (world.get(month) ?? new Set()).add(`${inline(a.quote ?? '', 60)} (${cite(a.source)})`));
     }
   }
-  const max = Math.max(...counts);
+  const max = span(counts)?.max ?? 0;
   const rows = months.map((month, i) => {
     const n = counts[i]!;
     const pains = complaints.get(month);
@@ -140,7 +143,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>):
     '',
     `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${sentiment.mean.toFixed(2)} (n = ${sentiment.n})`}`,
   ];
-  const open = pairExchanges(subject.events).filter((x) => !x.reply);
+  const open = subject.exchanges.filter((x) => !x.reply);
   if (open.length > 0) {
     lines.push('', `**${l.unansweredQuestions}:**`, '');
     for (const { message } of open) lines.push(`- “${inline(message.text ?? '', 160)}” — ${provenance(message)}`);
@@ -194,7 +197,7 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
   const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');
   const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${profile.attention}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
-  return [...header, ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return [...header, ...body, GENERATED_MARK].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 function trimBlank(lines: string[]): string[] {

@@ -1,6 +1,5 @@
 import type { Annotation, Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
-import { pairExchanges } from '../profile/dialog.js';
 import { codeLabel, type CodeInfo } from './codes.js';
 import { cite, day, inline } from './format.js';
 
@@ -29,7 +28,7 @@ const quoted = (hit: Found): string => `“${inline(hit.annotation.quote ?? hit.
 export function nextConversation(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: 'en' | 'de'): string[] {
   const de = lang === 'de';
   const openers: string[] = [];
-  const open = pairExchanges(subject.events).filter((x) => !x.reply && x.message.text).sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
+  const open = subject.exchanges.filter((x) => !x.reply && x.message.text).sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
   if (open) {
     const text = `“${inline(open.message.text!, 120)}” (${cite(open.message.source)}, ${day(open.message.at)})`;
     openers.push(de ? `Zuerst antworten: ${text} ist noch offen. Entschuldigen, dann die Frage wirklich beantworten.` : `Answer first: ${text} is still open. Apologise for the wait, then actually answer it.`);
