@@ -1,20 +1,26 @@
 import type { Contact, ContextEvent, Event, Rejection } from '../model.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
-import { applyOverrides, mapColumns, mapRow, MappingError, type ColumnMapping, type Overrides } from './mapping.js';
-import { normaliseRow, RowError, type RowContext } from './normalise.js';
-import { detectDecimalSeparator } from './numbers.js';
-import type { Field, MappedRow, Preset } from './preset.js';
+import { applyOverrides, LayoutError, mapColumns, mapRow, MappingError, type ColumnMapping, type Overrides } from './mapping.js';
+import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
+import { detectDecimalColumn } from './numbers.js';
+import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
+import { messages } from './presets/messages.js';
 import { PRESETS, presetById } from './presets/index.js';
 import { readTable, type Table } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
 
-export { MappingError } from './mapping.js';
+export { LayoutError, MappingError } from './mapping.js';
 
 export interface IngestOptions {
   overrides?: Overrides;
   /** Force a preset by id instead of detecting it from the header. */
   preset?: string;
   brandHandles?: ReadonlySet<string>;
+  /**
+   * `thick annotate`: only the text column is required, so an unreadable date or number leaves that field empty
+   * (with a warning naming file, line and column) instead of rejecting the row. `analyze` stays strict.
+   */
+  lenient?: boolean;
 }
 
 export interface FileIngest {
@@ -39,14 +45,19 @@ export interface FileIngest {
 const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
 const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
 
-/** Pick the preset (forced, or the one explaining most of the header once overrides are applied). */
+/**
+ * Pick the preset (forced, or the one explaining most of the header once overrides are applied). A file without a
+ * header (empty) has nothing to map: the forced preset or the generic one, with no columns. Throws MappingError for
+ * a mistake in the options, LayoutError when the header fits no preset.
+ */
 export function choosePreset(header: string[], file: string, options: IngestOptions): { preset: Preset; mapping: ColumnMapping } {
   const overrides = options.overrides ?? {};
-  if (options.preset) {
-    const preset = presetById(options.preset);
-    if (!preset) throw new MappingError(`unknown preset "${options.preset}"; known presets: ${PRESETS.map((p) => p.id).join(', ')}`);
-    return { preset, mapping: applyOverrides(header, mapColumns(header, preset), overrides, file) };
+  const forced = options.preset === undefined ? undefined : presetById(options.preset);
+  if (options.preset !== undefined && !forced) {
+    throw new MappingError(`unknown preset "${options.preset}"; known presets: ${PRESETS.map((p) => p.id).join(', ')}`);
   }
+  if (header.length === 0) return { preset: forced ?? messages, mapping: {} };
+  if (forced) return { preset: forced, mapping: applyOverrides(header, mapColumns(header, forced), overrides, file) };
   let best: { preset: Preset; mapping: ColumnMapping; score: number } | null = null;
   for (const preset of PRESETS) {
     const mapping = applyOverrides(header, mapColumns(header, preset), overrides, file);
@@ -55,7 +66,7 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
     if (!best || score > best.score) best = { preset, mapping, score };
   }
   if (!best) {
-    throw new MappingError(
+    throw new LayoutError(
       `${file}:1: cannot tell what kind of export this is from its header (${header.join(', ')}); ` +
         'name the text column with --map text=<Column> or pick a preset with --preset',
     );
@@ -71,7 +82,13 @@ function columnValues(table: Table, index: number | undefined): string[] {
 /** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
 export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
   const table = readTable(bytes, file);
-  const { preset, mapping } = choosePreset(table.header, file, options);
+  const warnings: string[] = [];
+  if (table.fallbackLines.length > 0) warnings.push(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
+  if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
+  else if (table.rows.length === 0 && table.rejected.length === 0) warnings.push(`${file}: only a header, no rows to read`);
+
+  const { preset, mapping } = presetForTable(table, options);
+  warnings.push(...duplicateColumnWarnings(table.header, mapping, file));
 
   const dateOrders: FileIngest['dateOrders'] = {};
   for (const field of DATE_FIELDS) {
@@ -81,8 +98,13 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
   const decimals: RowContext['decimals'] = {};
   for (const field of NUMBER_FIELDS) {
     const values = columnValues(table, mapping[field]);
-    if (values.length > 0) decimals[field] = detectDecimalSeparator(values, table.delimiter === ';' ? ',' : '.');
+    if (values.length === 0) continue;
+    // Without a value that proves it, a ';'-file follows the German convention and any other the English one.
+    const column = detectDecimalColumn(values, table.delimiter === ';' ? ',' : '.');
+    decimals[field] = column.decimal;
+    if (column.note) warnings.push(`${file}: column "${table.header[mapping[field]!]}": ${column.note}`);
   }
+  const lenientNotes: LenientNote[] = [];
   const ctx: RowContext = {
     file,
     kind: preset.kind,
@@ -90,6 +112,8 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     dateOrders: Object.fromEntries(Object.entries(dateOrders).map(([field, info]) => [field, info.order])),
     decimals,
     brandHandles: options.brandHandles ?? new Set(),
+    lenient: options.lenient === true,
+    onLenient: (note) => lenientNotes.push(note),
   };
 
   const result: FileIngest = {
@@ -105,11 +129,12 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     events: [],
     contextEvents: [],
     rejected: [...table.rejected],
-    warnings: [],
+    warnings,
     used: [],
   };
   let previous: MappedRow | undefined;
   for (const row of table.rows) {
+    const notesBefore = lenientNotes.length;
     try {
       const mapped = preset.refine ? preset.refine(mapRow(row, mapping), previous) : mapRow(row, mapping);
       previous = mapped;
@@ -120,11 +145,89 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
       result.used.push({ line: row.line, fields: row.fields, events: normalised.events });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
+      // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
+      lenientNotes.length = notesBefore;
       result.rejected.push({ file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
     }
   }
+  warnings.push(...lenientWarnings(lenientNotes, table.header, file));
   result.rejected.sort((a, b) => a.line - b.line);
   result.rows.rejected = result.rejected.length;
-  result.rows.used = result.rows.read - result.rows.rejected;
+  result.rows.used = result.rows.read - result.rejected.length;
   return result;
+}
+
+/**
+ * The preset for a read table. A file with nothing to read (no header, or no records after it) cannot be told by a
+ * header that fits nothing: it is recorded as generic rather than stopping the run.
+ */
+function presetForTable(table: Table, options: IngestOptions): { preset: Preset; mapping: ColumnMapping } {
+  const nothingToRead = table.rows.length === 0 && table.rejected.length === 0;
+  try {
+    return choosePreset(table.header, table.file, options);
+  } catch (error) {
+    if (nothingToRead && error instanceof LayoutError) return { preset: messages, mapping: {} };
+    throw error;
+  }
+}
+
+/** How many line numbers a warning lists before it only counts the rest. */
+const LISTED_LINES = 10;
+
+function fallbackLinesWarning(lines: number[]): string {
+  const listed = lines.slice(0, LISTED_LINES).join(', ');
+  const more = lines.length > LISTED_LINES ? ` and ${lines.length - LISTED_LINES} more` : '';
+  return lines.length === 1
+    ? `line ${listed} is not valid UTF-8; its stray bytes read as Windows-1252`
+    : `lines ${listed}${more} are not valid UTF-8; their stray bytes read as Windows-1252`;
+}
+
+/**
+ * Columns whose names are the same once normalised ("E-Mail" and "Email"): a name maps to its first column, so the
+ * user should know the others are not read as that field (or, rarely, are read as another field that shares the name).
+ */
+export function duplicateColumnWarnings(header: string[], mapping: ColumnMapping, file: string): string[] {
+  const fieldOf = new Map(Object.entries(mapping).map(([field, index]) => [index, field]));
+  const byName = new Map<string, number[]>();
+  header.forEach((cell, i) => {
+    const key = normaliseHeader(cell);
+    if (key === '') return; // unnamed columns (trailing delimiters) are not duplicates of each other
+    byName.set(key, [...(byName.get(key) ?? []), i]);
+  });
+  const warnings: string[] = [];
+  for (const indexes of byName.values()) {
+    if (indexes.length < 2) continue;
+    const names = [...new Set(indexes.map((i) => header[i]!))];
+    const times = indexes.length === 2 ? 'twice' : `${indexes.length} times`;
+    const spelled = names.length > 1 ? `: ${names.map((n) => `"${n}"`).join(', ')}` : '';
+    const alsoRead = indexes.slice(1).filter((i) => fieldOf.has(i)).map((i) => `column ${i + 1} is read as ${fieldOf.get(i)}`);
+    const outcome = alsoRead.length > 0 ? alsoRead.join(', ') : 'the first is used';
+    warnings.push(`${file}: column "${names[0]}" appears ${times} (columns ${listNumbers(indexes.map((i) => i + 1))}${spelled}); ${outcome}`);
+  }
+  return warnings;
+}
+
+function listNumbers(numbers: number[]): string {
+  return numbers.length <= 2 ? numbers.join(' and ') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** How many values left empty per column a warning names one by one. */
+const LISTED_LENIENT = 5;
+
+/** One warning per value lenient reading left empty, the first few per column, then a count of the rest. */
+function lenientWarnings(notes: LenientNote[], header: string[], file: string): string[] {
+  const warnings: string[] = [];
+  const perColumn = new Map<string, number>();
+  for (const note of notes) {
+    const column = note.column === undefined ? note.field : `"${header[note.column - 1] ?? note.field}"`;
+    const seen = (perColumn.get(column) ?? 0) + 1;
+    perColumn.set(column, seen);
+    if (seen <= LISTED_LENIENT) {
+      warnings.push(`${file}:${note.line}${note.column === undefined ? '' : `:${note.column}`}: column ${column}: ${note.reason}; read as empty`);
+    }
+  }
+  for (const [column, seen] of perColumn) {
+    if (seen > LISTED_LENIENT) warnings.push(`${file}: ${seen - LISTED_LENIENT} more unreadable values in column ${column} read as empty`);
+  }
+  return warnings;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { choosePreset } from './index.js';
+import { choosePreset, LayoutError, MappingError } from './index.js';
 import { applyOverrides, mapColumns } from './mapping.js';
 import { normaliseHeader } from './preset.js';
 import { contacts } from './presets/contacts.js';
+import { messages } from './presets/messages.js';
+import { social as socialPreset } from './presets/social.js';
 
 describe('normaliseHeader', () => {
   it('ignores case, accents and punctuation', () => {
@@ -41,8 +43,49 @@ describe('preset detection', () => {
     expect(mapping).toMatchObject({ crmId: 0, firstName: 1, lastName: 2, email: 3, created: 4 });
   });
 
-  it('fails with the header when no preset fits, pointing at --map', () => {
-    expect(() => choosePreset(['a', 'b'], 'odd.csv', {})).toThrow(/odd\.csv:1: cannot tell .*\(a, b\).*--map text=/);
+  it('fails with the header when no preset fits, pointing at --map: a data error, not a usage error', () => {
+    expect(() => choosePreset(['a', 'b'], 'odd.csv', {})).toThrow(/odd\.csv:1: cannot tell .*\(a, b\).*--map text=.*--preset/);
+    const error = (() => {
+      try {
+        choosePreset(['a', 'b'], 'odd.csv', {});
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(LayoutError);
+    expect((error as Error).name).toBe('LayoutError');
+  });
+
+  it('keeps an unknown --preset a usage error', () => {
+    expect(() => choosePreset(['text'], 'x.csv', { preset: 'nope' })).toThrow(MappingError);
+  });
+
+  it('gives a file without a header the generic preset (or the forced one) and no columns', () => {
+    expect(choosePreset([], 'empty.csv', {})).toEqual({ preset: expect.objectContaining({ id: 'generic' }), mapping: {} });
+    expect(choosePreset([], 'empty.csv', { preset: 'orders', overrides: { text: 'Feedback' } }).preset.id).toBe('orders');
+  });
+
+  it.each([
+    'Comments', 'Tweet', 'Tweet Text', 'Post', 'Post text', 'Caption', 'Freitext', 'Anmerkung', 'Anmerkungen', 'Kommentare',
+    'Rückmeldung', 'Feedback text', 'Verbatim', 'Answer', 'Antwort', 'Response',
+  ])('reads a survey or social text column named %j as text', (name) => {
+    const { preset, mapping } = choosePreset(['ID', name], 'survey.csv', {});
+    expect(preset.id).toBe('generic');
+    expect(mapping.text).toBe(1);
+  });
+
+  it('prefers the customer words over a post or an answer column', () => {
+    expect(choosePreset(['Post', 'Comment'], 'c.csv', {}).mapping.text).toBe(1);
+    expect(choosePreset(['Response', 'Feedback'], 'c.csv', {}).mapping.text).toBe(1);
+  });
+
+  it('does not take a help desk\'s "Response" (the brand\'s reply) for the ticket text', () => {
+    const { preset, mapping } = choosePreset(['Ticket ID', 'Requester Email', 'Subject', 'Status', 'Response'], 't.csv', {});
+    expect(preset.id).toBe('tickets');
+    expect(mapping).toMatchObject({ messageId: 0, email: 1, subject: 2, status: 3 });
+    expect(mapping.text).toBeUndefined();
+    expect(mapColumns(['Comment ID', 'Username', 'Response'], socialPreset).text).toBeUndefined();
+    expect(mapColumns(['Comment ID', 'Username', 'Response'], messages).text).toBe(2);
   });
 
   it('lets --map name the text column of an unknown layout', () => {

@@ -7,8 +7,14 @@ export type ColumnMapping = Partial<Record<Field, number>>;
 /** Hand-made overrides: field → column header as written in the file. */
 export type Overrides = Partial<Record<Field, string>>;
 
+/** A mistake in what the user asked for (--map, --preset): a usage error. */
 export class MappingError extends Error {
   override name = 'MappingError';
+}
+
+/** A file whose header fits no preset: a problem with the data, not with the command line. */
+export class LayoutError extends Error {
+  override name = 'LayoutError';
 }
 
 /** Map a header to a preset's fields: for each field, its synonyms in order, the first unclaimed matching column. */

@@ -1,4 +1,4 @@
-import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys, Source } from '../model.js';
+import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys, Parsed, Source } from '../model.js';
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
@@ -12,6 +12,24 @@ export interface RowContext {
   decimals: Partial<Record<Field, ',' | '.'>>;
   /** The brand's own handles (normalised); their posts are outbound. */
   brandHandles: ReadonlySet<string>;
+  /**
+   * Read an unreadable value in a date or number column as empty instead of rejecting the row
+   * (`thick annotate`, where only the text matters). A row that then lacks what its kind needs
+   * (an order without any amount) is still rejected.
+   */
+  lenient?: boolean;
+  /** In lenient mode, told about every value left empty, so the user can be warned. */
+  onLenient?: (note: LenientNote) => void;
+}
+
+/** A value lenient reading left empty: where it was and why it could not be read. */
+export interface LenientNote {
+  line: number;
+  /** 1-based column. */
+  column: number | undefined;
+  field: Field;
+  value: string;
+  reason: string;
 }
 
 export interface Normalised {
@@ -51,17 +69,29 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'nein', 'falsch']);
 function dateCell(row: MappedRow, field: Field, ctx: RowContext): Date | null {
   const value = row.cells[field];
   if (value === undefined) return null;
-  const parsed = parseDate(value, ctx.dateOrders[field]);
-  if (!parsed.ok) throw new RowError(`${field}: ${parsed.reason}`, row.columns[field]);
-  return parsed.value;
+  return readOrExplain(parseDate(value, ctx.dateOrders[field]), row, field, ctx);
 }
 
 function numberCell(row: MappedRow, field: Field, ctx: RowContext): number | null {
   const value = row.cells[field];
   if (value === undefined) return null;
-  const parsed = parseNumber(value, ctx.decimals[field]);
-  if (!parsed.ok) throw new RowError(`${field}: ${parsed.reason}`, row.columns[field]);
-  return parsed.value;
+  return readOrExplain(parseNumber(value, ctx.decimals[field]), row, field, ctx);
+}
+
+/** The parsed value; else a RowError, or in lenient mode null and a note. */
+function readOrExplain<T>(parsed: Parsed<T>, row: MappedRow, field: Field, ctx: RowContext): T | null {
+  if (parsed.ok) return parsed.value;
+  if (!ctx.lenient) throw new RowError(`${field}: ${parsed.reason}`, row.columns[field]);
+  ctx.onLenient?.({ line: row.line, column: row.columns[field], field, value: row.cells[field] ?? '', reason: parsed.reason });
+  return null;
+}
+
+/**
+ * Message ids are unique only within their conversation space (ticket 1 is not tweet 1), so every
+ * id and reply-to is stored as "<space>:<id>": "ticket" for tickets, the event's channel otherwise.
+ */
+export function conversationId(space: string, id: string | undefined): string | null {
+  return id === undefined ? null : `${space}:${id}`;
 }
 
 /** A free "customer" cell may hold a CRM id, an email or a handle. */
@@ -156,7 +186,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     const ticket = baseEvent(row, ctx, 'ticket');
     requireIdentity(ticket.who, row, 'ticket');
     ticket.at = dateCell(row, 'date', ctx);
-    ticket.messageId = row.cells.messageId ?? ticket.id;
+    ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
     const { subject, text } = row.cells;
     ticket.text = text ?? subject ?? null;
     const events = [ticket];
@@ -178,8 +208,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     if (!post.who.handle && !post.who.crmId && !post.who.email) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
     post.text = row.cells.text ?? null;
-    post.messageId = row.cells.messageId ?? null;
-    post.replyTo = row.cells.replyTo ?? null;
+    post.messageId = conversationId(post.channel, row.cells.messageId);
+    post.replyTo = conversationId(post.channel, row.cells.replyTo);
     const inbound = row.cells.inbound;
     const byBrand = (inbound !== undefined && FALSE_WORDS.has(inbound.toLowerCase())) || (post.who.handle !== undefined && ctx.brandHandles.has(post.who.handle));
     if (byBrand) {
@@ -219,8 +249,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     const event = baseEvent(row, ctx, 'message');
     event.at = dateCell(row, 'date', ctx);
     event.text = row.cells.text ?? null;
-    event.messageId = row.cells.messageId ?? null;
-    event.replyTo = row.cells.replyTo ?? null;
+    event.messageId = conversationId(event.channel, row.cells.messageId);
+    event.replyTo = conversationId(event.channel, row.cells.replyTo);
     return { contacts: [], events: [event], contextEvents: [] };
   },
 };
@@ -229,10 +259,13 @@ function endOfDayIfMidnight(date: Date): Date {
   return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 ? new Date(date.getTime() + 86_399_999) : date;
 }
 
-/** Codes an analyst wrote next to a note, separated by spaces, commas, semicolons or pipes. */
+/**
+ * Codes an analyst wrote next to a note, separated by spaces, commas, semicolons or pipes; lower-cased
+ * like the codebook's ids, so "Pain.Waiting" counts as "pain.waiting".
+ */
 function analystCodes(cell: string | undefined, note: string, author: string | null, source: Source): Annotation[] {
   if (!cell) return [];
-  return [...new Set(cell.split(/[\s,;|]+/).filter(Boolean))].map((code) => ({
+  return [...new Set(cell.toLowerCase().split(/[\s,;|]+/).filter(Boolean))].map((code) => ({
     code,
     quote: note,
     source,

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, sampleFieldCounts, sniffDelimiter } from './sniff.js';
+import { decode, isMostlyUtf8, sampleFieldCounts, sniffDelimiter } from './sniff.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -49,6 +50,26 @@ describe('decode', () => {
     expect(decode(utf8('a\uFEFFb')).text).toBe('a\uFEFFb');
   });
 
+  it('reads a mostly-UTF-8 file line by line, naming the lines read as Windows-1252', () => {
+    // Line 3 has a stray Windows-1252 "€" (0x80) pasted into an otherwise UTF-8 file.
+    const bytes = new Uint8Array([...utf8('id;text\n1;Grüße\n2;nur 5 '), 0x80, ...utf8('\n3;schön\n')]);
+    expect(decode(bytes)).toEqual({ text: 'id;text\n1;Grüße\n2;nur 5 €\n3;schön\n', encoding: 'utf-8', fallbackLines: [3] });
+  });
+
+  it('counts lines as the table reader does (CRLF, LF and a lone CR)', () => {
+    const bytes = new Uint8Array([...utf8('ä\r\nb\rc'), 0xfc, ...utf8('\nd'), 0x84, ...utf8('\r\nö')]);
+    expect(decode(bytes)).toEqual({ text: 'ä\r\nb\rcü\nd„\r\nö', encoding: 'utf-8', fallbackLines: [3, 4] });
+  });
+
+  it('keeps reading a Windows-1252 file whole when only a chance byte pair is valid UTF-8', () => {
+    // "Gruß…" is DF 85: a valid UTF-8 pair by chance, but on the same line as the invalid "ü" (FC).
+    const bytes = new Uint8Array([0x47, 0x72, 0xfc, 0x6e, 0x20, 0x47, 0x72, 0x75, 0xdf, 0x85]);
+    expect(decode(bytes)).toEqual({ text: 'Grün Gruß…', encoding: 'windows-1252' });
+    // Mostly invalid: plain Windows-1252 even though one line would be valid UTF-8.
+    const twoLines = new Uint8Array([0xdf, 0x85, 0x0a, 0xfc, 0xe4, 0xf6]);
+    expect(decode(twoLines)).toEqual({ text: 'ß…\nüäö', encoding: 'windows-1252' });
+  });
+
   it('decodes an empty file as empty UTF-8', () => {
     expect(decode(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
   });
@@ -78,9 +99,14 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter(text)).toBe(';');
   });
 
-  it('falls back to , when no candidate splits the header', () => {
-    expect(sniffDelimiter('text\nhello\nworld\n')).toBe(',');
+  it('reads a file as one column when no candidate splits the header', () => {
+    expect(sniffDelimiter('text\nhello\nworld\n')).toBe('none');
+    expect(sniffDelimiter('Feedback\nhello, there, friend\nja; nein | vielleicht\n')).toBe('none');
+  });
+
+  it('falls back to , for a text without any record', () => {
     expect(sniffDelimiter('')).toBe(',');
+    expect(sniffDelimiter('\n  \r\n')).toBe(',');
   });
 
   it('skips leading blank lines to find the header', () => {
@@ -95,5 +121,45 @@ describe('sampleFieldCounts', () => {
 
   it('stops after the limit', () => {
     expect(sampleFieldCounts('a\nb\nc\nd', ',', 2)).toEqual([1, 1]);
+  });
+});
+
+describe('isMostlyUtf8', () => {
+  it('needs a valid multi-byte sequence and no more invalid bytes than valid sequences', () => {
+    expect(isMostlyUtf8(utf8('plain ascii'))).toBe(false);
+    expect(isMostlyUtf8(new Uint8Array([...utf8('Grüße '), 0x80]))).toBe(true);
+    expect(isMostlyUtf8(new Uint8Array([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x80]))).toBe(false);
+    // Overlong encodings and surrogates are not valid UTF-8.
+    expect(isMostlyUtf8(new Uint8Array([0xc0, 0xaf]))).toBe(false);
+    expect(isMostlyUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(false);
+  });
+});
+
+describe('decode: mixed encodings (property)', () => {
+  // Windows-1252 lines: every non-ASCII character is followed by an ASCII one, so each such line is invalid UTF-8.
+  const CP1252: Record<string, number> = { ä: 0xe4, ö: 0xf6, ü: 0xfc, ß: 0xdf, '€': 0x80, '„': 0x84, '“': 0x93 };
+  const word = fc.constantFrom('a', 'Kunde', '12,50', ' ', ';');
+  const special = fc.constantFrom(...Object.keys(CP1252));
+  const utf8Line = fc.array(fc.oneof(word, special, fc.constantFrom('😀', '中')), { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+  const cp1252Line = fc
+    .array(fc.tuple(special, word), { minLength: 1, maxLength: 3 })
+    .map((pairs) => pairs.map(([s, w]) => s + w).join(''));
+  const line = fc.oneof(
+    utf8Line.map((text) => ({ text, bytes: utf8(text), fallback: false })),
+    cp1252Line.map((text) => ({ text, bytes: Uint8Array.from([...text].map((c) => CP1252[c] ?? c.charCodeAt(0))), fallback: true })),
+  );
+
+  it('reads every line back and names exactly the Windows-1252 ones, once the file is mostly UTF-8', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const parts = lines.flatMap((l, i) => (i === 0 ? [l.bytes] : [utf8(eol), l.bytes]));
+        const bytes = new Uint8Array(parts.flatMap((p) => [...p]));
+        const fallback = lines.flatMap((l, i) => (l.fallback ? [i + 1] : []));
+        const utf8Text = lines.some((l) => !l.fallback && /[^\x00-\x7f]/.test(l.text));
+        fc.pre(fallback.length > 0 && utf8Text && isMostlyUtf8(bytes));
+        expect(decode(bytes)).toEqual({ text: lines.map((l) => l.text).join(eol), encoding: 'utf-8', fallbackLines: fallback });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

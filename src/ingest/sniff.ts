@@ -4,17 +4,35 @@
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export type Delimiter = ',' | ';' | '\t' | '|';
+/** A field separator, or 'none' for a one-column file whose lines are read whole (commas in prose included). */
+export type Delimiter = ',' | ';' | '\t' | '|' | 'none';
 
-/** In order of preference when two candidates explain the data equally well. */
+/** The candidates sniffing tries, in order of preference when two explain the data equally well. */
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+/** The character code that separates fields; -1 (never a character) in one-column mode. */
+export function delimiterCode(delimiter: Delimiter): number {
+  return delimiter === 'none' ? -1 : delimiter.charCodeAt(0);
+}
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /**
+   * 1-based physical lines of a mostly-UTF-8 file that were not valid UTF-8 and were read as
+   * Windows-1252 instead (a stray byte from a copy-paste); absent when the whole file decoded one way.
+   */
+  fallbackLines?: number[];
+}
 
 /**
  * Decode a file's bytes. Order of evidence: a byte-order mark; then UTF-16 without a BOM
- * (NUL bytes in every other position); then strict UTF-8; else Windows-1252, which is what
- * German Excel writes for "CSV (Trennzeichen-getrennt)". The BOM is never part of the text.
+ * (NUL bytes in every other position); then strict UTF-8; then, for a file that is mostly UTF-8
+ * but has a few bad bytes, UTF-8 line by line with Windows-1252 for the bad lines (see
+ * `fallbackLines`); else Windows-1252, which is what German Excel writes for
+ * "CSV (Trennzeichen-getrennt)". The BOM is never part of the text.
  */
-export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
+export function decode(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
@@ -30,8 +48,103 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
     // ignoreBOM: there is none here (checked above); keeps a stray U+FEFF later in the file as data.
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    const mixed = isMostlyUtf8(bytes) ? decodeLineByLine(bytes) : null;
+    if (mixed) return mixed;
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * True when the bytes hold at least one valid UTF-8 multi-byte sequence and no more invalid
+ * bytes than valid sequences: a UTF-8 file with a stray Windows-1252 byte, not a Windows-1252
+ * file (whose umlauts are invalid UTF-8, and only rarely form a valid pair by chance).
+ */
+export function isMostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      valid++;
+      i += n;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid > 0 && invalid <= valid;
+}
+
+/** Length of the well-formed UTF-8 sequence starting at `i` (2–4), or 0 if there is none (RFC 3629). */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const b = bytes[i + k];
+    return b !== undefined && b >= lo && b <= hi;
+  };
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0; // no surrogates
+  if (b0 >= 0xe1 && b0 <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * UTF-8 per physical line (CRLF, LF or a lone CR end one, as in the table reader). In a line that
+ * is not valid UTF-8, its valid sequences stay UTF-8 and each stray byte is read as Windows-1252
+ * ("zurück" and a pasted "€" on one line both survive); the line's number is recorded. Null when
+ * no valid line holds non-ASCII text: then nothing shows the file is UTF-8 at all.
+ */
+function decodeLineByLine(bytes: Uint8Array): Decoded | null {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  const fallbackLines: number[] = [];
+  let line = 1;
+  let start = 0;
+  let utf8Text = false;
+  while (start <= bytes.length) {
+    let end = start;
+    while (end < bytes.length && bytes[end] !== LF && bytes[end] !== CR) end++;
+    const content = bytes.subarray(start, end);
+    try {
+      parts.push(utf8.decode(content));
+      utf8Text ||= content.some((b) => b >= 0x80);
+    } catch {
+      parts.push(decodeStrayBytes(content));
+      fallbackLines.push(line);
+    }
+    if (end >= bytes.length) break;
+    const breakLength = bytes[end] === CR && bytes[end + 1] === LF ? 2 : 1;
+    parts.push(breakLength === 2 ? '\r\n' : String.fromCharCode(bytes[end]!));
+    start = end + breakLength;
+    line++;
+  }
+  return utf8Text ? { text: parts.join(''), encoding: 'utf-8', fallbackLines } : null;
+}
+
+/** UTF-8 where the bytes form valid sequences, Windows-1252 for every byte that does not. */
+function decodeStrayBytes(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let text = '';
+  let run = 0; // start of the current run of valid UTF-8
+  for (let i = 0; i < bytes.length; ) {
+    const n = bytes[i]! < 0x80 ? 1 : utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    text += utf8.decode(bytes.subarray(run, i)) + decodeWindows1252(bytes.subarray(i, i + 1));
+    i++;
+    run = i;
+  }
+  return text + utf8.decode(bytes.subarray(run));
 }
 
 /**
@@ -82,13 +195,16 @@ const SNIFF_RECORDS = 50;
  * non-blank record) is the reference: a candidate must split it into at least two columns, and
  * it scores by the share of the following records that have exactly as many fields. Quotes are
  * respected, so a ',' inside a quoted text does not count. Ties go to more columns, then to the
- * order `,` `;` tab `|`. A file that no candidate splits (one column) is read as ','.
+ * order `,` `;` tab `|`. A header that no candidate splits means a one-column file: 'none', so a
+ * row like `hello, there, friend` is one value. A text without any record (empty) is read as ','.
  */
 export function sniffDelimiter(text: string): Delimiter {
   let best: { delimiter: Delimiter; score: number; columns: number } | null = null;
+  let hasHeader = false;
   for (const delimiter of DELIMITERS) {
     const counts = sampleFieldCounts(text, delimiter, SNIFF_RECORDS);
     const columns = counts[0];
+    if (columns !== undefined) hasHeader = true;
     if (columns === undefined || columns < 2) continue;
     const rest = counts.slice(1);
     const score = rest.length === 0 ? 1 : rest.filter((n) => n === columns).length / rest.length;
@@ -96,7 +212,7 @@ export function sniffDelimiter(text: string): Delimiter {
       best = { delimiter, score, columns };
     }
   }
-  return best?.delimiter ?? ',';
+  return best?.delimiter ?? (hasHeader ? 'none' : ',');
 }
 
 /**
@@ -104,7 +220,7 @@ export function sniffDelimiter(text: string): Delimiter {
  * rules as the table reader (a quote opens a field only at its start; "" is a literal quote).
  */
 export function sampleFieldCounts(text: string, delimiter: Delimiter, limit: number): number[] {
-  const d = delimiter.charCodeAt(0);
+  const d = delimiterCode(delimiter);
   const counts: number[] = [];
   let fields = 1;
   let fieldStart = true;

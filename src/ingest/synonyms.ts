@@ -33,7 +33,15 @@ export const SYNONYMS: Record<Field, string[]> = {
   channel: ['channel', 'source', 'via', 'kanal', 'quelle'],
   platform: ['platform', 'network', 'plattform', 'netzwerk'],
   inbound: ['inbound', 'incoming', 'eingehend'],
-  text: ['text', 'message', 'body', 'content', 'comment', 'comment text', 'description', 'feedback', 'review', 'nachricht', 'inhalt', 'kommentar', 'beschreibung', 'bewertung'],
+  // Most specific first: a file with both "Comment" and "Post" has the customer's words in "Comment". The survey
+  // words at the end name the customer's answer in a survey, but the brand's reply in a help desk (see REPLY_WORDS).
+  text: [
+    'text', 'message', 'body', 'content', 'comment', 'comment text', 'description', 'feedback', 'review', 'nachricht', 'inhalt',
+    'kommentar', 'beschreibung', 'bewertung', 'comments', 'comment body', 'message text', 'message body', 'review text',
+    'feedback text', 'verbatim', 'remarks', 'tweet', 'tweet text', 'full text', 'post text', 'post', 'caption', 'freitext',
+    'anmerkung', 'anmerkungen', 'bemerkung', 'bemerkungen', 'kommentare', 'kommentartext', 'nachrichtentext',
+    'rückmeldung', 'beitragstext', 'answer', 'antwort', 'response',
+  ],
   subject: ['subject', 'title', 'topic', 'betreff', 'titel', 'thema'],
   status: ['status', 'state', 'ticket status', 'zustand'],
   messageId: ['message id', 'comment id', 'post id', 'tweet id', 'ticket id', 'ticket', 'case id', 'case number', 'nachrichten-id', 'kommentar-id', 'ticketnummer', 'vorgangsnummer'],
@@ -49,10 +57,23 @@ export const SYNONYMS: Record<Field, string[]> = {
   label: ['label', 'sentiment', 'polarity', 'gold', 'gold label', 'sentiment label', 'stimmung', 'polarität', 'tonalität', 'bewertung stimmung'],
 };
 
-/** The synonym lists for some fields, extended by a preset's own names. */
-export function columnsFor(fields: Field[], extra: Partial<Record<Field, string[]>> = {}): Partial<Record<Field, string[]>> {
+/**
+ * Text headers that name the customer's words in a survey export but the brand's reply in a help desk or a social
+ * inbox; presets of those kinds leave them out of their text column.
+ */
+export const REPLY_WORDS = ['answer', 'antwort', 'response'];
+
+/** The synonym lists for some fields, extended by a preset's own names and less the `without` ones. */
+export function columnsFor(
+  fields: Field[],
+  extra: Partial<Record<Field, string[]>> = {},
+  without: Partial<Record<Field, string[]>> = {},
+): Partial<Record<Field, string[]>> {
   const columns: Partial<Record<Field, string[]>> = {};
-  for (const field of fields) columns[field] = [...(extra[field] ?? []), ...SYNONYMS[field]];
+  for (const field of fields) {
+    const excluded = new Set(without[field] ?? []);
+    columns[field] = [...(extra[field] ?? []), ...SYNONYMS[field].filter((name) => !excluded.has(name))];
+  }
   for (const [field, names] of Object.entries(extra) as [Field, string[]][]) {
     if (!columns[field]) columns[field] = names;
   }

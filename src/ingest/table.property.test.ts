@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeWindows1252, type Delimiter, type Encoding } from './sniff.js';
+import { decodeWindows1252, isMostlyUtf8, type Delimiter, type Encoding } from './sniff.js';
 import { readTable } from './table.js';
 
 // Field content: letters, umlauts, non-Latin-1 text, every delimiter, quotes and every line break.
@@ -164,8 +164,9 @@ function encode(text: string, wanted: Encoding): { bytes: Uint8Array; encoding: 
       if (codes.some((b) => b === undefined)) return { bytes: utf8, encoding: 'utf-8' }; // e.g. 😀, 中
       const bytes = Uint8Array.from(codes as number[]);
       // Pure ASCII is also valid UTF-8 and decodes the same; other byte runs that happen to be
-      // valid UTF-8 ("ä€€") are inherently ambiguous, so such a case is written as UTF-8 instead.
-      if (isUtf8(bytes)) return { bytes: codes.every((b) => b! < 0x80) ? bytes : utf8, encoding: 'utf-8' };
+      // valid UTF-8 ("ä€€") are inherently ambiguous, and so is a file with as many of them as bytes
+      // that are not (read as UTF-8 with a few stray bytes), so such a case is written as UTF-8 instead.
+      if (isUtf8(bytes) || isMostlyUtf8(bytes)) return { bytes: codes.every((b) => b! < 0x80) ? bytes : utf8, encoding: 'utf-8' };
       return { bytes, encoding: 'windows-1252' };
     }
   }

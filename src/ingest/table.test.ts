@@ -59,6 +59,7 @@ describe('readTable: shape', () => {
     expect(read('')).toMatchObject({ header: [], headerLine: 0, rows: [], rejected: [] });
     expect(read('\r\n\r\n')).toMatchObject({ header: [], headerLine: 0, rows: [] });
     expect(read('id;name\r\n')).toMatchObject({ header: ['id', 'name'], headerLine: 1, rows: [], rejected: [] });
+    expect(readTable(new Uint8Array([0xef, 0xbb, 0xbf, 0x0a]), 'bom.csv')).toMatchObject({ header: [], headerLine: 0, rows: [] });
   });
 });
 
@@ -174,6 +175,16 @@ describe('readTable: field counts', () => {
     ]);
   });
 
+  it('reads a one-column file whole per line: commas, semicolons and pipes in the text are text', () => {
+    const t = read('Feedback\nhello, there, friend\n"quoted, with ""quotes""\nand a line break"\nja; nein | vielleicht\n');
+    expect(t).toMatchObject({ delimiter: 'none', header: ['Feedback'], rejected: [] });
+    expect(lines(t)).toEqual([
+      [2, 'hello, there, friend'],
+      [3, 'quoted, with "quotes"\nand a line break'],
+      [5, 'ja; nein | vielleicht'],
+    ]);
+  });
+
   it('uses a given delimiter instead of sniffing', () => {
     const t = read('a;b,c\n1;2,3\n', { delimiter: ',' });
     expect(t.delimiter).toBe(',');
@@ -194,6 +205,17 @@ describe('readTable: encodings and non-tables', () => {
     const t = readTable(bytes, 'u.txt');
     expect(t).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', header: ['id', 'text'] });
     expect(t.rows[0]!.fields).toEqual(['1', 'Grüße']);
+  });
+
+  it('reads a UTF-8 file with a stray Windows-1252 byte as UTF-8 and names the line', () => {
+    const bytes = new Uint8Array([...utf8('id,text\n1,Grüße\n2,5 '), 0x80, ...utf8('\n')]);
+    const t = readTable(bytes, 'm.csv');
+    expect(t).toMatchObject({ encoding: 'utf-8', fallbackLines: [3] });
+    expect(lines(t)).toEqual([
+      [2, '1', 'Grüße'],
+      [3, '2', '5 €'],
+    ]);
+    expect(read('a,b\n1,2\n').fallbackLines).toEqual([]);
   });
 
   it('does not treat a BOM as part of the first header cell', () => {

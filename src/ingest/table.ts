@@ -15,7 +15,7 @@
 // - line breaks: CRLF, LF, and a lone CR (old Mac exports).
 
 import type { Rejection } from '../model.js';
-import { decode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
+import { decode, delimiterCode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
 
 export interface TableRow {
   /** 1-based physical line where the record starts. */
@@ -28,7 +28,10 @@ export interface TableRow {
 export interface Table {
   file: string;
   encoding: Encoding;
+  /** 'none' for a one-column file: every record is one field, read whole (quotes still respected). */
   delimiter: Delimiter;
+  /** Lines of a mostly-UTF-8 file that had to be read as Windows-1252 (see `decode`); empty otherwise. */
+  fallbackLines: number[];
   /** Header cells, trimmed. */
   header: string[];
   /** 1-based line of the header (first non-blank record); 0 when the file has no header. */
@@ -66,13 +69,13 @@ export interface ReadTableOptions {
 export function readTable(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Table {
   const notText = binaryReason(bytes);
   if (notText) throw new Error(`${file}: not a text table (${notText})`);
-  const { text, encoding } = decode(bytes);
+  const { text, encoding, fallbackLines = [] } = decode(bytes);
   const controls = controlCharacterShare(text);
   if (controls > 0.01) {
     throw new Error(`${file}: not a text table (${Math.round(controls * 100)}% control characters; binary file?)`);
   }
   const delimiter = options.delimiter ?? sniffDelimiter(text);
-  const table: Table = { file, encoding, delimiter, header: [], headerLine: 0, rows: [], rejected: [] };
+  const table: Table = { file, encoding, delimiter, fallbackLines, header: [], headerLine: 0, rows: [], rejected: [] };
 
   for (const record of readRecords(text, delimiter)) {
     if (record.kind === 'unterminated') {
@@ -187,7 +190,7 @@ const CR = 0x0d;
  * does not start another record.
  */
 export function* readRecords(text: string, delimiter: Delimiter): Generator<TextRecord> {
-  const d = delimiter.charCodeAt(0);
+  const d = delimiterCode(delimiter);
   const len = text.length;
   let i = 0;
   let line = 1;

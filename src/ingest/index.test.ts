@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateColumnWarnings, ingestFile, LayoutError } from './index.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const ingest = (s: string | Uint8Array, options: Parameters<typeof ingestFile>[2] = {}) =>
+  ingestFile(typeof s === 'string' ? utf8(s) : s, 'in.csv', options);
+
+describe('ingestFile: files with nothing to read', () => {
+  it.each([
+    ['0 bytes', new Uint8Array()],
+    ['blank lines', utf8('\r\n  \n\n')],
+    ['only a BOM', new Uint8Array([0xef, 0xbb, 0xbf])],
+    ['a BOM and a line break', new Uint8Array([0xef, 0xbb, 0xbf, 0x0a])],
+  ])('reads an empty file (%s) as 0 rows with a warning, as generic', (_, bytes) => {
+    const result = ingest(bytes);
+    expect(result).toMatchObject({ preset: { id: 'generic' }, header: [], mapping: {}, rows: { read: 0, used: 0, rejected: 0 }, events: [] });
+    expect(result.warnings).toEqual(['in.csv: empty file, nothing to read']);
+  });
+
+  it('reads an empty file even with a forced preset and --map', () => {
+    const result = ingest('', { preset: 'orders', overrides: { text: 'Feedback' } });
+    expect(result.preset.id).toBe('orders');
+    expect(result.warnings).toEqual(['in.csv: empty file, nothing to read']);
+  });
+
+  it('warns about a header without rows, whether or not the header is known', () => {
+    expect(ingest('Customer ID,Email,Text\n')).toMatchObject({ rows: { read: 0 }, warnings: ['in.csv: only a header, no rows to read'] });
+    expect(ingest('foo;bar\n')).toMatchObject({ preset: { id: 'generic' }, rows: { read: 0 }, warnings: ['in.csv: only a header, no rows to read'] });
+  });
+
+  it('still fails on an unknown layout with rows, as a LayoutError naming file:1, the header and the way out', () => {
+    expect(() => ingest('foo;bar\n1;2\n')).toThrow(LayoutError);
+    expect(() => ingest('foo;bar\n1;2\n')).toThrow(/^in\.csv:1: cannot tell what kind of export this is from its header \(foo, bar\); name the text column with --map text=<Column> or pick a preset with --preset$/);
+  });
+});
+
+describe('ingestFile: mixed encodings', () => {
+  it('keeps the UTF-8 lines and warns about the ones read as Windows-1252', () => {
+    const bytes = new Uint8Array([...utf8('id;text\n1;Grüße\n2;5 '), 0x80, ...utf8(' zurück\n3;ok '), 0x96, ...utf8(' gut\n')]);
+    const result = ingest(bytes);
+    expect(result.events.map((e) => e.text)).toEqual(['Grüße', '5 € zurück', 'ok – gut']);
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual(['in.csv: lines 3, 4 are not valid UTF-8; their stray bytes read as Windows-1252']);
+  });
+
+  it('names a single line in the singular and caps a long list', () => {
+    const one = ingest(new Uint8Array([...utf8('text\nschön\n'), 0x80, 0x0a]));
+    expect(one.warnings).toEqual(['in.csv: line 3 is not valid UTF-8; its stray bytes read as Windows-1252']);
+    const many = [...utf8('text\nGrüße\n')];
+    for (let i = 0; i < 12; i++) many.push(...utf8('grün '), 0x80, 0x0a);
+    expect(ingest(new Uint8Array(many)).warnings).toEqual(['in.csv: lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 2 more are not valid UTF-8; their stray bytes read as Windows-1252']);
+  });
+});
+
+describe('ingestFile: one-column files', () => {
+  it('reads each line of a one-column file whole as the text', () => {
+    const result = ingest('Feedback\nhello, there, friend\n"ja; nein"\n');
+    expect(result).toMatchObject({ delimiter: 'none', preset: { id: 'generic' }, mapping: { text: 0 }, rows: { read: 2, used: 2, rejected: 0 } });
+    expect(result.events.map((e) => e.text)).toEqual(['hello, there, friend', 'ja; nein']);
+  });
+});
+
+describe('ingestFile: German amounts', () => {
+  const orders = (delimiter: string, values: string[]) =>
+    ['Bestellnummer', 'Kundennummer', 'Bestelldatum', 'Betrag'].join(delimiter) +
+    '\n' +
+    values.map((v, i) => [`B-${i}`, '1001', '02.01.2024', v].join(delimiter)).join('\n');
+
+  it('reads 1.234 as a thousand when the column proves , is the decimal separator', () => {
+    expect(ingest(orders(';', ['1.234,56 €', '1.234'])).events.map((e) => e.amount)).toEqual([1234.56, 1234]);
+    expect(ingest(orders(';', ['1.234', '1.234,56 €', '12,5'])).events.map((e) => e.amount)).toEqual([1234, 1234.56, 12.5]);
+    expect(ingest(orders(',', ['"1.234,56 €"', '1.234'])).events.map((e) => e.amount)).toEqual([1234.56, 1234]);
+    expect(ingest(orders('\t', ['1.234,56 €', '1.234'])).events.map((e) => e.amount)).toEqual([1234.56, 1234]);
+  });
+
+  it('follows a ;-file\'s German convention when no value proves it, and says so', () => {
+    const result = ingest(orders(';', ['1.234', '2.500']));
+    expect(result.events.map((e) => e.amount)).toEqual([1234, 2500]);
+    expect(result.warnings).toContain(`in.csv: column "Betrag": decimal separator not provable: 2 value(s) like "1.234" read either way; assuming ','`);
+  });
+
+  it('warns instead of guessing silently when a comma file has only "1.234"-like amounts', () => {
+    const result = ingest(orders(',', ['1.234']));
+    expect(result.warnings).toContain(`in.csv: column "Betrag": decimal separator not provable: 1 value(s) like "1.234" read either way; assuming '.'`);
+  });
+});
+
+describe('ingestFile: lenient reading for thick annotate', () => {
+  const csv = 'id;Datum;Text\n1;yesterday;Hallo\n2;31.04.2024;Grüße\n3;01.05.2024;ok\n4;;nichts\n';
+
+  it('rejects rows with unreadable dates by default (analyze)', () => {
+    const result = ingest(csv);
+    expect(result.rows).toEqual({ read: 4, used: 2, rejected: 2 });
+    expect(result.rejected.map((r) => [r.line, r.column])).toEqual([
+      [2, 2],
+      [3, 2],
+    ]);
+  });
+
+  it('keeps them with the date empty and a warning naming file:line:column and the reason', () => {
+    const result = ingest(csv, { lenient: true });
+    expect(result.rows).toEqual({ read: 4, used: 4, rejected: 0 });
+    expect(result.events.map((e) => [e.text, e.at?.toISOString() ?? null])).toEqual([
+      ['Hallo', null],
+      ['Grüße', null],
+      ['ok', '2024-05-01T00:00:00.000Z'],
+      ['nichts', null],
+    ]);
+    expect(result.warnings).toEqual([
+      'in.csv:2:2: column "Datum": not a date: "yesterday"; read as empty',
+      expect.stringMatching(/^in\.csv:3:2: column "Datum": impossible date "31\.04\.2024" .*; read as empty$/),
+    ]);
+  });
+
+  it('lists the first few per column and counts the rest', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i};nie;t${i}`).join('\n');
+    const result = ingest(`id;Datum;Text\n${rows}\n`, { lenient: true });
+    expect(result.warnings).toHaveLength(6);
+    expect(result.warnings[5]).toBe('in.csv: 3 more unreadable values in column "Datum" read as empty');
+  });
+
+  it('does not warn about a row that is rejected anyway', () => {
+    const result = ingest('Bestellnummer;Kundennummer;Datum;Betrag\nA;1;gestern;viel\n', { lenient: true });
+    expect(result.rows.rejected).toBe(1);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('duplicate columns', () => {
+  it('warns when two columns have the same name once normalised; the first is used', () => {
+    const result = ingest('id,text,Text\n1,a,b\n');
+    expect(result.mapping.text).toBe(1);
+    expect(result.warnings).toEqual(['in.csv: column "text" appears twice (columns 2 and 3: "text", "Text"); the first is used']);
+  });
+
+  it('says so when a later duplicate is read as another field, and ignores unnamed columns', () => {
+    expect(duplicateColumnWarnings(['Description', 'Description', 'E-Mail', 'Email', 'email', '', ''], { text: 0, product: 1, email: 2 }, 'f.csv')).toEqual([
+      'f.csv: column "Description" appears twice (columns 1 and 2); column 2 is read as product',
+      'f.csv: column "E-Mail" appears 3 times (columns 3, 4 and 5: "E-Mail", "Email", "email"); the first is used',
+    ]);
+  });
+});
+
+describe('message ids', () => {
+  it('namespaces tweet ids and their replies by channel, ticket ids as tickets', () => {
+    const tweets = ingest('tweet_id,author_id,inbound,created_at,text,in_response_to_tweet_id\n1,anna,True,2024-01-01,Hilfe,\n2,brand,False,2024-01-01,Gern,1\n');
+    expect(tweets.events.map((e) => [e.messageId, e.replyTo])).toEqual([
+      ['twitter:1', null],
+      ['twitter:2', 'twitter:1'],
+    ]);
+    const tickets = ingest('Ticket ID,Requester Email,Subject,Status,First Reply At,Created At\n1,a@x.de,Hilfe,open,2024-01-02,2024-01-01\n');
+    expect(tickets.events.map((e) => [e.messageId, e.replyTo])).toEqual([
+      ['ticket:1', null],
+      [null, 'ticket:1'],
+    ]);
+  });
+});
