@@ -63,6 +63,30 @@ describe('thick annotate', () => {
     expect(lost[column('pain.passed-around')]).toBe('1');
   });
 
+  it('reads only the text strictly: a bad date elsewhere is empty with a warning; CSV keeps rejected rows in place', () => {
+    const dir = tempDir();
+    const input = join(dir, 'feedback.csv');
+    writeFileSync(input, 'Datum,Kommentar\n31.04.2024,Alles kaputt angekommen!\n01.05.2024,Danke für den tollen Kaffee\n02.05.2024,zu,viel\n');
+    const jsonl = join(dir, 'out.jsonl');
+    const run = thick(['annotate', input, '-o', jsonl]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/feedback\.csv:2:1: column "Datum": .*31\.04\.2024.*read as empty/);
+    const rows = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows[0]).toMatchObject({ source: { line: 2 }, at: null, text: 'Alles kaputt angekommen!', lang: 'de' });
+    expect(rows[0].codes).toContain('pain.damaged');
+    expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'expected 2 fields, found 3' });
+
+    const csv = join(dir, 'out.csv');
+    expect(thick(['annotate', input, '-o', csv]).code).toBe(0);
+    const [header, ...records] = parse(readFileSync(csv, 'utf8')) as string[][];
+    expect(records).toHaveLength(3);
+    const at = (name: string) => header!.indexOf(name);
+    expect(records.map((r) => r[at('source_line')])).toEqual(['2', '3', '4']);
+    expect(records[2]![at('rejected')]).toBe('expected 2 fields, found 3');
+    expect(records[2]![at('raw')]).toBe('02.05.2024,zu,viel');
+    expect(records[0]![at('rejected')]).toBe('');
+  });
+
   it('prints JSON lines to stdout with -o -', () => {
     const run = thick(['annotate', 'fixtures/demo/notes.csv', '-o', '-']);
     expect(run.code).toBe(0);
@@ -73,6 +97,17 @@ describe('thick annotate', () => {
 });
 
 describe('thick inspect', () => {
+  it('names an empty file and goes on with the others', () => {
+    const dir = tempDir();
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const run = thick(['inspect', empty, 'fixtures/demo/notes.csv', '--json']);
+    expect(run.code).toBe(0);
+    const [first, second] = JSON.parse(run.stdout);
+    expect(first).toMatchObject({ rows: { read: 0, used: 0, rejected: 0 }, warnings: [`${empty}: empty file, nothing to read`] });
+    expect(second).toMatchObject({ preset: 'notes', rows: { read: 22 } });
+  });
+
   it('shows encoding, delimiter, preset, mapping, rows and date order per file', () => {
     const run = thick(['inspect', 'fixtures/demo/orders.csv', 'fixtures/demo/tickets.csv', '--json']);
     expect(run.code).toBe(0);

@@ -92,14 +92,14 @@ describe('thick eval', () => {
   it('finds columns named by --map, and says which flag to use when it cannot find them', () => {
     const dir = tempDir();
     const file = join(dir, 'survey.csv');
-    writeFileSync(file, 'Antwort,Urteil\nGreat beans,pos\nParcel lost,neg\nWhat is the price?,neu\n');
+    writeFileSync(file, 'Satz,Urteil\nGreat beans,pos\nParcel lost,neg\nWhat is the price?,neu\n');
     const missing = thick(['eval', file]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--map text=<Column>');
-    const noLabel = thick(['eval', file, '--map', 'text=Antwort']);
+    const noLabel = thick(['eval', file, '--map', 'text=Satz']);
     expect(noLabel.code).toBe(2);
-    expect(noLabel.stderr).toMatch(/no label column found among Antwort, Urteil.*--map label=<Column>/);
-    const result = evalJson([file, '--map', 'text=Antwort,label=Urteil']);
+    expect(noLabel.stderr).toMatch(/no label column found among Satz, Urteil.*--map label=<Column>/);
+    const result = evalJson([file, '--map', 'text=Satz,label=Urteil']);
     expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
     expect(result.labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
   });

@@ -52,6 +52,11 @@ function jsonLine(line: Line): string {
     channel: event?.channel ?? null,
     direction: event?.direction ?? null,
     text: event?.text ?? null,
+    amount: event?.amount ?? null,
+    orderId: event?.orderId ?? null,
+    messageId: event?.messageId ?? null,
+    replyTo: event?.replyTo ?? null,
+    author: event?.author ?? null,
     lang: event?.lang ?? 'other',
     sentiment: rounded(event?.sentiment ?? null),
     codes: codesOf(event),
@@ -59,17 +64,24 @@ function jsonLine(line: Line): string {
   });
 }
 
-/** CSV for R, pandas or a spreadsheet: the input columns plus lang, sentiment, sentiment_score and one 0/1 column per code. */
+/**
+ * CSV for R, pandas or a spreadsheet: the input columns plus lang, sentiment, sentiment_score and one 0/1 column per
+ * code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
+ */
 function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
-  const used = lines.filter((l): l is Extract<Line, { kind: 'used' }> => l.kind === 'used');
-  const header = [...new Set(used.flatMap((l) => l.ingest.header))];
-  const rows = used.map((l) => {
+  const header = [...new Set(lines.flatMap((l) => (l.kind === 'used' ? l.ingest.header : [])))];
+  const rows = lines.map((l) => {
+    if (l.kind === 'rejected') {
+      const { file, line, column, reason, raw } = l.rejection;
+      return [...header.map(() => ''), file, line, '', '', '', ...codeIds.map(() => ''), column ? `column ${column}: ${reason}` : reason, raw];
+    }
     const byName = new Map(l.ingest.header.map((h, i) => [h, l.fields[i] ?? '']));
     const codes = new Set(codesOf(l.event));
     const sentiment = rounded(l.event?.sentiment ?? null);
-    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0))];
+    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
   });
-  return [[...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds], ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  const columns = [...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
+  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
 export async function runAnnotate(files: string[], flags: AnnotateFlags): Promise<number> {
@@ -77,7 +89,8 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   const term = terminal(flags.quiet || flags.json || toStdout);
   const codebook = activeCodebook(flags.codebook);
   const model = activeModel(flags.model);
-  const ingests = ingestAll(files, ingestOptionsFrom(flags), (file) => term.step(`reading ${file}`));
+  // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
+  const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true }, (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
     if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
@@ -92,8 +105,10 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
 
   const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
   if (flags.json && !toStdout) {
-    process.stdout.write(`${JSON.stringify({ rows, files: ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows })), out: flags.out }, null, 2)}\n`);
+    const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
+    process.stdout.write(`${JSON.stringify({ rows, files, warnings: ingests.flatMap((i) => i.warnings), out: flags.out }, null, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
+  for (const warning of ingests.flatMap((i) => i.warnings)) term.warn(warning);
   for (const r of ingests.flatMap((i) => i.rejected).slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };
 
 /** What `thick inspect` reports per file. */
 export function findings(ingest: FileIngest) {
@@ -18,6 +18,7 @@ export function findings(ingest: FileIngest) {
     dateOrders: ingest.dateOrders,
     rows: ingest.rows,
     problems: ingest.rejected.slice(0, 10).map((r) => `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`),
+    warnings: ingest.warnings,
   };
 }
 
@@ -40,6 +41,7 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     for (const [field, info] of Object.entries(f.dateOrders)) {
       lines.push(`  dates      ${field}: ${info.order}${info.ambiguous ? colour.yellow(' (ambiguous)') : ''}${info.note ? ` ${info.note}` : ''}`);
     }
+    for (const warning of f.warnings) lines.push(colour.yellow(`  warning    ${warning}`));
     if (f.problems.length) {
       lines.push(colour.yellow('  problems'));
       for (const p of f.problems) lines.push(`    ${p}`);
