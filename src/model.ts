@@ -29,6 +29,8 @@ export interface IdentityKeys {
   /** Social handle, lower-cased, without the leading @. */
   handle?: string;
   name?: string;
+  /** The email or handle as written in the input (case kept, no "@"), for the customer's id in profiles. */
+  asWritten?: string;
 }
 
 /** One customer record from a contacts export. */

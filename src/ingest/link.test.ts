@@ -81,3 +81,11 @@ describe('linkCustomers, weaker keys and threads', () => {
     expect(linked.events.map((e) => Boolean(e.peerReply))).toEqual([false, true, false]);
   });
 });
+
+describe('customer ids as the input wrote them', () => {
+  it('keeps the case of a handle or email for the id, and still joins case-insensitively', () => {
+    const linked = linkCustomers([], [event('a', { handle: 'custa', asWritten: 'CustA' }), event('b', { handle: 'custa', asWritten: 'custa' }), event('c', { email: 'jo@x.de', asWritten: 'Jo@X.de' })]);
+    expect(linked.customers.map((c) => c.key)).toEqual(['CustA', 'Jo@X.de']);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['CustA', 'CustA', 'Jo@X.de']);
+  });
+});

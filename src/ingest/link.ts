@@ -73,8 +73,8 @@ function fromContact(contact: Contact): Customer {
 
 /** A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order. */
 function fromEvent(event: Event): Customer | null {
-  const { crmId, email, handle, name } = event.who;
-  const key = crmId ?? email ?? handle ?? name;
+  const { crmId, email, handle, name, asWritten } = event.who;
+  const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : name);
   if (!key) return null;
   return { key, name: name ?? null, crmId: crmId ?? null, emails: email ? [email] : [], handles: handle ? [handle] : [], contact: null };
 }

@@ -107,6 +107,9 @@ function identity(row: MappedRow): IdentityKeys {
   if (crmId) Object.assign(keys, keysFromCustomerCell(crmId));
   if (email) keys.email = normaliseEmail(email);
   if (handle) keys.handle = normaliseHandle(handle);
+  // Profiles name a customer known only by email or handle as the input wrote it; joins use the normalised key.
+  const written = email ?? (handle && normaliseHandle(handle) === handle.trim().replace(/^@/, '').toLowerCase() ? handle.trim().replace(/^@/, '') : undefined);
+  if (written && !keys.crmId) keys.asWritten = written.trim();
   const fullName = name ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
   if (fullName) keys.name = fullName;
   return keys;
