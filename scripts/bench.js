@@ -86,3 +86,51 @@ measure('codebook', (i) => matchCodes(texts[i], langs[i], compiled).length);
 measure('annotate (all annotators)', (i) => annotateEvent(event(i), ctx).annotations.length);
 const mib = (b) => (b / 1024 / 1024).toFixed(1);
 console.log(`heap used: ${mib(process.memoryUsage().heapUsed)} MiB (lexicons, codebook and caches included)`);
+
+// End to end: ingest → annotate → profile → render on generated exports, in this process.
+const { ingestFile } = await import('../dist/ingest/index.js');
+const { analyse, codeInfo } = await import('../dist/cli/pipeline.js');
+const { renderCustomerReport } = await import('../dist/report/customer.js');
+
+function retailCsv(lines, customers) {
+  const pick = lcg(7);
+  const rows = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+  for (let i = 0; i < lines; i++) {
+    const invoice = 500000 + Math.floor(i / 4);
+    const cancelled = pick(50) === 0 ? 'C' : '';
+    const day = 1 + pick(28);
+    const month = 1 + pick(12);
+    rows.push(`${cancelled}${invoice},${10000 + pick(900)},MUG ${pick(40)},${cancelled ? -1 : 1 + pick(12)},${month}/${day}/2011 ${pick(24)}:${String(pick(60)).padStart(2, '0')},${(1 + pick(2000) / 100).toFixed(2)},${12000 + (invoice % customers)},United Kingdom`);
+  }
+  return new TextEncoder().encode(rows.join('\n'));
+}
+
+function socialCsv(comments, handles) {
+  const pick = lcg(11);
+  const rows = ['Comment ID,Platform,Username,Posted At,Text,In Reply To'];
+  for (let i = 0; i < comments; i++) {
+    const minute = String(i % 60).padStart(2, '0');
+    const at = `2011-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T10:${minute}:00Z`;
+    if (i % 3 === 2) rows.push(`c${i},instagram,brand,${at.replace('T10', 'T11')},@fan${(i - 1) % handles} Danke für die Nachricht!,c${i - 1}`);
+    else rows.push(`c${i},instagram,fan${i % handles},${at},"${texts[pick(texts.length)].replace(/"/g, '""')}",`);
+  }
+  return new TextEncoder().encode(rows.join('\n'));
+}
+
+const orderLines = Math.max(1000, Math.round(count * 2));
+const commentCount = Math.max(300, Math.round(count / 2));
+const files = [
+  ['orders.csv', retailCsv(orderLines, Math.round(orderLines / 60))],
+  ['social.csv', socialCsv(commentCount, Math.round(commentCount / 15))],
+];
+const started = process.hrtime.bigint();
+const ingests = files.map(([name, bytes]) => ingestFile(bytes, name, { brandHandles: new Set(['brand']) }));
+const codebook = defaultCodebook();
+const analysis = analyse(ingests, codebook, undefined);
+const codes = codeInfo(codebook);
+let markdown = 0;
+for (const subject of analysis.profiled) markdown += renderCustomerReport(subject, { lang: 'en', codes }).length;
+const total = Number(process.hrtime.bigint() - started) / 1e9;
+const rows = ingests.reduce((n, i) => n + i.rows.read, 0);
+console.log(`analyze end to end: ${rows.toLocaleString('en-US')} rows (${orderLines.toLocaleString('en-US')} order lines, ${commentCount.toLocaleString('en-US')} comments) → ${analysis.profiled.length.toLocaleString('en-US')} reports in ${total.toFixed(2)} s = ${Math.round(rows / total).toLocaleString('en-US')} rows/s; ${(markdown / 1e6).toFixed(1)} MB of Markdown`);
+console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

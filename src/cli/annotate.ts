@@ -90,7 +90,7 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   const codebook = activeCodebook(flags.codebook);
   const model = activeModel(flags.model);
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
-  const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true }, (file) => term.step(`reading ${file}`));
+  const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true, keepFields: true }, (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
     if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);

@@ -21,6 +21,8 @@ export interface IngestOptions {
    * (with a warning naming file, line and column) instead of rejecting the row. `analyze` stays strict.
    */
   lenient?: boolean;
+  /** Keep every used row's cells (thick annotate writes them back out); analyze does not need them. */
+  keepFields?: boolean;
 }
 
 export interface FileIngest {
@@ -38,7 +40,7 @@ export interface FileIngest {
   rejected: Rejection[];
   /** Things the user should know that did not cost a row (ambiguous dates, duplicate headers …), each naming the file. */
   warnings: string[];
-  /** Line of every used row, in input order, with the events it produced (for `thick annotate`). */
+  /** Line of every used row, in input order, with the events it produced and, with keepFields, its cells. */
   used: { line: number; fields: string[]; events: Event[] }[];
 }
 
@@ -142,7 +144,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);
       result.contextEvents.push(...normalised.contextEvents);
-      result.used.push({ line: row.line, fields: row.fields, events: normalised.events });
+      result.used.push({ line: row.line, fields: options.keepFields ? row.fields : [], events: normalised.events });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
