@@ -61,7 +61,7 @@ function labelColumn(ingest: FileIngest): number | undefined {
  */
 export function readLabeled(file: string, flags: IngestFlags): LabeledFile {
   const options = ingestOptionsFrom(flags);
-  const [ingest] = ingestAll([file], { ...options, preset: options.preset ?? 'generic' });
+  const [ingest] = ingestAll([file], { ...options, preset: options.preset ?? 'generic', keepFields: true });
   if (!ingest) throw new UsageError(`${file}: nothing to read`);
   const textIndex = ingest.mapping.text;
   if (textIndex === undefined) {
