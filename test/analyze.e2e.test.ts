@@ -154,7 +154,8 @@ describe('CLI manners', () => {
   });
 
   it('prints help with examples for every command, and the version', () => {
-    for (const command of ['analyze', 'annotate', 'inspect', 'codebook']) {
+    expect(thick(['--help']).stdout).toMatch(/Examples:\n\s+\$ thick analyze /);
+    for (const command of ['analyze', 'annotate', 'inspect', 'codebook', 'eval', 'train']) {
       const help = thick([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Examples:\n\s+\$ thick /);

@@ -178,6 +178,17 @@ Examples:
       process.exitCode = runCodebook(options);
     });
 
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ thick analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee -o reports
+  $ thick inspect export.csv
+  $ thick annotate feedback.csv -o feedback.jsonl
+  $ thick eval labelled.csv
+
+Run thick <command> --help for a command's options and more examples.`,
+  );
   return program;
 }
 
