@@ -90,8 +90,9 @@ describe('thick analyze on the demo data', () => {
     }
     // Analyst notes are shown as such, with author and source.
     expect(report).toMatch(/Jonas Weber: Paketverlust im Streikzeitraum.*fixtures\/demo\/notes\.csv:10/);
-    // The strike (a context event) is on his timeline, in the month of his complaints, and in his context section.
-    expect(report).toMatch(/^2024-06 +█+·* +9 +complaints: 2 +◆ Warnstreik beim Paketdienstleister.*\(fixtures\/demo\/notes\.csv:2\)$/m);
+    // The strike (a context event) is on his timeline, in the month of his three complaints (tickets.csv:20 and :23,
+    // social.csv:19), and in his context section.
+    expect(report).toMatch(/^2024-06 +█+·* +9 +complaints: 3 +◆ Warnstreik beim Paketdienstleister.*\(fixtures\/demo\/notes\.csv:2\)$/m);
     expect(report).toMatch(/\*\*What was happening at the time\*\*\n\n- Warnstreik beim Paketdienstleister.*fixtures\/demo\/notes\.csv:2/);
   });
 

@@ -373,3 +373,217 @@ describe('codebookAnnotator', () => {
     expect(codebookAnnotator(event('Sorry for the delay, your refund is on its way.', 'outbound'), ctx)).toEqual({});
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Precision and recall rules: sign-offs, negation, ownership, phrase gaps, and vocabulary per code.
+
+describe('matchCodes: sign-offs are politeness, not praise', () => {
+  it('ignores thanks that only close a message, with or without a name', () => {
+    for (const text of [
+      'Kann ich den Espresso auch gemahlen bekommen? Danke, Thomas',
+      'Do you have a decaf? Thanks, Sarah',
+      'Bitte ändert meine Adresse. Danke und Gruß',
+      'Bitte erstatten Sie mir den Betrag. MfG Petra Schulz',
+      'Kann ich das Abo pausieren?\nVielen Dank im Voraus\nJulia Schneider',
+      'Could you help me find out what is going on? Cheers, James',
+      'Im Kundenkonto kommt immer eine Fehlermeldung. Danke!',
+      'Wo ist mein Paket? Gruß M. Bauer',
+    ]) {
+      expect(codesOf(text), text).not.toContain('dialog.praise');
+    }
+  });
+
+  it('keeps thanks with content, emphatic thanks, and a message that is nothing but thanks', () => {
+    expect(codesOf('IT IS HERE. Thank you for listening to your customers')).toContain('dialog.praise');
+    expect(codesOf('You found my bag within an hour. Thank you so much!')).toContain('dialog.praise');
+    expect(codesOf('Danke!')).toContain('dialog.praise');
+    expect(codesOf('Thanks, Mike')).toContain('dialog.praise');
+    expect(codesOf('Papierpolster sind da. Danke! Aber die Tüten sind noch aus Plastik.')).toContain('dialog.praise');
+  });
+
+  it('keeps the codes before the sign-off', () => {
+    const codes = codesOf('Mein Paket ist beschädigt angekommen. Viele Grüße aus Kiel, Jens Hansen');
+    expect(codes).toContain('pain.damaged');
+    expect(codes).not.toContain('dialog.praise');
+  });
+});
+
+describe('matchCodes: negation', () => {
+  it('does not count a negated delay, damage, complaint or praise', () => {
+    expect(codesOf('Der Zug kam heute nicht zu spät.')).not.toContain('pain.waiting');
+    expect(codesOf('Diesmal gab es keine Verspätung.')).not.toContain('pain.waiting');
+    expect(codesOf('4 great flights with no delays!')).not.toContain('pain.waiting');
+    expect(codesOf("The flight wasn't delayed at all.")).not.toContain('pain.waiting');
+    expect(codesOf('Die Ware ist nicht beschädigt.')).not.toContain('pain.damaged');
+    expect(codesOf('The box was not damaged.')).not.toContain('pain.damaged');
+    expect(codesOf('The crew was not rude at all.')).not.toContain('dialog.complaint');
+    expect(codesOf('Die Beratung war nicht wirklich toll.')).not.toContain('dialog.praise');
+    expect(codesOf('The agent was not helpful.')).not.toContain('dialog.praise');
+  });
+
+  it('keeps "not only", a negation in another clause, and codes that are not negatable', () => {
+    expect(codesOf('Der Zug war nicht nur verspätet, sondern auch voll.')).toContain('pain.waiting');
+    expect(codesOf('Not only late but also rude staff.')).toContain('pain.waiting');
+    expect(codesOf('No wifi, and the flight was delayed.')).toContain('pain.waiting');
+    expect(codesOf("I can't cancel my subscription online.")).toContain('pain.cancellation');
+    expect(codesOf('Still no refund after six weeks.')).toContain('pain.billing');
+  });
+});
+
+describe('matchCodes: damage to what was received, not to the customer’s own things', () => {
+  it('leaves out the customer’s own item at home', () => {
+    expect(codesOf('Im Shop finde ich nur ganze Bohne und meine Handmühle ist leider kaputt.')).not.toContain('pain.damaged');
+    expect(codesOf('Can you grind it for me? My grinder broke last week.')).not.toContain('pain.damaged');
+    expect(codesOf('Mein alter Drucker ist kaputt, bitte schickt die Rechnung per Post.')).not.toContain('pain.damaged');
+  });
+
+  it('keeps damage to deliveries and luggage', () => {
+    expect(codesOf('Meine Tasse kam kaputt an.')).toContain('pain.damaged');
+    expect(codesOf('Mein Paket ist kaputt.')).toContain('pain.damaged');
+    expect(codesOf('My suitcase is broken after the flight.')).toContain('pain.damaged');
+    expect(codesOf('My new kettle arrived broken.')).toContain('pain.damaged');
+    expect(codesOf('Paket komplett zerdrückt, eine Tüte aufgeplatzt.')).toContain('pain.damaged');
+  });
+});
+
+describe('matchCodes: vocabulary per code', () => {
+  const has = (code: string, texts: string[]) => {
+    for (const text of texts) expect(codesOf(text), text).toContain(code);
+  };
+  const hasNot = (code: string, texts: string[]) => {
+    for (const text of texts) expect(codesOf(text), text).not.toContain(code);
+  };
+
+  it('pain.waiting: stuck deliveries and long durations, not any "still not"', () => {
+    has('pain.waiting', [
+      'Paket seit 10 Tagen in Zustellung.',
+      'Laut Sendungsverfolgung in Zustellung und seitdem passiert nichts.',
+      'Die Lieferung kam erst am Montag statt am Freitag.',
+      'This is the second time an order has taken over two weeks.',
+      'Ordered over a week ago, still nothing.',
+      'My refund is still not processed.',
+      'Das Geld ist immer noch nicht erstattet.',
+    ]);
+    hasNot('pain.waiting', ['Die Tüten sind immer noch nicht kompostierbar.', 'Ich bin seit 3 Wochen Kunde.']);
+  });
+
+  it('pain.lost: missing items and parcels that never came', () => {
+    has('pain.lost', ['Der Äthiopien fehlt immer noch.', 'Wo bleibt mein Paket?', 'The parcel never showed up.', 'Mein Paket ist verschollen.']);
+    hasNot('pain.lost', ['Laut Sendungsverfolgung ist es in Zustellung.']);
+  });
+
+  it('customer service: on hold, recordings, unmonitored mailboxes, no answer, passed around', () => {
+    has('pain.unreachable', [
+      "I've been on hold for an hour.",
+      'Rang the number twice, just a recording.',
+      "'This mailbox is not monitored.' Great.",
+      'The address cannot receive messages. So how am I supposed to reach you?',
+      'Keiner nimmt ab, nur die Mailbox.',
+      "Can't DM you because you don't follow me.",
+    ]);
+    has('pain.no-reply', ['Mail vom 14.6. bisher ohne echte Antwort.', 'Still no proper response.', 'Nobody has responded to my DM.', 'Seit Tagen antwortet niemand.']);
+    has('pain.passed-around', ['Ich wurde zwischen Hotline und Versand hin- und hergeschickt.', 'I was transferred three times.']);
+    hasNot('pain.no-reply', ['No reply needed, all good.']);
+  });
+
+  it('pain.billing: charges, wrong bills and price rises, not a price question or paying on account', () => {
+    has('pain.billing', ['Die Rechnung ist falsch.', 'Das Abo wurde doppelt abgebucht.', 'You charged me twice.', 'Another price hike, seriously?', 'Erst Preise hoch, dann Rabatt.']);
+    hasNot('pain.billing', [
+      'In der Gastro ist Zahlung auf Rechnung Standard.',
+      'Is it the same price in Austria?',
+      'Bleibt mein Abo-Preis bis Jahresende gleich?',
+      'And do you do invoices for companies?',
+      'Danke sagen für die Extratüte wegen der doppelten Abbuchung.',
+    ]);
+  });
+
+  it('pain.bureaucracy: failing self-service, not a request for written confirmation', () => {
+    has('pain.bureaucracy', ['Ich habe dreimal versucht, mein Passwort zurückzusetzen.', "I've spent hours trying to book online.", 'Your website is broken on Chrome.']);
+    hasNot('pain.bureaucracy', ['Bitte bestätigen Sie mir die Kündigung schriftlich.', 'Please put the March listing on your website!']);
+  });
+
+  it('pain.broken-promise: not a rhetorical "how am I supposed to"', () => {
+    hasNot('pain.broken-promise', ['So how exactly am I supposed to reach you?']);
+    has('pain.broken-promise', ['My parcel was supposed to arrive on Monday.']);
+  });
+
+  it('role.recommender: only the customer recommending', () => {
+    has('role.recommender', ['Hab sie gerade meiner Freundin Hannah empfohlen.', 'I recommended you to my sister.', 'Ich empfehle euch überall.']);
+    hasNot('role.recommender', [
+      'Können Sie mir einen Espresso empfehlen, der nicht zu sauer ist?',
+      'Could you recommend a setup for our office?',
+      'Meine Freundin Anna hat euch empfohlen.',
+      'Persönlicher Anruf plus Gutschein empfohlen.',
+      'Ich habe es bestellt. Mir wurde ein anderer empfohlen.',
+    ]);
+  });
+
+  it('dialog.question: German verb-first questions only at the start of a sentence', () => {
+    has('dialog.question', ['Hallo, kann ich den Espresso auch gemahlen bekommen', 'Gibt es eine Probiergröße', 'Können Sie mir helfen']);
+    hasNot('dialog.question', ['Im Kundenkonto kann ich die Adresse nicht ändern.', 'Ab heute gibt es bei uns den Leuchtturm.', 'Für alle, die fragen: 18 g rein, 36 g raus.']);
+  });
+
+  it('dialog.praise and dialog.complaint: sarcasm and "best" as an adverb', () => {
+    const codes = codesOf('Na toll, Paket komplett zerdrückt.');
+    expect(codes).not.toContain('dialog.praise');
+    expect(codes).toContain('dialog.complaint');
+    hasNot('dialog.praise', ['Which of your coffees works best in an AeroPress?', 'Toll finde ich das nicht.']);
+    hasNot('dialog.complaint', ['Einen Espresso, der nicht zu sauer ist, bitte.']);
+    has('dialog.complaint', ['Ich bin echt sauer.', '16 days from Hamburg to London is a bit much.']);
+  });
+
+  it('trust codes: leaving for other shops, proof demanded, loyalty, prepayment', () => {
+    for (const text of ['Dann bestell ich halt woanders.', "I'll shop elsewhere from now on."]) {
+      expect(codesOf(text), text).toEqual(expect.arrayContaining(['trust.loyalty-withheld', 'dialog.complaint']));
+    }
+    has('trust.proof-demanded', ['Ihr verlangt jetzt Fotos vom Paket.', 'Reicht mein Wort nicht?']);
+    has('trust.loyalty-shown', ['Ich bleibe Ihnen treu.', "I'd happily switch to it and stay with you."]);
+    hasNot('trust.prepayment', ["I'd rather know upfront than refresh the tracking page."]);
+    has('trust.prepayment', ['They made me pay upfront.']);
+  });
+
+  it('longing, roles and life events: names, tracking and shops', () => {
+    hasNot('longing.hope', ['Bitte alles an Lena Hoffmann, Merseburger Str. 12.']);
+    has('longing.hope', ['Ich hoffte auf eine schnelle Lösung.']);
+    hasNot('life.moving', ["Tracking hasn't moved since Thursday."]);
+    has('role.reseller', ['Neu im Regal: Hausmischung, passt zu unserem Butterkuchen.', 'Die Stammgäste haben es gemerkt.']);
+    hasNot('role.reseller', ['Your B2B form asks for a VAT number.']);
+    has('role.advisor', ['Für alle, die fragen: 18 g rein, 36 g raus.']);
+  });
+});
+
+describe('codebook syntax: phrase gaps, exclude_regex, negatable', () => {
+  const custom = (patterns: string, extra = '') =>
+    compileCodebook(parseCodebook(withCode(`    patterns:\n${patterns}${extra}`), 'cb.yaml'));
+
+  it('a lone "*" in a phrase stands for any one token, within one sentence', () => {
+    const cb = custom('      phrases: [seit * tagen]');
+    expect(matchCodes('Paket seit 10 Tagen unterwegs', 'de', cb).map((h) => h.code)).toEqual(['pain.waiting']);
+    expect(matchCodes('seit vielen Tagen', 'de', cb)[0]?.rule).toBe('pain.waiting/phrase:seit * tagen');
+    expect(matchCodes('seit Tagen', 'de', cb)).toEqual([]);
+    expect(matchCodes('Ich warte seit. Tagen', 'de', cb)).toEqual([]);
+  });
+
+  it('rejects a phrase that starts with "*"', () => {
+    expect(() => parseCodebook(withCode('    patterns:\n      phrases: ["* tagen"]'), 'cb.yaml')).toThrow(
+      'cb.yaml: codes[0].patterns.phrases[0]: "* tagen" starts with "*"; start with a word',
+    );
+  });
+
+  it('exclude_regex vetoes hits in the sentences it touches, and must be valid', () => {
+    const cb = custom("      words: [kaputt]\n      exclude_regex: ['\\bmeine\\s+\\p{L}+\\s+ist\\s+kaputt']");
+    expect(matchCodes('Meine Mühle ist kaputt. Das Paket auch kaputt.', 'de', cb)[0]?.start).toBe(39);
+    expect(matchCodes('Meine Mühle ist kaputt.', 'de', cb)).toEqual([]);
+    expect(() => parseCodebook(withCode("    patterns:\n      exclude_regex: ['(']"), 'cb.yaml')).toThrow(
+      /^cb\.yaml: codes\[0\]\.patterns\.exclude_regex\[0\]: invalid regular expression/,
+    );
+  });
+
+  it('negatable turns negation on per code, and must be a boolean', () => {
+    const plain = custom('      words: [delay]');
+    const negatable = custom('      words: [delay]', '\n    negatable: true');
+    expect(matchCodes('no delay today', 'en', plain)).toHaveLength(1);
+    expect(matchCodes('no delay today', 'en', negatable)).toEqual([]);
+    expect(() => parseCodebook(withCode('    patterns: {}\n    negatable: yes please'), 'cb.yaml')).toThrow('cb.yaml: codes[0].negatable: expected true or false');
+  });
+});

@@ -17,10 +17,18 @@
 //   "verspät" matches Verspätung, verspätet, Verspätungen. German entries of ≥ 6 letters also match inside a
 //   compound, after a head of ≥ 3 letters: "verspät" matches "Paketverspätung", "erstatt" matches "Rückerstattung".
 // - phrases: a sequence of tokens, matched token by token; a token ending in "*" matches any token starting with
-//   it ("warte* seit" matches "warten seit", "wartet seit").
+//   it ("warte* seit" matches "warten seit", "wartet seit"); a lone "*" matches any one token ("seit * tagen").
 // - regex: JavaScript regular expression source, run case-insensitively (flags "iu") on the original text with
 //   handles/URLs blanked out (same offsets).
 // - exclude: phrases (same syntax) that veto every hit of this code in the sentence where they occur.
+// - exclude_regex: regular expressions (same flags as regex) that veto every hit of this code in the sentences
+//   they touch — for exclusions a phrase cannot say ("meine <anything but a parcel> ist kaputt").
+// - negatable (optional, per code): a word, stem, compound or phrase hit right after a negation in the same clause
+//   (not, no, never, without, n't; nicht, kein…, nie, ohne — at most two tokens before, no punctuation between,
+//   "not only"/"nicht nur" excepted) does not count: "no delay", "keine Verspätung", "nicht beschädigt".
+// - Sign-offs: a closing made only of thanks and greeting formulas, perhaps followed by a name ("Danke, Thomas",
+//   "Thanks, Mike", "Danke und Gruß", "MfG Petra Schulz"), ends a message that has other content; no code is
+//   found inside it: such thanks are politeness, not praise.
 // - implied_by (optional): code ids, or "<category>.*", whose hits also count as a hit of this code when it has
 //   no evidence of its own ("a complaint expects an answer": action.response-needed is implied by dialog.complaint).
 
@@ -57,8 +65,9 @@ const PatternsSchema = z.strictObject(
     phrases: stringList.optional(),
     regex: stringList.optional(),
     exclude: stringList.optional(),
+    exclude_regex: stringList.optional(),
   },
-  { error: typeError('expected an object with words, stems, phrases, regex and/or exclude') },
+  { error: typeError('expected an object with words, stems, phrases, regex, exclude and/or exclude_regex') },
 );
 
 const CodeSchema = z.strictObject({
@@ -67,6 +76,7 @@ const CodeSchema = z.strictObject({
   label: z.strictObject({ en: z.string().min(1, 'expected a non-empty label'), de: z.string().min(1, 'expected a non-empty label') }),
   description: z.string().min(1, 'expected a one-sentence description'),
   patterns: PatternsSchema,
+  negatable: z.boolean({ error: 'expected true or false' }).optional(),
   implied_by: z
     .array(z.string().regex(/^[a-z][a-z0-9-]*\.(?:\*|[a-z0-9][a-z0-9-]*)$/, 'expected a code id or "<category>.*"'), {
       error: 'expected array of strings',
@@ -106,16 +116,20 @@ const CodebookSchema = z
         code.patterns[key]?.forEach((phrase, j) => {
           if (tokenize(phrase).length === 0) {
             ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', key, j], message: `"${phrase}" has no words` });
+          } else if (/^\s*\*(?:\s|$)/.test(phrase)) {
+            ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', key, j], message: `"${phrase}" starts with "*"; start with a word` });
           }
         });
       }
-      code.patterns.regex?.forEach((source, j) => {
-        try {
-          new RegExp(source, 'giu');
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', 'regex', j], message: `invalid regular expression: ${(err as Error).message}` });
-        }
-      });
+      for (const key of ['regex', 'exclude_regex'] as const) {
+        code.patterns[key]?.forEach((source, j) => {
+          try {
+            new RegExp(source, 'giu');
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', path: ['codes', i, 'patterns', key, j], message: `invalid regular expression: ${(err as Error).message}` });
+          }
+        });
+      }
       code.implied_by?.forEach((ref, j) => {
         if (ref === code.id) ctx.addIssue({ code: 'custom', path: ['codes', i, 'implied_by', j], message: 'a code cannot imply itself' });
       });
@@ -307,6 +321,8 @@ interface CompiledCode {
   /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
   regexes: { label: string; re: RegExp }[];
   exclude: PhrasePattern[];
+  excludeRegexes: RegExp[];
+  negatable: boolean;
   impliedBy: number[];
 }
 
@@ -343,6 +359,8 @@ function phrasePattern(code: number, raw: string): PhrasePattern {
     .split(/[\s-]+/)
     .filter(Boolean)
     .flatMap((part) => {
+      // A lone "*" stands for any one token: "hab * empfohlen".
+      if (part === '*') return ['*'];
       const wild = part.endsWith('*');
       const inner = tokenize(wild ? part.slice(0, -1) : part);
       if (wild && inner.length > 0) inner[inner.length - 1] += '*';
@@ -399,6 +417,8 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
       category: code.category,
       regexes: (p.regex ?? []).map((source, j) => ({ label: `#${j + 1}`, re: new RegExp(source, 'giu') })),
       exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
+      excludeRegexes: (p.exclude_regex ?? []).map((source) => new RegExp(source, 'giu')),
+      negatable: code.negatable ?? false,
       impliedBy,
     });
   });
@@ -484,16 +504,102 @@ function tokenMatches(pattern: string, token: string): boolean {
   return pattern.endsWith('*') ? token.startsWith(pattern.slice(0, -1)) : pattern === token;
 }
 
-/** Number of tokens the phrase covers when it starts at tokens[i], or 0. */
+/** Number of tokens the phrase covers when it starts at tokens[i], or 0. A phrase does not run across sentences. */
 function phraseAt(phrase: PhrasePattern, tokens: readonly Token[], i: number): number {
   const n = phrase.tokens.length;
   if (i + n > tokens.length) return 0;
+  const sentence = tokens[i]?.sentence;
   for (let k = 0; k < n; k++) {
     const token = tokens[i + k];
     const pattern = phrase.tokens[k];
-    if (token === undefined || pattern === undefined || !tokenMatches(pattern, token.folded)) return 0;
+    if (token === undefined || pattern === undefined || token.sentence !== sentence || !tokenMatches(pattern, token.folded)) return 0;
   }
   return n;
+}
+
+// Negation: a negator within two tokens before a hit, in the same clause, turns a negatable code's hit around.
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'without', 'nor', 'zero', 'cant', 'cannot', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent',
+  'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'wouldnt', 'couldnt', 'shouldnt',
+  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne', 'nichts',
+]);
+/** "not only late but …", "nicht nur verspätet": the negation is about "only", not about the pain. */
+const NOT_ONLY = new Set(['only', 'just', 'merely', 'nur', 'bloss', 'lediglich']);
+const NEGATION_WINDOW = 2;
+const CLAUSE_BREAK = /[,;:.!?()[\]"“”„«»–—]/;
+
+function isNegator(folded: string): boolean {
+  return NEGATORS.has(folded) || folded.endsWith("n't");
+}
+
+/** Whether the hit starting at tokens[i] follows a negation in its clause ("no delay", "nicht kaputt"). */
+function negatedAt(tokens: readonly Token[], i: number, text: string): boolean {
+  const hit = tokens[i];
+  if (!hit) return false;
+  for (let j = i - 1; j >= 0 && j >= i - NEGATION_WINDOW; j--) {
+    const token = tokens[j];
+    const next = tokens[j + 1];
+    if (!token || !next || token.sentence !== hit.sentence || CLAUSE_BREAK.test(text.slice(token.end, next.start))) return false;
+    if (isNegator(token.folded)) return !(j + 1 < i && NOT_ONLY.has(next.folded));
+  }
+  return false;
+}
+
+// Sign-offs: thanks and greetings closing a message, perhaps with a name ("Danke, Thomas", "Viele Grüße aus Kiel,
+// Jens Hansen", "Thanks again, Mike"). A CORE word makes a sentence a closing; FILLER words may stand around it.
+// Emphatic thanks ("thank you so much", "vielen herzlichen Dank") are left out on purpose: they are often praise.
+const SIGN_OFF_CORE = new Set([
+  'danke', 'dank', 'dankeschoen', 'gruss', 'gruesse', 'gruessen', 'gruesschen', 'mfg', 'lg', 'vg', 'bg', 'hochachtungsvoll',
+  'tschuess', 'ciao', 'servus', 'thanks', 'thank', 'thx', 'ty', 'tia', 'cheers', 'regards', 'best', 'sincerely', 'bye',
+]);
+const SIGN_OFF_FILLER = new Set([
+  'vielen', 'besten', 'beste', 'lieben', 'liebe', 'viele', 'freundliche', 'freundlichen', 'sonnige', 'schoene', 'mit', 'und',
+  'aus', 'im', 'voraus', 'schon', 'mal', 'nochmal', 'nochmals', 'ihnen', 'dir', 'euch', 'bis', 'bald', 'dann', 'you', 'in',
+  'advance', 'again', 'kind', 'kindest', 'warm', 'warmest', 'all', 'the', 'with', 'and', 'from', 'yours', 'x', 'xx', 'xoxo',
+]);
+/** At most this many name tokens (capitalised) in a sign-off: "Gruß aus Kiel, Jens Hansen", "Gruß M. Bauer". */
+const SIGN_OFF_MAX_NAMES = 4;
+
+type SignOffSentence = 'closing' | 'names' | 'content';
+
+function signOffSentence(text: string, tokens: readonly Token[], first: number, last: number): SignOffSentence {
+  let core = false;
+  let names = 0;
+  for (let k = first; k <= last; k++) {
+    const token = tokens[k]!;
+    if (SIGN_OFF_CORE.has(token.folded)) core = true;
+    else if (SIGN_OFF_FILLER.has(token.folded)) continue;
+    else if (/\p{Lu}/u.test(text[token.start] ?? '')) names += 1;
+    else return 'content';
+  }
+  if (names > SIGN_OFF_MAX_NAMES) return 'content';
+  if (!core) return names > 0 && names === last - first + 1 ? 'names' : 'content';
+  // "Danke, Thomas" is a closing; "Thomas dankt" is not: a closing starts with a formula word.
+  const opener = tokens[first]!.folded;
+  return SIGN_OFF_CORE.has(opener) || SIGN_OFF_FILLER.has(opener) ? 'closing' : 'content';
+}
+
+/**
+ * The offset where the message's sign-off begins, or undefined when it has none: the run of final sentences made
+ * only of closing formulas and names, with at least one closing, after some content ("Danke!" alone keeps its thanks).
+ */
+function signOffStart(text: string, tokens: readonly Token[]): number | undefined {
+  let start: number | undefined;
+  let names = 0;
+  let last = tokens.length - 1;
+  while (last >= 0) {
+    const sentence = tokens[last]!.sentence;
+    let first = last;
+    while (first > 0 && tokens[first - 1]!.sentence === sentence) first -= 1;
+    const kind = signOffSentence(text, tokens, first, last);
+    if (kind === 'content') break;
+    if (kind === 'names') {
+      names += last - first + 1;
+      if (names > SIGN_OFF_MAX_NAMES) break;
+    } else start = tokens[first]!.start;
+    last = first - 1;
+  }
+  return start !== undefined && last >= 0 ? start : undefined;
 }
 
 const QUOTE_CONTEXT = 40;
@@ -528,9 +634,12 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook)
   const ends = sentenceEnds(blanked);
   const tokens = textTokens(blanked, ends);
   const candidates: Candidate[][] = compiled.codes.map(() => []);
-  const add = (code: number, kind: Kind, raw: string, start: number, end: number, sentence: number): void => {
-    const id = compiled.codes[code]?.id ?? '';
-    candidates[code]?.push({ start, end, rule: `${id}/${kind}:${raw}`, confidence: CONFIDENCE[kind], sentence });
+  /** `at`: index of the hit's first token, for the negation check (regex hits have none). */
+  const add = (code: number, kind: Kind, raw: string, start: number, end: number, sentence: number, at?: number): void => {
+    const compiledCode = compiled.codes[code];
+    if (!compiledCode) return;
+    if (compiledCode.negatable && at !== undefined && negatedAt(tokens, at, blanked)) return;
+    candidates[code]?.push({ start, end, rule: `${compiledCode.id}/${kind}:${raw}`, confidence: CONFIDENCE[kind], sentence });
   };
 
   // Compound tails only in capitalised tokens (nouns), unless the writer does not capitalise at all.
@@ -538,12 +647,12 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook)
   tokens.forEach((token, i) => {
     const initial = text[token.start] ?? '';
     const compoundOk = lowerCaseText || initial !== initial.toLowerCase();
-    for (const entry of analyseToken(token.folded, lang, compoundOk, compiled)) add(entry.code, entry.kind, entry.raw, token.start, token.end, token.sentence);
+    for (const entry of analyseToken(token.folded, lang, compoundOk, compiled)) add(entry.code, entry.kind, entry.raw, token.start, token.end, token.sentence, i);
     const phrases = compiled.phrases.get(token.folded);
     for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
       const n = phraseAt(phrase, tokens, i);
       const last = tokens[i + n - 1];
-      if (n > 0 && last) add(phrase.code, 'phrase', phrase.raw, token.start, last.end, token.sentence);
+      if (n > 0 && last) add(phrase.code, 'phrase', phrase.raw, token.start, last.end, token.sentence, i);
     }
   });
 
@@ -560,13 +669,31 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook)
   // Exclusions veto the code's hits in the sentence where they occur.
   compiled.codes.forEach((code, c) => {
     const list = candidates[c];
-    if (code.exclude.length === 0 || !list || list.length === 0) return;
+    if ((code.exclude.length === 0 && code.excludeRegexes.length === 0) || !list || list.length === 0) return;
     const vetoed = new Set<number>();
-    tokens.forEach((token, i) => {
-      if (code.exclude.some((phrase) => phraseAt(phrase, tokens, i) > 0)) vetoed.add(token.sentence);
-    });
+    if (code.exclude.length > 0) {
+      tokens.forEach((token, i) => {
+        if (code.exclude.some((phrase) => phraseAt(phrase, tokens, i) > 0)) vetoed.add(token.sentence);
+      });
+    }
+    for (const re of code.excludeRegexes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(blanked), guard = 0; m !== null && guard < 50; m = re.exec(blanked), guard++) {
+        const last = sentenceOf(ends, m.index + Math.max(0, m[0].length - 1));
+        for (let sentence = sentenceOf(ends, m.index); sentence <= last; sentence++) vetoed.add(sentence);
+        if (m[0].length === 0) re.lastIndex += 1;
+      }
+    }
     if (vetoed.size > 0) candidates[c] = list.filter((cand) => !vetoed.has(cand.sentence));
   });
+
+  // Thanks and greetings that merely close the message are politeness: no code is found inside the sign-off.
+  const signOff = signOffStart(blanked, tokens);
+  if (signOff !== undefined) {
+    candidates.forEach((list, c) => {
+      candidates[c] = list.filter((cand) => cand.start < signOff);
+    });
+  }
 
   const best: (Candidate | undefined)[] = candidates.map((list) => {
     let top: Candidate | undefined;
