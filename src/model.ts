@@ -142,7 +142,10 @@ export interface Profile {
     inbound: number;
     outbound: number;
     answered: number;
+    /** Messages to the brand with no reply that need one. */
     unanswered: number;
+    /** The customer's closing words to a brand reply ("thanks!"): neither answered nor waiting. */
+    noReplyNeeded: number;
     medianResponseMinutes: number | null;
   };
   sentiment: { mean: number | null; n: number };

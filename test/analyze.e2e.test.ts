@@ -54,7 +54,7 @@ describe('thick analyze on the demo data', () => {
   it('computes the known figures of fixtures/demo/README.md', () => {
     const byId = Object.fromEntries(profiles.map((p) => [p.id, p]));
     expect(byId['1002'].orders).toEqual({ count: 4, revenue: 85.4 });
-    expect(byId['1002'].dialog).toEqual({ inbound: 7, outbound: 6, answered: 5, unanswered: 2, medianResponseMinutes: 815 });
+    expect(byId['1002'].dialog).toEqual({ inbound: 7, outbound: 6, answered: 5, unanswered: 2, noReplyNeeded: 0, medianResponseMinutes: 815 });
     expect(byId['1003'].orders).toEqual({ count: 8, revenue: 2412.2 });
     expect(byId['1003'].dialog).toMatchObject({ inbound: 5, answered: 3, medianResponseMinutes: 122 });
     expect(byId['1004'].orders).toEqual({ count: 7, revenue: 137.7 });
@@ -67,7 +67,7 @@ describe('thick analyze on the demo data', () => {
       expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'firstContact', 'lastContact', 'channels', 'orders', 'rfm', 'dialog', 'sentiment', 'codes', 'stage', 'blindSpots']));
       if (p.rfm) for (const score of Object.values(p.rfm) as number[]) expect(score).toBeGreaterThanOrEqual(1), expect(score).toBeLessThanOrEqual(5);
       if (p.firstContact) expect(p.firstContact).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(p.dialog.answered + p.dialog.unanswered).toBe(p.dialog.inbound);
+      expect(p.dialog.answered + p.dialog.unanswered + p.dialog.noReplyNeeded).toBe(p.dialog.inbound);
     }
     const sabine = profiles.find((p) => p.id === 'kaffeeklatsch_sabine')!;
     expect(sabine.orders.revenue).toBeNull(); // a handle cannot be joined to orders: unknown, not 0

@@ -22,7 +22,7 @@ describe('dialog', () => {
     const r1 = ev('outbound', '2024-05-01T10:30:00Z', { replyTo: 'a' });
     const r1b = ev('outbound', '2024-05-01T11:30:00Z', { replyTo: 'a' });
     const r2 = ev('outbound', '2024-05-02T11:25:00Z', { replyTo: 'b' });
-    expect(dialogFigures([q1, q2, q3, r1, r1b, r2])).toEqual({ inbound: 3, outbound: 3, answered: 2, unanswered: 1, medianResponseMinutes: 57.5 });
+    expect(dialogFigures([q1, q2, q3, r1, r1b, r2])).toEqual({ inbound: 3, outbound: 3, answered: 2, unanswered: 1, noReplyNeeded: 0, medianResponseMinutes: 57.5 });
   });
 
   it('lets a reply without reference answer the latest open message on its channel', () => {
@@ -42,5 +42,34 @@ describe('dialog', () => {
 
   it('leaves the median null when nothing was answered', () => {
     expect(dialogFigures([ev('inbound', '2024-05-01T10:00:00Z')]).medianResponseMinutes).toBeNull();
+  });
+});
+
+describe('threads', () => {
+  it("lets a reply answer the customer's earlier messages in its thread, and counts a closing 'thanks' as needing no reply", () => {
+    const q = ev('inbound', '2024-03-04T08:00:00Z', { messageId: 't:1', text: 'where is my order' });
+    const nudge = ev('inbound', '2024-03-04T08:10:00Z', { messageId: 't:2', replyTo: 't:1', text: 'hello??' });
+    const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3', replyTo: 't:2' });
+    const thanks = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'thanks' });
+    const exchanges = pairExchanges([q, nudge, reply, thanks]);
+    expect(exchanges.map((x) => [x.reply !== null, x.closing])).toEqual([
+      [true, false],
+      [true, false],
+      [false, true],
+    ]);
+    expect(dialogFigures([q, nudge, reply, thanks])).toEqual({ inbound: 3, outbound: 1, answered: 2, unanswered: 0, noReplyNeeded: 1, medianResponseMinutes: 55 });
+  });
+
+  it('still waits for an answer when the reply to the brand asks or complains', () => {
+    const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3' });
+    const again = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'and when will it arrive?' });
+    expect(pairExchanges([reply, again])[0]!.closing).toBe(false);
+  });
+
+  it('leaves a reply to another customer out of the dialog unless the brand answered it', () => {
+    const peer = ev('inbound', '2024-03-04T10:00:00Z', { messageId: 't:5', replyTo: 't:9', peerReply: true, text: 'same here' });
+    expect(pairExchanges([peer])).toEqual([]);
+    const answer = ev('outbound', '2024-03-04T10:30:00Z', { replyTo: 't:5' });
+    expect(dialogFigures([peer, answer])).toMatchObject({ inbound: 1, answered: 1, medianResponseMinutes: 30 });
   });
 });

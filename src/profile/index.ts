@@ -1,5 +1,5 @@
 import type { Customer, Event, Profile } from '../model.js';
-import { dialogFigures, isInboundMessage, pairExchanges, type Exchange } from './dialog.js';
+import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
 import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { span } from './span.js';
@@ -58,7 +58,8 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
 }
 
 function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
-  const scores = events.filter((e) => isInboundMessage(e) && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
+  // Everything the customer wrote, replies to other customers included: it is their tone.
+  const scores = events.filter((e) => isCustomerMessage(e) && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
   if (scores.length === 0) return { mean: null, n: 0 };
   return { mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100, n: scores.length };
 }

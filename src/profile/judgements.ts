@@ -1,5 +1,5 @@
 import type { Customer, Event, Profile, Stage } from '../model.js';
-import { isInboundMessage, type Exchange } from './dialog.js';
+import { isCustomerMessage, type Exchange } from './dialog.js';
 import { span } from './span.js';
 import type { Finding } from './wording.js';
 
@@ -57,8 +57,10 @@ function advocateReasons(evidence: Evidence): Finding[] {
   for (const [code, n] of roles) reasons.push({ key: 'role', n, value: code.slice(5) });
   const praise = evidence.figures.codes['dialog.praise'] ?? 0;
   if (praise > 0) reasons.push({ key: 'praised', n: praise });
+  // An advocate's own words read positive on the whole (not just above zero), and no complaint of theirs is left hanging.
   const mean = evidence.figures.sentiment.mean;
-  if (reasons.length === 0 || mean === null || mean <= 0.1) return [];
+  const openComplaint = evidence.exchanges.some((x) => !x.reply && !x.closing && x.message.annotations.some((a) => a.code.startsWith('pain.') || a.code === 'dialog.complaint'));
+  if (reasons.length === 0 || mean === null || mean < 0.25 || openComplaint) return [];
   return [...reasons, { key: 'positiveVoice', value: mean.toFixed(2) }];
 }
 
@@ -123,7 +125,8 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
   const { figures, events } = evidence;
   let score = 0;
   const reasons: Finding[] = [];
-  const openQuestions = evidence.exchanges.filter((x) => !x.reply && x.message.annotations.some((a) => a.code === 'action.response-needed' || a.code === 'dialog.question'));
+  // Questions only: a complaint waiting for an answer already counts as unanswered.
+  const openQuestions = evidence.exchanges.filter((x) => !x.reply && !x.closing && (x.message.text?.includes('?') || x.message.annotations.some((a) => a.code === 'dialog.question')));
   if (figures.dialog.unanswered > 0) {
     score += 3 * figures.dialog.unanswered;
     reasons.push({ key: 'unanswered', n: figures.dialog.unanswered });
@@ -142,7 +145,7 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     reasons.push({ key: 'negativeTone' });
   }
   const recentPains = events.filter(
-    (e) => isInboundMessage(e) && e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && e.annotations.some((a) => a.code.startsWith('pain.')),
+    (e) => isCustomerMessage(e) && e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && e.annotations.some((a) => a.code.startsWith('pain.')),
   ).length;
   if (recentPains > 0) {
     score += recentPains;

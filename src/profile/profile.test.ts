@@ -39,7 +39,7 @@ describe('buildProfiles', () => {
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('advocate');
-    expect(p!.profile.dialog).toEqual({ inbound: 1, outbound: 1, answered: 1, unanswered: 0, medianResponseMinutes: 30 });
+    expect(p!.profile.dialog).toEqual({ inbound: 1, outbound: 1, answered: 1, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 30 });
   });
 
   it('names what the data cannot tell', () => {
