@@ -136,7 +136,8 @@ export interface Profile {
   firstContact: string | null;
   lastContact: string | null;
   channels: Record<string, number>;
-  orders: { count: number; revenue: number | null };
+  /** Both null when orders cannot be known (no orders file, or nothing to join them by). */
+  orders: { count: number | null; revenue: number | null };
   rfm: { recency: number; frequency: number; monetary: number } | null;
   dialog: {
     inbound: number;

@@ -142,7 +142,7 @@ describe('CLI manners', () => {
   it('exits 1 naming the file when an input is missing', () => {
     const run = thick(['analyze', 'no/such.csv', '-o', tempDir()]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no\/such\.csv: cannot read \(no such file\)/);
+    expect(run.stderr).toMatch(/no\/such\.csv: cannot read \(no such file or folder\)/);
     expect(run.stdout).toBe('');
   });
 

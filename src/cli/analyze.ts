@@ -42,12 +42,12 @@ export function ingestOptionsFrom(flags: IngestFlags) {
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
-  const asOf = flags.asOf ? parseAsOf(flags.asOf) : undefined;
+  const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const codebook = activeCodebook(flags.codebook);
   const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, codebook, asOf, model);
+  const analysis = analyse(ingests, codebook, asOf, model, options.brandHandles);
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { FIELDS, type Field } from '../ingest/preset.js';
 import type { Overrides } from '../ingest/mapping.js';
+import { parseDate } from '../ingest/dates.js';
 
 /** A mistake in how thick was called: exit code 2. */
 export class UsageError extends Error {}
@@ -56,8 +57,9 @@ export function parseLang(value: string): 'en' | 'de' {
   return value;
 }
 
+/** --as-of takes what the data may hold (ISO, 31.12.2024, …) and refuses impossible dates like the data does. */
 export function parseAsOf(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--as-of ${value}: expected a date like 2024-12-31`);
-  return date;
+  const parsed = parseDate(value.trim());
+  if (!parsed.ok) throw new UsageError(`--as-of ${JSON.stringify(value)}: ${parsed.reason}; expected a date like 2024-12-31`);
+  return parsed.value;
 }

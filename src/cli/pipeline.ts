@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { annotateEvents } from '../annotate/index.js';
 import { loadModel, ModelError, type SentimentModel } from '../annotate/classifier.js';
@@ -8,6 +8,7 @@ import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
 import type { CodeInfo } from '../report/codes.js';
+import { describeError } from './errno.js';
 import { UsageError } from './options.js';
 
 /** A problem with the data itself (unreadable file, unknown layout): exit code 1. */
@@ -17,8 +18,16 @@ export function readInput(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(`${file}: cannot read (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+    throw new DataError(`${file}: cannot read (${describeError(error)})`);
+  }
+}
+
+/** One key per file on disk, so a symlink or "./x" is the same file as "x". */
+function samePath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
   }
 }
 
@@ -26,13 +35,13 @@ export function readInput(file: string): Uint8Array {
 export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
   const byPath = new Map<string, FileIngest>();
   for (const file of files) {
-    const earlier = byPath.get(resolve(file));
+    const earlier = byPath.get(samePath(file));
     if (earlier) {
       earlier.warnings.push(`${file}: given more than once; read once`);
       continue;
     }
     onFile?.(file);
-    byPath.set(resolve(file), ingestOne(file, options));
+    byPath.set(samePath(file), ingestOne(file, options));
   }
   return [...byPath.values()];
 }
@@ -92,8 +101,16 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
 }
 
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | undefined, model: SentimentModel | null = null): Analysis {
-  const contacts = ingests.flatMap((i) => i.contacts);
+export function analyse(
+  ingests: FileIngest[],
+  codebook: Codebook,
+  asOf: Date | undefined,
+  model: SentimentModel | null = null,
+  brandHandles: ReadonlySet<string> = new Set(),
+): Analysis {
+  // The brand's own accounts get no profile, even when the CRM lists them as a contact.
+  const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
+  const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
   const events = ingests.flatMap((i) => i.events);
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
   const linked = linkCustomers(contacts, events);
@@ -103,7 +120,14 @@ export function analyse(ingests: FileIngest[], codebook: Codebook, asOf: Date | 
     ordersKnown: ingests.some((i) => i.preset.kind === 'orders'),
     socialKnown: ingests.some((i) => i.preset.kind === 'social'),
   });
-  const warnings = [...linked.warnings];
+  const warnings = [
+    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
+    ...linked.warnings,
+  ];
+  // Rows that were read but name nobody: nothing is lost silently.
+  const nobody = new Map<string, number>();
+  for (const e of linked.events) if (e.customerKey === null && e.direction === 'inbound') nobody.set(e.source.file, (nobody.get(e.source.file) ?? 0) + 1);
+  for (const [file, n] of nobody) warnings.push(`${file}: ${n} row${n === 1 ? ' names' : 's name'} no customer (no id, email, handle or name) and appear${n === 1 ? 's' : ''} in no report`);
   for (const ingest of ingests) {
     warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {

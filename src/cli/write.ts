@@ -6,7 +6,8 @@ import type { CodeInfo } from '../report/codes.js';
 import { GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
 import type { ReportLang } from '../report/i18n.js';
 import { renderIndex } from '../report/index-page.js';
-import type { Analysis } from './pipeline.js';
+import { describeError } from './errno.js';
+import { DataError, type Analysis } from './pipeline.js';
 
 export function csvCell(value: string | number | undefined | null): string {
   const text = value === undefined || value === null ? '' : String(value);
@@ -21,7 +22,11 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 /** Write index.md, customers/*.md, profiles.jsonl and rejected.csv; stale files from an earlier run are removed. */
 export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): number {
   const customersDir = join(outDir, 'customers');
-  mkdirSync(customersDir, { recursive: true });
+  try {
+    mkdirSync(customersDir, { recursive: true });
+  } catch (error) {
+    throw new DataError(`${outDir}: cannot write the reports there (${describeError(error)})`);
+  }
   // Stale reports of customers no longer in the data go; anything thick did not write stays.
   for (const name of readdirSync(customersDir)) {
     const path = join(customersDir, name);

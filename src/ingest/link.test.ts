@@ -60,13 +60,28 @@ describe('linkCustomers, weaker keys and threads', () => {
     expect(twins.events[0]!.customerKey).toBe('Jo Kim'); // a new customer, not a guess at 1 or 2
   });
 
-  it("gives a brand post without reply id the customer it @mentions first, and counts posts that answer nobody", () => {
+  it('gives a brand post without reply id the customer it @mentions first; only replies to missing messages warn', () => {
     const linked = linkCustomers(
       [contact('1001', 'anna@example.com', ['anna_k'])],
-      [event('r', {}, { direction: 'outbound', text: '@Anna_K thanks for the photo!' }), event('s', {}, { direction: 'outbound', text: 'New beans are in!' })],
+      [
+        event('r', {}, { direction: 'outbound', text: '@Anna_K thanks for the photo!' }),
+        event('s', {}, { direction: 'outbound', text: 'New beans are in!' }),
+        event('t', {}, { direction: 'outbound', text: 'Sorry!', replyTo: 'tw:404' }),
+      ],
     );
-    expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', null]);
-    expect(linked.warnings).toEqual(['1 post by the brand answers no customer in the data (no reply id, no leading @mention); it counts in no profile']);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', null, null]);
+    expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data; it counts in no profile']);
+  });
+
+  it('names a handle-only customer the same whatever the file order, and warns about joins by name alone', () => {
+    const a = event('a', { handle: 'ghost.one', asWritten: 'Ghost.one' });
+    const b = event('b', { handle: 'ghost.one', asWritten: 'Ghost.One' });
+    expect(linkCustomers([], [a, b]).customers[0]!.key).toBe(linkCustomers([], [b, a]).customers[0]!.key);
+    expect(linkCustomers([], [b, a]).events.map((e) => e.customerKey)).toEqual(['Ghost.One', 'Ghost.One']);
+
+    const byName = linkCustomers([{ ...contact('C1', 'anna@x.de'), name: 'Anna Alpha' }], [event('o', { name: 'anna alpha' }, { source: { file: 'orders.csv', line: 2 } })]);
+    expect(byName.events[0]!.customerKey).toBe('C1');
+    expect(byName.warnings).toEqual(['orders.csv: 1 row was joined to a CRM contact by name alone (no id, email or handle on the row); check for namesakes']);
   });
 
   it('marks a customer answering another customer as a peer reply, not a message to the brand', () => {

@@ -100,12 +100,20 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
 
   const linked: Event[] = [];
   const byMessage = new Map<string, Event>();
+  const byNameOnly = new Map<string, number>();
+  const sharedIds = new Set<string>();
+  /** How the input wrote the email or handle of customers known by nothing else. */
+  const spellings = new Map<Customer, Set<string>>();
   for (const event of events) {
     if (event.direction === 'outbound' && !event.who.crmId && !event.who.email && !event.who.handle) {
       linked.push({ ...event });
       continue;
     }
     let customer = index.find(event.who);
+    const { crmId, email, handle, name, asWritten } = event.who;
+    if (customer?.contact && !crmId && !email && !handle && name) {
+      byNameOnly.set(event.source.file, (byNameOnly.get(event.source.file) ?? 0) + 1);
+    }
     if (!customer) {
       const created = fromEvent(event);
       if (created) {
@@ -119,14 +127,25 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
       if (!customer.name && event.who.name) customer.name = event.who.name;
       index.remember(customer);
     }
+    if (customer && !customer.contact && !customer.crmId && asWritten) {
+      spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(asWritten));
+    }
     const withKey = { ...event, customerKey: customer?.key ?? null };
     linked.push(withKey);
-    if (withKey.messageId) byMessage.set(withKey.messageId, withKey);
+    if (withKey.messageId) {
+      const earlier = byMessage.get(withKey.messageId);
+      if (earlier && earlier.source.file !== withKey.source.file) sharedIds.add(`${earlier.source.file} and ${withKey.source.file}`);
+      byMessage.set(withKey.messageId, withKey);
+    }
   }
+  for (const [file, n] of byNameOnly) {
+    warnings.push(`${file}: ${n} row${n === 1 ? ' was' : 's were'} joined to a CRM contact by name alone (no id, email or handle on the row); check for namesakes`);
+  }
+  for (const files of sharedIds) warnings.push(`${files} contain the same message ids: the same export given twice? Their messages count twice`);
 
   // Brand replies belong to whoever wrote the message they answer; follow the thread up to a customer.
   // A brand post without a reply id that opens with @handle answers that customer.
-  let unattached = 0;
+  let orphans = 0;
   for (const event of linked) {
     if (event.customerKey !== null || event.direction !== 'outbound') continue;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -137,13 +156,26 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     }
     const mentioned = parent ? undefined : leadingMentions(event.text).map((handle) => index.find({ handle })).find(Boolean);
     event.customerKey = parent?.customerKey ?? mentioned?.key ?? null;
-    if (event.customerKey === null) unattached++;
+    // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
+    if (event.customerKey === null && event.replyTo && !byMessage.has(event.replyTo)) orphans++;
     if (event.messageId) byMessage.set(event.messageId, event);
   }
-  if (unattached > 0) {
-    const one = unattached === 1;
-    warnings.push(`${unattached} post${one ? '' : 's'} by the brand answer${one ? 's' : ''} no customer in the data (no reply id, no leading @mention); ${one ? 'it counts' : 'they count'} in no profile`);
+  if (orphans > 0) {
+    const one = orphans === 1;
+    warnings.push(`${orphans} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data; ${one ? 'it counts' : 'they count'} in no profile`);
   }
+
+  // A customer known only by a handle or email is named the same way whatever the file order: the first
+  // spelling in sort order, so a weekly CI run does not see a new id when a glob lists files differently.
+  const renamed = new Map<string, string>();
+  for (const [customer, written] of spellings) {
+    const key = [...written].sort()[0]!;
+    if (key !== customer.key) {
+      renamed.set(customer.key, key);
+      customer.key = key;
+    }
+  }
+  if (renamed.size > 0) for (const event of linked) if (event.customerKey !== null) event.customerKey = renamed.get(event.customerKey) ?? event.customerKey;
 
   // A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message.
   for (const event of linked) {

@@ -43,7 +43,8 @@ function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['
   const lines = events.filter((e) => e.kind === 'order');
   const ids = new Set(lines.map((e) => e.orderId ?? e.id));
   const revenue = lines.reduce((sum, e) => sum + (e.amount ?? 0), 0);
-  return { count: ids.size, revenue: ordersKnown || lines.length > 0 ? Math.round(revenue * 100) / 100 : null };
+  if (!ordersKnown && lines.length === 0) return { count: null, revenue: null };
+  return { count: ids.size, revenue: Math.round(revenue * 100) / 100 };
 }
 
 function codeCounts(events: readonly Event[]): Record<string, number> {
@@ -97,7 +98,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
     const summary: OrderSummary = {
       key: customer.key,
       recencyDays: lastOrder ? (asOf.getTime() - lastOrder.max) / 86_400_000 : null,
-      frequency: orders.count,
+      frequency: orders.count ?? 0,
       monetary: orders.revenue ?? 0,
     };
     return { customer, own, contact, orders, summary };

@@ -47,7 +47,7 @@ function riskReasons(evidence: Evidence): Finding[] {
   }
   const last = lastOrderAt(events);
   const since = daysSince(evidence, last);
-  if (figures.orders.count >= 2 && since !== null && since > 90) reasons.push({ key: 'stoppedOrdering', n: since, value: String(figures.orders.count) });
+  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > 90) reasons.push({ key: 'stoppedOrdering', n: since, value: String(figures.orders.count ?? 0) });
   return reasons;
 }
 
@@ -70,7 +70,8 @@ export function judgeStage(evidence: Evidence): { stage: Stage; reasons: Finding
   if (risk.length > 0) return { stage: 'at-risk', reasons: risk };
   const advocate = advocateReasons(evidence);
   if (advocate.length > 0) return { stage: 'advocate', reasons: advocate };
-  const { orders, channels } = evidence.figures;
+  const { channels } = evidence.figures;
+  const orders = { count: evidence.figures.orders.count ?? 0 };
   const interactions = Object.values(channels).reduce((a, b) => a + b, 0);
   if (orders.count >= 3) return { stage: 'regular', reasons: [{ key: 'manyOrders', n: orders.count }] };
   if (interactions >= 6) return { stage: 'regular', reasons: [{ key: 'manyInteractions', n: interactions }] };
@@ -97,7 +98,7 @@ export function findBlindSpots(evidence: Evidence): Finding[] {
     spots.push({ key: 'unlinked', value: via });
   }
   if (!evidence.ordersKnown) spots.push({ key: 'noOrderData' });
-  else if (!customer.crmId && customer.emails.length === 0) spots.push({ key: 'ordersUnjoinable' });
+  else if (!customer.crmId && customer.emails.length === 0 && !figures.orders.count) spots.push({ key: 'ordersUnjoinable' });
   else if (figures.orders.count === 0) spots.push({ key: 'noOrders' });
   if (evidence.socialKnown && customer.contact && customer.handles.length === 0) spots.push({ key: 'noHandle' });
   const handlesWithoutPosts = customer.handles.length > 0 && !events.some((e) => e.kind === 'post' && e.direction === 'inbound');
@@ -111,7 +112,7 @@ export function findBlindSpots(evidence: Evidence): Finding[] {
   if (silentReplies > 0) spots.push({ key: 'silentReplies', n: silentReplies });
   const last = lastOrderAt(events);
   const since = daysSince(evidence, last);
-  if (figures.orders.count >= 2 && since !== null && since > recentDays) {
+  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > recentDays) {
     spots.push({ key: 'pausedOrdering', n: since });
   }
   if (figures.sentiment.n > 0 && figures.sentiment.n < 3) spots.push({ key: 'fewTexts', n: figures.sentiment.n });

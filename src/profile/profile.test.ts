@@ -50,7 +50,7 @@ describe('buildProfiles', () => {
     expect(spots).toMatch(/No customer id or email, so no orders can be joined/);
     expect(spots).toMatch(/Only one channel \(instagram\)/);
     expect(spots).toMatch(/Few data points \(1\)/);
-    expect(p!.profile.orders.revenue).toBeNull();
+    expect(p!.profile.orders).toEqual({ count: null, revenue: null });
   });
 
   it('gives every customer a unique slug', () => {

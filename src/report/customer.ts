@@ -2,8 +2,8 @@ import type { Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
-import { cite, day, dayOf, inline, minutes, money, provenance } from './format.js';
-import { labels, stageName, word, type ReportLang } from './i18n.js';
+import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from './format.js';
+import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
 import { span } from '../profile/span.js';
 import { say } from '../profile/wording.js';
@@ -24,14 +24,29 @@ function tellingness(event: Event): number {
   return codes + 2 * feeling + length;
 }
 
+/** Text as a reader compares it: case, spacing and punctuation aside, so a post sent twice counts once. */
+export const sameWords = (text: string): string =>
+  text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The customer's most telling texts, each distinct text once (the most telling copy of it). */
 function voice(subject: ProfiledCustomer): Event[] {
+  const seen = new Set<string>();
   return subject.events
     .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
     .sort((a, b) => tellingness(b) - tellingness(a) || a.source.line - b.source.line)
+    .filter((e) => {
+      const key = sameWords(e.text!);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, 5);
 }
 
-function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+/** At most this many open messages are listed; the rest are counted. A heavy user can have thousands. */
+export const OPEN_LISTED = 10;
+
+function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile, customer } = subject;
   const ids = [
     profile.identity.crmId && `CRM ${profile.identity.crmId}`,
@@ -42,20 +57,20 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): st
   const lines = [
     `- ${l.ids}: ${ids.join(' · ') || l.unknown}`,
     `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
-    `- ${l.channels}: ${Object.keys(profile.channels).join(', ') || l.none}`,
+    `- ${l.channels}: ${Object.keys(profile.channels).map((c) => channelName(c, lang)).join(', ') || l.none}`,
   ];
   if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
   return lines;
 }
 
-function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile, events } = subject;
   const rfm = profile.rfm ? `${l.recency} ${profile.rfm.recency} · ${l.frequency} ${profile.rfm.frequency} · ${l.monetary} ${profile.rfm.monetary}` : '—';
-  const lines = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count} | ${money(profile.orders.revenue)} | ${rfm} |`, ''];
+  const lines = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${rfm} |`, ''];
   const max = span(Object.values(profile.channels))?.max ?? 0;
   if (max > 0) {
     lines.push('```text');
-    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channel.padEnd(12)} ${bar(n, max)} ${n}`);
+    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channelName(channel, lang).padEnd(12)} ${bar(n, max)} ${n}`);
     lines.push('```');
   }
   return [...lines, '', ...timelineSection(subject, l)];
@@ -96,8 +111,8 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
   const quotes = voice(subject);
   if (quotes.length === 0) return [l.noVoice];
   return quotes.flatMap((event) => {
-    const tone = event.sentiment ? `, ${word(event.sentiment.label, lang)} ${event.sentiment.score.toFixed(2)}` : '';
-    return [`> ${inline(event.text!, 400)}`, `> — ${provenance(event)}${tone}`, ''];
+    const tone = event.sentiment ? `, ${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
+    return [`> ${inline(event.text!, 400)}`, `> — ${provenance(event, lang)}${tone}`, ''];
   });
 }
 
@@ -108,7 +123,9 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
   for (const hit of hits) {
     const category = categoryOf(options.codes, hit.annotation.code);
     const codes = byCategory.get(category) ?? new Map();
-    codes.set(hit.annotation.code, [...(codes.get(hit.annotation.code) ?? []), hit]);
+    const list = codes.get(hit.annotation.code);
+    if (list) list.push(hit);
+    else codes.set(hit.annotation.code, [hit]);
     byCategory.set(category, codes);
   }
   const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -121,7 +138,7 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
       lines.push(`- **${codeLabel(options.codes, code, options.lang)}** (\`${code}\`, ${codeHits.length}×)`);
       for (const { event, annotation } of sorted.slice(0, 3)) {
         const who = `${word(annotation.by.kind, options.lang)} ${annotation.by.id}`;
-        lines.push(`  - “${inline(annotation.quote ?? event.text ?? '', 200)}” — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
+        lines.push(`  - ${quote(inline(annotation.quote ?? event.text ?? '', 200), options.lang)} — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
       }
     }
     lines.push('');
@@ -134,19 +151,24 @@ const rank = (category: string): number => {
   return i < 0 ? CATEGORY_ORDER.length : i;
 };
 
-function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { dialog, sentiment } = subject.profile;
   const lines = [
     `| ${l.inbound} | ${l.outbound} | ${l.answered} | ${l.unanswered} | ${l.medianResponse} |`,
     '|---:|---:|---:|---:|---:|',
-    `| ${dialog.inbound} | ${dialog.outbound} | ${dialog.answered} | ${dialog.unanswered} | ${minutes(dialog.medianResponseMinutes, l.minutes)} |`,
+    `| ${dialog.inbound} | ${dialog.outbound} | ${dialog.answered} | ${dialog.unanswered} | ${minutes(dialog.medianResponseMinutes, lang)} |`,
     '',
-    `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${sentiment.mean.toFixed(2)} (n = ${sentiment.n})`}`,
+    `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`,
   ];
-  const open = subject.exchanges.filter((x) => !x.reply);
+  // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
+  const open = subject.exchanges
+    .filter((x) => !x.reply && !x.closing)
+    .map((x) => x.message)
+    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || a.source.line - b.source.line);
   if (open.length > 0) {
     lines.push('', `**${l.unansweredQuestions}:**`, '');
-    for (const { message } of open) lines.push(`- “${inline(message.text ?? '', 160)}” — ${provenance(message)}`);
+    for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);
+    if (open.length > OPEN_LISTED) lines.push(`- … ${andMore(open.length - OPEN_LISTED, lang)}`);
   }
   return lines;
 }
@@ -184,18 +206,18 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
   const { profile } = subject;
   const title = profile.name ?? profile.id;
   const sections: [string, string[]][] = [
-    [l.who, whoSection(subject, l)],
-    [l.numbers, numbersSection(subject, l)],
+    [l.who, whoSection(subject, l, options.lang)],
+    [l.numbers, numbersSection(subject, l, options.lang)],
     [l.voice, voiceSection(subject, l, options.lang)],
     [l.themes, themesSection(subject, options, l)],
-    [l.dialog, dialogSection(subject, l)],
+    [l.dialog, dialogSection(subject, l, options.lang)],
     [l.relationship, [`${l.stage}: **${stageName(profile.stage, options.lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, options.lang)}`)]],
     [l.context, contextSection(subject, l, options.lang)],
     [l.blindSpots, subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`)],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
   const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');
-  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${profile.attention}${why ? ` (${why})` : ''}`, ''];
+  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

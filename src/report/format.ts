@@ -1,4 +1,5 @@
 import type { Event, Source } from '../model.js';
+import { channelName, type ReportLang } from './i18n.js';
 
 /** One line of text, safe inside a Markdown table cell or blockquote. */
 export function inline(text: string, max = 280): string {
@@ -13,18 +14,37 @@ export const day = (date: Date | null | undefined): string => (date ? date.toISO
 
 export const dayOf = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
 
-export function money(value: number | null): string {
-  return value === null ? '—' : value.toFixed(2);
+/**
+ * A number as the reader's language writes it: German takes a decimal comma. No thousands separator in either
+ * language, so "2412.20" becomes "2412,20" and never the ambiguous "2.412,20" next to English figures.
+ * `digits` fixes the decimals; without it the number keeps its own (19.5, 18).
+ */
+export function num(value: number, lang: ReportLang, digits?: number): string {
+  const text = digits === undefined ? String(value) : value.toFixed(digits);
+  return lang === 'de' ? text.replace('.', ',') : text;
 }
 
-export function minutes(value: number | null, unit: string): string {
+export function money(value: number | null, lang: ReportLang = 'en'): string {
+  return value === null ? '—' : num(value, lang, 2);
+}
+
+const UNITS = { en: { minutes: 'min', hours: 'h', days: 'd' }, de: { minutes: 'Min.', hours: 'Std.', days: 'Tage' } } as const;
+
+/** A duration in minutes, in the unit that reads best: "45 min", "13.6 h", "3.2 d" (German "13,6 Std.", "3,2 Tage"). */
+export function minutes(value: number | null, lang: ReportLang = 'en'): string {
   if (value === null) return '—';
-  if (value < 120) return `${Math.round(value)} ${unit}`;
-  if (value < 2880) return `${(value / 60).toFixed(1)} h`;
-  return `${(value / 1440).toFixed(1)} d`;
+  const unit = UNITS[lang];
+  if (value < 120) return `${Math.round(value)} ${unit.minutes}`;
+  if (value < 2880) return `${num(value / 60, lang, 1)} ${unit.hours}`;
+  return `${num(value / 1440, lang, 1)} ${unit.days}`;
 }
 
-/** "2024-05-03, email, tickets.csv:12" */
-export function provenance(event: Event): string {
-  return `${day(event.at)}, ${event.channel}, ${cite(event.source)}`;
+/** A quotation in the reader's typography: “…” in English, „…“ in German. */
+export function quote(text: string, lang: ReportLang): string {
+  return lang === 'de' ? `„${text}“` : `“${text}”`;
+}
+
+/** "2024-05-03, email, tickets.csv:12" (German "2024-05-03, E-Mail, tickets.csv:12") */
+export function provenance(event: Event, lang: ReportLang = 'en'): string {
+  return `${day(event.at)}, ${channelName(event.channel, lang)}, ${cite(event.source)}`;
 }

@@ -1,4 +1,6 @@
 // Report wording in English and German (`--lang`). Keys are the report's own vocabulary.
+export { channelName } from '../profile/wording.js';
+
 export type ReportLang = 'en' | 'de';
 
 const EN = {
@@ -47,12 +49,14 @@ const EN = {
   rowsRead: 'rows read',
   rejected: 'rejected',
   reportOf: 'Insight report',
-  minutes: 'min',
   evidence: 'Evidence',
   count: 'count',
   indexTitle: 'Customers, who needs attention first',
   worldEventsIndex: 'Context events',
   stages: 'Stages',
+  customerOne: 'customer',
+  customerMany: 'customers',
+  andMore: 'and {n} more',
 } as const;
 
 export type Labels = { [K in keyof typeof EN]: string };
@@ -80,7 +84,7 @@ const DE: Labels = {
   frequency: 'Häufigkeit',
   monetary: 'Wert',
   inbound: 'Nachrichten des Kunden',
-  outbound: 'Antworten und Posts der Marke',
+  outbound: 'Antworten und Beiträge der Marke',
   answered: 'Beantwortet',
   unanswered: 'Unbeantwortet',
   medianResponse: 'Median bis zur ersten Antwort',
@@ -89,10 +93,10 @@ const DE: Labels = {
   stage: 'Phase',
   because: 'weil',
   analystNotes: 'Notizen aus der Analyse',
-  worldEvents: 'Was zu der Zeit geschah',
+  worldEvents: 'Was zur selben Zeit geschah',
   noVoice: 'Keine eigenen Worte in den Daten.',
-  noThemes: 'Keine Themen in den eigenen Worten gefunden.',
-  noNotes: 'Noch keine Notizen.',
+  noThemes: 'In den eigenen Worten wurden keine Themen gefunden.',
+  noNotes: 'Noch keine Notizen aus der Analyse.',
   unknown: 'unbekannt',
   none: 'keine',
   customers: 'Kunden',
@@ -101,25 +105,34 @@ const DE: Labels = {
   why: 'Warum',
   generated: 'Erstellt von thick aus',
   rowsRead: 'Zeilen gelesen',
-  rejected: 'abgelehnt',
-  reportOf: 'Einblick',
-  minutes: 'Min.',
+  rejected: 'verworfen',
+  reportOf: 'Kundenporträt',
   evidence: 'Belege',
   count: 'Anzahl',
-  indexTitle: 'Kunden, wer zuerst Aufmerksamkeit braucht',
-  worldEventsIndex: 'Kontext-Ereignisse',
+  indexTitle: 'Kunden: wer zuerst Aufmerksamkeit braucht',
+  worldEventsIndex: 'Ereignisse im Umfeld',
   stages: 'Phasen',
+  customerOne: 'Kunde',
+  customerMany: 'Kunden',
+  andMore: 'und {n} weitere',
 };
+
+/** "and 12 more" / "und 12 weitere" */
+export function andMore(n: number, lang: ReportLang): string {
+  return labels(lang).andMore.replace('{n}', String(n));
+}
 
 export function labels(lang: ReportLang): Labels {
   return lang === 'de' ? DE : EN;
 }
 
+// Names of the relationship phase, not of the person: they read after "Phase:" and in the index without
+// needing number or gender to agree with anyone.
 const STAGES_DE: Record<string, string> = {
-  stranger: 'Fremde',
-  acquaintance: 'Bekannte',
-  regular: 'Stammkunde',
-  advocate: 'Fürsprecher',
+  stranger: 'noch fremd',
+  acquaintance: 'Bekanntschaft',
+  regular: 'Stammkundschaft',
+  advocate: 'Fürsprache',
   'at-risk': 'gefährdet',
 };
 

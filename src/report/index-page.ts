@@ -1,6 +1,6 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
-import { cite, day, dayOf, inline, money } from './format.js';
+import { cite, day, dayOf, inline, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
 import { say } from '../profile/wording.js';
 
@@ -28,10 +28,10 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
   );
   sorted.forEach(({ profile, findings }, i) => {
     const name = inline(profile.name ?? profile.id, 60);
-    const tone = profile.sentiment.mean === null ? '—' : profile.sentiment.mean.toFixed(2);
+    const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
     lines.push(
-      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${profile.attention} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count} | ${money(profile.orders.revenue)} | ${dayOf(profile.lastContact)} |`,
+      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
     );
   });
 
@@ -40,7 +40,7 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
     for (const context of run.contextEvents) {
       const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
       const names = touched.map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`).join(', ');
-      lines.push(`- ${day(context.from)} – ${day(context.until)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${l.customers.toLowerCase()}${names ? `: ${names}` : ''}`);
+      lines.push(`- ${day(context.from)} – ${day(context.until)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
-import { renderCustomerReport } from './customer.js';
+import { OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
+import { minutes, money, num, provenance, quote } from './format.js';
+import { stageName } from './i18n.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { renderIndex } from './index-page.js';
 
@@ -63,8 +65,8 @@ describe('renderCustomerReport', () => {
     expect(de).toContain('Warten und Verspätung');
     expect(de).toMatch(/1\. Zuerst antworten:/);
     // Judgements and labels are German too, not only the headings.
-    expect(de).toMatch(/Phase: \*\*Bekannte\*\*, weil:\n\n- 1 Bestellung, 2 Kontakte/);
-    expect(de).toContain('tickets.csv:7, negativ -0.60');
+    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 2 Kontakte/);
+    expect(de).toContain('2024-05-01, E-Mail, tickets.csv:7, negativ -0,60');
     expect(de).toContain('(Analyse Mara Lind)');
   });
 });
@@ -86,5 +88,130 @@ describe('charts', () => {
     expect(bar(5, 10, 10)).toBe('█████·····');
     expect(sparkline([0, 1, 8])).toBe(' ▁█');
     expect(monthlyCounts([new Date('2024-01-05'), new Date('2024-03-01'), new Date('2024-03-09')])).toEqual({ months: ['2024-01', '2024-02', '2024-03'], counts: [1, 0, 2] });
+  });
+});
+
+describe('numbers as the reader writes them', () => {
+  it('takes a decimal comma in German and never a thousands separator', () => {
+    expect(money(2412.2, 'de')).toBe('2412,20');
+    expect(money(2412.2, 'en')).toBe('2412.20');
+    expect(money(null, 'de')).toBe('—');
+    expect(num(-0.6, 'de', 2)).toBe('-0,60');
+    expect(num(19.5, 'de')).toBe('19,5');
+    expect(num(18, 'de')).toBe('18');
+    expect(num(1234567.891, 'de', 2)).toBe('1234567,89');
+  });
+
+  it('writes durations in minutes, hours or days with units of the language', () => {
+    expect(minutes(45, 'en')).toBe('45 min');
+    expect(minutes(816, 'en')).toBe('13.6 h');
+    expect(minutes(816, 'de')).toBe('13,6 Std.');
+    expect(minutes(45, 'de')).toBe('45 Min.');
+    expect(minutes(4608, 'en')).toBe('3.2 d');
+    expect(minutes(4608, 'de')).toBe('3,2 Tage');
+    expect(minutes(null, 'de')).toBe('—');
+  });
+
+  it('renders revenue, tone and attention with decimal commas in a German report', () => {
+    const de = renderCustomerReport(subject(), { lang: 'de', codes });
+    expect(de).toContain('| 1 | 42,50 |');
+    expect(de).toContain('Ton der eigenen Worte: -0,60 (n = 1)');
+    // Outside quotes and file:line citations no figure keeps an English decimal point.
+    const own = de.split('\n').filter((line) => !line.startsWith('>') && !/[„“]/.test(line)).join('\n').replace(/\S+\.csv:\d+/g, '');
+    expect(own).not.toMatch(/\d\.\d/);
+    const en = renderCustomerReport(subject(), { lang: 'en', codes });
+    expect(en).toContain('| 1 | 42.50 |');
+  });
+});
+
+describe('German wording', () => {
+  it('names every stage as a phase of the relationship', () => {
+    const names = ['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk'].map((stage) => stageName(stage, 'de'));
+    expect(names).toEqual(['noch fremd', 'Bekanntschaft', 'Stammkundschaft', 'Fürsprache', 'gefährdet']);
+    expect(stageName('regular', 'en')).toBe('regular');
+  });
+
+  it('uses the same stage names in the index', () => {
+    const index = renderIndex([subject()], { files: [], contextEvents: [] }, 'de');
+    expect(index).toContain('Phasen: Bekanntschaft 1');
+    expect(index).toMatch(/\| 1 \| \[Greta Beispiel\]\([^)]+\) \| Bekanntschaft \| /);
+    expect(index).toMatch(/\| 1 \| 42,50 \| 2024-05-01 \|$/m);
+  });
+
+  it('quotes with „…“ in German and “…” in English, never mixed', () => {
+    expect(quote('Hallo', 'de')).toBe('„Hallo“');
+    expect(quote('Hello', 'en')).toBe('“Hello”');
+    const de = renderCustomerReport(subject(), { lang: 'de', codes });
+    expect(de).toContain('  - „Seit drei Wochen warte ich“ — tickets.csv:7');
+    expect(de).toMatch(/1\. Zuerst antworten: „Seit drei Wochen/);
+    expect(de).toMatch(/„Warten und Verspätung“ ansprechen: „Seit drei Wochen warte ich“/);
+    expect(de).not.toContain('”');
+    const en = renderCustomerReport(subject(), { lang: 'en', codes });
+    expect(en).not.toMatch(/[„]/);
+  });
+
+  it('translates common channels and keeps platform names', () => {
+    const at = new Date('2024-05-01T10:00:00Z');
+    expect(provenance(makeEvent({ at, channel: 'phone', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('2024-05-01, Telefon, a.csv:2');
+    expect(provenance(makeEvent({ at, channel: 'instagram', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('2024-05-01, instagram, a.csv:2');
+    expect(provenance(makeEvent({ at, channel: 'phone', source: { file: 'a.csv', line: 2 } }), 'en')).toBe('2024-05-01, phone, a.csv:2');
+    const de = renderCustomerReport(subject(), { lang: 'de', codes });
+    expect(de).toContain('- Kanäle: E-Mail, Shop');
+    expect(de).toMatch(/^E-Mail +█+·* 1$/m);
+  });
+
+  it('counts customers in the index with the noun spelled right', () => {
+    const index = renderIndex([subject()], {
+      files: [],
+      contextEvents: [{ from: new Date('2024-04-30T00:00:00Z'), until: new Date('2024-05-02T00:00:00Z'), note: 'Streik', author: null, source: { file: 'notes.csv', line: 9 } }],
+    }, 'de');
+    expect(index).toMatch(/Streik \(notes\.csv:9\) — 0 Kunden$/m);
+  });
+});
+
+describe('voice', () => {
+  it('quotes a text posted twice only once', () => {
+    const text = 'Wo bleibt meine Bestellung? Schon zwei Wochen!';
+    const first = makeEvent({ kind: 'post', channel: 'instagram', text, source: { file: 'social.csv', line: 4 } });
+    const again = makeEvent({ kind: 'post', channel: 'instagram', text: 'wo bleibt meine Bestellung? Schon zwei Wochen!', source: { file: 'social.csv', line: 5 } });
+    const other = makeEvent({ kind: 'post', channel: 'instagram', text: 'Und jetzt ist der Kaffee auch noch kalt angekommen.', source: { file: 'social.csv', line: 6 } });
+    const subject = buildProfiles([makeCustomer()], [first, again, other], { ordersKnown: false, socialKnown: true })[0]!;
+    const report = renderCustomerReport(subject, { lang: 'en', codes });
+    const voice = report.split('## 3. Voice')[1]!.split('## 4.')[0]!;
+    expect(voice.match(/^> [^—]/gm)).toHaveLength(2);
+    expect(voice).toContain('social.csv:4');
+    expect(voice).not.toContain('social.csv:5');
+    expect(sameWords('Hallo,  WELT!')).toBe(sameWords('hallo welt'));
+    expect(sameWords('Hallo Welt')).not.toBe(sameWords('Hallo Welten'));
+  });
+});
+
+describe('messages still waiting for an answer', () => {
+  const waiting = (count: number) => {
+    const messages = Array.from({ length: count }, (_, i) =>
+      makeEvent({ text: `Frage Nummer ${i + 1}?`, at: new Date(Date.UTC(2024, 0, 1 + i)), source: { file: 'tickets.csv', line: i + 2 } }),
+    );
+    return buildProfiles([makeCustomer()], messages, { ordersKnown: false, socialKnown: false })[0]!;
+  };
+  const listed = (report: string, heading: string) => report.split(`**${heading}:**`)[1]!.split('\n## ')[0]!.trim().split('\n');
+
+  it(`lists at most ${OPEN_LISTED}, newest first, and counts the rest`, () => {
+    const lines = listed(renderCustomerReport(waiting(13), { lang: 'en', codes }), 'Still waiting for an answer');
+    expect(lines).toHaveLength(OPEN_LISTED + 1);
+    expect(lines[0]).toContain('“Frage Nummer 13?” — 2024-01-13');
+    expect(lines[OPEN_LISTED - 1]).toContain('“Frage Nummer 4?” — 2024-01-04');
+    expect(lines[OPEN_LISTED]).toBe('- … and 3 more');
+  });
+
+  it('says the rest in German too', () => {
+    const lines = listed(renderCustomerReport(waiting(12), { lang: 'de', codes }), 'Wartet noch auf Antwort');
+    expect(lines[0]).toContain('„Frage Nummer 12?“ — 2024-01-12, E-Mail');
+    expect(lines.at(-1)).toBe('- … und 2 weitere');
+  });
+
+  it(`lists all of them when there are ${OPEN_LISTED} or fewer`, () => {
+    const lines = listed(renderCustomerReport(waiting(OPEN_LISTED), { lang: 'en', codes }), 'Still waiting for an answer');
+    expect(lines).toHaveLength(OPEN_LISTED);
+    expect(lines.join('\n')).not.toContain('more');
   });
 });
