@@ -160,6 +160,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     '',
     `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`,
   ];
+  if (dialog.noReplyNeeded > 0) lines.splice(3, 0, '', l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)));
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = subject.exchanges
     .filter((x) => !x.reply && !x.closing)
