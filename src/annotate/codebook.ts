@@ -41,6 +41,7 @@ import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Annotation, Lang } from '../model.js';
 import { isCustomerVoice, type Annotator } from './annotator.js';
 import { detectLanguage } from './language.js';
+import { foldGerman } from './tokens.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schema
@@ -228,14 +229,13 @@ export function mergeCodebooks(base: Codebook, extra: Codebook): Codebook {
 // ---------------------------------------------------------------------------------------------------------------
 // Text normalisation
 
-const FOLD_MAP: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', '’': "'" };
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case, umlauts transliterated (ä→ae, ß→ss), other accents dropped: the form all matching compares. */
 export function fold(word: string): string {
   let s = word.toLowerCase();
   if (!NON_ASCII.test(s)) return s;
-  s = s.normalize('NFC').replace(/[äöüß’]/g, (c) => FOLD_MAP[c] ?? c);
+  s = foldGerman(s.normalize('NFC')).replace(/’/g, "'");
   return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
 }
 
