@@ -60,6 +60,8 @@ describe('thick analyze on the demo data', () => {
     expect(byId['1004'].orders).toEqual({ count: 7, revenue: 137.7 });
     expect(byId['1004'].dialog).toMatchObject({ inbound: 4, answered: 4, unanswered: 0, medianResponseMinutes: 117.5 });
     expect(byId['1001'].orders).toEqual({ count: 11, revenue: 196.9 });
+    // Her answer to another customer (social.csv:33) is not a message to the brand.
+    expect(byId['1001'].dialog).toEqual({ inbound: 4, outbound: 4, answered: 4, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 141.5 });
   });
 
   it('follows the profile contract: nulls for unknowns, RFM 1–5, ISO dates', () => {
