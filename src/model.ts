@@ -20,7 +20,24 @@ export interface Sentiment {
 
 /** inbound: from the customer; outbound: from the brand; internal: analyst notes, nobody sent them. */
 export type Direction = 'inbound' | 'outbound' | 'internal';
-export type EventKind = 'order' | 'message' | 'ticket' | 'post' | 'note';
+/**
+ * What a record is. Conversations (`ticket`, `message`: e-mails, DMs, mentions and replies) are opened with the
+ * brand and expect an answer; a `review` is a public rating with text, a `survey` an answer to the brand's own
+ * question (NPS, CSAT), a `post` something said in public; none of those three awaits a reply.
+ */
+export type EventKind = 'order' | 'message' | 'ticket' | 'post' | 'review' | 'survey' | 'note';
+
+/**
+ * The scale a rating was given on: stars (1–5 or 1–10), NPS (0–10, "how likely to recommend"), CSAT (1–5
+ * satisfaction) or thumbs (1 up / good, 0 down / bad).
+ */
+export type RatingScale = 'stars5' | 'stars10' | 'nps' | 'csat' | 'thumbs';
+
+/** The one number customers give themselves, as written, with its scale. */
+export interface Rating {
+  value: number;
+  scale: RatingScale;
+}
 
 /** The identity found on one input row; used to join its events to a customer. */
 export interface IdentityKeys {
@@ -29,6 +46,16 @@ export interface IdentityKeys {
   /** Social handle, lower-cased, without the leading @. */
   handle?: string;
   name?: string;
+  /**
+   * Another id of the same person in the same system, e.g. Olist's per-order `customer_id` beside its
+   * `customer_unique_id`: rows that carry only this id join the person.
+   */
+  altId?: string;
+  /**
+   * A placeholder author name ("Ein Google-Nutzer", "Kunde", "Anonymous"): shown, but it identifies nobody and
+   * never joins records.
+   */
+  placeholder?: string;
   /** The email or handle as written in the input (case kept, no "@"), for the customer's id in profiles. */
   asWritten?: string;
 }
@@ -56,6 +83,12 @@ export interface Customer {
   handles: string[];
   /** The contacts-export record, when there is one. */
   contact: Contact | null;
+  /** Other ids of this person (IdentityKeys.altId) that rows were joined by. */
+  aliases: string[];
+  /** A record by a placeholder author (or by nobody named): one customer per record, never joined to another. */
+  anonymous: boolean;
+  /** Rows joined to this customer by their name alone (no id, email or handle): the evidence for the join. */
+  nameJoins: Source[];
 }
 
 /** Who or what made an annotation. */
@@ -99,6 +132,18 @@ export interface Event {
   replyTo: string | null;
   /** Set when a customer answers another customer's post: talk among peers, not a message to the brand. */
   peerReply?: boolean;
+  /**
+   * A conversation the customer opened with the brand, which therefore awaits an answer: tickets and messages,
+   * and posts addressed to the brand. Reviews, surveys, orders and notes never do.
+   */
+  expectsReply: boolean;
+  /** The rating the customer gave with this record (stars, NPS, CSAT, thumbs), if any. */
+  rating: Rating | null;
+  /**
+   * How many answers to this message the export names (e.g. TWCS `response_tweet_id`) that are not in the data:
+   * proof of an answer whose time and author are unknown.
+   */
+  unseenReplies: number;
   /** Author shown on analyst notes. */
   author: string | null;
   source: Source;

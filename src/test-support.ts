@@ -18,6 +18,9 @@ export function makeEvent(extra: Partial<Event> = {}): Event {
     text: null,
     messageId: null,
     replyTo: null,
+    expectsReply: true,
+    rating: null,
+    unseenReplies: 0,
     author: null,
     source: { file: 't.csv', line: counter + 1 },
     lang: null,
@@ -44,6 +47,9 @@ export function makeCustomer(extra: Partial<Customer> = {}): Customer {
       createdAt: null,
       source: { file: 'contacts.csv', line: 2 },
     },
+    aliases: [],
+    anonymous: false,
+    nameJoins: [],
     ...extra,
   };
 }

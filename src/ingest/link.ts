@@ -68,6 +68,9 @@ function fromContact(contact: Contact): Customer {
     emails: email ? [email] : [],
     handles: [...contact.handles],
     contact,
+    aliases: [],
+    anonymous: false,
+    nameJoins: [],
   };
 }
 
@@ -76,7 +79,7 @@ function fromEvent(event: Event): Customer | null {
   const { crmId, email, handle, name, asWritten } = event.who;
   const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : name);
   if (!key) return null;
-  return { key, name: name ?? null, crmId: crmId ?? null, emails: email ? [email] : [], handles: handle ? [handle] : [], contact: null };
+  return { key, name: name ?? null, crmId: crmId ?? null, emails: email ? [email] : [], handles: handle ? [handle] : [], contact: null, aliases: [], anonymous: false, nameJoins: [] };
 }
 
 /**

@@ -131,6 +131,10 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
     text: null,
     messageId: null,
     replyTo: null,
+    // Until linking knows better: conversations await an answer, everything else does not.
+    expectsReply: kind === 'ticket' || kind === 'message' || kind === 'post',
+    rating: null,
+    unseenReplies: 0,
     author: null,
     source,
     lang: null,
