@@ -3,7 +3,7 @@ import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
 import { OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
-import { minutes, money, num, provenance, quote } from './format.js';
+import { inline, minutes, money, num, provenance, quote } from './format.js';
 import { stageName } from './i18n.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { renderIndex } from './index-page.js';
@@ -213,5 +213,21 @@ describe('messages still waiting for an answer', () => {
     const lines = listed(renderCustomerReport(waiting(OPEN_LISTED), { lang: 'en', codes }), 'Still waiting for an answer');
     expect(lines).toHaveLength(OPEN_LISTED);
     expect(lines.join('\n')).not.toContain('more');
+  });
+});
+
+describe('customer text stays text', () => {
+  it('escapes markup in inline text and keeps a lone ampersand readable', () => {
+    expect(inline('Great taste<br /><br />but too sweet')).toBe('Great taste&lt;br /&gt;&lt;br /&gt;but too sweet');
+    expect(inline('<script>alert(1)</script> <!-- x --> <https://example.org>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;https://example.org&gt;');
+    expect(inline('I said &gt; no &amp; yes')).toBe('I said &amp;gt; no &amp;amp; yes');
+    expect(inline('Tom & Jerry | 5 > 3')).toBe('Tom & Jerry \\| 5 &gt; 3');
+  });
+
+  it('never lets a quote in a report open an HTML tag', () => {
+    const sneaky = makeEvent({ text: 'Nice <img src=x onerror=alert(1)> product', source: { file: 'r.csv', line: 4 } });
+    const report = renderCustomerReport(buildProfiles([makeCustomer()], [sneaky], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
+    expect(report).not.toMatch(/<img/);
+    expect(report).toContain('Nice &lt;img src=x onerror=alert(1)&gt; product');
   });
 });
