@@ -43,11 +43,13 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
-  const codebook = activeCodebook(flags.codebook);
+  const codebookWarnings: string[] = [];
+  const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
   const analysis = analyse(ingests, codebook, asOf, model, options.brandHandles);
+  analysis.warnings.unshift(...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 

@@ -7,6 +7,7 @@ import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
+import { missingSignals } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
@@ -56,7 +57,12 @@ function ingestOne(file: string, options: IngestOptions): FileIngest {
   }
 }
 
-export function activeCodebook(extra: string | undefined): Codebook {
+/**
+ * The default codebook, or the user's (extending it, or replacing it with `replace: true`). A user codebook is
+ * checked against the codes and categories thick's judgements rely on (profile/signals.ts): each one it leaves out
+ * is pushed to `warnings`, naming which judgement loses what.
+ */
+export function activeCodebook(extra: string | undefined, warnings: string[] = []): Codebook {
   if (!extra) return defaultCodebook();
   let custom: Codebook;
   try {
@@ -65,7 +71,17 @@ export function activeCodebook(extra: string | undefined): Codebook {
     // A codebook is an option the user wrote: a mistake in it is a usage error (exit 2), not a data error.
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+  const active = custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+  warnings.push(...declaredCodeWarnings(active, extra));
+  return active;
+}
+
+/** One message per declared signal the codebook cannot produce. */
+export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
+  return missingSignals(codebook.codes).map(({ missing, usedFor }) => {
+    const what = missing.map((m) => (m.startsWith('category ') ? m : `"${m}"`)).join(', ');
+    return `${file}: the codebook has no ${what}${codebook.replace ? ' (replace: true dropped the default)' : ''}; without it thick loses ${usedFor}`;
+  });
 }
 
 /** The model named by --model, or null; a missing or malformed model file is a usage error (exit 2). */
