@@ -6,8 +6,10 @@ import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Co
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
-import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
+import { buildProfiles, describeRun, type ProfiledCustomer } from '../profile/index.js';
+import { runBlindSpots } from '../profile/judgements.js';
 import { missingSignals } from '../profile/signals.js';
+import type { Finding } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
@@ -102,6 +104,8 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 export interface Analysis {
   ingests: FileIngest[];
   profiled: ProfiledCustomer[];
+  /** Gaps that hold for the whole run, said once in the index. */
+  runBlindSpots: Finding[];
   events: Event[];
   warnings: string[];
 }
@@ -123,6 +127,7 @@ export function analyse(
   asOf: Date | undefined,
   model: SentimentModel | null = null,
   brandHandles: ReadonlySet<string> = new Set(),
+  profileOptions: { replyHorizonDays?: number } = {},
 ): Analysis {
   // The brand's own accounts get no profile, even when the CRM lists them as a contact.
   const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
@@ -131,11 +136,14 @@ export function analyse(
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
   const linked = linkCustomers(contacts, events);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
+  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
   const profiled = buildProfiles(linked.customers, annotated, {
     asOf,
-    ordersKnown: ingests.some((i) => i.preset.kind === 'orders'),
-    socialKnown: ingests.some((i) => i.preset.kind === 'social'),
+    ...known,
+    replyHorizonDays: profileOptions.replyHorizonDays,
+    codes: codebook.codes,
   });
+  const gaps = runBlindSpots(describeRun(linked.customers, annotated, known));
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
     ...linked.warnings,
@@ -156,5 +164,5 @@ export function analyse(
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, profiled, events: annotated, warnings };
+  return { ingests, profiled, runBlindSpots: gaps, events: annotated, warnings };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rating, RatingScale } from '../model.js';
 import { makeEvent } from '../test-support.js';
 import { feltTone, ratingPosition, ratingTone, ratingValence, summariseRatings, toneDisagrees } from './ratings.js';
+import { ratingText } from './wording.js';
 
 const tones = (scale: RatingScale, values: number[]) => values.map((value) => ratingTone({ value, scale }));
 
@@ -35,6 +36,15 @@ describe('the stated rating → tone mapping', () => {
     expect(ratingValence({ value: 4.5, scale: 'stars5' })).toBe(0.8);
     expect(ratingPosition({ value: 3, scale: 'stars5' })).toBe(0.5);
     expect(ratingPosition({ value: 0, scale: 'nps' })).toBe(0);
+  });
+
+  it('writes ratings as people do, in both languages', () => {
+    expect(ratingText({ value: 2, scale: 'stars5' }, 'en')).toBe('★★☆☆☆ 2/5');
+    expect(ratingText({ value: 4.5, scale: 'stars5' }, 'de')).toBe('★★★★★ 4,5/5');
+    expect(ratingText({ value: 3, scale: 'nps' }, 'en')).toBe('NPS 3');
+    expect(ratingText({ value: 7, scale: 'stars10' }, 'en')).toBe('7/10');
+    expect(ratingText({ value: 4, scale: 'csat' }, 'en')).toBe('CSAT 4/5');
+    expect(ratingText({ value: 0, scale: 'thumbs' }, 'de')).toBe('Daumen runter');
   });
 });
 

@@ -32,6 +32,24 @@ const EN = {
   medianResponse: 'Median time to first reply',
   unansweredQuestions: 'Still waiting for an answer',
   noReplyNeeded: 'Closing replies to the brand that needed no answer (a thank-you, an OK): {n}',
+  noReplyExpected: 'Reviews, survey answers and posts that expected no reply and got none: {n} (not counted as unanswered)',
+  answeredTimeUnknown: 'Answered outside this export, time unknown: {n} (the export names replies it does not contain; not in the median)',
+  staleUnanswered: 'Never answered, but older than the reply horizon ({date}): {n}. Nobody is likely still waiting on these.',
+  fromRatings: '{n} of them by their rating',
+  records: 'Records',
+  ratings: 'Ratings',
+  latest: 'latest',
+  mean: 'mean',
+  up: 'rising',
+  down: 'falling',
+  steady: 'steady',
+  placeholderName: 'Written under the placeholder name “{name}”: one customer per record, never joined to others',
+  joinedByName: 'Rows joined by name alone ({n})',
+  textReads: 'text reads ',
+  disagrees: 'The words read {text}, the rating says {rating}: irony or mixed feelings? The rating counts; read it yourself.',
+  rating: 'Rating',
+  runBlindSpots: 'What this run cannot see',
+  noBlindSpots: 'Nothing that concerns this customer alone; what the whole run cannot see is listed in the index.',
   sentiment: 'Tone of their own words',
   stage: 'Stage',
   because: 'because',
@@ -91,6 +109,24 @@ const DE: Labels = {
   medianResponse: 'Median bis zur ersten Antwort',
   unansweredQuestions: 'Wartet noch auf Antwort',
   noReplyNeeded: 'Abschließende Worte an die Marke, die keine Antwort brauchten (ein Dank, ein OK): {n}',
+  noReplyExpected: 'Bewertungen, Umfrageantworten und Beiträge, die keine Antwort erwarteten und keine bekamen: {n} (nicht als unbeantwortet gezählt)',
+  answeredTimeUnknown: 'Außerhalb dieses Exports beantwortet, Zeitpunkt unbekannt: {n} (der Export nennt Antworten, die er nicht enthält; nicht im Median)',
+  staleUnanswered: 'Nie beantwortet, aber älter als der Antworthorizont ({date}): {n}. Darauf wartet vermutlich niemand mehr.',
+  fromRatings: '{n} davon nach ihrer Bewertung',
+  records: 'Einträge',
+  ratings: 'Bewertungen',
+  latest: 'zuletzt',
+  mean: 'Mittel',
+  up: 'steigend',
+  down: 'fallend',
+  steady: 'gleichbleibend',
+  placeholderName: 'Unter dem Platzhalternamen „{name}“ geschrieben: ein Kunde je Eintrag, nie mit anderen verbunden',
+  joinedByName: 'Nur über den Namen zugeordnete Zeilen ({n})',
+  textReads: 'Text liest sich ',
+  disagrees: 'Die Worte lesen sich {text}, die Bewertung sagt {rating}: Ironie oder gemischte Gefühle? Die Bewertung zählt; bitte selbst lesen.',
+  rating: 'Bewertung',
+  runBlindSpots: 'Was dieser Lauf nicht sehen kann',
+  noBlindSpots: 'Nichts, was nur diese Person betrifft; was der ganze Lauf nicht sehen kann, steht im Index.',
   sentiment: 'Ton der eigenen Worte',
   stage: 'Phase',
   because: 'weil',
@@ -151,6 +187,8 @@ const WORDS_DE: Record<string, string> = {
   message: 'Nachricht',
   ticket: 'Ticket',
   post: 'Beitrag',
+  review: 'Bewertung',
+  survey: 'Umfrageantwort',
   note: 'Notiz',
   rule: 'Regel',
   model: 'Modell',
@@ -158,7 +196,9 @@ const WORDS_DE: Record<string, string> = {
   context: 'Kontext',
 };
 
-/** Sentiment labels, event kinds and annotation makers, as a German reader expects them. */
+const WORDS_EN: Record<string, string> = { survey: 'survey answer' };
+
+/** Sentiment labels, event kinds and annotation makers, as a reader of the language expects them. */
 export function word(value: string, lang: ReportLang): string {
-  return lang === 'de' ? (WORDS_DE[value] ?? value) : value;
+  return lang === 'de' ? (WORDS_DE[value] ?? value) : (WORDS_EN[value] ?? value);
 }
