@@ -6,8 +6,7 @@ import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Co
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
-import { buildProfiles, describeRun, type ProfiledCustomer } from '../profile/index.js';
-import { runBlindSpots } from '../profile/judgements.js';
+import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
 import type { Finding } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
@@ -137,13 +136,12 @@ export function analyse(
   const linked = linkCustomers(contacts, events);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
   const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
-  const profiled = buildProfiles(linked.customers, annotated, {
+  const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
     replyHorizonDays: profileOptions.replyHorizonDays,
     codes: codebook.codes,
   });
-  const gaps = runBlindSpots(describeRun(linked.customers, annotated, known));
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
     ...linked.warnings,

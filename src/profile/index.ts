@@ -1,7 +1,7 @@
 import type { Customer, Event, Profile } from '../model.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
 import { DAY, type RunFacts } from './evidence.js';
-import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
+import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpots, type Evidence } from './judgements.js';
 import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
@@ -178,6 +178,24 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
     };
     return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals };
   });
+}
+
+/** A run's profiles, and the gaps said once in its index: those of the whole run and those most customers share. */
+export interface ProfiledRun {
+  profiled: ProfiledCustomer[];
+  blindSpots: Finding[];
+}
+
+/** buildProfiles for a whole run: gaps the run or most of its customers share move from the reports to the index. */
+export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
+  const profiled = buildProfiles(customers, events, options);
+  const { common, kept } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
+  const lifted = profiled.map((p, i) => ({
+    ...p,
+    profile: { ...p.profile, blindSpots: kept[i]!.map((f) => say(f, 'en')) },
+    findings: { ...p.findings, blindSpots: kept[i]! },
+  }));
+  return { profiled: lifted, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common] };
 }
 
 function uniqueSlug(taken: Set<string>, customer: Customer): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
-import { buildProfiles, byAttention } from './index.js';
+import { buildProfiles, byAttention, profileRun } from './index.js';
+import { say } from './wording.js';
 
 const asOf = new Date('2024-07-01T00:00:00Z');
 const person = (key: string, extra: Partial<Customer> = {}): Customer => makeCustomer({ key, crmId: null, emails: [], contact: null, name: null, ...extra });
@@ -90,5 +91,28 @@ describe('blind spots', () => {
     expect(j!.profile.blindSpots.join('\n')).toMatch(/1 message was answered outside this export/);
     // No orders, contacts, notes or social data in this run: that is said once, in the index.
     for (const p of [a!, j!]) expect(p.profile.blindSpots.join('\n')).not.toMatch(/order data|CRM contact|analyst note|social/i);
+  });
+});
+
+describe('gaps most customers share', () => {
+  const run = (n: number) => {
+    const customers = Array.from({ length: n }, (_, i) => person(`p${i}`));
+    const events = customers.map((c, i) => makeEvent({ customerKey: c.key, text: `Nachricht ${i}`, at: on('2024-06-20') }));
+    // One customer with three records: the gap is not everyone's.
+    events.push(makeEvent({ customerKey: 'p0', text: 'zwei', at: on('2024-06-21') }), makeEvent({ customerKey: 'p0', text: 'drei', at: on('2024-06-22') }));
+    return profileRun(customers, events, { ordersKnown: false, socialKnown: false, asOf });
+  };
+
+  it('are said once in the index, with how many they concern, and left out of the reports', () => {
+    const { profiled, blindSpots } = run(25);
+    expect(blindSpots).toContainEqual({ key: 'commonGap', value: 'fewDataPoints', n: 24, of: 25 });
+    expect(say(blindSpots.find((f) => f.key === 'commonGap')!, 'en')).toMatch(/^24 of 25 customers have fewer than three records of their own/);
+    for (const p of profiled) expect(p.profile.blindSpots.join(' ')).not.toMatch(/Only one record/);
+  });
+
+  it('stay in the reports of a small run', () => {
+    const { profiled, blindSpots } = run(10);
+    expect(blindSpots.some((f) => f.key === 'commonGap')).toBe(false);
+    expect(profiled[1]!.profile.blindSpots.join(' ')).toMatch(/Only one record \(a message of 2024-06-20\)/);
   });
 });

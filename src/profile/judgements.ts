@@ -55,15 +55,16 @@ function voiceGaps(evidence: Evidence): Finding[] {
   const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
   if (words.length === 0 && rated.length === 0) spots.push({ key: 'noVoice' });
   const lastVoice = Math.max(0, ...[...words, ...rated].map((e) => e.at?.getTime() ?? 0));
-  if (lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
+  const own = events.filter((e) => e.direction === 'inbound').length;
+  // With fewer than three records, fewDataPoints names the latest and its date; "nothing since" would say it twice.
+  if (own >= 3 && lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
     spots.push({ key: 'silentLately', n: Math.floor((evidence.asOf.getTime() - lastVoice) / DAY), date: isoDay(new Date(lastVoice)) });
   }
   const wordless = rated.filter((e) => !e.text?.trim()).length;
   if (wordless > 0 && words.length === 0) spots.push({ key: 'ratedWithoutWords', n: wordless });
   // With fewer than three records at all, fewDataPoints already says every judgement is tentative.
   const byText = feltRecords(evidence).filter((e) => feltTone(e)!.from === 'text').length;
-  const records = events.filter((e) => e.direction === 'inbound').length;
-  if (rated.length === 0 && byText > 0 && byText < 3 && records >= 3) spots.push({ key: 'fewTexts', n: byText });
+  if (rated.length === 0 && byText > 0 && byText < 3 && own >= 3) spots.push({ key: 'fewTexts', n: byText });
   const disagree = events.filter(toneDisagrees).length;
   if (disagree > 0) spots.push({ key: 'toneDisagrees', n: disagree });
   const otherLang = words.filter((e) => e.lang === 'other').length;
@@ -80,7 +81,8 @@ function depthGaps(evidence: Evidence): Finding[] {
   const spots: Finding[] = [];
   // The customer's own records (words, ratings, orders); the brand's replies say little about them.
   const own = events.filter((e) => e.direction === 'inbound');
-  if (own.length < 3) spots.push({ key: 'fewDataPoints', n: own.length, value: own[0]?.kind, date: isoDay(own[0]?.at) });
+  const latest = own.filter((e) => e.at).at(-1) ?? own.at(-1);
+  if (own.length < 3) spots.push({ key: 'fewDataPoints', n: own.length, value: latest?.kind, date: isoDay(latest?.at) });
   const undated = events.filter((e) => !e.at).length;
   if (undated > 0) spots.push({ key: 'undated', n: undated });
   // Only where someone has likely met them: three records or more, and the run has notes on others.
@@ -94,6 +96,25 @@ function depthGaps(evidence: Evidence): Finding[] {
  */
 export function findBlindSpots(evidence: Evidence): Finding[] {
   return [...voiceGaps(evidence), ...identityGaps(evidence), ...orderGaps(evidence), ...depthGaps(evidence)];
+}
+
+/** Share of customers from which a gap counts as common to the run, and the run size from which that is judged. */
+export const COMMON_GAP_SHARE = 0.8;
+export const COMMON_GAP_MIN_CUSTOMERS = 20;
+
+/**
+ * Gaps most customers share (COMMON_GAP_SHARE or more of a run of COMMON_GAP_MIN_CUSTOMERS or more): one line in the
+ * index says how many customers they concern, and the reports leave them out, so a report lists what is particular
+ * to its customer. Returns the index lines and, per customer, the gaps that stay in the report.
+ */
+export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; kept: Finding[][] } {
+  const total = perCustomer.length;
+  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], kept: perCustomer.map((f) => [...f]) };
+  const counts = new Map<Finding['key'], number>();
+  for (const findings of perCustomer) for (const key of new Set(findings.map((f) => f.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const lifted = new Set([...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key));
+  const common: Finding[] = [...lifted].map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
+  return { common, kept: perCustomer.map((findings) => findings.filter((f) => !lifted.has(f.key))) };
 }
 
 /** Gaps that hold for every customer of the run: said once, in the index. */

@@ -15,6 +15,8 @@ export interface Finding {
   rating?: Rating;
   /** The day (YYYY-MM-DD) the finding is about. */
   date?: string;
+  /** Out of how many (customers of the run). */
+  of?: number;
 }
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
@@ -153,13 +155,13 @@ const WORDING = {
         ? 'No record besides the contact data: we know that they exist, nothing more.'
         : f.n === 1
           ? `Only one record (${kindName(f.value ?? '', 'en')}${on(f, 'en')}): one moment, not a relationship; every judgement here waits for a second contact.`
-          : `Only ${f.n} records: every judgement here is tentative.`,
+          : `Only ${f.n} records of their own (the latest: ${kindName(f.value ?? '', 'en')}${on(f, 'en')}): every judgement here is tentative.`,
     de: (f: Finding) =>
       f.n === 0
         ? 'Außer den Kontaktdaten kein einziger Eintrag: Wir wissen, dass es die Person gibt, mehr nicht.'
         : f.n === 1
           ? `Nur ein Eintrag (${kindName(f.value ?? '', 'de')}${on(f, 'de')}): ein Moment, keine Beziehung; jedes Urteil hier wartet auf einen zweiten Kontakt.`
-          : `Nur ${f.n} Einträge: Jedes Urteil hier ist vorläufig.`,
+          : `Nur ${f.n} eigene Einträge (zuletzt ${kindName(f.value ?? '', 'de')}${on(f, 'de')}): Jedes Urteil hier ist vorläufig.`,
   },
   undated: {
     en: (f: Finding) => `${s(f.n, 'record', 'records')} without a date: timing and recency may be off; a date column in the export would fix it.`,
@@ -226,6 +228,11 @@ const WORDING = {
     en: (f: Finding) => `Every record comes from one channel (${f.value}): whatever customers do elsewhere is invisible here.`,
     de: (f: Finding) => `Alle Einträge stammen aus einem Kanal (${channelName(f.value ?? '', 'de')}): Was die Kundschaft anderswo tut, bleibt hier unsichtbar.`,
   },
+  // a gap most customers of the run share: one line in the index
+  commonGap: {
+    en: (f: Finding) => `${f.n} of ${f.of} customers ${COMMON_GAPS[f.value ?? '']?.en ?? `share the gap "${f.value}".`}`,
+    de: (f: Finding) => `${f.n} von ${f.of} Kundinnen und Kunden ${COMMON_GAPS[f.value ?? '']?.de ?? `teilen die Lücke „${f.value}“.`}`,
+  },
   // attention reasons
   unanswered: { en: (f: Finding) => `${f.n} unanswered`, de: (f: Finding) => `${f.n} unbeantwortet` },
   openQuestions: { en: (f: Finding) => s(f.n, 'open question', 'open questions'), de: (f: Finding) => s(f.n, 'offene Frage', 'offene Fragen') },
@@ -238,6 +245,30 @@ const WORDING = {
 } satisfies Record<string, { en: (f: Finding) => string; de: (f: Finding) => string }>;
 
 export type FindingKey = keyof typeof WORDING;
+
+/** The customer gaps, said of many customers at once (after "N of M customers"). */
+const COMMON_GAPS: Record<string, { en: string; de: string }> = {
+  noVoice: { en: 'have no words of their own in the data: no message, ticket, review or comment.', de: 'haben keine eigenen Worte in den Daten: keine Nachricht, kein Ticket, keine Bewertung, keinen Kommentar.' },
+  silentLately: { en: 'have said nothing in their own words recently: how they feel now is unknown.', de: 'haben in letzter Zeit nichts in eigenen Worten gesagt: Wie es ihnen jetzt geht, wissen wir nicht.' },
+  oneChannel: { en: 'are seen on one channel only, although the run has others.', de: 'sind nur über einen Kanal zu sehen, obwohl der Lauf weitere hat.' },
+  unlinked: { en: 'are not linked to a CRM contact: the contacts export has no id, email or handle of theirs.', de: 'sind mit keinem CRM-Kontakt verknüpft: Der Kontaktexport kennt weder ihre ID noch E-Mail oder Handle.' },
+  ordersUnjoinable: { en: 'are known only by a handle or name, so no orders can be joined to them.', de: 'sind nur über Handle oder Namen bekannt, daher lassen sich keine Bestellungen zuordnen.' },
+  noOrders: { en: 'have no orders under their id or email.', de: 'haben keine Bestellungen unter ihrer ID oder E-Mail-Adresse.' },
+  noHandle: { en: 'have no social handle on their contact record.', de: 'haben kein Social-Media-Handle im Kontakt.' },
+  handleWithoutPosts: { en: 'have a social handle but no posts in the data.', de: 'haben ein Social-Media-Handle, aber keine Beiträge in den Daten.' },
+  fewDataPoints: { en: 'have fewer than three records of their own: every judgement about them is tentative; their reports say what the one or two records are.', de: 'haben weniger als drei eigene Einträge: Jedes Urteil über sie ist vorläufig; ihre Porträts nennen die ein, zwei Einträge.' },
+  undated: { en: 'have records without a date: timing and recency may be off.', de: 'haben Einträge ohne Datum: Zeitpunkte und Aktualität können täuschen.' },
+  noNotes: { en: 'have three or more records but no analyst note.', de: 'haben drei oder mehr Einträge, aber keine Notiz aus der Analyse.' },
+  silentReplies: { en: 'got brand replies whose text is not in the data.', de: 'bekamen Antworten der Marke, deren Text nicht in den Daten steht.' },
+  pausedOrdering: { en: 'ordered before but not recently.', de: 'haben früher bestellt, in letzter Zeit aber nicht.' },
+  fewTexts: { en: 'have their tone read by machine from one or two texts and no rating.', de: 'haben einen Ton, der maschinell aus ein, zwei Texten ohne Bewertung gelesen ist.' },
+  otherLanguage: { en: 'wrote in a language thick does not read: tone and codes skip those texts.', de: 'schrieben in einer Sprache, die thick nicht liest: Ton und Codes fehlen für diese Texte.' },
+  anonymous: { en: 'wrote under a placeholder name or none: each such record stands alone, never joined to another; a user id in the export would join them.', de: 'schrieben unter einem Platzhalternamen oder ohne Namen: Jeder dieser Einträge steht allein; eine Nutzer-ID im Export würde sie verbinden.' },
+  nameJoins: { en: 'were joined to rows by name alone.', de: 'wurden Zeilen nur über den Namen zugeordnet.' },
+  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne ein Wort: Wir wissen, wie sie uns bewerten, nicht warum.' },
+  toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
+  answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
+};
 
 // Roles as what the person does, so they read without a gendered noun: "empfiehlt uns weiter (2×)".
 const ROLE_DE: Record<string, string> = { recommender: 'empfiehlt uns weiter', helper: 'hilft anderen', advisor: 'berät andere' };
