@@ -37,14 +37,17 @@ describe('buildProfiles', () => {
     expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
   });
 
-  it('makes a positive recommender an advocate', () => {
+  it('makes a positive recommender who spoke more than once an advocate, and a one-off no advocate', () => {
     const events = [
       makeEvent({ text: 'Hab euch meiner Schwester empfohlen', annotations: [rule('role.recommender', 2)], sentiment: { label: 'positive', score: 0.7 }, messageId: 'm1' }),
-      makeEvent({ direction: 'outbound', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
+      makeEvent({ direction: 'outbound', messageId: 'r1', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
+      makeEvent({ text: 'Danke für die schnelle Antwort!', sentiment: { label: 'positive', score: 0.6 }, replyTo: 'r1', at: new Date('2024-05-01T11:00:00Z') }),
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('advocate');
-    expect(p!.profile.dialog).toMatchObject({ inbound: 1, outbound: 1, answered: 1, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 30 });
+    expect(p!.profile.dialog).toMatchObject({ inbound: 2, outbound: 1, answered: 1, unanswered: 0, noReplyNeeded: 1, medianResponseMinutes: 30 });
+    const [once] = buildProfiles([makeCustomer()], events.slice(0, 2), { ordersKnown: true, socialKnown: false });
+    expect(once!.profile.stage).not.toBe('advocate');
   });
 
   it('names what the data cannot tell about this customer, and what would fill the gap', () => {

@@ -63,6 +63,13 @@ describe('stage rules', () => {
     expect(subject.profile.rating).toMatchObject({ latest: 3, trend: 'down', n: 3 });
   });
 
+  it('make no advocate of a single happy review: one moment is not a relationship', () => {
+    const once = review(5, '2024-06-10', { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise')] });
+    const subject = profileOf([once]);
+    expect(subject.profile.stage).toBe('stranger');
+    expect(subject.profile.stageReasons).toEqual(['a single contact (a review)']);
+  });
+
   it('make no advocate of praise that comes with poor ratings', () => {
     const praiseButPoor = [1, 2, 2].map((v, i) => review(v, `2024-0${i + 1}-10`, { sentiment: { label: 'positive', score: 0.6 }, annotations: [rule('dialog.praise')] }));
     // Latest rating 2★: at risk, and never an advocate.
@@ -74,12 +81,13 @@ describe('stage rules', () => {
     for (let i = 0; i < 40; i++) {
       const value = (i % 5) + 1;
       const positive = value >= 4;
-      const events = [
-        review(value, `2024-06-${String((i % 28) + 1).padStart(2, '0')}`, {
+      // Two reviews each: advocacy needs more than one moment.
+      const events = ['2024-05', '2024-06'].map((month) =>
+        review(value, `${month}-${String((i % 28) + 1).padStart(2, '0')}`, {
           sentiment: { label: positive ? 'positive' : i % 3 === 0 ? 'positive' : 'neutral', score: positive ? 0.6 : i % 3 === 0 ? 0.5 : 0 },
           annotations: positive || i % 3 === 0 ? [rule('dialog.praise')] : [],
         }),
-      ];
+      );
       const p = profileOf(events).profile;
       population.push({ stage: p.stage, mean: p.rating!.mean });
     }

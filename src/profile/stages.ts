@@ -4,6 +4,7 @@
 // also clear every bar in ADVOCATE_BARS.
 import type { Stage } from '../model.js';
 import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
+import { isCustomerMessage } from './dialog.js';
 import { feltTone, ratingTone } from './ratings.js';
 import type { Finding } from './wording.js';
 
@@ -160,6 +161,11 @@ export interface AdvocateBar {
 
 /** What every advocate must also show: praise that comes with a complaint left hanging or a poor rating is not advocacy. */
 export const ADVOCATE_BARS: readonly AdvocateBar[] = [
+  {
+    id: 'more-than-a-moment',
+    because: 'Advocacy is a relationship, not a moment: at least two things they said or rated themselves (orders do not count). One happy review makes no advocate; one unhappy rating is enough for "at risk", because a warning costs less to check.',
+    clears: (e) => (e.events.filter((event) => isCustomerMessage(event) && (event.text?.trim() || event.rating)).length >= 2 ? true : null),
+  },
   {
     id: 'positive-voice',
     because: 'Their words read positive on the whole (mean tone 0.25 or more, rated records by their rating), not just above zero.',
