@@ -161,3 +161,11 @@ describe('the reply horizon', () => {
     expect(dialogFigures([old, recent], exchanges, openSince)).toMatchObject({ unanswered: 2, stillOpen: 1 });
   });
 });
+
+describe('review sites that date a review by its last edit', () => {
+  it('count a reply that names the review as its answer, even when the edit came after the reply', () => {
+    const edited = ev('inbound', '2024-05-10T10:00:00Z', { kind: 'review', expectsReply: false, messageId: 'rv', rating: { value: 1, scale: 'stars5' } });
+    const reply = ev('outbound', '2024-05-02T10:00:00Z', { replyTo: 'rv' });
+    expect(dialogFigures([edited, reply])).toMatchObject({ inbound: 1, answered: 1, noReplyExpected: 0, medianResponseMinutes: null });
+  });
+});

@@ -95,8 +95,10 @@ function firstReplies(events: readonly Event[]): Map<Event, Event> {
   const outbound = events.filter((e) => e.direction === 'outbound').sort((a, b) => time(a) - time(b));
   for (const reply of outbound) {
     if (reply.replyTo !== null) {
+      // A reply that names its record answers it even when the record's date is later: review sites date a review by
+      // its last edit, which may follow the brand's reply (such minutes are negative and stay out of the median).
       const target = byMessageId.get(reply.replyTo);
-      if (target && !firstReply.has(target) && time(target) <= time(reply)) firstReply.set(target, reply);
+      if (target && !firstReply.has(target)) firstReply.set(target, reply);
       for (const m of written) if (m !== target && thread.get(m) === thread.get(reply) && open(m, reply)) firstReply.set(m, reply);
       continue;
     }
