@@ -103,3 +103,22 @@ describe('openers follow the analyst notes', () => {
     expect(de).toMatch(/„Beschädigte Ware“ nicht wieder aufrollen: Ines Vogt hat es als erledigt notiert/);
   });
 });
+
+describe('openers for what is left', () => {
+  const rated = (value: number, extra: Partial<Event> = {}) =>
+    makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });
+
+  it('ask what lay behind a rating without words', () => {
+    expect(openers([rated(1)])[0]).toMatchObject({ key: 'askWhyLow', text: 'They rated us ★☆☆☆☆ 1/5 on 2023-11-02 without a word (a review). When they next get in touch, ask what went wrong before anything else.' });
+    expect(openers([rated(5)])[0]!.key).toBe('askWhatMattered');
+  });
+
+  it('take up an old review by its tone, never in private', () => {
+    const critical = rated(2, { text: 'Leider enttäuschend.', sentiment: { label: 'negative', score: -0.5 } });
+    expect(openers([critical])[0]!.text).toMatch(/^Their review \(★★☆☆☆ 2\/5\) was critical, \d+ days ago: “Leider enttäuschend\.” .* Do not answer it in private now/);
+  });
+
+  it('ask an open question only when there is nothing of theirs at all', () => {
+    expect(openers([]).map((o) => o.key)).toEqual(['askOpenQuestion']);
+  });
+});

@@ -120,6 +120,18 @@ const OPENERS = {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.days} days ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
     de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} lobte etwas, vor ${s.days} Tagen: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
+  reviewCriticalLater: {
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.days} days ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
+    de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} war kritisch, vor ${s.days} Tagen: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+  },
+  askWhyLow: {
+    en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefging.`,
+  },
+  askWhatMattered: {
+    en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what mattered most to them.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
+  },
   latestWords: {
     en: (s) => `Start from their latest words (${s.kind}): ${s.q}. Ask how things are now.`,
     de: (s) => `Bei den letzten eigenen Worten anfangen (${s.kind}): ${s.q}. Fragen, wie es jetzt steht.`,
@@ -295,11 +307,19 @@ function praise(ctx: Context): Opener | null {
   return key ? make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) })) : null;
 }
 
-/** When nothing above applies: their latest own words, or an open question when there are none. */
+/**
+ * When nothing above applies: their latest record. A review is taken up by its tone, never answered in private; a
+ * rating without words asks what lay behind it; other words are the place to start; with nothing, an open question.
+ */
 function fallback(ctx: Context): Opener {
-  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text?.trim());
+  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.kind !== 'order' && (e.text?.trim() || e.rating));
   if (!latest) return make(ctx, 'askOpenQuestion', null, null);
-  return make(ctx, fresh(ctx, latest) ? 'latestWords' : 'lastWordsLongAgo', latest, slots(ctx, latest));
+  const s = slots(ctx, latest, { text: latest.text ?? '' });
+  const tone = feltTone(latest)?.label;
+  if (!latest.text?.trim()) return make(ctx, tone === 'negative' ? 'askWhyLow' : 'askWhatMattered', latest, s);
+  if (latest.kind === 'review' && tone === 'negative') return make(ctx, 'reviewCriticalLater', latest, s);
+  if (latest.kind === 'review' && tone === 'positive') return make(ctx, 'reviewPraiseLater', latest, s);
+  return make(ctx, fresh(ctx, latest) ? 'latestWords' : 'lastWordsLongAgo', latest, s);
 }
 
 /** Opener rules in the order they are tried; the first three that find evidence are the next conversation. */
