@@ -80,7 +80,7 @@ const result = {
   dialog,
   openers: count(profiled.map((p) => chooseOpeners(p, codes, 'en').map((o) => o.key))),
   blindSpots: count(profiled.map((p) => p.findings.blindSpots.map((f) => f.key))),
-  runBlindSpots: analysis.runBlindSpots.map((f) => f.key),
+  runBlindSpots: analysis.runBlindSpots.map((f) => (f.key === 'commonGap' ? `${f.value} (${f.n} of ${f.of})` : f.key)),
   attention: { distinctScores: ties.size, largestTie, largestTieShare: pct(largestTie) },
   top10: profiled.slice(0, 10).map(({ profile, findings }) => ({
     id: profile.id,
