@@ -91,7 +91,7 @@ describe('analyse on a review export', () => {
     const ironic = byId['bohnenfreund']!;
     expect(ironic.profile.stage).toBe('at-risk');
     expect(ironic.profile.rating).toMatchObject({ latest: 1, scale: 'stars5', n: 1 });
-    expect(renderCustomerReport(ironic, { lang: 'en', codes: codeInfo(defaultCodebook()) })).toContain('⚠ The words read positive, the rating says negative');
+    expect(renderCustomerReport(ironic, { lang: 'en', codes: codeInfo(defaultCodebook()) })).toContain('⚠ thick reads the words as positive, the rating says negative');
   });
 
   it('puts the fresh critical reviews first and the happy reviewer last but for the one from 2021', () => {

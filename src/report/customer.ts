@@ -191,7 +191,10 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
   ].filter((line): line is string => typeof line === 'string');
   for (const note of notes) lines.push(`- ${note}`);
-  const fromRatings = sentiment.fromRatings > 0 ? `, ${l.fromRatings.replace('{n}', String(sentiment.fromRatings))}` : '';
+  const fromRatings =
+    sentiment.fromRatings === 0
+      ? ''
+      : `, ${sentiment.fromRatings < sentiment.n ? l.fromRatings.replace('{n}', String(sentiment.fromRatings)) : sentiment.n === 1 ? l.fromRatingOnly : l.fromRatingsAll}`;
   lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n}${fromRatings})`}`);
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
@@ -237,7 +240,8 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
 function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile } = subject;
   const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, lang)}`)];
-  if (profile.rating) lines.push('', `${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
+  // With several ratings, their mean and trend explain the stage; a single one is already under Who.
+  if (profile.rating && profile.rating.n > 1) lines.push('', `${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
   return lines;
 }
 

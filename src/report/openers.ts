@@ -70,11 +70,11 @@ const OPENERS = {
   },
   reviewPainLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} named ${quote(s.label, 'en')}: ${s.q}. Do not answer it in private; when they next get in touch, ask whether that still holds.`,
-    de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} nannte ${quote(s.label, 'de')}: ${s.q}. Nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} nannte ${quote(s.label, 'de')}: ${s.q}. Nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   ratingFell: {
     en: (s) => `Their rating fell to ${s.rating}: ${s.q}. Ask what changed for them.`,
-    de: (s) => `Ihre Bewertung ist auf ${s.rating} gefallen: ${s.q}. Fragen, was sich für sie geändert hat.`,
+    de: (s) => `Die Bewertung ist auf ${s.rating} gefallen: ${s.q}. Fragen, was sich für die Person geändert hat.`,
   },
   pickUpWish: {
     en: (s) => `Pick up their wish: ${s.q}. Tell them what became of it, or invite them to shape it with you.`,
@@ -94,7 +94,7 @@ const OPENERS = {
   },
   critic: {
     en: (s) => `Take their criticism seriously, do not thank them for it: ${s.q}. Ask what would change their view, and say what has changed since.`,
-    de: (s) => `Die Kritik ernst nehmen, nicht dafür danken: ${s.q}. Fragen, was ihre Sicht ändern würde, und sagen, was sich seither geändert hat.`,
+    de: (s) => `Die Kritik ernst nehmen, nicht dafür danken: ${s.q}. Fragen, was die Sicht der Person ändern würde, und sagen, was sich seither geändert hat.`,
   },
   otherRole: {
     en: (s) => `Speak to them in the role they take (${s.label}): ${s.q}.`,
@@ -114,15 +114,15 @@ const OPENERS = {
   },
   reviewWishLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} wished for something: ${s.q}. If anything came of it, say so under the review; otherwise keep it for when they next get in touch.`,
-    de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon erzählen; sonst für den nächsten Kontakt merken.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon erzählen; sonst für den nächsten Kontakt merken.`,
   },
   reviewPraiseLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.days} days ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
-    de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} lobte etwas, vor ${s.days} Tagen: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} lobte etwas, vor ${s.days} Tagen: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   reviewCriticalLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.days} days ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
-    de: (s) => `Ihre Bewertung${s.rating ? ` (${s.rating})` : ''} war kritisch, vor ${s.days} Tagen: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} war kritisch, vor ${s.days} Tagen: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   askWhyLow: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,

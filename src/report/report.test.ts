@@ -253,18 +253,18 @@ describe('ratings and record kinds in the report', () => {
 
   it('shows the rating beside the quote and flags words that disagree with it', () => {
     const report = renderCustomerReport(rated(), { lang: 'en', codes });
-    expect(report).toContain('> Tolle Verpackung, schöner Duft!\n> — review, 2024-05-02, playstore, reviews.csv:3, ★☆☆☆☆ 1/5, text reads positive 0.60\n>\n> ⚠ The words read positive, the rating says negative');
+    expect(report).toContain('> Tolle Verpackung, schöner Duft!\n> — review, 2024-05-02, playstore, reviews.csv:3, ★☆☆☆☆ 1/5, text reads positive 0.60\n>\n> ⚠ thick reads the words as positive, the rating says negative');
     expect(report).toContain('- Records: 2 reviews');
     expect(report).toContain('- Ratings: latest ★☆☆☆☆ 1/5 (2024-05-02), mean 2.5 (n = 2), falling');
     expect(report).toMatch(/Stage: \*\*at-risk\*\*, because:\n\n- latest rating ★☆☆☆☆ 1\/5 \(2024-05-02\), nothing warmer since/);
     expect(report).toContain('- Reviews, survey answers and posts that expected no reply and got none: 2 (not counted as unanswered)');
-    expect(report).toContain('Tone of their own words: -0.20 (n = 2, 2 of them by their rating)');
+    expect(report).toContain('Tone of their own words: -0.20 (n = 2, all by their ratings)');
   });
 
   it('says it in German too', () => {
     const report = renderCustomerReport(rated(), { lang: 'de', codes });
     expect(report).toContain('> — Bewertung, 2024-05-02, playstore, reviews.csv:3, ★☆☆☆☆ 1/5, Text liest sich positiv 0,60');
-    expect(report).toContain('> ⚠ Die Worte lesen sich positiv, die Bewertung sagt negativ');
+    expect(report).toContain('> ⚠ thick liest die Worte als positiv, die Bewertung sagt negativ');
     expect(report).toContain('- Einträge: 2 Bewertungen');
     expect(report).toContain('- Bewertungen: zuletzt ★☆☆☆☆ 1/5 (2024-05-02), Mittel 2,5 (n = 2), fallend');
     expect(report).toContain('letzte Bewertung ★☆☆☆☆ 1/5 (2024-05-02), seither nichts Freundlicheres');
