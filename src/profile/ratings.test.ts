@@ -21,6 +21,16 @@ describe('the stated rating → tone mapping', () => {
     expect(tones('thumbs', [0, 1])).toEqual(['negative', 'positive']);
   });
 
+  it('reads a German school grade the other way round: 1–2 positive, 3 neutral, 4–6 negative', () => {
+    // The ingest side adds this scale to the model; until then it is not a RatingScale there.
+    const grade = 'grade' as RatingScale;
+    expect(tones(grade, [1, 2, 3, 4, 6])).toEqual(['positive', 'positive', 'neutral', 'negative', 'negative']);
+    expect(ratingPosition({ value: 1, scale: grade })).toBe(1);
+    expect(ratingValence({ value: 6, scale: grade })).toBe(-1);
+    expect(ratingText({ value: 2, scale: grade }, 'de')).toBe('Note 2');
+    expect(summariseRatings([makeEvent({ rating: { value: 1, scale: grade }, at: new Date('2024-01-01') }), makeEvent({ rating: { value: 4, scale: grade }, at: new Date('2024-02-01') })])!.trend).toBe('down');
+  });
+
   it('gives a valence whose sign agrees with the tone, rising with the value', () => {
     for (const scale of ['stars5', 'csat', 'stars10', 'nps', 'thumbs'] as RatingScale[]) {
       const { values } = { values: scale === 'thumbs' ? [0, 1] : scale === 'nps' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : scale === 'stars10' ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5] };

@@ -5,7 +5,7 @@
 import type { Stage } from '../model.js';
 import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
 import { isCustomerMessage } from './dialog.js';
-import { feltTone, ratingTone } from './ratings.js';
+import { feltTone, isTopRating, ratingTone } from './ratings.js';
 import type { Finding } from './wording.js';
 
 export interface StageRule {
@@ -53,7 +53,7 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'low-rating',
-    because: 'Their latest rating is low (1–2★, 1–4/10, NPS 0–6, CSAT 1–2, thumbs down): their own verdict, unless something they said later reads positive.',
+    because: 'Their latest rating is low (1–2★, 1–4/10, NPS 0–6, CSAT 1–2, grade 4–6, thumbs down): their own verdict, unless something they said later reads positive.',
     test: (e) => {
       const latest = latestRating(e);
       if (!latest || latest.warmerSince || ratingTone(latest.rating) !== 'negative') return [];
@@ -111,13 +111,11 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'advocate',
     id: 'top-rating',
-    because: 'Their latest rating is the top of its scale (5★, 9–10/10, NPS 9–10, CSAT 5): they say themselves they would vouch for us.',
+    because: 'Their latest rating is the top of its scale (5★, 9–10/10, NPS 9–10, CSAT 5, grade 1): they say themselves they would vouch for us.',
     test: (e) => {
       const latest = latestRating(e);
       if (!latest) return [];
-      const { value, scale } = latest.rating;
-      const top = scale === 'nps' || scale === 'stars10' ? value >= 9 : scale === 'thumbs' ? false : value >= 5;
-      return top ? [{ key: 'topRating', rating: latest.rating, date: latest.event.at?.toISOString().slice(0, 10) }] : [];
+      return isTopRating(latest.rating) ? [{ key: 'topRating', rating: latest.rating, date: latest.event.at?.toISOString().slice(0, 10) }] : [];
     },
   },
   {
@@ -184,7 +182,7 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
   },
   {
     id: 'rated-well',
-    because: 'When they rate us, their ratings are good on average (4–5★, 7–10/10, NPS 9–10, CSAT 4–5, thumbs up).',
+    because: 'When they rate us, their ratings are good on average (4–5★, 7–10/10, NPS 9–10, CSAT 4–5, grade 1–2, thumbs up).',
     clears: (e) => {
       const r = e.figures.rating;
       return !r || ratingTone({ value: r.mean, scale: r.scale }) === 'positive' ? true : null;

@@ -55,24 +55,24 @@ const decimal = (value: number, lang: Lang): string => {
   return lang === 'de' ? text.replace('.', ',') : text;
 };
 
-/** A rating as people write it: "★★☆☆☆ 2/5", "7/10", "NPS 3", "CSAT 4/5", "thumbs down". */
+type Scale = Rating['scale'] | 'grade';
+
+/** How each scale is written: "★★☆☆☆ 2/5", "7/10", "NPS 3", "CSAT 4/5", "grade 2" / "Note 2", "thumbs down". */
+const RATING_TEXT: Record<Scale, (value: number, v: string, lang: Lang) => string> = {
+  stars5: (value, v) => {
+    const full = Math.max(0, Math.min(5, Math.round(value)));
+    return `${'★'.repeat(full)}${'☆'.repeat(5 - full)} ${v}/5`;
+  },
+  stars10: (_, v) => `${v}/10`,
+  nps: (_, v) => `NPS ${v}`,
+  csat: (_, v) => `CSAT ${v}/5`,
+  grade: (_, v, lang) => (lang === 'de' ? `Note ${v}` : `grade ${v} (1 best)`),
+  thumbs: (value, _, lang) => (lang === 'de' ? (value > 0 ? 'Daumen hoch' : 'Daumen runter') : value > 0 ? 'thumbs up' : 'thumbs down'),
+};
+
+/** A rating as people write it. */
 export function ratingText(rating: Rating, lang: Lang): string {
-  const v = decimal(rating.value, lang);
-  switch (rating.scale) {
-    case 'stars5': {
-      const full = Math.max(0, Math.min(5, Math.round(rating.value)));
-      return `${'★'.repeat(full)}${'☆'.repeat(5 - full)} ${v}/5`;
-    }
-    case 'stars10':
-      return `${v}/10`;
-    case 'nps':
-      return `NPS ${v}`;
-    case 'csat':
-      return `CSAT ${v}/5`;
-    case 'thumbs':
-      if (lang === 'de') return rating.value > 0 ? 'Daumen hoch' : 'Daumen runter';
-      return rating.value > 0 ? 'thumbs up' : 'thumbs down';
-  }
+  return RATING_TEXT[rating.scale as Scale](rating.value, decimal(rating.value, lang), lang);
 }
 
 const r = (f: Finding, lang: Lang): string => (f.rating ? ratingText(f.rating, lang) : '');
