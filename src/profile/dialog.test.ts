@@ -131,7 +131,8 @@ describe('answers the export names but does not contain', () => {
 describe('a burst of messages the brand answers with one reply', () => {
   it("lets the reply answer the customer's still-open earlier messages of the thread, and no later ones", () => {
     const brand = ev('outbound', '2017-11-01T08:00:00Z', { messageId: '40', text: 'Can you tell us more?' });
-    const burst = ['41', '42', '43'].map((id, i) => ev('inbound', `2017-11-01T09:0${i}:00Z`, { messageId: id, replyTo: '40', text: `part ${i + 1}` }));
+    const parts = ['my parcel never arrived', 'the tracking page shows nothing?', 'and nobody answers the phone']; // a complaint in three tweets
+    const burst = ['41', '42', '43'].map((id, i) => ev('inbound', `2017-11-01T09:0${i}:00Z`, { messageId: id, replyTo: '40', text: parts[i], sentiment: { label: 'negative', score: -0.4 } }));
     const answer = ev('outbound', '2017-11-01T10:00:00Z', { messageId: '44', replyTo: '41' });
     const after = ev('inbound', '2017-11-01T11:00:00Z', { messageId: '45', replyTo: '40', text: 'and one more thing?' });
     const exchanges = pairExchanges([brand, ...burst, answer, after]);
@@ -167,5 +168,16 @@ describe('review sites that date a review by its last edit', () => {
     const edited = ev('inbound', '2024-05-10T10:00:00Z', { kind: 'review', expectsReply: false, messageId: 'rv', rating: { value: 1, scale: 'stars5' } });
     const reply = ev('outbound', '2024-05-02T10:00:00Z', { replyTo: 'rv' });
     expect(dialogFigures([edited, reply])).toMatchObject({ inbound: 1, answered: 1, noReplyExpected: 0, medianResponseMinutes: null });
+  });
+});
+
+describe('a closing word in a thread the brand answers later', () => {
+  it('stays a closing word: a later reply answers what still awaits one, not the thanks', () => {
+    const question = ev('inbound', '2017-11-01T09:00:00Z', { messageId: '71', text: 'is my order shipped?' });
+    const reply = ev('outbound', '2017-11-01T09:30:00Z', { messageId: '72', replyTo: '71' });
+    const thanks = ev('inbound', '2017-11-01T09:40:00Z', { messageId: '73', replyTo: '72', text: 'great, thanks' });
+    const again = ev('inbound', '2017-11-02T09:00:00Z', { messageId: '74', replyTo: '72', text: 'it has not arrived, where is it?' });
+    const second = ev('outbound', '2017-11-02T10:00:00Z', { messageId: '75', replyTo: '74' });
+    expect(pairExchanges([question, reply, thanks, again, second]).map((x) => x.status)).toEqual(['answered', 'noReplyNeeded', 'answered']);
   });
 });

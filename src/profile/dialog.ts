@@ -86,12 +86,13 @@ function threads(events: readonly Event[]): Map<Event, number> {
  * reference answers the latest still-open message on its channel that awaits a reply. A message whose answer the
  * export names but does not contain (unseenReplies) takes only a reply that names it.
  */
-function firstReplies(events: readonly Event[]): Map<Event, Event> {
+function firstReplies(events: readonly Event[], awaits: (message: Event) => boolean): Map<Event, Event> {
   const written = events.filter(isCustomerMessage);
   const byMessageId = new Map(written.filter((e) => e.messageId).map((e) => [e.messageId!, e]));
   const thread = threads(events);
   const firstReply = new Map<Event, Event>();
-  const open = (m: Event, reply: Event) => !m.peerReply && !firstReply.has(m) && m.unseenReplies === 0 && time(m) <= time(reply);
+  // Only what still awaits an answer is answered in passing: not a closing "thanks", not a review.
+  const open = (m: Event, reply: Event) => awaits(m) && !m.peerReply && !firstReply.has(m) && m.unseenReplies === 0 && time(m) <= time(reply);
   const outbound = events.filter((e) => e.direction === 'outbound').sort((a, b) => time(a) - time(b));
   for (const reply of outbound) {
     if (reply.replyTo !== null) {
@@ -102,17 +103,21 @@ function firstReplies(events: readonly Event[]): Map<Event, Event> {
       for (const m of written) if (m !== target && thread.get(m) === thread.get(reply) && open(m, reply)) firstReply.set(m, reply);
       continue;
     }
-    const latest = written.filter((m) => m.expectsReply && m.channel === reply.channel && open(m, reply)).sort((a, b) => time(b) - time(a))[0];
+    const latest = written.filter((m) => m.channel === reply.channel && open(m, reply)).sort((a, b) => time(b) - time(a))[0];
     if (latest) firstReply.set(latest, reply);
   }
   return firstReply;
 }
 
+/** The customer's closing word to a brand reply ("thanks!"): it answers the brand and asks for nothing. */
+const isClosing = (message: Event, brandIds: ReadonlySet<string>, signals: Signals): boolean =>
+  message.replyTo !== null && brandIds.has(message.replyTo) && !asksForAnswer(message, signals);
+
 function statusOf(message: Event, reply: Event | null, brandIds: ReadonlySet<string>, signals: Signals): ExchangeStatus {
   if (reply) return 'answered';
   if (message.unseenReplies > 0) return 'answeredTimeUnknown';
   if (!message.expectsReply) return 'noReplyExpected';
-  if (message.replyTo !== null && brandIds.has(message.replyTo) && !asksForAnswer(message, signals)) return 'noReplyNeeded';
+  if (isClosing(message, brandIds, signals)) return 'noReplyNeeded';
   return 'unanswered';
 }
 
@@ -121,8 +126,8 @@ function statusOf(message: Event, reply: Event | null, brandIds: ReadonlySet<str
  * (ExchangeStatus). A customer's reply to another customer joins the dialog only if the brand answered it.
  */
 export function pairExchanges(events: readonly Event[], signals: Signals = signalsFor()): Exchange[] {
-  const firstReply = firstReplies(events);
   const brandIds = new Set(events.filter((e) => e.direction === 'outbound' && e.messageId).map((e) => e.messageId!));
+  const firstReply = firstReplies(events, (m) => m.expectsReply && !isClosing(m, brandIds, signals));
   return events
     .filter(isCustomerMessage)
     .filter((message) => !message.peerReply || firstReply.has(message))
