@@ -207,7 +207,8 @@ function make(ctx: Context, key: OpenerKey, event: Event | null, s: Slots | null
 function hits(ctx: Context, signal: Signal, { ownOnly = false, reuse = false } = {}): Hit[] {
   const found: Hit[] = [];
   for (const event of ctx.subject.events) {
-    if (event.direction === 'outbound' || (!reuse && ctx.used.has(event)) || (ownOnly && event.direction !== 'inbound')) continue;
+    // Reuse is for the customer's own message another opener answers; a note is cited once.
+    if (event.direction === 'outbound' || (ctx.used.has(event) && !(reuse && event.direction === 'inbound')) || (ownOnly && event.direction !== 'inbound')) continue;
     const annotation = event.annotations.find((a) => ctx.subject.signals.is(signal, a.code));
     if (annotation) found.push({ event, annotation });
   }
