@@ -14,13 +14,11 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
-import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Lang, SentimentLabel } from '../model.js';
 import { agreement, type Agreement } from './agreement.js';
 import { detectLanguage } from './language.js';
 import { scoreSentiment } from './sentiment.js';
-import { foldGerman, tokenize } from './tokens.js';
+import { isNegator, negatorsFor, stem, tokenize, type Negators } from './text/index.js';
 
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 export const MODEL_KIND = 'thick-sentiment-logreg';
@@ -87,13 +85,8 @@ export interface Prediction {
 // ---------------------------------------------------------------------------------------------------------------
 // Features
 
-// Negators whose scope (the next few words of the clause) gets its own features: "nicht pünktlich" is not
-// "pünktlich". General words of both languages; the bigrams catch the rest.
-const NEGATORS = new Set([
-  'not', 'no', 'never', "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', "isn't", 'isnt', "wasn't", 'wasnt',
-  "can't", 'cant', "won't", 'wont', "couldn't", "wouldn't", "haven't", "hasn't", "aren't", 'nothing', 'nobody', 'without',
-  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'nix',
-]);
+// A negator's scope (the next few words of the clause) gets its own features: "nicht pünktlich" is not
+// "pünktlich". The bigrams catch what the negator list misses.
 const NEGATION_SCOPE = 3;
 const MIN_STEM_WORD = 4;
 
@@ -104,9 +97,15 @@ interface Prepared {
   label: SentimentLabel;
 }
 
+/** Short words and words with digits or foreign letters are their own feature: stems only merge inflections. */
 function stemOf(word: string, lang: Lang): string {
   if (word.length < MIN_STEM_WORD || /[^a-z]/.test(word)) return word;
-  return lang === 'de' ? PorterStemmerDe.stem(word) : PorterStemmerEn.stem(word);
+  return stem(word, lang === 'de' ? 'de' : 'en');
+}
+
+/** German texts are negated in both languages (German feedback borrows English), as in the sentiment rules. */
+function negatorsOf(lang: Lang): Negators {
+  return negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
 }
 
 /** The sparse features of one text (unique, sorted). */
@@ -114,16 +113,18 @@ export function textFeatures(text: string, lang: Lang): string[] {
   const features = new Set<string>();
   let previous: string | null = null;
   let negLeft = 0;
+  const negators = negatorsOf(lang);
   for (const token of tokenize(text)) {
     if (token.kind === 'stop') {
       previous = null;
       negLeft = 0;
       continue;
     }
-    if (token.kind === 'mention') continue; // "@airline" opens most tweets; it says nothing about feeling
+    // "@airline" opens most tweets; like links, numbers and addresses it says nothing about feeling.
+    if (token.kind === 'mention' || token.kind === 'url' || token.kind === 'email' || token.kind === 'number' || token.kind === 'entity') continue;
     let unit: string;
     if (token.kind === 'word') {
-      const word = foldGerman(token.norm);
+      const word = token.folded;
       unit = word;
       features.add(`w:${word}`);
       const stem = stemOf(word, lang);
@@ -132,7 +133,7 @@ export function textFeatures(text: string, lang: Lang): string[] {
         features.add(`n:${stem}`);
         negLeft--;
       }
-      if (NEGATORS.has(word)) negLeft = NEGATION_SCOPE;
+      if (isNegator(negators, word)) negLeft = NEGATION_SCOPE;
     } else {
       unit = token.norm;
       features.add(`t:${unit}`);

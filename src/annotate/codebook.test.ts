@@ -5,7 +5,6 @@ import {
   codebookAnnotator,
   compileCodebook,
   defaultCodebook,
-  fold,
   matchCodes,
   mergeCodebooks,
   parseCodebook,
@@ -156,13 +155,6 @@ describe('matchCodes: normalisation', () => {
     }
     expect(codesOf('Wann kommt die Rueckerstattung?')).toContain('pain.billing');
     expect(codesOf('Gruesse, und danke fuer nichts')).toContain('dialog.complaint');
-  });
-
-  it('folds umlauts, ß and accents', () => {
-    expect(fold('Größe')).toBe('groesse');
-    expect(fold('Café')).toBe('cafe');
-    expect(fold('ÜBER')).toBe('ueber');
-    expect(fold('don’t')).toBe("don't");
   });
 
   it('matches stems across inflections', () => {

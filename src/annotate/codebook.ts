@@ -5,8 +5,10 @@
 // Pattern semantics (all matching is case-insensitive and umlaut-insensitive):
 // - Text is normalised ("folded"): lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped (é→e), so
 //   "Verspätung", "VERSPÄTUNG" and "Verspaetung" are the same token. Pattern entries are folded the same way.
-// - Tokens are runs of letters/digits (with inner apostrophes: don't). Hyphens split tokens, so "No-Reply-Mail"
-//   is "no reply mail". @handles, URLs and e-mail addresses are not text and never match; a hashtag is its word.
+// - Tokens are the words and numbers of the text kernel's tokenizer (annotate/text/): runs of letters/digits
+//   starting with a letter (with inner apostrophes: don't), and numbers; digits before letters are a number of
+//   their own ("24hrs" is "24 hrs"). Hyphens split tokens, so "No-Reply-Mail" is "no reply mail". @handles, URLs
+//   and e-mail addresses are not text and never match; a hashtag is its words (#LostLuggage is "lost luggage").
 // - words: an entry matches a whole token. In German (lang 'de' or 'other'), an entry of ≥ 6 letters also matches
 //   as the tail of a compound noun, with a head of ≥ 3 letters and an optional inflection ending
 //   (e, n, en, es, s, er, ern): "schaden" matches "Totalschaden", "hotline" matches "Servicehotlines".
@@ -24,8 +26,9 @@
 // - exclude_regex: regular expressions (same flags as regex) that veto every hit of this code in the sentences
 //   they touch — for exclusions a phrase cannot say ("meine <anything but a parcel> ist kaputt").
 // - negatable (optional, per code): a word, stem, compound or phrase hit right after a negation in the same clause
-//   (not, no, never, without, n't; nicht, kein…, nie, ohne — at most two tokens before, no punctuation between,
-//   "not only"/"nicht nur" excepted) does not count: "no delay", "keine Verspätung", "nicht beschädigt".
+//   (not, no, never, without, n't; nicht, kein…, nie, ohne — the negators of lexicons/negators.json for the text's
+//   language — at most two tokens before, no punctuation between, "not only"/"nicht nur" excepted) does not count:
+//   "no delay", "keine Verspätung", "nicht beschädigt".
 // - Sign-offs: a closing made only of thanks and greeting formulas, perhaps followed by a name ("Danke, Thomas",
 //   "Thanks, Mike", "Danke und Gruß", "MfG Petra Schulz"), ends a message that has other content; no code is
 //   found inside it: such thanks are politeness, not praise.
@@ -36,12 +39,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
-import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Annotation, Lang } from '../model.js';
 import { isCustomerVoice, type Annotator } from './annotator.js';
 import { detectLanguage } from './language.js';
-import { foldGerman } from './tokens.js';
+import { blankNoise, fold, isNegator, isTextToken, negatorsFor, readText, sentenceOf, stem, tokenize as readTokens, type Negators, type Token } from './text/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schema
@@ -227,60 +228,11 @@ export function mergeCodebooks(base: Codebook, extra: Codebook): Codebook {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Text normalisation
+// Text
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Lower case, umlauts transliterated (ä→ae, ß→ss), other accents dropped: the form all matching compares. */
-export function fold(word: string): string {
-  let s = word.toLowerCase();
-  if (!NON_ASCII.test(s)) return s;
-  s = foldGerman(s.normalize('NFC')).replace(/’/g, "'");
-  return NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '') : s;
-}
-
-// Not text: URLs, e-mail addresses, @handles. Blanked with spaces so offsets stay those of the original text.
-const NOISE = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+/gi;
-const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
-const SENTENCE_END = /[.!?…]+(?=\s|$)|\n/g;
-
-interface Token {
-  start: number;
-  end: number;
-  folded: string;
-  sentence: number;
-}
-
-function blankNoise(text: string): string {
-  return text.replace(NOISE, (m) => ' '.repeat(m.length));
-}
-
+/** The folded words and numbers of a pattern or entry: what its text tokens are compared with. */
 function tokenize(text: string): string[] {
-  return Array.from(text.matchAll(TOKEN), (m) => fold(m[0]));
-}
-
-/** Offsets where sentences end; a position's sentence is the number of ends before it. */
-function sentenceEnds(text: string): number[] {
-  return Array.from(text.matchAll(SENTENCE_END), (m) => m.index);
-}
-
-function sentenceOf(ends: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ends[mid] ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function textTokens(blanked: string, ends: readonly number[]): Token[] {
-  const tokens: Token[] = [];
-  for (const m of blanked.matchAll(TOKEN)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]), sentence: sentenceOf(ends, m.index) });
-  }
-  return tokens;
+  return readTokens(text).filter(isTextToken).map((token) => token.folded);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -451,19 +403,7 @@ interface Candidate {
   sentence: number;
 }
 
-const STEM_CACHE_LIMIT = 50_000;
-const stemCache = { de: new Map<string, string>(), en: new Map<string, string>() };
-
-function stemOf(word: string, lang: 'de' | 'en'): string {
-  const cache = stemCache[lang];
-  let stem = cache.get(word);
-  if (stem === undefined) {
-    stem = lang === 'de' ? fold(PorterStemmerDe.stem(word)) : PorterStemmerEn.stem(word);
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(word, stem);
-  }
-  return stem;
-}
+const TOKEN_CACHE_LIMIT = 50_000;
 
 /** The word, stem and compound entries one folded token matches in a text of the given language. */
 function analyseToken(token: string, lang: Lang, compoundOk: boolean, compiled: CompiledCodebook): Entry[] {
@@ -483,19 +423,19 @@ function analyseToken(token: string, lang: Lang, compoundOk: boolean, compiled: 
     }
   }
   if (german && compiled.stems.de.length > 0) {
-    const stem = stemOf(token, 'de');
+    const stemmed = stem(token, 'de');
     for (const entry of compiled.stems.de) {
-      if (stem.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
-      else if (compoundOk && entry.stem.length >= MIN_COMPOUND_STEM && stem.indexOf(entry.stem, MIN_COMPOUND_HEAD) >= 0) {
+      if (stemmed.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
+      else if (compoundOk && entry.stem.length >= MIN_COMPOUND_STEM && stemmed.indexOf(entry.stem, MIN_COMPOUND_HEAD) >= 0) {
         found.push({ code: entry.code, kind: 'compound', raw: entry.raw });
       }
     }
   }
   if (english && compiled.stems.en.length > 0) {
-    const stem = stemOf(token, 'en');
-    for (const entry of compiled.stems.en) if (stem.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
+    const stemmed = stem(token, 'en');
+    for (const entry of compiled.stems.en) if (stemmed.startsWith(entry.stem)) found.push({ code: entry.code, kind: 'stem', raw: entry.raw });
   }
-  if (compiled.tokenCache.size >= STEM_CACHE_LIMIT) compiled.tokenCache.clear();
+  if (compiled.tokenCache.size >= TOKEN_CACHE_LIMIT) compiled.tokenCache.clear();
   compiled.tokenCache.set(key, found);
   return found;
 }
@@ -518,29 +458,24 @@ function phraseAt(phrase: PhrasePattern, tokens: readonly Token[], i: number): n
 }
 
 // Negation: a negator within two tokens before a hit, in the same clause, turns a negatable code's hit around.
-const NEGATORS = new Set([
-  'not', 'no', 'never', 'without', 'nor', 'zero', 'cant', 'cannot', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent',
-  'arent', 'hasnt', 'havent', 'hadnt', 'wont', 'wouldnt', 'couldnt', 'shouldnt',
-  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne', 'nichts',
-]);
-/** "not only late but …", "nicht nur verspätet": the negation is about "only", not about the pain. */
-const NOT_ONLY = new Set(['only', 'just', 'merely', 'nur', 'bloss', 'lediglich']);
 const NEGATION_WINDOW = 2;
 const CLAUSE_BREAK = /[,;:.!?()[\]"“”„«»–—]/;
 
-function isNegator(folded: string): boolean {
-  return NEGATORS.has(folded) || folded.endsWith("n't");
+/** The negators of a text's language; German texts borrow English negation too, undetected ones read both. */
+function negatorsOf(lang: Lang): Negators {
+  return negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
 }
 
 /** Whether the hit starting at tokens[i] follows a negation in its clause ("no delay", "nicht kaputt"). */
-function negatedAt(tokens: readonly Token[], i: number, text: string): boolean {
+function negatedAt(tokens: readonly Token[], i: number, text: string, negators: Negators): boolean {
   const hit = tokens[i];
   if (!hit) return false;
   for (let j = i - 1; j >= 0 && j >= i - NEGATION_WINDOW; j--) {
     const token = tokens[j];
     const next = tokens[j + 1];
     if (!token || !next || token.sentence !== hit.sentence || CLAUSE_BREAK.test(text.slice(token.end, next.start))) return false;
-    if (isNegator(token.folded)) return !(j + 1 < i && NOT_ONLY.has(next.folded));
+    // "not only late but …", "nicht nur verspätet": the negation is about "only", not about the pain.
+    if (isNegator(negators, token.folded)) return !(j + 1 < i && negators.breakers.has(next.folded));
   }
   return false;
 }
@@ -630,15 +565,17 @@ export function quoteAround(text: string, start: number, end: number, context = 
  * in codebook order. `lang` selects the stemmers (and German compound matching); pass 'other' to try both.
  */
 export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook): CodeHit[] {
-  const blanked = blankNoise(text);
-  const ends = sentenceEnds(blanked);
-  const tokens = textTokens(blanked, ends);
+  const read = readText(text);
+  const blanked = blankNoise(text, read.tokens);
+  const ends = read.sentenceEnds;
+  const tokens = read.tokens.filter(isTextToken);
+  const negators = negatorsOf(lang);
   const candidates: Candidate[][] = compiled.codes.map(() => []);
   /** `at`: index of the hit's first token, for the negation check (regex hits have none). */
   const add = (code: number, kind: Kind, raw: string, start: number, end: number, sentence: number, at?: number): void => {
     const compiledCode = compiled.codes[code];
     if (!compiledCode) return;
-    if (compiledCode.negatable && at !== undefined && negatedAt(tokens, at, blanked)) return;
+    if (compiledCode.negatable && at !== undefined && negatedAt(tokens, at, blanked, negators)) return;
     candidates[code]?.push({ start, end, rule: `${compiledCode.id}/${kind}:${raw}`, confidence: CONFIDENCE[kind], sentence });
   };
 

