@@ -18,7 +18,7 @@ import type { Lang, SentimentLabel } from '../model.js';
 import { agreement, type Agreement } from './agreement.js';
 import { detectLanguage } from './language.js';
 import { scoreSentiment } from './sentiment.js';
-import { isNegator, negatorsFor, stem, tokenize, type Negators } from './text/index.js';
+import { isNegator, negatorsOf, stem, tokenize } from './text/index.js';
 
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 export const MODEL_KIND = 'thick-sentiment-logreg';
@@ -103,10 +103,6 @@ function stemOf(word: string, lang: Lang): string {
   return stem(word, lang === 'de' ? 'de' : 'en');
 }
 
-/** German texts are negated in both languages (German feedback borrows English), as in the sentiment rules. */
-function negatorsOf(lang: Lang): Negators {
-  return negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
-}
 
 /** The sparse features of one text (unique, sorted). */
 export function textFeatures(text: string, lang: Lang): string[] {

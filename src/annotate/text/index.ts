@@ -3,7 +3,7 @@
 
 export { fold, foldKey, normaliseWord } from './fold.js';
 export { readLexicon } from './lexicon-file.js';
-export { isNegator, negatorsFor, type NegatorLang, type Negators } from './negators.js';
+export { isNegator, negatorsFor, negatorsOf, type NegatorLang, type Negators } from './negators.js';
 export { blankNoise } from './noise.js';
 export { sentenceOf } from './sentences.js';
 export { stem, stemCacheSize, STEM_CACHE_LIMIT, type StemLang } from './stem.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNegator, negatorsFor } from './negators.js';
+import { isNegator, negatorsFor, negatorsOf } from './negators.js';
 
 describe('negatorsFor', () => {
   it('reads the negators of each language from the one lexicon, folded', () => {
@@ -29,6 +29,12 @@ describe('negatorsFor', () => {
     expect(both.breakers.has('nur')).toBe(true);
     expect(both.afterVerb.has('nicht')).toBe(true);
     expect(negatorsFor(['en']).afterVerb.size).toBe(0);
+  });
+
+  it('reads German texts with English negators too, and undetected ones with both', () => {
+    expect(isNegator(negatorsOf('en'), 'nicht')).toBe(false);
+    expect(isNegator(negatorsOf('de'), 'never')).toBe(true);
+    expect(isNegator(negatorsOf('other'), 'nicht')).toBe(true);
   });
 
   it('builds each language list once', () => {

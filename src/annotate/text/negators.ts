@@ -2,6 +2,7 @@
 // negate with. Each annotator still decides what a negation reaches (sentiment: the next few words of the clause;
 // codebook: a hit at most two words later); the words themselves are the same for all.
 
+import type { Lang } from '../../model.js';
 import { foldKey } from './fold.js';
 import { readLexicon } from './lexicon-file.js';
 
@@ -50,6 +51,14 @@ export function negatorsFor(langs: readonly NegatorLang[]): Negators {
     byLanguages.set(key, negators);
   }
   return negators;
+}
+
+/**
+ * The negators a text in this language is read with: German texts borrow English negation ("no way", "never"),
+ * texts of undetected language get both.
+ */
+export function negatorsOf(lang: Lang): Negators {
+  return negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
 }
 
 /** Whether a folded word negates what follows it. */
