@@ -287,7 +287,7 @@ export function load(): Resources {
     ...germanWords(deFile),
     dePrefixes: mapOf(deFile.prefixes),
     deIntensifyingPrefixes: mapOf(deFile.intensifyingPrefixes),
-    falseFriends: new Set(deFile.falseFriends.words.map((w) => w.toLowerCase())),
+    falseFriends: wordSet(deFile.falseFriends.words),
     personal: wordSet([...modsFile.personal.en, ...modsFile.personal.de]),
     firstPerson: {
       en: wordSet(modsFile.firstPerson.en),
