@@ -1,26 +1,29 @@
 // What analyst notes say that openers must respect: an issue a note calls solved is not reopened, and an idea or
-// promise in a note is used. Notes are short and written by colleagues, so a few plain phrases read them well.
-//
-// The matching below is deliberately small (lower-cased regexes on the note's text, one clause of negation); it
-// reads analysts' notes only, never customer text, which goes through the annotate stage's text kernel.
+// promise in a note is used. Notes are short and written by colleagues, so a few plain phrases read them well. They
+// are read with the annotators' text kernel (tokens, folding, sentences, negators), so "am 10.01. erstattet" stays
+// one sentence and "noch nicht erstattet" is negated the same way customer text is.
+import { isNegator, negatorsOf, readText, type Token } from '../annotate/text/index.js';
 import type { Event } from '../model.js';
 import type { Signals } from './signals.js';
 
-const B = String.raw`(?<![\p{L}\p{N}])`;
-const E = String.raw`(?![\p{L}\p{N}])`;
-const phrases = (list: readonly string[]): RegExp => new RegExp(`${B}(?:${list.join('|')})${E}`, 'iu');
+/** Folded token sequences; a token ending in "*" matches any token that starts with it. */
+const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
 
 /** "Ersatz ist raus", "erledigt", "erstattet", "resolved", "refunded", "sent a replacement" … */
 const SOLVED = phrases([
   'erledigt',
   'erstattet',
-  'zur(?:ü|ue)ckerstattet',
+  'zurueckerstattet',
   'gutgeschrieben',
-  'gel(?:ö|oe)st',
+  'geloest',
   'behoben',
-  'gekl(?:ä|ae)rt',
-  'r(?:ü|ue)ckbuchung am',
-  'ersatz (?:ist raus|ist unterwegs|verschickt|geschickt|versandt)',
+  'geklaert',
+  'rueckbuchung am',
+  'ersatz ist raus',
+  'ersatz ist unterwegs',
+  'ersatz verschickt',
+  'ersatz geschickt',
+  'ersatz versandt',
   'resolved',
   'refunded',
   'reimbursed',
@@ -28,12 +31,14 @@ const SOLVED = phrases([
   'fixed',
   'credited',
   'sorted out',
-  'sent (?:a|the|them a|her a|him a) replacement',
-  'replacement (?:sent|shipped|is out|on its way)',
+  'sent a replacement',
+  'sent the replacement',
+  'sent * a replacement',
+  'replacement sent',
+  'replacement shipped',
+  'replacement is out',
+  'replacement on its way',
 ]);
-
-/** A negation right before the phrase ("nicht erstattet", "not yet refunded") means it is not solved. */
-const NEGATED = /(?:nicht|noch nicht|kein|keine|not|not yet|never|no|isn't|wasn't|hasn't|haven't)\s+(?:\S+\s+)?$/iu;
 
 /** An idea, offer, recommendation or promise: something to act on or follow through. */
 const IDEA = phrases([
@@ -41,43 +46,70 @@ const IDEA = phrases([
   'empfehlen',
   'anbieten',
   'angeboten',
-  'bietet an',
   'bietet',
   'vorschlag',
   'vorgeschlagen',
   'idee',
-  'sollten?',
-  'k(?:ö|oe)nnten?',
-  'w(?:ä|ae)ren?',
-  'fragen, ob',
+  'sollte',
+  'sollten',
+  'koennte',
+  'koennten',
+  'waere',
+  'waeren',
+  'fragen ob',
   'versprochen',
   'zugesagt',
   'legen wir',
   'schicken wir',
   'eingeladen',
   'weitergegeben',
-  'recommend(?:ed)?',
+  'recommend',
+  'recommended',
   'invited',
   'passed on',
   'forwarded',
-  'suggest(?:ed|s)?',
+  'suggest*',
   'idea',
-  'offer(?:ed|s)?',
+  'offer*',
   'should',
   'could',
-  'promised?',
+  'promise*',
   'we will',
   "we'll",
-  'ask (?:whether|if)',
+  'ask whether',
+  'ask if',
 ]);
 
-/** The sentence of the note around a position: notes quote best by the sentence that holds the idea. */
-function sentenceAround(text: string, at: number): string {
-  // A sentence ends at . ! or ? followed by a capital or a quote; "am 10.01. erstattet" goes on.
-  const ends = [...text.matchAll(/[.!?](?=\s+[\p{Lu}„"“])/gu)].map((m) => m.index!);
-  const before = ends.filter((end) => end < at).at(-1);
-  const after = ends.find((end) => end >= at);
-  return text.slice(before === undefined ? 0 : before + 1, after === undefined ? text.length : after + 1).trim();
+/** Negators closer than this before a solved-phrase negate it ("noch nicht erstattet", "not yet refunded"). */
+const NEGATION_WINDOW = 2;
+
+const words = (tokens: readonly Token[]): Token[] => tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+
+function matchesAt(list: readonly string[][], tokens: readonly Token[], i: number): boolean {
+  return list.some((phrase) =>
+    phrase.every((part, k) => {
+      const token = tokens[i + k];
+      if (!token || token.sentence !== tokens[i]!.sentence) return false;
+      return part === '*' || (part.endsWith('*') ? token.folded.startsWith(part.slice(0, -1)) : token.folded === part);
+    }),
+  );
+}
+
+function negated(tokens: readonly Token[], i: number): boolean {
+  const negators = negatorsOf('other');
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) {
+    if (tokens[j]!.sentence !== tokens[i]!.sentence) return false;
+    if (isNegator(negators, tokens[j]!.folded)) return true;
+  }
+  return false;
+}
+
+/** The whole sentence a token belongs to, as written: notes quote best by the sentence that holds the idea. */
+function sentenceText(text: string, all: readonly Token[], sentence: number): string {
+  const inSentence = all.filter((t) => t.sentence === sentence);
+  const next = all.find((t) => t.sentence > sentence);
+  const end = next ? next.start : text.length;
+  return text.slice(inSentence[0]!.start, end).trim();
 }
 
 export interface NoteReading {
@@ -90,16 +122,18 @@ export interface NoteReading {
 
 export function readNote(note: Event, signals: Signals): NoteReading {
   const text = note.text ?? '';
-  const solvedAt = [...text.matchAll(new RegExp(SOLVED.source, 'giu'))].find((m) => !NEGATED.test(text.slice(0, m.index)));
-  const ideaMatch = IDEA.exec(text);
-  const coded = note.annotations.some((a) => a.by.kind === 'analyst' && signals.is('suggestion', a.code));
+  const { tokens: all } = readText(text);
+  const tokens = words(all);
+  const solvedAt = tokens.findIndex((_, i) => matchesAt(SOLVED, tokens, i) && !negated(tokens, i));
+  const ideaAt = tokens.findIndex((_, i) => matchesAt(IDEA, tokens, i));
   // A question or an exclamation in a note is a proposal or an instruction ("Regel überdenken?", "Text ändern!").
-  const question = text.search(/[?!]\s*(?:$|[\p{Lu}"„])/u);
-  const at = ideaMatch?.index ?? (question >= 0 ? question : coded ? 0 : -1);
+  const asking = all.find((t) => t.kind === 'question' || t.kind === 'bang');
+  const coded = note.annotations.some((a) => a.by.kind === 'analyst' && signals.is('suggestion', a.code));
+  const ideaSentence = ideaAt >= 0 ? tokens[ideaAt]!.sentence : asking ? asking.sentence : coded && all.length > 0 ? 0 : -1;
   return {
     note,
-    solved: solvedAt !== undefined ? sentenceAround(text, solvedAt.index!) : null,
-    idea: at >= 0 && text.trim() ? sentenceAround(text, at) : null,
+    solved: solvedAt >= 0 ? sentenceText(text, all, tokens[solvedAt]!.sentence) : null,
+    idea: ideaSentence >= 0 ? sentenceText(text, all, ideaSentence) : null,
   };
 }
 
