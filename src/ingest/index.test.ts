@@ -155,3 +155,10 @@ describe('message ids', () => {
     ]);
   });
 });
+
+describe('customer text', () => {
+  it('decodes HTML entities and <br /> in texts and names at ingest, so quotes read cleanly', () => {
+    const result = ingest('Name,Kommentar\n"Ben &amp; Jo","Super Kaffee!<br />Gr&uuml;&szlig;e &#34;Team&#34;"\n');
+    expect(result.events[0]).toMatchObject({ text: 'Super Kaffee!\nGrüße "Team"', who: { name: 'Ben & Jo' } });
+  });
+});

@@ -2,6 +2,7 @@ import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys,
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
+import { customerText } from './text.js';
 
 /** Per-file facts decided once from the whole column (date order, decimal separator) plus run options. */
 export interface RowContext {
@@ -110,7 +111,7 @@ function identity(row: MappedRow): IdentityKeys {
   // Profiles name a customer known only by email or handle as the input wrote it; joins use the normalised key.
   const written = email ?? (handle && normaliseHandle(handle) === handle.trim().replace(/^@/, '').toLowerCase() ? handle.trim().replace(/^@/, '') : undefined);
   if (written && !keys.crmId) keys.asWritten = written.trim();
-  const fullName = name ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
+  const fullName = customerText(name) ?? ([firstName, lastName].map((part) => customerText(part)).filter(Boolean).join(' ') || undefined);
   if (fullName) keys.name = fullName;
   return keys;
 }
@@ -185,7 +186,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     event.amount = Math.round(event.amount * 100) / 100;
     event.orderId = row.cells.orderId ?? null;
     event.at = dateCell(row, 'date', ctx);
-    event.text = row.cells.product ?? null;
+    event.text = customerText(row.cells.product) ?? null;
     return { contacts: [], events: [event], contextEvents: [] };
   },
 
@@ -194,8 +195,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     requireIdentity(ticket.who, row, 'ticket');
     ticket.at = dateCell(row, 'date', ctx);
     ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
-    const { subject, text } = row.cells;
-    ticket.text = text ?? subject ?? null;
+    ticket.text = customerText(row.cells.text) ?? customerText(row.cells.subject) ?? null;
     const events = [ticket];
     const repliedAt = dateCell(row, 'firstReplyAt', ctx);
     const replyMinutes = numberCell(row, 'firstReplyMinutes', ctx);
@@ -214,7 +214,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     const post = baseEvent(row, ctx, 'post');
     if (!post.who.handle && !post.who.crmId && !post.who.email) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
-    post.text = row.cells.text ?? null;
+    post.text = customerText(row.cells.text) ?? null;
     post.messageId = conversationId(post.channel, row.cells.messageId);
     post.replyTo = conversationId(post.channel, row.cells.replyTo);
     const inbound = row.cells.inbound;
@@ -229,7 +229,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   notes(row, ctx) {
     const source: Source = { file: ctx.file, line: row.line };
-    const note = row.cells.text;
+    const note = customerText(row.cells.text);
     if (!note) throw new RowError('note is empty', row.columns.text);
     const at = dateCell(row, 'date', ctx);
     const customer = row.cells.crmId;
@@ -255,7 +255,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
   messages(row, ctx) {
     const event = baseEvent(row, ctx, 'message');
     event.at = dateCell(row, 'date', ctx);
-    event.text = row.cells.text ?? null;
+    event.text = customerText(row.cells.text) ?? null;
     event.messageId = conversationId(event.channel, row.cells.messageId);
     event.replyTo = conversationId(event.channel, row.cells.replyTo);
     return { contacts: [], events: [event], contextEvents: [] };
