@@ -47,6 +47,7 @@ function jsonLine(line: Line): string {
   return JSON.stringify({
     source: { file: line.ingest.file, line: line.line },
     kind: event?.kind ?? line.ingest.preset.kind,
+    rating: event?.rating ?? null,
     customer: event?.who ?? null,
     at: event?.at?.toISOString() ?? null,
     channel: event?.channel ?? null,
@@ -65,22 +66,24 @@ function jsonLine(line: Line): string {
 }
 
 /**
- * CSV for R, pandas or a spreadsheet: the input columns plus lang, sentiment, sentiment_score and one 0/1 column per
- * code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
+ * CSV for R, pandas or a spreadsheet: the input columns plus kind, rating, rating_scale, lang, sentiment,
+ * sentiment_score and one 0/1 column per code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
  */
 function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
   const header = [...new Set(lines.flatMap((l) => (l.kind === 'used' ? l.ingest.header : [])))];
   const rows = lines.map((l) => {
     if (l.kind === 'rejected') {
       const { file, line, column, reason, raw } = l.rejection;
-      return [...header.map(() => ''), file, line, '', '', '', ...codeIds.map(() => ''), column ? `column ${column}: ${reason}` : reason, raw];
+      return [...header.map(() => ''), file, line, '', '', '', '', '', '', ...codeIds.map(() => ''), column ? `column ${column}: ${reason}` : reason, raw];
     }
     const byName = new Map(l.ingest.header.map((h, i) => [h, l.fields[i] ?? '']));
     const codes = new Set(codesOf(l.event));
     const sentiment = rounded(l.event?.sentiment ?? null);
-    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
+    const rating = l.event?.rating;
+    const record = [l.event?.kind ?? '', rating?.value ?? '', rating?.scale ?? ''];
+    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, ...record, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
   });
-  const columns = [...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
+  const columns = [...header, 'source_file', 'source_line', 'kind', 'rating', 'rating_scale', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
   return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 

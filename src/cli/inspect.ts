@@ -1,5 +1,6 @@
 import type { FileIngest } from '../ingest/index.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
+import { SCALES } from '../ingest/ratings.js';
 import { ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 
@@ -16,6 +17,7 @@ export function findings(ingest: FileIngest) {
     mapping: Object.fromEntries(Object.entries(ingest.mapping).map(([field, index]) => [field, ingest.header[index]])),
     unmapped: ingest.header.filter((_, i) => !Object.values(ingest.mapping).includes(i)),
     dateOrders: ingest.dateOrders,
+    rating: ingest.rating,
     rows: ingest.rows,
     problems: ingest.rejected.slice(0, 10).map((r) => `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`),
     warnings: ingest.warnings,
@@ -35,6 +37,7 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     lines.push(colour.bold(f.file));
     lines.push(`  encoding   ${f.encoding}`, `  delimiter  ${DELIMITER_NAMES[f.delimiter] ?? f.delimiter}`, `  preset     ${f.preset} (${f.kind})`);
     lines.push(`  rows       ${f.rows.read} read, ${f.rows.used} used, ${f.rows.rejected} rejected`);
+    if (f.rating) lines.push(`  rating     ${f.rating.column}: ${SCALES[f.rating.scale].name}`);
     lines.push('  columns');
     for (const [field, column] of Object.entries(f.mapping)) lines.push(`    ${field.padEnd(18)} ← ${column}`);
     if (f.unmapped.length) lines.push(`    (not used: ${f.unmapped.join(', ')})`);

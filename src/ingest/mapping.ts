@@ -1,4 +1,4 @@
-import { FIELDS, normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
+import { FIELD_NAMES, FIELDS, normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
 import type { TableRow } from './table.js';
 
 /** Which column (0-based index) feeds which field. */
@@ -17,14 +17,20 @@ export class LayoutError extends Error {
   override name = 'LayoutError';
 }
 
-/** Map a header to a preset's fields: for each field, its synonyms in order, the first unclaimed matching column. */
-export function mapColumns(header: string[], preset: Preset): ColumnMapping {
+/** Whether a column's values allow it to be read as a field (a "Bewertung" of words is no rating). */
+export type ColumnCheck = (field: Field, index: number) => boolean;
+
+/**
+ * Map a header to a preset's fields: for each field, its synonyms in order, the first unclaimed matching column
+ * that `fits` allows.
+ */
+export function mapColumns(header: string[], preset: Preset, fits: ColumnCheck = () => true): ColumnMapping {
   const normalised = header.map(normaliseHeader);
   const claimed = new Set<number>();
   const mapping: ColumnMapping = {};
   for (const [field, names] of Object.entries(preset.columns) as [Field, string[]][]) {
     for (const name of names) {
-      const index = normalised.findIndex((h, i) => h === normaliseHeader(name) && !claimed.has(i));
+      const index = normalised.findIndex((h, i) => h === normaliseHeader(name) && !claimed.has(i) && fits(field, i));
       if (index >= 0) {
         mapping[field] = index;
         claimed.add(index);
@@ -41,7 +47,7 @@ export function applyOverrides(header: string[], mapping: ColumnMapping, overrid
   const normalised = header.map(normaliseHeader);
   for (const [field, column] of Object.entries(overrides) as [Field, string][]) {
     if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new MappingError(`${file}: --map ${field}=${column}: unknown field "${field}"; known fields: ${FIELDS.join(', ')}`);
+      throw new MappingError(`${file}: --map ${field}=${column}: unknown field "${field}"; known fields: ${FIELD_NAMES.join(', ')}`);
     }
     const exact = header.indexOf(column);
     const index = exact >= 0 ? exact : normalised.indexOf(normaliseHeader(column));

@@ -1,7 +1,8 @@
-import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys, Parsed, Source } from '../model.js';
+import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys, Parsed, Rating, RatingScale, Source } from '../model.js';
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
+import { parseRating } from './ratings.js';
 import { customerText } from './text.js';
 
 /** Per-file facts decided once from the whole column (date order, decimal separator) plus run options. */
@@ -13,6 +14,8 @@ export interface RowContext {
   decimals: Partial<Record<Field, ',' | '.'>>;
   /** The brand's own handles (normalised); their posts are outbound. */
   brandHandles: ReadonlySet<string>;
+  /** The scale of the file's rating column, when it has one. */
+  rating?: RatingScale;
   /**
    * Read an unreadable value in a date or number column as empty instead of rejecting the row
    * (`thick annotate`, where only the text matters). A row that then lacks what its kind needs
@@ -77,6 +80,13 @@ function numberCell(row: MappedRow, field: Field, ctx: RowContext): number | nul
   const value = row.cells[field];
   if (value === undefined) return null;
   return readOrExplain(parseNumber(value, ctx.decimals[field]), row, field, ctx);
+}
+
+/** The row's rating on the file's scale; null when the row gives none. */
+function ratingCell(row: MappedRow, ctx: RowContext): Rating | null {
+  const value = row.cells.rating;
+  if (value === undefined || !ctx.rating) return null;
+  return readOrExplain(parseRating(value, ctx.rating), row, 'rating', ctx);
 }
 
 /** The parsed value; else a RowError, or in lenient mode null and a note. */
@@ -196,6 +206,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     ticket.at = dateCell(row, 'date', ctx);
     ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
     ticket.text = customerText(row.cells.text) ?? customerText(row.cells.subject) ?? null;
+    ticket.rating = ratingCell(row, ctx);
     const events = [ticket];
     const repliedAt = dateCell(row, 'firstReplyAt', ctx);
     const replyMinutes = numberCell(row, 'firstReplyMinutes', ctx);
@@ -256,6 +267,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     const event = baseEvent(row, ctx, 'message');
     event.at = dateCell(row, 'date', ctx);
     event.text = customerText(row.cells.text) ?? null;
+    event.rating = ratingCell(row, ctx);
     event.messageId = conversationId(event.channel, row.cells.messageId);
     event.replyTo = conversationId(event.channel, row.cells.replyTo);
     return { contacts: [], events: [event], contextEvents: [] };

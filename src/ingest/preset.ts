@@ -33,7 +33,8 @@ export const FIELDS = [
   'firstReplyMinutes',
   'author',
   'codes',
-  'satisfaction',
+  // Stars, NPS, CSAT, a German school grade or thumbs: the number customers give themselves.
+  'rating',
   'instagram',
   'twitter',
   'facebook',
@@ -41,6 +42,18 @@ export const FIELDS = [
   'label',
 ] as const;
 export type Field = (typeof FIELDS)[number];
+
+/** Older field names still accepted in --map and mapping files: `satisfaction` is read as `rating`. */
+export const FIELD_ALIASES: Readonly<Record<string, Field>> = { satisfaction: 'rating' };
+
+/** A field name as the user wrote it (`rating`, or an alias such as `satisfaction`), or undefined if unknown. */
+export function fieldNamed(name: string): Field | undefined {
+  if ((FIELDS as readonly string[]).includes(name)) return name as Field;
+  return FIELD_ALIASES[name];
+}
+
+/** Every name --map accepts, for error messages. */
+export const FIELD_NAMES: readonly string[] = [...FIELDS, ...Object.keys(FIELD_ALIASES)];
 
 export type RecordKind = 'contacts' | 'orders' | 'tickets' | 'social' | 'notes' | 'messages';
 

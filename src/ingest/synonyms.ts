@@ -50,7 +50,18 @@ export const SYNONYMS: Record<Field, string[]> = {
   firstReplyMinutes: ['first reply time in minutes', 'first reply minutes', 'first response minutes', 'erste antwortzeit in minuten'],
   author: ['author', 'analyst', 'by', 'written by', 'autor', 'verfasser', 'erfasst von'],
   codes: ['codes', 'code', 'tags', 'labels', 'kategorien'],
-  satisfaction: ['satisfaction', 'satisfaction rating', 'csat', 'zufriedenheit', 'bewertung zufriedenheit'],
+  // Whether a column holds stars, NPS, CSAT, a grade or thumbs is decided from these names and its values
+  // (ratings.ts). Counts of votes (thumbsUpCount, HelpfulnessNumerator, like_count) are never ratings and are
+  // named nowhere here.
+  rating: [
+    'rating', 'stars', 'star rating', 'score', 'review score', 'rating score', 'overall rating', 'rating value', 'review rating',
+    'nps', 'nps score', 'net promoter score', 'likelihood to recommend', 'recommend', 'csat', 'csat score', 'satisfaction',
+    'satisfaction score', 'satisfaction rating', 'thumbs', 'thumb', 'sterne', 'sternebewertung', 'anzahl sterne', 'punkte', 'note',
+    'gesamtnote', 'schulnote', 'weiterempfehlung', 'weiterempfehlungsbereitschaft', 'zufriedenheit', 'bewertung zufriedenheit',
+    'daumen',
+    // Last: a German "Bewertung" is as often the review's text as its stars; its values decide.
+    'gesamtbewertung', 'bewertung',
+  ],
   instagram: ['instagram', 'instagram handle', 'instagram-handle', 'instagram username', 'instagram account'],
   twitter: ['twitter', 'twitter handle', 'twitter username', 'x handle', 'x', 'twitter-handle'],
   facebook: ['facebook', 'facebook profile', 'facebook name', 'facebook-profil'],

@@ -20,10 +20,11 @@ export const zendeskTickets: Preset = {
     subject: ['Subject', 'Ticket subject'],
     text: ['Description', 'Ticket description'],
     status: ['Status', 'Ticket status'],
-    satisfaction: ['Satisfaction Score', 'Ticket satisfaction rating'],
+    // Good / Bad (a thumbs rating); Offered and Unoffered mean the customer gave none.
+    rating: ['Satisfaction Score', 'Ticket satisfaction rating'],
     firstReplyMinutes: ['First reply time in minutes', 'First reply time (min)'],
   },
-  requires: [['messageId'], ['email', 'crmId', 'name'], ['subject', 'text'], ['channel', 'satisfaction', 'firstReplyMinutes']],
+  requires: [['messageId'], ['email', 'crmId', 'name'], ['subject', 'text'], ['channel', 'rating', 'firstReplyMinutes']],
   priority: 10,
   channel: 'email',
 };
