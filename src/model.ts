@@ -146,6 +146,11 @@ export interface Event {
    * proof of an answer whose time and author are unknown.
    */
   unseenReplies: number;
+  /**
+   * Message ids the export lists as answers to this one (TWCS `response_tweet_id`), as conversation ids like
+   * messageId; linking counts those missing from the data into unseenReplies.
+   */
+  replies?: string[];
   /** Author shown on analyst notes. */
   author: string | null;
   source: Source;

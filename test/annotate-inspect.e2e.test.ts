@@ -87,6 +87,26 @@ describe('thick annotate', () => {
     expect(records[0]![at('rejected')]).toBe('');
   });
 
+  it('carries each record\'s kind and rating, in JSON and in CSV', () => {
+    const run = thick(['annotate', 'fixtures/presets/google-play-reviews.csv', '-o', '-']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.kind, r.rating?.value, r.direction])).toEqual([
+      ['review', 1, 'inbound'],
+      ['review', 5, 'inbound'],
+      ['review', 2, 'inbound'],
+      ['review', 4, 'inbound'],
+      ['review', 2, 'inbound'],
+      ['review', 2, 'inbound'],
+    ]);
+    expect(rows[0].rating).toEqual({ value: 1, scale: 'stars5' });
+    const csv = join(tempDir(), 'out.csv');
+    expect(thick(['annotate', 'fixtures/presets/amazon-reviews.csv', '-o', csv]).code).toBe(0);
+    const [header, ...records] = parse(readFileSync(csv, 'utf8')) as string[][];
+    const at = (name: string) => header!.indexOf(name);
+    expect(records.map((r) => [r[at('kind')], r[at('rating')], r[at('rating_scale')]])[2]).toEqual(['review', '1', 'stars5']);
+  });
+
   it('prints JSON lines to stdout with -o -', () => {
     const run = thick(['annotate', 'fixtures/demo/notes.csv', '-o', '-']);
     expect(run.code).toBe(0);

@@ -18,11 +18,13 @@ export interface AnnotateFlags extends IngestFlags {
 
 type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
 
-/** Every input row in input order: used rows with their (first) annotated event, rejected rows with the reason. */
+/** Every input row in input order: used rows with their own annotated record, rejected rows with the reason. */
 function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext): Line[] {
   return ingests.flatMap((ingest) => {
     const used: Line[] = ingest.used.map((u) => {
-      const event = u.events.find((e) => e.text) ?? u.events[0] ?? null;
+      // The customer's record, not the brand's reply written beside it in the same row.
+      const own = u.events.filter((e) => e.direction !== 'outbound');
+      const event = own.find((e) => e.text) ?? own[0] ?? u.events[0] ?? null;
       return { kind: 'used', ingest, line: u.line, fields: u.fields, event: event && annotateEvent(event, ctx) };
     });
     const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
@@ -95,7 +97,7 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
   const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true, keepFields: true }, (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
-    if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
+    if (!['messages', 'social', 'tickets', 'notes', 'reviews'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
     }
   }

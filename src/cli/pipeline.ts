@@ -113,7 +113,7 @@ export function analyse(
   const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
   const events = ingests.flatMap((i) => i.events);
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
-  const linked = linkCustomers(contacts, events);
+  const linked = linkCustomers(contacts, events, { brandHandles });
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
   const profiled = buildProfiles(linked.customers, annotated, {
     asOf,

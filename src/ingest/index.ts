@@ -1,4 +1,4 @@
-import type { Contact, ContextEvent, Event, RatingScale, Rejection } from '../model.js';
+import type { Contact, ContextEvent, Event, EventKind, RatingScale, Rejection } from '../model.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
 import {
   applyOverrides,
@@ -46,6 +46,8 @@ export interface FileIngest {
   dateOrders: Partial<Record<Field, { order: DateOrder; ambiguous: boolean; note: string | null }>>;
   /** The rating column and the scale its values are on, when the file has one. */
   rating: { column: string; scale: RatingScale } | null;
+  /** What a `reviews` file's records are: public reviews, or answers to the brand's own survey. */
+  recordKind: EventKind | null;
   rows: { read: number; used: number; rejected: number };
   contacts: Contact[];
   events: Event[];
@@ -100,11 +102,12 @@ function columnValues(table: Table, index: number | undefined): string[] {
   return table.rows.map((row) => row.fields[index]?.trim() ?? '').filter((value) => value !== '');
 }
 
-/** How a file's columns are read: its preset and mapping, and the rating scale. */
+/** How a file's columns are read: its preset and mapping, the rating scale, and what its records are. */
 interface Layout {
   preset: Preset;
   mapping: ColumnMapping;
   rating: FileIngest['rating'];
+  recordKind: EventKind | null;
 }
 
 /** Detect the layout of a read table, warning about what the user should know of its columns. */
@@ -114,7 +117,8 @@ function readLayout(table: Table, options: IngestOptions, warnings: string[]): L
   warnings.push(...duplicateColumnWarnings(table.header, mapping, table.file));
   const rating = ratingColumn(table, mapping, ratings, warnings);
   warnings.push(...unreadRatingWarnings(table, mapping, ratings));
-  return { preset, mapping, rating };
+  const recordKind = preset.recordKind ? preset.recordKind(table.header, mapping, rating?.scale ?? null) : null;
+  return { preset, mapping, rating, recordKind };
 }
 
 /** Facts decided once per column: how its dates are ordered and which decimal separator its numbers use. */
@@ -144,17 +148,19 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
   if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
   else if (table.rows.length === 0 && table.rejected.length === 0) warnings.push(`${file}: only a header, no rows to read`);
 
-  const { preset, mapping, rating } = readLayout(table, options, warnings);
+  const { preset, mapping, rating, recordKind } = readLayout(table, options, warnings);
   const { dateOrders, decimals } = columnFacts(table, mapping, warnings);
   const lenientNotes: LenientNote[] = [];
   const ctx: RowContext = {
     file,
     kind: preset.kind,
-    channel: preset.channel,
+    // A survey was answered where the brand asked it, not on a review site.
+    channel: recordKind === 'survey' && preset.channel === 'review' ? 'survey' : preset.channel,
     dateOrders: Object.fromEntries(Object.entries(dateOrders).map(([field, info]) => [field, info.order])),
     decimals,
     brandHandles: options.brandHandles ?? new Set(),
     rating: rating?.scale,
+    recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,
     onLenient: (note) => lenientNotes.push(note),
   };
@@ -168,6 +174,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     mapping,
     dateOrders,
     rating,
+    recordKind,
     rows: { read: table.rows.length + table.rejected.length, used: 0, rejected: 0 },
     contacts: [],
     events: [],

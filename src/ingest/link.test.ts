@@ -104,3 +104,63 @@ describe('customer ids as the input wrote them', () => {
     expect(linked.events.map((e) => e.customerKey)).toEqual(['CustA', 'CustA', 'Jo@X.de']);
   });
 });
+
+describe('linkCustomers: which records await an answer', () => {
+  const post = (id: string, who: Event['who'], text: string, extra: Partial<Event> = {}) =>
+    event(id, who, { kind: 'post', channel: 'twitter', messageId: `twitter:${id}`, text, expectsReply: false, ...extra });
+  const brand = (id: string, text: string, replyTo: string | null) =>
+    event(id, {}, { kind: 'post', channel: 'twitter', direction: 'outbound', author: 'BrandHelp', messageId: `twitter:${id}`, replyTo, text, expectsReply: false });
+
+  it('expects a reply to a post that mentions a brand handle, answers a brand post, or sits in a thread the brand joined', () => {
+    const linked = linkCustomers([], [
+      post('1', { handle: 'anna' }, '@BrandHelp my parcel is late'),
+      brand('2', '@anna sorry, checking', 'twitter:1'),
+      post('3', { handle: 'anna' }, 'thanks, still waiting', { replyTo: 'twitter:2' }),
+      post('4', { handle: 'ben' }, 'Lovely morning, great coffee'),
+      post('5', { handle: 'cem' }, 'Does anyone know when the sale starts?'),
+      post('6', { handle: 'dora' }, 'me too!', { replyTo: 'twitter:5' }),
+      post('7', { handle: 'emil' }, 'hello @someoneelse'),
+      post('8', { handle: 'anna' }, 'and another thing', { replyTo: 'twitter:3' }),
+      post('9', { handle: 'finn' }, 'Price went up again', {}),
+    ], { brandHandles: new Set(['nordlicht']) });
+    expect(linked.events.filter((e) => e.direction === 'inbound').map((e) => [e.id, e.expectsReply])).toEqual([
+      ['1', true], // mentions the brand (the author of its outbound rows)
+      ['3', true], // answers a brand post
+      ['4', false], // said in public, to nobody
+      ['5', false],
+      ['6', false], // a peer reply
+      ['7', false], // addressed to someone else
+      ['8', true], // in a thread the brand joined
+      ['9', false],
+    ]);
+    const mentionsBrandOption = linkCustomers([], [post('1', { handle: 'x' }, 'Danke @Nordlicht.')], { brandHandles: new Set(['nordlicht']) });
+    expect(mentionsBrandOption.events[0]!.expectsReply).toBe(true);
+  });
+
+  it('takes a top-level Instagram or Facebook comment as an answer to the brand\'s own post; a reply among customers stays theirs', () => {
+    const linked = linkCustomers([], [
+      post('c1', { handle: 'julia' }, 'Wie funktioniert das Abo eigentlich?', { channel: 'instagram', messageId: 'instagram:c1' }),
+      post('c2', { handle: 'anna' }, '@julia im Kundenkonto', { channel: 'instagram', messageId: 'instagram:c2', replyTo: 'instagram:c1' }),
+      post('c3', { handle: 'dave' }, 'Still nothing. Are you still in business???', { channel: 'facebook', messageId: 'facebook:c3' }),
+    ]);
+    expect(linked.events.map((e) => e.expectsReply)).toEqual([true, false, true]);
+  });
+
+  it('never expects a reply to a review, survey, order or note, nor to a message that answers another customer', () => {
+    const linked = linkCustomers([contact('1', 'a@x.de', ['ann']), contact('2', 'b@x.de', ['bob'])], [
+      event('r', { crmId: '1' }, { kind: 'review', expectsReply: false }),
+      event('q', { handle: 'ann' }, { messageId: 'm:1', expectsReply: true }),
+      event('p', { handle: 'bob' }, { messageId: 'm:2', replyTo: 'm:1', expectsReply: true }),
+    ]);
+    expect(linked.events.map((e) => e.expectsReply)).toEqual([false, true, false]);
+  });
+
+  it('counts the listed replies that are not in the data as unseen', () => {
+    const linked = linkCustomers([], [
+      post('3', { handle: 'anna' }, '@BrandHelp help', { replies: ['twitter:5', 'twitter:7'] }),
+      brand('5', '@anna on it', 'twitter:3'),
+    ]);
+    expect(linked.events[0]!.unseenReplies).toBe(1);
+    expect(linked.events[1]!.unseenReplies).toBe(0);
+  });
+});

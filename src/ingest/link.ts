@@ -1,4 +1,10 @@
 import type { Contact, Customer, Event } from '../model.js';
+import { normaliseHandle } from './normalise.js';
+
+export interface LinkOptions {
+  /** The brand's own handles (--brand, normalised); the authors of rows the export marks as outbound are added. */
+  brandHandles?: ReadonlySet<string>;
+}
 
 export interface Linked {
   customers: Customer[];
@@ -59,6 +65,11 @@ function leadingMentions(text: string | null): string[] {
   return lead ? [...lead[1]!.matchAll(/@([\w.]+?)(?=[\s,:]|$)/g)].map((m) => m[1]!.toLowerCase()) : [];
 }
 
+/** Every handle a text mentions anywhere, normalised ("@Nordlicht.Kaffee." → "nordlicht.kaffee"). */
+function mentions(text: string | null): string[] {
+  return [...(text ?? '').matchAll(/@([\w.]+)/g)].map((m) => normaliseHandle(m[1]!.replace(/\.+$/, '')));
+}
+
 function fromContact(contact: Contact): Customer {
   const { crmId, email } = contact.keys;
   return {
@@ -84,9 +95,10 @@ function fromEvent(event: Event): Customer | null {
 
 /**
  * Join events to customers by CRM id, email or social handle (contacts first, so their keys win), and give the
- * brand's replies the customer of the message they answer.
+ * brand's replies the customer of the message they answer. Then each record learns whether it awaits an answer and
+ * how many of its answers the export names but lacks.
  */
-export function linkCustomers(contacts: readonly Contact[], events: readonly Event[]): Linked {
+export function linkCustomers(contacts: readonly Contact[], events: readonly Event[], options: LinkOptions = {}): Linked {
   const index = new CustomerIndex();
   const warnings: string[] = [];
   for (const contact of contacts) {
@@ -186,5 +198,51 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     const parent = byMessage.get(event.replyTo);
     if (parent && parent.direction === 'inbound' && parent.customerKey !== null && parent.customerKey !== event.customerKey) event.peerReply = true;
   }
+  const position = new Map(linked.map((event, i) => [event, i]));
+  const byIndex = new Map([...byMessage].map(([id, event]) => [id, position.get(event)!]));
+  markExpectedReplies(linked, byIndex, options.brandHandles ?? new Set());
+  for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
   return { customers: index.customers, events: linked, warnings };
 }
+
+/**
+ * Networks where a brand's export holds the comments on its own posts and page: a top-level comment there answers
+ * the brand's post (the export just does not list that post). On Twitter/X a post is said to everyone unless it
+ * mentions or answers someone.
+ */
+const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 'linkedin']);
+
+/**
+ * Which records await an answer. Tickets and messages do (set at ingest), unless they answer another customer.
+ * A public post does only when it is addressed to the brand: it mentions a brand handle (--brand, or the author of
+ * any row the export marks as the brand's), replies to a brand message (a top-level comment under the brand's own
+ * Instagram or Facebook post included), or sits in a thread the brand joined.
+ */
+function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
+  const brand = new Set(brandHandles);
+  for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
+  const rootOf = (event: Event): string | null => {
+    let current = event;
+    const seen = new Set<Event>();
+    while (current.replyTo && !seen.has(current)) {
+      seen.add(current);
+      const parent = byMessage.get(current.replyTo);
+      if (parent === undefined) return current.replyTo;
+      current = linked[parent]!;
+    }
+    return current.messageId;
+  };
+  const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
+  for (const event of linked) {
+    if (event.peerReply) event.expectsReply = false;
+    if (event.kind !== 'post' || event.direction !== 'inbound' || event.peerReply) continue;
+    const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
+    const root = rootOf(event);
+    event.expectsReply =
+      mentions(event.text).some((handle) => brand.has(handle)) ||
+      (parent !== undefined && linked[parent]!.direction === 'outbound') ||
+      (!event.replyTo && COMMENT_CHANNELS.has(event.channel)) ||
+      (root !== null && brandThreads.has(root));
+  }
+}
+

@@ -33,6 +33,11 @@ describe('preset detection', () => {
     [['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'], 'twitter-support'],
     [['id', 'media_id', 'username', 'text', 'timestamp', 'like_count', 'parent_id'], 'instagram-comments'],
     [['Comment ID', 'Post ID', 'Parent Comment ID', 'Author Name', 'Author Profile', 'Message', 'Created Time'], 'facebook-comments'],
+    [['Id', 'ProductId', 'UserId', 'ProfileName', 'HelpfulnessNumerator', 'HelpfulnessDenominator', 'Score', 'Time', 'Summary', 'Text'], 'amazon-reviews'],
+    [['reviewId', 'userName', 'content', 'score', 'thumbsUpCount', 'reviewCreatedVersion', 'at', 'replyContent', 'repliedAt', 'appVersion'], 'google-play-reviews'],
+    [['Name', 'Datum', 'Sterne', 'Überschrift', 'Bewertung', 'Antwort des Unternehmens'], 'reviews'],
+    [['review_id', 'order_id', 'review_score', 'review_comment_title', 'review_comment_message', 'review_creation_date', 'review_answer_timestamp'], 'reviews'],
+    [['Ticket ID', 'Email', 'Subject', 'Text', 'Satisfaction'], 'tickets'],
   ];
   it.each(cases)('%j is %s', (header, preset) => {
     expect(choosePreset(header, 'x.csv', {}).preset.id).toBe(preset);

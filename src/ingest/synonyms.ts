@@ -20,9 +20,12 @@ export const SYNONYMS: Record<Field, string[]> = {
   country: ['country', 'land'],
   crmStage: ['stage', 'lifecycle stage', 'lead status', 'status crm', 'lebenszyklusphase', 'phase'],
   created: ['created', 'created at', 'create date', 'created date', 'signup date', 'erstellt', 'erstellungsdatum', 'angelegt am', 'registriert'],
+  // The time of the record. A survey answer's time is when it was answered (Olist's review_answer_timestamp), not
+  // when the survey was sent.
   date: [
-    'date', 'timestamp', 'time', 'created at', 'posted at', 'order date', 'invoice date', 'datum', 'zeitstempel',
-    'bestelldatum', 'rechnungsdatum', 'erstellt am', 'veröffentlicht', 'gepostet am',
+    'date', 'timestamp', 'time', 'at', 'created at', 'posted at', 'order date', 'invoice date', 'review date', 'review time',
+    'submitted at', 'answered at', 'answer timestamp', 'review answer timestamp', 'datum', 'zeitstempel', 'bestelldatum',
+    'rechnungsdatum', 'erstellt am', 'veröffentlicht', 'gepostet am', 'bewertungsdatum', 'eingereicht am',
   ],
   until: ['until', 'end', 'end date', 'to', 'bis', 'enddatum'],
   orderId: ['order id', 'order', 'order number', 'order no', 'invoice', 'invoice no', 'invoice number', 'bestellnummer', 'bestellung', 'auftragsnummer', 'rechnungsnummer'],
@@ -33,6 +36,8 @@ export const SYNONYMS: Record<Field, string[]> = {
   channel: ['channel', 'source', 'via', 'kanal', 'quelle'],
   platform: ['platform', 'network', 'plattform', 'netzwerk'],
   inbound: ['inbound', 'incoming', 'eingehend'],
+  direction: ['direction', 'message direction', 'sender type', 'author type', 'from type', 'richtung', 'absendertyp'],
+  kind: ['type', 'kind', 'record type', 'event type', 'activity type', 'interaction type', 'typ', 'art', 'vorgangsart', 'aktivitätstyp'],
   // Most specific first: a file with both "Comment" and "Post" has the customer's words in "Comment". The survey
   // words at the end name the customer's answer in a survey, but the brand's reply in a help desk (see REPLY_WORDS).
   text: [
@@ -40,14 +45,33 @@ export const SYNONYMS: Record<Field, string[]> = {
     'kommentar', 'beschreibung', 'bewertung', 'comments', 'comment body', 'message text', 'message body', 'review text',
     'feedback text', 'verbatim', 'remarks', 'tweet', 'tweet text', 'full text', 'post text', 'post', 'caption', 'freitext',
     'anmerkung', 'anmerkungen', 'bemerkung', 'bemerkungen', 'kommentare', 'kommentartext', 'nachrichtentext',
-    'rückmeldung', 'beitragstext', 'answer', 'antwort', 'response',
+    'rückmeldung', 'beitragstext', 'review comment message', 'comment message', 'review body', 'review content', 'rezension',
+    'bewertungstext', 'erfahrungsbericht', 'answer', 'antwort', 'response',
   ],
-  subject: ['subject', 'title', 'topic', 'betreff', 'titel', 'thema'],
+  subject: [
+    'subject', 'title', 'topic', 'summary', 'headline', 'review title', 'comment title', 'review comment title', 'betreff', 'titel',
+    'thema', 'überschrift', 'zusammenfassung',
+  ],
   status: ['status', 'state', 'ticket status', 'zustand'],
-  messageId: ['message id', 'comment id', 'post id', 'tweet id', 'ticket id', 'ticket', 'case id', 'case number', 'nachrichten-id', 'kommentar-id', 'ticketnummer', 'vorgangsnummer'],
+  messageId: [
+    'message id', 'comment id', 'post id', 'tweet id', 'ticket id', 'ticket', 'case id', 'case number', 'review id', 'feedback id',
+    'response id', 'survey response id', 'nachrichten-id', 'kommentar-id', 'ticketnummer', 'vorgangsnummer', 'bewertungs-id',
+  ],
   replyTo: ['in reply to', 'reply to', 'parent id', 'parent comment id', 'in response to', 'antwort auf', 'bezug'],
-  firstReplyAt: ['first reply at', 'first response at', 'first replied at', 'erste antwort am', 'erste antwort'],
+  firstReplyAt: [
+    'first reply at', 'first response at', 'first replied at', 'replied at', 'reply date', 'reply time', 'response date',
+    'erste antwort am', 'erste antwort', 'beantwortet am', 'antwortdatum',
+  ],
   firstReplyMinutes: ['first reply time in minutes', 'first reply minutes', 'first response minutes', 'erste antwortzeit in minuten'],
+  // The brand's answer written beside a review or survey answer. "Response" and "Antwort" are in REPLY_WORDS: the
+  // brand's words in a review or help-desk export, the customer's in a survey.
+  reply: [
+    'reply', 'reply text', 'reply content', 'company response', 'company reply', 'developer reply', 'developer response',
+    'owner response', 'owner reply', 'merchant reply', 'merchant response', 'seller response', 'brand reply', 'official reply',
+    'antwort des unternehmens', 'antwort des händlers', 'antwort des anbieters', 'händlerantwort', 'unternehmensantwort',
+    'anbieterantwort', 'stellungnahme', 'kommentar des unternehmens',
+  ],
+  replies: ['response tweet id', 'response ids', 'reply ids', 'replies'],
   author: ['author', 'analyst', 'by', 'written by', 'autor', 'verfasser', 'erfasst von'],
   codes: ['codes', 'code', 'tags', 'labels', 'kategorien'],
   // Whether a column holds stars, NPS, CSAT, a grade or thumbs is decided from these names and its values

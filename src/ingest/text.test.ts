@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerText, decodeMarkup } from './text.js';
+import { customerText, decodeMarkup, titleAndBody } from './text.js';
 
 describe('decodeMarkup', () => {
   it('decodes named, decimal and hex entities and <br> line breaks, so quotes read as written', () => {
@@ -18,10 +18,18 @@ describe('decodeMarkup', () => {
   });
 });
 
-describe('customerText', () => {
+describe('customerText and titleAndBody', () => {
   it('trims decoded text and treats an empty cell as no text', () => {
     expect(customerText('  Hallo&nbsp;<br />  ')).toBe('Hallo');
     expect(customerText('<br />')).toBeUndefined();
     expect(customerText(undefined)).toBeUndefined();
+  });
+
+  it('puts a review title before its body, once', () => {
+    expect(titleAndBody('Lovely first flush', 'Bright and floral.')).toBe('Lovely first flush. Bright and floral.');
+    expect(titleAndBody('Nie wieder!', 'Kaputt.')).toBe('Nie wieder! Kaputt.');
+    expect(titleAndBody('MT lindo', 'MT lindo')).toBe('MT lindo');
+    expect(titleAndBody(undefined, 'only body')).toBe('only body');
+    expect(titleAndBody('only title', undefined)).toBe('only title');
   });
 });

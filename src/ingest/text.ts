@@ -37,3 +37,11 @@ export function customerText(cell: string | undefined): string | undefined {
   const text = decodeMarkup(cell).trim();
   return text === '' ? undefined : text;
 }
+
+/** A review's title and body as one text: "Title. Body", the title once when the body repeats it. */
+export function titleAndBody(title: string | undefined, body: string | undefined): string | undefined {
+  if (!title) return body;
+  if (!body) return title;
+  if (body.toLowerCase().startsWith(title.toLowerCase())) return body;
+  return /[.!?…:;]$/.test(title) ? `${title} ${body}` : `${title}. ${body}`;
+}
