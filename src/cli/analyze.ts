@@ -9,6 +9,8 @@ export interface IngestFlags {
   mapping?: string;
   preset?: string;
   brand: string[];
+  /** Author names that identify nobody, beyond the built-in list (--placeholder, repeatable). */
+  placeholder?: string[];
 }
 
 export interface AnalyzeFlags extends IngestFlags {
@@ -36,7 +38,7 @@ export interface RunSummary {
 export function ingestOptionsFrom(flags: IngestFlags) {
   const file = flags.mapping ? loadMappingFile(flags.mapping) : { columns: undefined, preset: undefined };
   const overrides: Overrides = { ...(file.columns ?? {}), ...parseMapFlags(flags.map) };
-  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand) };
+  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: flags.placeholder ?? [] };
 }
 
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {

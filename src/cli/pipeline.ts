@@ -128,6 +128,9 @@ export function analyse(
   const nobody = new Map<string, number>();
   for (const e of linked.events) if (e.customerKey === null && e.direction === 'inbound') nobody.set(e.source.file, (nobody.get(e.source.file) ?? 0) + 1);
   for (const [file, n] of nobody) warnings.push(`${file}: ${n} row${n === 1 ? ' names' : 's name'} no customer (no id, email, handle or name) and appear${n === 1 ? 's' : ''} in no report`);
+  for (const [file, { nameJoins: n }] of linked.files) {
+    if (n > 0) warnings.push(`${file}: ${n} row${n === 1 ? ' was' : 's were'} joined to a customer by name alone (no id, email or handle on the row); check for namesakes`);
+  }
   for (const ingest of ingests) {
     warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {

@@ -6,12 +6,14 @@ import {
   mapColumns,
   mapRow,
   MappingError,
+  settleBareId,
   type ColumnCheck,
   type ColumnMapping,
   type Overrides,
 } from './mapping.js';
 import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
 import { detectDecimalColumn } from './numbers.js';
+import { Placeholders } from './placeholders.js';
 import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
 import { messages } from './presets/messages.js';
 import { PRESETS, presetById } from './presets/index.js';
@@ -34,6 +36,8 @@ export interface IngestOptions {
   lenient?: boolean;
   /** Keep every used row's cells (thick annotate writes them back out); analyze does not need them. */
   keepFields?: boolean;
+  /** Author names that identify nobody, beyond the built-in ones (--placeholder, repeatable). */
+  placeholders?: readonly string[];
 }
 
 export interface FileIngest {
@@ -92,9 +96,9 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
   return { preset: best.preset, mapping: best.mapping };
 }
 
-/** A preset's columns for a header: synonyms, then the user's --map. */
+/** A preset's columns for a header: synonyms, then the user's --map, then what a bare "Id" is. */
 function presetMapping(header: string[], preset: Preset, overrides: Overrides, file: string, fits: ColumnCheck): ColumnMapping {
-  return applyOverrides(header, mapColumns(header, preset, fits), overrides, file);
+  return settleBareId(header, applyOverrides(header, mapColumns(header, preset, fits), overrides, file), preset);
 }
 
 function columnValues(table: Table, index: number | undefined): string[] {
@@ -117,6 +121,9 @@ function readLayout(table: Table, options: IngestOptions, warnings: string[]): L
   warnings.push(...duplicateColumnWarnings(table.header, mapping, table.file));
   const rating = ratingColumn(table, mapping, ratings, warnings);
   warnings.push(...unreadRatingWarnings(table, mapping, ratings));
+  if (preset.kind === 'orders' && mapping.unitPrice === undefined && mapping.amount === undefined && table.rows.length > 0) {
+    warnings.push(`${table.file}: no price or amount column; its orders count, and their value comes only from order lines in other files of the run (joined by order id)`);
+  }
   const recordKind = preset.recordKind ? preset.recordKind(table.header, mapping, rating?.scale ?? null) : null;
   return { preset, mapping, rating, recordKind };
 }
@@ -159,6 +166,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     dateOrders: Object.fromEntries(Object.entries(dateOrders).map(([field, info]) => [field, info.order])),
     decimals,
     brandHandles: options.brandHandles ?? new Set(),
+    placeholders: new Placeholders(options.placeholders),
     rating: rating?.scale,
     recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,

@@ -2,6 +2,7 @@ import type { Annotation, Contact, ContextEvent, Direction, Event, EventKind, Id
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
+import { Placeholders } from './placeholders.js';
 import { parseRating } from './ratings.js';
 import { customerText, titleAndBody } from './text.js';
 
@@ -14,6 +15,8 @@ export interface RowContext {
   decimals: Partial<Record<Field, ',' | '.'>>;
   /** The brand's own handles (normalised); their posts are outbound. */
   brandHandles: ReadonlySet<string>;
+  /** Author names that identify nobody (the built-in list when absent). */
+  placeholders?: Placeholders;
   /** The scale of the file's rating column, when it has one. */
   rating?: RatingScale;
   /** What a `reviews` file's records are (review or survey), decided from the whole file. */
@@ -28,7 +31,6 @@ export interface RowContext {
   onLenient?: (note: LenientNote) => void;
 }
 
-/** A value lenient reading left empty: where it was and why it could not be read. */
 export interface LenientNote {
   line: number;
   /** 1-based column. */
@@ -54,11 +56,14 @@ export class RowError extends Error {
   }
 }
 
-export const normaliseEmail = (value: string): string => value.trim().toLowerCase();
+/** Keys are compared in Unicode NFC, so "Müller" typed with a combining umlaut meets the precomposed one. */
+const nfc = (value: string): string => value.normalize('NFC').trim();
+
+export const normaliseEmail = (value: string): string => nfc(value).toLowerCase();
 
 /** "@Anna_K", "anna_k" and "https://instagram.com/anna_k/" are one handle: "anna_k". */
 export function normaliseHandle(value: string): string {
-  const trimmed = value.trim().replace(/\/+$/, '');
+  const trimmed = nfc(value).replace(/\/+$/, '');
   const fromUrl = /^(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|twitter\.com|x\.com|facebook\.com)\/(.+)$/i.exec(trimmed);
   return (fromUrl?.[1] ?? trimmed).replace(/^@/, '').toLowerCase();
 }
@@ -158,29 +163,41 @@ export function conversationId(space: string, id: string | undefined): string | 
 function keysFromCustomerCell(value: string): IdentityKeys {
   if (value.includes('@') && !value.startsWith('@')) return { email: normaliseEmail(value) };
   if (value.startsWith('@')) return { handle: normaliseHandle(value) };
-  return { crmId: value.trim() };
+  return { crmId: nfc(value) };
 }
 
-function identity(row: MappedRow): IdentityKeys {
+/**
+ * The identity on a row, NFC-normalised. A placeholder author name or handle ("Ein Google-Nutzer", "Gast") is kept
+ * as `placeholder`, never as a key: it would join strangers.
+ */
+function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
   const keys: IdentityKeys = {};
-  const { crmId, email, handle, name, firstName, lastName } = row.cells;
+  const placeholders = ctx.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const { crmId, altId, email, handle, name, firstName, lastName } = row.cells;
   if (crmId) Object.assign(keys, keysFromCustomerCell(crmId));
+  if (altId) keys.altId = nfc(altId);
   if (email) keys.email = normaliseEmail(email);
-  if (handle) keys.handle = normaliseHandle(handle);
+  const bareHandle = handle ? nfc(handle).replace(/^@/, '') : undefined;
+  if (bareHandle && placeholders.has(bareHandle)) keys.placeholder = bareHandle;
+  else if (handle) keys.handle = normaliseHandle(handle);
   // Profiles name a customer known only by email or handle as the input wrote it; joins use the normalised key.
-  const written = email ?? (handle && normaliseHandle(handle) === handle.trim().replace(/^@/, '').toLowerCase() ? handle.trim().replace(/^@/, '') : undefined);
-  if (written && !keys.crmId) keys.asWritten = written.trim();
+  const writtenHandle = keys.handle && handle && keys.handle === nfc(handle).replace(/^@/, '').toLowerCase() ? nfc(handle).replace(/^@/, '') : undefined;
+  const written = email ? nfc(email) : writtenHandle;
+  if (written && !keys.crmId) keys.asWritten = written;
   const fullName = customerText(name) ?? ([firstName, lastName].map((part) => customerText(part)).filter(Boolean).join(' ') || undefined);
-  if (fullName) keys.name = fullName;
+  if (fullName && placeholders.has(fullName)) keys.placeholder ??= nfc(fullName);
+  else if (fullName) keys.name = nfc(fullName);
   return keys;
 }
+
+const DEFAULT_PLACEHOLDERS = new Placeholders();
 
 function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''): Event {
   const source: Source = { file: ctx.file, line: row.line };
   const channelCell = row.cells.channel ?? row.cells.platform;
   return {
     id: `${ctx.file}:${row.line}${suffix}`,
-    who: identity(row),
+    who: identity(row, ctx),
     customerKey: null,
     at: null,
     channel: channelCell ? normaliseChannel(channelCell) : ctx.channel,
@@ -203,15 +220,15 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
   };
 }
 
+const hasIdentity = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder);
+
 function requireIdentity(keys: IdentityKeys, row: MappedRow, what: string): void {
-  if (!keys.crmId && !keys.email && !keys.handle && !keys.name) {
-    throw new RowError(`no customer id, email, handle or name on this ${what}`);
-  }
+  if (!hasIdentity(keys)) throw new RowError(`no customer id, email, handle or name on this ${what}`);
 }
 
 /** Message ids listed in one cell ("5,7"), in the event's conversation space. */
 function listedIds(space: string, cell: string | undefined): string[] | undefined {
-  const ids = cell?.split(/[\s,;|]+/).map((id) => id.trim()).filter(Boolean);
+  const ids = cell?.split(/[\s,;|]+/).map(nfc).filter(Boolean);
   return ids && ids.length > 0 ? ids.map((id) => `${space}:${id}`) : undefined;
 }
 
@@ -235,19 +252,31 @@ function replyInRow(row: MappedRow, ctx: RowContext, record: Event): Event | nul
   return reply;
 }
 
-/** An order line: quantity × unit price, else the amount; a refund counts against revenue. */
-function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
-  const event = baseEvent(row, ctx, 'order');
-  requireIdentity(event.who, row, 'order line');
+/** An order line's value: quantity × unit price, else the amount, else the unit price of a one-unit line. */
+function orderAmount(row: MappedRow, ctx: RowContext): number | null {
   const quantity = numberCell(row, 'quantity', ctx);
   const unitPrice = numberCell(row, 'unitPrice', ctx);
   const amount = numberCell(row, 'amount', ctx);
-  if (quantity !== null && unitPrice !== null) event.amount = quantity * unitPrice;
-  else if (amount !== null) event.amount = amount;
-  else throw new RowError('order line has neither quantity × unit price nor an amount');
-  event.amount = Math.round(event.amount * 100) / 100;
-  if (refund && event.amount > 0) event.amount = -event.amount;
-  event.orderId = row.cells.orderId ?? null;
+  let value: number | null = null;
+  if (quantity !== null && unitPrice !== null) value = quantity * unitPrice;
+  else if (amount !== null) value = amount;
+  // A file of order items with a price and no quantity column (Olist) lists one unit per line.
+  else if (unitPrice !== null && row.columns.quantity === undefined) value = unitPrice;
+  // An orders export without any price column (Olist's orders file) still counts the order; its value comes
+  // from its lines in another file. A file that has prices but not on this line cannot say what it was worth.
+  else if (row.columns.unitPrice !== undefined || row.columns.amount !== undefined) {
+    throw new RowError('order line has neither quantity × unit price nor an amount', row.columns.amount ?? row.columns.unitPrice);
+  }
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
+  const event = baseEvent(row, ctx, 'order');
+  event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+  // An order line that names nobody joins the customer of its order (from any file of the run).
+  if (!hasIdentity(event.who) && !event.orderId) throw new RowError('no customer id, email, handle or name on this order line, and no order id to join it by');
+  event.amount = orderAmount(row, ctx);
+  if (refund && event.amount !== null && event.amount > 0) event.amount = -event.amount;
   event.at = dateCell(row, 'date', ctx);
   event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
   return event;
@@ -255,10 +284,10 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
 
 const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Normalised> = {
   contacts(row, ctx) {
-    const keys = identity(row);
+    const keys = identity(row, ctx);
     const handles = (['instagram', 'twitter', 'facebook', 'handle'] as const)
       .map((field) => row.cells[field])
-      .filter((value): value is string => Boolean(value))
+      .filter((value): value is string => Boolean(value) && !(ctx.placeholders ?? DEFAULT_PLACEHOLDERS).has(value!.replace(/^@/, '')))
       .map(normaliseHandle);
     if (!keys.crmId && !keys.email && handles.length === 0) {
       throw new RowError('contact has no customer id, email or social handle');
@@ -288,14 +317,14 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
     ticket.text = customerText(row.cells.text) ?? customerText(row.cells.subject) ?? null;
     ticket.rating = ratingCell(row, ctx);
-    ticket.orderId = row.cells.orderId ?? null;
+    ticket.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
     const reply = replyInRow(row, ctx, ticket);
     return { contacts: [], events: reply ? [ticket, reply] : [ticket], contextEvents: [] };
   },
 
   social(row, ctx) {
     const post = baseEvent(row, ctx, 'post');
-    if (!post.who.handle && !post.who.crmId && !post.who.email) throw new RowError('comment has no author handle', row.columns.handle);
+    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
     post.text = customerText(row.cells.text) ?? null;
     post.messageId = conversationId(post.channel, row.cells.messageId);
@@ -351,7 +380,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     event.at = dateCell(row, 'date', ctx);
     event.text = text ?? null;
     event.rating = ratingCell(row, ctx);
-    event.orderId = row.cells.orderId ?? null;
+    event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
     event.messageId = conversationId(event.channel, row.cells.messageId);
     event.replyTo = conversationId(event.channel, row.cells.replyTo);
     event.replies = listedIds(event.channel, row.cells.replies);
@@ -374,7 +403,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     record.text = titleAndBody(customerText(row.cells.subject), customerText(row.cells.text)) ?? null;
     record.rating = ratingCell(row, ctx);
     if (record.text === null && record.rating === null) throw new RowError(`${kind} has neither a text nor a rating`, row.columns.text ?? row.columns.rating);
-    record.orderId = row.cells.orderId ?? null;
+    record.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
     record.messageId = conversationId(record.channel, row.cells.messageId ?? record.id);
     const reply = replyInRow(row, ctx, record);
     return { contacts: [], events: reply ? [record, reply] : [record], contextEvents: [] };

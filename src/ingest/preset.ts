@@ -9,6 +9,8 @@ export const FIELDS = [
   'crmId',
   'email',
   'handle',
+  // Another id of the same person (Olist's per-order customer_id beside customer_unique_id).
+  'altId',
   'name',
   'firstName',
   'lastName',
@@ -103,6 +105,9 @@ export interface Preset {
    */
   recordKind?: (header: string[], mapping: ColumnMapping, scale: RatingScale | null) => EventKind;
 }
+
+/** The priority of vendor presets: they name only their vendor's own headers and win ties with generic ones. */
+export const VENDOR_PRIORITY = 10;
 
 /** "E-Mail", "e_mail" and "Email " all become "email"; "Erstellungsdatum" stays itself. */
 export function normaliseHeader(header: string): string {

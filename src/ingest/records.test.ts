@@ -1,5 +1,5 @@
 // What each row becomes: reviews and survey answers with their rating, the brand's reply written beside them,
-// generic rows whose direction, kind or amount say what they are.
+// generic rows whose direction, kind or amount say what they are, and the identity on a row (placeholders, NFC).
 import { describe, expect, it } from 'vitest';
 import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
 import type { Field, MappedRow, RecordKind } from './preset.js';
@@ -114,5 +114,27 @@ describe('generic rows: direction, kind and amount', () => {
     const { events } = normaliseRow(row({ messageId: '3', handle: '115712', text: '@Brand help', replies: '5,7' }), ctx('social', { channel: 'twitter' }));
     expect(events[0]!.replies).toEqual(['twitter:5', 'twitter:7']);
     expect(events[0]!.unseenReplies).toBe(0); // counted by linking, which knows what is in the data
+  });
+});
+
+describe('identity on a row', () => {
+  it('keeps a placeholder author as such, never as a name or handle that could join', () => {
+    const review = normaliseRow(row({ name: 'Ein Google-Nutzer', text: 'ok', rating: '3' }), ctx('reviews', { rating: 'stars5' })).events[0]!;
+    expect(review.who).toEqual({ placeholder: 'Ein Google-Nutzer' });
+    const withId = normaliseRow(row({ crmId: 'A1', name: 'amazon customer', text: 'ok' }), ctx('messages')).events[0]!;
+    expect(withId.who).toEqual({ crmId: 'A1', placeholder: 'amazon customer' });
+    const handle = normaliseRow(row({ handle: '@Guest', text: 'hi' }), ctx('social')).events[0]!;
+    expect(handle.who).toEqual({ placeholder: 'Guest' });
+  });
+
+  it('normalises keys to NFC, and decodes entities in names', () => {
+    const decomposed = normaliseRow(row({ name: 'Ju\u0308rgen Kahl', email: 'Ju\u0308rgen@Example.de', text: 'x' }), ctx('messages')).events[0]!;
+    expect(decomposed.who).toMatchObject({ name: 'Jürgen Kahl', email: 'jürgen@example.de' });
+    expect(normaliseRow(row({ crmId: 'A3', name: 'Ben &amp; Jo', text: 'x' }), ctx('messages')).events[0]!.who.name).toBe('Ben & Jo');
+  });
+
+  it('reads a second id of the person as an alias', () => {
+    const { contacts } = normaliseRow(row({ crmId: 'p-anna', altId: 'c-001', city: 'hamburg' }), ctx('contacts'));
+    expect(contacts[0]!.keys).toMatchObject({ crmId: 'p-anna', altId: 'c-001' });
   });
 });

@@ -3,29 +3,40 @@ import type { Field } from './preset.js';
 // Header names seen in English and German exports, per canonical field. Presets start from these and add their
 // vendor's own names. Spelling variants collapse under normaliseHeader, so "E-Mail" and "email" are one entry.
 export const SYNONYMS: Record<Field, string[]> = {
+  // Columns that name a person. Most specific first: Olist's customer_unique_id is the person, its customer_id one
+  // order's alias of them. A bare "Id" is no synonym here: whether it is the person or the record is decided per
+  // file (settleBareId in mapping.ts).
   crmId: [
-    'customer id', 'customerid', 'customer no', 'customer number', 'contact id', 'record id', 'client id', 'account id',
-    'kunden-id', 'kundennummer', 'kundennr', 'kunde id', 'datensatz-id', 'kontakt-id', 'id',
+    'customer unique id', 'customer id', 'customerid', 'customer no', 'customer number', 'contact id', 'record id', 'client id',
+    'account id', 'user id', 'member id', 'author id', 'reviewer id', 'requester id', 'profile id', 'buyer id', 'customer key',
+    'kunden-id', 'kundennummer', 'kundennr', 'kunde id', 'datensatz-id', 'kontakt-id', 'nutzer-id', 'benutzer-id', 'mitglieds-id',
+    'mitgliedsnummer', 'autor-id', 'verfasser-id', 'käufer-id',
   ],
   email: [
     'email', 'e-mail', 'email address', 'e-mail-adresse', 'mail', 'requester email', 'customer email', 'contact email',
     'kunden-e-mail', 'emailadresse',
   ],
   handle: ['username', 'user name', 'handle', 'screen name', 'user', 'author handle', 'account', 'benutzername', 'nutzername', 'profile'],
-  name: ['name', 'full name', 'customer name', 'contact name', 'requester', 'kunde', 'kundenname', 'vollständiger name'],
+  // Read only when another column already holds the person's main id (see crmId).
+  altId: ['customer id', 'kunden-id', 'alternative id', 'alt id', 'legacy id', 'previous id', 'old customer id', 'alte kundennummer'],
+  name: [
+    'name', 'full name', 'customer name', 'contact name', 'requester', 'kunde', 'kundenname', 'vollständiger name', 'profile name',
+    'display name', 'author name', 'reviewer', 'reviewer name', 'anzeigename',
+  ],
   firstName: ['first name', 'firstname', 'given name', 'vorname'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nachname'],
   phone: ['phone', 'phone number', 'telephone', 'mobile', 'telefon', 'telefonnummer', 'mobilnummer', 'handy'],
-  city: ['city', 'town', 'stadt', 'ort', 'wohnort'],
+  city: ['city', 'town', 'customer city', 'stadt', 'ort', 'wohnort'],
   country: ['country', 'land'],
   crmStage: ['stage', 'lifecycle stage', 'lead status', 'status crm', 'lebenszyklusphase', 'phase'],
   created: ['created', 'created at', 'create date', 'created date', 'signup date', 'erstellt', 'erstellungsdatum', 'angelegt am', 'registriert'],
   // The time of the record. A survey answer's time is when it was answered (Olist's review_answer_timestamp), not
-  // when the survey was sent.
+  // when the survey was sent; an order's when it was placed.
   date: [
     'date', 'timestamp', 'time', 'at', 'created at', 'posted at', 'order date', 'invoice date', 'review date', 'review time',
-    'submitted at', 'answered at', 'answer timestamp', 'review answer timestamp', 'datum', 'zeitstempel', 'bestelldatum',
-    'rechnungsdatum', 'erstellt am', 'veröffentlicht', 'gepostet am', 'bewertungsdatum', 'eingereicht am',
+    'submitted at', 'answered at', 'answer timestamp', 'review answer timestamp', 'order purchase timestamp', 'purchase timestamp',
+    'purchase date', 'datum', 'zeitstempel', 'bestelldatum', 'rechnungsdatum', 'kaufdatum', 'erstellt am', 'veröffentlicht',
+    'gepostet am', 'bewertungsdatum', 'eingereicht am',
   ],
   until: ['until', 'end', 'end date', 'to', 'bis', 'enddatum'],
   orderId: ['order id', 'order', 'order number', 'order no', 'invoice', 'invoice no', 'invoice number', 'bestellnummer', 'bestellung', 'auftragsnummer', 'rechnungsnummer'],
@@ -52,7 +63,7 @@ export const SYNONYMS: Record<Field, string[]> = {
     'subject', 'title', 'topic', 'summary', 'headline', 'review title', 'comment title', 'review comment title', 'betreff', 'titel',
     'thema', 'überschrift', 'zusammenfassung',
   ],
-  status: ['status', 'state', 'ticket status', 'zustand'],
+  status: ['status', 'state', 'ticket status', 'order status', 'zustand', 'bestellstatus'],
   messageId: [
     'message id', 'comment id', 'post id', 'tweet id', 'ticket id', 'ticket', 'case id', 'case number', 'review id', 'feedback id',
     'response id', 'survey response id', 'nachrichten-id', 'kommentar-id', 'ticketnummer', 'vorgangsnummer', 'bewertungs-id',

@@ -11,7 +11,7 @@ export const messages: Preset = {
   kind: 'messages',
   description: 'Generic layout: any table with a text column (customer id, email, handle, date, channel, direction, kind, amount optional)',
   columns: columnsFor([
-    'messageId', 'crmId', 'email', 'handle', 'name', 'date', 'channel', 'platform', 'direction', 'inbound', 'kind', 'subject',
+    'messageId', 'crmId', 'email', 'handle', 'altId', 'name', 'date', 'channel', 'platform', 'direction', 'inbound', 'kind', 'subject',
     'text', 'replyTo', 'replies', 'orderId', 'amount', 'rating', 'reply', 'firstReplyAt',
   ]),
   requires: [['text']],

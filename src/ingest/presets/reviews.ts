@@ -32,7 +32,7 @@ export const reviews: Preset = {
   kind: 'reviews',
   description: 'Generic reviews or survey answers: rating (stars, NPS, CSAT, grade, thumbs), title, text, author, date, reply',
   columns: columnsFor(
-    ['messageId', 'crmId', 'email', 'handle', 'name', 'orderId', 'date', 'channel', 'platform', 'rating', 'subject', 'text', 'reply', 'firstReplyAt', 'kind'],
+    ['messageId', 'crmId', 'email', 'handle', 'altId', 'name', 'orderId', 'date', 'channel', 'platform', 'rating', 'subject', 'text', 'reply', 'firstReplyAt', 'kind'],
     { name: ['author', 'autor', 'verfasser', 'rezensent'], reply: REPLY_WORDS },
     // A ticket number makes a file a help desk's, even when its tickets carry a satisfaction rating.
     { text: REPLY_WORDS, messageId: TICKET_IDS },
