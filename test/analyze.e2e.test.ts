@@ -39,6 +39,14 @@ describe('thick analyze on the demo data', () => {
     expect(summary.rows).toEqual({ read: 216, used: 216, rejected: 0 });
   });
 
+  it('says per file which column keys the customers and how many records of each kind it holds', () => {
+    const files = Object.fromEntries((summary.files as unknown as { file: string; key: unknown; customers: number; records: unknown; brandRecords: number }[]).map((f) => [f.file.split('/').pop(), f]));
+    expect(files['contacts.csv']).toMatchObject({ key: { field: 'crmId', column: 'Customer ID' }, customers: 22 });
+    expect(files['orders.csv']).toMatchObject({ key: { field: 'crmId', column: 'Kundennummer' }, customers: 17, records: { order: 90 } });
+    expect(files['tickets.csv']).toMatchObject({ key: { field: 'email', column: 'Requester Email' }, records: { ticket: 36 }, brandRecords: 28 });
+    expect(files['social.csv']).toMatchObject({ key: { field: 'handle', column: 'Username' }, records: { post: 30 }, brandRecords: 16 });
+  });
+
   it('writes one report per customer, three of them for social handles no contact has', () => {
     expect(summary.customers).toBe(25);
     expect(summary.reports).toBe(25);

@@ -138,6 +138,27 @@ describe('thick inspect', () => {
     expect(tickets).toMatchObject({ preset: 'tickets', rows: { read: 36 } });
   });
 
+  it('shows who each file\'s rows are: key column, keys, rows per key, customers, records by kind, joins and warnings', () => {
+    const run = thick(['inspect', 'fixtures/reviews/bewertungen-de.csv', '--json']);
+    expect(run.code).toBe(0);
+    const [site] = JSON.parse(run.stdout);
+    expect(site).toMatchObject({
+      preset: 'reviews',
+      rating: { column: 'Sterne', scale: 'stars5' },
+      key: { field: 'name', column: 'Name' },
+      keys: 2,
+      rowsPerKey: { mean: 2, max: 2 },
+      customers: 7,
+      records: { review: 9 },
+      brandRecords: 3,
+      placeholderRows: 5,
+      joins: { nameJoins: 4, anonymous: 5, byOrder: 0, byAlias: 0, unjoined: 0 },
+    });
+    expect(site.warnings.join('\n')).toMatch(/5 rows name a placeholder author .*\n.*4 rows were joined to a customer by name alone/);
+    const text = thick(['inspect', 'fixtures/shop-export/olist_orders_dataset.csv', 'fixtures/shop-export/olist_customers_dataset.csv']).stdout;
+    expect(text).toContain('  who        key customer_id (crmId), 4 keys, 1 rows per key (max 1); 3 customers; records: order 4; joined by alias 4');
+  });
+
   it('lists the first problems with line and column', () => {
     const dir = tempDir();
     const input = join(dir, 'orders.csv');
