@@ -67,7 +67,9 @@ const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
 const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
 
 /**
- * Pick the preset (forced, or the one explaining most of the header once overrides are applied). A file without a
+ * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
+ * --map always count: a preset that reads every field the user named beats one that would ignore some of them, so
+ * `--map text=text` makes a table a text file even when its other columns look like contacts. A file without a
  * header (empty) has nothing to map: the forced preset or the generic one, with no columns. `fits` says whether a
  * column's values allow a field (a "Bewertung" of words is no rating). Throws MappingError for a mistake in the
  * options, LayoutError when the header fits no preset.
@@ -80,11 +82,15 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
   }
   if (header.length === 0) return { preset: forced ?? messages, mapping: {} };
   if (forced) return { preset: forced, mapping: presetMapping(header, forced, overrides, file, fits) };
+  // Fields no preset reads (the eval-only label) decide nothing.
+  const asked = (Object.keys(overrides) as Field[]).filter((field) => PRESETS.some((p) => p.columns[field] !== undefined));
   let best: { preset: Preset; mapping: ColumnMapping; score: number } | null = null;
   for (const preset of PRESETS) {
     const mapping = presetMapping(header, preset, overrides, file, fits);
     if (!preset.requires.every((group) => group.some((field) => mapping[field] !== undefined))) continue;
-    const score = Object.keys(mapping).length * 100 + preset.priority;
+    const honoured = asked.filter((field) => preset.columns[field] !== undefined).length;
+    const read = (Object.keys(mapping) as Field[]).filter((field) => preset.columns[field] !== undefined).length;
+    const score = honoured * 10_000 + read * 100 + preset.priority;
     if (!best || score > best.score) best = { preset, mapping, score };
   }
   if (!best) {

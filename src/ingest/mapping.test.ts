@@ -114,6 +114,16 @@ describe('preset detection', () => {
     expect(mapping).toMatchObject({ crmId: 1, altId: 0, city: 3 });
   });
 
+  it('lets --map win over detection: a table it makes a text file is read as one, not as contacts', () => {
+    const header = ['id', 'text', 'label', 'reason', 'airline', 'created'];
+    expect(choosePreset(header, 'tweets.csv', {}).preset.id).toBe('contacts');
+    const { preset, mapping } = choosePreset(header, 'tweets.csv', { overrides: { text: 'text' } });
+    expect(preset.id).toBe('generic');
+    expect(mapping.text).toBe(1);
+    // Any field the user names picks a preset that reads it.
+    expect(choosePreset(['Kunde', 'Kommentar', 'Punkte'], 's.csv', { overrides: { rating: 'Punkte' } }).preset.id).toBe('reviews');
+  });
+
   it('lets --map name the text column of an unknown layout', () => {
     const { preset, mapping } = choosePreset(['Nr', 'Antwort'], 'survey.csv', { overrides: { text: 'Antwort' } });
     expect(preset.id).toBe('generic');
