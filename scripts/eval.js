@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run eval`: thick's text analysis measured against the labeled sets in ../shared/data (or
-// $THICK_SHARED_DATA): language accuracy, sentiment agreement, pain-code recall/precision, throughput.
+// `npm run eval`: thick's text analysis measured against the labeled sets in ../shared/data (or $THICK_SHARED_DATA)
+// and against our own code labels of real texts in ../shared/real (or $THICK_SHARED_REAL): language accuracy,
+// sentiment agreement, code precision/recall, throughput.
 // Each part skips with a message when the data is absent. `npm run eval` builds first.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const parts = ['eval-language.js', 'eval-sentiment.js', 'eval-codes.js', 'bench.js'];
+const parts = ['eval-language.js', 'eval-sentiment.js', 'eval-codes.js', 'eval-codes-real.js', 'bench.js'];
 let failed = 0;
 for (const part of parts) {
   console.log(`\n=== ${part.replace(/\.js$/, '')} ===`);

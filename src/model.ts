@@ -191,17 +191,44 @@ export interface Profile {
   /** Both null when orders cannot be known (no orders file, or nothing to join them by). */
   orders: { count: number | null; revenue: number | null };
   rfm: { recency: number; frequency: number; monetary: number } | null;
+  /** The customer's own records by kind (ticket, message, post, review, survey): what their words are. */
+  kinds: Record<string, number>;
+  /**
+   * What became of the records the customer addressed to the brand (profile/dialog.ts, ExchangeStatus):
+   * inbound = answered + unanswered + noReplyNeeded + noReplyExpected.
+   */
   dialog: {
     inbound: number;
     outbound: number;
+    /** Replied to by the brand, including answeredTimeUnknown. */
     answered: number;
-    /** Messages to the brand with no reply that need one. */
+    /** Of the answered: the export names a reply it does not contain, so when is unknown (not in the median). */
+    answeredTimeUnknown: number;
+    /** Conversations the customer opened (Event.expectsReply) that got no reply and need one. */
     unanswered: number;
+    /** Of the unanswered: newer than the reply horizon, so the customer may still be waiting. */
+    stillOpen: number;
     /** The customer's closing words to a brand reply ("thanks!"): neither answered nor waiting. */
     noReplyNeeded: number;
+    /** Reviews, survey answers and posts the brand did not reply to: they awaited no answer. */
+    noReplyExpected: number;
     medianResponseMinutes: number | null;
   };
-  sentiment: { mean: number | null; n: number };
+  /**
+   * Mean tone of the customer's own words, -1 … +1. A rated record counts with its rating's tone, not its text's
+   * (profile/ratings.ts); fromRatings says how many of the n did.
+   */
+  sentiment: { mean: number | null; n: number; fromRatings: number };
+  /** The customer's ratings on the scale they used most; null when they never rated. */
+  rating: {
+    scale: RatingScale;
+    n: number;
+    latest: number;
+    latestAt: string | null;
+    mean: number;
+    /** The latest rating against the mean of the earlier ones; null with a single rating. */
+    trend: 'up' | 'down' | 'steady' | null;
+  } | null;
   codes: Record<string, number>;
   stage: Stage;
   stageReasons: string[];

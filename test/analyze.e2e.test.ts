@@ -62,14 +62,27 @@ describe('thick analyze on the demo data', () => {
   it('computes the known figures of fixtures/demo/README.md', () => {
     const byId = Object.fromEntries(profiles.map((p) => [p.id, p]));
     expect(byId['1002'].orders).toEqual({ count: 4, revenue: 85.4 });
-    expect(byId['1002'].dialog).toEqual({ inbound: 7, outbound: 6, answered: 5, unanswered: 2, noReplyNeeded: 0, medianResponseMinutes: 815 });
+    // His unanswered ticket is older than the 30-day reply horizon before the run's reference date: not still open.
+    // His tweet tw-0013 (social.csv:34) speaks about the brand but not to it (no mention, no reply, no brand thread):
+    // it expected no reply.
+    expect(byId['1002'].dialog).toEqual({
+      inbound: 7,
+      outbound: 6,
+      answered: 5,
+      answeredTimeUnknown: 0,
+      unanswered: 1,
+      stillOpen: 0,
+      noReplyNeeded: 0,
+      noReplyExpected: 1,
+      medianResponseMinutes: 815,
+    });
     expect(byId['1003'].orders).toEqual({ count: 8, revenue: 2412.2 });
     expect(byId['1003'].dialog).toMatchObject({ inbound: 5, answered: 3, medianResponseMinutes: 122 });
     expect(byId['1004'].orders).toEqual({ count: 7, revenue: 137.7 });
     expect(byId['1004'].dialog).toMatchObject({ inbound: 4, answered: 4, unanswered: 0, medianResponseMinutes: 117.5 });
     expect(byId['1001'].orders).toEqual({ count: 11, revenue: 196.9 });
     // Her answer to another customer (social.csv:33) is not a message to the brand.
-    expect(byId['1001'].dialog).toEqual({ inbound: 4, outbound: 4, answered: 4, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 141.5 });
+    expect(byId['1001'].dialog).toMatchObject({ inbound: 4, outbound: 4, answered: 4, unanswered: 0, noReplyNeeded: 0, noReplyExpected: 0, medianResponseMinutes: 141.5 });
   });
 
   it('follows the profile contract: nulls for unknowns, RFM 1–5, ISO dates', () => {
@@ -77,14 +90,16 @@ describe('thick analyze on the demo data', () => {
       expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'firstContact', 'lastContact', 'channels', 'orders', 'rfm', 'dialog', 'sentiment', 'codes', 'stage', 'blindSpots']));
       if (p.rfm) for (const score of Object.values(p.rfm) as number[]) expect(score).toBeGreaterThanOrEqual(1), expect(score).toBeLessThanOrEqual(5);
       if (p.firstContact) expect(p.firstContact).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(p.dialog.answered + p.dialog.unanswered + p.dialog.noReplyNeeded).toBe(p.dialog.inbound);
+      expect(p.dialog.answered + p.dialog.unanswered + p.dialog.noReplyNeeded + p.dialog.noReplyExpected).toBe(p.dialog.inbound);
+      expect(p.dialog.stillOpen).toBeLessThanOrEqual(p.dialog.unanswered);
     }
     const sabine = profiles.find((p) => p.id === 'kaffeeklatsch_sabine')!;
     expect(sabine.orders.revenue).toBeNull(); // a handle cannot be joined to orders: unknown, not 0
     expect(sabine.rfm).toBeNull();
     expect(sabine.blindSpots.join(' ')).toMatch(/Not linked to a CRM contact/);
     const frieda = profiles.find((p) => p.id === '1022')!;
-    expect(frieda.sentiment).toEqual({ mean: null, n: 0 });
+    expect(frieda.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
+    expect(frieda.rating).toBeNull();
     expect(frieda.dialog.medianResponseMinutes).toBeNull();
   });
 
@@ -94,7 +109,7 @@ describe('thick analyze on the demo data', () => {
     expect(report).toContain('# Thomas Krüger');
     expect(report).toMatch(/Ich bin seit 2023 Kunde und ehrlich gesagt ziemlich enttäuscht\.[^\n]*\n> — 2024-07-15, email, fixtures\/demo\/tickets\.csv:26/);
     expect(report).toContain('| 4 | 85.40 |');
-    expect(report).toMatch(/\| 7 \| 6 \| 5 \| 2 \| 13\.6 h \|/);
+    expect(report).toMatch(/\| 7 \| 6 \| 5 \| 1 \| 13\.6 h \|/);
     for (const heading of ['Who', 'Numbers', 'Voice', 'Themes', 'Dialog', 'Relationship', 'Context', 'Blind spots', 'Next conversation']) {
       expect(report).toMatch(new RegExp(`^## \\d\\. ${heading}$`, 'm'));
     }
@@ -162,6 +177,16 @@ describe('CLI manners', () => {
     const badMap = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--map', 'text=Nope']);
     expect(badMap.code).toBe(2);
     expect(badMap.stderr).toMatch(/--map text=Nope: no column "Nope"; columns are: Customer ID, Name/);
+    const badHorizon = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--reply-horizon', '0']);
+    expect(badHorizon.code).toBe(2);
+    expect(badHorizon.stderr).toMatch(/--reply-horizon "0": expected a whole number of days, at least 1/);
+  });
+
+  it('widens "still open" with --reply-horizon', () => {
+    const out = tempDir();
+    expect(thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '-q']).code).toBe(0);
+    const thomas = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === '1002');
+    expect(thomas.dialog).toMatchObject({ unanswered: 1, stillOpen: 1 });
   });
 
   it('prints help with examples for every command, and the version', () => {

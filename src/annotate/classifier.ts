@@ -14,13 +14,11 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
-import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Lang, SentimentLabel } from '../model.js';
 import { agreement, type Agreement } from './agreement.js';
 import { detectLanguage } from './language.js';
 import { scoreSentiment } from './sentiment.js';
-import { foldGerman, tokenize } from './tokens.js';
+import { isNegator, negatorsOf, stem, tokenize } from './text/index.js';
 
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 export const MODEL_KIND = 'thick-sentiment-logreg';
@@ -87,13 +85,8 @@ export interface Prediction {
 // ---------------------------------------------------------------------------------------------------------------
 // Features
 
-// Negators whose scope (the next few words of the clause) gets its own features: "nicht pünktlich" is not
-// "pünktlich". General words of both languages; the bigrams catch the rest.
-const NEGATORS = new Set([
-  'not', 'no', 'never', "don't", 'dont', "didn't", 'didnt', "doesn't", 'doesnt', "isn't", 'isnt', "wasn't", 'wasnt',
-  "can't", 'cant', "won't", 'wont', "couldn't", "wouldn't", "haven't", "hasn't", "aren't", 'nothing', 'nobody', 'without',
-  'nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'niemand', 'ohne', 'nix',
-]);
+// A negator's scope (the next few words of the clause) gets its own features: "nicht pünktlich" is not
+// "pünktlich". The bigrams catch what the negator list misses.
 const NEGATION_SCOPE = 3;
 const MIN_STEM_WORD = 4;
 
@@ -104,26 +97,30 @@ interface Prepared {
   label: SentimentLabel;
 }
 
+/** Short words and words with digits or foreign letters are their own feature: stems only merge inflections. */
 function stemOf(word: string, lang: Lang): string {
   if (word.length < MIN_STEM_WORD || /[^a-z]/.test(word)) return word;
-  return lang === 'de' ? PorterStemmerDe.stem(word) : PorterStemmerEn.stem(word);
+  return stem(word, lang === 'de' ? 'de' : 'en');
 }
+
 
 /** The sparse features of one text (unique, sorted). */
 export function textFeatures(text: string, lang: Lang): string[] {
   const features = new Set<string>();
   let previous: string | null = null;
   let negLeft = 0;
+  const negators = negatorsOf(lang);
   for (const token of tokenize(text)) {
     if (token.kind === 'stop') {
       previous = null;
       negLeft = 0;
       continue;
     }
-    if (token.kind === 'mention') continue; // "@airline" opens most tweets; it says nothing about feeling
+    // "@airline" opens most tweets; like links, numbers and addresses it says nothing about feeling.
+    if (token.kind === 'mention' || token.kind === 'url' || token.kind === 'email' || token.kind === 'number' || token.kind === 'entity') continue;
     let unit: string;
     if (token.kind === 'word') {
-      const word = foldGerman(token.norm);
+      const word = token.folded;
       unit = word;
       features.add(`w:${word}`);
       const stem = stemOf(word, lang);
@@ -132,7 +129,7 @@ export function textFeatures(text: string, lang: Lang): string[] {
         features.add(`n:${stem}`);
         negLeft--;
       }
-      if (NEGATORS.has(word)) negLeft = NEGATION_SCOPE;
+      if (isNegator(negators, word)) negLeft = NEGATION_SCOPE;
     } else {
       unit = token.norm;
       features.add(`t:${unit}`);
@@ -210,31 +207,39 @@ function countBy<K extends string>(keys: readonly K[]): Partial<Record<K, number
   return counts;
 }
 
-function trainPrepared(data: readonly Prepared[], options: TrainOptions, languages: Partial<Record<Lang, number>>): SentimentModel {
-  if (data.length === 0) throw new Error('cannot train a model on no examples');
-  const labels = SENTIMENT_LABELS.filter((label) => data.some((d) => d.label === label));
-  if (labels.length < 2) throw new Error(`cannot train a model on one label only (${labels.join(', ')}); label at least two of negative, neutral, positive`);
-  const K = labels.length;
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+/** A training text as SGD sees it: vocabulary indices, the weight each sparse feature counts with, dense features, class. */
+interface Row {
+  indices: number[];
+  value: number;
+  dense: number[];
+  y: number;
+}
 
-  // Vocabulary: features seen in at least minCount texts, sorted so indices do not depend on input order.
+/** Features seen in at least minCount texts, sorted so indices do not depend on input order. */
+function vocabularyOf(data: readonly Prepared[], minCount: number): string[] {
   const documentFrequency = new Map<string, number>();
   for (const d of data) for (const f of d.sparse) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
-  const vocabulary = [...documentFrequency].filter(([, n]) => n >= options.minCount).map(([f]) => f).sort();
+  return [...documentFrequency].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
+}
+
+function rowsOf(data: readonly Prepared[], vocabulary: readonly string[], labels: readonly SentimentLabel[]): Row[] {
   const featureIndex = new Map(vocabulary.map((f, i) => [f, i]));
-  const D = DENSE_FEATURES.length;
-  const rows = data.map((d) => {
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  return data.map((d) => {
     const indices = d.sparse.map((f) => featureIndex.get(f)).filter((i): i is number => i !== undefined);
     return { indices, value: textWeight(d.sparse.length), dense: d.dense, y: labelIndex.get(d.label)! };
   });
+}
 
-  const counts = labels.map((_, c) => rows.filter((r) => r.y === c).length);
-  const classWeight = counts.map((n) => (options.balanced ? data.length / (K * n) : 1));
-
-  // Weights: dense block first (D × K), then sparse (V × K); AdaGrad accumulators alongside.
-  const weights = new Float64Array((D + vocabulary.length) * K);
+/**
+ * Weights after AdaGrad SGD with L2: dense block first (D × K), then sparse (V × K). Rows are visited in an order
+ * shuffled by the seeded PRNG; classes are weighted inversely to their frequency when `balanced`.
+ */
+function sgd(rows: readonly Row[], K: number, features: number, options: TrainOptions): Float64Array {
+  const D = DENSE_FEATURES.length;
+  const classWeight = Array.from({ length: K }, (_, c) => rows.filter((r) => r.y === c).length).map((n) => (options.balanced ? rows.length / (K * n) : 1));
+  const weights = new Float64Array((D + features) * K);
   const squares = new Float64Array(weights.length).fill(1e-8);
-  const z = new Float64Array(K);
   const update = (offset: number, x: number, gradient: Float64Array) => {
     for (let c = 0; c < K; c++) {
       const w = offset * K + c;
@@ -243,44 +248,62 @@ function trainPrepared(data: readonly Prepared[], options: TrainOptions, languag
       weights[w]! -= (options.learningRate * g) / Math.sqrt(squares[w]!);
     }
   };
-
   const random = seededRandom(options.seed);
   const order = rows.map((_, i) => i);
+  const z = new Float64Array(K);
   const gradient = new Float64Array(K);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
       const row = rows[i]!;
-      for (let c = 0; c < K; c++) {
-        let s = 0;
-        for (let d = 0; d < D; d++) s += weights[d * K + c]! * row.dense[d]!;
-        for (const f of row.indices) s += weights[(D + f) * K + c]! * row.value;
-        z[c] = s;
-      }
+      scoresInto(z, weights, row, K);
       softmaxInPlace(z);
       for (let c = 0; c < K; c++) gradient[c] = (z[c]! - (c === row.y ? 1 : 0)) * classWeight[row.y]!;
       for (let d = 0; d < D; d++) update(d, row.dense[d]!, gradient);
       for (const f of row.indices) update(D + f, row.value, gradient);
     }
   }
+  return weights;
+}
 
-  const weightsOf = (offset: number) => labels.map((_, c) => round(weights[offset * K + c]!));
+/** The raw class scores of one row under the current weights. */
+function scoresInto(z: Float64Array, weights: Float64Array, row: Row, K: number): void {
+  const D = DENSE_FEATURES.length;
+  for (let c = 0; c < K; c++) {
+    let s = 0;
+    for (let d = 0; d < D; d++) s += weights[d * K + c]! * row.dense[d]!;
+    for (const f of row.indices) s += weights[(D + f) * K + c]! * row.value;
+    z[c] = s;
+  }
+}
+
+/** Rounded weights as the model file holds them; keeps the features that matter most (largest weight spread). */
+function modelWeights(weights: Float64Array, vocabulary: readonly string[], K: number, maxFeatures: number): Pick<SentimentModel, 'dense' | 'features'> {
+  const D = DENSE_FEATURES.length;
+  const weightsOf = (offset: number) => Array.from({ length: K }, (_, c) => round(weights[offset * K + c]!));
   const dense = Object.fromEntries(DENSE_FEATURES.map((name, d) => [name, weightsOf(d)])) as Record<DenseName, number[]>;
-  // Keep the features that matter most (largest weight spread), drop those rounding made all-zero.
+  // Drop the features rounding made all-zero.
   const kept = vocabulary
     .map((name, f) => ({ name, w: weightsOf(D + f) }))
     .filter((f) => f.w.some((w) => w !== 0))
     .map((f) => ({ ...f, spread: Math.max(...f.w) - Math.min(...f.w) }))
     .sort((a, b) => b.spread - a.spread || (a.name < b.name ? -1 : 1))
-    .slice(0, options.maxFeatures)
+    .slice(0, maxFeatures)
     .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { dense, features: Object.fromEntries(kept.map((f) => [f.name, f.w])) };
+}
 
+function trainPrepared(data: readonly Prepared[], options: TrainOptions, languages: Partial<Record<Lang, number>>): SentimentModel {
+  if (data.length === 0) throw new Error('cannot train a model on no examples');
+  const labels = SENTIMENT_LABELS.filter((label) => data.some((d) => d.label === label));
+  if (labels.length < 2) throw new Error(`cannot train a model on one label only (${labels.join(', ')}); label at least two of negative, neutral, positive`);
+  const vocabulary = vocabularyOf(data, options.minCount);
+  const weights = sgd(rowsOf(data, vocabulary, labels), labels.length, vocabulary.length, options);
   return {
     version: MODEL_VERSION,
     kind: MODEL_KIND,
     labels,
-    dense,
-    features: Object.fromEntries(kept.map((f) => [f.name, f.w])),
+    ...modelWeights(weights, vocabulary, labels.length, options.maxFeatures),
     options,
     trainedOn: { n: data.length, labels: countBy(data.map((d) => d.label)), languages },
   };

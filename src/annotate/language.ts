@@ -4,14 +4,15 @@
 // - words: very frequent function words of German, English and a few other European languages
 //   (written from general knowledge of the languages, not mined from any data set);
 // - characters: umlauts/ß, and letter sequences typical for one language ("sch", "ung", "th", "ing", "n't").
-// Handles, URLs, e-mail addresses, HTML entities, numbers and emoji carry no language and are skipped;
-// a hashtag counts as the word behind the '#'.
+// Words come from the text kernel's tokenizer: handles, URLs, e-mail addresses, HTML entities, numbers, emoji and
+// emoticons carry no language and are skipped; a hashtag counts as the words it is made of.
 //
 // The product only distinguishes 'de' and 'en'; everything else is 'other'. Short texts are ambiguous,
 // so the decision leans towards de/en: 'other' needs clearly more evidence than both.
 
 import type { Lang } from '../model.js';
 import type { Annotator } from './annotator.js';
+import { tokenize } from './text/index.js';
 
 // Words that are frequent in one language and rare as words in the other. Words that are common in
 // both German and English ("in", "an", "so", "was", "will", "also", "man", "am", "hat") are left out.
@@ -78,11 +79,6 @@ const CHAR_WEIGHT = 0.35;
 const OTHER_MARGIN = 1.5;
 const OTHER_LEAD = 0.75;
 
-// Everything that carries no language: URLs, e-mail addresses, @handles, HTML entities.
-// An e-mail address loses its domain with the handle rule; its local part is left as a harmless word.
-const NOISE = /https?:\/\/\S+|www\.\S+|@\S*|&#?\w+;/gi;
-const MAY_HAVE_NOISE = /[@&/]|www\./;
-
 /** Evidence for each language; the decision compares them. */
 export interface Scores {
   de: number;
@@ -143,19 +139,19 @@ function scoreCharacters(word: string, s: Scores): void {
   if (word.includes("'") && endsWithAny(word, ENGLISH_CLITICS)) s.en += 1.5;
 }
 
-const APOSTROPHE = 39;
-const RIGHT_QUOTE = 0x2019;
 const UMLAUT_CODES = new Set([...'äöüß'].map((c) => c.charCodeAt(0)));
-const ROMANCE_CODES = new Set([...'éèêàâçñãõìòùœ¿¡'].map((c) => c.charCodeAt(0)));
-const LETTER = /\p{L}/u;
+const ROMANCE_CODES = new Set([...'éèêàâçñãõìòùœ'].map((c) => c.charCodeAt(0)));
+// Spanish opens questions and exclamations with these; they are punctuation, so no word holds them.
+const INVERTED_MARKS = /[¿¡]/g;
 
-/**
- * Words are runs of letters and apostrophes (don't, geht's); digits, emoji and punctuation separate them.
- * ASCII is decided without a regex, as most text is ASCII.
- */
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === APOSTROPHE;
-  return c === RIGHT_QUOTE || LETTER.test(String.fromCharCode(c));
+/** Umlauts (German) and Romance accents (other) of a lower-cased word, counted per letter; only words with letters beyond ASCII are looked at. */
+function scoreSpecialLetters(word: string, chars: Scores): void {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c <= 127) continue;
+    if (UMLAUT_CODES.has(c)) chars.de += 2;
+    else if (ROMANCE_CODES.has(c)) chars.other += 1;
+  }
 }
 
 /** Adds the evidence of one lower-cased word (apostrophes normalised) to the word and character scores. */
@@ -167,51 +163,41 @@ function scoreWord(word: string, words: Scores, chars: Scores): void {
   scoreCharacters(word, chars);
 }
 
+/** ASCII capitals and small letters of a word as written (for the acronym and all-caps rules). */
+function letterCase(raw: string): { upper: number; lower: number } {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper += 1;
+    else if (c >= 97 && c <= 122) lower += 1;
+  }
+  return { upper, lower };
+}
+
+const emptyScores = (): Scores => ({ de: 0, en: 0, other: 0 });
+
 /** Scores of a text for German, English and other languages; exported for tests and tuning. */
 export function languageScores(text: string): Scores {
-  const clean = MAY_HAVE_NOISE.test(text) ? text.replace(NOISE, ' ') : text;
-  const lower = clean.toLowerCase();
-  // Lower-casing changes the length only for rare letters (İ); then case is not looked at.
-  const cased = lower.length === clean.length ? clean : lower;
-  const words: Scores = { de: 0, en: 0, other: 0 };
-  const chars: Scores = { de: 0, en: 0, other: 0 };
+  const words = emptyScores();
+  const chars = emptyScores();
   // Short all-caps words are acronyms or codes (DEN, IM, UA) unless the whole text is in capitals;
   // their evidence is kept aside until the end, when that is known.
-  const acronymWords: Scores = { de: 0, en: 0, other: 0 };
-  const acronymChars: Scores = { de: 0, en: 0, other: 0 };
+  const acronymWords = emptyScores();
+  const acronymChars = emptyScores();
   let upperLetters = 0;
   let lowerLetters = 0;
-  let start = -1;
-  let wordUpper = 0;
-  const n = lower.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? lower.charCodeAt(i) : 32;
-    if (c > 127) {
-      if (UMLAUT_CODES.has(c)) chars.de += 2;
-      else if (ROMANCE_CODES.has(c)) chars.other += 1;
-    }
-    if (isWordChar(c)) {
-      if (start < 0) {
-        start = i;
-        wordUpper = 0;
-      }
-      const o = cased.charCodeAt(i);
-      if (o >= 65 && o <= 90) {
-        upperLetters += 1;
-        wordUpper += 1;
-      } else if (o >= 97 && o <= 122) lowerLetters += 1;
-      continue;
-    }
-    if (start < 0) continue;
-    let word = lower.slice(start, i);
-    const length = i - start;
-    start = -1;
-    if (word.includes('’')) word = word.replace(/’/g, "'");
-    if (word.charCodeAt(0) === APOSTROPHE || word.charCodeAt(word.length - 1) === APOSTROPHE) word = word.replace(/^'+|'+$/g, '');
-    if (word.length === 0) continue;
-    if (length >= 2 && length <= 4 && wordUpper === length) scoreWord(word, acronymWords, acronymChars);
-    else scoreWord(word, words, chars);
+  for (const token of tokenize(text)) {
+    if (token.kind !== 'word') continue;
+    const { upper, lower } = letterCase(token.raw);
+    upperLetters += upper;
+    lowerLetters += lower;
+    if (upper + lower < token.raw.length) scoreSpecialLetters(token.norm, chars);
+    const length = token.raw.length;
+    if (length >= 2 && length <= 4 && upper === length) scoreWord(token.norm, acronymWords, acronymChars);
+    else scoreWord(token.norm, words, chars);
   }
+  chars.other += text.match(INVERTED_MARKS)?.length ?? 0;
   if (upperLetters > 0 && upperLetters >= lowerLetters) {
     for (const k of ['de', 'en', 'other'] as const) {
       words[k] += acronymWords[k];

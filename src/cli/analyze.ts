@@ -2,7 +2,7 @@ import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
-import { loadMappingFile, parseAsOf, parseMapFlags } from './options.js';
+import { loadMappingFile, parseAsOf, parseMapFlags, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { writeReports } from './write.js';
@@ -25,6 +25,7 @@ export interface AnalyzeFlags extends IngestFlags {
   asOf?: string;
   model?: string;
   quiet?: boolean;
+  replyHorizon?: string;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -61,16 +62,27 @@ export function ingestOptionsFrom(flags: IngestFlags) {
   return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: flags.placeholder ?? [] };
 }
 
+/** --reply-horizon: whole days, at least 1. */
+export function parseReplyHorizon(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1) throw new UsageError(`--reply-horizon ${JSON.stringify(value)}: expected a whole number of days, at least 1, e.g. --reply-horizon 30`);
+  return days;
+}
+
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
-  const codebook = activeCodebook(flags.codebook);
+  const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
+  const codebookWarnings: string[] = [];
+  const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, codebook, asOf, model, options.brandHandles);
+  const analysis = analyse(ingests, codebook, asOf, model, options.brandHandles, { replyHorizonDays });
+  analysis.warnings.unshift(...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 

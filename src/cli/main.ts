@@ -51,6 +51,7 @@ export function buildProgram(): Command {
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
       .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
       .option('--as-of <date>', 'reference date for recency (default: the latest event in the data)')
+      .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )

@@ -7,7 +7,9 @@ import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
-import { buildProfiles, type ProfiledCustomer } from '../profile/index.js';
+import { profileRun, type ProfiledCustomer } from '../profile/index.js';
+import { missingSignals } from '../profile/signals.js';
+import type { Finding } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
@@ -57,7 +59,12 @@ function ingestOne(file: string, options: IngestOptions): FileIngest {
   }
 }
 
-export function activeCodebook(extra: string | undefined): Codebook {
+/**
+ * The default codebook, or the user's (extending it, or replacing it with `replace: true`). A user codebook is
+ * checked against the codes and categories thick's judgements rely on (profile/signals.ts): each one it leaves out
+ * is pushed to `warnings`, naming which judgement loses what.
+ */
+export function activeCodebook(extra: string | undefined, warnings: string[] = []): Codebook {
   if (!extra) return defaultCodebook();
   let custom: Codebook;
   try {
@@ -66,7 +73,17 @@ export function activeCodebook(extra: string | undefined): Codebook {
     // A codebook is an option the user wrote: a mistake in it is a usage error (exit 2), not a data error.
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+  const active = custom.replace ? custom : mergeCodebooks(defaultCodebook(), custom);
+  warnings.push(...declaredCodeWarnings(active, extra));
+  return active;
+}
+
+/** One message per declared signal the codebook cannot produce. */
+export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
+  return missingSignals(codebook.codes).map(({ missing, usedFor }) => {
+    const what = missing.map((m) => (m.startsWith('category ') ? m : `"${m}"`)).join(', ');
+    return `${file}: the codebook has no ${what}${codebook.replace ? ' (replace: true dropped the default)' : ''}; without it thick loses ${usedFor}`;
+  });
 }
 
 /** The model named by --model, or null; a missing or malformed model file is a usage error (exit 2). */
@@ -89,6 +106,8 @@ export interface Analysis {
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
   profiled: ProfiledCustomer[];
+  /** Gaps that hold for the whole run, said once in the index. */
+  runBlindSpots: Finding[];
   events: Event[];
   warnings: string[];
 }
@@ -110,6 +129,7 @@ export function analyse(
   asOf: Date | undefined,
   model: SentimentModel | null = null,
   brandHandles: ReadonlySet<string> = new Set(),
+  profileOptions: { replyHorizonDays?: number } = {},
 ): Analysis {
   // The brand's own accounts get no profile, even when the CRM lists them as a contact.
   const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
@@ -119,10 +139,12 @@ export function analyse(
   const linked = linkCustomers(contacts, events, { brandHandles });
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
-  const profiled = buildProfiles(linked.customers, annotated, {
+  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
+  const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
     asOf,
-    ordersKnown: ingests.some((i) => i.preset.kind === 'orders'),
-    socialKnown: ingests.some((i) => i.preset.kind === 'social'),
+    ...known,
+    replyHorizonDays: profileOptions.replyHorizonDays,
+    codes: codebook.codes,
   });
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
@@ -142,5 +164,5 @@ export function analyse(
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, identities, profiled, events: annotated, warnings };
+  return { ingests, identities, profiled, runBlindSpots: gaps, events: annotated, warnings };
 }

@@ -40,6 +40,7 @@ export function writeReports(outDir: string, analysis: Analysis, codes: Readonly
   const run = {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
+    blindSpots: analysis.runBlindSpots,
   };
   writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, run, lang));
   writeFileSync(join(outDir, 'profiles.jsonl'), sorted.map((s) => JSON.stringify(s.profile)).join('\n') + (sorted.length ? '\n' : ''));

@@ -1,7 +1,10 @@
 import type { Customer, Event, Profile } from '../model.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
-import { findBlindSpots, judgeAttention, judgeStage, type Evidence } from './judgements.js';
+import { DAY, type RunFacts } from './evidence.js';
+import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpots, type Evidence } from './judgements.js';
+import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
+import { signalsFor, type CodeKind, type Signals } from './signals.js';
 import { span } from './span.js';
 import { say, type Finding } from './wording.js';
 
@@ -12,7 +15,13 @@ export interface ProfileOptions {
   socialKnown: boolean;
   /** What "recently" means, in days. */
   recentDays?: number;
+  /** Days before the reference date after which an unanswered message is no longer "still open" (default 30). */
+  replyHorizonDays?: number;
+  /** The active codebook's codes, so judgements read its categories (profile/signals.ts); default: by id prefix. */
+  codes?: readonly CodeKind[];
 }
+
+export const DEFAULT_REPLY_HORIZON_DAYS = 30;
 
 /** A profile with the events it was built from, for the report stage. */
 export interface ProfiledCustomer {
@@ -24,6 +33,12 @@ export interface ProfiledCustomer {
   exchanges: Exchange[];
   /** The judgements as data, for reports in any language (the profile holds their English wording). */
   findings: { stage: Finding[]; blindSpots: Finding[]; attention: Finding[] };
+  /** The run's reference date and reply horizon, for judgements the report makes (openers). */
+  asOf: Date;
+  openSince: Date;
+  /** asOf minus the run's "recently" (recentDays). */
+  recentSince: Date;
+  signals: Signals;
 }
 
 export function slugify(text: string): string {
@@ -59,10 +74,18 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
 }
 
 function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
-  // Everything the customer wrote, replies to other customers included: it is their tone.
-  const scores = events.filter((e) => isCustomerMessage(e) && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
-  if (scores.length === 0) return { mean: null, n: 0 };
-  return { mean: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100, n: scores.length };
+  // Everything the customer wrote, replies to other customers included: it is their tone. A rated record counts
+  // with its rating's tone: the customer's own verdict beats a machine's reading of the text.
+  const felt = events.filter(isCustomerMessage).map(feltTone).filter((f) => f !== null);
+  if (felt.length === 0) return { mean: null, n: 0, fromRatings: 0 };
+  const mean = felt.reduce((sum, f) => sum + f.score, 0) / felt.length;
+  return { mean: Math.round(mean * 100) / 100, n: felt.length, fromRatings: felt.filter((f) => f.from === 'rating').length };
+}
+
+function kindCounts(events: readonly Event[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const event of events) if (isCustomerMessage(event)) counts[event.kind] = (counts[event.kind] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function channelCounts(events: readonly Event[]): Record<string, number> {
@@ -81,10 +104,26 @@ function latestEvent(events: readonly Event[]): Date {
   return new Date(range ? range.max : 0);
 }
 
+/** What the whole run holds, for gaps said once in the index instead of in every report. */
+export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown'>): RunFacts {
+  const channels = new Set(events.filter((e) => e.direction !== 'internal' && e.customerKey !== null).map((e) => e.channel));
+  return {
+    ordersKnown: options.ordersKnown,
+    socialKnown: options.socialKnown,
+    contactsKnown: customers.some((c) => c.contact !== null),
+    notesKnown: events.some((e) => e.kind === 'note' && e.customerKey !== null),
+    channels: [...channels].sort(),
+  };
+}
+
 /** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
 export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
   const asOf = options.asOf ?? latestEvent(events);
   const recentDays = options.recentDays ?? 90;
+  const openSince = new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY);
+  const recentSince = new Date(asOf.getTime() - recentDays * DAY);
+  const signals = signalsFor(options.codes);
+  const run = describeRun(customers, events, options);
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
 
@@ -107,7 +146,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   const slugs = new Set<string>();
 
   return drafts.map(({ customer, own, contact, orders }) => {
-    const exchanges = pairExchanges(own);
+    const exchanges = pairExchanges(own, signals);
     const figures: Evidence['figures'] = {
       id: customer.key,
       slug: uniqueSlug(slugs, customer),
@@ -116,13 +155,15 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
       firstContact: contact.first,
       lastContact: contact.last,
       channels: channelCounts(own),
+      kinds: kindCounts(own),
       orders,
       rfm: rfm.get(customer.key) ?? null,
-      dialog: dialogFigures(own, exchanges),
+      dialog: dialogFigures(own, exchanges, openSince),
       sentiment: sentimentFigures(own),
+      rating: summariseRatings(own),
       codes: codeCounts(own),
     };
-    const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, ordersKnown: options.ordersKnown, socialKnown: options.socialKnown, recentDays };
+    const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
     const { stage, reasons } = judgeStage(evidence);
     const attention = judgeAttention(evidence, stage);
     const blindSpots = findBlindSpots(evidence);
@@ -135,8 +176,26 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
       attention: attention.attention,
       attentionReasons: english(attention.reasons),
     };
-    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons } };
+    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals };
   });
+}
+
+/** A run's profiles, and the gaps said once in its index: those of the whole run and those most customers share. */
+export interface ProfiledRun {
+  profiled: ProfiledCustomer[];
+  blindSpots: Finding[];
+}
+
+/** buildProfiles for a whole run: gaps the run or most of its customers share move from the reports to the index. */
+export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
+  const profiled = buildProfiles(customers, events, options);
+  const { common, kept } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
+  const lifted = profiled.map((p, i) => ({
+    ...p,
+    profile: { ...p.profile, blindSpots: kept[i]!.map((f) => say(f, 'en')) },
+    findings: { ...p.findings, blindSpots: kept[i]! },
+  }));
+  return { profiled: lifted, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common] };
 }
 
 function uniqueSlug(taken: Set<string>, customer: Customer): string {

@@ -1,153 +1,200 @@
-import type { Customer, Event, Profile, Stage } from '../model.js';
-import { isCustomerMessage, type Exchange } from './dialog.js';
-import { span } from './span.js';
+import type { Event, Stage } from '../model.js';
+import { stillOpen } from './dialog.js';
+import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence, type RunFacts } from './evidence.js';
+import { feltTone, ratingPosition, ratingTone, toneDisagrees } from './ratings.js';
 import type { Finding } from './wording.js';
 
-const DAY = 86_400_000;
+export { judgeStage } from './stages.js';
+export type { Evidence, RunFacts } from './evidence.js';
 
-/** The evidence judgements are made from: figures plus the customer's events, as of the run's reference date. */
-export interface Evidence {
-  customer: Customer;
-  events: readonly Event[];
-  /** Each inbound message with the brand's first reply, paired once in profile/index. */
-  exchanges: readonly Exchange[];
-  figures: Omit<Profile, 'stage' | 'stageReasons' | 'blindSpots' | 'attention' | 'attentionReasons'>;
-  asOf: Date;
-  /** Whether the run had any orders file; without one, "no orders" says nothing. */
-  ordersKnown: boolean;
-  socialKnown: boolean;
-  recentDays: number;
-}
+const isoDay = (date: Date | null | undefined): string | undefined => date?.toISOString().slice(0, 10);
 
-const codeCount = (evidence: Evidence, prefix: string): number =>
-  Object.entries(evidence.figures.codes)
-    .filter(([code]) => code === prefix || code.startsWith(`${prefix}`))
-    .reduce((sum, [, n]) => sum + n, 0);
+/** The customer's own words (text they wrote), oldest first. */
+const voiced = (evidence: Evidence): Event[] => evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text);
 
-function daysSince(evidence: Evidence, date: Date | null): number | null {
-  return date ? Math.floor((evidence.asOf.getTime() - date.getTime()) / DAY) : null;
-}
-
-function lastOrderAt(events: readonly Event[]): Date | null {
-  const range = span(events.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
-  return range ? new Date(range.max) : null;
-}
-
-/** Signals that a relationship is in danger, each phrased as a reason a person can check. */
-function riskReasons(evidence: Evidence): Finding[] {
-  const { figures, events } = evidence;
-  const reasons: Finding[] = [];
-  const cancellation = codeCount(evidence, 'pain.cancellation') + codeCount(evidence, 'trust.loyalty-withheld');
-  if (cancellation > 0) reasons.push({ key: 'cancelling', n: cancellation });
-  if (figures.dialog.unanswered >= 2) reasons.push({ key: 'neverAnswered', n: figures.dialog.unanswered });
-  // Only the customer's own coded words count here; analysts' codes are shown, not double-counted.
-  const pains = events.filter((e) => e.direction === 'inbound' && e.annotations.some((a) => a.by.kind === 'rule' && a.code.startsWith('pain.'))).length;
-  if (figures.sentiment.mean !== null && figures.sentiment.mean <= -0.25 && pains >= 2) {
-    reasons.push({ key: 'negativeWithPains', n: pains, value: figures.sentiment.mean.toFixed(2) });
-  }
-  const last = lastOrderAt(events);
-  const since = daysSince(evidence, last);
-  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > 90) reasons.push({ key: 'stoppedOrdering', n: since, value: String(figures.orders.count ?? 0) });
-  return reasons;
-}
-
-function advocateReasons(evidence: Evidence): Finding[] {
-  const reasons: Finding[] = [];
-  const roles = ['role.recommender', 'role.helper', 'role.advisor'].map((code) => [code, evidence.figures.codes[code] ?? 0] as const).filter(([, n]) => n > 0);
-  for (const [code, n] of roles) reasons.push({ key: 'role', n, value: code.slice(5) });
-  const praise = evidence.figures.codes['dialog.praise'] ?? 0;
-  if (praise > 0) reasons.push({ key: 'praised', n: praise });
-  // An advocate's own words read positive on the whole (not just above zero), and no complaint of theirs is left hanging.
-  const mean = evidence.figures.sentiment.mean;
-  const openComplaint = evidence.exchanges.some((x) => !x.reply && !x.closing && x.message.annotations.some((a) => a.code.startsWith('pain.') || a.code === 'dialog.complaint'));
-  if (reasons.length === 0 || mean === null || mean < 0.25 || openComplaint) return [];
-  return [...reasons, { key: 'positiveVoice', value: mean.toFixed(2) }];
-}
-
-/** The relationship stage and the reasons that put the customer there (seeds: stranger → acquaintance → … ). */
-export function judgeStage(evidence: Evidence): { stage: Stage; reasons: Finding[] } {
-  const risk = riskReasons(evidence);
-  if (risk.length > 0) return { stage: 'at-risk', reasons: risk };
-  const advocate = advocateReasons(evidence);
-  if (advocate.length > 0) return { stage: 'advocate', reasons: advocate };
-  const { channels } = evidence.figures;
-  const orders = { count: evidence.figures.orders.count ?? 0 };
-  const interactions = Object.values(channels).reduce((a, b) => a + b, 0);
-  if (orders.count >= 3) return { stage: 'regular', reasons: [{ key: 'manyOrders', n: orders.count }] };
-  if (interactions >= 6) return { stage: 'regular', reasons: [{ key: 'manyInteractions', n: interactions }] };
-  if (orders.count >= 1 || interactions >= 2) {
-    return { stage: 'acquaintance', reasons: [{ key: 'someContact', n: orders.count, value: String(interactions) }] };
-  }
-  return { stage: 'stranger', reasons: [{ key: interactions === 0 ? 'noInteractions' : 'singleInteraction' }] };
-}
-
-/** What the data cannot tell about this customer: thick data names the unknown. */
-export function findBlindSpots(evidence: Evidence): Finding[] {
-  const { customer, events, figures, recentDays } = evidence;
+/** Gaps in who they are: identity, links, the CRM. */
+function identityGaps(evidence: Evidence): Finding[] {
+  const { customer, run } = evidence;
   const spots: Finding[] = [];
-  const voiced = events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text);
-  const lastVoice = voiced.map((e) => e.at?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
-  if (voiced.length === 0) spots.push({ key: 'noVoice' });
-  else if (lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
-    spots.push({ key: 'silentLately', n: recentDays });
+  if (customer.anonymous) spots.push({ key: 'anonymous', value: customer.name ?? '' });
+  if (customer.nameJoins.length > 0) {
+    const where = customer.nameJoins.slice(0, 3).map((s) => `${s.file}:${s.line}`).join(', ');
+    spots.push({ key: 'nameJoins', n: customer.nameJoins.length, value: where });
   }
-  const channelNames = Object.keys(figures.channels);
-  if (channelNames.length === 1) spots.push({ key: 'oneChannel', value: channelNames[0] });
-  if (!customer.contact) {
-    const via = customer.handles.length > 0 ? `@${customer.handles[0]}` : (customer.emails[0] ?? customer.key);
-    spots.push({ key: 'unlinked', value: via });
+  if (run.contactsKnown && !customer.contact && !customer.anonymous) {
+    spots.push({ key: 'unlinked', value: customer.handles.length > 0 ? `@${customer.handles[0]}` : (customer.emails[0] ?? customer.key) });
   }
-  if (!evidence.ordersKnown) spots.push({ key: 'noOrderData' });
-  else if (!customer.crmId && customer.emails.length === 0 && !figures.orders.count) spots.push({ key: 'ordersUnjoinable' });
-  else if (figures.orders.count === 0) spots.push({ key: 'noOrders' });
-  if (evidence.socialKnown && customer.contact && customer.handles.length === 0) spots.push({ key: 'noHandle' });
-  const handlesWithoutPosts = customer.handles.length > 0 && !events.some((e) => e.kind === 'post' && e.direction === 'inbound');
-  if (handlesWithoutPosts && evidence.socialKnown) spots.push({ key: 'handleWithoutPosts', value: customer.handles[0] });
-  const touching = events.filter((e) => e.direction !== 'internal');
-  if (touching.length < 3) spots.push({ key: 'fewDataPoints', n: touching.length });
-  const undated = events.filter((e) => !e.at).length;
-  if (undated > 0) spots.push({ key: 'undated', n: undated });
-  if (!events.some((e) => e.kind === 'note')) spots.push({ key: 'noNotes' });
-  const silentReplies = events.filter((e) => e.direction === 'outbound' && !e.text).length;
-  if (silentReplies > 0) spots.push({ key: 'silentReplies', n: silentReplies });
-  const last = lastOrderAt(events);
-  const since = daysSince(evidence, last);
-  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > recentDays) {
-    spots.push({ key: 'pausedOrdering', n: since });
+  if (run.socialKnown && customer.contact && customer.handles.length === 0) spots.push({ key: 'noHandle' });
+  const handlesWithoutPosts = customer.handles.length > 0 && !evidence.events.some((e) => e.kind === 'post' && e.direction === 'inbound');
+  if (handlesWithoutPosts && run.socialKnown) spots.push({ key: 'handleWithoutPosts', value: customer.handles[0] });
+  const channels = Object.keys(evidence.figures.channels);
+  if (channels.length === 1 && run.channels.length > 1) {
+    spots.push({ key: 'oneChannel', value: channels[0], n: run.channels.length - 1 });
   }
-  if (figures.sentiment.n > 0 && figures.sentiment.n < 3) spots.push({ key: 'fewTexts', n: figures.sentiment.n });
-  const otherLang = voiced.filter((e) => e.lang === 'other').length;
-  if (otherLang > 0) spots.push({ key: 'otherLanguage', n: otherLang });
   return spots;
 }
 
-/** A score that orders the index: who needs attention first, with the reasons. */
+/** Gaps in what they buy. With no order data in the run at all, the index says so once. */
+function orderGaps(evidence: Evidence): Finding[] {
+  const { customer, figures, run, events } = evidence;
+  if (!run.ordersKnown || customer.anonymous) return [];
+  const spots: Finding[] = [];
+  if (!customer.crmId && customer.emails.length === 0 && !figures.orders.count) {
+    spots.push({ key: 'ordersUnjoinable', value: customer.handles.length > 0 ? `@${customer.handles[0]}` : customer.key });
+  } else if (figures.orders.count === 0) spots.push({ key: 'noOrders', value: customer.emails[0] ?? customer.crmId ?? customer.key });
+  const since = daysSince(evidence, lastOrderAt(events));
+  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > evidence.recentDays) spots.push({ key: 'pausedOrdering', n: since });
+  return spots;
+}
+
+/** Gaps in what they said and how we read it. */
+function voiceGaps(evidence: Evidence): Finding[] {
+  const { events, figures, recentDays } = evidence;
+  const spots: Finding[] = [];
+  const words = voiced(evidence);
+  const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
+  if (words.length === 0 && rated.length === 0) spots.push({ key: 'noVoice' });
+  const lastVoice = Math.max(0, ...[...words, ...rated].map((e) => e.at?.getTime() ?? 0));
+  const own = events.filter((e) => e.direction === 'inbound').length;
+  // With fewer than three records, fewDataPoints names the latest and its date; "nothing since" would say it twice.
+  if (own >= 3 && lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
+    spots.push({ key: 'silentLately', n: Math.floor((evidence.asOf.getTime() - lastVoice) / DAY), date: isoDay(new Date(lastVoice)) });
+  }
+  const wordless = rated.filter((e) => !e.text?.trim()).length;
+  if (wordless > 0 && words.length === 0) spots.push({ key: 'ratedWithoutWords', n: wordless });
+  // With fewer than three records at all, fewDataPoints already says every judgement is tentative.
+  const byText = feltRecords(evidence).filter((e) => feltTone(e)!.from === 'text').length;
+  if (rated.length === 0 && byText > 0 && byText < 3 && own >= 3) spots.push({ key: 'fewTexts', n: byText });
+  const disagree = events.filter(toneDisagrees).length;
+  if (disagree > 0) spots.push({ key: 'toneDisagrees', n: disagree });
+  const otherLang = words.filter((e) => e.lang === 'other').length;
+  if (otherLang > 0) spots.push({ key: 'otherLanguage', n: otherLang });
+  if (figures.dialog.answeredTimeUnknown > 0) spots.push({ key: 'answeredElsewhere', n: figures.dialog.answeredTimeUnknown });
+  const silentReplies = events.filter((e) => e.direction === 'outbound' && !e.text).length;
+  if (silentReplies > 0) spots.push({ key: 'silentReplies', n: silentReplies });
+  return spots;
+}
+
+/** Gaps in how much there is: few records, no dates, no first-hand notes. */
+function depthGaps(evidence: Evidence): Finding[] {
+  const { events, run } = evidence;
+  const spots: Finding[] = [];
+  // The customer's own records (words, ratings, orders); the brand's replies say little about them.
+  const own = events.filter((e) => e.direction === 'inbound');
+  const latest = own.filter((e) => e.at).at(-1) ?? own.at(-1);
+  if (own.length < 3) spots.push({ key: 'fewDataPoints', n: own.length, value: latest?.kind, date: isoDay(latest?.at) });
+  const undated = events.filter((e) => !e.at).length;
+  if (undated > 0) spots.push({ key: 'undated', n: undated });
+  // Only where someone has likely met them: three records or more, and the run has notes on others.
+  if (run.notesKnown && own.length >= 3 && !events.some((e) => e.kind === 'note')) spots.push({ key: 'noNotes' });
+  return spots;
+}
+
+/**
+ * What the data cannot tell about this customer, each gap with what would fill it. Gaps that hold for the whole
+ * run (runBlindSpots) are left to the index.
+ */
+export function findBlindSpots(evidence: Evidence): Finding[] {
+  return [...voiceGaps(evidence), ...identityGaps(evidence), ...orderGaps(evidence), ...depthGaps(evidence)];
+}
+
+/** Share of customers from which a gap counts as common to the run, and the run size from which that is judged. */
+export const COMMON_GAP_SHARE = 0.8;
+export const COMMON_GAP_MIN_CUSTOMERS = 20;
+
+/**
+ * Gaps most customers share (COMMON_GAP_SHARE or more of a run of COMMON_GAP_MIN_CUSTOMERS or more): one line in the
+ * index says how many customers they concern, and the reports leave them out, so a report lists what is particular
+ * to its customer. Returns the index lines and, per customer, the gaps that stay in the report.
+ */
+export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; kept: Finding[][] } {
+  const total = perCustomer.length;
+  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], kept: perCustomer.map((f) => [...f]) };
+  const counts = new Map<Finding['key'], number>();
+  for (const findings of perCustomer) for (const key of new Set(findings.map((f) => f.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const lifted = new Set([...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key));
+  const common: Finding[] = [...lifted].map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
+  return { common, kept: perCustomer.map((findings) => findings.filter((f) => !lifted.has(f.key))) };
+}
+
+/** Gaps that hold for every customer of the run: said once, in the index. */
+export function runBlindSpots(run: RunFacts): Finding[] {
+  const spots: Finding[] = [];
+  if (!run.ordersKnown) spots.push({ key: 'runNoOrders' });
+  if (!run.contactsKnown) spots.push({ key: 'runNoContacts' });
+  if (!run.notesKnown) spots.push({ key: 'runNoNotes' });
+  if (!run.socialKnown) spots.push({ key: 'runNoSocial' });
+  if (run.channels.length === 1) spots.push({ key: 'runOneChannel', value: run.channels[0] });
+  return spots;
+}
+
+/** 1 now, ½ after half a year, ⅓ after a year: older evidence weighs less but never drops to nothing. */
+function freshness(evidence: Evidence, at: Date | null): number {
+  if (!at) return 0.5;
+  const days = Math.max(0, (evidence.asOf.getTime() - at.getTime()) / DAY);
+  return 1 / (1 + days / 180);
+}
+
+function lastWordsAt(evidence: Evidence): Date | null {
+  const times = evidence.events.filter((e) => e.direction === 'inbound' && e.at && (e.text || e.rating)).map((e) => e.at!.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+/** Records of the customer's that read negative, expected no reply, got none, and are newer than the horizon. */
+function unrepliedCritical(evidence: Evidence): number {
+  return evidence.exchanges.filter((x) => x.status === 'noReplyExpected' && x.message.at && x.message.at >= evidence.openSince && feltTone(x.message)?.label === 'negative').length;
+}
+
+/**
+ * The graded base every customer with words gets, so thousands of customers do not tie: more recent, more negative
+ * (a rated record by its rating) and more records mean more attention. At most about 3; the weighted signals in
+ * judgeAttention outweigh it.
+ */
+function baseAttention(evidence: Evidence, spoke: number): number {
+  const mean = evidence.figures.sentiment.mean ?? 0;
+  const records = evidence.figures.dialog.inbound;
+  return spoke * (1 + (1 - mean) / 2 + Math.log2(1 + records) / 4);
+}
+
+/**
+ * A score that orders the index: who needs attention first, with the reasons. Messages still open (newer than the
+ * reply horizon) weigh most, then an unreplied critical review, the latest rating (the lower, the more), the at-risk
+ * stage, a negative tone, recent complaints and high value. Ratings, stage and tone fade with age; the graded base
+ * (recency, tone, number of records) orders what is left. Rounded to two decimals.
+ */
 export function judgeAttention(evidence: Evidence, stage: Stage): { attention: number; reasons: Finding[] } {
-  const { figures, events } = evidence;
+  const { figures, events, signals } = evidence;
   let score = 0;
   const reasons: Finding[] = [];
-  // Questions only: a complaint waiting for an answer already counts as unanswered.
-  const openQuestions = evidence.exchanges.filter((x) => !x.reply && !x.closing && (x.message.text?.includes('?') || x.message.annotations.some((a) => a.code === 'dialog.question')));
-  if (figures.dialog.unanswered > 0) {
-    score += 3 * figures.dialog.unanswered;
-    reasons.push({ key: 'unanswered', n: figures.dialog.unanswered });
+  const open = stillOpen(evidence.exchanges, evidence.openSince);
+  const questions = open.filter((x) => x.message.text?.includes('?') || x.message.annotations.some((a) => signals.is('question', a.code)));
+  if (open.length > 0) {
+    score += 3 * open.length + questions.length;
+    reasons.push({ key: 'unanswered', n: open.length });
+    if (questions.length > 0) reasons.push({ key: 'openQuestions', n: questions.length });
   }
-  if (openQuestions.length > 0) {
-    score += 2 * openQuestions.length;
-    reasons.push({ key: 'openQuestions', n: openQuestions.length });
+  const critical = unrepliedCritical(evidence);
+  if (critical > 0) {
+    score += 2 * critical;
+    reasons.push({ key: 'unrepliedCritical', n: critical });
   }
+  const rated = latestRated(events);
+  if (rated) {
+    score += 4 * (1 - ratingPosition(rated.rating!)) * freshness(evidence, rated.at);
+    if (ratingTone(rated.rating!) === 'negative') reasons.push({ key: 'lowRatingShort', rating: rated.rating!, date: isoDay(rated.at) });
+  }
+  const last = lastWordsAt(evidence) ?? (figures.lastContact ? new Date(figures.lastContact) : null);
+  const spoke = last ? freshness(evidence, last) : 0;
   if (stage === 'at-risk') {
-    score += 5;
+    score += 4 * (last ? spoke : 0.5);
     reasons.push({ key: 'atRisk' });
   }
   // A mean just below zero is noise, not a tone; the same bar as the negative label.
   if (figures.sentiment.mean !== null && figures.sentiment.mean <= -0.2) {
-    score += Math.round(-figures.sentiment.mean * 4 * 10) / 10;
+    score += -figures.sentiment.mean * 4 * (last ? spoke : 0.5);
     reasons.push({ key: 'negativeTone' });
   }
-  const recentPains = events.filter(
-    (e) => isCustomerMessage(e) && e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && e.annotations.some((a) => a.code.startsWith('pain.')),
-  ).length;
+  const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;
   if (recentPains > 0) {
     score += recentPains;
     reasons.push({ key: 'recentComplaints', n: recentPains });
@@ -156,5 +203,6 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     score += figures.rfm.monetary / 2;
     reasons.push({ key: 'highValue' });
   }
-  return { attention: Math.round(score * 10) / 10, reasons };
+  score += baseAttention(evidence, spoke);
+  return { attention: Math.round(score * 100) / 100, reasons };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeEvent } from '../test-support.js';
-import { buildProfiles } from './index.js';
+import { buildProfiles, describeRun } from './index.js';
+import { runBlindSpots } from './judgements.js';
 
 const rule = (code: string, line: number) => ({ code, quote: 'x', source: { file: 't.csv', line }, by: { kind: 'rule' as const, id: `${code}/word` }, confidence: 0.8 });
 
@@ -13,15 +14,19 @@ describe('buildProfiles', () => {
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.orders).toEqual({ count: 2, revenue: 20 });
-    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0 });
+    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
     expect(p!.profile.dialog.medianResponseMinutes).toBeNull();
     expect(p!.profile.rfm).toEqual({ recency: 5, frequency: 5, monetary: 5 });
   });
 
-  it('says revenue is unknown (null) when the run had no orders file', () => {
-    const [p] = buildProfiles([makeCustomer()], [makeEvent({ text: 'Hallo' })], { ordersKnown: false, socialKnown: false });
+  it('says revenue is unknown (null) when the run had no orders file, and says so once for the run, not per customer', () => {
+    const customers = [makeCustomer()];
+    const events = [makeEvent({ text: 'Hallo' })];
+    const [p] = buildProfiles(customers, events, { ordersKnown: false, socialKnown: false });
     expect(p!.profile.orders.revenue).toBeNull();
-    expect(p!.profile.blindSpots).toContain('No order data in this run: value and buying rhythm are unknown.');
+    expect(p!.profile.blindSpots.join(' ')).not.toMatch(/order/i);
+    const run = runBlindSpots(describeRun(customers, events, { ordersKnown: false, socialKnown: false })).map((f) => f.key);
+    expect(run).toEqual(['runNoOrders', 'runNoNotes', 'runNoSocial', 'runOneChannel']);
   });
 
   it('puts a customer who talks about cancelling at risk, with the reason', () => {
@@ -32,24 +37,31 @@ describe('buildProfiles', () => {
     expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
   });
 
-  it('makes a positive recommender an advocate', () => {
+  it('makes a positive recommender who spoke more than once an advocate, and a one-off no advocate', () => {
     const events = [
       makeEvent({ text: 'Hab euch meiner Schwester empfohlen', annotations: [rule('role.recommender', 2)], sentiment: { label: 'positive', score: 0.7 }, messageId: 'm1' }),
-      makeEvent({ direction: 'outbound', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
+      makeEvent({ direction: 'outbound', messageId: 'r1', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
+      makeEvent({ text: 'Danke für die schnelle Antwort!', sentiment: { label: 'positive', score: 0.6 }, replyTo: 'r1', at: new Date('2024-05-01T11:00:00Z') }),
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('advocate');
-    expect(p!.profile.dialog).toEqual({ inbound: 1, outbound: 1, answered: 1, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 30 });
+    expect(p!.profile.dialog).toMatchObject({ inbound: 2, outbound: 1, answered: 1, unanswered: 0, noReplyNeeded: 1, medianResponseMinutes: 30 });
+    const [once] = buildProfiles([makeCustomer()], events.slice(0, 2), { ordersKnown: true, socialKnown: false });
+    expect(once!.profile.stage).not.toBe('advocate');
   });
 
-  it('names what the data cannot tell', () => {
+  it('names what the data cannot tell about this customer, and what would fill the gap', () => {
     const unlinked = makeCustomer({ key: 'fan_42', crmId: null, emails: [], handles: ['fan_42'], contact: null, name: null });
-    const [p] = buildProfiles([unlinked], [makeEvent({ customerKey: 'fan_42', kind: 'post', channel: 'instagram', text: 'love it' })], { ordersKnown: true, socialKnown: true });
+    const events = [
+      makeEvent({ customerKey: 'fan_42', kind: 'post', channel: 'instagram', text: 'love it', at: new Date('2024-05-01T10:00:00Z') }),
+      makeEvent({ customerKey: 'c1', channel: 'email', text: 'Hallo', at: new Date('2024-05-02T10:00:00Z') }),
+    ];
+    const [p] = buildProfiles([unlinked, makeCustomer()], events, { ordersKnown: true, socialKnown: true });
     const spots = p!.profile.blindSpots.join('\n');
-    expect(spots).toMatch(/Not linked to a CRM contact: known only by @fan_42/);
-    expect(spots).toMatch(/No customer id or email, so no orders can be joined/);
-    expect(spots).toMatch(/Only one channel \(instagram\)/);
-    expect(spots).toMatch(/Few data points \(1\)/);
+    expect(spots).toMatch(/Not linked to a CRM contact: known only by @fan_42\. Adding @fan_42 to their contact record would join both\./);
+    expect(spots).toMatch(/Known only by @fan_42, and orders join by customer id or email/);
+    expect(spots).toMatch(/Seen only on instagram, although this run has 1 other channel/);
+    expect(spots).toMatch(/Only one record \(a post of 2024-05-01\)/);
     expect(p!.profile.orders).toEqual({ count: null, revenue: null });
   });
 

@@ -1,22 +1,99 @@
 // How the profile's judgements read, in English and German. Judgements are made once, as data (a key and its
 // figures); profiles.jsonl carries the English wording, reports render the language they are asked for.
 
+import type { EventKind, Rating } from '../model.js';
+
 export type Lang = 'en' | 'de';
 
 export interface Finding {
   key: FindingKey;
   /** The count or number of days the finding is about. */
   n?: number;
-  /** A sentiment mean, a channel name, a handle … */
+  /** A sentiment mean, a channel name, a handle, a record kind … */
   value?: string;
+  /** The rating the finding is about. */
+  rating?: Rating;
+  /** The day (YYYY-MM-DD) the finding is about. */
+  date?: string;
+  /** Out of how many (customers of the run). */
+  of?: number;
 }
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
+
+const KIND_NAMES: Record<Lang, Record<EventKind, [string, string, string]>> = {
+  // [with article, one, many]
+  en: {
+    ticket: ['a ticket', 'ticket', 'tickets'],
+    message: ['a message', 'message', 'messages'],
+    post: ['a post', 'post', 'posts'],
+    review: ['a review', 'review', 'reviews'],
+    survey: ['a survey answer', 'survey answer', 'survey answers'],
+    order: ['an order', 'order', 'orders'],
+    note: ['a note', 'note', 'notes'],
+  },
+  de: {
+    ticket: ['ein Ticket', 'Ticket', 'Tickets'],
+    message: ['eine Nachricht', 'Nachricht', 'Nachrichten'],
+    post: ['ein Beitrag', 'Beitrag', 'Beiträge'],
+    review: ['eine Bewertung', 'Bewertung', 'Bewertungen'],
+    survey: ['eine Umfrageantwort', 'Umfrageantwort', 'Umfrageantworten'],
+    order: ['eine Bestellung', 'Bestellung', 'Bestellungen'],
+    note: ['eine Notiz', 'Notiz', 'Notizen'],
+  },
+};
+
+/** "a review" / "eine Bewertung"; with n: "3 reviews" / "3 Bewertungen". */
+export function kindName(kind: string, lang: Lang, n?: number): string {
+  const names = KIND_NAMES[lang][kind as EventKind];
+  if (!names) return n === undefined ? kind : `${n} ${kind}`;
+  return n === undefined ? names[0] : `${n} ${n === 1 ? names[1] : names[2]}`;
+}
+
+const decimal = (value: number, lang: Lang): string => {
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return lang === 'de' ? text.replace('.', ',') : text;
+};
+
+type Scale = Rating['scale'] | 'grade';
+
+/** How each scale is written: "★★☆☆☆ 2/5", "7/10", "NPS 3", "CSAT 4/5", "grade 2" / "Note 2", "thumbs down". */
+const RATING_TEXT: Record<Scale, (value: number, v: string, lang: Lang) => string> = {
+  stars5: (value, v) => {
+    const full = Math.max(0, Math.min(5, Math.round(value)));
+    return `${'★'.repeat(full)}${'☆'.repeat(5 - full)} ${v}/5`;
+  },
+  stars10: (_, v) => `${v}/10`,
+  nps: (_, v) => `NPS ${v}`,
+  csat: (_, v) => `CSAT ${v}/5`,
+  grade: (_, v, lang) => (lang === 'de' ? `Note ${v}` : `grade ${v} (1 best)`),
+  thumbs: (value, _, lang) => (lang === 'de' ? (value > 0 ? 'Daumen hoch' : 'Daumen runter') : value > 0 ? 'thumbs up' : 'thumbs down'),
+};
+
+/** A rating as people write it. */
+export function ratingText(rating: Rating, lang: Lang): string {
+  return RATING_TEXT[rating.scale as Scale](rating.value, decimal(rating.value, lang), lang);
+}
+
+const r = (f: Finding, lang: Lang): string => (f.rating ? ratingText(f.rating, lang) : '');
+const on = (f: Finding, lang: Lang): string => (f.date ? (lang === 'de' ? ` vom ${f.date}` : ` of ${f.date}`) : '');
 
 const WORDING = {
   // stage reasons
   cancelling: { en: (f: Finding) => `cancelling or leaving came up (${f.n}×)`, de: (f: Finding) => `Kündigung oder Abwanderung war Thema (${f.n}×)` },
   neverAnswered: { en: (f: Finding) => `${s(f.n, 'message', 'messages')} never answered`, de: (f: Finding) => `${s(f.n, 'Nachricht', 'Nachrichten')} nie beantwortet` },
+  lowRating: {
+    en: (f: Finding) => `latest rating ${r(f, 'en')}${f.date ? ` (${f.date})` : ''}, nothing warmer since`,
+    de: (f: Finding) => `letzte Bewertung ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}, seither nichts Freundlicheres`,
+  },
+  ratingFell: {
+    en: (f: Finding) => `rating fell to ${r(f, 'en')} (mean before and after ${f.value})`,
+    de: (f: Finding) => `Bewertung auf ${r(f, 'de')} gefallen (Mittel insgesamt ${deDecimal(f.value)})`,
+  },
+  topRating: {
+    en: (f: Finding) => `top rating ${r(f, 'en')}${f.date ? ` (${f.date})` : ''}`,
+    de: (f: Finding) => `Bestnote ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}`,
+  },
   negativeWithPains: {
     en: (f: Finding) => `mostly negative in their own words (mean ${f.value}), ${s(f.n, 'message', 'messages')} about pain points`,
     de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte`,
@@ -35,51 +112,132 @@ const WORDING = {
     de: (f: Finding) => `${s(f.n, 'Bestellung', 'Bestellungen')}, ${s(Number(f.value), 'Kontakt', 'Kontakte')}`,
   },
   noInteractions: { en: () => 'no interactions in the data', de: () => 'keine Kontakte in den Daten' },
-  singleInteraction: { en: () => 'a single interaction', de: () => 'ein einziger Kontakt' },
-  // blind spots
-  noVoice: { en: () => 'We have no words of their own: no message, ticket or comment.', de: () => 'Wir haben keine eigenen Worte von dieser Person: keine Nachricht, kein Ticket, keinen Kommentar.' },
+  singleInteraction: {
+    en: (f: Finding) => `a single contact${f.value ? ` (${kindName(f.value, 'en')})` : ''}`,
+    de: (f: Finding) => `ein einziger Kontakt${f.value ? ` (${kindName(f.value, 'de')})` : ''}`,
+  },
+  // blind spots of one customer, each with what would fill the gap
+  noVoice: {
+    en: () => 'We have no words of their own: no message, ticket, review or comment. A note from whoever last spoke with them would be a start.',
+    de: () => 'Wir haben keine eigenen Worte von dieser Person: keine Nachricht, kein Ticket, keine Bewertung, keinen Kommentar. Eine Notiz von dem, der zuletzt mit ihr gesprochen hat, wäre ein Anfang.',
+  },
   silentLately: {
-    en: (f: Finding) => `No words of their own in the last ${f.n} days: we do not know how they feel now.`,
-    de: (f: Finding) => `Keine eigenen Worte in den letzten ${f.n} Tagen: Wir wissen nicht, wie es der Person jetzt geht.`,
+    en: (f: Finding) => `Nothing in their own words since ${f.date} (${f.n} days): how they feel now is unknown, and only asking them will tell.`,
+    de: (f: Finding) => `Seit ${f.date} (${f.n} Tagen) nichts in eigenen Worten: Wie es der Person jetzt geht, wissen wir nicht; nur Nachfragen sagt es uns.`,
   },
   oneChannel: {
-    en: (f: Finding) => `Only one channel (${f.value}): whatever they do elsewhere is invisible here.`,
-    de: (f: Finding) => `Nur ein Kanal (${channelName(f.value ?? '', 'de')}): Was die Person anderswo tut, bleibt hier unsichtbar.`,
+    en: (f: Finding) => `Seen only on ${f.value}, although this run has ${s(f.n, 'other channel', 'other channels')}: their email or handle on the contact record would join what they do there.`,
+    de: (f: Finding) => `Nur über ${channelName(f.value ?? '', 'de')} zu sehen, obwohl dieser Lauf ${s(f.n, 'weiteren Kanal', 'weitere Kanäle')} hat: E-Mail-Adresse oder Handle im CRM-Kontakt würden verbinden, was die Person dort tut.`,
   },
-  unlinked: { en: (f: Finding) => `Not linked to a CRM contact: known only by ${f.value}.`, de: (f: Finding) => `Mit keinem CRM-Kontakt verknüpft: nur als ${f.value} bekannt.` },
-  noOrderData: { en: () => 'No order data in this run: value and buying rhythm are unknown.', de: () => 'Keine Bestelldaten in diesem Lauf: Wert und Kaufrhythmus sind unbekannt.' },
+  unlinked: {
+    en: (f: Finding) => `Not linked to a CRM contact: known only by ${f.value}. Adding ${f.value} to their contact record would join both.`,
+    de: (f: Finding) => `Mit keinem CRM-Kontakt verknüpft: nur als ${f.value} bekannt. ${f.value} im Kontaktdatensatz einzutragen, würde beides verbinden.`,
+  },
   ordersUnjoinable: {
-    en: () => 'No customer id or email, so no orders can be joined: what they buy is unknown.',
-    de: () => 'Keine Kundennummer und keine E-Mail-Adresse, daher lassen sich keine Bestellungen zuordnen: Was die Person kauft, wissen wir nicht.',
+    en: (f: Finding) => `Known only by ${f.value}, and orders join by customer id or email: what they buy stays unknown until their contact record has one of those.`,
+    de: (f: Finding) => `Nur als ${f.value} bekannt, Bestellungen werden aber über Kundennummer oder E-Mail zugeordnet: Was die Person kauft, bleibt unbekannt, bis ihr Kontakt eines davon hat.`,
   },
-  noOrders: { en: () => 'No order history: we cannot say what they buy or spend.', de: () => 'Keine Bestellungen: Wir wissen nicht, was die Person kauft oder ausgibt.' },
-  noHandle: { en: () => 'No social handle on record: their public voice is not linked.', de: () => 'Kein Social-Media-Handle hinterlegt: Was die Person öffentlich sagt, ist nicht verknüpft.' },
-  handleWithoutPosts: { en: (f: Finding) => `Has a social handle (@${f.value}) but no posts in the data.`, de: (f: Finding) => `Hat ein Social-Media-Handle (@${f.value}), aber keine Beiträge in den Daten.` },
-  fewDataPoints: { en: (f: Finding) => `Few data points (${f.n}): every judgement here is tentative.`, de: (f: Finding) => `Wenige Datenpunkte (${f.n}): Jedes Urteil hier ist vorläufig.` },
+  noOrders: {
+    en: (f: Finding) => `No orders under ${f.value}: they may order under another address, or not at all; asking which address they shop with would tell.`,
+    de: (f: Finding) => `Keine Bestellungen unter ${f.value}: Vielleicht bestellt die Person unter einer anderen Adresse oder gar nicht; die Frage nach der Bestelladresse klärt es.`,
+  },
+  noHandle: {
+    en: () => 'No social handle on their contact record: what they say in public is not linked. Adding their handle would join their posts.',
+    de: () => 'Kein Social-Media-Handle im Kontakt: Was die Person öffentlich sagt, ist nicht verknüpft. Ihr Handle einzutragen, würde ihre Beiträge verbinden.',
+  },
+  handleWithoutPosts: {
+    en: (f: Finding) => `Has a social handle (@${f.value}) but no posts in the data: a comment export of that platform would show whether they speak there.`,
+    de: (f: Finding) => `Hat ein Social-Media-Handle (@${f.value}), aber keine Beiträge in den Daten: Ein Kommentar-Export dieser Plattform würde zeigen, ob die Person dort spricht.`,
+  },
+  fewDataPoints: {
+    en: (f: Finding) =>
+      f.n === 0
+        ? 'No record besides the contact data: we know that they exist, nothing more.'
+        : f.n === 1
+          ? `Only one record (${kindName(f.value ?? '', 'en')}${on(f, 'en')}): one moment, not a relationship; every judgement here waits for a second contact.`
+          : `Only ${f.n} records of their own (the latest: ${kindName(f.value ?? '', 'en')}${on(f, 'en')}): every judgement here is tentative.`,
+    de: (f: Finding) =>
+      f.n === 0
+        ? 'Außer den Kontaktdaten kein einziger Eintrag: Wir wissen, dass es die Person gibt, mehr nicht.'
+        : f.n === 1
+          ? `Nur ein Eintrag (${kindName(f.value ?? '', 'de')}${on(f, 'de')}): ein Moment, keine Beziehung; jedes Urteil hier wartet auf einen zweiten Kontakt.`
+          : `Nur ${f.n} eigene Einträge (zuletzt ${kindName(f.value ?? '', 'de')}${on(f, 'de')}): Jedes Urteil hier ist vorläufig.`,
+  },
   undated: {
-    en: (f: Finding) => `${s(f.n, 'event', 'events')} without a date: timing and recency may be off.`,
-    de: (f: Finding) => `${s(f.n, 'Ereignis', 'Ereignisse')} ohne Datum: Zeitpunkte und Aktualität können täuschen.`,
+    en: (f: Finding) => `${s(f.n, 'record', 'records')} without a date: timing and recency may be off; a date column in the export would fix it.`,
+    de: (f: Finding) => `${s(f.n, 'Eintrag', 'Einträge')} ohne Datum: Zeitpunkte und Aktualität können täuschen; eine Datumsspalte im Export würde das beheben.`,
   },
-  noNotes: { en: () => 'No analyst notes: nobody has written down what they know first-hand.', de: () => 'Keine Notizen aus der Analyse: Niemand hat aufgeschrieben, was wir aus erster Hand wissen.' },
+  noNotes: {
+    en: () => 'No analyst note on them, although the run has notes on others: whoever handled their case could write down what they know first-hand.',
+    de: () => 'Keine Notiz zu dieser Person, obwohl es Notizen zu anderen gibt: Wer ihren Fall betreut hat, könnte aufschreiben, was er aus erster Hand weiß.',
+  },
   silentReplies: {
-    en: (f: Finding) => `${s(f.n, 'brand reply', 'brand replies')} without text in the data: we see that the brand answered, not what it said.`,
-    de: (f: Finding) => `${s(f.n, 'Antwort', 'Antworten')} der Marke ohne Text in den Daten: Wir sehen, dass geantwortet wurde, aber nicht, was.`,
+    en: (f: Finding) => `${s(f.n, 'brand reply', 'brand replies')} without text in the data: we see that the brand answered, not what it said; the reply text in the export would show it.`,
+    de: (f: Finding) => `${s(f.n, 'Antwort', 'Antworten')} der Marke ohne Text in den Daten: Wir sehen, dass geantwortet wurde, aber nicht, was; der Antworttext im Export würde es zeigen.`,
   },
   pausedOrdering: {
     en: (f: Finding) => `No order for ${f.n} days: we cannot see whether they buy elsewhere now, or just paused.`,
     de: (f: Finding) => `Seit ${f.n} Tagen keine Bestellung: Wir sehen nicht, ob die Person jetzt woanders kauft oder nur pausiert.`,
   },
   fewTexts: {
-    en: (f: Finding) => `Tone read by machine from only ${s(f.n, 'text', 'texts')}: irony and context can escape it.`,
-    de: (f: Finding) => `Ton maschinell aus nur ${s(f.n, 'Text', 'Texten')} gelesen: Ironie und Zusammenhang können dabei entgehen.`,
+    en: (f: Finding) => `Tone read by machine from only ${s(f.n, 'text', 'texts')} and no rating: irony and context can escape it; a rating or a direct question would tell.`,
+    de: (f: Finding) => `Ton maschinell aus nur ${s(f.n, 'Text', 'Texten')} gelesen, ohne Bewertung: Ironie und Zusammenhang können dabei entgehen; eine Bewertung oder direkte Frage würde es klären.`,
   },
   otherLanguage: {
-    en: (f: Finding) => `${s(f.n, 'text', 'texts')} in a language thick does not read: sentiment and codes skip them.`,
-    de: (f: Finding) => `${s(f.n, 'Text', 'Texte')} in einer Sprache, die thick nicht liest: Ton und Codes fehlen für diese Texte.`,
+    en: (f: Finding) => `${s(f.n, 'text', 'texts')} in a language thick does not read: tone and codes skip them; someone who reads it would not.`,
+    de: (f: Finding) => `${s(f.n, 'Text', 'Texte')} in einer Sprache, die thick nicht liest: Ton und Codes fehlen dafür; jemand, der die Sprache liest, könnte sie ergänzen.`,
+  },
+  anonymous: {
+    en: (f: Finding) => `Written under ${f.value ? `a placeholder name (“${f.value}”)` : 'no name'}: nothing else they did can be joined to it. A reviewer or user id in the export would.`,
+    de: (f: Finding) => `Unter ${f.value ? `einem Platzhalternamen („${f.value}“)` : 'keinem Namen'} geschrieben: Nichts anderes von dieser Person lässt sich damit verbinden. Eine Nutzer-ID im Export würde es.`,
+  },
+  nameJoins: {
+    en: (f: Finding) => `${s(f.n, 'row', 'rows')} joined to them by name alone (${f.value}): an id or email in those rows would confirm it is the same person.`,
+    de: (f: Finding) => `${s(f.n, 'Zeile', 'Zeilen')} nur über den Namen zugeordnet (${f.value}): Eine ID oder E-Mail-Adresse in diesen Zeilen würde bestätigen, dass es dieselbe Person ist.`,
+  },
+  ratedWithoutWords: {
+    en: (f: Finding) => `Rated ${f.n}× without a word: we know how they rate us, not why.`,
+    de: (f: Finding) => `${f.n}× bewertet, ohne ein Wort: Wir wissen, wie die Person uns bewertet, nicht warum.`,
+  },
+  toneDisagrees: {
+    en: (f: Finding) => `In ${s(f.n, 'record', 'records')} the words and the rating point different ways (irony, or mixed feelings): the rating counts, but read ${f.n === 1 ? 'it' : 'them'} yourself (marked under Voice).`,
+    de: (f: Finding) => `In ${s(f.n, 'Eintrag', 'Einträgen')} zeigen Worte und Bewertung in verschiedene Richtungen (Ironie oder gemischte Gefühle): Die Bewertung zählt, aber bitte selbst lesen (unter Stimme markiert).`,
+  },
+  answeredElsewhere: {
+    en: (f: Finding) => `${s(f.n, 'message was', 'messages were')} answered outside this export (it names replies it does not contain): when, and what was said, is unknown; the full conversation from the platform would show it.`,
+    de: (f: Finding) => `${s(f.n, 'Nachricht wurde', 'Nachrichten wurden')} außerhalb dieses Exports beantwortet (er nennt Antworten, die er nicht enthält): Wann und was geantwortet wurde, ist unbekannt; der ganze Verlauf von der Plattform würde es zeigen.`,
+  },
+  // blind spots of the whole run: said once, in the index
+  runNoOrders: {
+    en: () => 'No order data in this run: value and buying rhythm are unknown for every customer. An orders export (customer id or email, order id, amount) would add them.',
+    de: () => 'Keine Bestelldaten in diesem Lauf: Wert und Kaufrhythmus sind bei allen unbekannt. Ein Bestellexport (Kundennummer oder E-Mail, Bestellnummer, Betrag) würde sie ergänzen.',
+  },
+  runNoContacts: {
+    en: () => 'No CRM contacts in this run: every customer is known only by the id, email or handle on their records. A contacts export would link them to a person.',
+    de: () => 'Keine CRM-Kontakte in diesem Lauf: Alle sind nur über die ID, E-Mail-Adresse oder das Handle ihrer Einträge bekannt. Ein Kontaktexport würde sie einer Person zuordnen.',
+  },
+  runNoNotes: {
+    en: () => 'No analyst notes in this run: nobody has written down what they know first-hand about any customer. A notes file (customer, date, author, note) would add it.',
+    de: () => 'Keine Notizen aus der Analyse in diesem Lauf: Niemand hat aufgeschrieben, was er aus erster Hand über jemanden weiß. Eine Notizdatei (Kunde, Datum, Autor, Notiz) würde es ergänzen.',
+  },
+  runNoSocial: {
+    en: () => 'No social media data in this run: what customers say in public is not here.',
+    de: () => 'Keine Social-Media-Daten in diesem Lauf: Was Kundinnen und Kunden öffentlich sagen, fehlt hier.',
+  },
+  runOneChannel: {
+    en: (f: Finding) => `Every record comes from one channel (${f.value}): whatever customers do elsewhere is invisible here.`,
+    de: (f: Finding) => `Alle Einträge stammen aus einem Kanal (${channelName(f.value ?? '', 'de')}): Was die Kundschaft anderswo tut, bleibt hier unsichtbar.`,
+  },
+  // a gap most customers of the run share: one line in the index
+  commonGap: {
+    en: (f: Finding) => `${f.n} of ${f.of} customers ${COMMON_GAPS[f.value ?? '']?.en ?? `share the gap "${f.value}".`}`,
+    de: (f: Finding) => `${f.n} von ${f.of} Kundinnen und Kunden ${COMMON_GAPS[f.value ?? '']?.de ?? `teilen die Lücke „${f.value}“.`}`,
   },
   // attention reasons
   unanswered: { en: (f: Finding) => `${f.n} unanswered`, de: (f: Finding) => `${f.n} unbeantwortet` },
   openQuestions: { en: (f: Finding) => s(f.n, 'open question', 'open questions'), de: (f: Finding) => s(f.n, 'offene Frage', 'offene Fragen') },
+  unrepliedCritical: { en: (f: Finding) => `${f.n} critical, not replied to`, de: (f: Finding) => `${f.n} kritisch, ohne Antwort` },
+  lowRatingShort: { en: (f: Finding) => `rated ${r(f, 'en')}`, de: (f: Finding) => `bewertet mit ${r(f, 'de')}` },
   atRisk: { en: () => 'at risk', de: () => 'gefährdet' },
   negativeTone: { en: () => 'negative tone', de: () => 'negativer Ton' },
   recentComplaints: { en: (f: Finding) => s(f.n, 'recent complaint', 'recent complaints'), de: (f: Finding) => s(f.n, 'aktuelle Beschwerde', 'aktuelle Beschwerden') },
@@ -87,6 +245,30 @@ const WORDING = {
 } satisfies Record<string, { en: (f: Finding) => string; de: (f: Finding) => string }>;
 
 export type FindingKey = keyof typeof WORDING;
+
+/** The customer gaps, said of many customers at once (after "N of M customers"). */
+const COMMON_GAPS: Record<string, { en: string; de: string }> = {
+  noVoice: { en: 'have no words of their own in the data: no message, ticket, review or comment.', de: 'haben keine eigenen Worte in den Daten: keine Nachricht, kein Ticket, keine Bewertung, keinen Kommentar.' },
+  silentLately: { en: 'have said nothing in their own words recently: how they feel now is unknown.', de: 'haben in letzter Zeit nichts in eigenen Worten gesagt: Wie es ihnen jetzt geht, wissen wir nicht.' },
+  oneChannel: { en: 'are seen on one channel only, although the run has others.', de: 'sind nur über einen Kanal zu sehen, obwohl der Lauf weitere hat.' },
+  unlinked: { en: 'are not linked to a CRM contact: the contacts export has no id, email or handle of theirs.', de: 'sind mit keinem CRM-Kontakt verknüpft: Der Kontaktexport kennt weder ihre ID noch E-Mail oder Handle.' },
+  ordersUnjoinable: { en: 'are known only by a handle or name, so no orders can be joined to them.', de: 'sind nur über Handle oder Namen bekannt, daher lassen sich keine Bestellungen zuordnen.' },
+  noOrders: { en: 'have no orders under their id or email.', de: 'haben keine Bestellungen unter ihrer ID oder E-Mail-Adresse.' },
+  noHandle: { en: 'have no social handle on their contact record.', de: 'haben kein Social-Media-Handle im Kontakt.' },
+  handleWithoutPosts: { en: 'have a social handle but no posts in the data.', de: 'haben ein Social-Media-Handle, aber keine Beiträge in den Daten.' },
+  fewDataPoints: { en: 'have fewer than three records of their own: every judgement about them is tentative; their reports say what the one or two records are.', de: 'haben weniger als drei eigene Einträge: Jedes Urteil über sie ist vorläufig; ihre Porträts nennen die ein, zwei Einträge.' },
+  undated: { en: 'have records without a date: timing and recency may be off.', de: 'haben Einträge ohne Datum: Zeitpunkte und Aktualität können täuschen.' },
+  noNotes: { en: 'have three or more records but no analyst note.', de: 'haben drei oder mehr Einträge, aber keine Notiz aus der Analyse.' },
+  silentReplies: { en: 'got brand replies whose text is not in the data.', de: 'bekamen Antworten der Marke, deren Text nicht in den Daten steht.' },
+  pausedOrdering: { en: 'ordered before but not recently.', de: 'haben früher bestellt, in letzter Zeit aber nicht.' },
+  fewTexts: { en: 'have their tone read by machine from one or two texts and no rating.', de: 'haben einen Ton, der maschinell aus ein, zwei Texten ohne Bewertung gelesen ist.' },
+  otherLanguage: { en: 'wrote in a language thick does not read: tone and codes skip those texts.', de: 'schrieben in einer Sprache, die thick nicht liest: Ton und Codes fehlen für diese Texte.' },
+  anonymous: { en: 'wrote under a placeholder name or none: each such record stands alone, never joined to another; a user id in the export would join them.', de: 'schrieben unter einem Platzhalternamen oder ohne Namen: Jeder dieser Einträge steht allein; eine Nutzer-ID im Export würde sie verbinden.' },
+  nameJoins: { en: 'were joined to rows by name alone.', de: 'wurden Zeilen nur über den Namen zugeordnet.' },
+  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne ein Wort: Wir wissen, wie sie uns bewerten, nicht warum.' },
+  toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
+  answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
+};
 
 // Roles as what the person does, so they read without a gendered noun: "empfiehlt uns weiter (2×)".
 const ROLE_DE: Record<string, string> = { recommender: 'empfiehlt uns weiter', helper: 'hilft anderen', advisor: 'berät andere' };

@@ -5,8 +5,11 @@ import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } f
 import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { stillOpen } from '../profile/dialog.js';
+import { ratingTone, toneDisagrees } from '../profile/ratings.js';
+import type { Signals } from '../profile/signals.js';
 import { span } from '../profile/span.js';
-import { say } from '../profile/wording.js';
+import { kindName, ratingText, say } from '../profile/wording.js';
 
 /** Marks a report as thick's own, so a rerun replaces it and leaves files a person put there alone. */
 export const GENERATED_MARK = '<!-- written by thick: a rerun replaces this file -->';
@@ -16,12 +19,15 @@ export interface ReportOptions {
   codes: ReadonlyMap<string, CodeInfo>;
 }
 
-/** How telling a text is: coded evidence and strong feeling first, long enough to say something. */
-function tellingness(event: Event): number {
-  const codes = event.annotations.filter((a) => a.by.kind === 'rule' && a.code !== 'action.not-meaningful').length;
+/**
+ * How telling a text is: coded evidence and strong feeling first, long enough to say something; a record whose
+ * words and rating disagree is worth reading yourself, so it comes early.
+ */
+function tellingness(event: Event, signals: Signals): number {
+  const codes = event.annotations.filter((a) => a.by.kind === 'rule' && !signals.is('notMeaningful', a.code)).length;
   const feeling = Math.abs(event.sentiment?.score ?? 0);
   const length = Math.min(1, (event.text?.length ?? 0) / 200);
-  return codes + 2 * feeling + length;
+  return codes + 2 * feeling + length + (toneDisagrees(event) ? 2 : 0);
 }
 
 /** Text as a reader compares it: case, spacing and punctuation aside, so a post sent twice counts once. */
@@ -33,7 +39,7 @@ function voice(subject: ProfiledCustomer): Event[] {
   const seen = new Set<string>();
   return subject.events
     .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
-    .sort((a, b) => tellingness(b) - tellingness(a) || a.source.line - b.source.line)
+    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || a.source.line - b.source.line)
     .filter((e) => {
       const key = sameWords(e.text!);
       if (seen.has(key)) return false;
@@ -59,8 +65,21 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
     `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
     `- ${l.channels}: ${Object.keys(profile.channels).map((c) => channelName(c, lang)).join(', ') || l.none}`,
   ];
+  const kinds = Object.entries(profile.kinds).map(([kind, n]) => kindName(kind, lang, n));
+  if (kinds.length > 0) lines.push(`- ${l.records}: ${kinds.join(', ')}`);
+  if (profile.rating) lines.push(`- ${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
+  if (customer.anonymous) lines.push(`- ${l.placeholderName.replace('{name}', customer.name ?? '—')}`);
+  if (customer.nameJoins.length > 0) lines.push(`- ${l.joinedByName.replace('{n}', String(customer.nameJoins.length))}: ${customer.nameJoins.slice(0, 5).map(cite).join(', ')}`);
   if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
   return lines;
+}
+
+/** "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling" */
+function ratingLine(rating: NonNullable<ProfiledCustomer['profile']['rating']>, l: ReturnType<typeof labels>, lang: ReportLang): string {
+  const latest = ratingText({ value: rating.latest, scale: rating.scale }, lang);
+  const parts = [`${l.latest} ${latest}${rating.latestAt ? ` (${dayOf(rating.latestAt)})` : ''}`];
+  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`, l[rating.trend ?? 'steady']);
+  return parts.join(', ');
 }
 
 function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
@@ -90,7 +109,7 @@ function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>
   const world = new Map<string, Set<string>>();
   for (const event of dated) {
     const month = monthOf(event.at!);
-    if (event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && a.code.startsWith('pain.'))) {
+    if (event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && subject.signals.is('pain', a.code))) {
       complaints.set(month, (complaints.get(month) ?? 0) + 1);
     }
     for (const a of event.annotations.filter((x) => x.code === 'context')) {
@@ -111,8 +130,15 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
   const quotes = voice(subject);
   if (quotes.length === 0) return [l.noVoice];
   return quotes.flatMap((event) => {
-    const tone = event.sentiment ? `, ${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
-    return [`> ${inline(event.text!, 400)}`, `> — ${provenance(event, lang)}${tone}`, ''];
+    // Reviews and survey answers say so: they are public verdicts or answers to our question, not messages to us.
+    const kind = event.kind === 'review' || event.kind === 'survey' ? `${word(event.kind, lang)}, ` : '';
+    const rating = event.rating ? `, ${ratingText(event.rating, lang)}` : '';
+    const tone = event.sentiment ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
+    const lines = [`> ${inline(event.text!, 400)}`, `> — ${kind}${provenance(event, lang)}${rating}${tone}`];
+    if (toneDisagrees(event)) {
+      lines.push(`>`, `> ⚠ ${l.disagrees.replace('{text}', word(event.sentiment!.label, lang)).replace('{rating}', word(ratingTone(event.rating!), lang))}`);
+    }
+    return [...lines, ''];
   });
 }
 
@@ -158,12 +184,20 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     '|---:|---:|---:|---:|---:|',
     `| ${dialog.inbound} | ${dialog.outbound} | ${dialog.answered} | ${dialog.unanswered} | ${minutes(dialog.medianResponseMinutes, lang)} |`,
     '',
-    `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`,
   ];
-  if (dialog.noReplyNeeded > 0) lines.splice(3, 0, '', l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)));
+  const notes = [
+    dialog.answeredTimeUnknown > 0 && l.answeredTimeUnknown.replace('{n}', String(dialog.answeredTimeUnknown)),
+    dialog.noReplyExpected > 0 && l.noReplyExpected.replace('{n}', String(dialog.noReplyExpected)),
+    dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
+  ].filter((line): line is string => typeof line === 'string');
+  for (const note of notes) lines.push(`- ${note}`);
+  const fromRatings =
+    sentiment.fromRatings === 0
+      ? ''
+      : `, ${sentiment.fromRatings < sentiment.n ? l.fromRatings.replace('{n}', String(sentiment.fromRatings)) : sentiment.n === 1 ? l.fromRatingOnly : l.fromRatingsAll}`;
+  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n}${fromRatings})`}`);
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
-  const open = subject.exchanges
-    .filter((x) => !x.reply && !x.closing)
+  const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
     .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || a.source.line - b.source.line);
   if (open.length > 0) {
@@ -171,6 +205,8 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);
     if (open.length > OPEN_LISTED) lines.push(`- … ${andMore(open.length - OPEN_LISTED, lang)}`);
   }
+  const stale = dialog.unanswered - open.length;
+  if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince)));
   return lines;
 }
 
@@ -201,6 +237,14 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   return lines;
 }
 
+function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
+  const { profile } = subject;
+  const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, lang)}`)];
+  // With several ratings, their mean and trend explain the stage; a single one is already under Who.
+  if (profile.rating && profile.rating.n > 1) lines.push('', `${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
+  return lines;
+}
+
 /** One customer's insight report, sections as PRODUCT.md lists them. */
 export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
   const l = labels(options.lang);
@@ -212,9 +256,9 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
     [l.voice, voiceSection(subject, l, options.lang)],
     [l.themes, themesSection(subject, options, l)],
     [l.dialog, dialogSection(subject, l, options.lang)],
-    [l.relationship, [`${l.stage}: **${stageName(profile.stage, options.lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, options.lang)}`)]],
+    [l.relationship, relationshipSection(subject, l, options.lang)],
     [l.context, contextSection(subject, l, options.lang)],
-    [l.blindSpots, subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`)],
+    [l.blindSpots, subject.findings.blindSpots.length > 0 ? subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`) : [l.noBlindSpots]],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
   const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');

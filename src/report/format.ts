@@ -1,11 +1,19 @@
 import type { Event, Source } from '../model.js';
 import { channelName, type ReportLang } from './i18n.js';
 
-/** One line of text, safe inside a Markdown table cell or blockquote. */
+/**
+ * One line of text, safe inside a Markdown table cell or blockquote: customer text stays text. `<` and `>` become
+ * entities (no HTML tag, comment or autolink can form, and "<br />" shows as written), an `&` that would start an
+ * entity is escaped itself ("&gt;" stays visible as typed; a lone "&" stays readable), and `|` cannot end a cell.
+ */
 export function inline(text: string, max = 280): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : flat;
-  return cut.replace(/\|/g, '\\|');
+  return cut
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|');
 }
 
 export const cite = (source: Source): string => `${source.file}:${source.line}`;

@@ -2,11 +2,13 @@ import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, day, dayOf, inline, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
-import { say } from '../profile/wording.js';
+import { ratingText, say, type Finding } from '../profile/wording.js';
 
 export interface RunFacts {
   files: { file: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
   contextEvents: readonly ContextEvent[];
+  /** Gaps that hold for every customer of the run (profile/judgements.ts runBlindSpots): said here, once. */
+  blindSpots?: readonly Finding[];
 }
 
 /** The index: every customer, who needs attention first, each linked to their report. */
@@ -21,17 +23,21 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
   const stages = new Map<string, number>();
   for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
   lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stageName(stage, lang)} ${n}`).join(' · ')}`, '');
+  if (run.blindSpots && run.blindSpots.length > 0) {
+    lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${say(f, lang)}`), '');
+  }
 
   lines.push(
-    `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
-    '|---:|---|---|---:|---|---:|---:|---:|---:|---|',
+    `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.rating} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
+    '|---:|---|---|---:|---|---:|---:|---|---:|---:|---|',
   );
   sorted.forEach(({ profile, findings }, i) => {
     const name = inline(profile.name ?? profile.id, 60);
     const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
+    const rating = profile.rating ? ratingText({ value: profile.rating.latest, scale: profile.rating.scale }, lang) : '—';
     lines.push(
-      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
+      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
     );
   });
 

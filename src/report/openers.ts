@@ -1,65 +1,346 @@
+// The next conversation: two or three openers, each answering one piece of evidence and fitting it. Its age (nothing
+// "still open" beyond the reply horizon; old praise or pain is asked about, not answered as if new), its kind (a
+// review is answered publicly under the review or not at all), the role (a critic is never thanked for criticism),
+// and the analyst notes (an issue a note calls solved is not reopened; an idea or promise in a note is used).
 import type { Annotation, Event } from '../model.js';
+import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
+import { readNote, solvedBy, type NoteReading } from '../profile/notes.js';
+import { feltTone, ratingTone } from '../profile/ratings.js';
+import type { Signal } from '../profile/signals.js';
+import { kindName, ratingText } from '../profile/wording.js';
 import { codeLabel, type CodeInfo } from './codes.js';
 import { cite, day, inline, quote } from './format.js';
 import type { ReportLang } from './i18n.js';
 
-interface Found {
+const DAY = 86_400_000;
+/** Life events go stale: after a year, "how did the move go?" is no longer a natural opener. */
+const LIFE_DAYS = 365;
+
+/** What an opener's template is given: the evidence, already quoted and cited, and what fits it. */
+interface Slots {
+  /** “quote” (file:line, date) */
+  q: string;
+  label: string;
+  days: number;
+  date: string;
+  rating: string;
+  kind: string;
+  author: string;
+}
+
+type Template = (s: Slots) => string;
+
+const OPENERS = {
+  answerToday: {
+    en: (s) => `Answer first: ${s.q} is still open. Answer it today, and answer what it actually asks.`,
+    de: (s) => `Zuerst antworten: ${s.q} ist noch offen. Heute antworten, und zwar auf das, was wirklich gefragt ist.`,
+  },
+  answerWaited: {
+    en: (s) => `Answer first: ${s.q} has waited ${s.days} days for a reply. Apologise for the wait, then actually answer it.`,
+    de: (s) => `Zuerst antworten: ${s.q} wartet seit ${s.days} Tagen auf Antwort. Für die Wartezeit entschuldigen, dann wirklich darauf eingehen.`,
+  },
+  replyCriticalReview: {
+    en: (s) => `Reply publicly under their review (${s.rating}): ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}): ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
+  },
+  replyReview: {
+    en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen, öffentlich.`,
+  },
+  followUpSurvey: {
+    en: (s) => `Close the loop on their survey answer (${s.rating}): ${s.q}. Ask what would have made it better, and listen before explaining.`,
+    de: (s) => `Auf die Umfrageantwort zurückkommen (${s.rating}): ${s.q}. Fragen, was es besser gemacht hätte, und zuhören, bevor erklärt wird.`,
+  },
+  noteIdea: {
+    en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
+    de: (s) => `Aufgreifen, was ${s.author} am ${s.date} notiert hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
+  },
+  checkSolved: {
+    en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles gut ist.`,
+  },
+  acknowledgePain: {
+    en: (s) => `Acknowledge ${quote(s.label, 'en')}: ${s.q}. Ask what would make it right rather than sending a standard voucher.`,
+    de: (s) => `${quote(s.label, 'de')} ansprechen: ${s.q}. Fragen, womit wir es wiedergutmachen können, statt einen Standardgutschein zu schicken.`,
+  },
+  askPainSince: {
+    en: (s) => `Ask whether ${quote(s.label, 'en')} was sorted out: they raised it ${s.days} days ago, ${s.q}. Ask before assuming it is over.`,
+    de: (s) => `Fragen, ob ${quote(s.label, 'de')} geklärt ist: vor ${s.days} Tagen angesprochen, ${s.q}. Erst fragen, nicht annehmen, dass es vorbei ist.`,
+  },
+  reviewPainLater: {
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} named ${quote(s.label, 'en')}: ${s.q}. Do not answer it in private; when they next get in touch, ask whether that still holds.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} nannte ${quote(s.label, 'de')}: ${s.q}. Nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+  },
+  ratingFell: {
+    en: (s) => `Their rating fell to ${s.rating}: ${s.q}. Ask what changed for them.`,
+    de: (s) => `Die Bewertung ist auf ${s.rating} gefallen: ${s.q}. Fragen, was sich für die Person geändert hat.`,
+  },
+  pickUpWish: {
+    en: (s) => `Pick up their wish: ${s.q}. Tell them what became of it, or invite them to shape it with you.`,
+    de: (s) => `Den Wunsch aufgreifen: ${s.q}. Erzählen, was daraus geworden ist, oder zum Mitgestalten einladen.`,
+  },
+  oldWish: {
+    en: (s) => `They wished for something ${s.days} days ago: ${s.q}. If anything came of it, tell them; if not, ask whether they still want it.`,
+    de: (s) => `Vor ${s.days} Tagen kam ein Wunsch: ${s.q}. Falls etwas daraus wurde, davon erzählen; sonst fragen, ob er noch besteht.`,
+  },
+  thankSupporter: {
+    en: (s) => `Thank them for what they do for us (${s.label}): ${s.q}. Ask whether they would like to do more of it, and what would help them.`,
+    de: (s) => `Für das danken, was die Person für uns tut (${s.label}): ${s.q}. Fragen, ob sie mehr davon machen möchte und was ihr dabei helfen würde.`,
+  },
+  rememberSupporter: {
+    en: (s) => `Show that you remember what they did for us (${s.label}, ${s.days} days ago): ${s.q}. Mention it, without treating it as news.`,
+    de: (s) => `Zeigen, dass wir uns erinnern, was die Person für uns getan hat (${s.label}, vor ${s.days} Tagen): ${s.q}. Erwähnen, ohne es wie Neuigkeit zu behandeln.`,
+  },
+  critic: {
+    en: (s) => `Take their criticism seriously, do not thank them for it: ${s.q}. Ask what would change their view, and say what has changed since.`,
+    de: (s) => `Die Kritik ernst nehmen, nicht dafür danken: ${s.q}. Fragen, was die Sicht der Person ändern würde, und sagen, was sich seither geändert hat.`,
+  },
+  otherRole: {
+    en: (s) => `Speak to them in the role they take (${s.label}): ${s.q}.`,
+    de: (s) => `In der Rolle ansprechen, die die Person einnimmt (${s.label}): ${s.q}.`,
+  },
+  askLife: {
+    en: (s) => `Ask how things are going (${s.label}): ${s.q}.`,
+    de: (s) => `Nachfragen, wie es inzwischen geht (${s.label}): ${s.q}.`,
+  },
+  thankPraise: {
+    en: (s) => `Thank them for what they liked: ${s.q}. Ask what would make it even better.`,
+    de: (s) => `Für das Lob danken: ${s.q}. Fragen, was es noch besser machen würde.`,
+  },
+  oldPraise: {
+    en: (s) => `They liked something ${s.days} days ago: ${s.q}. Ask whether that still holds, rather than thanking them as if it were new.`,
+    de: (s) => `Vor ${s.days} Tagen gab es Lob: ${s.q}. Fragen, ob das noch gilt, statt zu danken, als wäre es neu.`,
+  },
+  reviewWishLater: {
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} wished for something: ${s.q}. If anything came of it, say so under the review; otherwise keep it for when they next get in touch.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon erzählen; sonst für den nächsten Kontakt merken.`,
+  },
+  reviewPraiseLater: {
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.days} days ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} lobte etwas, vor ${s.days} Tagen: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
+  },
+  reviewCriticalLater: {
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.days} days ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} war kritisch, vor ${s.days} Tagen: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+  },
+  askWhyLow: {
+    en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefging.`,
+  },
+  askWhatMattered: {
+    en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what mattered most to them.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
+  },
+  latestWords: {
+    en: (s) => `Start from their latest words (${s.kind}): ${s.q}. Ask how things are now.`,
+    de: (s) => `Bei den letzten eigenen Worten anfangen (${s.kind}): ${s.q}. Fragen, wie es jetzt steht.`,
+  },
+  lastWordsLongAgo: {
+    en: (s) => `Their last words were ${s.days} days ago (${s.kind}): ${s.q}. When they next get in touch, start from there and ask how things are now.`,
+    de: (s) => `Die letzten eigenen Worte sind ${s.days} Tage alt (${s.kind}): ${s.q}. Beim nächsten Kontakt dort anknüpfen und fragen, wie es jetzt steht.`,
+  },
+  askOpenQuestion: {
+    en: () => 'Ask an open question: we have hardly any words of their own yet. What brought them to us?',
+    de: () => 'Eine offene Frage stellen: Wir haben noch kaum eigene Worte von dieser Person. Was hat sie zu uns geführt?',
+  },
+} satisfies Record<string, Record<ReportLang, Template>>;
+
+export type OpenerKey = keyof typeof OPENERS;
+
+export interface Opener {
+  key: OpenerKey;
+  /** The record the opener answers; null for the open question of a customer we know nothing of. */
+  evidence: Event | null;
+  text: string;
+}
+
+interface Hit {
   event: Event;
   annotation: Annotation;
 }
 
-/** Coded evidence, the customer's own words before analysts' notes, newest first. */
-function found(events: readonly Event[], prefix: string): Found[] {
-  const hits: Found[] = [];
-  for (const event of events) {
-    if (event.direction === 'outbound') continue;
-    for (const annotation of event.annotations) if (annotation.code.startsWith(prefix)) hits.push({ event, annotation });
-  }
-  const own = (hit: Found) => (hit.event.direction === 'inbound' ? 0 : 1);
-  return hits.sort((a, b) => own(a) - own(b) || (b.event.at?.getTime() ?? 0) - (a.event.at?.getTime() ?? 0));
+/** Everything an opener rule looks at, prepared once per report. */
+interface Context {
+  subject: ProfiledCustomer;
+  codes: ReadonlyMap<string, CodeInfo>;
+  lang: ReportLang;
+  notes: NoteReading[];
+  used: Set<Event>;
 }
 
-const quoted = (hit: Found, lang: ReportLang): string =>
-  `${quote(inline(hit.annotation.quote ?? hit.event.text ?? '', 120), lang)} (${cite(hit.annotation.source)}, ${day(hit.event.at)})`;
+const ageDays = (ctx: Context, event: Event): number =>
+  event.at ? Math.max(0, Math.floor((ctx.subject.asOf.getTime() - event.at.getTime()) / DAY)) : 0;
+
+/** Newer than the reply horizon (an undated record may be): still open, or to be answered now. */
+const fresh = (ctx: Context, event: Event): boolean => !event.at || event.at >= ctx.subject.openSince;
+
+/** Newer than the run's "recently" (90 days by default): praise and help that can still be thanked for as news. */
+const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >= ctx.subject.recentSince;
+
+const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at)})`;
+
+function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: string } = {}): Slots {
+  const { lang } = ctx;
+  return {
+    q: evidenceOf(extra.text ?? event.text ?? '', event, lang),
+    label: '',
+    days: ageDays(ctx, event),
+    date: day(event.at),
+    rating: event.rating ? ratingText(event.rating, lang) : '',
+    kind: kindName(event.kind, lang),
+    author: event.author ?? (lang === 'de' ? 'die Analyse' : 'an analyst'),
+    ...extra,
+  };
+}
+
+function make(ctx: Context, key: OpenerKey, event: Event | null, s: Slots | null): Opener {
+  if (event) ctx.used.add(event);
+  const template: Template = OPENERS[key][ctx.lang];
+  return { key, evidence: event, text: template(s ?? ({} as Slots)) };
+}
 
 /**
- * Two or three conversation openers, each grounded in a piece of evidence from the report: an open question
- * first (dialog before broadcasting), then a pain to acknowledge, a wish or life event to pick up, a role to honour.
+ * Coded evidence not yet used by another opener (unless reuse is allowed): the customer's own words before analysts'
+ * notes, newest first.
  */
+function hits(ctx: Context, signal: Signal, { ownOnly = false, reuse = false } = {}): Hit[] {
+  const found: Hit[] = [];
+  for (const event of ctx.subject.events) {
+    // Reuse is for the customer's own message another opener answers; a note is cited once.
+    if (event.direction === 'outbound' || (ctx.used.has(event) && !(reuse && event.direction === 'inbound')) || (ownOnly && event.direction !== 'inbound')) continue;
+    const annotation = event.annotations.find((a) => ctx.subject.signals.is(signal, a.code));
+    if (annotation) found.push({ event, annotation });
+  }
+  const own = (hit: Hit) => (hit.event.direction === 'inbound' ? 0 : 1);
+  return found.sort((a, b) => own(a) - own(b) || (b.event.at?.getTime() ?? 0) - (a.event.at?.getTime() ?? 0));
+}
+
+const label = (ctx: Context, hit: Hit): string => codeLabel(ctx.codes, hit.annotation.code, ctx.lang);
+const hitText = (hit: Hit): string => hit.annotation.quote ?? hit.event.text ?? '';
+
+function answerOpen(ctx: Context): Opener | null {
+  const open = stillOpen(ctx.subject.exchanges, ctx.subject.openSince)
+    .filter((x) => x.message.text)
+    .sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
+  if (!open) return null;
+  const s = slots(ctx, open.message);
+  return make(ctx, s.days >= 2 ? 'answerWaited' : 'answerToday', open.message, s);
+}
+
+/** A fresh review or survey answer the brand has not replied to: reviews are answered in public, surveys in private. */
+function replyToRecord(ctx: Context): Opener | null {
+  const record = ctx.subject.exchanges
+    .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && fresh(ctx, x.message))
+    .map((x) => x.message)
+    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0];
+  if (!record || (!record.text && !record.rating)) return null;
+  const tone = feltTone(record)?.label;
+  const s = slots(ctx, record, { text: record.text ?? '' });
+  if (record.kind === 'survey') return record.rating && ratingTone(record.rating) !== 'positive' ? make(ctx, 'followUpSurvey', record, s) : null;
+  return make(ctx, tone === 'negative' ? 'replyCriticalReview' : 'replyReview', record, s);
+}
+
+function noteIdea(ctx: Context): Opener | null {
+  const reading = [...ctx.notes].reverse().find((n) => n.idea && !ctx.used.has(n.note));
+  if (!reading) return null;
+  return make(ctx, 'noteIdea', reading.note, slots(ctx, reading.note, { text: reading.idea! }));
+}
+
+/** The latest pain: acknowledged when fresh, asked about when old, left closed when a note calls it solved. */
+function pain(ctx: Context): Opener | null {
+  const hit = hits(ctx, 'pain')[0];
+  if (!hit) return null;
+  const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.notes, ctx.subject.signals);
+  if (solved) {
+    ctx.used.add(hit.event);
+    return make(ctx, 'checkSolved', solved.note, slots(ctx, solved.note, { text: solved.solved!, label: label(ctx, hit) }));
+  }
+  const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
+  if (hit.event.kind === 'review') return make(ctx, 'reviewPainLater', hit.event, s);
+  return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
+}
+
+function ratingFell(ctx: Context): Opener | null {
+  const { rating } = ctx.subject.profile;
+  if (!rating || rating.trend !== 'down') return null;
+  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.rating?.scale === rating.scale && !ctx.used.has(e));
+  if (!latest) return null;
+  return make(ctx, 'ratingFell', latest, slots(ctx, latest, { text: latest.text ?? '' }));
+}
+
+function wish(ctx: Context): Opener | null {
+  const hit = hits(ctx, 'longing')[0] ?? hits(ctx, 'suggestion')[0];
+  if (!hit) return null;
+  const key = hit.event.kind === 'review' ? 'reviewWishLater' : fresh(ctx, hit.event) ? 'pickUpWish' : 'oldWish';
+  return make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) }));
+}
+
+/**
+ * Supporters are thanked (or remembered, when it was long ago); critics are taken seriously, never thanked. A role is
+ * about the person, so it may speak to a message another opener answers: how to answer a critic matters most then.
+ */
+function role(ctx: Context): Opener | null {
+  const hit = hits(ctx, 'role', { reuse: true })[0];
+  if (!hit) return null;
+  const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
+  const { signals } = ctx.subject;
+  if (signals.is('critic', hit.annotation.code)) return make(ctx, 'critic', hit.event, s);
+  if (signals.is('supporter', hit.annotation.code)) return make(ctx, recent(ctx, hit.event) ? 'thankSupporter' : 'rememberSupporter', hit.event, s);
+  return make(ctx, 'otherRole', hit.event, s);
+}
+
+function life(ctx: Context): Opener | null {
+  const hit = hits(ctx, 'life').find((h) => ageDays(ctx, h.event) <= LIFE_DAYS);
+  if (!hit) return null;
+  return make(ctx, 'askLife', hit.event, slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) }));
+}
+
+/**
+ * Praise in words that read positive and ask nothing: "I would appreciate a refund" or "Great, and one more question?"
+ * is coded as praise but is no thanks to answer.
+ */
+function praise(ctx: Context): Opener | null {
+  const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !h.event.text?.includes('?'));
+  if (!hit) return null;
+  const key = recent(ctx, hit.event) ? (hit.event.kind === 'review' ? null : 'thankPraise') : hit.event.kind === 'review' ? 'reviewPraiseLater' : 'oldPraise';
+  // Fresh praise in a review the brand already answered in public: nothing more to say about it.
+  return key ? make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) })) : null;
+}
+
+/**
+ * When nothing above applies: their latest record. A review is taken up by its tone, never answered in private; a
+ * rating without words asks what lay behind it; other words are the place to start; with nothing, an open question.
+ */
+function fallback(ctx: Context): Opener {
+  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.kind !== 'order' && (e.text?.trim() || e.rating));
+  if (!latest) return make(ctx, 'askOpenQuestion', null, null);
+  const s = slots(ctx, latest, { text: latest.text ?? '' });
+  const tone = feltTone(latest)?.label;
+  if (!latest.text?.trim()) return make(ctx, tone === 'negative' ? 'askWhyLow' : 'askWhatMattered', latest, s);
+  if (latest.kind === 'review' && tone === 'negative') return make(ctx, 'reviewCriticalLater', latest, s);
+  if (latest.kind === 'review' && tone === 'positive') return make(ctx, 'reviewPraiseLater', latest, s);
+  return make(ctx, fresh(ctx, latest) ? 'latestWords' : 'lastWordsLongAgo', latest, s);
+}
+
+/** Opener rules in the order they are tried; the first three that find evidence are the next conversation. */
+const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, noteIdea, pain, ratingFell, wish, role, life, praise];
+
+export const MAX_OPENERS = 3;
+
+export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
+  const notes = subject.events.filter((e) => e.kind === 'note').map((note) => readNote(note, subject.signals));
+  const ctx: Context = { subject, codes, lang, notes, used: new Set() };
+  const openers: Opener[] = [];
+  for (const rule of RULES) {
+    if (openers.length >= MAX_OPENERS) break;
+    const opener = rule(ctx);
+    if (opener) openers.push(opener);
+  }
+  return openers.length > 0 ? openers : [fallback(ctx)];
+}
+
+/** Two or three conversation openers, as the report prints them. */
 export function nextConversation(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): string[] {
-  const de = lang === 'de';
-  const openers: string[] = [];
-  const open = subject.exchanges.filter((x) => !x.reply && !x.closing && x.message.text).sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
-  if (open) {
-    const text = `${quote(inline(open.message.text!, 120), lang)} (${cite(open.message.source)}, ${day(open.message.at)})`;
-    openers.push(de ? `Zuerst antworten: ${text} ist noch offen. Für die Wartezeit entschuldigen, dann wirklich darauf eingehen.` : `Answer first: ${text} is still open. Apologise for the wait, then actually answer it.`);
-  }
-  const pain = found(subject.events, 'pain.')[0];
-  if (pain) {
-    const label = codeLabel(codes, pain.annotation.code, lang);
-    openers.push(de ? `${quote(label, lang)} ansprechen: ${quoted(pain, lang)}. Fragen, womit wir es wiedergutmachen können, statt einen Standardgutschein zu schicken.` : `Acknowledge ${quote(label, lang)}: ${quoted(pain, lang)}. Ask what would make it right rather than sending a standard voucher.`);
-  }
-  const wish = found(subject.events, 'longing.')[0] ?? found(subject.events, 'dialog.suggestion')[0];
-  if (wish) {
-    openers.push(de ? `Den Wunsch aufgreifen: ${quoted(wish, lang)}. Erzählen, was daraus geworden ist, oder zum Mitgestalten einladen.` : `Pick up their wish: ${quoted(wish, lang)}. Tell them what became of it, or invite them to shape it with you.`);
-  }
-  const life = found(subject.events, 'life.')[0];
-  if (life) {
-    const label = codeLabel(codes, life.annotation.code, lang);
-    openers.push(de ? `Nachfragen, wie es inzwischen geht (${label}): ${quoted(life, lang)}.` : `Ask how things are going (${label}): ${quoted(life, lang)}.`);
-  }
-  const role = found(subject.events, 'role.')[0];
-  if (role) {
-    const label = codeLabel(codes, role.annotation.code, lang);
-    openers.push(de ? `Die Rolle würdigen (${label}): ${quoted(role, lang)}. Danken und fragen, ob Lust auf mehr davon besteht.` : `Honour the role they took (${label}): ${quoted(role, lang)}. Thank them and ask whether they would like to do more of it.`);
-  }
-  if (openers.length === 0) {
-    openers.push(
-      de
-        ? 'Eine offene Frage stellen: Wir haben noch kaum eigene Worte von dieser Person. Was hat sie zu uns geführt?'
-        : 'Ask an open question: we have hardly any words of their own yet. What brought them to us?',
-    );
-  }
-  return openers.slice(0, 3);
+  return chooseOpeners(subject, codes, lang).map((o) => o.text);
 }

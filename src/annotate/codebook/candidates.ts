@@ -1,0 +1,51 @@
+// A text as the matching rules read it, and the candidate hits they collect per code.
+
+import type { Lang } from '../../model.js';
+import type { Negators, Token } from '../text/index.js';
+import { CONFIDENCE, type CompiledCodebook, type Kind } from './compile.js';
+import { negatedAt } from './negation.js';
+
+export interface CodedText {
+  text: string;
+  /** The text with URLs, addresses and handles blanked out (same offsets): what regular expressions run on. */
+  blanked: string;
+  /** Its words and numbers (the kernel's text tokens), with offsets and sentence indexes. */
+  tokens: readonly Token[];
+  /** Offsets where its sentences end (see text/sentences.ts). */
+  sentenceEnds: readonly number[];
+  lang: Lang;
+  negators: Negators;
+}
+
+/** One piece of evidence for a code. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** "<code>/<kind>:<entry>", see CodeHit.rule. */
+  rule: string;
+  confidence: number;
+  sentence: number;
+}
+
+/** Candidates per code, by the code's index in the codebook. */
+export type Candidates = Candidate[][];
+
+export interface Evidence {
+  code: number;
+  kind: Kind;
+  /** The entry as written, or "#<n>" for the n-th regex. */
+  raw: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Index of the hit's first token, for the negation check (regex hits have none). */
+  at?: number;
+}
+
+/** Adds a piece of evidence, unless the code is negatable and a negation stands right before it. */
+export function addEvidence(t: CodedText, compiled: CompiledCodebook, candidates: Candidates, e: Evidence): void {
+  const code = compiled.codes[e.code];
+  if (!code) return;
+  if (code.negatable && e.at !== undefined && negatedAt(t, e.at)) return;
+  candidates[e.code]?.push({ start: e.start, end: e.end, rule: `${code.id}/${e.kind}:${e.raw}`, confidence: CONFIDENCE[e.kind], sentence: e.sentence });
+}

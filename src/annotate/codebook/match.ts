@@ -1,0 +1,118 @@
+// Matching: the rules run over one text in this order — word, stem and compound entries and phrases per token,
+// regular expressions, then exclusions and the sign-off take candidates away, each code keeps its best evidence,
+// and implied codes are filled in.
+
+import type { Lang } from '../../model.js';
+import { blankNoise, isTextToken, negatorsOf, readText, sentenceOf } from '../text/index.js';
+import { addEvidence, type Candidate, type Candidates, type CodedText } from './candidates.js';
+import type { CompiledCodebook } from './compile.js';
+import { tokenEntries } from './entries.js';
+import { applyExclusions } from './exclusions.js';
+import { addImpliedCodes } from './implied.js';
+import { phraseAt } from './phrases.js';
+import { quoteAround } from './quote.js';
+import { forEachMatch } from './regex.js';
+import { signOffStart } from './sign-off.js';
+
+/** Each further, different piece of evidence for the same code adds this much, up to MAX_CONFIDENCE. */
+const EXTRA_EVIDENCE = 0.05;
+const MAX_CONFIDENCE = 0.95;
+
+export interface CodeHit {
+  code: string;
+  /** The matched span with a little context, cut at word boundaries, "…" where cut. */
+  quote: string;
+  /** Offsets of the matched span in the text. */
+  start: number;
+  end: number;
+  /**
+   * Which rule found it: "<code>/<kind>:<entry>", e.g. "pain.waiting/phrase:still waiting", "pain.lost/stem:verlor",
+   * "pain.waiting/compound:verspät", "dialog.question/regex:#1" (n-th regex), "dialog.complaint/implied:pain.waiting".
+   */
+  rule: string;
+  confidence: number;
+}
+
+function codedText(text: string, lang: Lang): CodedText {
+  const read = readText(text);
+  return {
+    text,
+    blanked: blankNoise(text, read.tokens),
+    tokens: read.tokens.filter(isTextToken),
+    sentenceEnds: read.sentenceEnds,
+    lang,
+    negators: negatorsOf(lang),
+  };
+}
+
+/** Word, stem and compound entries, and phrases starting at each token. */
+function matchTokens(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
+  // Compound tails only in capitalised tokens (nouns), unless the writer does not capitalise at all.
+  const lowerCaseText = !/\p{Lu}/u.test(t.blanked);
+  t.tokens.forEach((token, i) => {
+    const initial = t.text[token.start] ?? '';
+    const compoundOk = lowerCaseText || initial !== initial.toLowerCase();
+    for (const entry of tokenEntries(token.folded, t.lang, compoundOk, compiled)) {
+      addEvidence(t, compiled, candidates, { code: entry.code, kind: entry.kind, raw: entry.raw, start: token.start, end: token.end, sentence: token.sentence, at: i });
+    }
+    const phrases = compiled.phrases.get(token.folded);
+    for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
+      const n = phraseAt(phrase, t.tokens, i);
+      const last = t.tokens[i + n - 1];
+      if (n > 0 && last) addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i });
+    }
+  });
+}
+
+function matchRegexes(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
+  compiled.codes.forEach((code, c) => {
+    for (const { label, re } of code.regexes) {
+      forEachMatch(re, t.blanked, (m) => {
+        addEvidence(t, compiled, candidates, { code: c, kind: 'regex', raw: label, start: m.index, end: m.index + m[0].length, sentence: sentenceOf(t.sentenceEnds, m.index) });
+      });
+    }
+  });
+}
+
+/** Thanks and greetings that merely close the message are politeness: no code is found inside the sign-off. */
+function dropSignOff(t: CodedText, candidates: Candidates): void {
+  const signOff = signOffStart(t.blanked, t.tokens);
+  if (signOff === undefined) return;
+  candidates.forEach((list, c) => {
+    candidates[c] = list.filter((cand) => cand.start < signOff);
+  });
+}
+
+/** A code's best evidence: highest confidence, then earliest; each further, different piece of evidence adds a little. */
+function bestEvidence(list: readonly Candidate[]): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const cand of list) {
+    if (!top || cand.confidence > top.confidence || (cand.confidence === top.confidence && cand.start < top.start)) top = cand;
+  }
+  if (!top) return undefined;
+  const distinct = new Set(list.map((cand) => cand.rule)).size;
+  const confidence = Math.min(MAX_CONFIDENCE, top.confidence + EXTRA_EVIDENCE * (distinct - 1));
+  return { ...top, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/**
+ * The codes found in one text, at most one hit per code (its best evidence: highest confidence, then earliest),
+ * in codebook order. `lang` selects the stemmers (and German compound matching); pass 'other' to try both.
+ */
+export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook): CodeHit[] {
+  const t = codedText(text, lang);
+  const candidates: Candidates = compiled.codes.map(() => []);
+  matchTokens(t, compiled, candidates);
+  matchRegexes(t, compiled, candidates);
+  applyExclusions(t, compiled.codes, candidates);
+  dropSignOff(t, candidates);
+  const best = candidates.map(bestEvidence);
+  addImpliedCodes(compiled.codes, best);
+  const hits: CodeHit[] = [];
+  best.forEach((cand, c) => {
+    const id = compiled.codes[c]?.id;
+    if (!cand || id === undefined) return;
+    hits.push({ code: id, quote: quoteAround(text, cand.start, cand.end), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
+  });
+  return hits;
+}

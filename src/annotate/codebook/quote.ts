@@ -1,0 +1,24 @@
+// The quote that shows a hit to a reader: the matched words with a little context, cut at word boundaries.
+
+const QUOTE_CONTEXT = 40;
+
+/** The span [start, end) with about QUOTE_CONTEXT characters either side, cut at word boundaries. */
+export function quoteAround(text: string, start: number, end: number, context = QUOTE_CONTEXT): string {
+  if (text.slice(start, end).trim() === '') {
+    start = 0;
+    end = text.length;
+  }
+  let from = Math.max(0, start - context);
+  if (from > 0) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space >= 0 ? from + space + 1 : start;
+  }
+  let to = Math.min(text.length, end + context);
+  if (to < text.length) {
+    const tail = text.slice(end, to);
+    const space = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'), tail.lastIndexOf('\t'));
+    to = space >= 0 ? end + space : end;
+  }
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}

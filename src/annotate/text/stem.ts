@@ -1,0 +1,32 @@
+// The stemmer: natural's Porter stemmers (Snowball German, Porter English), imported once, with one bounded cache
+// per language, so the codebook's stem patterns and the classifier's stem features agree on every word.
+
+import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { fold } from './fold.js';
+
+export type StemLang = 'de' | 'en';
+
+/** Enough for the vocabulary of a large run; past it the cache starts over rather than growing without bound. */
+export const STEM_CACHE_LIMIT = 50_000;
+const caches: Record<StemLang, Map<string, string>> = { de: new Map(), en: new Map() };
+
+/**
+ * The Porter stem of a folded word ("verspätungen" → "verspat", "waiting" → "wait"). German stems are folded
+ * again, because the German stemmer turns "ä" into "a" but "ß" into "ss", so only folded stems compare safely.
+ */
+export function stem(word: string, lang: StemLang): string {
+  const cache = caches[lang];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = lang === 'de' ? fold(PorterStemmerDe.stem(word)) : PorterStemmerEn.stem(word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Number of cached stems of a language (for tests of the cache). */
+export function stemCacheSize(lang: StemLang): number {
+  return caches[lang].size;
+}

@@ -1,0 +1,60 @@
+import type { Customer, Event, Profile } from '../model.js';
+import type { Exchange } from './dialog.js';
+import { feltTone } from './ratings.js';
+import type { Signals } from './signals.js';
+import { span } from './span.js';
+
+export const DAY = 86_400_000;
+
+/** What the whole run holds: a gap shared by every customer is said once, in the index. */
+export interface RunFacts {
+  ordersKnown: boolean;
+  socialKnown: boolean;
+  /** Any customer linked to a CRM contact. */
+  contactsKnown: boolean;
+  /** Any analyst note on any customer. */
+  notesKnown: boolean;
+  /** Channels seen in the run (brand replies included, notes not). */
+  channels: readonly string[];
+}
+
+/** The evidence judgements are made from: figures plus the customer's events, as of the run's reference date. */
+export interface Evidence {
+  customer: Customer;
+  events: readonly Event[];
+  /** Each inbound record with the brand's first reply and what became of it, paired once in profile/index. */
+  exchanges: readonly Exchange[];
+  figures: Omit<Profile, 'stage' | 'stageReasons' | 'blindSpots' | 'attention' | 'attentionReasons'>;
+  asOf: Date;
+  /** The reply horizon: messages older than this are no longer "still open". */
+  openSince: Date;
+  run: RunFacts;
+  recentDays: number;
+  signals: Signals;
+}
+
+export function daysSince(evidence: Evidence, date: Date | null): number | null {
+  return date ? Math.max(0, Math.floor((evidence.asOf.getTime() - date.getTime()) / DAY)) : null;
+}
+
+export function lastOrderAt(events: readonly Event[]): Date | null {
+  const range = span(events.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
+  return range ? new Date(range.max) : null;
+}
+
+/** The customer's own records that carry a tone (a rating, or text thick reads), oldest first. */
+export function feltRecords(evidence: Evidence): Event[] {
+  return evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && feltTone(e) !== null);
+}
+
+/** The customer's latest rated record (an undated one only when none is dated), or null. */
+export function latestRated(events: readonly Event[]): Event | null {
+  const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
+  const dated = rated.filter((e) => e.at);
+  if (dated.length > 0) return dated.reduce((a, b) => (b.at!.getTime() >= a.at!.getTime() ? b : a));
+  return rated.at(-1) ?? null;
+}
+
+/** Whether an annotation carries a signal and comes from the customer's own words (not an analyst's code). */
+export const ownSignal = (evidence: Evidence, event: Event, signal: Parameters<Signals['is']>[0]): boolean =>
+  event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && evidence.signals.is(signal, a.code));

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Event, RatingScale } from '../model.js';
+import { makeCustomer, makeEvent } from '../test-support.js';
+import { buildProfiles, type ProfiledCustomer } from './index.js';
+import { ADVOCATE_BARS, STAGE_RULES } from './stages.js';
+
+const rule = (code: string) => ({ code, quote: 'x', source: { file: 'r.csv', line: 2 }, by: { kind: 'rule' as const, id: code }, confidence: 0.8 });
+
+let line = 1;
+function review(value: number, day: string, extra: Partial<Event> = {}, scale: RatingScale = 'stars5'): Event {
+  line += 1;
+  return makeEvent({
+    customerKey: 'r1',
+    kind: 'review',
+    channel: 'playstore',
+    expectsReply: false,
+    rating: { value, scale },
+    at: new Date(`${day}T12:00:00Z`),
+    text: 'Die App macht, was sie soll.',
+    lang: 'de',
+    sentiment: { label: 'neutral', score: 0 },
+    source: { file: 'reviews.csv', line },
+    ...extra,
+  });
+}
+
+const reviewer = makeCustomer({ key: 'r1', crmId: null, emails: [], contact: null, name: 'Jo Reviewer' });
+const profileOf = (events: Event[]): ProfiledCustomer => buildProfiles([reviewer], events, { ordersKnown: false, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!;
+
+describe('stage rules', () => {
+  it('are one readable list, each with the reason it writes', () => {
+    for (const r of [...STAGE_RULES, ...ADVOCATE_BARS]) expect(r.because).toMatch(/\w{4,}.*\w{4,}/);
+    expect(new Set(STAGE_RULES.map((r) => r.stage))).toEqual(new Set(['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger']));
+  });
+
+  it('never put a review writer at risk for "messages never answered"', () => {
+    const reviews = Array.from({ length: 15 }, (_, i) => review(5, `2024-05-${String(i + 1).padStart(2, '0')}`, { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise')] }));
+    const subject = profileOf(reviews);
+    expect(subject.profile.dialog.unanswered).toBe(0);
+    expect(subject.profile.stage).toBe('advocate');
+    expect(subject.profile.stageReasons.join(' ')).not.toMatch(/never answered/);
+  });
+
+  it('put a one-star review that reads positive at risk: the rating wins over the text', () => {
+    const ironic = review(1, '2024-06-20', { text: 'Second ingredient is sugar. Need I say more? Lovely tin though!', lang: 'en', sentiment: { label: 'positive', score: 0.55 }, annotations: [rule('dialog.praise')] });
+    const subject = profileOf([ironic]);
+    expect(subject.profile.stage).toBe('at-risk');
+    expect(subject.profile.stageReasons).toEqual(['latest rating ★☆☆☆☆ 1/5 (2024-06-20), nothing warmer since']);
+    expect(subject.profile.sentiment).toEqual({ mean: -1, n: 1, fromRatings: 1 });
+    expect(subject.profile.blindSpots.join(' ')).toMatch(/In 1 record the words and the rating point different ways/);
+  });
+
+  it('put a detractor at risk unless something they said later reads positive', () => {
+    const detractor = review(3, '2024-05-01', { kind: 'survey', channel: 'email' }, 'nps');
+    expect(profileOf([detractor]).profile.stage).toBe('at-risk');
+    const thanks = makeEvent({ customerKey: 'r1', text: 'Danke, jetzt klappt alles!', lang: 'de', sentiment: { label: 'positive', score: 0.7 }, at: new Date('2024-06-01T12:00:00Z') });
+    expect(profileOf([detractor, thanks]).profile.stage).not.toBe('at-risk');
+  });
+
+  it('put a customer whose rating fell to lukewarm at risk', () => {
+    const subject = profileOf([review(5, '2024-01-01'), review(5, '2024-02-01'), review(3, '2024-06-01')]);
+    expect(subject.profile.stage).toBe('at-risk');
+    expect(subject.profile.rating).toMatchObject({ latest: 3, trend: 'down', n: 3 });
+  });
+
+  it('make no advocate of a single happy review: one moment is not a relationship', () => {
+    const once = review(5, '2024-06-10', { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise')] });
+    const subject = profileOf([once]);
+    expect(subject.profile.stage).toBe('stranger');
+    expect(subject.profile.stageReasons).toEqual(['a single contact (a review)']);
+  });
+
+  it('make no advocate of praise that comes with poor ratings', () => {
+    const praiseButPoor = [1, 2, 2].map((v, i) => review(v, `2024-0${i + 1}-10`, { sentiment: { label: 'positive', score: 0.6 }, annotations: [rule('dialog.praise')] }));
+    // Latest rating 2★: at risk, and never an advocate.
+    expect(profileOf(praiseButPoor).profile.stage).toBe('at-risk');
+  });
+
+  it('give rated customers at risk clearly lower ratings than advocates', () => {
+    const population: { stage: string; mean: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const value = (i % 5) + 1;
+      const positive = value >= 4;
+      // Two reviews each: advocacy needs more than one moment.
+      const events = ['2024-05', '2024-06'].map((month) =>
+        review(value, `${month}-${String((i % 28) + 1).padStart(2, '0')}`, {
+          sentiment: { label: positive ? 'positive' : i % 3 === 0 ? 'positive' : 'neutral', score: positive ? 0.6 : i % 3 === 0 ? 0.5 : 0 },
+          annotations: positive || i % 3 === 0 ? [rule('dialog.praise')] : [],
+        }),
+      );
+      const p = profileOf(events).profile;
+      population.push({ stage: p.stage, mean: p.rating!.mean });
+    }
+    const mean = (stage: string) => {
+      const rated = population.filter((p) => p.stage === stage);
+      return rated.reduce((a, b) => a + b.mean, 0) / rated.length;
+    };
+    expect(mean('at-risk')).toBeLessThanOrEqual(2);
+    expect(mean('advocate')).toBeGreaterThanOrEqual(4);
+  });
+});

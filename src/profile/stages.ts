@@ -1,0 +1,204 @@
+// The relationship stage, as rules a person can read and argue with (seeds: stranger → acquaintance → regular →
+// advocate, and at risk when the relationship is in danger). judgeStage goes down the list: the first stage with a
+// rule that holds is the customer's stage, and the findings of the rules that hold are its reasons. An advocate must
+// also clear every bar in ADVOCATE_BARS.
+import type { Stage } from '../model.js';
+import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
+import { isCustomerMessage } from './dialog.js';
+import { feltTone, isTopRating, ratingTone } from './ratings.js';
+import type { Finding } from './wording.js';
+
+export interface StageRule {
+  stage: Stage;
+  id: string;
+  /** Why this rule writes its stage. */
+  because: string;
+  /** The findings that make the rule hold; empty when it does not. */
+  test: (evidence: Evidence) => Finding[];
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+const codeTotal = (evidence: Evidence, signal: Parameters<Evidence['signals']['is']>[0]): number =>
+  sum(Object.entries(evidence.figures.codes).filter(([code]) => evidence.signals.is(signal, code)).map(([, n]) => n));
+
+const time = (e: { at: Date | null }): number => e.at?.getTime() ?? Number.NEGATIVE_INFINITY;
+
+/** The latest rated record, and whether anything the customer said after it reads positive (later evidence). */
+function latestRating(evidence: Evidence) {
+  const latest = latestRated(evidence.events);
+  if (!latest) return null;
+  const warmerSince = feltRecords(evidence).some((e) => time(e) > time(latest) && feltTone(e)!.label === 'positive');
+  return { event: latest, rating: latest.rating!, warmerSince };
+}
+
+const interactions = (evidence: Evidence): number => sum(Object.values(evidence.figures.channels));
+
+export const STAGE_RULES: readonly StageRule[] = [
+  {
+    stage: 'at-risk',
+    id: 'leaving',
+    because: 'Talk of cancelling, leaving or loyalty refused is the plainest sign that the relationship may end.',
+    test: (e) => {
+      const n = codeTotal(e, 'leaving');
+      return n > 0 ? [{ key: 'cancelling', n }] : [];
+    },
+  },
+  {
+    stage: 'at-risk',
+    id: 'never-answered',
+    because: 'Two or more conversations the customer opened got no reply: the dialog broke down on our side. Reviews, surveys and posts expect no reply and do not count.',
+    test: (e) => (e.figures.dialog.unanswered >= 2 ? [{ key: 'neverAnswered', n: e.figures.dialog.unanswered }] : []),
+  },
+  {
+    stage: 'at-risk',
+    id: 'low-rating',
+    because: 'Their latest rating is low (1–2★, 1–4/10, NPS 0–6, CSAT 1–2, grade 4–6, thumbs down): their own verdict, unless something they said later reads positive.',
+    test: (e) => {
+      const latest = latestRating(e);
+      if (!latest || latest.warmerSince || ratingTone(latest.rating) !== 'negative') return [];
+      return [{ key: 'lowRating', rating: latest.rating, date: latest.event.at?.toISOString().slice(0, 10) }];
+    },
+  },
+  {
+    stage: 'at-risk',
+    id: 'rating-fell',
+    because: 'Their rating fell by a fifth of the scale or more and is no longer good: the relationship is cooling.',
+    test: (e) => {
+      const r = e.figures.rating;
+      const latest = latestRating(e);
+      if (!r || r.trend !== 'down' || !latest || latest.warmerSince || ratingTone(latest.rating) === 'positive') return [];
+      return [{ key: 'ratingFell', rating: latest.rating, value: String(r.mean) }];
+    },
+  },
+  {
+    stage: 'at-risk',
+    id: 'negative-with-pains',
+    because: 'Their words are mostly negative (mean tone -0.25 or lower, a rated record counting with its rating) and two or more of them name pain points.',
+    test: (e) => {
+      const mean = e.figures.sentiment.mean;
+      const pains = e.events.filter((event) => ownSignal(e, event, 'pain')).length;
+      return mean !== null && mean <= -0.25 && pains >= 2 ? [{ key: 'negativeWithPains', n: pains, value: mean.toFixed(2) }] : [];
+    },
+  },
+  {
+    stage: 'at-risk',
+    id: 'stopped-ordering',
+    because: 'They ordered at least twice but not in the last 90 days: a habit that stopped.',
+    test: (e) => {
+      const since = daysSince(e, lastOrderAt(e.events));
+      return (e.figures.orders.count ?? 0) >= 2 && since !== null && since > 90 ? [{ key: 'stoppedOrdering', n: since, value: String(e.figures.orders.count) }] : [];
+    },
+  },
+  {
+    stage: 'advocate',
+    id: 'supporter-role',
+    because: 'They recommend us, help other customers or advise them: they speak for us.',
+    test: (e) =>
+      Object.entries(e.figures.codes)
+        .filter(([code]) => e.signals.is('supporter', code))
+        .map(([code, n]) => ({ key: 'role' as const, n, value: code.split('.').slice(1).join('.') || code })),
+  },
+  {
+    stage: 'advocate',
+    id: 'praised',
+    because: 'They praised the brand in their own words.',
+    test: (e) => {
+      const n = codeTotal(e, 'praise');
+      return n > 0 ? [{ key: 'praised', n }] : [];
+    },
+  },
+  {
+    stage: 'advocate',
+    id: 'top-rating',
+    because: 'Their latest rating is the top of its scale (5★, 9–10/10, NPS 9–10, CSAT 5, grade 1): they say themselves they would vouch for us.',
+    test: (e) => {
+      const latest = latestRating(e);
+      if (!latest) return [];
+      return isTopRating(latest.rating) ? [{ key: 'topRating', rating: latest.rating, date: latest.event.at?.toISOString().slice(0, 10) }] : [];
+    },
+  },
+  {
+    stage: 'regular',
+    id: 'many-orders',
+    because: 'Three orders or more: buying from us is a habit.',
+    test: (e) => ((e.figures.orders.count ?? 0) >= 3 ? [{ key: 'manyOrders', n: e.figures.orders.count! }] : []),
+  },
+  {
+    stage: 'regular',
+    id: 'many-interactions',
+    because: 'Six contacts or more (messages, reviews, orders, replies): we see them often.',
+    test: (e) => (interactions(e) >= 6 ? [{ key: 'manyInteractions', n: interactions(e) }] : []),
+  },
+  {
+    stage: 'acquaintance',
+    id: 'some-contact',
+    because: 'An order or two contacts: we have met.',
+    test: (e) => {
+      const orders = e.figures.orders.count ?? 0;
+      return orders >= 1 || interactions(e) >= 2 ? [{ key: 'someContact', n: orders, value: String(interactions(e)) }] : [];
+    },
+  },
+  {
+    stage: 'stranger',
+    id: 'little-contact',
+    because: 'At most one contact: we do not know them yet.',
+    test: (e) => {
+      const single = e.events.find((event) => event.direction !== 'internal');
+      return [single ? { key: 'singleInteraction', value: single.kind } : { key: 'noInteractions' }];
+    },
+  },
+];
+
+export interface AdvocateBar {
+  id: string;
+  because: string;
+  /** The finding that shows the bar is cleared, or null when it is not. */
+  clears: (evidence: Evidence) => Finding | null | true;
+}
+
+/** What every advocate must also show: praise that comes with a complaint left hanging or a poor rating is not advocacy. */
+export const ADVOCATE_BARS: readonly AdvocateBar[] = [
+  {
+    id: 'more-than-a-moment',
+    because: 'Advocacy is a relationship, not a moment: at least two things they said or rated themselves (orders do not count). One happy review makes no advocate; one unhappy rating is enough for "at risk", because a warning costs less to check.',
+    clears: (e) => (e.events.filter((event) => isCustomerMessage(event) && (event.text?.trim() || event.rating)).length >= 2 ? true : null),
+  },
+  {
+    id: 'positive-voice',
+    because: 'Their words read positive on the whole (mean tone 0.25 or more, rated records by their rating), not just above zero.',
+    clears: (e) => {
+      const mean = e.figures.sentiment.mean;
+      return mean !== null && mean >= 0.25 ? { key: 'positiveVoice', value: mean.toFixed(2) } : null;
+    },
+  },
+  {
+    id: 'no-open-complaint',
+    because: 'No complaint or pain point of theirs is left unanswered.',
+    clears: (e) =>
+      e.exchanges.some((x) => x.status === 'unanswered' && x.message.annotations.some((a) => e.signals.is('pain', a.code) || e.signals.is('complaint', a.code)))
+        ? null
+        : true,
+  },
+  {
+    id: 'rated-well',
+    because: 'When they rate us, their ratings are good on average (4–5★, 7–10/10, NPS 9–10, CSAT 4–5, grade 1–2, thumbs up).',
+    clears: (e) => {
+      const r = e.figures.rating;
+      return !r || ratingTone({ value: r.mean, scale: r.scale }) === 'positive' ? true : null;
+    },
+  },
+];
+
+/** The relationship stage and the reasons that put the customer there. */
+export function judgeStage(evidence: Evidence): { stage: Stage; reasons: Finding[] } {
+  const stages: Stage[] = ['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger'];
+  for (const stage of stages) {
+    const reasons = STAGE_RULES.filter((rule) => rule.stage === stage).flatMap((rule) => rule.test(evidence));
+    if (reasons.length === 0) continue;
+    if (stage !== 'advocate') return { stage, reasons };
+    const bars = ADVOCATE_BARS.map((bar) => bar.clears(evidence));
+    if (bars.every((b) => b !== null)) return { stage, reasons: [...reasons, ...bars.filter((b): b is Finding => b !== true)] };
+  }
+  return { stage: 'stranger', reasons: [{ key: 'noInteractions' }] };
+}

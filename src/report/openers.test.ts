@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation, Event } from '../model.js';
+import { buildProfiles } from '../profile/index.js';
+import { makeCustomer, makeEvent } from '../test-support.js';
+import type { CodeInfo } from './codes.js';
+import { chooseOpeners } from './openers.js';
+
+const asOf = new Date('2024-07-01T00:00:00Z');
+const on = (day: string) => new Date(`${day}T12:00:00Z`);
+const codes = new Map<string, CodeInfo>([
+  ['pain.damaged', { id: 'pain.damaged', category: 'pain', label: { en: 'Damaged goods', de: 'Beschädigte Ware' } }],
+  ['role.critic', { id: 'role.critic', category: 'role', label: { en: 'Critic', de: 'Kritiker' } }],
+  ['role.recommender', { id: 'role.recommender', category: 'role', label: { en: 'Recommender', de: 'Empfiehlt weiter' } }],
+]);
+const rule = (code: string, quote = 'x'): Annotation => ({ code, quote, source: { file: 'in.csv', line: 2 }, by: { kind: 'rule', id: code }, confidence: 0.8 });
+const analyst = (code: string): Annotation => ({ code, quote: null, source: { file: 'notes.csv', line: 2 }, by: { kind: 'analyst', id: 'Ines Vogt' }, confidence: 1 });
+
+function openers(events: Event[], lang: 'en' | 'de' = 'en') {
+  const subject = buildProfiles([makeCustomer()], events, { ordersKnown: false, socialKnown: false, asOf })[0]!;
+  return chooseOpeners(subject, codes, lang);
+}
+const texts = (events: Event[], lang: 'en' | 'de' = 'en') => openers(events, lang).map((o) => o.text).join('\n');
+
+describe('openers fit the age of their evidence', () => {
+  it('never call a message older than the reply horizon "still open" or apologise for the wait', () => {
+    const old = makeEvent({ text: 'Is the decaf back in stock?', at: on('2023-02-01'), sentiment: { label: 'neutral', score: 0 } });
+    const said = texts([old]);
+    expect(said).not.toMatch(/still open|apologise|Answer first/i);
+    expect(openers([old]).map((o) => o.key)).toEqual(['lastWordsLongAgo']);
+  });
+
+  it('answer a message inside the horizon first, apologising only when it has waited', () => {
+    const waited = makeEvent({ text: 'Where is my parcel?', at: on('2024-06-20') });
+    expect(openers([waited])[0]).toMatchObject({ key: 'answerWaited', evidence: waited });
+    expect(texts([waited])).toMatch(/has waited 10 days for a reply\. Apologise for the wait/);
+    const today = makeEvent({ text: 'Where is my parcel?', at: on('2024-06-30') });
+    expect(openers([today])[0]!.key).toBe('answerToday');
+    expect(texts([today])).not.toMatch(/apologise/i);
+  });
+
+  it('do not thank years-old praise as if it were new', () => {
+    const praise = makeEvent({ text: 'Best coffee in town, thank you!', at: on('2021-03-01'), sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise', 'Best coffee in town')] });
+    const found = openers([praise]);
+    expect(found.map((o) => o.key)).toEqual(['oldPraise']);
+    expect(found[0]!.text).toMatch(/ago: “Best coffee in town” .* Ask whether that still holds, rather than thanking them as if it were new/);
+  });
+});
+
+describe('openers fit the kind of record', () => {
+  const review = (day: string, value: number, extra: Partial<Event> = {}) =>
+    makeEvent({ kind: 'review', channel: 'playstore', expectsReply: false, rating: { value, scale: 'stars5' }, at: on(day), text: 'Kam zerbrochen an.', annotations: [rule('pain.damaged', 'zerbrochen')], ...extra });
+
+  it('answer a fresh unreplied review publicly, under the review', () => {
+    const found = openers([review('2024-06-25', 1, { sentiment: { label: 'negative', score: -0.5 } })]);
+    expect(found[0]!.key).toBe('replyCriticalReview');
+    expect(found[0]!.text).toMatch(/^Reply publicly under their review \(★☆☆☆☆ 1\/5\): “Kam zerbrochen an\.”/);
+    expect(found.map((o) => o.key)).not.toContain('acknowledgePain');
+  });
+
+  it('do not answer an old review in private', () => {
+    const found = openers([review('2019-05-02', 2)]);
+    expect(found.map((o) => o.key)).toEqual(['reviewPainLater']);
+    expect(found[0]!.text).toMatch(/Do not answer it in private; when they next get in touch, ask whether that still holds/);
+  });
+});
+
+describe('openers fit the role', () => {
+  it('take a critic seriously and never thank them for the criticism', () => {
+    const critic = makeEvent({ text: 'Your plastic padding is a disgrace.', at: on('2024-06-01'), annotations: [rule('role.critic', 'a disgrace')] });
+    const said = texts([critic]);
+    expect(said).toMatch(/Take their criticism seriously, do not thank them for it/);
+    expect(said).not.toMatch(/Thank them/);
+  });
+
+  it('thank a recommender', () => {
+    const fan = makeEvent({ text: 'Told my whole office about you!', at: on('2024-06-10'), sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('role.recommender', 'Told my whole office')] });
+    expect(openers([fan]).map((o) => o.key)).toContain('thankSupporter');
+  });
+});
+
+describe('openers follow the analyst notes', () => {
+  const broken = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: on('2024-06-03'), annotations: [rule('pain.damaged', 'mit einem Riss')] });
+  const note = (text: string, codes: string[]) =>
+    makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text, at: on('2024-06-05'), annotations: codes.map(analyst) });
+
+  it('do not reopen an issue a note calls solved', () => {
+    const found = openers([broken, note('Ersatz ist raus.', ['pain.damaged'])]);
+    expect(found.map((o) => o.key)).toContain('checkSolved');
+    expect(found.map((o) => o.key)).not.toContain('acknowledgePain');
+    expect(found.find((o) => o.key === 'checkSolved')!.text).toBe(
+      'Do not reopen “Damaged goods”: Ines Vogt noted it as solved (“Ersatz ist raus.” (t.csv:' + (note('x', []).source.line - 1) + ', 2024-06-05)). Ask instead whether all is well now.',
+    );
+  });
+
+  it('take up an issue a note says is still open, and use an idea from a note', () => {
+    const found = openers([broken, note('Ersatz noch nicht verschickt. Könnte eine Tüte Morgenröte als Entschuldigung bekommen.', ['pain.damaged'])]);
+    expect(found.map((o) => o.key)).toEqual(['answerWaited', 'noteIdea']);
+    expect(found[1]!.text).toMatch(/^Use what Ines Vogt noted on 2024-06-05: “Könnte eine Tüte Morgenröte als Entschuldigung bekommen\.”/);
+  });
+
+  it('speak German too', () => {
+    const de = texts([broken, note('Ersatz ist raus.', ['pain.damaged'])], 'de');
+    expect(de).toMatch(/„Beschädigte Ware“ nicht wieder aufrollen: Ines Vogt hat es als erledigt notiert/);
+  });
+});
+
+describe('openers for what is left', () => {
+  const rated = (value: number, extra: Partial<Event> = {}) =>
+    makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });
+
+  it('ask what lay behind a rating without words', () => {
+    expect(openers([rated(1)])[0]).toMatchObject({ key: 'askWhyLow', text: 'They rated us ★☆☆☆☆ 1/5 on 2023-11-02 without a word (a review). When they next get in touch, ask what went wrong before anything else.' });
+    expect(openers([rated(5)])[0]!.key).toBe('askWhatMattered');
+  });
+
+  it('take up an old review by its tone, never in private', () => {
+    const critical = rated(2, { text: 'Leider enttäuschend.', sentiment: { label: 'negative', score: -0.5 } });
+    expect(openers([critical])[0]!.text).toMatch(/^Their review \(★★☆☆☆ 2\/5\) was critical, \d+ days ago: “Leider enttäuschend\.” .* Do not answer it in private now/);
+  });
+
+  it('ask an open question only when there is nothing of theirs at all', () => {
+    expect(openers([]).map((o) => o.key)).toEqual(['askOpenQuestion']);
+  });
+});
