@@ -6,7 +6,8 @@ import { predict, SENTIMENT_LABELS, type Example, type SentimentModel } from '..
 import { detectLanguage } from '../annotate/language.js';
 import { scoreSentiment } from '../annotate/sentiment.js';
 import { normaliseHeader } from '../ingest/preset.js';
-import { detectRatingColumn, parseRating, ratingLabel, SCALES } from '../ingest/ratings.js';
+import { detectRatingColumn, parseRating, SCALES } from '../ingest/ratings.js';
+import { ratingTone } from '../profile/ratings.js';
 import { SYNONYMS } from '../ingest/synonyms.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Lang, RatingScale, Rejection, SentimentLabel } from '../model.js';
@@ -83,7 +84,8 @@ function goldLabel(raw: string, scale: RatingScale | null): { label: SentimentLa
   }
   const rating = parseRating(raw, scale);
   if (!rating.ok) return { reason: `rating: ${rating.reason}` };
-  return rating.value ? { label: ratingLabel(rating.value) } : { reason: 'no rating' };
+  // The same reading of a rating as every judgement's (profile/ratings.ts), so calibrating on ratings measures that.
+  return rating.value ? { label: ratingTone(rating.value) } : { reason: 'no rating' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRatingColumn, headerClass, parseRating, ratingLabel, ratingNumber } from './ratings.js';
+import { detectRatingColumn, headerClass, parseRating, ratingNumber } from './ratings.js';
 
 const scale = (header: string, values: string[]) => {
   const column = detectRatingColumn(header, values);
@@ -68,21 +68,5 @@ describe('parseRating', () => {
     expect(ratingNumber('8/10')).toBe(8);
     expect(ratingNumber('3 Sterne')).toBe(3);
     expect(ratingNumber('viel')).toBeNull();
-  });
-});
-
-describe('ratingLabel: the stated mapping eval and train use', () => {
-  const labels = (scale: Parameters<typeof ratingLabel>[0]['scale'], values: number[]) => values.map((value) => ratingLabel({ value, scale }));
-
-  it('stars 1–2 negative, 3 neutral, 4–5 positive (CSAT alike)', () => {
-    expect(labels('stars5', [1, 2, 3, 4, 5])).toEqual(['negative', 'negative', 'neutral', 'positive', 'positive']);
-    expect(labels('csat', [2, 3, 4])).toEqual(['negative', 'neutral', 'positive']);
-  });
-
-  it('NPS 0–6 / 7–8 / 9–10, ten stars 1–4 / 5–6 / 7–10, grades 1–2 / 3 / 4–6, thumbs down/up', () => {
-    expect(labels('nps', [0, 6, 7, 8, 9, 10])).toEqual(['negative', 'negative', 'neutral', 'neutral', 'positive', 'positive']);
-    expect(labels('stars10', [1, 4, 5, 6, 7, 10])).toEqual(['negative', 'negative', 'neutral', 'neutral', 'positive', 'positive']);
-    expect(labels('grade', [1, 2, 3, 4, 6])).toEqual(['positive', 'positive', 'neutral', 'negative', 'negative']);
-    expect(labels('thumbs', [0, 1])).toEqual(['negative', 'positive']);
   });
 });

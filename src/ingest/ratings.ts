@@ -3,7 +3,7 @@
 // from the range of its values; each value is then checked against that scale, so a 7 in a five-star column is
 // an error with its line and column, not a silently odd rating.
 
-import type { Parsed, Rating, RatingScale, SentimentLabel } from '../model.js';
+import type { Parsed, Rating, RatingScale } from '../model.js';
 import { normaliseHeader } from './preset.js';
 
 /** What the header says the numbers mean; the values then decide between 1–5 and 1–10 stars. */
@@ -21,7 +21,10 @@ export function headerClass(header: string): HeaderClass {
   return HEADER_CLASSES.find(([, pattern]) => pattern.test(name))?.[0] ?? 'stars';
 }
 
-/** The range each scale allows, and how `thick eval`/`train` read it as a sentiment label. */
+/**
+ * The range each scale allows, and in words how a rating reads as negative, neutral or positive (profile/ratings.ts
+ * does the reading; `thick eval` and `train` print these words beside the labels they take from ratings).
+ */
 export const SCALES: Record<RatingScale, { min: number; max: number; name: string; labels: string }> = {
   stars5: { min: 1, max: 5, name: '1–5 stars', labels: '1–2 negative, 3 neutral, 4–5 positive' },
   stars10: { min: 1, max: 10, name: '1–10 stars', labels: '1–4 negative, 5–6 neutral, 7–10 positive' },
@@ -136,25 +139,4 @@ export function parseRating(value: string, scale: RatingScale): Parsed<Rating | 
   if (n === null) return { ok: false, reason: `"${v}" is not a rating on the ${name} scale` };
   if (n < min || n > max) return { ok: false, reason: `${v} is outside the ${name} scale` };
   return { ok: true, value: { value: n, scale } };
-}
-
-/**
- * A rating as a sentiment label, by the stated mapping (SCALES[scale].labels): what `thick eval` and `thick train`
- * compare and learn from when a file has ratings instead of sentiment labels.
- */
-export function ratingLabel(rating: Rating): SentimentLabel {
-  const { value, scale } = rating;
-  switch (scale) {
-    case 'thumbs':
-      return value >= 1 ? 'positive' : 'negative';
-    case 'grade':
-      return value <= 2.5 ? 'positive' : value <= 3.5 ? 'neutral' : 'negative';
-    case 'nps':
-      return value <= 6.5 ? 'negative' : value <= 8.5 ? 'neutral' : 'positive';
-    case 'stars10':
-      return value <= 4.5 ? 'negative' : value <= 6.5 ? 'neutral' : 'positive';
-    case 'stars5':
-    case 'csat':
-      return value <= 2.5 ? 'negative' : value < 3.5 ? 'neutral' : 'positive';
-  }
 }
