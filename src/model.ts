@@ -29,9 +29,11 @@ export type EventKind = 'order' | 'message' | 'ticket' | 'post' | 'review' | 'su
 
 /**
  * The scale a rating was given on: stars (1–5 or 1–10), NPS (0–10, "how likely to recommend"), CSAT (1–5
- * satisfaction) or thumbs (1 up / good, 0 down / bad).
+ * satisfaction), a German school grade (`grade`: 1 "sehr gut" … 6 "ungenügend", so lower is better; review sites
+ * and surveys headed "Note") or thumbs (1 up / good, 0 down / bad). ingest/ratings.ts holds each scale's range and
+ * how it reads as negative/neutral/positive.
  */
-export type RatingScale = 'stars5' | 'stars10' | 'nps' | 'csat' | 'thumbs';
+export type RatingScale = 'stars5' | 'stars10' | 'nps' | 'csat' | 'grade' | 'thumbs';
 
 /** The one number customers give themselves, as written, with its scale. */
 export interface Rating {
@@ -144,6 +146,11 @@ export interface Event {
    * proof of an answer whose time and author are unknown.
    */
   unseenReplies: number;
+  /**
+   * Message ids the export lists as answers to this one (TWCS `response_tweet_id`), as conversation ids like
+   * messageId; linking counts those missing from the data into unseenReplies.
+   */
+  replies?: string[];
   /** Author shown on analyst notes. */
   author: string | null;
   source: Source;

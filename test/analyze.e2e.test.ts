@@ -39,6 +39,14 @@ describe('thick analyze on the demo data', () => {
     expect(summary.rows).toEqual({ read: 216, used: 216, rejected: 0 });
   });
 
+  it('says per file which column keys the customers and how many records of each kind it holds', () => {
+    const files = Object.fromEntries((summary.files as unknown as { file: string; key: unknown; customers: number; records: unknown; brandRecords: number }[]).map((f) => [f.file.split('/').pop(), f]));
+    expect(files['contacts.csv']).toMatchObject({ key: { field: 'crmId', column: 'Customer ID' }, customers: 22 });
+    expect(files['orders.csv']).toMatchObject({ key: { field: 'crmId', column: 'Kundennummer' }, customers: 17, records: { order: 90 } });
+    expect(files['tickets.csv']).toMatchObject({ key: { field: 'email', column: 'Requester Email' }, records: { ticket: 36 }, brandRecords: 28 });
+    expect(files['social.csv']).toMatchObject({ key: { field: 'handle', column: 'Username' }, records: { post: 30 }, brandRecords: 16 });
+  });
+
   it('writes one report per customer, three of them for social handles no contact has', () => {
     expect(summary.customers).toBe(25);
     expect(summary.reports).toBe(25);
@@ -54,16 +62,18 @@ describe('thick analyze on the demo data', () => {
   it('computes the known figures of fixtures/demo/README.md', () => {
     const byId = Object.fromEntries(profiles.map((p) => [p.id, p]));
     expect(byId['1002'].orders).toEqual({ count: 4, revenue: 85.4 });
-    // Both unanswered messages are older than the 30-day reply horizon before the run's reference date: not still open.
+    // His unanswered ticket is older than the 30-day reply horizon before the run's reference date: not still open.
+    // His tweet tw-0013 (social.csv:34) speaks about the brand but not to it (no mention, no reply, no brand thread):
+    // it expected no reply.
     expect(byId['1002'].dialog).toEqual({
       inbound: 7,
       outbound: 6,
       answered: 5,
       answeredTimeUnknown: 0,
-      unanswered: 2,
+      unanswered: 1,
       stillOpen: 0,
       noReplyNeeded: 0,
-      noReplyExpected: 0,
+      noReplyExpected: 1,
       medianResponseMinutes: 815,
     });
     expect(byId['1003'].orders).toEqual({ count: 8, revenue: 2412.2 });
@@ -99,7 +109,7 @@ describe('thick analyze on the demo data', () => {
     expect(report).toContain('# Thomas Krüger');
     expect(report).toMatch(/Ich bin seit 2023 Kunde und ehrlich gesagt ziemlich enttäuscht\.[^\n]*\n> — 2024-07-15, email, fixtures\/demo\/tickets\.csv:26/);
     expect(report).toContain('| 4 | 85.40 |');
-    expect(report).toMatch(/\| 7 \| 6 \| 5 \| 2 \| 13\.6 h \|/);
+    expect(report).toMatch(/\| 7 \| 6 \| 5 \| 1 \| 13\.6 h \|/);
     for (const heading of ['Who', 'Numbers', 'Voice', 'Themes', 'Dialog', 'Relationship', 'Context', 'Blind spots', 'Next conversation']) {
       expect(report).toMatch(new RegExp(`^## \\d\\. ${heading}$`, 'm'));
     }
@@ -176,7 +186,7 @@ describe('CLI manners', () => {
     const out = tempDir();
     expect(thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '-q']).code).toBe(0);
     const thomas = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === '1002');
-    expect(thomas.dialog).toMatchObject({ unanswered: 2, stillOpen: 2 });
+    expect(thomas.dialog).toMatchObject({ unanswered: 1, stillOpen: 1 });
   });
 
   it('prints help with examples for every command, and the version', () => {

@@ -87,6 +87,42 @@ describe('thick annotate', () => {
     expect(records[0]![at('rejected')]).toBe('');
   });
 
+  it('lets --map win: a table of tweets with an id and a created column is read as text, not as contacts', () => {
+    const dir = tempDir();
+    const input = join(dir, 'data.csv');
+    writeFileSync(
+      input,
+      'id,text,label,reason,airline,created\n1,"@FlyNord my bag never arrived, worst trip ever",negative,Lost Luggage,FlyNord,2/24/2015 11:35\n2,@FlyNord thank you so much for the upgrade!,positive,,FlyNord,2/24/2015 12:01\n',
+    );
+    const run = thick(['annotate', input, '--map', 'text=text', '-o', '-']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.kind, r.sentiment.label])).toEqual([
+      ['message', 'negative'],
+      ['message', 'positive'],
+    ]);
+  });
+
+  it('carries each record\'s kind and rating, in JSON and in CSV', () => {
+    const run = thick(['annotate', 'fixtures/presets/google-play-reviews.csv', '-o', '-']);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows.map((r) => [r.kind, r.rating?.value, r.direction])).toEqual([
+      ['review', 1, 'inbound'],
+      ['review', 5, 'inbound'],
+      ['review', 2, 'inbound'],
+      ['review', 4, 'inbound'],
+      ['review', 2, 'inbound'],
+      ['review', 2, 'inbound'],
+    ]);
+    expect(rows[0].rating).toEqual({ value: 1, scale: 'stars5' });
+    const csv = join(tempDir(), 'out.csv');
+    expect(thick(['annotate', 'fixtures/presets/amazon-reviews.csv', '-o', csv]).code).toBe(0);
+    const [header, ...records] = parse(readFileSync(csv, 'utf8')) as string[][];
+    const at = (name: string) => header!.indexOf(name);
+    expect(records.map((r) => [r[at('kind')], r[at('rating')], r[at('rating_scale')]])[2]).toEqual(['review', '1', 'stars5']);
+  });
+
   it('prints JSON lines to stdout with -o -', () => {
     const run = thick(['annotate', 'fixtures/demo/notes.csv', '-o', '-']);
     expect(run.code).toBe(0);
@@ -116,6 +152,27 @@ describe('thick inspect', () => {
     expect(orders.mapping).toMatchObject({ orderId: 'Bestellnummer', crmId: 'Kundennummer', quantity: 'Menge', unitPrice: 'Einzelpreis' });
     expect(orders.dateOrders.date.order).toBe('DMY');
     expect(tickets).toMatchObject({ preset: 'tickets', rows: { read: 36 } });
+  });
+
+  it('shows who each file\'s rows are: key column, keys, rows per key, customers, records by kind, joins and warnings', () => {
+    const run = thick(['inspect', 'fixtures/reviews/bewertungen-de.csv', '--json']);
+    expect(run.code).toBe(0);
+    const [site] = JSON.parse(run.stdout);
+    expect(site).toMatchObject({
+      preset: 'reviews',
+      rating: { column: 'Sterne', scale: 'stars5' },
+      key: { field: 'name', column: 'Name' },
+      keys: 2,
+      rowsPerKey: { mean: 2, max: 2 },
+      customers: 7,
+      records: { review: 9 },
+      brandRecords: 3,
+      placeholderRows: 5,
+      joins: { nameJoins: 4, anonymous: 5, byOrder: 0, byAlias: 0, unjoined: 0 },
+    });
+    expect(site.warnings.join('\n')).toMatch(/5 rows name a placeholder author .*\n.*4 rows were joined to a customer by name alone/);
+    const text = thick(['inspect', 'fixtures/shop-export/olist_orders_dataset.csv', 'fixtures/shop-export/olist_customers_dataset.csv']).stdout;
+    expect(text).toContain('  who        key customer_id (crmId), 4 keys, 1 rows per key (max 1); 3 customers; records: order 4; joined by alias 4');
   });
 
   it('lists the first problems with line and column', () => {

@@ -98,10 +98,30 @@ describe('thick eval', () => {
     expect(missing.stderr).toContain('--map text=<Column>');
     const noLabel = thick(['eval', file, '--map', 'text=Satz']);
     expect(noLabel.code).toBe(2);
-    expect(noLabel.stderr).toMatch(/no label column found among Satz, Urteil.*--map label=<Column>/);
+    expect(noLabel.stderr).toMatch(/no label or rating column found among Satz, Urteil.*--map label=<Column> or --map rating=<Column>/);
     const result = evalJson([file, '--map', 'text=Satz,label=Urteil']);
     expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
     expect(result.labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
+  });
+
+  it('takes a rating column as the label when there is no label column, and prints the mapping it used', () => {
+    const run = thick(['eval', 'fixtures/presets/amazon-reviews.csv']);
+    expect(run.code).toBe(0);
+    // Stars 5, 4, 1, 2, 5, 3, 5.
+    expect(run.stdout).toContain(
+      'fixtures/presets/amazon-reviews.csv: 7 rows read, 7 used, 0 rejected; labels from the rating column "Score" (1–5 stars; 1–2 negative, 3 neutral, 4–5 positive): negative 2, neutral 1, positive 4',
+    );
+    const dir = tempDir();
+    const nps = join(dir, 'nps.csv');
+    writeFileSync(nps, 'Kommentar;NPS\nNie wieder, furchtbar;2\nGanz okay;7\nSuper, gerne wieder!;10\nHm;11\n');
+    const json = evalJson([nps]) as EvalJson & { labelsFrom: unknown };
+    expect(json.labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
+    expect(json.labelsFrom).toEqual({ rating: 'nps', mapping: '0–6 negative (detractors), 7–8 neutral (passives), 9–10 positive (promoters)' });
+    expect(json.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'rating: 11 is outside the NPS 0–10 scale']]);
+    // --map label=<a rating column> reads it as ratings too, not "1" as positive.
+    const stars = join(dir, 'stars.csv');
+    writeFileSync(stars, 'text,stars\nawful,1\nmeh,3\ngreat,5\n');
+    expect(evalJson([stars, '--map', 'label=stars']).labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
   });
 
   it('exits 1 for a missing input and 2 for a missing or malformed model', () => {
@@ -165,6 +185,19 @@ describe('thick train', () => {
     const builtIn = evalJson([EN]);
     expect(trained.analyser.kind).toBe('model');
     expect(trained.macroF1).toBeGreaterThan(builtIn.macroF1);
+  });
+
+  it('trains on a rating column with --map rating=…, printing the mapping', () => {
+    const dir = tempDir();
+    const file = join(dir, 'rated.csv');
+    const rows = readFileSync(EN, 'utf8').trim().split('\n').slice(1).map((line) => {
+      const label = line.slice(line.lastIndexOf(',') + 1);
+      return `${line.slice(0, line.lastIndexOf(','))},${label === 'negative' ? 1 : label === 'neutral' ? 3 : 5}`;
+    });
+    writeFileSync(file, `id,text,Punkte\n${rows.join('\n')}\n`);
+    const run = thick(['train', file, '--map', 'rating=Punkte', '-o', join(dir, 'model.json')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('labels from the rating column "Punkte" (1–5 stars; 1–2 negative, 3 neutral, 4–5 positive): negative 30, neutral 30, positive 30');
   });
 
   it('exits 2 on bad flags and 1 when the labels cannot train a model', () => {

@@ -22,6 +22,7 @@ interface Finding {
   preset: string;
   mapping: Record<string, string>;
   rows: Rows;
+  rating: { column: string; scale: string } | null;
 }
 interface Rejected {
   file: string;
@@ -120,8 +121,10 @@ describe('zendesk-tickets', () => {
   it('turns "First reply time in minutes" into the reply and takes the requester email, not the ticket Id, as the customer', () => {
     const f = inspect('zendesk-tickets');
     expect(f).toMatchObject({ preset: 'zendesk-tickets', encoding: 'utf-8', delimiter: ',', rows: { read: 9, used: 7, rejected: 2 } });
-    expect(f.mapping).toMatchObject({ messageId: 'Id', email: 'Requester email', channel: 'Via', firstReplyMinutes: 'First reply time in minutes', satisfaction: 'Satisfaction Score' });
+    expect(f.mapping).toMatchObject({ messageId: 'Id', email: 'Requester email', channel: 'Via', firstReplyMinutes: 'First reply time in minutes', rating: 'Satisfaction Score' });
     expect(f.mapping.crmId).toBeUndefined();
+    // Good / Bad is a thumbs rating; Offered and Not Offered mean no rating, not a bad row.
+    expect(f.rating).toEqual({ column: 'Satisfaction Score', scale: 'thumbs' });
 
     const { summary, byId, rejected } = analyze(['zendesk-tickets']);
     expect(summary.customers).toBe(5);

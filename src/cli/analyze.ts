@@ -1,4 +1,7 @@
+import type { FileIdentity } from '../ingest/identity.js';
+import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
+import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
@@ -9,6 +12,8 @@ export interface IngestFlags {
   mapping?: string;
   preset?: string;
   brand: string[];
+  /** Author names that identify nobody, beyond the built-in list (--placeholder, repeatable). */
+  placeholder?: string[];
 }
 
 export interface AnalyzeFlags extends IngestFlags {
@@ -23,21 +28,38 @@ export interface AnalyzeFlags extends IngestFlags {
   replyHorizon?: string;
 }
 
+/** One file in the run summary: how it was read, and who its rows were found to be. */
+export interface FileSummary extends Omit<FileIdentity, 'file'> {
+  file: string;
+  encoding: string;
+  delimiter: string;
+  preset: string;
+  rows: { read: number; used: number; rejected: number };
+  /** The rating column and its scale, when the file has one. */
+  rating: { column: string; scale: string } | null;
+}
+
 export interface RunSummary {
   rows: { read: number; used: number; rejected: number };
   customers: number;
   reports: number;
   warnings: string[];
-  files: { file: string; encoding: string; delimiter: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
+  files: FileSummary[];
   contextEvents: number;
   out: string;
+}
+
+/** A file's summary entry: the contract's fields first, then key, customers, records by kind and joins. */
+export function fileSummary(ingest: FileIngest, identity: FileIdentity): FileSummary {
+  const { file: _file, ...rest } = identity;
+  return { file: ingest.file, encoding: ingest.encoding, delimiter: ingest.delimiter, preset: ingest.preset.id, rows: ingest.rows, rating: ingest.rating, ...rest };
 }
 
 /** --map flags win over the mapping file; both are checked before any file is read. */
 export function ingestOptionsFrom(flags: IngestFlags) {
   const file = flags.mapping ? loadMappingFile(flags.mapping) : { columns: undefined, preset: undefined };
   const overrides: Overrides = { ...(file.columns ?? {}), ...parseMapFlags(flags.map) };
-  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand) };
+  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: flags.placeholder ?? [] };
 }
 
 /** --reply-horizon: whole days, at least 1. */
@@ -49,6 +71,7 @@ export function parseReplyHorizon(value: string | undefined): number | undefined
 }
 
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
+  const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
@@ -63,13 +86,17 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 
-  const files_ = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
+  const files_ = ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));
   const total = files_.reduce((sum, f) => ({ read: sum.read + f.rows.read, used: sum.used + f.rows.used, rejected: sum.rejected + f.rows.rejected }), { read: 0, used: 0, rejected: 0 });
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents: ingests.reduce((n, i) => n + i.contextEvents.length, 0), out: flags.out };
+  const seconds = Math.round(performance.now() - started) / 1000;
+  const contextEvents = ingests.reduce((n, i) => n + i.contextEvents.length, 0);
+  // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
+  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, out: flags.out };
 
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
-    term.done(`${reports} reports in ${flags.out}/ (${total.read} rows read, ${total.used} used, ${total.rejected} rejected)`);
+    term.done(`${reports} reports in ${flags.out}/ (${total.read} rows read, ${total.used} used, ${total.rejected} rejected; ${seconds.toFixed(1)} s)`);
+    for (const identity of analysis.identities) term.info(`  ${describeIdentity(identity)}`);
     for (const warning of analysis.warnings) term.warn(warning);
   }
   if (flags.strict && total.rejected > 0) {

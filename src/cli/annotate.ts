@@ -18,11 +18,13 @@ export interface AnnotateFlags extends IngestFlags {
 
 type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
 
-/** Every input row in input order: used rows with their (first) annotated event, rejected rows with the reason. */
+/** Every input row in input order: used rows with their own annotated record, rejected rows with the reason. */
 function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext): Line[] {
   return ingests.flatMap((ingest) => {
     const used: Line[] = ingest.used.map((u) => {
-      const event = u.events.find((e) => e.text) ?? u.events[0] ?? null;
+      // The customer's record, not the brand's reply written beside it in the same row.
+      const own = u.events.filter((e) => e.direction !== 'outbound');
+      const event = own.find((e) => e.text) ?? own[0] ?? u.events[0] ?? null;
       return { kind: 'used', ingest, line: u.line, fields: u.fields, event: event && annotateEvent(event, ctx) };
     });
     const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
@@ -47,6 +49,7 @@ function jsonLine(line: Line): string {
   return JSON.stringify({
     source: { file: line.ingest.file, line: line.line },
     kind: event?.kind ?? line.ingest.preset.kind,
+    rating: event?.rating ?? null,
     customer: event?.who ?? null,
     at: event?.at?.toISOString() ?? null,
     channel: event?.channel ?? null,
@@ -65,22 +68,24 @@ function jsonLine(line: Line): string {
 }
 
 /**
- * CSV for R, pandas or a spreadsheet: the input columns plus lang, sentiment, sentiment_score and one 0/1 column per
- * code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
+ * CSV for R, pandas or a spreadsheet: the input columns plus kind, rating, rating_scale, lang, sentiment,
+ * sentiment_score and one 0/1 column per code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
  */
 function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
   const header = [...new Set(lines.flatMap((l) => (l.kind === 'used' ? l.ingest.header : [])))];
   const rows = lines.map((l) => {
     if (l.kind === 'rejected') {
       const { file, line, column, reason, raw } = l.rejection;
-      return [...header.map(() => ''), file, line, '', '', '', ...codeIds.map(() => ''), column ? `column ${column}: ${reason}` : reason, raw];
+      return [...header.map(() => ''), file, line, '', '', '', '', '', '', ...codeIds.map(() => ''), column ? `column ${column}: ${reason}` : reason, raw];
     }
     const byName = new Map(l.ingest.header.map((h, i) => [h, l.fields[i] ?? '']));
     const codes = new Set(codesOf(l.event));
     const sentiment = rounded(l.event?.sentiment ?? null);
-    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
+    const rating = l.event?.rating;
+    const record = [l.event?.kind ?? '', rating?.value ?? '', rating?.scale ?? ''];
+    return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, ...record, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
   });
-  const columns = [...header, 'source_file', 'source_line', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
+  const columns = [...header, 'source_file', 'source_line', 'kind', 'rating', 'rating_scale', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
   return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
@@ -92,7 +97,7 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
   const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true, keepFields: true }, (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
-    if (!['messages', 'social', 'tickets', 'notes'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
+    if (!['messages', 'social', 'tickets', 'notes', 'reviews'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
     }
   }

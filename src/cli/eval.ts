@@ -6,9 +6,11 @@ import { predict, SENTIMENT_LABELS, type Example, type SentimentModel } from '..
 import { detectLanguage } from '../annotate/language.js';
 import { scoreSentiment } from '../annotate/sentiment.js';
 import { normaliseHeader } from '../ingest/preset.js';
+import { detectRatingColumn, parseRating, SCALES } from '../ingest/ratings.js';
+import { ratingTone } from '../profile/ratings.js';
 import { SYNONYMS } from '../ingest/synonyms.js';
 import type { FileIngest } from '../ingest/index.js';
-import type { Lang, Rejection, SentimentLabel } from '../model.js';
+import type { Lang, RatingScale, Rejection, SentimentLabel } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { UsageError } from './options.js';
 import { activeModel, ingestAll } from './pipeline.js';
@@ -36,41 +38,75 @@ export interface LabeledFile {
   ingest: FileIngest;
   /** Header of the text and label columns, for the summary. */
   columns: { text: string; label: string };
+  /** When the labels come from a rating column: its scale, read by the stated mapping (SCALES[scale].labels). */
+  ratingScale: RatingScale | null;
   examples: LabeledRow[];
   /** Rows the ingest layer rejected plus rows without text or with an unknown label. */
   rejected: Rejection[];
   rows: { read: number; used: number; rejected: number };
 }
 
-/** The label column: --map label=… (already in the mapping), else the first header matching a label synonym. */
-function labelColumn(ingest: FileIngest): number | undefined {
-  if (ingest.mapping.label !== undefined) return ingest.mapping.label;
+/** Where each row's label comes from: a sentiment label column, or a rating column read by a stated mapping. */
+type LabelSource = { index: number; scale: RatingScale | null };
+
+/** Values a sentiment label column holds; any other number (2, 5, 9) means the column is a rating. */
+const LABEL_NUMBERS = new Set(['-1', '0', '1', '+1']);
+
+/**
+ * The label column: --map label=… (already in the mapping), else the first header matching a label synonym, else
+ * the file's rating column (stars, NPS, CSAT, thumbs: `--map rating=Score` or found by its header). A label column
+ * holding numbers beyond -1/0/1 is a rating column too (`--map label=Score` on 1–5 stars).
+ */
+function labelSource(ingest: FileIngest): LabelSource | undefined {
   const taken = new Set(Object.values(ingest.mapping));
   const headers = ingest.header.map(normaliseHeader);
-  for (const name of SYNONYMS.label) {
-    const index = headers.findIndex((h, i) => h === normaliseHeader(name) && !taken.has(i));
-    if (index >= 0) return index;
+  let index = ingest.mapping.label;
+  for (const name of index === undefined ? SYNONYMS.label : []) {
+    const found = headers.findIndex((h, i) => h === normaliseHeader(name) && !taken.has(i));
+    if (found >= 0) {
+      index = found;
+      break;
+    }
   }
-  return undefined;
+  if (index === undefined) return ingest.rating && ingest.mapping.rating !== undefined ? { index: ingest.mapping.rating, scale: ingest.rating.scale } : undefined;
+  const values = ingest.used.map((row) => row.fields[index]?.trim() ?? '').filter((v) => v !== '');
+  const numbers = values.filter((v) => /^[+-]?\d+(?:[.,]\d+)?$/.test(v));
+  if (numbers.length === 0 || numbers.every((v) => LABEL_NUMBERS.has(v))) return { index, scale: null };
+  const column = detectRatingColumn(ingest.header[index] ?? '', values);
+  return { index, scale: column.ok ? column.scale : 'stars5' };
+}
+
+/** A row's gold label from its cell: a sentiment label, or a rating by its scale's mapping; else why not. */
+function goldLabel(raw: string, scale: RatingScale | null): { label: SentimentLabel } | { reason: string } {
+  if (scale === null) {
+    const label = normaliseLabel(raw);
+    return label ? { label } : { reason: `unknown label "${raw}" (expected negative, neutral or positive)` };
+  }
+  const rating = parseRating(raw, scale);
+  if (!rating.ok) return { reason: `rating: ${rating.reason}` };
+  // The same reading of a rating as every judgement's (profile/ratings.ts), so calibrating on ratings measures that.
+  return rating.value ? { label: ratingTone(rating.value) } : { reason: 'no rating' };
 }
 
 /**
  * Read a labelled file through the ingest layer (generic preset unless --preset or a mapping file says otherwise),
- * and pair every row's text with its normalised label. Rows without text or with an unknown label are rejected
- * with the reason, so read = used + rejected holds as in `thick analyze`.
+ * and pair every row's text with its normalised label. Only the text and the label are required, so other columns
+ * are read leniently, as `thick annotate` reads them (an odd date elsewhere costs no row). Rows without text or with
+ * an unknown label are rejected with the reason, so read = used + rejected holds as in `thick analyze`.
  */
 export function readLabeled(file: string, flags: IngestFlags): LabeledFile {
   const options = ingestOptionsFrom(flags);
-  const [ingest] = ingestAll([file], { ...options, preset: options.preset ?? 'generic', keepFields: true });
+  const [ingest] = ingestAll([file], { ...options, preset: options.preset ?? 'generic', keepFields: true, lenient: true });
   if (!ingest) throw new UsageError(`${file}: nothing to read`);
   const textIndex = ingest.mapping.text;
   if (textIndex === undefined) {
     throw new UsageError(`${file}: no text column found among ${ingest.header.join(', ')}; name it with --map text=<Column>`);
   }
-  const labelIndex = labelColumn(ingest);
-  if (labelIndex === undefined) {
+  const source = labelSource(ingest);
+  if (source === undefined) {
     throw new UsageError(
-      `${file}: no label column found among ${ingest.header.join(', ')} (looked for label, sentiment, polarity, Stimmung); name it with --map label=<Column>`,
+      `${file}: no label or rating column found among ${ingest.header.join(', ')} (looked for label, sentiment, polarity, Stimmung, ` +
+        'rating, stars, score, NPS, CSAT …); name it with --map label=<Column> or --map rating=<Column>',
     );
   }
 
@@ -78,19 +114,20 @@ export function readLabeled(file: string, flags: IngestFlags): LabeledFile {
   const rejected: Rejection[] = [...ingest.rejected];
   for (const row of ingest.used) {
     const reject = (reason: string, column: number) => rejected.push({ file, line: row.line, column: column + 1, reason, raw: row.fields.join(',') });
-    const text = row.events.find((e) => e.text?.trim())?.text ?? '';
-    const rawLabel = row.fields[labelIndex]?.trim() ?? '';
-    const label = normaliseLabel(rawLabel);
+    const text = row.events.find((e) => e.direction !== 'outbound' && e.text?.trim())?.text ?? '';
+    const raw = row.fields[source.index]?.trim() ?? '';
+    const gold = raw ? goldLabel(raw, source.scale) : null;
     if (!text.trim()) reject('no text', textIndex);
-    else if (!rawLabel) reject('no label', labelIndex);
-    else if (!label) reject(`unknown label "${rawLabel}" (expected negative, neutral or positive)`, labelIndex);
-    else examples.push({ text, label, lang: detectLanguage(text), line: row.line });
+    else if (!gold) reject(source.scale ? 'no rating' : 'no label', source.index);
+    else if ('reason' in gold) reject(gold.reason, source.index);
+    else examples.push({ text, label: gold.label, lang: detectLanguage(text), line: row.line });
   }
   rejected.sort((a, b) => a.line - b.line);
   return {
     file,
     ingest,
-    columns: { text: ingest.header[textIndex]!, label: ingest.header[labelIndex]! },
+    columns: { text: ingest.header[textIndex]!, label: ingest.header[source.index]! },
+    ratingScale: source.scale,
     examples,
     rejected,
     rows: { read: ingest.rows.read, used: examples.length, rejected: rejected.length },
@@ -144,13 +181,19 @@ export function formatAgreement(result: Agreement, indent = ''): string {
   return lines.map((line) => (line ? indent + line : line)).join('\n');
 }
 
+/** How ratings were read as labels, e.g. `rating column "Score" (1–5 stars: 1–2 negative, 3 neutral, 4–5 positive)`. */
+export function ratingMapping(labeled: LabeledFile): string | null {
+  if (!labeled.ratingScale) return null;
+  const scale = SCALES[labeled.ratingScale];
+  return `the rating column "${labeled.columns.label}" (${scale.name}; ${scale.labels})`;
+}
+
 export function describeRows(labeled: LabeledFile): string {
   const { rows } = labeled;
   const counts = labelCounts(labeled.examples);
-  return (
-    `${rows.read} rows read, ${rows.used} used, ${rows.rejected} rejected; ` +
-    `labels (column "${labeled.columns.label}"): ${SENTIMENT_LABELS.map((l) => `${l} ${counts[l]}`).join(', ')}`
-  );
+  const from = ratingMapping(labeled);
+  const labels = from ? `labels from ${from}` : `labels (column "${labeled.columns.label}")`;
+  return `${rows.read} rows read, ${rows.used} used, ${rows.rejected} rejected; ${labels}: ${SENTIMENT_LABELS.map((l) => `${l} ${counts[l]}`).join(', ')}`;
 }
 
 const rejectionJson = (r: Rejection) => ({ file: r.file, line: r.line, column: r.column ?? null, reason: r.reason });
@@ -181,6 +224,7 @@ export async function runEval(file: string, flags: EvalFlags): Promise<number> {
           file,
           preset: labeled.ingest.preset.id,
           columns: labeled.columns,
+          labelsFrom: labeled.ratingScale ? { rating: labeled.ratingScale, mapping: SCALES[labeled.ratingScale].labels } : 'labels',
           rows: labeled.rows,
           analyser,
           labels: labelCounts(labeled.examples),

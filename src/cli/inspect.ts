@@ -1,12 +1,17 @@
+import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
+import { linkCustomers } from '../ingest/link.js';
+import { SCALES } from '../ingest/ratings.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
+import { describeIdentity } from './identity-text.js';
 import { ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };
 
-/** What `thick inspect` reports per file. */
-export function findings(ingest: FileIngest) {
+/** What `thick inspect` reports per file: how it is read, and who its rows are (key, customers, joins). */
+export function findings(ingest: FileIngest, identity: FileIdentity) {
+  const { file: _file, warnings: identityWarnings, ...who } = identity;
   return {
     file: ingest.file,
     encoding: ingest.encoding,
@@ -16,15 +21,29 @@ export function findings(ingest: FileIngest) {
     mapping: Object.fromEntries(Object.entries(ingest.mapping).map(([field, index]) => [field, ingest.header[index]])),
     unmapped: ingest.header.filter((_, i) => !Object.values(ingest.mapping).includes(i)),
     dateOrders: ingest.dateOrders,
+    rating: ingest.rating,
     rows: ingest.rows,
+    ...who,
     problems: ingest.rejected.slice(0, 10).map((r) => `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`),
-    warnings: ingest.warnings,
+    warnings: [...ingest.warnings, ...identityWarnings],
   };
 }
 
+/** Inspect reads the files as analyze would, joins them as one run (Olist's four files), but writes nothing. */
+function inspectAll(files: string[], flags: IngestFlags) {
+  const options = ingestOptionsFrom(flags);
+  const ingests = ingestAll(files, options);
+  const linked = linkCustomers(
+    ingests.flatMap((i) => i.contacts),
+    ingests.flatMap((i) => i.events),
+    { brandHandles: options.brandHandles },
+  );
+  const identities = fileIdentities(ingests, linked);
+  return { all: ingests.map((ingest, i) => findings(ingest, identities[i]!)), identities, runWarnings: linked.warnings };
+}
+
 export async function runInspect(files: string[], flags: IngestFlags & { json?: boolean }): Promise<number> {
-  const ingests = ingestAll(files, ingestOptionsFrom(flags));
-  const all = ingests.map(findings);
+  const { all, identities, runWarnings } = inspectAll(files, flags);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
     return 0;
@@ -35,6 +54,8 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     lines.push(colour.bold(f.file));
     lines.push(`  encoding   ${f.encoding}`, `  delimiter  ${DELIMITER_NAMES[f.delimiter] ?? f.delimiter}`, `  preset     ${f.preset} (${f.kind})`);
     lines.push(`  rows       ${f.rows.read} read, ${f.rows.used} used, ${f.rows.rejected} rejected`);
+    lines.push(`  who        ${describeIdentity(identities[all.indexOf(f)]!).slice(f.file.length + 2)}`);
+    if (f.rating) lines.push(`  rating     ${f.rating.column}: ${SCALES[f.rating.scale].name}`);
     lines.push('  columns');
     for (const [field, column] of Object.entries(f.mapping)) lines.push(`    ${field.padEnd(18)} ← ${column}`);
     if (f.unmapped.length) lines.push(`    (not used: ${f.unmapped.join(', ')})`);
@@ -48,6 +69,7 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     }
     lines.push('');
   }
+  for (const warning of runWarnings) lines.push(colour.yellow(`warning: ${warning}`));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -27,7 +27,8 @@ function ingestOptions(command: Command): Command {
     .option('--map <field=Column>', 'map a column by hand, e.g. --map text=Kommentar (repeatable)', collect, [])
     .option('--mapping <file>', 'mapping file (JSON or YAML): { columns: { text: "Kommentar" }, preset: "social" }')
     .option('--preset <id>', 'skip detection and read every file with this preset')
-    .option('--brand <handle>', "the brand's own social account; its posts count as replies (repeatable)", collect, []);
+    .option('--brand <handle>', "the brand's own social account; its posts count as replies (repeatable)", collect, [])
+    .option('--placeholder <name>', 'an author name that identifies nobody, like the built-in "Kunde" or "Ein Google-Nutzer" (repeatable)', collect, []);
 }
 
 export function buildProgram(): Command {

@@ -14,6 +14,10 @@ describe('parseMapFlags', () => {
   it('reads repeated and comma-joined field=Column pairs', () => {
     expect(parseMapFlags(['text=Kommentar', 'email=E-Mail,date=Datum'])).toEqual({ text: 'Kommentar', email: 'E-Mail', date: 'Datum' });
   });
+  it('reads the old field name satisfaction as rating, in flags and mapping files', () => {
+    expect(parseMapFlags(['satisfaction=Score'])).toEqual({ rating: 'Score' });
+    expect(loadMappingFile(write('m.yaml', 'columns:\n  satisfaction: Sterne\n'))).toEqual({ columns: { rating: 'Sterne' } });
+  });
   it('keeps "=" inside a column name', () => {
     expect(parseMapFlags(['text=a=b'])).toEqual({ text: 'a=b' });
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { FIELDS, type Field } from '../ingest/preset.js';
+import { FIELD_NAMES, fieldNamed } from '../ingest/preset.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { parseDate } from '../ingest/dates.js';
 
@@ -15,19 +15,23 @@ export function parseMapFlags(flags: readonly string[]): Overrides {
     for (const pair of flag.split(/,(?=[A-Za-z]+=)/)) {
       const at = pair.indexOf('=');
       if (at <= 0 || at === pair.length - 1) throw new UsageError(`--map ${pair}: expected field=Column, e.g. --map text=Kommentar`);
-      const field = pair.slice(0, at).trim();
-      if (!(FIELDS as readonly string[]).includes(field)) throw new UsageError(`--map ${pair}: unknown field "${field}"; known fields: ${FIELDS.join(', ')}`);
-      overrides[field as Field] = pair.slice(at + 1).trim();
+      const name = pair.slice(0, at).trim();
+      const field = fieldNamed(name);
+      if (!field) throw new UsageError(`--map ${pair}: unknown field "${name}"; known fields: ${FIELD_NAMES.join(', ')}`);
+      overrides[field] = pair.slice(at + 1).trim();
     }
   }
   return overrides;
 }
 
 const mappingFileSchema = z.strictObject({
-  columns: z.partialRecord(z.enum(FIELDS), z.string().min(1)).optional(),
+  columns: z.partialRecord(z.enum(FIELD_NAMES as [string, ...string[]]), z.string().min(1)).optional(),
   preset: z.string().optional(),
 });
-export type MappingFile = z.infer<typeof mappingFileSchema>;
+export interface MappingFile {
+  columns?: Overrides;
+  preset?: string;
+}
 
 /** A mapping file (JSON or YAML): `{ columns: { text: "Kommentar" }, preset: "social" }`; errors name the bad key. */
 export function loadMappingFile(path: string): MappingFile {
@@ -46,10 +50,12 @@ export function loadMappingFile(path: string): MappingFile {
   const result = mappingFileSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const hint = issue.path[0] === 'columns' ? `; known fields: ${FIELDS.join(', ')}` : '';
+    const hint = issue.path[0] === 'columns' ? `; known fields: ${FIELD_NAMES.join(', ')}` : '';
     throw new UsageError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}${hint}`);
   }
-  return result.data;
+  // Older field names (satisfaction) are read as the field they now are (rating).
+  const columns = result.data.columns && Object.fromEntries(Object.entries(result.data.columns).map(([name, column]) => [fieldNamed(name)!, column]));
+  return { ...result.data, columns };
 }
 
 export function parseLang(value: string): 'en' | 'de' {

@@ -4,6 +4,7 @@ import { annotateEvents } from '../annotate/index.js';
 import { loadModel, ModelError, type SentimentModel } from '../annotate/classifier.js';
 import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
+import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
@@ -102,6 +103,8 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 
 export interface Analysis {
   ingests: FileIngest[];
+  /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
+  identities: FileIdentity[];
   profiled: ProfiledCustomer[];
   /** Gaps that hold for the whole run, said once in the index. */
   runBlindSpots: Finding[];
@@ -133,7 +136,8 @@ export function analyse(
   const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
   const events = ingests.flatMap((i) => i.events);
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
-  const linked = linkCustomers(contacts, events);
+  const linked = linkCustomers(contacts, events, { brandHandles });
+  const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
   const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
   const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
@@ -145,11 +149,9 @@ export function analyse(
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
     ...linked.warnings,
+    // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
+    ...identities.flatMap((identity) => identity.warnings),
   ];
-  // Rows that were read but name nobody: nothing is lost silently.
-  const nobody = new Map<string, number>();
-  for (const e of linked.events) if (e.customerKey === null && e.direction === 'inbound') nobody.set(e.source.file, (nobody.get(e.source.file) ?? 0) + 1);
-  for (const [file, n] of nobody) warnings.push(`${file}: ${n} row${n === 1 ? ' names' : 's name'} no customer (no id, email, handle or name) and appear${n === 1 ? 's' : ''} in no report`);
   for (const ingest of ingests) {
     warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {
@@ -162,5 +164,5 @@ export function analyse(
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, profiled, runBlindSpots: gaps, events: annotated, warnings };
+  return { ingests, identities, profiled, runBlindSpots: gaps, events: annotated, warnings };
 }

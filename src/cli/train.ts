@@ -3,6 +3,7 @@
 
 import { agreement } from '../annotate/agreement.js';
 import { crossValidate, saveModel, SENTIMENT_LABELS, trainModel } from '../annotate/classifier.js';
+import { SCALES } from '../ingest/ratings.js';
 import { UsageError } from './options.js';
 import { DataError } from './pipeline.js';
 import { describeRows, readLabeled, thickLabels } from './eval.js';
@@ -58,6 +59,8 @@ export async function runTrain(file: string, flags: TrainFlags): Promise<number>
       `${JSON.stringify(
         {
           file,
+          columns: labeled.columns,
+          labelsFrom: labeled.ratingScale ? { rating: labeled.ratingScale, mapping: SCALES[labeled.ratingScale].labels } : 'labels',
           rows: labeled.rows,
           model: { file: flags.out, bytes, features, labels: model.labels, trainedOn: model.trainedOn, trainSeconds: seconds(trainMs) },
           crossValidation: {

@@ -110,6 +110,15 @@ describe('parseDate: other formats', () => {
     expect(iso('1507704944123')).toBe('2017-10-11T06:55:44.123Z');
   });
 
+  it('reads nine-digit Unix seconds (before September 2001) like ten-digit ones', () => {
+    expect(iso('939945600')).toBe('1999-10-15T00:00:00.000Z');
+    expect(iso('999999999')).toBe('2001-09-09T01:46:39.000Z');
+    expect(iso('939945600000')).toBe('1999-10-15T00:00:00.000Z');
+    // Eight digits stay a compact date or nothing.
+    expect(iso('20240131')).toBe('2024-01-31T00:00:00.000Z');
+    expect(iso('12345678')).toBe('error: not a date: "12345678"');
+  });
+
   it('reads Excel serial days in the plausible range only', () => {
     expect(iso('45292')).toBe('2024-01-01T00:00:00.000Z');
     expect(iso('45292.5')).toBe('2024-01-01T12:00:00.000Z');
@@ -156,7 +165,7 @@ describe('parseDate: errors', () => {
     expect(parseDate('   ')).toEqual({ ok: false, reason: 'empty' });
   });
 
-  it.each(['yesterday', '2024-13', '12:00', '1.2.345', '31.01.2024 noon', 'Foo 11, 2017', '123456789'])(
+  it.each(['yesterday', '2024-13', '12:00', '1.2.345', '31.01.2024 noon', 'Foo 11, 2017', '12345678', '12345678901'])(
     'rejects %s as not a date',
     (value) => {
       expect(parseDate(value)).toEqual({ ok: false, reason: `not a date: "${value}"` });

@@ -56,7 +56,7 @@ const EXCEL_MAX = 80000;
  * Parse one date or date-time. Formats: ISO 8601 (T or space, optional seconds/fraction, Z or
  * ±hh[:mm] offsets); D.M.YYYY, D.M.YY, D/M/YYYY, M/D/YY, YYYY/MM/DD, each with H:mm[:ss] and
  * optional AM/PM; YYYYMMDD; Twitter's "Wed Oct 11 06:55:44 +0000 2017"; month names in English
- * or German; Unix seconds (10 digits) or milliseconds (13 digits); Excel serial days (20000–80000).
+ * or German; Unix seconds (9–10 digits) or milliseconds (12–13 digits); Excel serial days (20000–80000).
  *
  * `order` says how to read numeric dates like 03/04/2024 (see detectDateOrder). Without it, a
  * value that proves its own order (a first part above 12 is a day) is read that way, otherwise
@@ -188,8 +188,9 @@ function parseMonthName(v: string): Parsed<Date> | null {
 }
 
 function parseSerial(v: string): Parsed<Date> | null {
-  if (/^\d{10}(?:\.\d{1,6})?$/.test(v)) return { ok: true, value: new Date(Math.round(Number(v) * 1000)) };
-  if (/^\d{13}$/.test(v)) return { ok: true, value: new Date(Number(v)) };
+  // Unix seconds: 9 digits reach back to 1973 (Amazon's oldest reviews, 1999, are 9 digits), 10 to 2286.
+  if (/^\d{9,10}(?:\.\d{1,6})?$/.test(v)) return { ok: true, value: new Date(Math.round(Number(v) * 1000)) };
+  if (/^\d{12,13}$/.test(v)) return { ok: true, value: new Date(Number(v)) };
   if (/^\d{5}(?:\.\d+)?$/.test(v)) {
     const serial = Number(v);
     if (serial < EXCEL_MIN || serial > EXCEL_MAX) return null;

@@ -155,3 +155,40 @@ describe('message ids', () => {
     ]);
   });
 });
+
+describe('customer text', () => {
+  it('decodes HTML entities and <br /> in texts and names at ingest, so quotes read cleanly', () => {
+    const result = ingest('Name,Kommentar\n"Ben &amp; Jo","Super Kaffee!<br />Gr&uuml;&szlig;e &#34;Team&#34;"\n');
+    expect(result.events[0]).toMatchObject({ text: 'Super Kaffee!\nGrüße "Team"', who: { name: 'Ben & Jo' } });
+  });
+});
+
+describe('ratings', () => {
+  it('keeps the rating per record and rejects a value off the column\'s scale with line and column', () => {
+    // Twenty answers on 1–5, one 7 (a typo, not a ten-point scale), one without a rating.
+    const answers = [...Array.from({ length: 20 }, (_, i) => String((i % 5) + 1)), '7', ''];
+    const rows = answers.map((score, i) => `${i + 1},c${i}@x.de,Frage,Text ${i},${score}`).join('\n');
+    const result = ingest(`Ticket ID,Email,Subject,Text,Satisfaction\n${rows}\n`);
+    expect(result.rating).toEqual({ column: 'Satisfaction', scale: 'csat' });
+    const ratings = result.events.filter((e) => e.kind === 'ticket').map((e) => e.rating);
+    expect(ratings.slice(0, 2)).toEqual([{ value: 1, scale: 'csat' }, { value: 2, scale: 'csat' }]);
+    expect(ratings[20]).toBeNull();
+    expect(result.rejected.map((r) => [r.line, r.column, r.reason])).toEqual([[22, 5, 'rating: 7 is outside the CSAT 1–5 scale']]);
+    // Lenient, as other fields: the row stays, without the rating.
+    expect(ingest(`Ticket ID,Email,Subject,Text,Satisfaction\n${rows}\n`, { lenient: true }).events.filter((e) => e.kind === 'ticket')[20]!.rating).toBeNull();
+  });
+
+  it('reads --map satisfaction=Score, the old name, as the rating instead of ignoring it', () => {
+    const result = ingest('Ticket ID,Email,Subject,Text,Score\n1,a@x.de,Paket,Kam nie an,1\n', { overrides: { rating: 'Score' } });
+    expect(result.events[0]!.rating).toEqual({ value: 1, scale: 'stars5' });
+  });
+
+  it('reads a "Bewertung" of words as text, never as a rating, and says so about a rating-named column it cannot read', () => {
+    const words = ingest('Kunde;Bewertung\nK1;Super Kaffee, gerne wieder\nK2;Kam kaputt an\n');
+    expect(words.mapping).toMatchObject({ text: 1 });
+    expect(words.mapping.rating).toBeUndefined();
+    const points = ingest('Customer ID,Text,Score\n1,ok,120\n2,fine,3300\n3,meh,4\n');
+    expect(points.mapping.rating).toBeUndefined();
+    expect(points.warnings).toContain('in.csv: column "Score" is named like a rating, but its values (4 to 3300) fit no rating scale; it is not read as one');
+  });
+});

@@ -1,11 +1,24 @@
-import type { Contact, ContextEvent, Event, Rejection } from '../model.js';
+import type { Contact, ContextEvent, Event, EventKind, RatingScale, Rejection } from '../model.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
-import { applyOverrides, LayoutError, mapColumns, mapRow, MappingError, type ColumnMapping, type Overrides } from './mapping.js';
+import {
+  applyOverrides,
+  LayoutError,
+  mapColumns,
+  mapRow,
+  MappingError,
+  settleBareId,
+  type ColumnCheck,
+  type ColumnMapping,
+  type Overrides,
+} from './mapping.js';
 import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
 import { detectDecimalColumn } from './numbers.js';
+import { Placeholders } from './placeholders.js';
 import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
 import { messages } from './presets/messages.js';
 import { PRESETS, presetById } from './presets/index.js';
+import { detectRatingColumn, headerScale, SCALES, type RatingColumn } from './ratings.js';
+import { SYNONYMS } from './synonyms.js';
 import { readTable, type Table } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
 
@@ -23,6 +36,8 @@ export interface IngestOptions {
   lenient?: boolean;
   /** Keep every used row's cells (thick annotate writes them back out); analyze does not need them. */
   keepFields?: boolean;
+  /** Author names that identify nobody, beyond the built-in ones (--placeholder, repeatable). */
+  placeholders?: readonly string[];
 }
 
 export interface FileIngest {
@@ -33,6 +48,10 @@ export interface FileIngest {
   header: string[];
   mapping: ColumnMapping;
   dateOrders: Partial<Record<Field, { order: DateOrder; ambiguous: boolean; note: string | null }>>;
+  /** The rating column and the scale its values are on, when the file has one. */
+  rating: { column: string; scale: RatingScale } | null;
+  /** What a `reviews` file's records are: public reviews, or answers to the brand's own survey. */
+  recordKind: EventKind | null;
   rows: { read: number; used: number; rejected: number };
   contacts: Contact[];
   events: Event[];
@@ -48,23 +67,30 @@ const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
 const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
 
 /**
- * Pick the preset (forced, or the one explaining most of the header once overrides are applied). A file without a
- * header (empty) has nothing to map: the forced preset or the generic one, with no columns. Throws MappingError for
- * a mistake in the options, LayoutError when the header fits no preset.
+ * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
+ * --map always count: a preset that reads every field the user named beats one that would ignore some of them, so
+ * `--map text=text` makes a table a text file even when its other columns look like contacts. A file without a
+ * header (empty) has nothing to map: the forced preset or the generic one, with no columns. `fits` says whether a
+ * column's values allow a field (a "Bewertung" of words is no rating). Throws MappingError for a mistake in the
+ * options, LayoutError when the header fits no preset.
  */
-export function choosePreset(header: string[], file: string, options: IngestOptions): { preset: Preset; mapping: ColumnMapping } {
+export function choosePreset(header: string[], file: string, options: IngestOptions, fits: ColumnCheck = () => true): { preset: Preset; mapping: ColumnMapping } {
   const overrides = options.overrides ?? {};
   const forced = options.preset === undefined ? undefined : presetById(options.preset);
   if (options.preset !== undefined && !forced) {
     throw new MappingError(`unknown preset "${options.preset}"; known presets: ${PRESETS.map((p) => p.id).join(', ')}`);
   }
   if (header.length === 0) return { preset: forced ?? messages, mapping: {} };
-  if (forced) return { preset: forced, mapping: applyOverrides(header, mapColumns(header, forced), overrides, file) };
+  if (forced) return { preset: forced, mapping: presetMapping(header, forced, overrides, file, fits) };
+  // Fields no preset reads (the eval-only label) decide nothing.
+  const asked = (Object.keys(overrides) as Field[]).filter((field) => PRESETS.some((p) => p.columns[field] !== undefined));
   let best: { preset: Preset; mapping: ColumnMapping; score: number } | null = null;
   for (const preset of PRESETS) {
-    const mapping = applyOverrides(header, mapColumns(header, preset), overrides, file);
+    const mapping = presetMapping(header, preset, overrides, file, fits);
     if (!preset.requires.every((group) => group.some((field) => mapping[field] !== undefined))) continue;
-    const score = Object.keys(mapping).length * 100 + preset.priority;
+    const honoured = asked.filter((field) => preset.columns[field] !== undefined).length;
+    const read = (Object.keys(mapping) as Field[]).filter((field) => preset.columns[field] !== undefined).length;
+    const score = honoured * 10_000 + read * 100 + preset.priority;
     if (!best || score > best.score) best = { preset, mapping, score };
   }
   if (!best) {
@@ -76,22 +102,40 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
   return { preset: best.preset, mapping: best.mapping };
 }
 
+/** A preset's columns for a header: synonyms, then the user's --map, then what a bare "Id" is. */
+function presetMapping(header: string[], preset: Preset, overrides: Overrides, file: string, fits: ColumnCheck): ColumnMapping {
+  return settleBareId(header, applyOverrides(header, mapColumns(header, preset, fits), overrides, file), preset);
+}
+
 function columnValues(table: Table, index: number | undefined): string[] {
   if (index === undefined) return [];
   return table.rows.map((row) => row.fields[index]?.trim() ?? '').filter((value) => value !== '');
 }
 
-/** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
-export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
-  const table = readTable(bytes, file);
-  const warnings: string[] = [];
-  if (table.fallbackLines.length > 0) warnings.push(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
-  if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
-  else if (table.rows.length === 0 && table.rejected.length === 0) warnings.push(`${file}: only a header, no rows to read`);
+/** How a file's columns are read: its preset and mapping, the rating scale, and what its records are. */
+interface Layout {
+  preset: Preset;
+  mapping: ColumnMapping;
+  rating: FileIngest['rating'];
+  recordKind: EventKind | null;
+}
 
-  const { preset, mapping } = presetForTable(table, options);
-  warnings.push(...duplicateColumnWarnings(table.header, mapping, file));
+/** Detect the layout of a read table, warning about what the user should know of its columns. */
+function readLayout(table: Table, options: IngestOptions, warnings: string[]): Layout {
+  const ratings = ratingChecks(table);
+  const { preset, mapping } = presetForTable(table, options, (field, index) => field !== 'rating' || ratings(index).ok);
+  warnings.push(...duplicateColumnWarnings(table.header, mapping, table.file));
+  const rating = ratingColumn(table, mapping, ratings, warnings);
+  warnings.push(...unreadRatingWarnings(table, mapping, ratings));
+  if (preset.kind === 'orders' && mapping.unitPrice === undefined && mapping.amount === undefined && table.rows.length > 0) {
+    warnings.push(`${table.file}: no price or amount column; its orders count, and their value comes only from order lines in other files of the run (joined by order id)`);
+  }
+  const recordKind = preset.recordKind ? preset.recordKind(table.header, mapping, rating?.scale ?? null) : null;
+  return { preset, mapping, rating, recordKind };
+}
 
+/** Facts decided once per column: how its dates are ordered and which decimal separator its numbers use. */
+function columnFacts(table: Table, mapping: ColumnMapping, warnings: string[]): { dateOrders: FileIngest['dateOrders']; decimals: RowContext['decimals'] } {
   const dateOrders: FileIngest['dateOrders'] = {};
   for (const field of DATE_FIELDS) {
     const values = columnValues(table, mapping[field]);
@@ -104,16 +148,33 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     // Without a value that proves it, a ';'-file follows the German convention and any other the English one.
     const column = detectDecimalColumn(values, table.delimiter === ';' ? ',' : '.');
     decimals[field] = column.decimal;
-    if (column.note) warnings.push(`${file}: column "${table.header[mapping[field]!]}": ${column.note}`);
+    if (column.note) warnings.push(`${table.file}: column "${table.header[mapping[field]!]}": ${column.note}`);
   }
+  return { dateOrders, decimals };
+}
+
+/** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
+export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
+  const table = readTable(bytes, file);
+  const warnings: string[] = [];
+  if (table.fallbackLines.length > 0) warnings.push(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
+  if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
+  else if (table.rows.length === 0 && table.rejected.length === 0) warnings.push(`${file}: only a header, no rows to read`);
+
+  const { preset, mapping, rating, recordKind } = readLayout(table, options, warnings);
+  const { dateOrders, decimals } = columnFacts(table, mapping, warnings);
   const lenientNotes: LenientNote[] = [];
   const ctx: RowContext = {
     file,
     kind: preset.kind,
-    channel: preset.channel,
+    // A survey was answered where the brand asked it, not on a review site.
+    channel: recordKind === 'survey' && preset.channel === 'review' ? 'survey' : preset.channel,
     dateOrders: Object.fromEntries(Object.entries(dateOrders).map(([field, info]) => [field, info.order])),
     decimals,
     brandHandles: options.brandHandles ?? new Set(),
+    placeholders: new Placeholders(options.placeholders),
+    rating: rating?.scale,
+    recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,
     onLenient: (note) => lenientNotes.push(note),
   };
@@ -126,6 +187,8 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     header: table.header,
     mapping,
     dateOrders,
+    rating,
+    recordKind,
     rows: { read: table.rows.length + table.rejected.length, used: 0, rejected: 0 },
     contacts: [],
     events: [],
@@ -134,6 +197,17 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     warnings,
     used: [],
   };
+  readRows(table, { preset, mapping }, ctx, lenientNotes, options.keepFields === true, result);
+  warnings.push(...lenientWarnings(lenientNotes, table.header, file));
+  result.rejected.sort((a, b) => a.line - b.line);
+  result.rows.rejected = result.rejected.length;
+  result.rows.used = result.rows.read - result.rejected.length;
+  return result;
+}
+
+/** Normalise every row into the result, or reject it with its reason. */
+function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx: RowContext, lenientNotes: LenientNote[], keepFields: boolean, result: FileIngest): void {
+  const { preset, mapping } = layout;
   let previous: MappedRow | undefined;
   for (const row of table.rows) {
     const notesBefore = lenientNotes.length;
@@ -144,33 +218,68 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);
       result.contextEvents.push(...normalised.contextEvents);
-      result.used.push({ line: row.line, fields: options.keepFields ? row.fields : [], events: normalised.events });
+      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
       lenientNotes.length = notesBefore;
-      result.rejected.push({ file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
+      result.rejected.push({ file: table.file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
     }
   }
-  warnings.push(...lenientWarnings(lenientNotes, table.header, file));
-  result.rejected.sort((a, b) => a.line - b.line);
-  result.rows.rejected = result.rejected.length;
-  result.rows.used = result.rows.read - result.rejected.length;
-  return result;
 }
 
 /**
  * The preset for a read table. A file with nothing to read (no header, or no records after it) cannot be told by a
  * header that fits nothing: it is recorded as generic rather than stopping the run.
  */
-function presetForTable(table: Table, options: IngestOptions): { preset: Preset; mapping: ColumnMapping } {
+function presetForTable(table: Table, options: IngestOptions, fits: ColumnCheck): { preset: Preset; mapping: ColumnMapping } {
   const nothingToRead = table.rows.length === 0 && table.rejected.length === 0;
   try {
-    return choosePreset(table.header, table.file, options);
+    return choosePreset(table.header, table.file, options, fits);
   } catch (error) {
     if (nothingToRead && error instanceof LayoutError) return { preset: messages, mapping: {} };
     throw error;
   }
+}
+
+/** Whether each column could be a rating, decided from its header and values once, when first asked. */
+function ratingChecks(table: Table): (index: number) => RatingColumn {
+  const cache = new Map<number, RatingColumn>();
+  return (index) => {
+    let check = cache.get(index);
+    if (!check) {
+      check = detectRatingColumn(table.header[index] ?? '', table.rows.map((row) => row.fields[index] ?? ''));
+      cache.set(index, check);
+    }
+    return check;
+  };
+}
+
+/**
+ * The rating column's scale. A column the user named with --map rating=… is read even when its values fit no
+ * scale: each value is then checked against the scale its header suggests, and the rows that do not fit are
+ * rejected with the reason.
+ */
+function ratingColumn(table: Table, mapping: ColumnMapping, ratings: (index: number) => RatingColumn, warnings: string[]): FileIngest['rating'] {
+  const index = mapping.rating;
+  if (index === undefined) return null;
+  const column = table.header[index] ?? '';
+  const check = ratings(index);
+  if (check.ok) return { column, scale: check.scale };
+  const scale = headerScale(column);
+  warnings.push(`${table.file}: column "${column}" is read as the rating, but ${check.reason}; values off the ${SCALES[scale].name} scale are rejected`);
+  return { column, scale };
+}
+
+/** Columns named like a rating whose values are no rating, so they were not read as one: the user should know. */
+function unreadRatingWarnings(table: Table, mapping: ColumnMapping, ratings: (index: number) => RatingColumn): string[] {
+  const names = new Set(SYNONYMS.rating.map(normaliseHeader));
+  const used = new Set(Object.values(mapping));
+  return table.header.flatMap((header, index) => {
+    if (used.has(index) || !names.has(normaliseHeader(header))) return [];
+    const check = ratings(index);
+    return check.ok ? [] : [`${table.file}: column "${header}" is named like a rating, but ${check.reason}; it is not read as one`];
+  });
 }
 
 /** How many line numbers a warning lists before it only counts the rest. */

@@ -73,7 +73,7 @@ describe('linkCustomers, weaker keys and threads', () => {
     expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data; it counts in no profile']);
   });
 
-  it('names a handle-only customer the same whatever the file order, and warns about joins by name alone', () => {
+  it('names a handle-only customer the same whatever the file order, and keeps joins by name alone as evidence', () => {
     const a = event('a', { handle: 'ghost.one', asWritten: 'Ghost.one' });
     const b = event('b', { handle: 'ghost.one', asWritten: 'Ghost.One' });
     expect(linkCustomers([], [a, b]).customers[0]!.key).toBe(linkCustomers([], [b, a]).customers[0]!.key);
@@ -81,7 +81,8 @@ describe('linkCustomers, weaker keys and threads', () => {
 
     const byName = linkCustomers([{ ...contact('C1', 'anna@x.de'), name: 'Anna Alpha' }], [event('o', { name: 'anna alpha' }, { source: { file: 'orders.csv', line: 2 } })]);
     expect(byName.events[0]!.customerKey).toBe('C1');
-    expect(byName.warnings).toEqual(['orders.csv: 1 row was joined to a CRM contact by name alone (no id, email or handle on the row); check for namesakes']);
+    expect(byName.customers[0]!.nameJoins).toEqual([{ file: 'orders.csv', line: 2 }]);
+    expect(byName.files.get('orders.csv')).toMatchObject({ nameJoins: 1 });
   });
 
   it('marks a customer answering another customer as a peer reply, not a message to the brand', () => {
@@ -102,5 +103,158 @@ describe('customer ids as the input wrote them', () => {
     const linked = linkCustomers([], [event('a', { handle: 'custa', asWritten: 'CustA' }), event('b', { handle: 'custa', asWritten: 'custa' }), event('c', { email: 'jo@x.de', asWritten: 'Jo@X.de' })]);
     expect(linked.customers.map((c) => c.key)).toEqual(['CustA', 'Jo@X.de']);
     expect(linked.events.map((e) => e.customerKey)).toEqual(['CustA', 'CustA', 'Jo@X.de']);
+  });
+});
+
+describe('linkCustomers: joins through reference columns', () => {
+  const person = (crmId: string, altId: string): Contact => ({ ...contact(crmId, `${crmId}@x.de`), keys: { crmId, altId }, handles: [], name: null });
+
+  it('joins a row carrying only an alias of the person (Olist: orders name customer_id, the person is customer_unique_id)', () => {
+    const linked = linkCustomers(
+      [person('p-anna', 'c-1'), person('p-ben', 'c-2'), person('p-anna', 'c-3')],
+      [
+        event('o1', { crmId: 'c-1' }, { kind: 'order', orderId: 'o1', source: { file: 'orders.csv', line: 2 } }),
+        event('o3', { crmId: 'c-3' }, { kind: 'order', orderId: 'o3', source: { file: 'orders.csv', line: 3 } }),
+      ],
+    );
+    // A repeat buyer's second row brings a new alias, not a duplicate.
+    expect(linked.warnings).toEqual([]);
+    expect(linked.customers.map((c) => [c.key, c.aliases])).toEqual([
+      ['p-anna', ['c-1', 'c-3']],
+      ['p-ben', ['c-2']],
+    ]);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['p-anna', 'p-anna']);
+    expect(linked.files.get('orders.csv')).toMatchObject({ byAlias: 2 });
+  });
+
+  it('gives a row naming only an order the customer of that order, and an undated order line its order\'s date', () => {
+    const at = new Date('2024-03-01T10:00:00Z');
+    const linked = linkCustomers(
+      [person('p-anna', 'c-1')],
+      [
+        event('order', { crmId: 'c-1' }, { kind: 'order', orderId: 'o1', at }),
+        event('item', {}, { kind: 'order', orderId: 'o1', amount: 19.9, source: { file: 'items.csv', line: 2 } }),
+        event('survey', {}, { kind: 'survey', orderId: 'o1', source: { file: 'reviews.csv', line: 2 } }),
+        event('stray', {}, { kind: 'order', orderId: 'o-unknown', source: { file: 'items.csv', line: 3 } }),
+      ],
+    );
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['p-anna', 'p-anna', 'p-anna', null]);
+    expect(linked.events[1]!.at).toEqual(at);
+    expect(linked.files.get('items.csv')).toMatchObject({ byOrder: 1, unjoined: 1 });
+    expect(linked.files.get('reviews.csv')).toMatchObject({ byOrder: 1 });
+  });
+
+  it('joins nobody through an order that two customers claim', () => {
+    const linked = linkCustomers([], [
+      event('a', { crmId: 'X' }, { kind: 'order', orderId: 'o1' }),
+      event('b', { crmId: 'Y' }, { kind: 'order', orderId: 'o1' }),
+      event('c', {}, { kind: 'survey', orderId: 'o1' }),
+    ]);
+    expect(linked.events[2]!.customerKey).not.toBe('X');
+    expect(linked.events[2]!.customerKey).not.toBe('Y');
+    expect(linked.warnings).toContain('1 order id belongs to two customers; rows that name only such an order join nobody');
+  });
+});
+
+describe('linkCustomers: placeholders and names', () => {
+  it('makes every row by a placeholder author a customer of its own, keyed by its record id, never merged', () => {
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      event(`r${i}`, { placeholder: i < 4 ? 'Ein Google-Nutzer' : 'A Google user' }, { kind: 'review', messageId: `google-play:rev-000${i}-abcdef`, source: { file: 'play.csv', line: i + 2 } }),
+    );
+    const linked = linkCustomers([], rows);
+    expect(linked.customers).toHaveLength(5);
+    expect(linked.customers.every((c) => c.anonymous)).toBe(true);
+    expect(linked.customers.map((c) => c.key)).toEqual(['rev-0000-abcdef', 'rev-0001-abcdef', 'rev-0002-abcdef', 'rev-0003-abcdef', 'rev-0004-abcdef']);
+    expect(linked.customers[0]!.name).toBe('Ein Google-Nutzer #rev-0000');
+    expect(linked.customers[4]!.name).toBe('A Google user #rev-0004');
+    expect(linked.files.get('play.csv')).toMatchObject({ anonymous: 5, nameJoins: 0 });
+  });
+
+  it('keys a placeholder row without a record id by file:line, and never joins it to a contact of that name', () => {
+    const linked = linkCustomers([{ ...contact('1', 'k@x.de'), name: 'Kunde' }], [event('a', { placeholder: 'Kunde' }, { kind: 'review', source: { file: 'b.csv', line: 4 } })]);
+    expect(linked.events[0]!.customerKey).toBe('b.csv:4');
+    expect(linked.customers.find((c) => c.key === 'b.csv:4')).toMatchObject({ anonymous: true, name: 'Kunde (b.csv:4)' });
+  });
+
+  it('gives the brand\'s reply to an anonymous review that review\'s customer', () => {
+    const linked = linkCustomers([], [
+      event('r', { placeholder: 'Gast' }, { kind: 'review', messageId: 'review:9' }),
+      event('reply', { placeholder: 'Gast' }, { kind: 'post', direction: 'outbound', replyTo: 'review:9' }),
+    ]);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['9', '9']);
+    expect(linked.customers).toHaveLength(1);
+  });
+
+  it('keeps the sources of rows joined by name alone as evidence, counted per file; a lone name is no join', () => {
+    const linked = linkCustomers([], [
+      event('a', { name: 'Helga Marx' }, { source: { file: 'b.csv', line: 2 } }),
+      event('b', { name: 'Helga Marx' }, { source: { file: 'b.csv', line: 3 } }),
+      event('c', { name: 'Ju\u0308rgen Kahl'.normalize('NFC') }, { source: { file: 'b.csv', line: 4 } }),
+    ]);
+    expect(linked.customers.map((c) => [c.key, c.nameJoins])).toEqual([
+      ['Helga Marx', [{ file: 'b.csv', line: 2 }, { file: 'b.csv', line: 3 }]],
+      ['Jürgen Kahl', []],
+    ]);
+    expect(linked.files.get('b.csv')).toMatchObject({ nameJoins: 2 });
+  });
+});
+
+describe('linkCustomers: which records await an answer', () => {
+  const post = (id: string, who: Event['who'], text: string, extra: Partial<Event> = {}) =>
+    event(id, who, { kind: 'post', channel: 'twitter', messageId: `twitter:${id}`, text, expectsReply: false, ...extra });
+  const brand = (id: string, text: string, replyTo: string | null) =>
+    event(id, {}, { kind: 'post', channel: 'twitter', direction: 'outbound', author: 'BrandHelp', messageId: `twitter:${id}`, replyTo, text, expectsReply: false });
+
+  it('expects a reply to a post that mentions a brand handle, answers a brand post, or sits in a thread the brand joined', () => {
+    const linked = linkCustomers([], [
+      post('1', { handle: 'anna' }, '@BrandHelp my parcel is late'),
+      brand('2', '@anna sorry, checking', 'twitter:1'),
+      post('3', { handle: 'anna' }, 'thanks, still waiting', { replyTo: 'twitter:2' }),
+      post('4', { handle: 'ben' }, 'Lovely morning, great coffee'),
+      post('5', { handle: 'cem' }, 'Does anyone know when the sale starts?'),
+      post('6', { handle: 'dora' }, 'me too!', { replyTo: 'twitter:5' }),
+      post('7', { handle: 'emil' }, 'hello @someoneelse'),
+      post('8', { handle: 'anna' }, 'and another thing', { replyTo: 'twitter:3' }),
+      post('9', { handle: 'finn' }, 'Price went up again', {}),
+    ], { brandHandles: new Set(['nordlicht']) });
+    expect(linked.events.filter((e) => e.direction === 'inbound').map((e) => [e.id, e.expectsReply])).toEqual([
+      ['1', true], // mentions the brand (the author of its outbound rows)
+      ['3', true], // answers a brand post
+      ['4', false], // said in public, to nobody
+      ['5', false],
+      ['6', false], // a peer reply
+      ['7', false], // addressed to someone else
+      ['8', true], // in a thread the brand joined
+      ['9', false],
+    ]);
+    const mentionsBrandOption = linkCustomers([], [post('1', { handle: 'x' }, 'Danke @Nordlicht.')], { brandHandles: new Set(['nordlicht']) });
+    expect(mentionsBrandOption.events[0]!.expectsReply).toBe(true);
+  });
+
+  it('takes a top-level Instagram or Facebook comment as an answer to the brand\'s own post; a reply among customers stays theirs', () => {
+    const linked = linkCustomers([], [
+      post('c1', { handle: 'julia' }, 'Wie funktioniert das Abo eigentlich?', { channel: 'instagram', messageId: 'instagram:c1' }),
+      post('c2', { handle: 'anna' }, '@julia im Kundenkonto', { channel: 'instagram', messageId: 'instagram:c2', replyTo: 'instagram:c1' }),
+      post('c3', { handle: 'dave' }, 'Still nothing. Are you still in business???', { channel: 'facebook', messageId: 'facebook:c3' }),
+    ]);
+    expect(linked.events.map((e) => e.expectsReply)).toEqual([true, false, true]);
+  });
+
+  it('never expects a reply to a review, survey, order or note, nor to a message that answers another customer', () => {
+    const linked = linkCustomers([contact('1', 'a@x.de', ['ann']), contact('2', 'b@x.de', ['bob'])], [
+      event('r', { crmId: '1' }, { kind: 'review', expectsReply: false }),
+      event('q', { handle: 'ann' }, { messageId: 'm:1', expectsReply: true }),
+      event('p', { handle: 'bob' }, { messageId: 'm:2', replyTo: 'm:1', expectsReply: true }),
+    ]);
+    expect(linked.events.map((e) => e.expectsReply)).toEqual([false, true, false]);
+  });
+
+  it('counts the listed replies that are not in the data as unseen', () => {
+    const linked = linkCustomers([], [
+      post('3', { handle: 'anna' }, '@BrandHelp help', { replies: ['twitter:5', 'twitter:7'] }),
+      brand('5', '@anna on it', 'twitter:3'),
+    ]);
+    expect(linked.events[0]!.unseenReplies).toBe(1);
+    expect(linked.events[1]!.unseenReplies).toBe(0);
   });
 });

@@ -1,11 +1,35 @@
-import type { Contact, Customer, Event } from '../model.js';
+import type { Contact, Customer, Event, IdentityKeys, Source } from '../model.js';
+import { normaliseHandle } from './normalise.js';
+
+export interface LinkOptions {
+  /** The brand's own handles (--brand, normalised); the authors of rows the export marks as outbound are added. */
+  brandHandles?: ReadonlySet<string>;
+}
+
+/** How the rows of one file found their customers, beyond a plain id, email or handle. */
+export interface FileLinks {
+  /** Rows whose customer rests on their name alone (no id, email or handle), see Customer.nameJoins. */
+  nameJoins: number;
+  /** Rows that named nobody and joined the customer of their order. */
+  byOrder: number;
+  /** Rows joined by another id of the person (IdentityKeys.altId, Customer.aliases). */
+  byAlias: number;
+  /** Rows by a placeholder author or by nobody, each made a customer of its own. */
+  anonymous: number;
+  /** Rows that found no customer at all (and appear in no report). */
+  unjoined: number;
+}
 
 export interface Linked {
   customers: Customer[];
-  /** The same events, each with customerKey set (null only for brand posts that answer nobody we know). */
+  /** The same events, each with customerKey set (null only for rows nobody could be found for). */
   events: Event[];
   warnings: string[];
+  /** Per input file: how its rows were joined. */
+  files: Map<string, FileLinks>;
 }
+
+type JoinedBy = 'id' | 'alias' | 'email' | 'handle' | 'name';
 
 /** Looks customers up by any of their keys; a key is namespaced so an id "42" never meets a handle "42". */
 class CustomerIndex {
@@ -14,17 +38,26 @@ class CustomerIndex {
   private readonly ambiguousNames = new Set<string>();
   readonly customers: Customer[] = [];
 
-  find(keys: Event['who']): Customer | undefined {
-    const byId =
-      (keys.crmId && this.byKey.get(`id:${keys.crmId}`)) ||
-      (keys.email && this.byKey.get(`email:${keys.email}`)) ||
-      (keys.handle && this.byKey.get(`handle:${keys.handle}`)) ||
-      (keys.crmId && this.byKey.get(`email:${keys.crmId.toLowerCase()}`)) ||
-      (keys.crmId && this.byKey.get(`handle:${keys.crmId.toLowerCase()}`)) ||
-      undefined;
-    if (byId || keys.crmId || keys.email || keys.handle || !keys.name) return byId;
+  find(keys: IdentityKeys): { customer: Customer; by: JoinedBy } | undefined {
+    const tries: [string | undefined, JoinedBy][] = [
+      [keys.crmId && `id:${keys.crmId}`, 'id'],
+      // A row whose only id is a person's alias (Olist's orders name customer_id, the person is customer_unique_id).
+      [keys.crmId && `alt:${keys.crmId}`, 'alias'],
+      [keys.altId && `alt:${keys.altId}`, 'alias'],
+      [keys.altId && `id:${keys.altId}`, 'alias'],
+      [keys.email && `email:${keys.email}`, 'email'],
+      [keys.handle && `handle:${keys.handle}`, 'handle'],
+      [keys.crmId && `email:${keys.crmId.toLowerCase()}`, 'email'],
+      [keys.crmId && `handle:${keys.crmId.toLowerCase()}`, 'handle'],
+    ];
+    for (const [key, by] of tries) {
+      const customer = key ? this.byKey.get(key) : undefined;
+      if (customer) return { customer, by };
+    }
+    if (keys.crmId || keys.altId || keys.email || keys.handle || !keys.name) return undefined;
     // A name is the weakest key: used only when the row has nothing else and the name is unique.
-    return this.byKey.get(nameKey(keys.name));
+    const customer = this.byKey.get(nameKey(keys.name));
+    return customer ? { customer, by: 'name' } : undefined;
   }
 
   add(customer: Customer): void {
@@ -34,9 +67,10 @@ class CustomerIndex {
 
   remember(customer: Customer): void {
     if (customer.crmId) this.byKey.set(`id:${customer.crmId}`, customer);
+    for (const alias of customer.aliases) this.byKey.set(`alt:${alias}`, customer);
     for (const email of customer.emails) this.byKey.set(`email:${email}`, customer);
     for (const handle of customer.handles) this.byKey.set(`handle:${handle}`, customer);
-    if (customer.name) {
+    if (customer.name && !customer.anonymous) {
       const key = nameKey(customer.name);
       const other = this.byKey.get(key);
       if (this.ambiguousNames.has(key) || (other && other !== customer)) {
@@ -51,7 +85,7 @@ class CustomerIndex {
   }
 }
 
-const nameKey = (name: string): string => `name:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+const nameKey = (name: string): string => `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
 
 /** The handles a brand post addresses at its start ("@anna_k @ben thanks!"), lower-cased without "@". */
 function leadingMentions(text: string | null): string[] {
@@ -59,132 +93,313 @@ function leadingMentions(text: string | null): string[] {
   return lead ? [...lead[1]!.matchAll(/@([\w.]+?)(?=[\s,:]|$)/g)].map((m) => m[1]!.toLowerCase()) : [];
 }
 
+/** Every handle a text mentions anywhere, normalised ("@Nordlicht.Kaffee." → "nordlicht.kaffee"). */
+function mentions(text: string | null): string[] {
+  return [...(text ?? '').matchAll(/@([\w.]+)/g)].map((m) => normaliseHandle(m[1]!.replace(/\.+$/, '')));
+}
+
+function newCustomer(key: string, extra: Partial<Customer> = {}): Customer {
+  return { key, name: null, crmId: null, emails: [], handles: [], contact: null, aliases: [], anonymous: false, nameJoins: [], ...extra };
+}
+
 function fromContact(contact: Contact): Customer {
-  const { crmId, email } = contact.keys;
-  return {
-    key: crmId ?? email ?? contact.handles[0] ?? '',
+  const { crmId, email, altId } = contact.keys;
+  return newCustomer(crmId ?? email ?? contact.handles[0] ?? '', {
     name: contact.name,
     crmId: crmId ?? null,
     emails: email ? [email] : [],
     handles: [...contact.handles],
     contact,
-    aliases: [],
-    anonymous: false,
-    nameJoins: [],
-  };
+    aliases: altId && altId !== crmId ? [altId] : [],
+  });
 }
 
-/** A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order. */
+/** A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order, a name. */
 function fromEvent(event: Event): Customer | null {
-  const { crmId, email, handle, name, asWritten } = event.who;
+  const { email, handle, name, asWritten, altId } = event.who;
+  // An alias is the key only when the row has nothing better (no CRM id, email or handle).
+  const crmId = event.who.crmId ?? (email || handle ? undefined : altId);
   const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : name);
   if (!key) return null;
-  return { key, name: name ?? null, crmId: crmId ?? null, emails: email ? [email] : [], handles: handle ? [handle] : [], contact: null, aliases: [], anonymous: false, nameJoins: [] };
+  return newCustomer(key, {
+    name: name ?? null,
+    crmId: crmId ?? null,
+    emails: email ? [email] : [],
+    handles: handle ? [handle] : [],
+    aliases: altId && altId !== crmId ? [altId] : [],
+  });
+}
+
+const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys.altId || keys.email || keys.handle);
+
+/**
+ * Join events to customers, in passes that each use a weaker kind of evidence:
+ * 1. ids, emails, handles and aliases (contacts first, so their keys win), then names when a row has nothing else;
+ * 2. rows naming nobody but an order join the customer of that order (Olist: review → order → customer);
+ * 3. rows by a placeholder author ("Ein Google-Nutzer"), and reviews by nobody, become customers of their own;
+ * 4. the brand's replies join the customer of the message they answer.
+ * Then each record learns whether it awaits an answer and how many of its answers the export names but lacks.
+ */
+export function linkCustomers(contacts: readonly Contact[], events: readonly Event[], options: LinkOptions = {}): Linked {
+  const index = new CustomerIndex();
+  const warnings: string[] = [];
+  const files = new Map<string, FileLinks>();
+  const fileLinks = (file: string): FileLinks => {
+    let links = files.get(file);
+    if (!links) files.set(file, (links = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0 }));
+    return links;
+  };
+  for (const event of events) fileLinks(event.source.file);
+  addContacts(index, contacts, warnings);
+
+  const linked = events.map((event) => ({ ...event }));
+  const owner: (Customer | null)[] = linked.map(() => null);
+  const nameOnly = new Map<Customer, Event[]>();
+  /** How many rows each customer got from their own identity (not as the brand's reply). */
+  const placed = new Map<Customer, number>();
+  const place = (i: number, customer: Customer) => {
+    owner[i] = customer;
+    placed.set(customer, (placed.get(customer) ?? 0) + 1);
+  };
+  const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks);
+  joinByOrder(linked, owner, place, fileLinks, warnings);
+  makeAnonymous(index, linked, owner, place, fileLinks);
+
+  const byMessage = new Map<string, number>();
+  linked.forEach((event, i) => event.messageId && byMessage.set(event.messageId, i));
+  sharedMessageIds(linked, warnings);
+  answerThreads(index, linked, owner, byMessage, warnings);
+  nameByFirstSpelling(spellings);
+  recordNameJoins(nameOnly, placed, fileLinks);
+
+  linked.forEach((event, i) => {
+    event.customerKey = owner[i]?.key ?? null;
+    if (event.customerKey === null && event.direction === 'inbound') fileLinks(event.source.file).unjoined++;
+  });
+  markPeerReplies(linked, byMessage);
+  markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
+  for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
+  return { customers: index.customers, events: linked, warnings, files };
+}
+
+/** Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist). */
+function addContacts(index: CustomerIndex, contacts: readonly Contact[], warnings: string[]): void {
+  for (const contact of contacts) {
+    const existing = contact.keys.crmId ? index.claimed(`id:${contact.keys.crmId}`) : undefined;
+    if (!existing) {
+      index.add(fromContact(contact));
+      continue;
+    }
+    const { altId, email } = contact.keys;
+    const newAlias = altId !== undefined && altId !== existing.crmId && !existing.aliases.includes(altId);
+    if (newAlias) existing.aliases.push(altId);
+    else warnings.push(`${contact.source.file}:${contact.source.line}: customer id ${contact.keys.crmId} appears again; merged into the first record`);
+    if (email && !existing.emails.includes(email)) existing.emails.push(email);
+    for (const handle of contact.handles) if (!existing.handles.includes(handle)) existing.handles.push(handle);
+    index.remember(existing);
+  }
 }
 
 /**
- * Join events to customers by CRM id, email or social handle (contacts first, so their keys win), and give the
- * brand's replies the customer of the message they answer.
+ * Pass 1: rows with an id, email, handle, alias or (alone) a name find or found their customer. Returns how the
+ * input wrote the email or handle of customers known by nothing else.
  */
-export function linkCustomers(contacts: readonly Contact[], events: readonly Event[]): Linked {
-  const index = new CustomerIndex();
-  const warnings: string[] = [];
-  for (const contact of contacts) {
-    const existing = contact.keys.crmId ? index.claimed(`id:${contact.keys.crmId}`) : undefined;
-    if (existing) {
-      warnings.push(`${contact.source.file}:${contact.source.line}: customer id ${contact.keys.crmId} appears again; merged into the first record`);
-      for (const email of contact.keys.email ? [contact.keys.email] : []) if (!existing.emails.includes(email)) existing.emails.push(email);
-      for (const handle of contact.handles) if (!existing.handles.includes(handle)) existing.handles.push(handle);
-      index.remember(existing);
-      continue;
-    }
-    index.add(fromContact(contact));
-  }
-
-  const linked: Event[] = [];
-  const byMessage = new Map<string, Event>();
-  const byNameOnly = new Map<string, number>();
-  const sharedIds = new Set<string>();
-  /** How the input wrote the email or handle of customers known by nothing else. */
+function joinByKeys(
+  index: CustomerIndex,
+  linked: Event[],
+  place: (i: number, customer: Customer) => void,
+  nameOnly: Map<Customer, Event[]>,
+  fileLinks: (file: string) => FileLinks,
+): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
-  for (const event of events) {
-    if (event.direction === 'outbound' && !event.who.crmId && !event.who.email && !event.who.handle) {
-      linked.push({ ...event });
-      continue;
-    }
-    let customer = index.find(event.who);
-    const { crmId, email, handle, name, asWritten } = event.who;
-    if (customer?.contact && !crmId && !email && !handle && name) {
-      byNameOnly.set(event.source.file, (byNameOnly.get(event.source.file) ?? 0) + 1);
-    }
-    if (!customer) {
-      const created = fromEvent(event);
-      if (created) {
-        index.add(created);
-        customer = created;
-      }
-    } else {
-      // An event may teach us another key of a known customer (a ticket's email next to its CRM id).
-      if (event.who.email && !customer.emails.includes(event.who.email)) customer.emails.push(event.who.email);
-      if (event.who.handle && !customer.handles.includes(event.who.handle)) customer.handles.push(event.who.handle);
-      if (!customer.name && event.who.name) customer.name = event.who.name;
-      index.remember(customer);
-    }
-    if (customer && !customer.contact && !customer.crmId && asWritten) {
-      spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(asWritten));
-    }
-    const withKey = { ...event, customerKey: customer?.key ?? null };
-    linked.push(withKey);
-    if (withKey.messageId) {
-      const earlier = byMessage.get(withKey.messageId);
-      if (earlier && earlier.source.file !== withKey.source.file) sharedIds.add(`${earlier.source.file} and ${withKey.source.file}`);
-      byMessage.set(withKey.messageId, withKey);
-    }
-  }
-  for (const [file, n] of byNameOnly) {
-    warnings.push(`${file}: ${n} row${n === 1 ? ' was' : 's were'} joined to a CRM contact by name alone (no id, email or handle on the row); check for namesakes`);
-  }
-  for (const files of sharedIds) warnings.push(`${files} contain the same message ids: the same export given twice? Their messages count twice`);
+  linked.forEach((event, i) => {
+    const who = event.who;
+    // The brand's words with no customer column are placed by the thread they answer (pass 4).
+    if (!hasPersonKey(who) && (event.direction === 'outbound' || !who.name)) return;
+    const found = index.find(who);
+    let customer = found?.customer;
+    if (customer) learnKeys(customer, who);
+    else customer = fromEvent(event) ?? undefined;
+    if (!customer) return;
+    if (!found) index.add(customer);
+    else index.remember(customer);
+    place(i, customer);
+    if (found?.by === 'alias') fileLinks(event.source.file).byAlias++;
+    if (!hasPersonKey(who)) nameOnly.set(customer, [...(nameOnly.get(customer) ?? []), event]);
+    if (!customer.contact && !customer.crmId && who.asWritten) spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(who.asWritten));
+  });
+  return spellings;
+}
 
-  // Brand replies belong to whoever wrote the message they answer; follow the thread up to a customer.
-  // A brand post without a reply id that opens with @handle answers that customer.
-  let orphans = 0;
+/** An event may teach us another key of a known customer (a ticket's email next to its CRM id). */
+function learnKeys(customer: Customer, who: IdentityKeys): void {
+  if (who.email && !customer.emails.includes(who.email)) customer.emails.push(who.email);
+  if (who.handle && !customer.handles.includes(who.handle)) customer.handles.push(who.handle);
+  if (who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
+  if (who.crmId && customer.crmId && who.crmId !== customer.crmId && !customer.aliases.includes(who.crmId)) customer.aliases.push(who.crmId);
+  if (!customer.name && who.name) customer.name = who.name;
+}
+
+/**
+ * Pass 2: a row that names nobody but carries an order id (an order item, a survey answer about an order) joins
+ * the customer of that order, as the orders export of the run names them. An order line without a date takes the
+ * date its order was placed.
+ */
+function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): void {
+  const orderOwner = new Map<string, Customer | null>();
+  const orderDate = new Map<string, Date>();
+  linked.forEach((event, i) => {
+    if (event.kind !== 'order' || !event.orderId) return;
+    if (event.at && (!orderDate.has(event.orderId) || event.at < orderDate.get(event.orderId)!)) orderDate.set(event.orderId, event.at);
+    const customer = owner[i];
+    if (!customer) return;
+    const known = orderOwner.get(event.orderId);
+    // One order, two customers: joining through it would guess.
+    orderOwner.set(event.orderId, known === undefined || known === customer ? customer : null);
+  });
+  const ambiguous = [...orderOwner.values()].filter((c) => c === null).length;
+  if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join nobody`);
+  linked.forEach((event, i) => {
+    if (event.kind === 'order' && !event.at && event.orderId) event.at = orderDate.get(event.orderId) ?? null;
+    if (owner[i] || !event.orderId || hasPersonKey(event.who) || event.direction === 'outbound') return;
+    const customer = orderOwner.get(event.orderId);
+    if (!customer) return;
+    place(i, customer);
+    fileLinks(event.source.file).byOrder++;
+  });
+}
+
+/** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
+const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
+
+/**
+ * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") identifies nobody, and a review or survey
+ * answer by nobody named is still somebody's: each becomes its own anonymous customer, keyed by its record id (or
+ * file:line) and named by the placeholder plus that id, so the index tells them apart.
+ */
+function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
+  const taken = new Set(index.customers.map((c) => c.key));
+  linked.forEach((event, i) => {
+    if (owner[i] || event.direction !== 'inbound') return;
+    if (!event.who.placeholder && !ALWAYS_SOMEBODYS.has(event.kind)) return;
+    const recordId = event.messageId && !event.messageId.endsWith(`:${event.id}`) ? event.messageId.slice(event.messageId.indexOf(':') + 1) : null;
+    const where = `${event.source.file}:${event.source.line}`;
+    const key = recordId && !taken.has(recordId) ? recordId : where;
+    taken.add(key);
+    const label = event.who.placeholder ?? 'Anonymous';
+    const customer = newCustomer(key, { name: recordId ? `${label} #${recordId.slice(0, 8)}` : `${label} (${where})`, anonymous: true });
+    index.add(customer);
+    place(i, customer);
+    fileLinks(event.source.file).anonymous++;
+  });
+}
+
+/** The same message id in two files: probably the same export given twice. */
+function sharedMessageIds(linked: readonly Event[], warnings: string[]): void {
+  const fileOf = new Map<string, string>();
+  const pairs = new Set<string>();
   for (const event of linked) {
-    if (event.customerKey !== null || event.direction !== 'outbound') continue;
-    let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
-    const seen = new Set<string>();
-    while (parent && parent.customerKey === null && parent.replyTo && !seen.has(parent.id)) {
-      seen.add(parent.id);
-      parent = byMessage.get(parent.replyTo);
-    }
-    const mentioned = parent ? undefined : leadingMentions(event.text).map((handle) => index.find({ handle })).find(Boolean);
-    event.customerKey = parent?.customerKey ?? mentioned?.key ?? null;
-    // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
-    if (event.customerKey === null && event.replyTo && !byMessage.has(event.replyTo)) orphans++;
-    if (event.messageId) byMessage.set(event.messageId, event);
+    if (!event.messageId) continue;
+    const earlier = fileOf.get(event.messageId);
+    if (earlier && earlier !== event.source.file) pairs.add(`${earlier} and ${event.source.file}`);
+    fileOf.set(event.messageId, event.source.file);
   }
+  for (const files of pairs) warnings.push(`${files} contain the same message ids: the same export given twice? Their messages count twice`);
+}
+
+/**
+ * Pass 4: brand replies belong to whoever wrote the message they answer; follow the thread up to a customer. A brand
+ * post without a reply id that opens with @handle answers that customer.
+ */
+function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
+  let orphans = 0;
+  linked.forEach((event, i) => {
+    if (owner[i] || event.direction !== 'outbound') return;
+    let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
+    const seen = new Set<number>();
+    while (parent !== undefined && !owner[parent] && linked[parent]!.replyTo && !seen.has(parent)) {
+      seen.add(parent);
+      parent = byMessage.get(linked[parent]!.replyTo!);
+    }
+    const mentioned = parent === undefined ? leadingMentions(event.text).map((handle) => index.find({ handle })?.customer).find(Boolean) : undefined;
+    owner[i] = (parent !== undefined ? owner[parent] : mentioned) ?? null;
+    // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
+    if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans++;
+  });
   if (orphans > 0) {
     const one = orphans === 1;
     warnings.push(`${orphans} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data; ${one ? 'it counts' : 'they count'} in no profile`);
   }
+}
 
-  // A customer known only by a handle or email is named the same way whatever the file order: the first
-  // spelling in sort order, so a weekly CI run does not see a new id when a glob lists files differently.
-  const renamed = new Map<string, string>();
-  for (const [customer, written] of spellings) {
-    const key = [...written].sort()[0]!;
-    if (key !== customer.key) {
-      renamed.set(customer.key, key);
-      customer.key = key;
-    }
+/**
+ * A customer known only by a handle or email is named the same way whatever the file order: the first spelling in
+ * sort order, so a weekly CI run does not see a new id when a glob lists files differently.
+ */
+function nameByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
+  for (const [customer, written] of spellings) customer.key = [...written].sort()[0]!;
+}
+
+/**
+ * Rows whose place rests on their name alone: a name-only row joined to a customer that has other rows (or a
+ * contact), or several name-only rows sharing a name. Their sources are the evidence shown with the customer.
+ */
+function recordNameJoins(nameOnly: Map<Customer, Event[]>, placed: Map<Customer, number>, fileLinks: (file: string) => FileLinks): void {
+  for (const [customer, rows] of nameOnly) {
+    const joined = customer.contact !== null || rows.length > 1 || (placed.get(customer) ?? 0) > rows.length;
+    if (!joined) continue;
+    customer.nameJoins = rows.map((row): Source => ({ ...row.source }));
+    for (const row of rows) fileLinks(row.source.file).nameJoins++;
   }
-  if (renamed.size > 0) for (const event of linked) if (event.customerKey !== null) event.customerKey = renamed.get(event.customerKey) ?? event.customerKey;
+}
 
-  // A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message.
+/** A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message. */
+function markPeerReplies(linked: Event[], byMessage: Map<string, number>): void {
   for (const event of linked) {
     if (event.direction !== 'inbound' || !event.replyTo) continue;
-    const parent = byMessage.get(event.replyTo);
+    const parentIndex = byMessage.get(event.replyTo);
+    const parent = parentIndex === undefined ? undefined : linked[parentIndex]!;
     if (parent && parent.direction === 'inbound' && parent.customerKey !== null && parent.customerKey !== event.customerKey) event.peerReply = true;
   }
-  return { customers: index.customers, events: linked, warnings };
+}
+
+/**
+ * Networks where a brand's export holds the comments on its own posts and page: a top-level comment there answers
+ * the brand's post (the export just does not list that post). On Twitter/X a post is said to everyone unless it
+ * mentions or answers someone.
+ */
+const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 'linkedin']);
+
+/**
+ * Which records await an answer. Tickets and messages do (set at ingest), unless they answer another customer.
+ * A public post does only when it is addressed to the brand: it mentions a brand handle (--brand, or the author of
+ * any row the export marks as the brand's), replies to a brand message (a top-level comment under the brand's own
+ * Instagram or Facebook post included), or sits in a thread the brand joined.
+ */
+function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
+  const brand = new Set(brandHandles);
+  for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
+  const rootOf = (event: Event): string | null => {
+    let current = event;
+    const seen = new Set<Event>();
+    while (current.replyTo && !seen.has(current)) {
+      seen.add(current);
+      const parent = byMessage.get(current.replyTo);
+      if (parent === undefined) return current.replyTo;
+      current = linked[parent]!;
+    }
+    return current.messageId;
+  };
+  const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
+  for (const event of linked) {
+    if (event.peerReply) event.expectsReply = false;
+    if (event.kind !== 'post' || event.direction !== 'inbound' || event.peerReply) continue;
+    const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
+    const root = rootOf(event);
+    event.expectsReply =
+      mentions(event.text).some((handle) => brand.has(handle)) ||
+      (parent !== undefined && linked[parent]!.direction === 'outbound') ||
+      (!event.replyTo && COMMENT_CHANNELS.has(event.channel)) ||
+      (root !== null && brandThreads.has(root));
+  }
 }

@@ -33,6 +33,14 @@ describe('preset detection', () => {
     [['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'], 'twitter-support'],
     [['id', 'media_id', 'username', 'text', 'timestamp', 'like_count', 'parent_id'], 'instagram-comments'],
     [['Comment ID', 'Post ID', 'Parent Comment ID', 'Author Name', 'Author Profile', 'Message', 'Created Time'], 'facebook-comments'],
+    [['Id', 'ProductId', 'UserId', 'ProfileName', 'HelpfulnessNumerator', 'HelpfulnessDenominator', 'Score', 'Time', 'Summary', 'Text'], 'amazon-reviews'],
+    [['reviewId', 'userName', 'content', 'score', 'thumbsUpCount', 'reviewCreatedVersion', 'at', 'replyContent', 'repliedAt', 'appVersion'], 'google-play-reviews'],
+    [['Name', 'Datum', 'Sterne', 'Überschrift', 'Bewertung', 'Antwort des Unternehmens'], 'reviews'],
+    [['customer_id', 'customer_unique_id', 'customer_zip_code_prefix', 'customer_city', 'customer_state'], 'contacts'],
+    [['order_id', 'customer_id', 'order_status', 'order_purchase_timestamp', 'order_approved_at', 'order_delivered_carrier_date'], 'orders'],
+    [['order_id', 'order_item_id', 'product_id', 'seller_id', 'shipping_limit_date', 'price', 'freight_value'], 'orders'],
+    [['review_id', 'order_id', 'review_score', 'review_comment_title', 'review_comment_message', 'review_creation_date', 'review_answer_timestamp'], 'reviews'],
+    [['Ticket ID', 'Email', 'Subject', 'Text', 'Satisfaction'], 'tickets'],
   ];
   it.each(cases)('%j is %s', (header, preset) => {
     expect(choosePreset(header, 'x.csv', {}).preset.id).toBe(preset);
@@ -86,6 +94,34 @@ describe('preset detection', () => {
     expect(mapping.text).toBeUndefined();
     expect(mapColumns(['Comment ID', 'Username', 'Response'], socialPreset).text).toBeUndefined();
     expect(mapColumns(['Comment ID', 'Username', 'Response'], messages).text).toBe(2);
+  });
+
+  it('keys a file by the person, and reads a bare Id beside a person column as the record\'s id', () => {
+    const amazon = choosePreset(['Id', 'ProductId', 'UserId', 'ProfileName', 'Score', 'Time', 'Summary', 'Text'], 'a.csv', { preset: 'reviews' }).mapping;
+    expect(amazon).toMatchObject({ messageId: 0, crmId: 2, name: 3, rating: 4, date: 5, subject: 6, text: 7 });
+    for (const person of ['user_id', 'Author ID', 'Reviewer ID', 'Member ID', 'Nutzer-ID', 'E-Mail']) {
+      const { mapping } = choosePreset(['id', person, 'text'], 'm.csv', {});
+      expect(mapping.messageId, person).toBe(0);
+      expect(mapping.crmId ?? mapping.email, person).toBe(1);
+    }
+    // In a contacts export the Id is the person; with no person column it stays the only key there is.
+    expect(choosePreset(['Id', 'Name', 'Email', 'Phone'], 'c.csv', {}).mapping).toMatchObject({ crmId: 0, email: 2 });
+    expect(choosePreset(['id', 'text'], 't.csv', {}).mapping).toEqual({ crmId: 0, text: 1 });
+  });
+
+  it('reads Olist\'s customer_unique_id as the person and its per-order customer_id as an alias', () => {
+    const { mapping } = choosePreset(['customer_id', 'customer_unique_id', 'customer_zip_code_prefix', 'customer_city', 'customer_state'], 'c.csv', {});
+    expect(mapping).toMatchObject({ crmId: 1, altId: 0, city: 3 });
+  });
+
+  it('lets --map win over detection: a table it makes a text file is read as one, not as contacts', () => {
+    const header = ['id', 'text', 'label', 'reason', 'airline', 'created'];
+    expect(choosePreset(header, 'tweets.csv', {}).preset.id).toBe('contacts');
+    const { preset, mapping } = choosePreset(header, 'tweets.csv', { overrides: { text: 'text' } });
+    expect(preset.id).toBe('generic');
+    expect(mapping.text).toBe(1);
+    // Any field the user names picks a preset that reads it.
+    expect(choosePreset(['Kunde', 'Kommentar', 'Punkte'], 's.csv', { overrides: { rating: 'Punkte' } }).preset.id).toBe('reviews');
   });
 
   it('lets --map name the text column of an unknown layout', () => {

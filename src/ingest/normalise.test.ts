@@ -67,11 +67,20 @@ describe('orders', () => {
     expect(events[0]).toMatchObject({ amount: 1234.56, who: { email: 'b@x.de' } });
   });
 
-  it('rejects a line with neither, and one without any customer', () => {
-    expect(rejection(() => normaliseRow(row({ orderId: 'A-3', crmId: '1', quantity: '2' }), ctx('orders'))).message).toBe(
-      'order line has neither quantity × unit price nor an amount',
+  it('rejects a line whose file has prices but not on this line, and one that names neither a customer nor an order', () => {
+    const priced = { ...row({ orderId: 'A-3', crmId: '1', quantity: '2' }), columns: { orderId: 1, crmId: 2, quantity: 3, unitPrice: 4 } };
+    expect(rejection(() => normaliseRow(priced, ctx('orders'))).message).toBe('order line has neither quantity × unit price nor an amount');
+    expect(rejection(() => normaliseRow(row({ amount: '5', date: '2024-01-02' }), ctx('orders'))).message).toBe(
+      'no customer id, email, handle or name on this order line, and no order id to join it by',
     );
-    expect(rejection(() => normaliseRow(row({ orderId: 'A-4', amount: '5' }), ctx('orders'))).message).toBe('no customer id, email, handle or name on this order line');
+  });
+
+  it('keeps an order from a file without prices (its value comes from its items) and an item that names only its order', () => {
+    const [order] = normaliseRow(row({ orderId: 'A-3', crmId: '1', date: '2024-01-02' }), ctx('orders')).events;
+    expect(order).toMatchObject({ kind: 'order', orderId: 'A-3', amount: null, who: { crmId: '1' } });
+    const [item] = normaliseRow(row({ orderId: 'A-3', unitPrice: '12.50' }), ctx('orders')).events;
+    // No quantity column: one unit per line.
+    expect(item).toMatchObject({ kind: 'order', orderId: 'A-3', amount: 12.5, who: {} });
   });
 
   it('rejects an unreadable amount naming its column', () => {

@@ -1,7 +1,10 @@
-import type { Annotation, Contact, ContextEvent, Event, EventKind, IdentityKeys, Parsed, Source } from '../model.js';
+import type { Annotation, Contact, ContextEvent, Direction, Event, EventKind, IdentityKeys, Parsed, Rating, RatingScale, Source } from '../model.js';
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
+import { Placeholders } from './placeholders.js';
+import { parseRating } from './ratings.js';
+import { customerText, titleAndBody } from './text.js';
 
 /** Per-file facts decided once from the whole column (date order, decimal separator) plus run options. */
 export interface RowContext {
@@ -12,6 +15,12 @@ export interface RowContext {
   decimals: Partial<Record<Field, ',' | '.'>>;
   /** The brand's own handles (normalised); their posts are outbound. */
   brandHandles: ReadonlySet<string>;
+  /** Author names that identify nobody (the built-in list when absent). */
+  placeholders?: Placeholders;
+  /** The scale of the file's rating column, when it has one. */
+  rating?: RatingScale;
+  /** What a `reviews` file's records are (review or survey), decided from the whole file. */
+  recordKind?: EventKind;
   /**
    * Read an unreadable value in a date or number column as empty instead of rejecting the row
    * (`thick annotate`, where only the text matters). A row that then lacks what its kind needs
@@ -22,7 +31,6 @@ export interface RowContext {
   onLenient?: (note: LenientNote) => void;
 }
 
-/** A value lenient reading left empty: where it was and why it could not be read. */
 export interface LenientNote {
   line: number;
   /** 1-based column. */
@@ -48,11 +56,14 @@ export class RowError extends Error {
   }
 }
 
-export const normaliseEmail = (value: string): string => value.trim().toLowerCase();
+/** Keys are compared in Unicode NFC, so "Müller" typed with a combining umlaut meets the precomposed one. */
+const nfc = (value: string): string => value.normalize('NFC').trim();
+
+export const normaliseEmail = (value: string): string => nfc(value).toLowerCase();
 
 /** "@Anna_K", "anna_k" and "https://instagram.com/anna_k/" are one handle: "anna_k". */
 export function normaliseHandle(value: string): string {
-  const trimmed = value.trim().replace(/\/+$/, '');
+  const trimmed = nfc(value).replace(/\/+$/, '');
   const fromUrl = /^(?:https?:\/\/)?(?:www\.)?(?:instagram\.com|twitter\.com|x\.com|facebook\.com)\/(.+)$/i.exec(trimmed);
   return (fromUrl?.[1] ?? trimmed).replace(/^@/, '').toLowerCase();
 }
@@ -66,6 +77,45 @@ export function normaliseChannel(value: string): string {
 
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'nein', 'falsch']);
 
+// A direction column's values: whose words the row holds.
+const DIRECTIONS: Record<string, Direction> = {
+  inbound: 'inbound', in: 'inbound', incoming: 'inbound', received: 'inbound', customer: 'inbound', client: 'inbound',
+  user: 'inbound', 'end-user': 'inbound', requester: 'inbound', eingehend: 'inbound', eingang: 'inbound', kunde: 'inbound',
+  empfangen: 'inbound',
+  outbound: 'outbound', out: 'outbound', outgoing: 'outbound', sent: 'outbound', agent: 'outbound', brand: 'outbound',
+  company: 'outbound', staff: 'outbound', support: 'outbound', business: 'outbound', ausgehend: 'outbound', ausgang: 'outbound',
+  gesendet: 'outbound', mitarbeiter: 'outbound', unternehmen: 'outbound', firma: 'outbound',
+  internal: 'internal', note: 'internal', intern: 'internal', notiz: 'internal',
+};
+
+export function parseDirection(value: string): Parsed<Direction> {
+  const direction = DIRECTIONS[value.trim().toLowerCase()];
+  return direction
+    ? { ok: true, value: direction }
+    : { ok: false, reason: `unknown direction "${value.trim()}" (expected inbound/outbound, in/out, customer/agent, eingehend/ausgehend)` };
+}
+
+/** A kind column's values; refunds are orders whose amount counts against revenue. */
+const KINDS: Record<string, EventKind | 'refund'> = {
+  order: 'order', purchase: 'order', sale: 'order', transaction: 'order', invoice: 'order', bestellung: 'order', kauf: 'order',
+  auftrag: 'order', rechnung: 'order',
+  refund: 'refund', return: 'refund', cancellation: 'refund', erstattung: 'refund', rückerstattung: 'refund', retoure: 'refund',
+  storno: 'refund', gutschrift: 'refund',
+  ticket: 'ticket', case: 'ticket', incident: 'ticket', fall: 'ticket', vorgang: 'ticket', anfrage: 'ticket',
+  message: 'message', email: 'message', 'e-mail': 'message', mail: 'message', chat: 'message', dm: 'message', call: 'message',
+  sms: 'message', whatsapp: 'message', nachricht: 'message', anruf: 'message', brief: 'message', letter: 'message',
+  post: 'post', comment: 'post', tweet: 'post', mention: 'post', kommentar: 'post', beitrag: 'post', erwähnung: 'post',
+  review: 'review', rating: 'review', bewertung: 'review', rezension: 'review',
+  survey: 'survey', nps: 'survey', csat: 'survey', umfrage: 'survey', befragung: 'survey',
+  note: 'note', notiz: 'note', memo: 'note',
+};
+
+/** What a row's kind column says it is; null when there is no such column or it names no kind thick knows. */
+function declaredKind(row: MappedRow): EventKind | 'refund' | null {
+  const value = row.cells.kind;
+  return value === undefined ? null : (KINDS[value.trim().toLowerCase()] ?? null);
+}
+
 function dateCell(row: MappedRow, field: Field, ctx: RowContext): Date | null {
   const value = row.cells[field];
   if (value === undefined) return null;
@@ -76,6 +126,21 @@ function numberCell(row: MappedRow, field: Field, ctx: RowContext): number | nul
   const value = row.cells[field];
   if (value === undefined) return null;
   return readOrExplain(parseNumber(value, ctx.decimals[field]), row, field, ctx);
+}
+
+/** The row's rating on the file's scale; null when the row gives none. */
+function ratingCell(row: MappedRow, ctx: RowContext): Rating | null {
+  const value = row.cells.rating;
+  if (value === undefined || !ctx.rating) return null;
+  return readOrExplain(parseRating(value, ctx.rating), row, 'rating', ctx);
+}
+
+/** Inbound unless a direction column, an inbound=false flag or --brand says the brand wrote it. */
+function directionOf(row: MappedRow, ctx: RowContext): Direction {
+  const { direction, inbound } = row.cells;
+  if (direction !== undefined) return readOrExplain(parseDirection(direction), row, 'direction', ctx) ?? 'inbound';
+  if (inbound !== undefined && FALSE_WORDS.has(inbound.toLowerCase())) return 'outbound';
+  return 'inbound';
 }
 
 /** The parsed value; else a RowError, or in lenient mode null and a note. */
@@ -98,29 +163,41 @@ export function conversationId(space: string, id: string | undefined): string | 
 function keysFromCustomerCell(value: string): IdentityKeys {
   if (value.includes('@') && !value.startsWith('@')) return { email: normaliseEmail(value) };
   if (value.startsWith('@')) return { handle: normaliseHandle(value) };
-  return { crmId: value.trim() };
+  return { crmId: nfc(value) };
 }
 
-function identity(row: MappedRow): IdentityKeys {
+/**
+ * The identity on a row, NFC-normalised. A placeholder author name or handle ("Ein Google-Nutzer", "Gast") is kept
+ * as `placeholder`, never as a key: it would join strangers.
+ */
+function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
   const keys: IdentityKeys = {};
-  const { crmId, email, handle, name, firstName, lastName } = row.cells;
+  const placeholders = ctx.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const { crmId, altId, email, handle, name, firstName, lastName } = row.cells;
   if (crmId) Object.assign(keys, keysFromCustomerCell(crmId));
+  if (altId) keys.altId = nfc(altId);
   if (email) keys.email = normaliseEmail(email);
-  if (handle) keys.handle = normaliseHandle(handle);
+  const bareHandle = handle ? nfc(handle).replace(/^@/, '') : undefined;
+  if (bareHandle && placeholders.has(bareHandle)) keys.placeholder = bareHandle;
+  else if (handle) keys.handle = normaliseHandle(handle);
   // Profiles name a customer known only by email or handle as the input wrote it; joins use the normalised key.
-  const written = email ?? (handle && normaliseHandle(handle) === handle.trim().replace(/^@/, '').toLowerCase() ? handle.trim().replace(/^@/, '') : undefined);
-  if (written && !keys.crmId) keys.asWritten = written.trim();
-  const fullName = name ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
-  if (fullName) keys.name = fullName;
+  const writtenHandle = keys.handle && handle && keys.handle === nfc(handle).replace(/^@/, '').toLowerCase() ? nfc(handle).replace(/^@/, '') : undefined;
+  const written = email ? nfc(email) : writtenHandle;
+  if (written && !keys.crmId) keys.asWritten = written;
+  const fullName = customerText(name) ?? ([firstName, lastName].map((part) => customerText(part)).filter(Boolean).join(' ') || undefined);
+  if (fullName && placeholders.has(fullName)) keys.placeholder ??= nfc(fullName);
+  else if (fullName) keys.name = nfc(fullName);
   return keys;
 }
+
+const DEFAULT_PLACEHOLDERS = new Placeholders();
 
 function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''): Event {
   const source: Source = { file: ctx.file, line: row.line };
   const channelCell = row.cells.channel ?? row.cells.platform;
   return {
     id: `${ctx.file}:${row.line}${suffix}`,
-    who: identity(row),
+    who: identity(row, ctx),
     customerKey: null,
     at: null,
     channel: channelCell ? normaliseChannel(channelCell) : ctx.channel,
@@ -131,8 +208,8 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
     text: null,
     messageId: null,
     replyTo: null,
-    // Until linking knows better: conversations await an answer, everything else does not.
-    expectsReply: kind === 'ticket' || kind === 'message' || kind === 'post',
+    // Set for the finished event by expectsReplyAtIngest; linking decides for posts.
+    expectsReply: false,
     rating: null,
     unseenReplies: 0,
     author: null,
@@ -143,18 +220,74 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
   };
 }
 
+const hasIdentity = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder);
+
 function requireIdentity(keys: IdentityKeys, row: MappedRow, what: string): void {
-  if (!keys.crmId && !keys.email && !keys.handle && !keys.name) {
-    throw new RowError(`no customer id, email, handle or name on this ${what}`);
+  if (!hasIdentity(keys)) throw new RowError(`no customer id, email, handle or name on this ${what}`);
+}
+
+/** Message ids listed in one cell ("5,7"), in the event's conversation space. */
+function listedIds(space: string, cell: string | undefined): string[] | undefined {
+  const ids = cell?.split(/[\s,;|]+/).map(nfc).filter(Boolean);
+  return ids && ids.length > 0 ? ids.map((id) => `${space}:${id}`) : undefined;
+}
+
+/**
+ * The brand's reply written in the same row as the record it answers (a review's "Company response", E.ON's
+ * replyContent, a ticket's first reply time): an outbound event answering the record, never the customer's voice.
+ * A reply to a public review or post is itself public (`post`); any other is a message.
+ */
+function replyInRow(row: MappedRow, ctx: RowContext, record: Event): Event | null {
+  const text = customerText(row.cells.reply);
+  const repliedAt = dateCell(row, 'firstReplyAt', ctx);
+  const replyMinutes = numberCell(row, 'firstReplyMinutes', ctx);
+  if (!text && !repliedAt && replyMinutes === null) return null;
+  const publicRecord = record.kind === 'review' || record.kind === 'post';
+  const reply = baseEvent(row, ctx, publicRecord ? 'post' : 'message', '#reply');
+  reply.channel = record.channel;
+  reply.direction = 'outbound';
+  reply.at = repliedAt ?? (replyMinutes !== null && record.at ? new Date(record.at.getTime() + replyMinutes * 60_000) : null);
+  reply.replyTo = record.messageId;
+  reply.text = text ?? null;
+  return reply;
+}
+
+/** An order line's value: quantity × unit price, else the amount, else the unit price of a one-unit line. */
+function orderAmount(row: MappedRow, ctx: RowContext): number | null {
+  const quantity = numberCell(row, 'quantity', ctx);
+  const unitPrice = numberCell(row, 'unitPrice', ctx);
+  const amount = numberCell(row, 'amount', ctx);
+  let value: number | null = null;
+  if (quantity !== null && unitPrice !== null) value = quantity * unitPrice;
+  else if (amount !== null) value = amount;
+  // A file of order items with a price and no quantity column (Olist) lists one unit per line.
+  else if (unitPrice !== null && row.columns.quantity === undefined) value = unitPrice;
+  // An orders export without any price column (Olist's orders file) still counts the order; its value comes
+  // from its lines in another file. A file that has prices but not on this line cannot say what it was worth.
+  else if (row.columns.unitPrice !== undefined || row.columns.amount !== undefined) {
+    throw new RowError('order line has neither quantity × unit price nor an amount', row.columns.amount ?? row.columns.unitPrice);
   }
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
+  const event = baseEvent(row, ctx, 'order');
+  event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+  // An order line that names nobody joins the customer of its order (from any file of the run).
+  if (!hasIdentity(event.who) && !event.orderId) throw new RowError('no customer id, email, handle or name on this order line, and no order id to join it by');
+  event.amount = orderAmount(row, ctx);
+  if (refund && event.amount !== null && event.amount > 0) event.amount = -event.amount;
+  event.at = dateCell(row, 'date', ctx);
+  event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
+  return event;
 }
 
 const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Normalised> = {
   contacts(row, ctx) {
-    const keys = identity(row);
+    const keys = identity(row, ctx);
     const handles = (['instagram', 'twitter', 'facebook', 'handle'] as const)
       .map((field) => row.cells[field])
-      .filter((value): value is string => Boolean(value))
+      .filter((value): value is string => Boolean(value) && !(ctx.placeholders ?? DEFAULT_PLACEHOLDERS).has(value!.replace(/^@/, '')))
       .map(normaliseHandle);
     if (!keys.crmId && !keys.email && handles.length === 0) {
       throw new RowError('contact has no customer id, email or social handle');
@@ -174,19 +307,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
   },
 
   orders(row, ctx) {
-    const event = baseEvent(row, ctx, 'order');
-    requireIdentity(event.who, row, 'order line');
-    const quantity = numberCell(row, 'quantity', ctx);
-    const unitPrice = numberCell(row, 'unitPrice', ctx);
-    const amount = numberCell(row, 'amount', ctx);
-    if (quantity !== null && unitPrice !== null) event.amount = quantity * unitPrice;
-    else if (amount !== null) event.amount = amount;
-    else throw new RowError('order line has neither quantity × unit price nor an amount');
-    event.amount = Math.round(event.amount * 100) / 100;
-    event.orderId = row.cells.orderId ?? null;
-    event.at = dateCell(row, 'date', ctx);
-    event.text = row.cells.product ?? null;
-    return { contacts: [], events: [event], contextEvents: [] };
+    return { contacts: [], events: [orderEvent(row, ctx)], contextEvents: [] };
   },
 
   tickets(row, ctx) {
@@ -194,31 +315,22 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     requireIdentity(ticket.who, row, 'ticket');
     ticket.at = dateCell(row, 'date', ctx);
     ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
-    const { subject, text } = row.cells;
-    ticket.text = text ?? subject ?? null;
-    const events = [ticket];
-    const repliedAt = dateCell(row, 'firstReplyAt', ctx);
-    const replyMinutes = numberCell(row, 'firstReplyMinutes', ctx);
-    const replyAt = repliedAt ?? (replyMinutes !== null && ticket.at ? new Date(ticket.at.getTime() + replyMinutes * 60_000) : null);
-    if (replyAt || replyMinutes !== null) {
-      const reply = baseEvent(row, ctx, 'message', '#reply');
-      reply.direction = 'outbound';
-      reply.at = replyAt;
-      reply.replyTo = ticket.messageId;
-      events.push(reply);
-    }
-    return { contacts: [], events, contextEvents: [] };
+    ticket.text = customerText(row.cells.text) ?? customerText(row.cells.subject) ?? null;
+    ticket.rating = ratingCell(row, ctx);
+    ticket.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+    const reply = replyInRow(row, ctx, ticket);
+    return { contacts: [], events: reply ? [ticket, reply] : [ticket], contextEvents: [] };
   },
 
   social(row, ctx) {
     const post = baseEvent(row, ctx, 'post');
-    if (!post.who.handle && !post.who.crmId && !post.who.email) throw new RowError('comment has no author handle', row.columns.handle);
+    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
-    post.text = row.cells.text ?? null;
+    post.text = customerText(row.cells.text) ?? null;
     post.messageId = conversationId(post.channel, row.cells.messageId);
     post.replyTo = conversationId(post.channel, row.cells.replyTo);
-    const inbound = row.cells.inbound;
-    const byBrand = (inbound !== undefined && FALSE_WORDS.has(inbound.toLowerCase())) || (post.who.handle !== undefined && ctx.brandHandles.has(post.who.handle));
+    post.replies = listedIds(post.channel, row.cells.replies);
+    const byBrand = directionOf(row, ctx) === 'outbound' || (post.who.handle !== undefined && ctx.brandHandles.has(post.who.handle));
     if (byBrand) {
       post.direction = 'outbound';
       post.author = post.who.handle ?? null;
@@ -229,7 +341,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   notes(row, ctx) {
     const source: Source = { file: ctx.file, line: row.line };
-    const note = row.cells.text;
+    const note = customerText(row.cells.text);
     if (!note) throw new RowError('note is empty', row.columns.text);
     const at = dateCell(row, 'date', ctx);
     const customer = row.cells.crmId;
@@ -252,15 +364,59 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     return { contacts: [], events: [event], contextEvents: [] };
   },
 
+  /**
+   * A generic export: each row a message unless it says otherwise. A kind column names orders, tickets, reviews …;
+   * a row with an amount and no text is an order; a direction column says whether the brand wrote it.
+   */
   messages(row, ctx) {
-    const event = baseEvent(row, ctx, 'message');
+    const declared = declaredKind(row);
+    const text = customerText(row.cells.text);
+    const hasAmount = row.cells.amount !== undefined || row.cells.unitPrice !== undefined;
+    if (declared === 'order' || declared === 'refund' || (declared === null && hasAmount && !text)) {
+      return { contacts: [], events: [orderEvent(row, ctx, declared === 'refund')], contextEvents: [] };
+    }
+    const event = baseEvent(row, ctx, declared ?? 'message');
+    event.direction = declared === 'note' ? 'internal' : directionOf(row, ctx);
     event.at = dateCell(row, 'date', ctx);
-    event.text = row.cells.text ?? null;
+    event.text = text ?? null;
+    event.rating = ratingCell(row, ctx);
+    event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
     event.messageId = conversationId(event.channel, row.cells.messageId);
     event.replyTo = conversationId(event.channel, row.cells.replyTo);
-    return { contacts: [], events: [event], contextEvents: [] };
+    event.replies = listedIds(event.channel, row.cells.replies);
+    const reply = event.direction === 'inbound' ? replyInRow(row, ctx, event) : null;
+    if (reply && !event.messageId) reply.replyTo = event.messageId = conversationId(event.channel, event.id);
+    return { contacts: [], events: reply ? [event, reply] : [event], contextEvents: [] };
+  },
+
+  /**
+   * Reviews and survey answers: a rating with (often) a text, written by the customer about the brand. The title
+   * goes before the text. The brand's reply in the same row becomes its own outbound event answering the record.
+   * Whether the file holds public reviews or answers to the brand's own survey was decided for the whole file;
+   * a kind column may still say so per row.
+   */
+  reviews(row, ctx) {
+    const declared = declaredKind(row);
+    const kind: EventKind = declared === 'review' || declared === 'survey' ? declared : (ctx.recordKind ?? 'review');
+    const record = baseEvent(row, ctx, kind);
+    record.at = dateCell(row, 'date', ctx);
+    record.text = titleAndBody(customerText(row.cells.subject), customerText(row.cells.text)) ?? null;
+    record.rating = ratingCell(row, ctx);
+    if (record.text === null && record.rating === null) throw new RowError(`${kind} has neither a text nor a rating`, row.columns.text ?? row.columns.rating);
+    record.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+    record.messageId = conversationId(record.channel, row.cells.messageId ?? record.id);
+    const reply = replyInRow(row, ctx, record);
+    return { contacts: [], events: reply ? [record, reply] : [record], contextEvents: [] };
   },
 };
+
+/**
+ * Only a conversation the customer opened with the brand awaits an answer: their tickets and messages. Whether a
+ * public post is addressed to the brand takes the whole thread to tell, so linking decides that.
+ */
+function expectsReplyAtIngest(event: Event): boolean {
+  return event.direction === 'inbound' && (event.kind === 'ticket' || event.kind === 'message');
+}
 
 function endOfDayIfMidnight(date: Date): Date {
   return date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 ? new Date(date.getTime() + 86_399_999) : date;
@@ -283,5 +439,7 @@ function analystCodes(cell: string | undefined, note: string, author: string | n
 
 /** One mapped row to contacts, events or context events; throws RowError when the row cannot be used. */
 export function normaliseRow(row: MappedRow, ctx: RowContext): Normalised {
-  return NORMALISERS[ctx.kind](row, ctx);
+  const normalised = NORMALISERS[ctx.kind](row, ctx);
+  for (const event of normalised.events) event.expectsReply = expectsReplyAtIngest(event);
+  return normalised;
 }

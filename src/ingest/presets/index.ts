@@ -14,6 +14,9 @@ import { onlineRetail } from './online-retail.js';
 import { twitterSupport } from './twitter-support.js';
 import { instagramComments } from './instagram-comments.js';
 import { facebookComments } from './facebook-comments.js';
+import { amazonReviews } from './amazon-reviews.js';
+import { googlePlayReviews } from './google-play-reviews.js';
+import { reviews } from './reviews.js';
 
 /**
  * Every preset thick knows, most specific first. Add a format by adding a file and listing it here. Vendor presets
@@ -29,7 +32,10 @@ export const PRESETS: readonly Preset[] = [
   twitterSupport,
   instagramComments,
   facebookComments,
+  amazonReviews,
+  googlePlayReviews,
   notes,
+  reviews,
   tickets,
   orders,
   social,

@@ -6,7 +6,7 @@ export const social: Preset = {
   id: 'social',
   kind: 'social',
   description: 'Generic social comments: comment id, platform, username, time, text, in reply to',
-  columns: columnsFor(['messageId', 'platform', 'handle', 'date', 'text', 'replyTo', 'inbound'], {}, { text: REPLY_WORDS }),
+  columns: columnsFor(['messageId', 'platform', 'handle', 'date', 'text', 'replyTo', 'replies', 'inbound', 'direction'], {}, { text: REPLY_WORDS }),
   requires: [['handle'], ['text']],
   priority: 0,
   channel: 'social',

@@ -16,6 +16,8 @@ export const twitterSupport: Preset = {
     date: ['created_at'],
     text: ['text'],
     replyTo: ['in_response_to_tweet_id'],
+    // The answers to this tweet, "5,7"; those missing from the export still prove an answer was given.
+    replies: ['response_tweet_id'],
   },
   requires: [['messageId'], ['handle'], ['text']],
   priority: 10,

@@ -1,9 +1,10 @@
 import type { Preset } from '../preset.js';
 
 /**
- * Zendesk Support's CSV ticket export (Admin → Account → Tools → Reports → Export). Its "Id" is the ticket number and
- * "Requester id" Zendesk's own user id, so neither is taken for a customer id; "Requester external id" is the one
- * that holds a CRM id. The built-in CSV has no ticket text (comments are only in the JSON/XML export), so
+ * Zendesk Support's CSV ticket export (Admin → Account → Tools → Reports → Export). Its "Id" is the ticket number, so
+ * never a customer; "Requester external id" is the one that holds a CRM id. "Requester id" is Zendesk's own user id:
+ * not the customer's key (the email joins other exports), but an alias that joins a requester's tickets written
+ * from two addresses. The built-in CSV has no ticket text (comments are only in the JSON/XML export), so
  * "Description" is read when an export adds it (Explorer, apps) and the subject stands in otherwise.
  */
 export const zendeskTickets: Preset = {
@@ -13,6 +14,7 @@ export const zendeskTickets: Preset = {
   columns: {
     messageId: ['Id', 'Ticket ID'],
     crmId: ['Requester external id'],
+    altId: ['Requester id'],
     email: ['Requester email', 'Requester Email'],
     name: ['Requester', 'Requester name'],
     date: ['Created at', 'Ticket created - Timestamp'],
@@ -20,10 +22,11 @@ export const zendeskTickets: Preset = {
     subject: ['Subject', 'Ticket subject'],
     text: ['Description', 'Ticket description'],
     status: ['Status', 'Ticket status'],
-    satisfaction: ['Satisfaction Score', 'Ticket satisfaction rating'],
+    // Good / Bad (a thumbs rating); Offered and Unoffered mean the customer gave none.
+    rating: ['Satisfaction Score', 'Ticket satisfaction rating'],
     firstReplyMinutes: ['First reply time in minutes', 'First reply time (min)'],
   },
-  requires: [['messageId'], ['email', 'crmId', 'name'], ['subject', 'text'], ['channel', 'satisfaction', 'firstReplyMinutes']],
+  requires: [['messageId'], ['email', 'crmId', 'name'], ['subject', 'text'], ['channel', 'rating', 'firstReplyMinutes']],
   priority: 10,
   channel: 'email',
 };

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fileIdentities } from './identity.js';
+import { ingestFile, type IngestOptions } from './index.js';
+import { linkCustomers } from './link.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** Ingest some files as one run, link them, and report who each file's rows are. */
+function identities(files: Record<string, string>, options: IngestOptions = {}) {
+  const ingests = Object.entries(files).map(([name, text]) => ingestFile(utf8(text), name, options));
+  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events));
+  return fileIdentities(ingests, linked);
+}
+
+const REVIEWS = [
+  'Id,ProductId,UserId,ProfileName,HelpfulnessNumerator,HelpfulnessDenominator,Score,Time,Summary,Text',
+  '1,P1,U1,Ann,0,0,5,1300000000,Good,Nice tea',
+  '2,P2,U1,Ann,1,1,4,1300000100,Fine,Ok tea',
+  '3,P1,U2,Amazon Customer,0,0,1,1300000200,Bad,Stale tea',
+  '4,P3,U3,Bo,2,3,3,1300000300,Meh,So-so',
+  '5,P3,U4,Cy,0,0,2,1300000400,Weak,Thin',
+  '6,P4,U5,Di,0,0,5,1300000500,Great,Lovely',
+].join('\n');
+
+describe('fileIdentities', () => {
+  it('reports the key column, keys, rows per key, customers and records by kind', () => {
+    const [amazon] = identities({ 'reviews.csv': REVIEWS });
+    expect(amazon).toMatchObject({
+      key: { field: 'crmId', column: 'UserId' },
+      keys: 5,
+      rowsPerKey: { mean: 1.2, max: 2 },
+      customers: 5,
+      records: { review: 6 },
+      brandRecords: 0,
+      placeholders: { 'Amazon Customer': 1 },
+      placeholderRows: 1,
+    });
+    expect(amazon!.warnings).toEqual([
+      'reviews.csv: 1 row names a placeholder author ("Amazon Customer" 1): the name neither joins nor names them (their ids do); add more such names with --placeholder "<name>"',
+    ]);
+  });
+
+  it('warns when the key is different on every row of an event file, and names the columns that may be the person', () => {
+    const [byId] = identities({ 'reviews.csv': REVIEWS }, { overrides: { crmId: 'Id' } });
+    expect(byId).toMatchObject({ key: { field: 'crmId', column: 'Id' }, keys: 6, rowsPerKey: { mean: 1, max: 1 }, customers: 6 });
+    expect(byId!.warnings[0]).toBe(
+      'reviews.csv: the customer key "Id" is different on each of its 6 rows, so every row becomes a customer of its own; ' +
+        'if it is the record\'s id and another column names the person (perhaps "UserId", "ProfileName"), map that one: --map crmId=<Column>',
+    );
+  });
+
+  it('does not warn about a per-row id that joins people known from another file (Olist orders)', () => {
+    const run = identities({
+      'customers.csv': 'customer_id,customer_unique_id,customer_city\nc1,pA,kiel\nc2,pB,bonn\nc3,pC,ulm\nc4,pD,jena\nc5,pE,hof\n',
+      'orders.csv': 'order_id,customer_id,order_purchase_timestamp\no1,c1,2024-01-01\no2,c2,2024-01-02\no3,c3,2024-01-03\no4,c4,2024-01-04\no5,c5,2024-01-05\n',
+    });
+    expect(run[1]).toMatchObject({ key: { column: 'customer_id' }, keys: 5, customers: 5, joins: { byAlias: 5 } });
+    expect(run[1]!.warnings).toEqual([]);
+  });
+
+  it('counts rows made customers of their own, name-only joins and rows nobody could be found for, with warnings', () => {
+    const [site] = identities({ 'b.csv': 'Name;Sterne;Bewertung\nKunde;5;gut\nKunde;1;schlecht\nHelga Marx;4;ok\nHelga Marx;5;top\n' });
+    expect(site).toMatchObject({ key: { field: 'name', column: 'Name' }, customers: 3, joins: { anonymous: 2, nameJoins: 2 }, placeholderRows: 2 });
+    expect(site!.warnings).toEqual([
+      'b.csv: 2 rows name a placeholder author ("Kunde" 2): it joins nothing, so each of those rows is a customer of its own; add more such names with --placeholder "<name>"',
+      'b.csv: 2 rows were joined to a customer by name alone (no id, email or handle on the row); check for namesakes',
+    ]);
+    const [items] = identities({ 'items.csv': 'order_id,order_item_id,price\no9,1,5.00\n' });
+    expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it appears in no report');
+  });
+});

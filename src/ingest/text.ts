@@ -1,0 +1,47 @@
+// Customer text as web exports write it: HTML entities (`&amp;`, `&gt;`, `&#34;`) and line breaks as `<br />`.
+// They are decoded once at ingest, so quotes read as the customer wrote them and the codebook sees words, not
+// markup. Decoding is a single pass: "&amp;gt;" becomes "&gt;", as the author typed it. What comes out is plain
+// text; the report stage escapes it again for whatever it writes.
+
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', bull: '•', middot: '·',
+  euro: '€', pound: '£', yen: '¥', cent: '¢', copy: '©', reg: '®', trade: '™', deg: '°', times: '×', divide: '÷',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è', ecirc: 'ê',
+  aacute: 'á', agrave: 'à', acirc: 'â', atilde: 'ã', ccedil: 'ç', iacute: 'í', oacute: 'ó', ocirc: 'ô', otilde: 'õ',
+  uacute: 'ú', ntilde: 'ñ', Eacute: 'É', Aacute: 'Á', Ccedil: 'Ç', Oacute: 'Ó', Uacute: 'Ú', Ntilde: 'Ñ',
+};
+
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
+const BREAK = /<br\s*\/?>/gi;
+
+function codePoint(n: number): string | null {
+  // NUL, surrogates and beyond Unicode are no characters; leave such an entity as written.
+  if (n === 0 || (n >= 0xd800 && n <= 0xdfff) || n > 0x10ffff) return null;
+  return String.fromCodePoint(n);
+}
+
+/** Decode HTML entities and `<br>` line breaks in one pass; anything else (a bare "&", "<3") stays as written. */
+export function decodeMarkup(text: string): string {
+  if (!text.includes('&') && !text.includes('<')) return text;
+  return text.replace(BREAK, '\n').replace(ENTITY, (entity, dec?: string, hex?: string, name?: string) => {
+    if (dec !== undefined) return codePoint(Number(dec)) ?? entity;
+    if (hex !== undefined) return codePoint(parseInt(hex, 16)) ?? entity;
+    return NAMED[name!] ?? entity;
+  });
+}
+
+/** A text cell as the customer wrote it: markup decoded, trimmed; undefined stays undefined. */
+export function customerText(cell: string | undefined): string | undefined {
+  if (cell === undefined) return undefined;
+  const text = decodeMarkup(cell).trim();
+  return text === '' ? undefined : text;
+}
+
+/** A review's title and body as one text: "Title. Body", the title once when the body repeats it. */
+export function titleAndBody(title: string | undefined, body: string | undefined): string | undefined {
+  if (!title) return body;
+  if (!body) return title;
+  if (body.toLowerCase().startsWith(title.toLowerCase())) return body;
+  return /[.!?…:;]$/.test(title) ? `${title} ${body}` : `${title}. ${body}`;
+}
