@@ -9,7 +9,7 @@
 
 import { activeCodebook, analyse, codeInfo, ingestAll } from '../dist/cli/pipeline.js';
 import { byAttention } from '../dist/profile/index.js';
-import { ratingPosition } from '../dist/profile/ratings.js';
+import { ratingPosition } from '../dist/rating-scales.js';
 import { say } from '../dist/profile/wording.js';
 import { chooseOpeners } from '../dist/report/openers.js';
 

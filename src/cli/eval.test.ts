@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SCALES } from '../ingest/ratings.js';
+import { SCALES } from '../rating-scales.js';
 import type { RatingScale, SentimentLabel } from '../model.js';
-import { ratingTone } from '../profile/ratings.js';
+import { ratingTone } from '../rating-scales.js';
 
 /** "1–2 negative, 3 neutral, 4–5 positive" → value → label; "down negative, up positive" for thumbs. */
 function statedMapping(scale: RatingScale): Map<number, SentimentLabel> {

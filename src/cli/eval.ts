@@ -6,8 +6,8 @@ import { predict, SENTIMENT_LABELS, type Example, type SentimentModel } from '..
 import { detectLanguage } from '../annotate/language.js';
 import { scoreSentiment } from '../annotate/sentiment.js';
 import { normaliseHeader } from '../ingest/preset.js';
-import { detectRatingColumn, parseRating, SCALES } from '../ingest/ratings.js';
-import { ratingTone } from '../profile/ratings.js';
+import { detectRatingColumn, parseRating } from '../ingest/ratings.js';
+import { ratingTone, SCALES } from '../rating-scales.js';
 import { SYNONYMS } from '../ingest/synonyms.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Lang, RatingScale, Rejection, SentimentLabel } from '../model.js';

@@ -1,7 +1,7 @@
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import { linkCustomers } from '../ingest/link.js';
-import { SCALES } from '../ingest/ratings.js';
+import { SCALES } from '../rating-scales.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { describeIdentity } from './identity-text.js';
 import { ingestAll } from './pipeline.js';

@@ -3,7 +3,7 @@
 
 import { agreement } from '../annotate/agreement.js';
 import { crossValidate, saveModel, SENTIMENT_LABELS, trainModel } from '../annotate/classifier.js';
-import { SCALES } from '../ingest/ratings.js';
+import { SCALES } from '../rating-scales.js';
 import { UsageError } from './options.js';
 import { DataError } from './pipeline.js';
 import { describeRows, readLabeled, thickLabels } from './eval.js';

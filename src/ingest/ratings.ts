@@ -4,6 +4,7 @@
 // an error with its line and column, not a silently odd rating.
 
 import type { Parsed, Rating, RatingScale } from '../model.js';
+import { SCALES } from '../rating-scales.js';
 import { normaliseHeader } from './preset.js';
 
 /** What the header says the numbers mean; the values then decide between 1–5 and 1–10 stars. */
@@ -20,19 +21,6 @@ export function headerClass(header: string): HeaderClass {
   const name = normaliseHeader(header);
   return HEADER_CLASSES.find(([, pattern]) => pattern.test(name))?.[0] ?? 'stars';
 }
-
-/**
- * The range each scale allows, and in words how a rating reads as negative, neutral or positive (profile/ratings.ts
- * does the reading; `thick eval` and `train` print these words beside the labels they take from ratings).
- */
-export const SCALES: Record<RatingScale, { min: number; max: number; name: string; labels: string }> = {
-  stars5: { min: 1, max: 5, name: '1–5 stars', labels: '1–2 negative, 3 neutral, 4–5 positive' },
-  stars10: { min: 1, max: 10, name: '1–10 stars', labels: '1–4 negative, 5–6 neutral, 7–10 positive' },
-  nps: { min: 0, max: 10, name: 'NPS 0–10', labels: '0–6 negative (detractors), 7–8 neutral (passives), 9–10 positive (promoters)' },
-  csat: { min: 1, max: 5, name: 'CSAT 1–5', labels: '1–2 negative, 3 neutral, 4–5 positive' },
-  grade: { min: 1, max: 6, name: 'German school grade 1–6 (1 best)', labels: '1–2 positive, 3 neutral, 4–6 negative' },
-  thumbs: { min: 0, max: 1, name: 'thumbs down/up', labels: 'down negative, up positive' },
-};
 
 // Words for a thumbs rating (1 up, 0 down), and words that say no rating was given (Zendesk's "Offered").
 const THUMBS: Record<string, number> = {

@@ -1,7 +1,8 @@
 import type { Event, Stage } from '../model.js';
 import { stillOpen } from './dialog.js';
 import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence, type RunFacts } from './evidence.js';
-import { feltTone, ratingPosition, ratingTone, toneDisagrees } from './ratings.js';
+import { ratingPosition, ratingTone } from '../rating-scales.js';
+import { feltTone, toneDisagrees } from './ratings.js';
 import type { Finding } from './wording.js';
 
 export { judgeStage } from './stages.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Rating, RatingScale } from '../model.js';
 import { makeEvent } from '../test-support.js';
-import { feltTone, ratingPosition, ratingTone, ratingValence, summariseRatings, toneDisagrees } from './ratings.js';
+import { isTopRating, ratingPosition, ratingTone, ratingValence } from '../rating-scales.js';
+import { feltTone, summariseRatings, toneDisagrees } from './ratings.js';
 import { ratingText } from './wording.js';
 
 const tones = (scale: RatingScale, values: number[]) => values.map((value) => ratingTone({ value, scale }));
@@ -93,5 +94,18 @@ describe('summariseRatings', () => {
   it('summarises the scale used most and never mixes scales in one mean', () => {
     const summary = summariseRatings([rated(9, '2024-01-10', 'nps'), rated(2, '2024-02-10'), rated(10, '2024-03-10', 'nps')]);
     expect(summary).toMatchObject({ scale: 'nps', n: 2, latest: 10, mean: 9.5 });
+  });
+});
+
+describe('isTopRating', () => {
+  it('is the top of each scale: NPS promoters 9–10 only, not the passive 8', () => {
+    expect(isTopRating({ value: 9, scale: 'nps' })).toBe(true);
+    expect(isTopRating({ value: 8, scale: 'nps' })).toBe(false);
+    expect(isTopRating({ value: 9, scale: 'stars10' })).toBe(true);
+    expect(isTopRating({ value: 8, scale: 'stars10' })).toBe(false);
+    expect(isTopRating({ value: 5, scale: 'stars5' })).toBe(true);
+    expect(isTopRating({ value: 4, scale: 'stars5' })).toBe(false);
+    expect(isTopRating({ value: 1, scale: 'grade' })).toBe(true);
+    expect(isTopRating({ value: 1, scale: 'thumbs' })).toBe(false);
   });
 });

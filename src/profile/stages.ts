@@ -5,7 +5,8 @@
 import type { Stage } from '../model.js';
 import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
 import { isCustomerMessage } from './dialog.js';
-import { feltTone, isTopRating, ratingTone } from './ratings.js';
+import { isTopRating, ratingTone } from '../rating-scales.js';
+import { feltTone } from './ratings.js';
 import type { Finding } from './wording.js';
 
 export interface StageRule {

@@ -6,7 +6,8 @@ import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
 import { stillOpen } from '../profile/dialog.js';
-import { ratingTone, toneDisagrees } from '../profile/ratings.js';
+import { toneDisagrees } from '../profile/ratings.js';
+import { ratingTone } from '../rating-scales.js';
 import type { Signals } from '../profile/signals.js';
 import { span } from '../profile/span.js';
 import { kindName, ratingText, say } from '../profile/wording.js';
