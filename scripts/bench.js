@@ -126,7 +126,7 @@ const files = [
 const started = process.hrtime.bigint();
 const ingests = files.map(([name, bytes]) => ingestFile(bytes, name, { brandHandles: new Set(['brand']) }));
 const codebook = defaultCodebook();
-const analysis = analyse(ingests, codebook, undefined);
+const analysis = analyse(ingests, { codebook });
 const codes = codeInfo(codebook);
 let markdown = 0;
 for (const subject of analysis.profiled) markdown += renderCustomerReport(subject, { lang: 'en', codes }).length;

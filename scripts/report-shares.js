@@ -32,7 +32,7 @@ if (files.length === 0) {
 const codebook = activeCodebook(undefined);
 const codes = codeInfo(codebook);
 const ingests = ingestAll(files, { overrides: {}, brandHandles: new Set(brands) });
-const analysis = analyse(ingests, codebook, undefined, null, new Set(brands), { replyHorizonDays: horizon });
+const analysis = analyse(ingests, { codebook, brandHandles: new Set(brands), replyHorizonDays: horizon, allCodes: process.argv.includes('--all-codes') });
 const profiled = [...analysis.profiled].sort(byAttention);
 const n = profiled.length;
 const pct = (k) => Math.round((1000 * k) / Math.max(1, n)) / 10;

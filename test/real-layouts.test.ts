@@ -14,7 +14,7 @@ import { ROOT, tempDir } from './helpers.js';
 const fixture = (path: string): string => join(ROOT, 'fixtures', path);
 
 function run(files: string[], options: IngestOptions = {}) {
-  const analysis = analyse(ingestAll(files.map(fixture), options), defaultCodebook(), undefined, null, options.brandHandles ?? new Set());
+  const analysis = analyse(ingestAll(files.map(fixture), options), { codebook: defaultCodebook(), brandHandles: options.brandHandles });
   const byId = Object.fromEntries(analysis.profiled.map((p) => [p.profile.id, p]));
   return { ...analysis, byId };
 }
@@ -189,7 +189,7 @@ describe('smaller defects', () => {
       'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
       '10,115712,True,Mon Mar 04 08:00:00 +0000 2024,@BrandHelp my order?,"11,12",\n' +
       '12,BrandHelp,False,Mon Mar 04 09:00:00 +0000 2024,@115712 checking!,,10\n';
-    const analysis = analyse([ingestText(csv, {}, 'tw.csv')], defaultCodebook(), undefined);
+    const analysis = analyse([ingestText(csv, {}, 'tw.csv')], { codebook: defaultCodebook() });
     const tweet = analysis.events.find((e) => e.messageId === 'twitter:10')!;
     expect(tweet).toMatchObject({ unseenReplies: 1, expectsReply: true, customerKey: '115712' });
   });

@@ -8,6 +8,8 @@ export interface AnnotateContext {
   contextEvents: readonly ContextEvent[];
   /** A user-trained sentiment model (`--model`); when set it replaces the built-in analyser. */
   model?: SentimentModel | null;
+  /** Also emit codes the codebook marks experimental (`--all-codes`); by default they stay out of every output. */
+  allCodes?: boolean;
 }
 
 /** What an annotator adds to an event. Annotators run in registry order and see what earlier ones added. */

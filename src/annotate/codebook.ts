@@ -39,13 +39,24 @@
 //   found inside it: such thanks are politeness, not praise.
 // - implied_by (optional): code ids, or "<category>.*", whose hits also count as a hit of this code when it has
 //   no evidence of its own ("a complaint expects an answer": action.response-needed is implied by dialog.complaint).
+// - Second signals (codebook/conditions.ts): a condition says what the record must be, beside its words —
+//   `conversation` (true: a conversation the customer opened with the brand, which expects an answer), `kinds`
+//   (record kinds), `tone` (the writer's own verdict: the rating's tone when rated, else the text's sentiment label)
+//   and `rated`; all given keys must hold. `when` on a code: every hit of it, implied ones too, needs the condition.
+//   `rules`: further patterns (words, stems, phrases, regex) that count only under their `when`; a rule with no
+//   patterns is a signal, the condition alone is the evidence (a 1–2★ review with words of its own is a complaint).
+//   `implied_when`: an implied hit also needs this.
+// - experimental (per code): matched, but kept out of reports and annotate output unless --all-codes; for codes
+//   measured too imprecise to show (scripts/eval-codes-real.js).
 
 import type { Annotation } from '../model.js';
 import { isCustomerVoice, type Annotator } from './annotator.js';
+import { factsOf } from './codebook/conditions.js';
 import { matchCodes } from './codebook/match.js';
 import { detectLanguage } from './language.js';
 
 export { compileCodebook, type CompiledCodebook } from './codebook/compile.js';
+export { BARE_TEXT, factsOf, type RecordFacts } from './codebook/conditions.js';
 export { matchCodes, type CodeHit } from './codebook/match.js';
 export { quoteAround } from './codebook/quote.js';
 export { defaultCodebook, loadCodebook, mergeCodebooks, parseCodebook, type Code, type Codebook } from './codebook/schema.js';
@@ -53,13 +64,18 @@ export { defaultCodebook, loadCodebook, mergeCodebooks, parseCodebook, type Code
 // ---------------------------------------------------------------------------------------------------------------
 // Annotator
 
-/** Codes for what customers say, in the event's language when known, else detected. */
+/**
+ * Codes for what customers say, in the event's language when known, else detected, with what the record is (kind,
+ * conversation or not, rating, tone) for the codebook's conditional rules. Experimental codes are matched (other
+ * codes may be implied by them) but kept out of the output unless ctx.allCodes.
+ */
 export const codebookAnnotator: Annotator = (event, ctx) => {
   // Only the customer's own words: not the brand's replies, not analysts' notes (analysts code those), not product names.
   if (!isCustomerVoice(event)) return {};
   const text = event.text!;
   const lang = event.lang ?? detectLanguage(text);
-  const annotations: Annotation[] = matchCodes(text, lang, ctx.codebook).map((hit) => ({
+  const shown = (code: string) => ctx.allCodes === true || !ctx.codebook.experimental.has(code);
+  const annotations: Annotation[] = matchCodes(text, lang, ctx.codebook, factsOf(event)).filter((hit) => shown(hit.code)).map((hit) => ({
     code: hit.code,
     quote: hit.quote,
     source: event.source,

@@ -26,6 +26,7 @@ export interface AnalyzeFlags extends IngestFlags {
   model?: string;
   quiet?: boolean;
   replyHorizon?: string;
+  allCodes?: boolean;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -81,7 +82,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, codebook, asOf, model, options.brandHandles, { replyHorizonDays });
+  const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysis.warnings.unshift(...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);

@@ -14,6 +14,7 @@ export interface AnnotateFlags extends IngestFlags {
   json?: boolean;
   model?: string;
   quiet?: boolean;
+  allCodes?: boolean;
 }
 
 type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
@@ -101,10 +102,10 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
     }
   }
-  const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [], model };
+  const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [], model, allCodes: flags.allCodes };
   term.step('annotating');
   const lines = rowsInOrder(ingests, ctx);
-  const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');
+  const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.filter((c) => flags.allCodes || !c.experimental).map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');
   if (toStdout) process.stdout.write(output);
   else writeFileSync(flags.out, output);
 

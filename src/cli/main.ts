@@ -53,6 +53,7 @@ export function buildProgram(): Command {
       .option('--as-of <date>', 'reference date for recency (default: the latest event in the data)')
       .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
+      .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -78,6 +79,7 @@ Examples:
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
       .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
+      .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(

@@ -76,7 +76,7 @@ const REVIEWS = [
 
 describe('analyse on a review export', () => {
   const ingest = asReviews(ingestFile(Buffer.from(REVIEWS), 'reviews.csv', { keepFields: true }));
-  const analysis = analyse([ingest], defaultCodebook(), new Date('2024-07-01T00:00:00Z'));
+  const analysis = analyse([ingest], { codebook: defaultCodebook(), asOf: new Date('2024-07-01T00:00:00Z') });
   const byId = Object.fromEntries(analysis.profiled.map((p) => [p.profile.id, p]));
 
   it('treats no review as an unanswered message', () => {

@@ -122,15 +122,23 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
   );
 }
 
+/** What a run is analysed with: resources loaded at the edge, and the run's options. */
+export interface AnalyseOptions {
+  codebook: Codebook;
+  /** A trained sentiment model (--model) instead of the built-in analyser. */
+  model?: SentimentModel | null;
+  /** Reference date for recency (--as-of); default: the latest event in the data. */
+  asOf?: Date;
+  /** The brand's own handles (--brand), normalised. */
+  brandHandles?: ReadonlySet<string>;
+  replyHorizonDays?: number;
+  /** Show codes the codebook marks experimental (--all-codes). */
+  allCodes?: boolean;
+}
+
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(
-  ingests: FileIngest[],
-  codebook: Codebook,
-  asOf: Date | undefined,
-  model: SentimentModel | null = null,
-  brandHandles: ReadonlySet<string> = new Set(),
-  profileOptions: { replyHorizonDays?: number } = {},
-): Analysis {
+export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysis {
+  const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
   // The brand's own accounts get no profile, even when the CRM lists them as a contact.
   const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
   const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
@@ -138,12 +146,12 @@ export function analyse(
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
   const linked = linkCustomers(contacts, events, { brandHandles });
   const identities = fileIdentities(ingests, linked);
-  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model });
+  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
   const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
   const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
-    replyHorizonDays: profileOptions.replyHorizonDays,
+    replyHorizonDays,
     codes: codebook.codes,
   });
   const warnings = [

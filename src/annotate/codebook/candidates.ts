@@ -3,6 +3,7 @@
 import type { Lang } from '../../model.js';
 import type { Negators, Token } from '../text/index.js';
 import { CONFIDENCE, type CompiledCodebook, type Kind } from './compile.js';
+import type { RecordFacts } from './conditions.js';
 import { negatedAt } from './negation.js';
 
 export interface CodedText {
@@ -15,6 +16,8 @@ export interface CodedText {
   sentenceEnds: readonly number[];
   lang: Lang;
   negators: Negators;
+  /** What the record is, for conditional rules. */
+  facts: RecordFacts;
 }
 
 /** One piece of evidence for a code. */
@@ -25,6 +28,8 @@ export interface Candidate {
   rule: string;
   confidence: number;
   sentence: number;
+  /** Characters of context around the span in the quote; a signal's span is its sentence, quoted as it stands. */
+  quoteContext?: number;
 }
 
 /** Candidates per code, by the code's index in the codebook. */
@@ -40,12 +45,22 @@ export interface Evidence {
   sentence: number;
   /** Index of the hit's first token, for the negation check (regex hits have none). */
   at?: number;
+  /** The condition its rule needs (index in CompiledCodebook.conditions). */
+  when?: number;
 }
 
-/** Adds a piece of evidence, unless the code is negatable and a negation stands right before it. */
+/** Whether a condition (by index; none: always) holds for the text's record. */
+export function conditionHolds(compiled: CompiledCodebook, when: number | undefined, facts: RecordFacts): boolean {
+  return when === undefined || compiled.conditions[when]!.holds(facts);
+}
+
+/**
+ * Adds a piece of evidence, unless its rule's condition does not hold for the record, or the code is negatable and
+ * a negation stands right before it.
+ */
 export function addEvidence(t: CodedText, compiled: CompiledCodebook, candidates: Candidates, e: Evidence): void {
   const code = compiled.codes[e.code];
-  if (!code) return;
+  if (!code || !conditionHolds(compiled, e.when, t.facts)) return;
   if (code.negatable && e.at !== undefined && negatedAt(t, e.at)) return;
   candidates[e.code]?.push({ start: e.start, end: e.end, rule: `${code.id}/${e.kind}:${e.raw}`, confidence: CONFIDENCE[e.kind], sentence: e.sentence });
 }

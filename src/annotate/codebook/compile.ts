@@ -3,11 +3,12 @@
 // resolved to code indexes.
 
 import { fold } from '../text/index.js';
+import { compileCondition, type RecordCondition } from './conditions.js';
 import { phrasePattern, type PhrasePattern } from './pattern.js';
-import type { Code, Codebook } from './schema.js';
+import type { Code, Codebook, Condition } from './schema.js';
 
 /** How sure a hit of each kind is: a phrase says more than a single word, a word more than a stem or compound tail. */
-export const CONFIDENCE = { phrase: 0.8, regex: 0.75, word: 0.7, stem: 0.65, compound: 0.6 } as const;
+export const CONFIDENCE = { phrase: 0.8, regex: 0.75, word: 0.7, stem: 0.65, compound: 0.6, signal: 0.6 } as const;
 export type Kind = keyof typeof CONFIDENCE;
 
 // Shorter tails match inside unrelated words too often ("traum" in "Zeitraum", "teuer" in "Abenteuer").
@@ -22,23 +23,31 @@ export interface Entry {
   kind: Kind;
   /** The entry as written in the codebook, for the rule id. */
   raw: string;
+  /** Index in CompiledCodebook.conditions of the condition its rule needs; undefined for the code's own patterns. */
+  when?: number;
 }
 
 export interface StemEntry {
   code: number;
   raw: string;
   stem: string;
+  when?: number;
 }
 
 export interface CompiledCode {
   id: string;
   category: string;
   /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
-  regexes: { label: string; re: RegExp }[];
+  regexes: { label: string; re: RegExp; when?: number }[];
   exclude: PhrasePattern[];
   excludeRegexes: RegExp[];
   negatable: boolean;
   impliedBy: number[];
+  /** Conditions (indexes in CompiledCodebook.conditions): for every hit, for implied hits only. */
+  when?: number;
+  impliedWhen?: number;
+  /** Rules without patterns: their condition alone is the evidence. */
+  signals: { when: number; label: string }[];
 }
 
 export interface CompiledCodebook {
@@ -54,6 +63,10 @@ export interface CompiledCodebook {
   wildPhrases: PhrasePattern[];
   /** Per-token analysis cache, keyed by lang and folded token (see entries.ts). */
   tokenCache: Map<string, Entry[]>;
+  /** The conditions of codes and rules, referenced by index. */
+  conditions: RecordCondition[];
+  /** Ids of the codes kept out of the default outputs. */
+  experimental: ReadonlySet<string>;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -62,29 +75,42 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+type Patterns = Pick<Code['patterns'], 'words' | 'stems' | 'phrases' | 'regex'>;
+
 /** Word entries match whole tokens; long ones also the tail of a German compound. */
-function compileWords(compiled: CompiledCodebook, code: Code, i: number): void {
-  for (const raw of code.patterns.words ?? []) {
+function compileWords(compiled: CompiledCodebook, patterns: Patterns, i: number, when?: number): void {
+  for (const raw of patterns.words ?? []) {
     const word = fold(raw);
-    pushTo(compiled.words, word, { code: i, kind: 'word', raw });
-    if (word.length >= MIN_COMPOUND_WORD) pushTo(compiled.compoundWords, word, { code: i, kind: 'compound', raw });
+    pushTo(compiled.words, word, { code: i, kind: 'word', raw, when });
+    if (word.length >= MIN_COMPOUND_WORD) pushTo(compiled.compoundWords, word, { code: i, kind: 'compound', raw, when });
   }
 }
 
-function compileStems(compiled: CompiledCodebook, code: Code, i: number): void {
+function compileStems(compiled: CompiledCodebook, patterns: Patterns, i: number, when?: number): void {
   for (const lang of ['de', 'en'] as const) {
-    for (const raw of code.patterns.stems?.[lang] ?? []) compiled.stems[lang].push({ code: i, raw, stem: fold(raw) });
+    for (const raw of patterns.stems?.[lang] ?? []) compiled.stems[lang].push({ code: i, raw, stem: fold(raw), when });
   }
 }
 
-function compilePhrases(compiled: CompiledCodebook, code: Code, i: number): void {
-  for (const raw of code.patterns.phrases ?? []) {
-    const phrase = phrasePattern(i, raw);
+function compilePhrases(compiled: CompiledCodebook, patterns: Patterns, i: number, when?: number): void {
+  for (const raw of patterns.phrases ?? []) {
+    const phrase = { ...phrasePattern(i, raw), when };
     const first = phrase.tokens[0];
     if (first === undefined) continue;
     if (first.endsWith('*')) compiled.wildPhrases.push(phrase);
     else pushTo(compiled.phrases, first, phrase);
   }
+}
+
+function compileRegexes(patterns: Patterns, labelOf: (j: number) => string, when?: number): CompiledCode['regexes'] {
+  return (patterns.regex ?? []).map((source, j) => ({ label: labelOf(j), re: new RegExp(source, 'giu'), when }));
+}
+
+/** A condition's index in the compiled codebook's list; undefined when there is none. */
+function addCondition(compiled: CompiledCodebook, condition: Condition | undefined): number | undefined {
+  if (!condition) return undefined;
+  compiled.conditions.push(compileCondition(condition));
+  return compiled.conditions.length - 1;
 }
 
 /** implied_by as code indexes: "<category>.*" stands for every other code of the category. */
@@ -105,16 +131,39 @@ function resolveImpliedBy(codebook: Codebook, code: Code, i: number, ids: Map<st
   return impliedBy;
 }
 
-function compileCode(codebook: Codebook, code: Code, i: number, ids: Map<string, number>): CompiledCode {
+/**
+ * One code: its own patterns, then each conditional rule's (their words, stems and phrases join the shared indexes
+ * with the rule's condition; a rule without patterns becomes a signal), exclusions, implied_by and conditions.
+ */
+function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map<string, number>): CompiledCode {
   const p = code.patterns;
+  compileWords(compiled, p, i);
+  compileStems(compiled, p, i);
+  compilePhrases(compiled, p, i);
+  const regexes = compileRegexes(p, (j) => `#${j + 1}`);
+  const signals: CompiledCode['signals'] = [];
+  code.rules?.forEach((rule, r) => {
+    const when = addCondition(compiled, rule.when)!;
+    if (!rule.patterns) {
+      signals.push({ when, label: compiled.conditions[when]!.label });
+      return;
+    }
+    compileWords(compiled, rule.patterns, i, when);
+    compileStems(compiled, rule.patterns, i, when);
+    compilePhrases(compiled, rule.patterns, i, when);
+    regexes.push(...compileRegexes(rule.patterns, (j) => `rule${r + 1}#${j + 1}`, when));
+  });
   return {
     id: code.id,
     category: code.category,
-    regexes: (p.regex ?? []).map((source, j) => ({ label: `#${j + 1}`, re: new RegExp(source, 'giu') })),
+    regexes,
     exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
     excludeRegexes: (p.exclude_regex ?? []).map((source) => new RegExp(source, 'giu')),
     negatable: code.negatable ?? false,
-    impliedBy: resolveImpliedBy(codebook, code, i, ids),
+    impliedBy: resolveImpliedBy(compiled.codebook, code, i, ids),
+    when: addCondition(compiled, code.when),
+    impliedWhen: addCondition(compiled, code.implied_when),
+    signals,
   };
 }
 
@@ -130,12 +179,9 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     phrases: new Map(),
     wildPhrases: [],
     tokenCache: new Map(),
+    conditions: [],
+    experimental: new Set(codebook.codes.filter((code) => code.experimental).map((code) => code.id)),
   };
-  codebook.codes.forEach((code, i) => {
-    compileWords(compiled, code, i);
-    compileStems(compiled, code, i);
-    compilePhrases(compiled, code, i);
-    compiled.codes.push(compileCode(codebook, code, i, ids));
-  });
+  codebook.codes.forEach((code, i) => compiled.codes.push(compileCode(compiled, code, i, ids)));
   return compiled;
 }

@@ -1,8 +1,9 @@
 // Implied codes: a code with implied_by counts as found when one of the codes it names was found and it has no
 // evidence of its own ("a complaint expects an answer": action.response-needed is implied by dialog.complaint).
 
-import type { Candidate } from './candidates.js';
-import type { CompiledCode } from './compile.js';
+import { conditionHolds, type Candidate } from './candidates.js';
+import type { CompiledCode, CompiledCodebook } from './compile.js';
+import type { RecordFacts } from './conditions.js';
 
 /** An implied hit is a little less certain than the hit that implies it. */
 const IMPLIED_FACTOR = 0.9;
@@ -21,12 +22,17 @@ function strongestSource(code: CompiledCode, codes: readonly CompiledCode[], bes
   return source ? { source, id } : undefined;
 }
 
-/** Fills in implied codes; repeats until nothing changes, so chains (pain → complaint → response needed) resolve. */
-export function addImpliedCodes(codes: readonly CompiledCode[], best: (Candidate | undefined)[]): void {
+/**
+ * Fills in implied codes where the code's own condition and its implied_when hold for the record; repeats until
+ * nothing changes, so chains (pain → complaint → response needed) resolve.
+ */
+export function addImpliedCodes(compiled: CompiledCodebook, best: (Candidate | undefined)[], facts: RecordFacts): void {
+  const codes = compiled.codes;
   for (let changed = true, rounds = 0; changed && rounds <= codes.length; rounds++) {
     changed = false;
     codes.forEach((code, c) => {
       if (best[c] || code.impliedBy.length === 0) return;
+      if (!conditionHolds(compiled, code.when, facts) || !conditionHolds(compiled, code.impliedWhen, facts)) return;
       const found = strongestSource(code, codes, best);
       if (!found) return;
       const confidence = Math.round(found.source.confidence * IMPLIED_FACTOR * 100) / 100;

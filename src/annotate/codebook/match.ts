@@ -4,8 +4,9 @@
 
 import type { Lang } from '../../model.js';
 import { blankNoise, isTextToken, negatorsOf, readText, sentenceOf } from '../text/index.js';
-import { addEvidence, type Candidate, type Candidates, type CodedText } from './candidates.js';
-import type { CompiledCodebook } from './compile.js';
+import { addEvidence, conditionHolds, type Candidate, type Candidates, type CodedText } from './candidates.js';
+import { CONFIDENCE, type CompiledCodebook } from './compile.js';
+import { BARE_TEXT, type RecordFacts } from './conditions.js';
 import { tokenEntries } from './entries.js';
 import { applyExclusions } from './exclusions.js';
 import { addImpliedCodes } from './implied.js';
@@ -33,7 +34,7 @@ export interface CodeHit {
   confidence: number;
 }
 
-function codedText(text: string, lang: Lang): CodedText {
+function codedText(text: string, lang: Lang, facts: RecordFacts): CodedText {
   const read = readText(text);
   return {
     text,
@@ -42,6 +43,7 @@ function codedText(text: string, lang: Lang): CodedText {
     sentenceEnds: read.sentenceEnds,
     lang,
     negators: negatorsOf(lang),
+    facts,
   };
 }
 
@@ -53,22 +55,23 @@ function matchTokens(t: CodedText, compiled: CompiledCodebook, candidates: Candi
     const initial = t.text[token.start] ?? '';
     const compoundOk = lowerCaseText || initial !== initial.toLowerCase();
     for (const entry of tokenEntries(token.folded, t.lang, compoundOk, compiled)) {
-      addEvidence(t, compiled, candidates, { code: entry.code, kind: entry.kind, raw: entry.raw, start: token.start, end: token.end, sentence: token.sentence, at: i });
+      addEvidence(t, compiled, candidates, { code: entry.code, kind: entry.kind, raw: entry.raw, start: token.start, end: token.end, sentence: token.sentence, at: i, when: entry.when });
     }
     const phrases = compiled.phrases.get(token.folded);
     for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
       const n = phraseAt(phrase, t.tokens, i);
       const last = t.tokens[i + n - 1];
-      if (n > 0 && last) addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i });
+      if (n > 0 && last) addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i, when: phrase.when });
     }
   });
 }
 
 function matchRegexes(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
   compiled.codes.forEach((code, c) => {
-    for (const { label, re } of code.regexes) {
+    for (const { label, re, when } of code.regexes) {
+      if (!conditionHolds(compiled, when, t.facts)) continue;
       forEachMatch(re, t.blanked, (m) => {
-        addEvidence(t, compiled, candidates, { code: c, kind: 'regex', raw: label, start: m.index, end: m.index + m[0].length, sentence: sentenceOf(t.sentenceEnds, m.index) });
+        addEvidence(t, compiled, candidates, { code: c, kind: 'regex', raw: label, start: m.index, end: m.index + m[0].length, sentence: sentenceOf(t.sentenceEnds, m.index), when });
       });
     }
   });
@@ -80,6 +83,29 @@ function dropSignOff(t: CodedText, candidates: Candidates): void {
   if (signOff === undefined) return;
   candidates.forEach((list, c) => {
     candidates[c] = list.filter((cand) => cand.start < signOff);
+  });
+}
+
+/**
+ * Rules without patterns: where the record meets the condition, the text as a whole is the evidence (its first
+ * sentence is the quote). They come after exclusions and the sign-off, which are about words.
+ */
+function addSignals(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
+  if (t.tokens.length === 0) return;
+  let end = t.sentenceEnds[0] ?? t.text.length;
+  while (/[.!?…]/.test(t.text.charAt(end))) end++; // the sentence's own final marks belong to the quote
+  compiled.codes.forEach((code, c) => {
+    for (const signal of code.signals) {
+      if (!conditionHolds(compiled, signal.when, t.facts)) continue;
+      candidates[c]!.push({ start: 0, end, rule: `${code.id}/signal:${signal.label}`, confidence: CONFIDENCE.signal, sentence: 0, quoteContext: 0 });
+    }
+  });
+}
+
+/** A code's own condition (`when`) holds for every hit it keeps, or the code is not found. */
+function applyCodeConditions(t: CodedText, compiled: CompiledCodebook, best: (Candidate | undefined)[]): void {
+  compiled.codes.forEach((code, c) => {
+    if (best[c] && !conditionHolds(compiled, code.when, t.facts)) best[c] = undefined;
   });
 }
 
@@ -98,21 +124,24 @@ function bestEvidence(list: readonly Candidate[]): Candidate | undefined {
 /**
  * The codes found in one text, at most one hit per code (its best evidence: highest confidence, then earliest),
  * in codebook order. `lang` selects the stemmers (and German compound matching); pass 'other' to try both.
+ * `facts` say what record the text comes from, for conditional rules (default: a message to the brand).
  */
-export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook): CodeHit[] {
-  const t = codedText(text, lang);
+export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook, facts: RecordFacts = BARE_TEXT): CodeHit[] {
+  const t = codedText(text, lang, facts);
   const candidates: Candidates = compiled.codes.map(() => []);
   matchTokens(t, compiled, candidates);
   matchRegexes(t, compiled, candidates);
   applyExclusions(t, compiled.codes, candidates);
   dropSignOff(t, candidates);
+  addSignals(t, compiled, candidates);
   const best = candidates.map(bestEvidence);
-  addImpliedCodes(compiled.codes, best);
+  applyCodeConditions(t, compiled, best);
+  addImpliedCodes(compiled, best, facts);
   const hits: CodeHit[] = [];
   best.forEach((cand, c) => {
     const id = compiled.codes[c]?.id;
     if (!cand || id === undefined) return;
-    hits.push({ code: id, quote: quoteAround(text, cand.start, cand.end), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
+    hits.push({ code: id, quote: quoteAround(text, cand.start, cand.end, cand.quoteContext), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
   });
   return hits;
 }

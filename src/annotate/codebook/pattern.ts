@@ -17,6 +17,8 @@ export interface PhrasePattern {
   raw: string;
   /** Folded tokens; a token ending in "*" is a prefix, a lone "*" any one token. */
   tokens: string[];
+  /** Index of the condition its rule needs (see compile.ts); undefined for the code's own patterns. */
+  when?: number;
 }
 
 /** Reads a phrase ("warte* seit", "seit * tagen"): its folded tokens, keeping each token's wildcard. */

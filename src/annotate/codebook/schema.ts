@@ -33,6 +33,45 @@ const PatternsSchema = z.strictObject(
   { error: typeError('expected an object with words, stems, phrases, regex, exclude and/or exclude_regex') },
 );
 
+/** Patterns of a conditional rule: what a text must contain; exclusions stay code-wide. */
+const RulePatternsSchema = z.strictObject(
+  {
+    words: stringList.optional(),
+    stems: z
+      .strictObject({ de: stringList.optional(), en: stringList.optional() }, { error: typeError('expected an object with de and/or en lists') })
+      .optional(),
+    phrases: stringList.optional(),
+    regex: stringList.optional(),
+  },
+  { error: typeError('expected an object with words, stems, phrases and/or regex') },
+);
+
+const TONES = ['negative', 'neutral', 'positive'] as const;
+const KINDS = ['order', 'message', 'ticket', 'post', 'review', 'survey', 'note'] as const;
+
+/**
+ * What a record must be for a hit to count: a second signal beside the words. All given keys must hold.
+ * conversation: the record is (true) or is not (false) a conversation the customer opened with the brand;
+ * kinds: its record kind is one of these; tone: the writer's own verdict (the rating's tone when rated, else the
+ * text's sentiment label) is one of these; rated: it carries (true) or lacks (false) a rating.
+ */
+const ConditionSchema = z.strictObject(
+  {
+    conversation: z.boolean({ error: 'expected true or false' }).optional(),
+    kinds: z.array(z.enum(KINDS), { error: `expected a list of record kinds (${KINDS.join(', ')})` }).optional(),
+    tone: z.union([z.enum(TONES), z.array(z.enum(TONES))], { error: `expected ${TONES.join(', ')} or a list of them` }).optional(),
+    rated: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: typeError('expected an object with conversation, kinds, tone and/or rated') },
+);
+export type Condition = z.infer<typeof ConditionSchema>;
+
+const RuleSchema = z.strictObject({
+  when: ConditionSchema,
+  /** Without patterns the condition alone is the evidence (a 1–2★ review with words of its own is a complaint). */
+  patterns: RulePatternsSchema.optional(),
+});
+
 const CodeSchema = z.strictObject({
   id: z.string().regex(CODE_ID, 'expected "<category>.<name>" in lower case, e.g. pain.waiting'),
   category: z.string().regex(CATEGORY, 'expected a lower-case word, e.g. pain'),
@@ -40,6 +79,14 @@ const CodeSchema = z.strictObject({
   description: z.string().min(1, 'expected a one-sentence description'),
   patterns: PatternsSchema,
   negatable: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Every hit of the code, implied ones included, needs this. */
+  when: ConditionSchema.optional(),
+  /** Further patterns that count only when their condition holds. */
+  rules: z.array(RuleSchema, { error: 'expected a list of rules, each with when and patterns' }).optional(),
+  /** Kept out of reports and annotate output unless --all-codes: measured too imprecise to show by default. */
+  experimental: z.boolean({ error: 'expected true or false' }).optional(),
+  /** An implied hit (see implied_by) also needs this. */
+  implied_when: ConditionSchema.optional(),
   implied_by: z
     .array(z.string().regex(/^[a-z][a-z0-9-]*\.(?:\*|[a-z0-9][a-z0-9-]*)$/, 'expected a code id or "<category>.*"'), {
       error: 'expected array of strings',
@@ -110,6 +157,11 @@ const CodebookSchema = z
       checkId(code, i, seen, ctx);
       checkWordsAndStems(code.patterns, ['codes', i, 'patterns'], ctx);
       checkPhrasesAndRegexes(code.patterns, ['codes', i, 'patterns'], ctx);
+      code.rules?.forEach((rule, j) => {
+        if (!rule.patterns) return;
+        checkWordsAndStems(rule.patterns, ['codes', i, 'rules', j, 'patterns'], ctx);
+        checkPhrasesAndRegexes(rule.patterns, ['codes', i, 'rules', j, 'patterns'], ctx);
+      });
       code.implied_by?.forEach((ref, j) => {
         if (ref === code.id) ctx.addIssue({ code: 'custom', path: ['codes', i, 'implied_by', j], message: 'a code cannot imply itself' });
       });
