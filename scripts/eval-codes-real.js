@@ -9,7 +9,7 @@
 //
 //   node scripts/eval-codes-real.js                 # the table, all labelled rows
 //   node scripts/eval-codes-real.js --split         # also the tuning and held-out halves separately
-//   node scripts/eval-codes-real.js --errors CODE   # the texts behind CODE's false positives and misses
+//   node scripts/eval-codes-real.js --errors CODE   # the tuning texts behind CODE's false positives and misses
 //   node scripts/eval-codes-real.js --all-codes     # include codes that reports hide by default
 //
 // Held out: rows whose FNV-1a hash of "file|id" is 0 mod 3 (about a third). They were labelled like the rest,
@@ -155,9 +155,11 @@ if (showSplit) {
 }
 
 if (errorsFor) {
+  // Only the tuning rows: the held-out third stays unseen, so its line shows how rules generalise.
+  const tuning = rows.filter((r) => !r.heldOut);
   const show = (row) => `  [${row.file.split(/[-/]/)[0]} ${row.id.slice(0, 10)}] ${row.text.replace(/\s+/g, ' ').slice(0, 240)}`;
-  console.log(`\n${errorsFor}: thick found it, the label does not have it`);
-  for (const row of rows.filter((r) => r.got.has(errorsFor) && !r.want.has(errorsFor))) console.log(show(row));
-  console.log(`\n${errorsFor}: the label has it, thick did not find it`);
-  for (const row of rows.filter((r) => !r.got.has(errorsFor) && r.want.has(errorsFor))) console.log(show(row));
+  console.log(`\n${errorsFor}: thick found it, the label does not have it (tuning rows only)`);
+  for (const row of tuning.filter((r) => r.got.has(errorsFor) && !r.want.has(errorsFor))) console.log(show(row));
+  console.log(`\n${errorsFor}: the label has it, thick did not find it (tuning rows only)`);
+  for (const row of tuning.filter((r) => !r.got.has(errorsFor) && r.want.has(errorsFor))) console.log(show(row));
 }
