@@ -434,17 +434,19 @@ describe('support tickets: long messages to the brand', () => {
     expect(scoreSentiment('The food was good. But the delay was terrible', 'en', { addressedToBrand: true }).label).toBe('negative');
   });
 
-  it('tickets and inbound messages are addressed to the brand; posts and replies are not', () => {
-    expect(isAddressedToBrand(makeEvent({ kind: 'ticket', direction: 'inbound' }))).toBe(true);
-    expect(isAddressedToBrand(makeEvent({ kind: 'message', direction: 'inbound' }))).toBe(true);
-    expect(isAddressedToBrand(makeEvent({ kind: 'post', direction: 'inbound' }))).toBe(false);
-    expect(isAddressedToBrand(makeEvent({ kind: 'message', direction: 'outbound' }))).toBe(false);
+  it('conversations the customer opened are addressed to the brand; reviews, public posts, peer replies and the brand are not', () => {
+    expect(isAddressedToBrand(makeEvent({ kind: 'ticket', direction: 'inbound', expectsReply: true }))).toBe(true);
+    expect(isAddressedToBrand(makeEvent({ kind: 'post', direction: 'inbound', expectsReply: true }))).toBe(true);
+    expect(isAddressedToBrand(makeEvent({ kind: 'post', direction: 'inbound', expectsReply: false }))).toBe(false);
+    expect(isAddressedToBrand(makeEvent({ kind: 'review', direction: 'inbound', expectsReply: false }))).toBe(false);
+    expect(isAddressedToBrand(makeEvent({ kind: 'post', direction: 'inbound', expectsReply: true, peerReply: true }))).toBe(false);
+    expect(isAddressedToBrand(makeEvent({ kind: 'message', direction: 'outbound', expectsReply: false }))).toBe(false);
   });
 
-  it('the annotator scores a ticket as a message to the brand', () => {
+  it('the annotator scores a ticket as a message to the brand, a public post not', () => {
     const ctx = {} as Parameters<typeof sentimentAnnotator>[1];
     const asTicket = sentimentAnnotator(makeEvent({ kind: 'ticket', text: ticket, lang: 'de' }), ctx);
-    const asPost = sentimentAnnotator(makeEvent({ kind: 'post', text: ticket, lang: 'de' }), ctx);
+    const asPost = sentimentAnnotator(makeEvent({ kind: 'post', expectsReply: false, text: ticket, lang: 'de' }), ctx);
     expect(asTicket.sentiment).toEqual(scoreSentiment(ticket, 'de', { addressedToBrand: true }));
     expect(asPost.sentiment).toEqual(scoreSentiment(ticket, 'de'));
   });

@@ -151,9 +151,12 @@ export function scoreSentiment(text: string, lang: Lang, options: SentimentOptio
   return { label: labelOf(score), score };
 }
 
-/** Tickets and inbound messages are written to the brand; posts are public and may be anything. */
+/**
+ * A customer's own message to the brand: a conversation they opened (Event.expectsReply: tickets, messages, posts
+ * addressed to the brand), not a review, a public post or a reply to another customer.
+ */
 export function isAddressedToBrand(event: Readonly<Event>): boolean {
-  return event.direction === 'inbound' && (event.kind === 'ticket' || event.kind === 'message');
+  return event.direction === 'inbound' && event.expectsReply && !event.peerReply;
 }
 
 /** Annotator: scores every event that has text and no sentiment yet, in the language found before it. */

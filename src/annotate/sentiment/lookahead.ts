@@ -1,14 +1,14 @@
 // Looking ahead and behind a word, for rules whose meaning depends on the words around it.
 
-import { isNegator, type Token } from '../text/index.js';
+import { isElongated, isNegator, unelongate, type Token } from '../text/index.js';
 import type { Mode, Modifiers, Phrase, Resources } from './lexicons.js';
 import { BOOST_SCOPE, isShouting, NEGATION_SCOPE } from './score.js';
-import { ELONGATED, wordValence } from './valence.js';
+import { wordValence } from './valence.js';
 
 /** How modifiers and phrase words are matched: folded, without elongation ("niiiicht" is "nicht", "sooo" is "so"). */
 export function modifierKey(token: Token): string {
   const folded = token.folded;
-  return ELONGATED.test(folded) ? folded.replace(/(\p{L})\1{2,}/gu, '$1') : folded;
+  return isElongated(folded) ? unelongate(folded, 1) : folded;
 }
 
 /** Longest phrase starting at token i (words only, no clause break inside). */

@@ -4,15 +4,13 @@
 // does not know (German social media borrows "fail", "nice", "sorry"), except English words that are also German
 // words ("die", "war", "hell").
 
-import type { Token } from '../text/index.js';
+import { isElongated, unelongate, type Token } from '../text/index.js';
 import type { Mode, Resources } from './lexicons.js';
 
 const MIN_COMPOUND_PREFIX = 3;
 const MIN_STEM = 5;
 const CACHE_LIMIT = 200_000;
 
-/** Three or more of the same letter: elongation for emphasis ("soooo goooood", "niiiicht"). */
-export const ELONGATED = /(\p{L})\1{2,}/u;
 // Only nominal/adjectival endings: stripping verb endings ("heißt" → "heiß") does more harm than good.
 const GERMAN_ENDINGS = ['en', 'em', 'er', 'es', 'e', 'n', 's'];
 // Verb particles change a verb's meaning ("aufgefallen" is not "gefallen"), so they never count as compound first parts.
@@ -22,19 +20,15 @@ const FUGEN = ['', 's', 'n', 'en', 'es', 'e'];
 function lookupEnglish(r: Resources, w: string): number | undefined {
   const v = r.en.get(w);
   if (v !== undefined) return v;
-  if (ELONGATED.test(w)) {
-    // "soooo goooood" → "soo good" / "so god": try the double letter first, then the single.
-    return r.en.get(w.replace(/(\p{L})\1{2,}/gu, '$1$1')) ?? r.en.get(w.replace(/(\p{L})\1{2,}/gu, '$1'));
-  }
+  // "soooo goooood" → "soo good" / "so god": try the double letter first, then the single.
+  if (isElongated(w)) return r.en.get(unelongate(w, 2)) ?? r.en.get(unelongate(w, 1));
   return undefined;
 }
 
 function lookupGermanExact(r: Resources, w: string): number | undefined {
   const v = r.de.get(w);
   if (v !== undefined) return v;
-  if (ELONGATED.test(w)) {
-    return r.de.get(w.replace(/(\p{L})\1{2,}/gu, '$1$1')) ?? r.de.get(w.replace(/(\p{L})\1{2,}/gu, '$1'));
-  }
+  if (isElongated(w)) return r.de.get(unelongate(w, 2)) ?? r.de.get(unelongate(w, 1));
   return undefined;
 }
 

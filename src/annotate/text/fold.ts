@@ -34,6 +34,22 @@ export function foldLowerCase(lower: string): string {
   return NON_ASCII.test(spelt) ? spelt.normalize('NFD').replace(MARKS, '') : spelt;
 }
 
+/** Three or more of the same letter: elongation for emphasis ("soooo goooood", "niiiicht"). */
+const ELONGATION = /(\p{L})\1{2,}/gu;
+
+export function isElongated(word: string): boolean {
+  ELONGATION.lastIndex = 0;
+  return ELONGATION.test(word);
+}
+
+/**
+ * The word with every run of three or more same letters cut to `keep` of them: "goooood" → "good" (keep 2) or
+ * "god" (keep 1). Which spelling was meant is the lexicon's call, so callers try both where it matters.
+ */
+export function unelongate(word: string, keep: 1 | 2): string {
+  return word.replace(ELONGATION, keep === 2 ? '$1$1' : '$1');
+}
+
 /** A lexicon or codebook key: folded, multi-word keys with single spaces. */
 export function foldKey(text: string): string {
   return fold(text.trim().replace(/\s+/g, ' '));

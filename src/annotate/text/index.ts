@@ -1,7 +1,7 @@
 // The text kernel: the one tokenizer, folding, negator list, stemmer and sentence splitter that every annotator
 // reads customer text with. One file per concern; this index is what annotators import.
 
-export { fold, foldKey, normaliseWord } from './fold.js';
+export { fold, foldKey, isElongated, normaliseWord, unelongate } from './fold.js';
 export { readLexicon } from './lexicon-file.js';
 export { isNegator, negatorsFor, negatorsOf, type NegatorLang, type Negators } from './negators.js';
 export { blankNoise } from './noise.js';
