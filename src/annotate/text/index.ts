@@ -7,4 +7,5 @@ export { isNegator, negatorsFor, negatorsOf, type NegatorLang, type Negators } f
 export { blankNoise } from './noise.js';
 export { sentenceOf } from './sentences.js';
 export { stem, stemCacheSize, STEM_CACHE_LIMIT, type StemLang } from './stem.js';
-export { isNoise, isTextToken, normaliseEmoticon, readText, tokenize, type ReadText, type Token, type TokenKind } from './tokenize.js';
+export { isNoise, isTextToken } from './kinds.js';
+export { normaliseEmoticon, readText, tokenize, type ReadText, type Token, type TokenKind } from './tokenize.js';

@@ -1,4 +1,5 @@
-import { isNoise, type Token } from './tokenize.js';
+import { isNoise } from './kinds.js';
+import type { Token } from './tokenize.js';
 
 /**
  * The text with its URLs, e-mail addresses and @handles blanked out by spaces, so offsets stay those of the

@@ -8,6 +8,7 @@
 // tokenizer reads the dots of numbers, dates and ordinals as part of the number ("am 02.07. gekündigt", "zum 3.
 // Mal"), so they end nothing either.
 
+import { isNoise } from './kinds.js';
 import type { OpenToken, Token } from './tokenize.js';
 
 const GOES_ON = /[\p{Ll}\p{Lo}\p{N},;:]/u;
@@ -20,10 +21,6 @@ function isLineBreak(token: Token): boolean {
 
 function isEndMark(token: Token): boolean {
   return token.kind === 'bang' || token.kind === 'question' || (token.kind === 'stop' && (token.raw === '.' || token.raw === '…'));
-}
-
-function isNoise(token: Token | undefined): boolean {
-  return token !== undefined && (token.kind === 'url' || token.kind === 'email' || token.kind === 'mention');
 }
 
 /** A single letter right before the mark: an initial ("E.On", "J.Smith"), not the end of a sentence. */

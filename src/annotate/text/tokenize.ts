@@ -188,13 +188,3 @@ export function readText(text: string): ReadText {
 export function tokenize(text: string): readonly Token[] {
   return readText(text).tokens;
 }
-
-/** Words and numbers: the tokens that are the customer's text (what the codebook matches, what a phrase is made of). */
-export function isTextToken(token: Token): boolean {
-  return token.kind === 'word' || token.kind === 'number';
-}
-
-/** URLs, e-mail addresses and @handles: they name things, they are not the customer's words. */
-export function isNoise(token: Token): boolean {
-  return token.kind === 'url' || token.kind === 'email' || token.kind === 'mention';
-}
