@@ -66,3 +66,15 @@ describe('languageAnnotator', () => {
     expect(languageAnnotator(event('hello there', 'de'), ctx)).toEqual({});
   });
 });
+
+describe('short feedback the word lists cannot decide', () => {
+  it('is read by the words only one sentiment lexicon knows: "Gute App" is German, "good app" English', () => {
+    expect(detectLanguage('Gute App')).toBe('de');
+    expect(detectLanguage('Tolle Seite, guter Service!!')).toBe('de');
+    expect(detectLanguage('Katastrophe')).toBe('de');
+    expect(detectLanguage('good app')).toBe('en');
+    // Nothing either lexicon claims alone stays undecided, as do other languages.
+    expect(detectLanguage('ok')).toBe('other');
+    expect(detectLanguage('Muito bom, recomendo')).toBe('other');
+  });
+});

@@ -12,6 +12,7 @@
 
 import type { Lang } from '../model.js';
 import type { Annotator } from './annotator.js';
+import { load as loadLexicons } from './sentiment/lexicons.js';
 import { tokenize } from './text/index.js';
 
 // Words that are frequent in one language and rare as words in the other. Words that are common in
@@ -212,6 +213,25 @@ export function languageScores(text: string): Scores {
 }
 
 /**
+ * For a text the word lists cannot decide (a short review: "Gute App", "Katastrophe", "Tolle Seite"): the words
+ * that only the German sentiment lexicon knows against those only the English one knows. Feedback this short is
+ * mostly a judgement, and the lexicons hold thousands of judgement words where the lists hold function words.
+ */
+function lexiconLanguage(text: string): Lang {
+  const lexicons = loadLexicons();
+  let de = 0;
+  let en = 0;
+  for (const token of tokenize(text)) {
+    if (token.kind !== 'word' || token.norm.length < 3) continue;
+    const german = lexicons.de.has(token.folded);
+    const english = lexicons.en.has(token.norm);
+    if (german && !english) de += 1;
+    else if (english && !german) en += 1;
+  }
+  return de > en ? 'de' : en > de ? 'en' : 'other';
+}
+
+/**
  * The language of a text: 'de', 'en', or 'other' (another language, or no evidence at all —
  * e.g. only a link, emoji or a number).
  */
@@ -219,8 +239,8 @@ export function detectLanguage(text: string): Lang {
   const s = languageScores(text);
   const best = Math.max(s.de, s.en);
   if (s.other > best * OTHER_MARGIN && s.other - best >= OTHER_LEAD) return 'other';
-  if (best <= 0) return 'other';
-  return s.de >= s.en ? (s.de === s.en ? 'other' : 'de') : 'en';
+  if (best <= 0 || s.de === s.en) return s.other > 0 ? 'other' : lexiconLanguage(text);
+  return s.de > s.en ? 'de' : 'en';
 }
 
 /** Annotator: the language of every event with text (an event that already has one keeps it). */
