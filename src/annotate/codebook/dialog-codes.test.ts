@@ -60,3 +60,57 @@ describe('action.response-needed: an answer is expected from messages to the bra
     expect(codesOf('Mein Koffer ist verloren gegangen.', tweet('neutral'))).toContain('action.response-needed');
   });
 });
+
+describe('dialog.question: a question wants an answer', () => {
+  it('ignores a product or brand name ending in "?" in a review', () => {
+    expect(codesOf('Guess Who? Party Mix. Salty, crunchy and gone in a day.', review('positive'))).not.toContain('dialog.question');
+  });
+
+  it('ignores rhetorical questions and venting, in reviews and in messages', () => {
+    expect(codesOf('Second ingredient is SUGAR! Need I say more?', review('negative'))).not.toContain('dialog.question');
+    expect(codesOf('@acme Need I say more?', tweet('negative'))).not.toContain('dialog.question');
+    expect(codesOf('@acme charged twice for one ride. Really?', tweet('negative'))).not.toContain('dialog.question');
+    expect(codesOf('@acme you cancelled my flight again?!', tweet('negative'))).not.toContain('dialog.question');
+    expect(codesOf('Wer hat sich das ausgedacht?', review('negative'))).not.toContain('dialog.question');
+    expect(codesOf('Ob das jemals funktioniert?', review('negative'))).not.toContain('dialog.question');
+  });
+
+  it('counts a question mark in a message to the brand, and a question of information in a review', () => {
+    expect(codesOf('@acme where is my refund?', tweet('negative'))).toContain('dialog.question');
+    expect(codesOf('Gibt es die App auch für Tablets?', review('neutral'))).toContain('dialog.question');
+    expect(codesOf('Seit Wochen kein Login. Wann wird das endlich behoben?', review('negative'))).toContain('dialog.question');
+    expect(codesOf('What more could you want? Crunchy, fresh, cheap.', review('positive'))).not.toContain('dialog.question');
+  });
+
+  it('counts a question asked in so many words, with or without a question mark', () => {
+    expect(codesOf('I was wondering if the tins come in a bigger size', review('positive'))).toContain('dialog.question');
+    expect(codesOf('@acme how do i change my seat', tweet())).toContain('dialog.question');
+  });
+});
+
+describe('action.response-needed in a review: only an ask of the company', () => {
+  it('follows from a request or question to the company', () => {
+    expect(codesOf('Login fails every time. Please fix this!', review('negative'))).toContain('action.response-needed');
+    expect(codesOf('Bitte stellt endlich eine funktionierende App bereit.', review('negative'))).toContain('action.response-needed');
+    expect(codesOf('Gibt es die App auch für Tablets?', review('neutral'))).toContain('action.response-needed');
+  });
+
+  it('does not follow from advice to other shoppers', () => {
+    expect(codesOf('Please check the date before you eat these, mine were stale.', review('negative'))).not.toContain('action.response-needed');
+  });
+});
+
+describe('dialog.suggestion and action.suggestion: an idea for the company', () => {
+  it('reads "you should" as the company in a message and as the reader in a review', () => {
+    expect(codesOf('@acme you should add a dark mode', tweet())).toEqual(expect.arrayContaining(['dialog.suggestion', 'action.suggestion']));
+    expect(codesOf('If you like it mild, I suggest you try the green one instead.', review('positive'))).not.toContain('dialog.suggestion');
+    expect(codesOf('You should try it with honey.', review('positive'))).not.toContain('action.suggestion');
+  });
+
+  it('finds a suggestion where the company is the subject, and a wish about what it offers', () => {
+    expect(codesOf('Tasty, but they should offer a bigger bag.', review('positive'))).toContain('dialog.suggestion');
+    expect(codesOf('Eine Exportfunktion wäre toll. Sonst gut.', review('positive'))).toContain('action.suggestion');
+    expect(codesOf('Eine Antwort wäre schön gewesen.', review('negative'))).not.toContain('action.suggestion');
+    expect(codesOf('I wish they still made the old recipe.', review('neutral'))).toContain('action.suggestion');
+  });
+});
