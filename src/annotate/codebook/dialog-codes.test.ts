@@ -114,3 +114,16 @@ describe('dialog.suggestion and action.suggestion: an idea for the company', () 
     expect(codesOf('I wish they still made the old recipe.', review('neutral'))).toContain('action.suggestion');
   });
 });
+
+describe('action.not-meaningful: nothing to act on, and only that', () => {
+  it('flags bare answers and numbers in a support thread', () => {
+    for (const text of ['@acme I did', '@acme Not yet.', '@acme Form completed and emailed', '@acme 0171 2345678', '@acme DM sent 👍']) {
+      expect(codesOf(text, tweet()), text).toContain('action.not-meaningful');
+    }
+  });
+
+  it('leaves thanks alone to praise, and a status update that asks to the brand', () => {
+    expect(codesOf('Thank you!', tweet('positive'))).toEqual(['dialog.praise']);
+    expect(codesOf('@acme I did, still no refund. Now what?', tweet('negative'))).not.toContain('action.not-meaningful');
+  });
+});
