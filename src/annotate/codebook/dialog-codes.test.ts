@@ -55,6 +55,13 @@ describe('action.response-needed: an answer is expected from messages to the bra
     expect(codes).not.toContain('action.response-needed');
   });
 
+  it('does not follow from a post among customers, which complains all the same', () => {
+    const peer: RecordFacts = { conversation: false, kind: 'post', tone: 'negative', rated: false };
+    const codes = codesOf('my parcel arrived crushed again, this shop is hopeless', peer);
+    expect(codes).toContain('dialog.complaint');
+    expect(codes).not.toContain('action.response-needed');
+  });
+
   it('follows from a complaint in a message to the brand', () => {
     expect(codesOf('@acme my parcel arrived crushed', tweet('negative'))).toContain('action.response-needed');
     expect(codesOf('Mein Koffer ist verloren gegangen.', tweet('neutral'))).toContain('action.response-needed');
