@@ -100,6 +100,7 @@ describe('action.response-needed in a review: only an ask of the company', () =>
     expect(codesOf('Login fails every time. Please fix this!', review('negative'))).toContain('action.response-needed');
     expect(codesOf('Bitte stellt endlich eine funktionierende App bereit.', review('negative'))).toContain('action.response-needed');
     expect(codesOf('Gibt es die App auch für Tablets?', review('neutral'))).toContain('action.response-needed');
+    expect(codesOf('Abschlag viel zu hoch. Können Sie das bitte prüfen.', review('negative'))).toContain('action.response-needed');
   });
 
   it('does not follow from advice to other shoppers', () => {
