@@ -42,7 +42,8 @@
 // - Second signals (codebook/conditions.ts): a condition says what the record must be, beside its words —
 //   `conversation` (true: a conversation the customer opened with the brand, which expects an answer), `kinds`
 //   (record kinds), `tone` (the writer's own verdict: the rating's tone when rated, else the text's sentiment label)
-//   and `rated`; all given keys must hold. `when` on a code: every hit of it, implied ones too, needs the condition.
+//   and `rated`; all given keys must hold. `not` (a flat condition of the same keys) excludes the records it
+//   describes: `not: { rated: true, tone: positive }` is any record but a well-rated one. `when` on a code: every hit of it, implied ones too, needs the condition.
 //   `rules`: further patterns (words, stems, phrases, regex) that count only under their `when`; a rule with no
 //   patterns is a signal, the condition alone is the evidence (a 1–2★ review with words of its own is a complaint).
 //   `implied_when`: an implied hit also needs this.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../../test-support.js';
 import { codebookAnnotator, compileCodebook, matchCodes, parseCodebook, type RecordFacts } from '../codebook.js';
-import { factsOf } from './conditions.js';
+import { compileCondition, factsOf } from './conditions.js';
 
 // A small codebook of our own: the default one changes as it is tuned, these rules pin the mechanism.
 const codebook = parseCodebook(
@@ -100,8 +100,43 @@ describe('conditional codebook rules', () => {
     expect((codebookAnnotator(event, { ...ctx, allCodes: true }).annotations ?? []).map((a) => a.code)).toContain('role.helper');
   });
 
+  it('excludes the records a `not` condition describes, and keeps every other record, unknown tone included', () => {
+    const book = compileCodebook(
+      parseCodebook(
+        `version: 1
+codes:
+  - id: dialog.praise
+    category: dialog
+    label: { en: Praise, de: Lob }
+    description: Praise.
+    patterns: { words: [great] }
+    when: { not: { rated: true, tone: negative } }
+  - id: dialog.complaint
+    category: dialog
+    label: { en: Complaint, de: Beschwerde }
+    description: Complaint.
+    patterns: { words: [awful] }
+    when: { kinds: [review], not: { tone: positive } }
+`,
+        'not.yaml',
+      ),
+    );
+    const found = (text: string, facts: RecordFacts) => matchCodes(text, 'en', book, facts).map((hit) => hit.code);
+    expect(found('great, just great', review('negative'))).toEqual([]);
+    expect(found('great coffee', review('positive'))).toEqual(['dialog.praise']);
+    expect(found('great coffee', review('negative', false))).toEqual(['dialog.praise']);
+    expect(found('great coffee', tweet)).toEqual(['dialog.praise']);
+    expect(found('great coffee', { ...tweet, tone: null })).toEqual(['dialog.praise']);
+    // Both parts hold: a review, and not a positive one.
+    expect(found('awful coffee', review('neutral'))).toEqual(['dialog.complaint']);
+    expect(found('awful coffee', review('positive'))).toEqual([]);
+    expect(found('awful coffee', tweet)).toEqual([]);
+    expect(compileCondition({ kinds: ['review'], not: { rated: true, tone: 'positive' } }).label).toBe('kind=review not(rated tone=positive)');
+  });
+
   it('rejects a condition it cannot read, naming the key', () => {
     const bad = `version: 1\ncodes:\n  - id: a.b\n    category: a\n    label: { en: A, de: A }\n    description: x\n    patterns: {}\n    when: { tone: angry }\n`;
     expect(() => parseCodebook(bad, 'bad.yaml')).toThrow(/bad\.yaml: codes\[0\]\.when\.tone/);
+    expect(() => parseCodebook(bad.replace('tone: angry', 'not: { not: { rated: true } }'), 'bad.yaml')).toThrow(/bad\.yaml: codes\[0\]\.when\.not: unknown key "not"/);
   });
 });

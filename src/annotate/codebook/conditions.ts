@@ -40,6 +40,18 @@ export interface RecordCondition {
 }
 
 export function compileCondition(condition: Condition): RecordCondition {
+  const { not, ...own } = condition;
+  const base = compileFlat(own);
+  if (!not) return base;
+  const excluded = compileFlat(not);
+  return {
+    label: [base.label, `not(${excluded.label})`].filter(Boolean).join(' '),
+    holds: (facts) => base.holds(facts) && !excluded.holds(facts),
+  };
+}
+
+/** A condition without `not`: every given key holds. */
+function compileFlat(condition: Omit<Condition, 'not'>): RecordCondition {
   const kinds = condition.kinds ? new Set<EventKind>(condition.kinds) : null;
   const tones = condition.tone === undefined ? null : new Set<SentimentLabel>(Array.isArray(condition.tone) ? condition.tone : [condition.tone]);
   const parts = [

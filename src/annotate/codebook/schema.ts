@@ -39,20 +39,26 @@ const RulePatternsSchema = PatternsSchema.pick({ words: true, stems: true, phras
 const TONES = ['negative', 'neutral', 'positive'] as const;
 const KINDS = ['order', 'message', 'ticket', 'post', 'review', 'survey', 'note'] as const;
 
+const conditionKeys = {
+  conversation: z.boolean({ error: 'expected true or false' }).optional(),
+  kinds: z.array(z.enum(KINDS), { error: `expected a list of record kinds (${KINDS.join(', ')})` }).optional(),
+  tone: z.union([z.enum(TONES), z.array(z.enum(TONES))], { error: `expected ${TONES.join(', ')} or a list of them` }).optional(),
+  rated: z.boolean({ error: 'expected true or false' }).optional(),
+};
+
 /**
  * What a record must be for a hit to count: a second signal beside the words. All given keys must hold.
  * conversation: the record is (true) or is not (false) a conversation the customer opened with the brand;
  * kinds: its record kind is one of these; tone: the writer's own verdict (the rating's tone when rated, else the
- * text's sentiment label) is one of these; rated: it carries (true) or lacks (false) a rating.
+ * text's sentiment label) is one of these; rated: it carries (true) or lacks (false) a rating; not: a record this
+ * (flat) condition describes is excluded ("not: { rated: true, tone: positive }": anything but a good rating).
  */
 const ConditionSchema = z.strictObject(
   {
-    conversation: z.boolean({ error: 'expected true or false' }).optional(),
-    kinds: z.array(z.enum(KINDS), { error: `expected a list of record kinds (${KINDS.join(', ')})` }).optional(),
-    tone: z.union([z.enum(TONES), z.array(z.enum(TONES))], { error: `expected ${TONES.join(', ')} or a list of them` }).optional(),
-    rated: z.boolean({ error: 'expected true or false' }).optional(),
+    ...conditionKeys,
+    not: z.strictObject(conditionKeys, { error: typeError('expected an object with conversation, kinds, tone and/or rated') }).optional(),
   },
-  { error: typeError('expected an object with conversation, kinds, tone and/or rated') },
+  { error: typeError('expected an object with conversation, kinds, tone, rated and/or not') },
 );
 export type Condition = z.infer<typeof ConditionSchema>;
 
