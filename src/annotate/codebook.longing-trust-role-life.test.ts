@@ -56,3 +56,50 @@ describe('life codes: events, not mentions', () => {
   });
 });
 
+describe('role codes: turning to other customers', () => {
+  it('role.critic: a plain negative review does not warn anyone off', () => {
+    const oneStar = review('negative');
+    hasNot('role.critic', ['One star. Worst coffee I have ever had.', 'Da ist ein Stern schon zu viel.', 'After reading the other reviews I expected more.'], oneStar);
+    has('role.critic', ["Don't buy this, save your money.", 'Finger weg von diesem Anbieter!', 'I would not recommend this to anyone.'], oneStar);
+  });
+
+  it('role.critic: "don\'t waste your time on …" warns only from an unhappy writer', () => {
+    const text = "Don't waste your time on the cheap imitations.";
+    expect(codesOf(text, review('positive'))).not.toContain('role.critic');
+    expect(codesOf(text, review('negative'))).toContain('role.critic');
+  });
+
+  it('role.advisor: advice to other shoppers, not "please advise" or a tip on the bill', () => {
+    hasNot('role.advisor', ['Please advise how I get my money back.', 'The order came to $30 after tax and tip.', 'Der Login bricht ab mit dem Hinweis, dass die Sitzung abgelaufen ist.']);
+    has('role.advisor', ['If you like it spicy, add a pinch of chili flakes.', 'I suggest keeping the bag in the fridge once it is open.'], review('positive'));
+    has('role.advisor', ["I wouldn't recommend eating more than two a day."], review('positive'));
+    expect(codesOf("I wouldn't recommend eating more than two a day.", review('positive'))).not.toContain('role.critic');
+  });
+
+  it('role.advisor: "you should" in a message to the brand is a suggestion, not advice', () => {
+    expect(codesOf('You should add a dark mode to the app.', TWEET)).not.toContain('role.advisor');
+    expect(codesOf('You should keep the tin closed, the tea goes stale fast.', review('neutral'))).toContain('role.advisor');
+  });
+
+  it('role.recommender: recommendations to others, not negated, not a letdown', () => {
+    has('role.recommender', ['Highly recommended for anyone who bakes.', 'Sehr empfehlenswert!']);
+    has('role.recommender', ["Give it a try, you won't be disappointed."], review('positive'));
+    hasNot('role.recommender', ['Nicht empfehlenswert.']);
+    hasNot('role.recommender', ["I thought you can't go wrong with lentils, but this was awful."], review('negative'));
+  });
+
+  it('role.helper: an order to the brand in anger is no help; the code stays out of default outputs', () => {
+    hasNot('role.helper', ['Jetzt musst du wieder anrufen, weil die DrecksApp nicht geht.', 'Wir arbeiten an einer Lösung, steht da seit Tagen.']);
+    const text = 'Same here. What worked for me was logging out and clearing the cache.';
+    const event: Event = makeEvent({ text, lang: 'en' });
+    const shown = (allCodes: boolean) => (codebookAnnotator(event, { codebook: compiled, contextEvents: [], model: null, allCodes }).annotations ?? []).map((a) => a.code);
+    expect(shown(false)).not.toContain('role.helper');
+    expect(shown(true)).toContain('role.helper');
+  });
+
+  it('role.reseller: selling on, not shopping at a wholesale club', () => {
+    hasNot('role.reseller', ['Half the price at the wholesale club down the road.', 'I pay my shop rent through your app and it fails every month.']);
+    has('role.reseller', ['I sell these in my store and my customers love them.']);
+  });
+});
+
