@@ -103,3 +103,26 @@ describe('role codes: turning to other customers', () => {
   });
 });
 
+describe('longing codes: wishes, dreams and longings, not requests and idioms', () => {
+  it('longing.wish: not a request to handle a case, a regret or a greeting', () => {
+    hasNot('longing.wish', [
+      'I would like to cancel my subscription.',
+      'I want to order this but the checkout fails.',
+      'Ich möchte meinen Vertrag kündigen.',
+      'I wish I had read the reviews first.',
+      'Ich wünsche Ihnen noch einen schönen Tag.',
+    ]);
+    has('longing.wish', ['It would be nice if the app had a dark mode.', "I'd love a bigger bag.", 'Was ich vermisse, ist eine Exportfunktion.']);
+  });
+
+  it('longing.dream: not an idiom or the tail of a compound', () => {
+    hasNot('longing.dream', ['Works like a dream.', 'Keine Daten für längere Zeiträume.', 'They make a real dream team.', 'The orange dreamsicle flavour is back.']);
+    has('longing.dream', ['Seeing Japan was my lifelong dream.']);
+  });
+
+  it('longing.longing: not anticipation, not "all back to normal"', () => {
+    hasNot('longing.longing', ["I can't wait to try the new flavour.", 'Jetzt funktioniert wieder alles wie früher.']);
+    has('longing.longing', ['I miss the old recipe.', 'Please bring back the old formula.']);
+  });
+});
+
