@@ -126,3 +126,34 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
   });
 });
 
+describe('trust codes: the writer and the brand, not the word', () => {
+  it('trust.loyalty-shown: the writer a long-standing customer, not others', () => {
+    hasNot('trust.loyalty-shown', [
+      "I don't get why this brand has so many loyal followers.",
+      'It keeps you full and sticks with you for hours.',
+      'I have been drinking green tea for about two years.',
+    ]);
+    has('trust.loyalty-shown', ["I've been buying these for over ten years.", 'Seit 15 Jahren bin ich Kunde bei euch.']);
+  });
+
+  it('trust.loyalty-withheld: turning away, and indifference told by an unhappy writer', () => {
+    hasNot('trust.loyalty-withheld', ['I had a pending order elsewhere that fell through, so I ordered here.']);
+    has('trust.loyalty-withheld', ['Ich werde den Anbieter wechseln.', 'I will not be ordering again.']);
+    expect(codesOf('They clearly do not care about their customers.', review('negative'))).toContain('trust.loyalty-withheld');
+  });
+
+  it('trust.prepayment: a demand to pay first, not a count, a bank deposit or the usual instalments', () => {
+    hasNot('trust.prepayment', ['Die maximale Anzahl an Zählerständen ist erreicht.', 'I cannot set up a direct deposit to my account.', 'Die Vorauszahlungen sind falsch berechnet.']);
+    has('trust.prepayment', ['Neuerdings liefern sie nur gegen Vorkasse.', 'They made me pay upfront.']);
+  });
+
+  it('trust.proof-demanded: the company asks for proof, the word alone is not enough', () => {
+    hasNot('trust.proof-demanded', [
+      'Forgot to keep my receipt again.',
+      "You'll just have to take my word for it, this was awful.",
+      'It is evident that nobody tested this.',
+      'Keine Antwortfunktion, dadurch nachweislich schlecht.',
+    ]);
+    has('trust.proof-demanded', ['They want me to prove that the parcel never came.', 'Sie verlangen einen Nachweis, dass ich bezahlt habe.']);
+  });
+});
