@@ -28,10 +28,10 @@ describe('life codes: events, not mentions', () => {
   it('life.family: a family member mentioned is no family event', () => {
     hasNot('life.family', [
       'My husband loves it and the kids ask for more every week.',
-      'As a busy mom I need delivery that just works.',
-      'Sind sehr zufrieden. Gruß, Familie Berger',
-      'Ob meine Entscheidung für diesen Anbieter richtig war, weiß ich nicht.',
-      'Since my family is not allergic to anything, this was no concern for us.',
+      'Our kids love the mango one best.',
+      'Die ganze Familie Berger bestellt hier.',
+      'Die Entscheidung für den neuen Tarif bereue ich nicht.',
+      'Luckily my daughter is not allergic to nuts.',
     ]);
   });
 
@@ -47,33 +47,33 @@ describe('life codes: events, not mentions', () => {
 
   it('life.moving: a home move, not anything that moves', () => {
     hasNot('life.moving', [
-      'The driver took ten minutes to start moving.',
-      'Production was moved to another plant and the beans got worse.',
-      'So mit Kunden umzugehen ist einfach frech.',
-      'They moved us to a different seat without asking.',
+      'The bus finally started moving after twenty minutes.',
+      'Production moved to another plant and the recipe changed.',
+      'Wer so mit Kunden umzugehen pflegt, verliert sie.',
+      'The crew moved us to row 30 without asking.',
     ]);
-    has('life.moving', ['We moved last year and cannot find them in any shop here.', 'Wegen eines Umzugs brauche ich einen neuen Zählerstand.']);
+    has('life.moving', ['We just moved to Leipzig and need the address changed.', 'Nach dem Umzug nach Kassel brauche ich einen neuen Vertrag.']);
   });
 });
 
 describe('role codes: turning to other customers', () => {
   it('role.critic: a plain negative review does not warn anyone off', () => {
     const oneStar = review('negative');
-    hasNot('role.critic', ['One star. Worst coffee I have ever had.', 'Da ist ein Stern schon zu viel.', 'After reading the other reviews I expected more.'], oneStar);
+    hasNot('role.critic', ['One star. Worst coffee I have ever had.', 'Selbst ein Stern ist noch zu viel für diese App.', 'The other reviews promised more than this.'], oneStar);
     has('role.critic', ["Don't buy this, save your money.", 'Finger weg von diesem Anbieter!', 'I would not recommend this to anyone.'], oneStar);
   });
 
-  it('role.critic: "don\'t waste your time on …" warns only from an unhappy writer', () => {
-    const text = "Don't waste your time on the cheap imitations.";
+  it('role.critic: "don\'t waste your money on …" warns only from an unhappy writer', () => {
+    const text = "Don't waste your money on knock-offs.";
     expect(codesOf(text, review('positive'))).not.toContain('role.critic');
     expect(codesOf(text, review('negative'))).toContain('role.critic');
   });
 
   it('role.advisor: advice to other shoppers, not "please advise" or a tip on the bill', () => {
-    hasNot('role.advisor', ['Please advise how I get my money back.', 'The order came to $30 after tax and tip.', 'Der Login bricht ab mit dem Hinweis, dass die Sitzung abgelaufen ist.']);
+    hasNot('role.advisor', ['Please advise how I get my money back.', 'Left a tip for the driver and still got cold fries.', 'Beim Öffnen erscheint nur ein Hinweis auf Wartungsarbeiten.']);
     has('role.advisor', ['If you like it spicy, add a pinch of chili flakes.', 'I suggest keeping the bag in the fridge once it is open.'], review('positive'));
-    has('role.advisor', ["I wouldn't recommend eating more than two a day."], review('positive'));
-    expect(codesOf("I wouldn't recommend eating more than two a day.", review('positive'))).not.toContain('role.critic');
+    has('role.advisor', ["I wouldn't recommend drinking it on an empty stomach."], review('positive'));
+    expect(codesOf("I wouldn't recommend drinking it on an empty stomach.", review('positive'))).not.toContain('role.critic');
   });
 
   it('role.advisor: "you should" in a message to the brand is a suggestion, not advice', () => {
@@ -89,7 +89,7 @@ describe('role codes: turning to other customers', () => {
   });
 
   it('role.helper: an order to the brand in anger is no help; the code stays out of default outputs', () => {
-    hasNot('role.helper', ['Jetzt musst du wieder anrufen, weil die DrecksApp nicht geht.', 'Wir arbeiten an einer Lösung, steht da seit Tagen.']);
+    hasNot('role.helper', ['Jetzt musst du wieder anrufen, weil die DrecksApp nicht geht.', 'Eine Lösung gibt es laut Hotline noch nicht.']);
     const text = 'Same here. What worked for me was logging out and clearing the cache.';
     const event: Event = makeEvent({ text, lang: 'en' });
     const shown = (allCodes: boolean) => (codebookAnnotator(event, { codebook: compiled, contextEvents: [], model: null, allCodes }).annotations ?? []).map((a) => a.code);
@@ -98,7 +98,7 @@ describe('role codes: turning to other customers', () => {
   });
 
   it('role.reseller: selling on, not shopping at a wholesale club', () => {
-    hasNot('role.reseller', ['Half the price at the wholesale club down the road.', 'I pay my shop rent through your app and it fails every month.']);
+    hasNot('role.reseller', ['Half the price at the wholesale club down the road.', 'My shop rent is due and your transfer failed.']);
     has('role.reseller', ['I sell these in my store and my customers love them.']);
   });
 });
@@ -107,7 +107,7 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
   it('longing.wish: not a request to handle a case, a regret or a greeting', () => {
     hasNot('longing.wish', [
       'I would like to cancel my subscription.',
-      'I want to order this but the checkout fails.',
+      'I want to change my delivery slot.',
       'Ich möchte meinen Vertrag kündigen.',
       'I wish I had read the reviews first.',
       'Ich wünsche Ihnen noch einen schönen Tag.',
@@ -116,7 +116,7 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
   });
 
   it('longing.dream: not an idiom or the tail of a compound', () => {
-    hasNot('longing.dream', ['Works like a dream.', 'Keine Daten für längere Zeiträume.', 'They make a real dream team.', 'The orange dreamsicle flavour is back.']);
+    hasNot('longing.dream', ['Works like a dream.', 'Die Zeiträume der Abrechnung sind unklar.', 'They make a real dream team.', 'Tastes like a dreamsicle from the ice cream van.']);
     has('longing.dream', ['Seeing Japan was my lifelong dream.']);
   });
 
@@ -129,30 +129,30 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
 describe('trust codes: the writer and the brand, not the word', () => {
   it('trust.loyalty-shown: the writer a long-standing customer, not others', () => {
     hasNot('trust.loyalty-shown', [
-      "I don't get why this brand has so many loyal followers.",
-      'It keeps you full and sticks with you for hours.',
-      'I have been drinking green tea for about two years.',
+      'Half my office are loyal fans of this brand, I just do not see why.',
+      'The taste sticks with you long after the meal.',
+      'We have been drinking oat milk for a few years now.',
     ]);
     has('trust.loyalty-shown', ["I've been buying these for over ten years.", 'Seit 15 Jahren bin ich Kunde bei euch.']);
   });
 
   it('trust.loyalty-withheld: turning away, and indifference told by an unhappy writer', () => {
-    hasNot('trust.loyalty-withheld', ['I had a pending order elsewhere that fell through, so I ordered here.']);
+    hasNot('trust.loyalty-withheld', ['My order elsewhere never shipped, so I ordered here.']);
     has('trust.loyalty-withheld', ['Ich werde den Anbieter wechseln.', 'I will not be ordering again.']);
     expect(codesOf('They clearly do not care about their customers.', review('negative'))).toContain('trust.loyalty-withheld');
   });
 
   it('trust.prepayment: a demand to pay first, not a count, a bank deposit or the usual instalments', () => {
-    hasNot('trust.prepayment', ['Die maximale Anzahl an Zählerständen ist erreicht.', 'I cannot set up a direct deposit to my account.', 'Die Vorauszahlungen sind falsch berechnet.']);
+    hasNot('trust.prepayment', ['Die Anzahl der Tarife ist verwirrend.', 'My paycheck deposit shows up two days late.', 'Meine Vorauszahlungen für Gas steigen schon wieder.']);
     has('trust.prepayment', ['Neuerdings liefern sie nur gegen Vorkasse.', 'They made me pay upfront.']);
   });
 
   it('trust.proof-demanded: the company asks for proof, the word alone is not enough', () => {
     hasNot('trust.proof-demanded', [
-      'Forgot to keep my receipt again.',
-      "You'll just have to take my word for it, this was awful.",
+      'I lost the receipt somewhere in the car.',
+      'Take my word for it: this sauce is awful.',
       'It is evident that nobody tested this.',
-      'Keine Antwortfunktion, dadurch nachweislich schlecht.',
+      'Die App ist nachweislich langsamer als die alte.',
     ]);
     has('trust.proof-demanded', ['They want me to prove that the parcel never came.', 'Sie verlangen einen Nachweis, dass ich bezahlt habe.']);
   });
