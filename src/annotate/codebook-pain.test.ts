@@ -1,0 +1,66 @@
+// The pain codes of the default codebook on the kinds of real text they were misread on (issue 7, item 4): each
+// test pins a sense the label guide (plan/LABEL-GUIDE.md) gives or denies a pain code, on texts written for it.
+import { describe, expect, it } from 'vitest';
+import { compileCodebook, defaultCodebook, matchCodes, type RecordFacts } from './codebook.js';
+import { detectLanguage } from './language.js';
+
+const compiled = compileCodebook(defaultCodebook());
+
+/** A public review with the writer's own rating (its tone), or a message to the brand (the matcher's default). */
+const review = (tone: 'negative' | 'neutral' | 'positive'): RecordFacts => ({ conversation: false, kind: 'review', tone, rated: true });
+
+function codesOf(text: string, facts?: RecordFacts): string[] {
+  return matchCodes(text, detectLanguage(text), compiled, facts).map((hit) => hit.code);
+}
+
+function expectCode(code: string, texts: string[], facts?: RecordFacts): void {
+  for (const text of texts) expect(codesOf(text, facts), text).toContain(code);
+}
+
+function expectNoCode(code: string, texts: string[], facts?: RecordFacts): void {
+  for (const text of texts) expect(codesOf(text, facts), text).not.toContain(code);
+}
+
+describe('pain.bureaucracy: failing self-service systems and red tape', () => {
+  it('finds a login, app or website that does not let the customer get it done (German)', () => {
+    expectCode(
+      'pain.bureaucracy',
+      [
+        'Seit dem letzten Update kein Login mehr möglich.',
+        'Anmelden klappt einfach nicht, egal was ich versuche.',
+        'Die App startet nicht mehr, nur ein weißer Bildschirm.',
+        'Ich kann meinen Zählerstand nicht übermitteln.',
+        'Wieso kann man die Abschläge in der App nicht ändern?',
+        'Komme seit Tagen nicht mehr in mein Kundenkonto rein.',
+        'Mein Passwort wird nicht akzeptiert, obwohl es stimmt.',
+        'Stürzt bei jedem Öffnen ab.',
+        'Ständig wird man ausgeloggt und muss sich neu anmelden.',
+        'Funktioniert nicht. Schade um die schöne App.',
+      ],
+      review('negative'),
+    );
+  });
+
+  it('finds the same in English, and red tape', () => {
+    expectCode('pain.bureaucracy', [
+      "I can't log in to pay my bill, the site just spins.",
+      'Your app keeps crashing when I try to upload the meter photo.',
+      "It's not letting me update my card details.",
+      'Getting errors at checkout every single time.',
+      'They made me fill out three forms for a simple address change.',
+    ]);
+  });
+
+  it('does not read an idiom, a working system or a product of its own as bureaucracy', () => {
+    expectNoCode(
+      'pain.bureaucracy',
+      [
+        'Das geht gar nicht, so behandelt man keine Kunden.',
+        'Login klappt jetzt, danke für die schnelle Hilfe.',
+        'Der Kaffee kommt in Pulverform, sehr praktisch.',
+      ],
+      review('negative'),
+    );
+    expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
+  });
+});
