@@ -64,3 +64,40 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
     expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
   });
 });
+
+describe('pain.damaged: goods that arrived damaged, spoiled or defective', () => {
+  it('finds damage to what was delivered or handed over, and spoiled food', () => {
+    expectCode('pain.damaged', [
+      'Two of the jars were cracked and the lid was leaking.',
+      'The box arrived at my door completely crushed.',
+      'They broke my suitcase and will not pay for it.',
+      'Half the crackers were stale.',
+      'The yoghurt expired two weeks before it was delivered.',
+      'Der Karton kam nass an, die Hälfte war aufgeweicht.',
+      'Beim Auspacken gesehen: eine Dose verbeult, eine ausgelaufen.',
+      'Totalschaden am Koffer nach dem Flug.',
+    ]);
+  });
+
+  it('does not read an insurance "Schaden" (a claim) as damaged goods', () => {
+    expectNoCode('pain.damaged', [
+      'Ich habe den Schaden bei meiner Hausratversicherung gemeldet und warte auf den Gutachter.',
+      'Wie lange dauert die Regulierung meines Schadensfalls?',
+      'Der Schaden wurde der Versicherung vor drei Wochen gemeldet.',
+    ]);
+  });
+
+  it('does not read other senses of damage words, negation, apps or games as damaged goods', () => {
+    expectNoCode('pain.damaged', [
+      'Great on pasta with crushed red pepper.',
+      'My cats prefer wet food, so I mix it in.',
+      'The box was not crushed, nothing broken, well packed.',
+      'Nothing was damaged this time, thanks.',
+      'Your game broke after the last update.',
+      'This rain ruined my whole weekend.',
+      'My passport expired last month, can I still fly?',
+      'Keep them in a tin or they go stale.',
+    ]);
+    expectNoCode('pain.damaged', ['Die App funktioniert nicht, Login kaputt.', 'Der Lieferant war nicht kaputt zu kriegen, alles heil.'], review('negative'));
+  });
+});
