@@ -101,3 +101,28 @@ describe('pain.damaged: goods that arrived damaged, spoiled or defective', () =>
     expectNoCode('pain.damaged', ['Die App funktioniert nicht, Login kaputt.', 'Der Lieferant war nicht kaputt zu kriegen, alles heil.'], review('negative'));
   });
 });
+
+describe('pain.lost: something of the customer’s lost, missing or never arrived', () => {
+  it('finds lost luggage, parcels, items and data', () => {
+    expectCode('pain.lost', [
+      'You lost my luggage on the way to Denver.',
+      'How do you manage to lose two of our bags on a direct flight?',
+      'The parcel got lost in the mail, nobody can tell me where it is.',
+      "I never got my second box, and I didn't get the spice mix either.",
+      'Nach dem Update wurden meine alten Zählerstände nicht gespeichert.',
+      'Meine Sendung ist bei euch verloren gegangen.',
+    ]);
+  });
+
+  it('does not read titles, weight, time, money or a parcel not here yet as lost', () => {
+    expectNoCode('pain.lost', [
+      'We watched Lost Ark of the Covenant with the kids and ate the whole bag.',
+      'I have lost a little weight since I switched to these bars.',
+      'My old dog lost two more pounds on this food.',
+      "I haven't received it yet, the tracking says Friday.",
+      'The driver went to the wrong address and then cancelled.',
+      'I wanted to see you again, but I lost my nerve.',
+    ]);
+    expectNoCode('pain.lost', ['45 Minuten verlorene Zeit mit dieser App.', 'Ich habe das Vertrauen in euch verloren.'], review('negative'));
+  });
+});
