@@ -47,6 +47,7 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
       'Your app keeps crashing when I try to upload the meter photo.',
       "It's not letting me update my card details.",
       'Getting errors at checkout every single time.',
+      'The booking site is totally down again.',
       'They made me fill out three forms for a simple address change.',
     ]);
   });
@@ -124,5 +125,32 @@ describe('pain.lost: something of the customer’s lost, missing or never arrive
       'I wanted to see you again, but I lost my nerve.',
     ]);
     expectNoCode('pain.lost', ['45 Minuten verlorene Zeit mit dieser App.', 'Ich habe das Vertrauen in euch verloren.'], review('negative'));
+  });
+});
+
+describe('pain.billing: a problem with a charge, bill, price or refund, not money mentioned', () => {
+  it('finds wrong charges and bills, refunds asked for and prices that went up', () => {
+    expectCode('pain.billing', [
+      'My $15 order turned into $42 at checkout.',
+      'Why am I still being charged after I closed the account?',
+      'The invoice is wrong again, please reverse the charges.',
+      'You took the money but I have no booking.',
+    ]);
+    expectCode(
+      'pain.billing',
+      ['Der neue Abschlag ist viel zu hoch.', 'Die Berechnung der Nachzahlung ist nicht nachvollziehbar.', 'Ich warte seit März auf meine Endabrechnung.'],
+      review('negative'),
+    );
+  });
+
+  it('does not read advice, verdicts or prices mentioned as a billing problem', () => {
+    expectNoCode('pain.billing', [
+      'Save your money and buy the regular one.',
+      'Worth the money, we order it every month.',
+      'The best tea money can buy.',
+      'It is a little more expensive than the supermarket brand, but much better.',
+      'Do you have any vouchers for the spring sale?',
+    ]);
+    expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
   });
 });
