@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../dist/ingest/index.js';
+import { linkCustomers } from '../dist/ingest/link.js';
 import { annotateEvent } from '../dist/annotate/index.js';
 import { compileCodebook, defaultCodebook } from '../dist/annotate/codebook.js';
 
@@ -70,11 +71,13 @@ function textsOf(file) {
     console.log(`eval-codes-real: thick cannot read ${file}: ${error.message}`);
     return null;
   }
+  // Linked as analyze links them, so a tweet addressed to the brand is a conversation here too.
+  const linked = new Map(linkCustomers(ingest.contacts, ingest.events).events.map((e) => [e.id, e]));
   const idIndex = ingest.header.indexOf(ID_COLUMNS[file]);
   const byId = new Map();
   for (const row of ingest.used) {
     const event = row.events.find((e) => e.direction === 'inbound' && e.text);
-    if (event) byId.set(row.fields[idIndex], event);
+    if (event) byId.set(row.fields[idIndex], linked.get(event.id) ?? event);
   }
   return byId;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// How templated are the reports? Runs analyze in memory on the files given (no output written) and prints, for the
-// run: customers per stage with their mean rating, records by kind, the dialog totals, the share of reports that
+// How templated are the reports, and who are the customers? Runs analyze in memory on the files given (no output
+// written) and prints, for the run: per file the key column chosen, keys, rows per key, customers, records by kind,
+// placeholder rows and joins (by name alone, by order, by alias); customers per stage with their mean rating, records by kind, the dialog totals, the share of reports that
 // contain each opener and blind-spot template, the gaps said once in the index, how many customers share one
 // attention score, and the top 10 of the index. Build first (`npm run build`).
 //
@@ -72,9 +73,22 @@ const ties = new Map();
 for (const { profile } of profiled) ties.set(profile.attention, (ties.get(profile.attention) ?? 0) + 1);
 const largestTie = Math.max(0, ...ties.values());
 
+const identities = analysis.identities.map((i) => ({
+  file: i.file,
+  key: i.key ? `${i.key.column} (${i.key.field})` : null,
+  keys: i.keys,
+  rowsPerKey: i.rowsPerKey,
+  customers: i.customers,
+  records: i.records,
+  brandRecords: i.brandRecords,
+  placeholderRows: i.placeholderRows,
+  joins: i.joins,
+}));
+
 const result = {
   files,
   customers: n,
+  identities,
   stages: stageRows,
   recordsByKind: kinds,
   dialog,
@@ -97,6 +111,12 @@ if (json) {
 } else {
   const out = [];
   out.push(`${files.join(' ')}: ${n} customers`);
+  out.push('', 'file: key column → keys, rows per key (mean/max), customers, records by kind, brand records, placeholder rows, joins');
+  for (const i of identities) {
+    const perKey = i.rowsPerKey ? `${i.rowsPerKey.mean}/${i.rowsPerKey.max}` : '—';
+    const joins = Object.entries(i.joins).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    out.push(`${i.file}: ${i.key ?? '—'} → ${i.keys} keys, ${perKey} rows/key, ${i.customers} customers, ${Object.entries(i.records).map(([k, v]) => `${k} ${v}`).join(', ') || 'no records'}, brand ${i.brandRecords}, placeholder ${i.placeholderRows}, joins: ${joins}`);
+  }
   out.push('', 'stage          customers  rated  mean rating  mean position (0 worst … 1 best)');
   for (const s of stageRows) out.push(`${s.stage.padEnd(14)} ${String(s.customers).padStart(9)} ${String(s.rated).padStart(6)}  ${String(s.meanRating ?? '—').padStart(11)}  ${s.meanPosition ?? '—'}`);
   out.push('', `records by kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);

@@ -222,3 +222,41 @@ describe('thick codebook', () => {
     expect(run.stderr).toContain(`${bad}: codes[0].patterns.words: expected array of strings`);
   });
 });
+
+describe('annotate and analyze read the same record', () => {
+  it('codes a tweet to the brand as a conversation in both, so a conversation-only code agrees', () => {
+    const dir = tempDir();
+    const tweets = join(dir, 'tweets.csv');
+    writeFileSync(
+      tweets,
+      [
+        'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+        '11,lotte_k,True,Mon Mar 04 09:00:00 +0000 2024,@KioskHelp my order is stuck at the depot,12,',
+        '12,KioskHelp,False,Mon Mar 04 09:20:00 +0000 2024,@lotte_k Sorry! Please DM us your order number.,,11',
+      ].join('\n') + '\n',
+    );
+    const codebook = join(dir, 'codes.yaml');
+    writeFileSync(
+      codebook,
+      [
+        'version: 1',
+        'codes:',
+        '  - id: custom.to-brand',
+        '    category: custom',
+        '    label: { en: Said to the brand, de: An die Marke }',
+        '    description: Anything said in a conversation with the brand.',
+        '    patterns: {}',
+        '    rules:',
+        '      - when: { conversation: true }',
+      ].join('\n') + '\n',
+    );
+    const out = join(dir, 'tweets.jsonl');
+    expect(thick(['annotate', tweets, '--codebook', codebook, '-o', out]).code).toBe(0);
+    const [tweet] = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(tweet.codes).toContain('custom.to-brand');
+    const reports = join(dir, 'reports');
+    expect(thick(['analyze', tweets, '--codebook', codebook, '-o', reports]).code).toBe(0);
+    const profile = JSON.parse(readFileSync(join(reports, 'profiles.jsonl'), 'utf8').trim().split('\n')[0]!);
+    expect(profile.codes['custom.to-brand']).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import type { FileIngest } from '../ingest/index.js';
+import { linkCustomers } from '../ingest/link.js';
 import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
@@ -19,13 +20,20 @@ export interface AnnotateFlags extends IngestFlags {
 
 type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
 
-/** Every input row in input order: used rows with their own annotated record, rejected rows with the reason. */
-function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext): Line[] {
+/**
+ * Every input row in input order: used rows with their own annotated record, rejected rows with the reason. Records
+ * are linked first, as in analyze, so a post addressed to the brand is a conversation here too and every code's
+ * conditions see the same record in both commands.
+ */
+function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext, brandHandles: ReadonlySet<string>): Line[] {
+  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events), { brandHandles });
+  const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => {
     const used: Line[] = ingest.used.map((u) => {
       // The customer's record, not the brand's reply written beside it in the same row.
       const own = u.events.filter((e) => e.direction !== 'outbound');
-      const event = own.find((e) => e.text) ?? own[0] ?? u.events[0] ?? null;
+      const found = own.find((e) => e.text) ?? own[0] ?? u.events[0];
+      const event = found ? (byId.get(found.id) ?? found) : null;
       return { kind: 'used', ingest, line: u.line, fields: u.fields, event: event && annotateEvent(event, ctx) };
     });
     const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
@@ -96,7 +104,8 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   const codebook = activeCodebook(flags.codebook);
   const model = activeModel(flags.model);
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
-  const ingests = ingestAll(files, { ...ingestOptionsFrom(flags), lenient: true, keepFields: true }, (file) => term.step(`reading ${file}`));
+  const options = ingestOptionsFrom(flags);
+  const ingests = ingestAll(files, { ...options, lenient: true, keepFields: true }, (file) => term.step(`reading ${file}`));
   for (const ingest of ingests) {
     if (!['messages', 'social', 'tickets', 'notes', 'reviews'].includes(ingest.preset.kind) && ingest.mapping.text === undefined) {
       term.warn(`${ingest.file}: no text column found (read as ${ingest.preset.id}); use --map text=<Column>`);
@@ -104,7 +113,7 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   }
   const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [], model, allCodes: flags.allCodes };
   term.step('annotating');
-  const lines = rowsInOrder(ingests, ctx);
+  const lines = rowsInOrder(ingests, ctx, options.brandHandles);
   const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.filter((c) => flags.allCodes || !c.experimental).map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');
   if (toStdout) process.stdout.write(output);
   else writeFileSync(flags.out, output);

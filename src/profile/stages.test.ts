@@ -42,7 +42,7 @@ describe('stage rules', () => {
   });
 
   it('put a one-star review that reads positive at risk: the rating wins over the text', () => {
-    const ironic = review(1, '2024-06-20', { text: 'Second ingredient is sugar. Need I say more? Lovely tin though!', lang: 'en', sentiment: { label: 'positive', score: 0.55 }, annotations: [rule('dialog.praise')] });
+    const ironic = review(1, '2024-06-20', { text: 'The label promises oats, the box is mostly air. Need I say more? Lovely tin though!', lang: 'en', sentiment: { label: 'positive', score: 0.55 }, annotations: [rule('dialog.praise')] });
     const subject = profileOf([ironic]);
     expect(subject.profile.stage).toBe('at-risk');
     expect(subject.profile.stageReasons).toEqual(['latest rating ★☆☆☆☆ 1/5 (2024-06-20), nothing warmer since']);

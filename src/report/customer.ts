@@ -69,7 +69,11 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
   const kinds = Object.entries(profile.kinds).map(([kind, n]) => kindName(kind, lang, n));
   if (kinds.length > 0) lines.push(`- ${l.records}: ${kinds.join(', ')}`);
   if (profile.rating) lines.push(`- ${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
-  if (customer.anonymous) lines.push(`- ${l.placeholderName.replace('{name}', customer.name ?? '—')}`);
+  if (customer.anonymous) {
+    // The placeholder as the export wrote it, not the display name that tells such customers apart in the index.
+    const placeholder = subject.events.find((e) => e.who.placeholder)?.who.placeholder;
+    lines.push(`- ${placeholder ? l.placeholderName.replace('{name}', inline(placeholder, 60)) : l.noAuthorName}`);
+  }
   if (customer.nameJoins.length > 0) lines.push(`- ${l.joinedByName.replace('{n}', String(customer.nameJoins.length))}: ${customer.nameJoins.slice(0, 5).map(cite).join(', ')}`);
   if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
   return lines;

@@ -277,3 +277,21 @@ describe('ratings and record kinds in the report', () => {
     expect(index.match(/No order data/g)).toHaveLength(1);
   });
 });
+
+describe('a record by a placeholder author', () => {
+  it('names the placeholder as the export wrote it, not the display name that tells such customers apart', () => {
+    const review = makeEvent({
+      kind: 'review',
+      expectsReply: false,
+      who: { placeholder: 'Ein Google-Nutzer' },
+      customerKey: 'r-9f2c',
+      text: 'Die App stürzt beim Login ab.',
+      rating: { value: 1, scale: 'stars5' },
+    });
+    const customer = makeCustomer({ key: 'r-9f2c', name: 'Ein Google-Nutzer #9f2c', crmId: null, emails: [], contact: null, anonymous: true });
+    const [anonymous] = buildProfiles([customer], [review], { ordersKnown: false, socialKnown: false });
+    const report = renderCustomerReport(anonymous!, { lang: 'de', codes });
+    expect(report).toContain('- Unter dem Platzhalternamen „Ein Google-Nutzer“ geschrieben');
+    expect(report).not.toContain('Platzhalternamen „Ein Google-Nutzer #9f2c“');
+  });
+});

@@ -71,11 +71,11 @@ describe('conditional codebook rules', () => {
   });
 
   it('finds a code by its signal alone: a negative rating with words is a complaint, quoted by its first sentence', () => {
-    const [hit] = matchCodes('Second ingredient is sugar. Never again.', 'en', compiled, review('negative')).filter((h) => h.code === 'dialog.complaint');
+    const [hit] = matchCodes('The lid says oat crunch. Mostly air inside.', 'en', compiled, review('negative')).filter((h) => h.code === 'dialog.complaint');
     expect(hit?.rule).toBe('dialog.complaint/signal:rated tone=negative');
-    expect(hit?.quote).toBe('Second ingredient is sugar.…');
-    expect(codes('Second ingredient is sugar.', review('positive'))).not.toContain('dialog.complaint');
-    expect(codes('Second ingredient is sugar.', review('negative', false))).not.toContain('dialog.complaint');
+    expect(hit?.quote).toBe('The lid says oat crunch.…');
+    expect(codes('The lid says oat crunch.', review('positive'))).not.toContain('dialog.complaint');
+    expect(codes('The lid says oat crunch.', review('negative', false))).not.toContain('dialog.complaint');
   });
 
   it('drops every hit of a code whose own condition fails: praise words under a 1★ rating are irony or mixed', () => {

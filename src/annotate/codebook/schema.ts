@@ -34,17 +34,7 @@ const PatternsSchema = z.strictObject(
 );
 
 /** Patterns of a conditional rule: what a text must contain; exclusions stay code-wide. */
-const RulePatternsSchema = z.strictObject(
-  {
-    words: stringList.optional(),
-    stems: z
-      .strictObject({ de: stringList.optional(), en: stringList.optional() }, { error: typeError('expected an object with de and/or en lists') })
-      .optional(),
-    phrases: stringList.optional(),
-    regex: stringList.optional(),
-  },
-  { error: typeError('expected an object with words, stems, phrases and/or regex') },
-);
+const RulePatternsSchema = PatternsSchema.pick({ words: true, stems: true, phrases: true, regex: true });
 
 const TONES = ['negative', 'neutral', 'positive'] as const;
 const KINDS = ['order', 'message', 'ticket', 'post', 'review', 'survey', 'note'] as const;
