@@ -154,3 +154,29 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
     expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
   });
 });
+
+describe('pain.broken-promise: the company’s word against what happened', () => {
+  it('finds promises, dates and claims that were not kept', () => {
+    expectCode('pain.broken-promise', [
+      'I was told it would be delivered on Monday. Nothing.',
+      'They promised me a call back within the hour.',
+      'The listing says organic, but the bag says otherwise.',
+      'They sent a different brand this time, made somewhere else.',
+      'They changed the recipe without telling anyone.',
+      'The ride took longer than the quoted 10 minutes.',
+      'Trotz Absprache wurde wieder am Monatsanfang abgebucht.',
+    ]);
+  });
+
+  it('does not read the customer’s own promise, a guarantee of their own or doubt as a broken promise', () => {
+    expectNoCode('pain.broken-promise', [
+      'I promised myself to eat less sugar, these bars help.',
+      'I promise you will not be disappointed.',
+      'I can guarantee this is the best cocoa around.',
+      'Warm water guarantees a smooth texture.',
+      'The new flavour looks promising.',
+      'I know there is no guarantee, but why did you move us?',
+    ]);
+    expectNoCode('pain.broken-promise', ['Abschlag nicht änderbar, da angeblich kein Vertrag mehr besteht.'], review('negative'));
+  });
+});
