@@ -180,3 +180,39 @@ describe('pain.broken-promise: the company’s word against what happened', () =
     expectNoCode('pain.broken-promise', ['Abschlag nicht änderbar, da angeblich kein Vertrag mehr besteht.'], review('negative'));
   });
 });
+
+describe('pain.waiting: waiting too long, or a fault that lasts', () => {
+  it('finds waits and faults that have lasted long', () => {
+    expectCode('pain.waiting', ['The driver took over 10 minutes to even start moving.', 'Still not fixed after three updates.', 'My order has taken over two weeks.']);
+    expectCode('pain.waiting', ['Seit Wochen kein Login möglich.', 'Die App ist immer noch nicht stabil.', 'Seit 2 Jahren versuche ich mich zu registrieren.'], review('negative'));
+  });
+
+  it('does not read ages, a slow flavour, willingness to wait or a bare "seit Tagen" as waiting', () => {
+    expectNoCode('pain.waiting', [
+      "My cats' ages range from 7 to 17.",
+      'A slow rolling heat builds after the first bite.',
+      "I'm willing to wait until the old recipe is back.",
+      'Is it ok to wait a month before I redeem the code?',
+      'They might have kept my money forever.',
+      'Delay it as long as you can, the update breaks the menu.',
+      'The instructions say it takes two weeks to rehydrate.',
+    ]);
+    expectNoCode('pain.waiting', ['Bezahlt und seit Tagen nicht verbucht.'], review('negative'));
+  });
+});
+
+describe('customer service: unreachable, no reply, passed around', () => {
+  it('finds a company nobody answers for, silence, and being sent on', () => {
+    expectCode('pain.unreachable', ["Three days of calls and I haven't spoken to a human yet.", 'Got hung up on twice.']);
+    expectCode('pain.unreachable', ['Die Hotline ist kaum zu erreichen.'], review('negative'));
+    expectCode('pain.no-reply', ['Sent two emails to the address you gave me, to no avail.', 'Will I hear back from anyone about this?']);
+    expectCode('pain.no-reply', ['Die Firma reagiert einfach nicht auf meine Mails.', 'Meine Anfragen werden nicht bearbeitet.'], review('negative'));
+    expectCode('pain.passed-around', ['The store has no info either, they sent me back to you.', 'They told me to contact the seller.']);
+  });
+
+  it('does not read a system out of reach, a search without result or a figure of speech as customer service', () => {
+    expectNoCode('pain.unreachable', ['Das Kundenportal ist oft nicht erreichbar.', 'It took a human with thumbs to get the treat out.'], review('negative'));
+    expectNoCode('pain.no-reply', ['I searched far and wide for it, to no avail, until I found it here.', 'Die App reagiert nicht mehr.']);
+    expectNoCode('pain.passed-around', ['The green teas are a different story.', 'How do I switch back and forth between the two speakers?']);
+  });
+});
