@@ -216,3 +216,14 @@ describe('customer service: unreachable, no reply, passed around', () => {
     expectNoCode('pain.passed-around', ['The green teas are a different story.', 'How do I switch back and forth between the two speakers?']);
   });
 });
+
+describe('pain.cancellation: something cancelled, or the customer cancels', () => {
+  it('finds cancelled trips and contracts', () => {
+    expectCode('pain.cancellation', ['I disconnected my account in May and still get bills.', 'Mein Zug fällt heute schon wieder aus.', 'Ich habe den Vertrag gekündigt.']);
+  });
+
+  it('does not read a failed system, a power cut or a postmark as a cancellation', () => {
+    expectNoCode('pain.cancellation', ['Wie bewertet man einen Totalausfall? Nichts geht.', 'Gestern ist bei uns der Strom ausgefallen.'], review('negative'));
+    expectNoCode('pain.cancellation', ['The envelope was squashed by the canceling machine.']);
+  });
+});
