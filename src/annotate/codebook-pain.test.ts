@@ -36,6 +36,8 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
         'Stürzt bei jedem Öffnen ab.',
         'Ständig wird man ausgeloggt und muss sich neu anmelden.',
         'Funktioniert nicht. Schade um die schöne App.',
+        'Leider sendet die App keine Daten.',
+        'Die Zählerstandeingabe ist auf zwei pro Monat begrenzt.',
       ],
       review('negative'),
     );
@@ -47,6 +49,7 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
       'Your app keeps crashing when I try to upload the meter photo.',
       "It's not letting me update my card details.",
       'Getting errors at checkout every single time.',
+      'Sent the documents three times and they still want them again.',
       'The booking site is totally down again.',
       'They made me fill out three forms for a simple address change.',
     ]);
@@ -196,8 +199,9 @@ describe('pain.waiting: waiting too long, or a fault that lasts', () => {
       'They might have kept my money forever.',
       'Delay it as long as you can, the update breaks the menu.',
       'The instructions say it takes two weeks to rehydrate.',
+      'Tried that, still not working.',
     ]);
-    expectNoCode('pain.waiting', ['Bezahlt und seit Tagen nicht verbucht.'], review('negative'));
+    expectNoCode('pain.waiting', ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.'], review('negative'));
   });
 });
 
