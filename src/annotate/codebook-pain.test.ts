@@ -52,6 +52,7 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
       'Sent the documents three times and they still want them again.',
       'The booking site is totally down again.',
       'They made me fill out three forms for a simple address change.',
+      'Your registration form asks for a tax number and a signed PDF. Is there an easier way?',
     ]);
   });
 
@@ -138,6 +139,7 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
       'Why am I still being charged after I closed the account?',
       'The invoice is wrong again, please reverse the charges.',
       'You took the money but I have no booking.',
+      'Schon wieder eine Preiserhöhung, diesmal um 12 Prozent.',
     ]);
     expectCode(
       'pain.billing',
@@ -153,6 +155,8 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
       'The best tea money can buy.',
       'It is a little more expensive than the supermarket brand, but much better.',
       'Do you have any vouchers for the spring sale?',
+      'Was kostet das Abo jetzt nach der Preiserhöhung?',
+      'Ich habe die Mail zur Preiserhöhung gelesen, verstehe ich.',
     ]);
     expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
   });
