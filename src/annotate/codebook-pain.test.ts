@@ -66,6 +66,7 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
       ],
       review('negative'),
     );
+    expectNoCode('pain.bureaucracy', ['Das kann man nicht verhindern ... das sind keine Kinder - die nutzen den Radweg.'], review('negative'));
     expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
   });
 });
@@ -140,6 +141,7 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
       'The invoice is wrong again, please reverse the charges.',
       'You took the money but I have no booking.',
       'Schon wieder eine Preiserhöhung, diesmal um 12 Prozent.',
+      'Der Automat hat mein Geld geschluckt und kein Ticket ausgegeben.',
     ]);
     expectCode(
       'pain.billing',
@@ -205,7 +207,11 @@ describe('pain.waiting: waiting too long, or a fault that lasts', () => {
       'The instructions say it takes two weeks to rehydrate.',
       'Tried that, still not working.',
     ]);
-    expectNoCode('pain.waiting', ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.'], review('negative'));
+    expectNoCode(
+      'pain.waiting',
+      ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.', 'Ich fahre seit 10 Jahren mit dem Rad zur Arbeit.'],
+      review('negative'),
+    );
   });
 });
 
