@@ -1,0 +1,243 @@
+// The pain codes of the default codebook on the kinds of real text they were misread on (issue 7, item 4): each
+// test pins a sense the label guide (plan/LABEL-GUIDE.md) gives or denies a pain code, on texts written for it.
+import { describe, expect, it } from 'vitest';
+import { compileCodebook, defaultCodebook, matchCodes, type RecordFacts } from './codebook.js';
+import { detectLanguage } from './language.js';
+
+const compiled = compileCodebook(defaultCodebook());
+
+/** A public review with the writer's own rating (its tone), or a message to the brand (the matcher's default). */
+const review = (tone: 'negative' | 'neutral' | 'positive'): RecordFacts => ({ conversation: false, kind: 'review', tone, rated: true });
+
+function codesOf(text: string, facts?: RecordFacts): string[] {
+  return matchCodes(text, detectLanguage(text), compiled, facts).map((hit) => hit.code);
+}
+
+function expectCode(code: string, texts: string[], facts?: RecordFacts): void {
+  for (const text of texts) expect(codesOf(text, facts), text).toContain(code);
+}
+
+function expectNoCode(code: string, texts: string[], facts?: RecordFacts): void {
+  for (const text of texts) expect(codesOf(text, facts), text).not.toContain(code);
+}
+
+describe('pain.bureaucracy: failing self-service systems and red tape', () => {
+  it('finds a login, app or website that does not let the customer get it done (German)', () => {
+    expectCode(
+      'pain.bureaucracy',
+      [
+        'Seit dem letzten Update kein Login mehr möglich.',
+        'Anmelden klappt einfach nicht, egal was ich versuche.',
+        'Die App startet nicht mehr, nur ein weißer Bildschirm.',
+        'Ich kann meinen Zählerstand nicht übermitteln.',
+        'Wieso kann man die Abschläge in der App nicht ändern?',
+        'Komme seit Tagen nicht mehr in mein Kundenkonto rein.',
+        'Mein Passwort wird nicht akzeptiert, obwohl es stimmt.',
+        'Stürzt bei jedem Öffnen ab.',
+        'Ständig wird man ausgeloggt und muss sich neu anmelden.',
+        'Funktioniert nicht. Schade um die schöne App.',
+        'Leider sendet die App keine Daten.',
+        'Die Zählerstandeingabe ist auf zwei pro Monat begrenzt.',
+      ],
+      review('negative'),
+    );
+  });
+
+  it('finds the same in English, and red tape', () => {
+    expectCode('pain.bureaucracy', [
+      "I can't log in to pay my bill, the site just spins.",
+      'Your app keeps crashing when I try to upload the meter photo.',
+      "It's not letting me update my card details.",
+      'Getting errors at checkout every single time.',
+      'Sent the documents three times and they still want them again.',
+      'The booking site is totally down again.',
+      'They made me fill out three forms for a simple address change.',
+      'Your registration form asks for a tax number and a signed PDF. Is there an easier way?',
+    ]);
+  });
+
+  it('does not read an idiom, a working system or a product of its own as bureaucracy', () => {
+    expectNoCode(
+      'pain.bureaucracy',
+      [
+        'Das geht gar nicht, so behandelt man keine Kunden.',
+        'Login klappt jetzt, danke für die schnelle Hilfe.',
+        'Der Kaffee kommt in Pulverform, sehr praktisch.',
+      ],
+      review('negative'),
+    );
+    expectNoCode('pain.bureaucracy', ['Das kann man nicht verhindern ... das sind keine Kinder - die nutzen den Radweg.'], review('negative'));
+    expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
+  });
+});
+
+describe('pain.damaged: goods that arrived damaged, spoiled or defective', () => {
+  it('finds damage to what was delivered or handed over, and spoiled food', () => {
+    expectCode('pain.damaged', [
+      'Two of the jars were cracked and the lid was leaking.',
+      'The box arrived at my door completely crushed.',
+      'They broke my suitcase and will not pay for it.',
+      'Half the crackers were stale.',
+      'The yoghurt expired two weeks before it was delivered.',
+      'Der Karton kam nass an, die Hälfte war aufgeweicht.',
+      'Beim Auspacken gesehen: eine Dose verbeult, eine ausgelaufen.',
+      'Totalschaden am Koffer nach dem Flug.',
+    ]);
+  });
+
+  it('does not read an insurance "Schaden" (a claim) as damaged goods', () => {
+    expectNoCode('pain.damaged', [
+      'Ich habe den Schaden bei meiner Hausratversicherung gemeldet und warte auf den Gutachter.',
+      'Wie lange dauert die Regulierung meines Schadensfalls?',
+      'Der Schaden wurde der Versicherung vor drei Wochen gemeldet.',
+    ]);
+  });
+
+  it('does not read other senses of damage words, negation, apps or games as damaged goods', () => {
+    expectNoCode('pain.damaged', [
+      'Great on pasta with crushed red pepper.',
+      'My cats prefer wet food, so I mix it in.',
+      'The box was not crushed, nothing broken, well packed.',
+      'Nothing was damaged this time, thanks.',
+      'Your game broke after the last update.',
+      'This rain ruined my whole weekend.',
+      'My passport expired last month, can I still fly?',
+      'Keep them in a tin or they go stale.',
+    ]);
+    expectNoCode('pain.damaged', ['Die App funktioniert nicht, Login kaputt.', 'Der Lieferant war nicht kaputt zu kriegen, alles heil.'], review('negative'));
+  });
+});
+
+describe('pain.lost: something of the customer’s lost, missing or never arrived', () => {
+  it('finds lost luggage, parcels, items and data', () => {
+    expectCode('pain.lost', [
+      'You lost my luggage on the way to Denver.',
+      'How do you manage to lose two of our bags on a direct flight?',
+      'The parcel got lost in the mail, nobody can tell me where it is.',
+      "I never got my second box, and I didn't get the spice mix either.",
+      'Nach dem Update wurden meine alten Zählerstände nicht gespeichert.',
+      'Meine Sendung ist bei euch verloren gegangen.',
+    ]);
+  });
+
+  it('does not read titles, weight, time, money or a parcel not here yet as lost', () => {
+    expectNoCode('pain.lost', [
+      'We watched Lost Ark of the Covenant with the kids and ate the whole bag.',
+      'I have lost a little weight since I switched to these bars.',
+      'My old dog lost two more pounds on this food.',
+      "I haven't received it yet, the tracking says Friday.",
+      'The driver went to the wrong address and then cancelled.',
+      'I wanted to see you again, but I lost my nerve.',
+    ]);
+    expectNoCode('pain.lost', ['45 Minuten verlorene Zeit mit dieser App.', 'Ich habe das Vertrauen in euch verloren.'], review('negative'));
+  });
+});
+
+describe('pain.billing: a problem with a charge, bill, price or refund, not money mentioned', () => {
+  it('finds wrong charges and bills, refunds asked for and prices that went up', () => {
+    expectCode('pain.billing', [
+      'My $15 order turned into $42 at checkout.',
+      'Why am I still being charged after I closed the account?',
+      'The invoice is wrong again, please reverse the charges.',
+      'You took the money but I have no booking.',
+      'Schon wieder eine Preiserhöhung, diesmal um 12 Prozent.',
+      'Der Automat hat mein Geld geschluckt und kein Ticket ausgegeben.',
+    ]);
+    expectCode(
+      'pain.billing',
+      ['Der neue Abschlag ist viel zu hoch.', 'Die Berechnung der Nachzahlung ist nicht nachvollziehbar.', 'Ich warte seit März auf meine Endabrechnung.'],
+      review('negative'),
+    );
+  });
+
+  it('does not read advice, verdicts or prices mentioned as a billing problem', () => {
+    expectNoCode('pain.billing', [
+      'Save your money and buy the regular one.',
+      'Worth the money, we order it every month.',
+      'The best tea money can buy.',
+      'It is a little more expensive than the supermarket brand, but much better.',
+      'Do you have any vouchers for the spring sale?',
+      'Was kostet das Abo jetzt nach der Preiserhöhung?',
+      'Ich habe die Mail zur Preiserhöhung gelesen, verstehe ich.',
+    ]);
+    expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
+  });
+});
+
+describe('pain.broken-promise: the company’s word against what happened', () => {
+  it('finds promises, dates and claims that were not kept', () => {
+    expectCode('pain.broken-promise', [
+      'I was told it would be delivered on Monday. Nothing.',
+      'They promised me a call back within the hour.',
+      'The listing says organic, but the bag says otherwise.',
+      'They sent a different brand this time, made somewhere else.',
+      'They changed the recipe without telling anyone.',
+      'The ride took longer than the quoted 10 minutes.',
+      'Trotz Absprache wurde wieder am Monatsanfang abgebucht.',
+    ]);
+  });
+
+  it('does not read the customer’s own promise, a guarantee of their own or doubt as a broken promise', () => {
+    expectNoCode('pain.broken-promise', [
+      'I promised myself to eat less sugar, these bars help.',
+      'I promise you will not be disappointed.',
+      'I can guarantee this is the best cocoa around.',
+      'Warm water guarantees a smooth texture.',
+      'The new flavour looks promising.',
+      'I know there is no guarantee, but why did you move us?',
+    ]);
+    expectNoCode('pain.broken-promise', ['Abschlag nicht änderbar, da angeblich kein Vertrag mehr besteht.'], review('negative'));
+  });
+});
+
+describe('pain.waiting: waiting too long, or a fault that lasts', () => {
+  it('finds waits and faults that have lasted long', () => {
+    expectCode('pain.waiting', ['The driver took over 10 minutes to even start moving.', 'Still not fixed after three updates.', 'My order has taken over two weeks.']);
+    expectCode('pain.waiting', ['Seit Wochen kein Login möglich.', 'Die App ist immer noch nicht stabil.', 'Seit 2 Jahren versuche ich mich zu registrieren.'], review('negative'));
+  });
+
+  it('does not read ages, a slow flavour, willingness to wait or a bare "seit Tagen" as waiting', () => {
+    expectNoCode('pain.waiting', [
+      "My cats' ages range from 7 to 17.",
+      'A slow rolling heat builds after the first bite.',
+      "I'm willing to wait until the old recipe is back.",
+      'Is it ok to wait a month before I redeem the code?',
+      'They might have kept my money forever.',
+      'Delay it as long as you can, the update breaks the menu.',
+      'The instructions say it takes two weeks to rehydrate.',
+      'Tried that, still not working.',
+    ]);
+    expectNoCode(
+      'pain.waiting',
+      ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.', 'Ich fahre seit 10 Jahren mit dem Rad zur Arbeit.'],
+      review('negative'),
+    );
+  });
+});
+
+describe('customer service: unreachable, no reply, passed around', () => {
+  it('finds a company nobody answers for, silence, and being sent on', () => {
+    expectCode('pain.unreachable', ["Three days of calls and I haven't spoken to a human yet.", 'Got hung up on twice.']);
+    expectCode('pain.unreachable', ['Die Hotline ist kaum zu erreichen.'], review('negative'));
+    expectCode('pain.no-reply', ['Sent two emails to the address you gave me, to no avail.', 'Will I hear back from anyone about this?']);
+    expectCode('pain.no-reply', ['Die Firma reagiert einfach nicht auf meine Mails.', 'Meine Anfragen werden nicht bearbeitet.'], review('negative'));
+    expectCode('pain.passed-around', ['The store has no info either, they sent me back to you.', 'They told me to contact the seller.']);
+  });
+
+  it('does not read a system out of reach, a search without result or a figure of speech as customer service', () => {
+    expectNoCode('pain.unreachable', ['Das Kundenportal ist oft nicht erreichbar.', 'It took a human with thumbs to get the treat out.'], review('negative'));
+    expectNoCode('pain.no-reply', ['I searched far and wide for it, to no avail, until I found it here.', 'Die App reagiert nicht mehr.']);
+    expectNoCode('pain.passed-around', ['The green teas are a different story.', 'How do I switch back and forth between the two speakers?']);
+  });
+});
+
+describe('pain.cancellation: something cancelled, or the customer cancels', () => {
+  it('finds cancelled trips and contracts', () => {
+    expectCode('pain.cancellation', ['I disconnected my account in May and still get bills.', 'Mein Zug fällt heute schon wieder aus.', 'Ich habe den Vertrag gekündigt.']);
+  });
+
+  it('does not read a failed system, a power cut or a postmark as a cancellation', () => {
+    expectNoCode('pain.cancellation', ['Wie bewertet man einen Totalausfall? Nichts geht.', 'Gestern ist bei uns der Strom ausgefallen.'], review('negative'));
+    expectNoCode('pain.cancellation', ['The envelope was squashed by the canceling machine.']);
+  });
+});
