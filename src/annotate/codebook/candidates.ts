@@ -10,6 +10,8 @@ export interface CodedText {
   text: string;
   /** The text with URLs, addresses and handles blanked out (same offsets): what regular expressions run on. */
   blanked: string;
+  /** The regexes (by number in the literal index) whose required literals occur in the text: the others cannot match. */
+  possible: ReadonlySet<number>;
   /** Its words and numbers (the kernel's text tokens), with offsets and sentence indexes. */
   tokens: readonly Token[];
   /** Offsets where its sentences end (see text/sentences.ts). */

@@ -5,6 +5,7 @@
 import { fold } from '../text/index.js';
 import { compileCondition, type RecordCondition } from './conditions.js';
 import { phrasePattern, type PhrasePattern } from './pattern.js';
+import { LiteralIndex, requiredLiterals } from './prefilter.js';
 import type { Code, Codebook, Condition } from './schema.js';
 
 /** How sure a hit of each kind is: a phrase says more than a single word, a word more than a stem or compound tail. */
@@ -34,13 +35,25 @@ export interface StemEntry {
   when?: number;
 }
 
+/** A regular expression with the literals any match of it contains, and its number in the literal index. */
+export interface CompiledRegex {
+  re: RegExp;
+  required: string[] | null;
+  id: number;
+}
+
+function compileRegex(compiled: CompiledCodebook, source: string): CompiledRegex {
+  const required = requiredLiterals(source, 'giu');
+  return { re: new RegExp(source, 'giu'), required, id: compiled.literals.add(required) };
+}
+
 export interface CompiledCode {
   id: string;
   category: string;
   /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
-  regexes: { label: string; re: RegExp; when?: number }[];
+  regexes: (CompiledRegex & { label: string; when?: number })[];
   exclude: PhrasePattern[];
-  excludeRegexes: RegExp[];
+  excludeRegexes: CompiledRegex[];
   negatable: boolean;
   impliedBy: number[];
   /** Conditions (indexes in CompiledCodebook.conditions): for every hit, for implied hits only. */
@@ -67,6 +80,8 @@ export interface CompiledCodebook {
   conditions: RecordCondition[];
   /** Ids of the codes kept out of the default outputs. */
   experimental: ReadonlySet<string>;
+  /** Which regexes a text can match, by the literals they require (see prefilter.ts). */
+  literals: LiteralIndex;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -102,8 +117,8 @@ function compilePhrases(compiled: CompiledCodebook, patterns: Patterns, i: numbe
   }
 }
 
-function compileRegexes(patterns: Patterns, labelOf: (j: number) => string, when?: number): CompiledCode['regexes'] {
-  return (patterns.regex ?? []).map((source, j) => ({ label: labelOf(j), re: new RegExp(source, 'giu'), when }));
+function compileRegexes(compiled: CompiledCodebook, patterns: Patterns, labelOf: (j: number) => string, when?: number): CompiledCode['regexes'] {
+  return (patterns.regex ?? []).map((source, j) => ({ label: labelOf(j), ...compileRegex(compiled, source), when }));
 }
 
 /** A condition's index in the compiled codebook's list; undefined when there is none. */
@@ -140,7 +155,7 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
   compileWords(compiled, p, i);
   compileStems(compiled, p, i);
   compilePhrases(compiled, p, i);
-  const regexes = compileRegexes(p, (j) => `#${j + 1}`);
+  const regexes = compileRegexes(compiled, p, (j) => `#${j + 1}`);
   const signals: CompiledCode['signals'] = [];
   code.rules?.forEach((rule, r) => {
     const when = addCondition(compiled, rule.when)!;
@@ -151,14 +166,14 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
     compileWords(compiled, rule.patterns, i, when);
     compileStems(compiled, rule.patterns, i, when);
     compilePhrases(compiled, rule.patterns, i, when);
-    regexes.push(...compileRegexes(rule.patterns, (j) => `rule${r + 1}#${j + 1}`, when));
+    regexes.push(...compileRegexes(compiled, rule.patterns, (j) => `rule${r + 1}#${j + 1}`, when));
   });
   return {
     id: code.id,
     category: code.category,
     regexes,
     exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
-    excludeRegexes: (p.exclude_regex ?? []).map((source) => new RegExp(source, 'giu')),
+    excludeRegexes: (p.exclude_regex ?? []).map((source) => compileRegex(compiled, source)),
     negatable: code.negatable ?? false,
     impliedBy: resolveImpliedBy(compiled.codebook, code, i, ids),
     when: addCondition(compiled, code.when),
@@ -181,6 +196,7 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     tokenCache: new Map(),
     conditions: [],
     experimental: new Set(codebook.codes.filter((code) => code.experimental).map((code) => code.id)),
+    literals: new LiteralIndex(),
   };
   codebook.codes.forEach((code, i) => compiled.codes.push(compileCode(compiled, code, i, ids)));
   return compiled;

@@ -5,6 +5,7 @@ import { sentenceOf } from '../text/index.js';
 import type { Candidates, CodedText } from './candidates.js';
 import type { CompiledCode } from './compile.js';
 import { phraseAt } from './phrases.js';
+import { mayMatch } from './prefilter.js';
 import { forEachMatch } from './regex.js';
 
 /** The sentences in which one of the code's exclusions occurs. */
@@ -15,7 +16,9 @@ function vetoedSentences(t: CodedText, code: CompiledCode): Set<number> {
       if (code.exclude.some((phrase) => phraseAt(phrase, t.tokens, i) > 0)) vetoed.add(token.sentence);
     });
   }
-  for (const re of code.excludeRegexes) {
+  for (const regex of code.excludeRegexes) {
+    if (!mayMatch(regex, t.possible)) continue;
+    const { re } = regex;
     forEachMatch(re, t.blanked, (m) => {
       const last = sentenceOf(t.sentenceEnds, m.index + Math.max(0, m[0].length - 1));
       for (let sentence = sentenceOf(t.sentenceEnds, m.index); sentence <= last; sentence++) vetoed.add(sentence);

@@ -11,6 +11,7 @@ import { tokenEntries } from './entries.js';
 import { applyExclusions } from './exclusions.js';
 import { addImpliedCodes } from './implied.js';
 import { phraseAt } from './phrases.js';
+import { mayMatch } from './prefilter.js';
 import { quoteAround } from './quote.js';
 import { forEachMatch } from './regex.js';
 import { signOffStart } from './sign-off.js';
@@ -34,11 +35,13 @@ export interface CodeHit {
   confidence: number;
 }
 
-function codedText(text: string, lang: Lang, facts: RecordFacts): CodedText {
+function codedText(text: string, lang: Lang, facts: RecordFacts, compiled: CompiledCodebook): CodedText {
   const read = readText(text);
+  const blanked = blankNoise(text, read.tokens);
   return {
     text,
-    blanked: blankNoise(text, read.tokens),
+    blanked,
+    possible: compiled.literals.possible(blanked.toLowerCase()),
     tokens: read.tokens.filter(isTextToken),
     sentenceEnds: read.sentenceEnds,
     lang,
@@ -68,8 +71,9 @@ function matchTokens(t: CodedText, compiled: CompiledCodebook, candidates: Candi
 
 function matchRegexes(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
   compiled.codes.forEach((code, c) => {
-    for (const { label, re, when } of code.regexes) {
-      if (!conditionHolds(compiled, when, t.facts)) continue;
+    for (const regex of code.regexes) {
+      const { label, re, when } = regex;
+      if (!mayMatch(regex, t.possible) || !conditionHolds(compiled, when, t.facts)) continue;
       forEachMatch(re, t.blanked, (m) => {
         addEvidence(t, compiled, candidates, { code: c, kind: 'regex', raw: label, start: m.index, end: m.index + m[0].length, sentence: sentenceOf(t.sentenceEnds, m.index), when });
       });
@@ -127,7 +131,7 @@ function bestEvidence(list: readonly Candidate[]): Candidate | undefined {
  * `facts` say what record the text comes from, for conditional rules (default: a message to the brand).
  */
 export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook, facts: RecordFacts = BARE_TEXT): CodeHit[] {
-  const t = codedText(text, lang, facts);
+  const t = codedText(text, lang, facts, compiled);
   const candidates: Candidates = compiled.codes.map(() => []);
   matchTokens(t, compiled, candidates);
   matchRegexes(t, compiled, candidates);

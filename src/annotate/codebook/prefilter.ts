@@ -1,0 +1,139 @@
+// A regular expression runs only on texts that can hold a match. Most codebook regexes need a word ("login",
+// "versprochen", "refund") somewhere in any match; when none of those words is in the text, running the regex is
+// wasted time — and with over a hundred regexes on every text it is most of the matcher's time. The words are read
+// from the regex itself (parsed with regexpp, the parser ESLint uses), so the codebook states nothing twice and a
+// regex without such a word simply always runs.
+
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+
+/** Shorter literals are in nearly every text: checking them saves nothing. */
+const MIN_LITERAL = 3;
+
+type Required = string[] | null;
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+
+/** The alternative of the required sets with the longest shortest literal: the most selective check. */
+function mostSelective(candidates: string[][]): Required {
+  let best: string[] | null = null;
+  let bestLength = 0;
+  for (const set of candidates) {
+    const shortest = Math.min(...set.map((s) => s.length));
+    if (shortest > bestLength || (shortest === bestLength && best !== null && set.length < best.length)) {
+      best = set;
+      bestLength = shortest;
+    }
+  }
+  return best;
+}
+
+/** A single literal character a class or character stands for, or null. */
+function literalChar(element: AST.Element): string | null {
+  if (element.type === 'Character') return String.fromCodePoint(element.value).toLowerCase();
+  if (element.type === 'CharacterClass' && !element.negate && element.elements.length === 1 && element.elements[0]!.type === 'Character') {
+    return String.fromCodePoint(element.elements[0]!.value).toLowerCase();
+  }
+  return null;
+}
+
+/** Any match of the sequence contains one of these strings: runs of literal characters, or a required part. */
+function ofAlternative(alternative: AST.Alternative): Required {
+  const candidates: string[][] = [];
+  let run = '';
+  const endRun = () => {
+    if (run) candidates.push([run]);
+    run = '';
+  };
+  for (const element of alternative.elements) {
+    const char = literalChar(element);
+    if (char !== null) {
+      run += char;
+      continue;
+    }
+    endRun();
+    const required = ofElement(element);
+    if (required) candidates.push(required);
+  }
+  endRun();
+  return mostSelective(candidates);
+}
+
+/** The union over alternatives: a match takes one of them, so it contains what that one requires. */
+function ofAlternatives(alternatives: readonly AST.Alternative[]): Required {
+  const union: string[] = [];
+  for (const alternative of alternatives) {
+    const required = ofAlternative(alternative);
+    if (!required) return null;
+    union.push(...required);
+  }
+  return union.length > 0 ? [...new Set(union)] : null;
+}
+
+function ofElement(element: AST.Element): Required {
+  switch (element.type) {
+    case 'Group':
+    case 'CapturingGroup':
+      return ofAlternatives(element.alternatives);
+    case 'Quantifier':
+      return element.min === 0 ? null : ofElement(element.element);
+    default:
+      // Character sets, classes, assertions and back-references promise no particular literal.
+      return null;
+  }
+}
+
+/**
+ * Lower-case strings of which every match of the regex contains at least one, or null when it promises none worth
+ * checking (a literal shorter than three characters, or a part made only of classes such as \w+).
+ */
+export function requiredLiterals(source: string, flags: string): string[] | null {
+  let pattern: AST.Pattern;
+  try {
+    pattern = parser.parsePattern(source, undefined, undefined, { unicode: flags.includes('u') });
+  } catch {
+    return null; // the codebook schema has already refused what no engine reads; anything else just always runs
+  }
+  const required = ofAlternatives(pattern.alternatives);
+  return required && required.every((literal) => literal.length >= MIN_LITERAL) ? required : null;
+}
+
+/**
+ * The required literals of every regex of a codebook, indexed by their first three characters, so one pass over a
+ * text's three-letter sequences finds which regexes can match it, however many literals the codebook has.
+ */
+export class LiteralIndex {
+  private readonly byTrigram = new Map<string, { regex: number; literal: string }[]>();
+  private count = 0;
+
+  /** Registers a regex's required literals (null: it always runs); returns the regex's number in this index. */
+  add(required: readonly string[] | null): number {
+    const regex = this.count++;
+    for (const literal of required ?? []) {
+      const key = literal.slice(0, 3);
+      const list = this.byTrigram.get(key);
+      if (list) list.push({ regex, literal });
+      else this.byTrigram.set(key, [{ regex, literal }]);
+    }
+    return regex;
+  }
+
+  /** The numbers of the regexes whose required literals occur in the lower-cased text. */
+  possible(lower: string): Set<number> {
+    const found = new Set<number>();
+    const seen = new Set<string>();
+    for (let i = 0; i + 3 <= lower.length; i++) {
+      const key = lower.slice(i, i + 3);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const { regex, literal } of this.byTrigram.get(key) ?? []) {
+        if (!found.has(regex) && lower.includes(literal)) found.add(regex);
+      }
+    }
+    return found;
+  }
+}
+
+/** Whether a regex can match a text: it requires no literal, or one of its literals is in the text. */
+export function mayMatch(regex: { id: number; required: readonly string[] | null }, possible: ReadonlySet<number>): boolean {
+  return regex.required === null || possible.has(regex.id);
+}
