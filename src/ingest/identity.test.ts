@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileIdentities } from './identity.js';
+import { fileIdentities, perKey } from './identity.js';
 import { ingestFile, type IngestOptions } from './index.js';
 import { linkCustomers } from './link.js';
 
@@ -67,5 +67,12 @@ describe('fileIdentities', () => {
     ]);
     const [items] = identities({ 'items.csv': 'order_id,order_item_id,price\no9,1,5.00\n' });
     expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it appears in no report');
+  });
+});
+
+describe('perKey on a large export', () => {
+  it('counts rows per key over 200,000 keys (a Math.max spread overflows the stack at about 125,000)', () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => `C${i}`);
+    expect(perKey([...values, 'C7'])).toEqual({ keys: 200_000, rowsPerKey: { mean: 1, max: 2 } });
   });
 });

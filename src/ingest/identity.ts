@@ -6,6 +6,7 @@ import type { Event, EventKind } from '../model.js';
 import type { FileIngest } from './index.js';
 import type { FileLinks, Linked } from './link.js';
 import { normaliseHeader, type Field } from './preset.js';
+import { span } from '../span.js';
 
 /** The fields that key a row, strongest first; a file is keyed by the first one it maps. */
 const KEY_FIELDS: Field[] = ['crmId', 'email', 'handle', 'altId', 'name'];
@@ -56,11 +57,13 @@ function rowKeys(ingest: FileIngest): { key: FileIdentity['key']; values: string
   return { key, values: values.filter((v): v is string => Boolean(v)) };
 }
 
-function perKey(values: readonly string[]): { keys: number; rowsPerKey: FileIdentity['rowsPerKey'] } {
+/** Distinct keys and rows per key among a file's key values. */
+export function perKey(values: readonly string[]): { keys: number; rowsPerKey: FileIdentity['rowsPerKey'] } {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  if (counts.size === 0) return { keys: 0, rowsPerKey: null };
-  return { keys: counts.size, rowsPerKey: { mean: Math.round((values.length / counts.size) * 100) / 100, max: Math.max(...counts.values()) } };
+  const range = span(counts.values());
+  if (!range) return { keys: 0, rowsPerKey: null };
+  return { keys: counts.size, rowsPerKey: { mean: Math.round((values.length / counts.size) * 100) / 100, max: range.max } };
 }
 
 function recordCounts(events: readonly Event[]): { records: FileIdentity['records']; brandRecords: number } {
