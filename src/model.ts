@@ -30,8 +30,8 @@ export type EventKind = 'order' | 'message' | 'ticket' | 'post' | 'review' | 'su
 /**
  * The scale a rating was given on: stars (1–5 or 1–10), NPS (0–10, "how likely to recommend"), CSAT (1–5
  * satisfaction), a German school grade (`grade`: 1 "sehr gut" … 6 "ungenügend", so lower is better; review sites
- * and surveys headed "Note") or thumbs (1 up / good, 0 down / bad). ingest/ratings.ts holds each scale's range and
- * how it reads as negative/neutral/positive.
+ * and surveys headed "Note") or thumbs (1 up / good, 0 down / bad). src/rating-scales.ts holds each scale's range and
+ * how it reads as negative/neutral/positive; ingest/ratings.ts tells a column's scale from its header and values.
  */
 export type RatingScale = 'stars5' | 'stars10' | 'nps' | 'csat' | 'grade' | 'thumbs';
 

@@ -101,7 +101,9 @@ function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
 export async function runAnnotate(files: string[], flags: AnnotateFlags): Promise<number> {
   const toStdout = flags.out === '-';
   const term = terminal(flags.quiet || flags.json || toStdout);
-  const codebook = activeCodebook(flags.codebook);
+  // What a user codebook leaves out of thick's judgements is said here too, not only by analyze.
+  const codebookWarnings: string[] = [];
+  const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
   const options = ingestOptionsFrom(flags);
@@ -119,11 +121,12 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   else writeFileSync(flags.out, output);
 
   const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
+  const warnings = [...codebookWarnings, ...ingests.flatMap((i) => i.warnings)];
   if (flags.json && !toStdout) {
     const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
-    process.stdout.write(`${JSON.stringify({ rows, files, warnings: ingests.flatMap((i) => i.warnings), out: flags.out }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rows, files, warnings, out: flags.out }, null, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
-  for (const warning of ingests.flatMap((i) => i.warnings)) term.warn(warning);
+  for (const warning of warnings) term.warn(warning);
   for (const r of ingests.flatMap((i) => i.rejected).slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
   return 0;
 }
