@@ -2,7 +2,7 @@ import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
-import { loadMappingFile, parseAsOf, parseMapFlags, UsageError } from './options.js';
+import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { writeReports } from './write.js';
@@ -60,7 +60,7 @@ export function fileSummary(ingest: FileIngest, identity: FileIdentity): FileSum
 export function ingestOptionsFrom(flags: IngestFlags) {
   const file = flags.mapping ? loadMappingFile(flags.mapping) : { columns: undefined, preset: undefined };
   const overrides: Overrides = { ...(file.columns ?? {}), ...parseMapFlags(flags.map) };
-  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: flags.placeholder ?? [] };
+  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: parsePlaceholders(flags.placeholder ?? []) };
 }
 
 /** --reply-horizon: whole days, at least 1. */
