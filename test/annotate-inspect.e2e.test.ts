@@ -47,7 +47,8 @@ describe('thick annotate', () => {
     const dir = tempDir();
     const out = join(dir, 'tickets.csv');
     expect(thick(['annotate', 'fixtures/demo/tickets.csv', '-o', out]).code).toBe(0);
-    const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
+    expect(readFileSync(out, 'utf8').startsWith('\uFEFFTicket ID,')).toBe(true); // a BOM, so Excel reads umlauts
+    const [header, ...rows] = parse(readFileSync(out, 'utf8'), { bom: true }) as string[][];
     expect(header!.slice(0, 3)).toEqual(['Ticket ID', 'Requester Email', 'Created At']);
     expect(header).toEqual(expect.arrayContaining(['source_line', 'lang', 'sentiment', 'sentiment_score', 'pain.waiting', 'longing.wish']));
     expect(rows).toHaveLength(36);
@@ -78,7 +79,7 @@ describe('thick annotate', () => {
 
     const csv = join(dir, 'out.csv');
     expect(thick(['annotate', input, '-o', csv]).code).toBe(0);
-    const [header, ...records] = parse(readFileSync(csv, 'utf8')) as string[][];
+    const [header, ...records] = parse(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
     expect(records).toHaveLength(3);
     const at = (name: string) => header!.indexOf(name);
     expect(records.map((r) => r[at('source_line')])).toEqual(['2', '3', '4']);
@@ -118,7 +119,7 @@ describe('thick annotate', () => {
     expect(rows[0].rating).toEqual({ value: 1, scale: 'stars5' });
     const csv = join(tempDir(), 'out.csv');
     expect(thick(['annotate', 'fixtures/presets/amazon-reviews.csv', '-o', csv]).code).toBe(0);
-    const [header, ...records] = parse(readFileSync(csv, 'utf8')) as string[][];
+    const [header, ...records] = parse(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
     const at = (name: string) => header!.indexOf(name);
     expect(records.map((r) => [r[at('kind')], r[at('rating')], r[at('rating_scale')]])[2]).toEqual(['review', '1', 'stars5']);
   });

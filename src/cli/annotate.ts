@@ -7,7 +7,7 @@ import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
-import { csvCell } from './write.js';
+import { csvFile } from './write.js';
 
 export interface AnnotateFlags extends IngestFlags {
   out: string;
@@ -77,8 +77,9 @@ function jsonLine(line: Line): string {
 }
 
 /**
- * CSV for R, pandas or a spreadsheet: the input columns plus kind, rating, rating_scale, lang, sentiment,
- * sentiment_score and one 0/1 column per code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
+ * CSV for R, pandas or a spreadsheet (UTF-8 with BOM, formulas neutralised: write.ts csvFile): the input columns plus
+ * kind, rating, rating_scale, lang, sentiment, sentiment_score and one 0/1 column per code. A rejected row keeps its
+ * place with its reason in `rejected` and its raw text in `raw`, nothing else.
  */
 function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
   const header = [...new Set(lines.flatMap((l) => (l.kind === 'used' ? l.ingest.header : [])))];
@@ -95,7 +96,7 @@ function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
     return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, ...record, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
   });
   const columns = [...header, 'source_file', 'source_line', 'kind', 'rating', 'rating_scale', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
-  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvFile([columns, ...rows]);
 }
 
 export async function runAnnotate(files: string[], flags: AnnotateFlags): Promise<number> {
