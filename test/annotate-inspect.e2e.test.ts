@@ -88,22 +88,6 @@ describe('thick annotate', () => {
     expect(records[0]![at('rejected')]).toBe('');
   });
 
-  it('lets --map win: a table of tweets with an id and a created column is read as text, not as contacts', () => {
-    const dir = tempDir();
-    const input = join(dir, 'data.csv');
-    writeFileSync(
-      input,
-      'id,text,label,reason,airline,created\n1,"@FlyNord my bag never arrived, worst trip ever",negative,Lost Luggage,FlyNord,2/24/2015 11:35\n2,@FlyNord thank you so much for the upgrade!,positive,,FlyNord,2/24/2015 12:01\n',
-    );
-    const run = thick(['annotate', input, '--map', 'text=text', '-o', '-']);
-    expect(run.code).toBe(0);
-    const rows = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(rows.map((r) => [r.kind, r.sentiment.label])).toEqual([
-      ['message', 'negative'],
-      ['message', 'positive'],
-    ]);
-  });
-
   it('carries each record\'s kind and rating, in JSON and in CSV', () => {
     const run = thick(['annotate', 'fixtures/presets/google-play-reviews.csv', '-o', '-']);
     expect(run.code).toBe(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCodebook } from '../annotate/codebook.js';
-import { ingestFile, type FileIngest } from '../ingest/index.js';
+import { ingestFile } from '../ingest/index.js';
 import { byAttention } from '../profile/index.js';
 import { renderCustomerReport } from '../report/customer.js';
 import { renderIndex } from '../report/index-page.js';
@@ -49,21 +49,8 @@ describe('the codebook declaration check', () => {
   });
 });
 
-// Review exports, as the ingest side will read them: one review per row, with a star rating and no reply expected.
-// Until ingest fills Event.kind and Event.rating itself, this helper sets them from the row's `stars` cell.
-function asReviews(ingest: FileIngest): FileIngest {
-  const stars = ingest.header.indexOf('stars');
-  for (const row of ingest.used) {
-    for (const event of row.events) {
-      if (event.direction !== 'inbound') continue;
-      event.kind = 'review';
-      event.expectsReply = false;
-      event.rating = { value: Number(row.fields[stars]), scale: 'stars5' };
-    }
-  }
-  return ingest;
-}
-
+// A review export as users bring it: one review per row with its stars, read by ingest itself (the generic reviews
+// preset), so a regression there (kind, rating, expected reply) shows here too.
 const REVIEWS = [
   'username,date,text,stars',
   'kaffeetante_kiel,2024-06-02,"Bester Espresso, den ich kenne. Danke!",5',
@@ -75,9 +62,22 @@ const REVIEWS = [
 ].join('\n');
 
 describe('analyse on a review export', () => {
-  const ingest = asReviews(ingestFile(Buffer.from(REVIEWS), 'reviews.csv', { keepFields: true }));
+  const ingest = ingestFile(Buffer.from(REVIEWS), 'reviews.csv');
   const analysis = analyse([ingest], { codebook: defaultCodebook(), asOf: new Date('2024-07-01T00:00:00Z') });
   const byId = Object.fromEntries(analysis.profiled.map((p) => [p.profile.id, p]));
+
+  it('reads the file as reviews with their stars, none of them awaiting a reply', () => {
+    expect(ingest.preset.id).toBe('reviews');
+    expect(ingest.rating).toEqual({ column: 'stars', scale: 'stars5' });
+    expect(ingest.events.map((e) => [e.kind, e.rating?.value, e.expectsReply])).toEqual([
+      ['review', 5, false],
+      ['review', 5, false],
+      ['review', 5, false],
+      ['review', 1, false],
+      ['review', 2, false],
+      ['review', 4, false],
+    ]);
+  });
 
   it('treats no review as an unanswered message', () => {
     for (const p of analysis.profiled) {

@@ -111,7 +111,7 @@ describe('generic rows: direction, kind and amount', () => {
   });
 
   it('lists the replies a message names (TWCS response_tweet_id "5,7") in its channel', () => {
-    const { events } = normaliseRow(row({ messageId: '3', handle: '115712', text: '@Brand help', replies: '5,7' }), ctx('social', { channel: 'twitter' }));
+    const { events } = normaliseRow(row({ messageId: '3', handle: 'jonas_w', text: '@Brand help', replies: '5,7' }), ctx('social', { channel: 'twitter' }));
     expect(events[0]!.replies).toEqual(['twitter:5', 'twitter:7']);
     expect(events[0]!.unseenReplies).toBe(0); // counted by linking, which knows what is in the data
   });
