@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import type { FileIngest } from '../ingest/index.js';
-import { linkCustomers } from '../ingest/link.js';
 import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
-import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { csvFile } from './write.js';
 
@@ -26,7 +25,7 @@ type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; 
  * conditions see the same record in both commands.
  */
 function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext, brandHandles: ReadonlySet<string>): Line[] {
-  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events), { brandHandles });
+  const { linked } = linkRun(ingests, brandHandles);
   const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => {
     const used: Line[] = ingest.used.map((u) => {

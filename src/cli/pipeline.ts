@@ -5,7 +5,7 @@ import { loadModel, ModelError, type SentimentModel } from '../annotate/classifi
 import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
-import { linkCustomers } from '../ingest/link.js';
+import { linkCustomers, type Linked } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
@@ -136,15 +136,28 @@ export interface AnalyseOptions {
   allCodes?: boolean;
 }
 
+/**
+ * Link a run's files as one: every file's contacts and events, less the brand's own accounts (--brand), which get no
+ * profile even when the CRM lists them as a contact. analyze, inspect and annotate all link through here, so they
+ * agree on who each row is. `warnings` names the contacts left out, then linking's own warnings.
+ */
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { linked: Linked; warnings: string[] } {
+  const all = ingests.flatMap((i) => i.contacts);
+  const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
+  const contacts = all.filter((c) => !brandContacts.includes(c));
+  const linked = linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles });
+  const warnings = [
+    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
+    ...linked.warnings,
+  ];
+  return { linked, warnings };
+}
+
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysis {
   const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
-  // The brand's own accounts get no profile, even when the CRM lists them as a contact.
-  const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
-  const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
-  const events = ingests.flatMap((i) => i.events);
   const contextEvents = ingests.flatMap((i) => i.contextEvents);
-  const linked = linkCustomers(contacts, events, { brandHandles });
+  const { linked, warnings: linkWarnings } = linkRun(ingests, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
   const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
@@ -155,8 +168,7 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
     codes: codebook.codes,
   });
   const warnings = [
-    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
-    ...linked.warnings,
+    ...linkWarnings,
     // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
     ...identities.flatMap((identity) => identity.warnings),
   ];
