@@ -119,3 +119,27 @@ describe('analyse on a review export', () => {
     for (const p of analysis.profiled) expect(p.profile.blindSpots.join(' ')).not.toMatch(/order data|CRM contacts|analyst notes/);
   });
 });
+
+describe('what the run holds', () => {
+  it('knows orders and social posts from the records a generic export\'s kind column makes, not from presets', () => {
+    const csv = [
+      'customer_id,type,text,amount,date',
+      'K-7,order,2 × Espresso,18.90,2024-05-01',
+      'K-7,order,Filterkaffee,9.50,2024-05-20',
+      'K-7,comment,Endlich wieder da! @roesterei,,2024-05-21',
+      'K-7,email,Wann kommt die neue Ernte?,,2024-05-22',
+    ].join('\n');
+    const analysis = analyse([ingestFile(Buffer.from(csv), 'export.csv')], { codebook: defaultCodebook() });
+    expect(analysis.profiled[0]!.profile.orders).toEqual({ count: 2, revenue: 28.4 });
+    const gaps = analysis.runBlindSpots.map((f) => f.key);
+    expect(gaps).not.toContain('runNoOrders');
+    expect(gaps).not.toContain('runNoSocial');
+  });
+
+  it('takes no brand reply to a review for social data', () => {
+    const csv = 'username,date,text,stars,reply\nmara_l,2024-06-02,Kam kaputt an.,1,Das tut uns leid!\n';
+    const analysis = analyse([ingestFile(Buffer.from(csv), 'reviews.csv')], { codebook: defaultCodebook() });
+    expect(analysis.events.some((e) => e.kind === 'post' && e.direction === 'outbound')).toBe(true);
+    expect(analysis.runBlindSpots.map((f) => f.key)).toEqual(expect.arrayContaining(['runNoOrders', 'runNoSocial']));
+  });
+});

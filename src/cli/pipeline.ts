@@ -153,6 +153,18 @@ export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySe
   return { linked, warnings };
 }
 
+/**
+ * Whether the run holds order data and social posts at all, from its records rather than its files' presets: a
+ * generic export's kind column makes orders and posts too. A brand's public reply to a review is a post, but no
+ * sign of social data: only the customers' own posts are.
+ */
+export function runHolds(events: readonly Event[]): { ordersKnown: boolean; socialKnown: boolean } {
+  return {
+    ordersKnown: events.some((e) => e.kind === 'order'),
+    socialKnown: events.some((e) => e.kind === 'post' && e.direction === 'inbound'),
+  };
+}
+
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysis {
   const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
@@ -160,7 +172,7 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
   const { linked, warnings: linkWarnings } = linkRun(ingests, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
-  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
+  const known = runHolds(linked.events);
   const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
