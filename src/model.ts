@@ -127,6 +127,8 @@ export interface Event {
   /** Signed revenue of an order line (quantity × unit price, or the amount column); null for non-orders. */
   amount: number | null;
   orderId: string | null;
+  /** An order line that pays money back (a generic export's refund, return or Storno row): no order of its own. */
+  refund?: boolean;
   text: string | null;
   /** Message id within its channel (tweet id, comment id, ticket id), for threading. */
   messageId: string | null;

@@ -143,3 +143,17 @@ describe('what the run holds', () => {
     expect(analysis.runBlindSpots.map((f) => f.key)).toEqual(expect.arrayContaining(['runNoOrders', 'runNoSocial']));
   });
 });
+
+describe('refunds in a generic export', () => {
+  it('count against revenue but not as one more order, with or without an order id', () => {
+    const csv = [
+      'customer_id,type,order_id,amount,date',
+      'K-3,order,A-1,40.00,2024-04-02',
+      'K-3,order,A-2,25.00,2024-04-20',
+      'K-3,refund,,10.00,2024-04-25',
+      'K-3,Retoure,A-9,5.00,2024-04-26',
+    ].join('\n');
+    const analysis = analyse([ingestFile(Buffer.from(csv), 'ledger.csv')], { codebook: defaultCodebook() });
+    expect(analysis.profiled[0]!.profile.orders).toEqual({ count: 2, revenue: 50 });
+  });
+});

@@ -192,3 +192,23 @@ describe('ratings', () => {
     expect(points.warnings).toContain('in.csv: column "Score" is named like a rating, but its values (4 to 3300) fit no rating scale; it is not read as one');
   });
 });
+
+describe('ingestFile: a kind column', () => {
+  it('rejects a row whose kind is unknown, naming the column, and reads the others', () => {
+    const result = ingest('Kunde-ID;Typ;Text;Betrag\nK-1;E-Mail;Wo ist mein Paket?;\nK-1;Bestellung;;24,90\nK-1;Anruf;Rückruf erbeten;\nK-1;Lieferschein;;\n');
+    expect(result.mapping.kind).toBe(1);
+    expect(result.events.map((e) => e.kind)).toEqual(['message', 'order', 'message']);
+    expect(result.rejected).toMatchObject([{ line: 5, column: 2, reason: expect.stringMatching(/^kind: unknown kind "Lieferschein"/) }]);
+    expect(result.rows).toEqual({ read: 4, used: 3, rejected: 1 });
+  });
+
+  it('does not read a "Typ" column of categories as the kind, and says so', () => {
+    const result = ingest('Datum;Typ;Kommentar\n2024-05-01;Lob;Toller Kaffee!\n2024-05-02;Beschwerde;Kam zu spät.\n2024-05-03;Frage;Gibt es Bohnen ohne Koffein?\n');
+    expect(result.mapping.kind).toBeUndefined();
+    expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
+    expect(result.events.map((e) => e.kind)).toEqual(['message', 'message', 'message']);
+    expect(result.warnings).toContain('in.csv: column "Typ" is named like a record kind, but its values are none (e.g. "Lob"); it is not read as the rows\' kind (name it with --map kind=<Column> if it is one)');
+    // Named by hand, it is read, and each unknown value rejects its row.
+    expect(ingest('Datum;Typ;Kommentar\n2024-05-01;Lob;Toller Kaffee!\n', { overrides: { kind: 'Typ' } }).rejected[0]!.reason).toMatch(/^kind: unknown kind "Lob"/);
+  });
+});

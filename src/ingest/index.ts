@@ -11,7 +11,7 @@ import {
   type ColumnMapping,
   type Overrides,
 } from './mapping.js';
-import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
+import { isKindColumn, normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
 import { detectDecimalColumn } from './numbers.js';
 import { Placeholders } from './placeholders.js';
 import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
@@ -124,8 +124,11 @@ interface Layout {
 /** Detect the layout of a read table, warning about what the user should know of its columns. */
 function readLayout(table: Table, options: IngestOptions, warnings: string[]): Layout {
   const ratings = ratingChecks(table);
-  const { preset, mapping } = presetForTable(table, options, (field, index) => field !== 'rating' || ratings(index).ok);
+  const kinds = (index: number) => isKindColumn(columnValues(table, index));
+  const fits: ColumnCheck = (field, index) => (field === 'rating' ? ratings(index).ok : field === 'kind' ? kinds(index) : true);
+  const { preset, mapping } = presetForTable(table, options, fits);
   warnings.push(...duplicateColumnWarnings(table.header, mapping, table.file));
+  warnings.push(...unreadKindWarnings(table, preset, mapping, kinds));
   const rating = ratingColumn(table, mapping, ratings, warnings);
   warnings.push(...unreadRatingWarnings(table, mapping, ratings));
   if (preset.kind === 'orders' && mapping.unitPrice === undefined && mapping.amount === undefined && table.rows.length > 0) {
@@ -280,6 +283,18 @@ function unreadRatingWarnings(table: Table, mapping: ColumnMapping, ratings: (in
     if (used.has(index) || !names.has(normaliseHeader(header))) return [];
     const check = ratings(index);
     return check.ok ? [] : [`${table.file}: column "${header}" is named like a rating, but ${check.reason}; it is not read as one`];
+  });
+}
+
+/** A column named like a record kind ("Type", "Typ") whose values name no kind, so the preset did not read it. */
+function unreadKindWarnings(table: Table, preset: Preset, mapping: ColumnMapping, kinds: (index: number) => boolean): string[] {
+  if (preset.columns.kind === undefined || mapping.kind !== undefined) return [];
+  const names = new Set(preset.columns.kind.map(normaliseHeader));
+  return table.header.flatMap((header, index) => {
+    if (!names.has(normaliseHeader(header)) || Object.values(mapping).includes(index) || kinds(index)) return [];
+    const example = columnValues(table, index)[0];
+    if (example === undefined) return [];
+    return [`${table.file}: column "${header}" is named like a record kind, but its values are none (e.g. "${example}"); it is not read as the rows' kind (name it with --map kind=<Column> if it is one)`];
   });
 }
 

@@ -110,10 +110,33 @@ const KINDS: Record<string, EventKind | 'refund'> = {
   note: 'note', notiz: 'note', memo: 'note',
 };
 
-/** What a row's kind column says it is; null when there is no such column or it names no kind thick knows. */
+export function parseKind(value: string): Parsed<EventKind | 'refund'> {
+  const kind = KINDS[value.trim().toLowerCase()];
+  return kind
+    ? { ok: true, value: kind }
+    : { ok: false, reason: `unknown kind "${value.trim()}" (expected order, refund, ticket, message, email, post, comment, review, survey, note or a German name for one: Bestellung, Ticket, Nachricht, Kommentar, Bewertung, Umfrage, Notiz …)` };
+}
+
+/**
+ * Whether a column's values are record kinds: most of them name one (order, Ticket, E-Mail, Bewertung …). A "Type"
+ * column of categories ("Lob", "Beschwerde") is no kind column, and reading it as one would reject every row.
+ */
+export function isKindColumn(values: readonly string[]): boolean {
+  const given = values.map((v) => v.trim()).filter((v) => v !== '');
+  return given.length > 0 && given.filter((v) => parseKind(v).ok).length / given.length >= 0.5;
+}
+
+/**
+ * What a row's kind column says it is; null when there is no such column or the cell is empty. A value that names
+ * no kind rejects the row, naming the column, as an unknown direction does: guessing "message" would put an order
+ * or the brand's words into the customer's voice.
+ */
 function declaredKind(row: MappedRow): EventKind | 'refund' | null {
   const value = row.cells.kind;
-  return value === undefined ? null : (KINDS[value.trim().toLowerCase()] ?? null);
+  if (value === undefined || value.trim() === '') return null;
+  const parsed = parseKind(value);
+  if (!parsed.ok) throw new RowError(`kind: ${parsed.reason}`, row.columns.kind);
+  return parsed.value;
 }
 
 function dateCell(row: MappedRow, field: Field, ctx: RowContext): Date | null {
@@ -277,6 +300,8 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
   if (!hasIdentity(event.who) && !event.orderId) throw new RowError('no customer id, email, handle or name on this order line, and no order id to join it by');
   event.amount = orderAmount(row, ctx);
   if (refund && event.amount !== null && event.amount > 0) event.amount = -event.amount;
+  // Money paid back for an order: it counts against revenue, but is no order of its own.
+  if (refund) event.refund = true;
   event.at = dateCell(row, 'date', ctx);
   event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
   return event;
@@ -306,8 +331,11 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     return { contacts: [contact], events: [], contextEvents: [] };
   },
 
+  /** Order lines; a kind column may call a line a refund, or name another kind, read as in a generic export. */
   orders(row, ctx) {
-    return { contacts: [], events: [orderEvent(row, ctx)], contextEvents: [] };
+    const declared = declaredKind(row);
+    if (declared !== null && declared !== 'order' && declared !== 'refund') return NORMALISERS.messages(row, ctx);
+    return { contacts: [], events: [orderEvent(row, ctx, declared === 'refund')], contextEvents: [] };
   },
 
   tickets(row, ctx) {

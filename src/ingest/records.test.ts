@@ -101,13 +101,22 @@ describe('generic rows: direction, kind and amount', () => {
     expect(normaliseRow(row({ crmId: 'K-1', amount: '30', text: 'Wo bleibt mein Geld?' }), ctx('messages')).events[0]!.kind).toBe('message');
   });
 
-  it('reads other kinds a kind column names; an unknown one leaves the row a message', () => {
+  it('reads other kinds a kind column names; an unknown one rejects the row naming the column, as an unknown direction does', () => {
     const kind = (value: string) => normaliseRow(row({ crmId: 'K-1', kind: value, text: 't' }), ctx('messages')).events[0]!;
     expect(kind('Ticket')).toMatchObject({ kind: 'ticket', expectsReply: true });
     expect(kind('review')).toMatchObject({ kind: 'review', expectsReply: false });
     expect(kind('NPS')).toMatchObject({ kind: 'survey', expectsReply: false });
     expect(kind('Notiz')).toMatchObject({ kind: 'note', direction: 'internal', expectsReply: false });
-    expect(kind('question')).toMatchObject({ kind: 'message' });
+    expect(kind('')).toMatchObject({ kind: 'message' });
+    const error = rejection(() => kind('question'));
+    expect(error.message).toMatch(/^kind: unknown kind "question" \(expected order, refund, ticket/);
+    expect(error.column).toBe(2);
+    expect(rejection(() => normaliseRow(row({ crmId: 'K-1', kind: 'Gutschein', text: 't' }), ctx('reviews', { recordKind: 'review' }))).message).toMatch(/^kind: unknown kind "Gutschein"/);
+  });
+
+  it('marks a refund as money paid back, so it is no order of its own', () => {
+    const refund = normaliseRow(row({ crmId: 'K-1', kind: 'Erstattung', amount: '12.5' }), ctx('messages')).events[0]!;
+    expect(refund).toMatchObject({ kind: 'order', amount: -12.5, orderId: null, refund: true });
   });
 
   it('lists the replies a message names (TWCS response_tweet_id "5,7") in its channel', () => {
