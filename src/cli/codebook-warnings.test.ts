@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput } from '../test-support.js';
 import { runAnnotate } from './annotate.js';
 import { runCodebook } from './codebook.js';
 
@@ -16,19 +17,11 @@ writeFileSync(
 const input = join(dir, 'in.csv');
 writeFileSync(input, 'text\nNo parking anywhere near the shop.\n');
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  return { stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
 afterEach(() => vi.restoreAllMocks());
 
 describe('codebook warnings outside analyze', () => {
   it('thick annotate says what a replacing codebook drops, on stderr and in its --json summary', async () => {
-    const io = capture();
+    const io = captureOutput();
     const out = join(dir, 'out.jsonl');
     expect(await runAnnotate([input], { out, codebook: only, json: true, map: [], brand: [] })).toBe(0);
     const summary = JSON.parse(io.stdout()) as { warnings: string[] };
@@ -38,7 +31,7 @@ describe('codebook warnings outside analyze', () => {
   });
 
   it('thick codebook prints the codebook on stdout and the warnings on stderr', () => {
-    const io = capture();
+    const io = captureOutput();
     expect(runCodebook({ codebook: only, json: true })).toBe(0);
     expect(JSON.parse(io.stdout()).codes).toHaveLength(1);
     expect(io.stderr()).toContain('the codebook has no "dialog.praise"');

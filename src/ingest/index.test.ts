@@ -212,3 +212,21 @@ describe('ingestFile: a kind column', () => {
     expect(ingest('Datum;Typ;Kommentar\n2024-05-01;Lob;Toller Kaffee!\n', { overrides: { kind: 'Typ' } }).rejected[0]!.reason).toMatch(/^kind: unknown kind "Lob"/);
   });
 });
+
+describe('choosing the preset: a clear text column', () => {
+  it('reads a table with a "text" column as texts, not as contacts, without --map', () => {
+    const short = ingest('id,text,created\n7,Die Bohnen sind super frisch angekommen,2024-05-02\n');
+    expect(short.preset.id).toBe('generic');
+    expect(short.events[0]).toMatchObject({ kind: 'message', text: 'Die Bohnen sind super frisch angekommen' });
+    const labelled = ingest('id,text,label,reason,airline,created\n31,@FlyNord the seat was broken,negative,Seat,FlyNord,3/11/2023 14:20\n');
+    expect(labelled.preset.id).toBe('generic');
+    expect(labelled.events[0]!.text).toBe('@FlyNord the seat was broken');
+    for (const header of ['Kommentar', 'Nachricht', 'Freitext', 'feedback', 'verbatim', 'comments', 'Review Text']) {
+      expect(ingest(`Kundennummer,Name,${header},Erstellt\nK-1,Eva Roth,Alles bestens,2024-05-02\n`).preset.id).not.toBe('contacts');
+    }
+  });
+
+  it('still reads a contacts export without a text column as contacts', () => {
+    expect(ingest('Customer ID,Name,Email,Created\nK-1,Eva Roth,eva@example.org,2024-05-02\n').preset.id).toBe('contacts');
+  });
+});

@@ -70,10 +70,11 @@ const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMi
 /**
  * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
  * --map always count: a preset that reads every field the user named beats one that would ignore some of them, so
- * `--map text=text` makes a table a text file even when its other columns look like contacts. A file without a
- * header (empty) has nothing to map: the forced preset or the generic one, with no columns. `fits` says whether a
- * column's values allow a field (a "Bewertung" of words is no rating). Throws MappingError for a mistake in the
- * options, LayoutError when the header fits no preset.
+ * `--map text=text` makes a table a text file even when its other columns look like contacts; so does a column
+ * whose header can only name a text (clearTextColumns). A file without a header (empty) has nothing to map: the
+ * forced preset or the generic one, with no columns. `fits` says whether a column's values allow a field (a
+ * "Bewertung" of words is no rating). Throws MappingError for a mistake in the options, LayoutError when the header
+ * fits no preset.
  */
 export function choosePreset(header: string[], file: string, options: IngestOptions, fits: ColumnCheck = () => true): { preset: Preset; mapping: ColumnMapping } {
   const overrides = options.overrides ?? {};
@@ -85,10 +86,12 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
   if (forced) return { preset: forced, mapping: presetMapping(header, forced, overrides, file, fits) };
   // Fields no preset reads (the eval-only label) decide nothing.
   const asked = (Object.keys(overrides) as Field[]).filter((field) => PRESETS.some((p) => p.columns[field] !== undefined));
+  const texts = overrides.text === undefined ? clearTextColumns(header) : [];
   let best: { preset: Preset; mapping: ColumnMapping; score: number } | null = null;
   for (const preset of PRESETS) {
     const mapping = presetMapping(header, preset, overrides, file, fits);
     if (!preset.requires.every((group) => group.some((field) => mapping[field] !== undefined))) continue;
+    if (preset.kind === 'contacts' && texts.length > 0 && !texts.some((i) => Object.values(mapping).includes(i))) continue;
     const honoured = asked.filter((field) => preset.columns[field] !== undefined).length;
     const read = (Object.keys(mapping) as Field[]).filter((field) => preset.columns[field] !== undefined).length;
     const score = honoured * 10_000 + read * 100 + preset.priority;
@@ -101,6 +104,24 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
     );
   }
   return { preset: best.preset, mapping: best.mapping };
+}
+
+/**
+ * Headers that name the customer's words and nothing else. A table with one of them is a file of texts: a contacts
+ * preset, which reads no text, must not win it because its other columns (an id, a "created" date) look like a
+ * contact's. (An orders export may keep a comment column and stay an orders export: its amounts matter more.)
+ */
+const CLEAR_TEXT = new Set(
+  [
+    'text', 'message', 'messages', 'comment', 'comments', 'content', 'body', 'feedback', 'verbatim', 'tweet', 'review', 'review text',
+    'message text', 'message body', 'comment text', 'comment body', 'feedback text', 'tweet text', 'full text', 'post text',
+    'review body', 'review content', 'kommentar', 'kommentare', 'kommentartext', 'nachricht', 'nachrichtentext', 'freitext',
+    'inhalt', 'rückmeldung', 'beitragstext', 'bewertungstext', 'rezension', 'erfahrungsbericht',
+  ].map(normaliseHeader),
+);
+
+function clearTextColumns(header: readonly string[]): number[] {
+  return header.flatMap((h, i) => (CLEAR_TEXT.has(normaliseHeader(h)) ? [i] : []));
 }
 
 /** A preset's columns for a header: synonyms, then the user's --map, then what a bare "Id" is. */
