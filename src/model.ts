@@ -58,6 +58,11 @@ export interface IdentityKeys {
    * never joins records.
    */
   placeholder?: string;
+  /**
+   * A value in an id or e-mail column that identifies nobody ("N/A", "0", "-", "keine@angabe.de"): kept to say so,
+   * never a key. A row with nothing else is a customer of its own, as a placeholder author's is.
+   */
+  placeholderId?: string;
   /** The email or handle as written in the input (case kept, no "@"), for the customer's id in profiles. */
   asWritten?: string;
 }

@@ -273,15 +273,16 @@ function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: num
 const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
 
 /**
- * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") identifies nobody, and a review or survey
- * answer by nobody named is still somebody's: each becomes its own anonymous customer, keyed by its record id (or
- * file:line) and named by the placeholder plus that id, so the index tells them apart.
+ * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
+ * ("N/A", "0") identifies nobody, and a review or survey answer by nobody named is still somebody's: each becomes
+ * its own anonymous customer, keyed by its record id (or file:line) and named by the placeholder plus that id, so
+ * the index tells them apart.
  */
 function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
   const taken = new Set(index.customers.map((c) => c.key));
   linked.forEach((event, i) => {
     if (owner[i] || event.direction !== 'inbound') return;
-    if (!event.who.placeholder && !ALWAYS_SOMEBODYS.has(event.kind)) return;
+    if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return;
     const recordId = event.messageId && !event.messageId.endsWith(`:${event.id}`) ? event.messageId.slice(event.messageId.indexOf(':') + 1) : null;
     const where = `${event.source.file}:${event.source.line}`;
     const key = recordId && !taken.has(recordId) ? recordId : where;

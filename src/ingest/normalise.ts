@@ -182,8 +182,9 @@ export function conversationId(space: string, id: string | undefined): string | 
   return id === undefined ? null : `${space}:${id}`;
 }
 
-/** A free "customer" cell may hold a CRM id, an email or a handle. */
-function keysFromCustomerCell(value: string): IdentityKeys {
+/** A free "customer" cell may hold a CRM id, an email or a handle, or a placeholder for nobody ("N/A", "0"). */
+function keysFromCustomerCell(value: string, placeholders: Placeholders): IdentityKeys {
+  if (placeholders.isNobodyKey(value)) return { placeholderId: nfc(value) };
   if (value.includes('@') && !value.startsWith('@')) return { email: normaliseEmail(value) };
   if (value.startsWith('@')) return { handle: normaliseHandle(value) };
   return { crmId: nfc(value) };
@@ -191,14 +192,18 @@ function keysFromCustomerCell(value: string): IdentityKeys {
 
 /**
  * The identity on a row, NFC-normalised. A placeholder author name or handle ("Ein Google-Nutzer", "Gast") is kept
- * as `placeholder`, never as a key: it would join strangers.
+ * as `placeholder`, a placeholder in an id or e-mail column ("N/A", "0") as `placeholderId`, never as a key: either
+ * would join strangers.
  */
 function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
   const keys: IdentityKeys = {};
   const placeholders = ctx.placeholders ?? DEFAULT_PLACEHOLDERS;
-  const { crmId, altId, email, handle, name, firstName, lastName } = row.cells;
-  if (crmId) Object.assign(keys, keysFromCustomerCell(crmId));
-  if (altId) keys.altId = nfc(altId);
+  const { crmId, altId, email: emailCell, handle, name, firstName, lastName } = row.cells;
+  if (crmId) Object.assign(keys, keysFromCustomerCell(crmId, placeholders));
+  if (altId && placeholders.isNobodyKey(altId)) keys.placeholderId ??= nfc(altId);
+  else if (altId) keys.altId = nfc(altId);
+  const email = emailCell && placeholders.isNobodyKey(emailCell) ? undefined : emailCell;
+  if (emailCell && !email) keys.placeholderId ??= nfc(emailCell);
   if (email) keys.email = normaliseEmail(email);
   const bareHandle = handle ? nfc(handle).replace(/^@/, '') : undefined;
   if (bareHandle && placeholders.has(bareHandle)) keys.placeholder = bareHandle;
@@ -243,7 +248,8 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
   };
 }
 
-const hasIdentity = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder);
+const hasIdentity = (keys: IdentityKeys): boolean =>
+  Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder || keys.placeholderId);
 
 function requireIdentity(keys: IdentityKeys, row: MappedRow, what: string): void {
   if (!hasIdentity(keys)) throw new RowError(`no customer id, email, handle or name on this ${what}`);
@@ -315,7 +321,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
       .filter((value): value is string => Boolean(value) && !(ctx.placeholders ?? DEFAULT_PLACEHOLDERS).has(value!.replace(/^@/, '')))
       .map(normaliseHandle);
     if (!keys.crmId && !keys.email && handles.length === 0) {
-      throw new RowError('contact has no customer id, email or social handle');
+      const nobody = keys.placeholderId ? ` ("${keys.placeholderId}" is a placeholder that identifies nobody)` : '';
+      throw new RowError(`contact has no customer id, email or social handle${nobody}`);
     }
     if (!keys.handle && handles[0]) keys.handle = handles[0];
     const contact: Contact = {
@@ -352,7 +359,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   social(row, ctx) {
     const post = baseEvent(row, ctx, 'post');
-    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder) throw new RowError('comment has no author handle', row.columns.handle);
+    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder && !post.who.placeholderId) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
     post.text = customerText(row.cells.text) ?? null;
     post.messageId = conversationId(post.channel, row.cells.messageId);
@@ -382,7 +389,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
       return { contacts: [], events: [], contextEvents: [{ from: at, until: end, note, author: row.cells.author ?? null, source }] };
     }
     const event = baseEvent(row, ctx, 'note');
-    event.who = keysFromCustomerCell(customer);
+    event.who = keysFromCustomerCell(customer, ctx.placeholders ?? DEFAULT_PLACEHOLDERS);
+    if (event.who.placeholderId) throw new RowError(`note names the customer "${customer}", a placeholder that identifies nobody`, row.columns.crmId);
     event.direction = 'internal';
     event.channel = 'note';
     event.at = at;

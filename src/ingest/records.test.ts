@@ -142,6 +142,22 @@ describe('identity on a row', () => {
     expect(normaliseRow(row({ crmId: 'A3', name: 'Ben &amp; Jo', text: 'x' }), ctx('messages')).events[0]!.who.name).toBe('Ben & Jo');
   });
 
+  it('keeps a placeholder in an id or e-mail column ("N/A", "0", "-", keine@angabe.de) as such, never as a key', () => {
+    const who = (cells: Partial<Record<Field, string>>) => normaliseRow(row({ ...cells, text: 'Hallo' }), ctx('messages')).events[0]!.who;
+    expect(who({ crmId: 'N/A' })).toEqual({ placeholderId: 'N/A' });
+    expect(who({ crmId: '0', email: '-' })).toEqual({ placeholderId: '0' });
+    expect(who({ crmId: '000', name: 'Eva Roth' })).toEqual({ placeholderId: '000', name: 'Eva Roth' });
+    expect(who({ email: 'keine@angabe.de' })).toEqual({ placeholderId: 'keine@angabe.de' });
+    expect(who({ email: 'NoReply@shop.example', crmId: 'K-4' })).toEqual({ crmId: 'K-4', placeholderId: 'NoReply@shop.example' });
+    expect(who({ crmId: 'unknown', email: 'eva@example.org' })).toEqual({ placeholderId: 'unknown', email: 'eva@example.org', asWritten: 'eva@example.org' });
+    expect(who({ crmId: 'null' })).toEqual({ placeholderId: 'null' });
+    expect(who({ crmId: '10', email: 'nadja@example.org' })).toMatchObject({ crmId: '10', email: 'nadja@example.org' });
+    expect(rejection(() => normaliseRow(row({ crmId: 'N/A', name: 'Eva Roth', city: 'Kiel' }), ctx('contacts'))).message).toBe(
+      'contact has no customer id, email or social handle ("N/A" is a placeholder that identifies nobody)',
+    );
+    expect(rejection(() => normaliseRow(row({ crmId: '-', text: 'Rückruf', author: 'Jo' }), ctx('notes'))).message).toBe('note names the customer "-", a placeholder that identifies nobody');
+  });
+
   it('reads a second id of the person as an alias', () => {
     const { contacts } = normaliseRow(row({ crmId: 'p-anna', altId: 'c-001', city: 'hamburg' }), ctx('contacts'));
     expect(contacts[0]!.keys).toMatchObject({ crmId: 'p-anna', altId: 'c-001' });
