@@ -127,6 +127,35 @@ describe('linkCustomers: joins through reference columns', () => {
     expect(linked.files.get('orders.csv')).toMatchObject({ byAlias: 2 });
   });
 
+  it('never looks another system\'s id up as a CRM id, and prefers the e-mail to an alias (B1)', () => {
+    const anna = { ...contact('1001', 'anna@example.com'), name: 'Anna' };
+    const ben = { ...contact('3612', 'ben@example.com'), name: 'Ben' };
+    // A Zendesk ticket: the requester's e-mail, and Zendesk's own user id 3612 as the alias.
+    const linked = linkCustomers([anna, ben], [
+      event('t1', { email: 'anna@example.com', altId: '3612' }, { source: { file: 'tickets.csv', line: 2 } }),
+      event('t2', { altId: '3612' }, { source: { file: 'tickets.csv', line: 3 } }),
+    ]);
+    expect(linked.events[0]!.customerKey).toBe('1001');
+    expect(linked.events[1]!.customerKey).toBe('3612 (2)');
+    expect(linked.warnings).toEqual(['tickets.csv:3: the customer key "3612" is another customer\'s already (a CRM id and another system\'s id, or a name and a handle, written alike); this one is "3612 (2)"']);
+    expect(linked.customers.find((c) => c.key === '3612')!.emails).toEqual(['ben@example.com']);
+    // Anna did not learn Zendesk's id from a row that gave it beside her e-mail only.
+    expect(linked.customers.find((c) => c.key === '1001')!.aliases).toEqual([]);
+  });
+
+  it('learns an alias only from a row that gives it beside the person\'s own id', () => {
+    const linked = linkCustomers([contact('1001', 'anna@example.com')], [
+      event('a', { crmId: '1001', altId: 'zd-77' }),
+      event('b', { altId: 'zd-77' }, { source: { file: 'tickets.csv', line: 3 } }),
+      event('c', { email: 'anna@example.com', altId: 'zd-88' }),
+      event('d', { altId: 'zd-88' }),
+    ]);
+    expect(linked.customers[0]!.aliases).toEqual(['zd-77']);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', '1001', '1001', 'zd-88']);
+    expect(linked.customers.find((c) => c.key === 'zd-88')).toMatchObject({ crmId: null, aliases: ['zd-88'] });
+    expect(linked.files.get('tickets.csv')).toMatchObject({ byAlias: 1 });
+  });
+
   it('gives a row naming only an order the customer of that order, and an undated order line its order\'s date', () => {
     const at = new Date('2024-03-01T10:00:00Z');
     const linked = linkCustomers(

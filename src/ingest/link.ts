@@ -38,17 +38,21 @@ class CustomerIndex {
   private readonly ambiguousNames = new Set<string>();
   readonly customers: Customer[] = [];
 
+  /**
+   * The customer a row's keys name, strongest key first. An alias comes last, after email and handle, and is only
+   * ever looked up among aliases: another system's id (Zendesk's requester id 3612) is no CRM id, so it must never
+   * meet CRM contact 3612.
+   */
   find(keys: IdentityKeys): { customer: Customer; by: JoinedBy } | undefined {
     const tries: [string | undefined, JoinedBy][] = [
       [keys.crmId && `id:${keys.crmId}`, 'id'],
-      // A row whose only id is a person's alias (Olist's orders name customer_id, the person is customer_unique_id).
-      [keys.crmId && `alt:${keys.crmId}`, 'alias'],
-      [keys.altId && `alt:${keys.altId}`, 'alias'],
-      [keys.altId && `id:${keys.altId}`, 'alias'],
       [keys.email && `email:${keys.email}`, 'email'],
       [keys.handle && `handle:${keys.handle}`, 'handle'],
       [keys.crmId && `email:${keys.crmId.toLowerCase()}`, 'email'],
       [keys.crmId && `handle:${keys.crmId.toLowerCase()}`, 'handle'],
+      // A row whose only id is a person's alias (Olist's orders name customer_id, the person is customer_unique_id).
+      [keys.crmId && `alt:${keys.crmId}`, 'alias'],
+      [keys.altId && `alt:${keys.altId}`, 'alias'],
     ];
     for (const [key, by] of tries) {
       const customer = key ? this.byKey.get(key) : undefined;
@@ -114,19 +118,22 @@ function fromContact(contact: Contact): Customer {
   });
 }
 
-/** A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order, a name. */
+/**
+ * A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order, a name. An
+ * alias joins them only when the row gives it beside their CRM id; a row with nothing but an alias is keyed by it,
+ * and stays an alias (never a CRM id another system's row could meet).
+ */
 function fromEvent(event: Event): Customer | null {
-  const { email, handle, name, asWritten, altId } = event.who;
-  // An alias is the key only when the row has nothing better (no CRM id, email or handle).
-  const crmId = event.who.crmId ?? (email || handle ? undefined : altId);
-  const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : name);
+  const { crmId, email, handle, name, asWritten, altId } = event.who;
+  const aliasOnly = !crmId && !email && !handle && altId !== undefined;
+  const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : aliasOnly ? altId : name);
   if (!key) return null;
   return newCustomer(key, {
     name: name ?? null,
     crmId: crmId ?? null,
     emails: email ? [email] : [],
     handles: handle ? [handle] : [],
-    aliases: altId && altId !== crmId ? [altId] : [],
+    aliases: altId && (crmId || aliasOnly) && altId !== crmId ? [altId] : [],
   });
 }
 
@@ -171,6 +178,7 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   answerThreads(index, linked, owner, byMessage, warnings);
   nameByFirstSpelling(spellings);
   recordNameJoins(nameOnly, placed, fileLinks);
+  distinctKeys(index.customers, firstRows(linked, owner), warnings);
 
   linked.forEach((event, i) => {
     event.customerKey = owner[i]?.key ?? null;
@@ -218,7 +226,7 @@ function joinByKeys(
     if (!hasPersonKey(who) && (event.direction === 'outbound' || !who.name)) return;
     const found = index.find(who);
     let customer = found?.customer;
-    if (customer) learnKeys(customer, who);
+    if (customer) learnKeys(customer, who, found!.by);
     else customer = fromEvent(event) ?? undefined;
     if (!customer) return;
     if (!found) index.add(customer);
@@ -231,12 +239,16 @@ function joinByKeys(
   return spellings;
 }
 
-/** An event may teach us another key of a known customer (a ticket's email next to its CRM id). */
-function learnKeys(customer: Customer, who: IdentityKeys): void {
+/**
+ * An event may teach us another key of a known customer (a ticket's email next to its CRM id). An alias is learnt
+ * only from a row that gives it beside the customer's own CRM id (Olist's customers file: customer_unique_id and
+ * customer_id): an alias found next to an email or another id may be a different system's id of someone else.
+ */
+function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
   if (who.email && !customer.emails.includes(who.email)) customer.emails.push(who.email);
   if (who.handle && !customer.handles.includes(who.handle)) customer.handles.push(who.handle);
-  if (who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
-  if (who.crmId && customer.crmId && who.crmId !== customer.crmId && !customer.aliases.includes(who.crmId)) customer.aliases.push(who.crmId);
+  const declared = by === 'id' && who.crmId === customer.crmId;
+  if (declared && who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
   if (!customer.name && who.name) customer.name = who.name;
 }
 
@@ -339,6 +351,36 @@ function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer |
  */
 function nameByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
   for (const [customer, written] of spellings) customer.key = [...written].sort()[0]!;
+}
+
+/** The first row each customer was found on, for messages about them. */
+function firstRows(linked: readonly Event[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
+  const first = new Map<Customer, Source>();
+  owner.forEach((customer, i) => customer && !first.has(customer) && first.set(customer, linked[i]!.source));
+  return first;
+}
+
+/**
+ * Every customer's key is theirs alone: profiles, reports and the events' customerKey rely on it. Two different
+ * people can still arrive at the same key (a CRM id 3612 and another system's alias 3612, a name and a handle
+ * written alike): the later one gets a numbered key, and the user is told where it came from.
+ */
+function distinctKeys(customers: readonly Customer[], firstRow: ReadonlyMap<Customer, Source>, warnings: string[]): void {
+  const taken = new Set<string>();
+  for (const customer of customers) {
+    if (!taken.has(customer.key)) {
+      taken.add(customer.key);
+      continue;
+    }
+    let n = 2;
+    while (taken.has(`${customer.key} (${n})`)) n++;
+    const renamed = `${customer.key} (${n})`;
+    const source = customer.contact?.source ?? firstRow.get(customer);
+    const where = source ? `${source.file}:${source.line}: ` : '';
+    warnings.push(`${where}the customer key "${customer.key}" is another customer's already (a CRM id and another system's id, or a name and a handle, written alike); this one is "${renamed}"`);
+    customer.key = renamed;
+    taken.add(renamed);
+  }
 }
 
 /**
