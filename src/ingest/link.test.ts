@@ -60,6 +60,26 @@ describe('linkCustomers, weaker keys and threads', () => {
     expect(twins.events[0]!.customerKey).toBe('Jo Kim'); // a new customer, not a guess at 1 or 2
   });
 
+  it('keeps rows with a name two customers bear together as one customer, never a second with the same id (B3)', () => {
+    const twins = [{ ...contact('1', 'a.schmidt@example.org'), name: 'Anna Schmidt' }, { ...contact('2', 'anna.s@example.net'), name: 'Anna Schmidt' }];
+    const rows = [
+      event('r1', { name: 'Anna Schmidt' }, { source: { file: 'reviews.csv', line: 3 } }),
+      event('r2', { name: 'anna schmidt' }, { source: { file: 'reviews.csv', line: 7 } }),
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const linked = linkCustomers(twins, order);
+      expect(linked.customers.map((c) => c.key)).toEqual(['1', '2', 'Anna Schmidt']);
+      expect(new Set(linked.events.map((e) => e.customerKey))).toEqual(new Set(['Anna Schmidt']));
+    }
+    const linked = linkCustomers(twins, rows);
+    expect(linked.warnings).toEqual([
+      '2 rows with only the name "Anna Schmidt", which 2 other customers bear (1, 2), joined none of them: they are customer "Anna Schmidt" (reviews.csv:3, reviews.csv:7); an id or e-mail on those rows would tell whose they are',
+    ]);
+    // Rows with a key are placed first: a name-only row before them still sees that the name is shared.
+    const late = linkCustomers([], [event('n', { name: 'Jo Kim' }), event('a', { crmId: 'K-1', name: 'Jo Kim' }), event('b', { crmId: 'K-2', name: 'Jo Kim' })]);
+    expect(late.events.map((e) => e.customerKey)).toEqual(['Jo Kim', 'K-1', 'K-2']);
+  });
+
   it('gives a brand post without reply id the customer it @mentions first; only replies to missing messages warn', () => {
     const linked = linkCustomers(
       [contact('1001', 'anna@example.com', ['anna_k'])],

@@ -36,6 +36,8 @@ class CustomerIndex {
   private readonly byKey = new Map<string, Customer>();
   /** Names shared by different customers: joining by them would guess. */
   private readonly ambiguousNames = new Set<string>();
+  /** Per name, the customer made from rows that carry only that name. */
+  private readonly nameHolders = new Map<string, Customer>();
   readonly customers: Customer[] = [];
 
   /**
@@ -59,9 +61,32 @@ class CustomerIndex {
       if (customer) return { customer, by };
     }
     if (keys.crmId || keys.altId || keys.email || keys.handle || !keys.name) return undefined;
-    // A name is the weakest key: used only when the row has nothing else and the name is unique.
-    const customer = this.byKey.get(nameKey(keys.name));
+    // A name is the weakest key: used only when the row has nothing else and the name is unique. Rows with a name
+    // several customers bear join none of them but the one customer kept for such rows (holdName).
+    const key = nameKey(keys.name);
+    const customer = this.byKey.get(key) ?? this.nameHolders.get(key);
     return customer ? { customer, by: 'name' } : undefined;
+  }
+
+  /** Keep `customer`, made from a row with only a name, as the one customer of all rows with only that name. */
+  holdName(customer: Customer): void {
+    if (customer.name) this.nameHolders.set(nameKey(customer.name), customer);
+  }
+
+  /** The customers made for rows with only a name that other customers bear too, with those others. */
+  sharedNames(): { holder: Customer; others: Customer[] }[] {
+    const bearers = new Map<string, Customer[]>();
+    for (const customer of this.customers) {
+      if (!customer.name || customer.anonymous) continue;
+      const key = nameKey(customer.name);
+      const list = bearers.get(key) ?? [];
+      list.push(customer);
+      bearers.set(key, list);
+    }
+    return [...this.nameHolders].flatMap(([key, holder]) => {
+      const others = (bearers.get(key) ?? []).filter((c) => c !== holder);
+      return others.length > 0 ? [{ holder, others }] : [];
+    });
   }
 
   add(customer: Customer): void {
@@ -179,6 +204,7 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   nameByFirstSpelling(spellings);
   recordNameJoins(nameOnly, placed, fileLinks);
   distinctKeys(index.customers, firstRows(linked, owner), warnings);
+  warnings.push(...sharedNameWarnings(index, nameOnly));
 
   linked.forEach((event, i) => {
     event.customerKey = owner[i]?.key ?? null;
@@ -220,10 +246,8 @@ function joinByKeys(
   fileLinks: (file: string) => FileLinks,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
-  linked.forEach((event, i) => {
+  const join = (event: Event, i: number) => {
     const who = event.who;
-    // The brand's words with no customer column are placed by the thread they answer (pass 4).
-    if (!hasPersonKey(who) && (event.direction === 'outbound' || !who.name)) return;
     const found = index.find(who);
     let customer = found?.customer;
     if (customer) learnKeys(customer, who, found!.by);
@@ -231,11 +255,19 @@ function joinByKeys(
     if (!customer) return;
     if (!found) index.add(customer);
     else index.remember(customer);
+    if (!found && !hasPersonKey(who)) index.holdName(customer);
     place(i, customer);
     if (found?.by === 'alias') fileLinks(event.source.file).byAlias++;
-    if (!hasPersonKey(who)) nameOnly.set(customer, [...(nameOnly.get(customer) ?? []), event]);
-    if (!customer.contact && !customer.crmId && who.asWritten) spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(who.asWritten));
-  });
+    if (!hasPersonKey(who)) nameOnly.set(customer, (nameOnly.get(customer) ?? []).concat(event));
+    // Written forms of the key of a customer known by nothing firmer: an e-mail or handle, else a name alone.
+    const written = customer.contact || customer.crmId ? undefined : (who.asWritten ?? (hasPersonKey(who) ? undefined : who.name));
+    if (written) spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(written));
+  };
+  // Rows with a key first, so every name their customers bear is known before a row with only a name is placed:
+  // whether a name is shared must not depend on the order of the rows.
+  linked.forEach((event, i) => hasPersonKey(event.who) && join(event, i));
+  // The brand's words with no customer column are placed by the thread they answer (pass 4).
+  linked.forEach((event, i) => !hasPersonKey(event.who) && event.direction !== 'outbound' && event.who.name && join(event, i));
   return spellings;
 }
 
@@ -346,11 +378,35 @@ function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer |
 }
 
 /**
- * A customer known only by a handle or email is named the same way whatever the file order: the first spelling in
- * sort order, so a weekly CI run does not see a new id when a glob lists files differently.
+ * A customer known only by a handle, an email or a name is named the same way whatever the file order: the first
+ * spelling in sort order, so a weekly CI run does not see a new id when a glob lists files differently.
  */
 function nameByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
-  for (const [customer, written] of spellings) customer.key = [...written].sort()[0]!;
+  for (const [customer, written] of spellings) {
+    const first = [...written].sort()[0]!;
+    // A customer known by a name alone is also called by that spelling.
+    if (customer.emails.length === 0 && customer.handles.length === 0) customer.name = first;
+    customer.key = first;
+  }
+}
+
+/** How many rows a warning lists before it only counts the rest. */
+const LISTED_ROWS = 10;
+
+const listRows = (rows: readonly Event[]): string =>
+  rows.slice(0, LISTED_ROWS).map((e) => `${e.source.file}:${e.source.line}`).join(', ') + (rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '');
+
+/** Rows with only a name that several customers bear: kept apart from all of them, and the user told which. */
+function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, Event[]>): string[] {
+  return index.sharedNames().map(({ holder, others }) => {
+    const rows = nameOnly.get(holder) ?? [];
+    const one = rows.length === 1;
+    return (
+      `${rows.length} row${one ? '' : 's'} with only the name "${holder.name}", which ${others.length === 1 ? 'another customer bears' : `${others.length} other customers bear`} ` +
+      `(${others.map((c) => c.key).join(', ')}), joined none of them: ${one ? 'it is' : 'they are'} customer "${holder.key}" (${listRows(rows)}); ` +
+      'an id or e-mail on those rows would tell whose they are'
+    );
+  });
 }
 
 /** The first row each customer was found on, for messages about them. */
