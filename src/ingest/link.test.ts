@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Event } from '../model.js';
-import { linkCustomers } from './link.js';
+import { distinctTails, linkCustomers } from './link.js';
 import { makeEvent } from '../test-support.js';
 
 const contact = (crmId: string, email: string, handles: string[] = []): Contact => ({
@@ -214,15 +214,29 @@ describe('linkCustomers: placeholders and names', () => {
     expect(linked.customers).toHaveLength(5);
     expect(linked.customers.every((c) => c.anonymous)).toBe(true);
     expect(linked.customers.map((c) => c.key)).toEqual(['rev-0000-abcdef', 'rev-0001-abcdef', 'rev-0002-abcdef', 'rev-0003-abcdef', 'rev-0004-abcdef']);
-    expect(linked.customers[0]!.name).toBe('Ein Google-Nutzer #rev-0000');
-    expect(linked.customers[4]!.name).toBe('A Google user #rev-0004');
+    // The ids share their start and their end: the tail that tells them apart is "0-abcdef".
+    expect(linked.customers[0]!.name).toBe('Ein Google-Nutzer #0-abcdef');
+    expect(linked.customers[4]!.name).toBe('A Google user #4-abcdef');
     expect(linked.files.get('play.csv')).toMatchObject({ anonymous: 5, nameJoins: 0 });
   });
 
-  it('keys a placeholder row without a record id by file:line, and never joins it to a contact of that name', () => {
-    const linked = linkCustomers([{ ...contact('1', 'k@x.de'), name: 'Kunde' }], [event('a', { placeholder: 'Kunde' }, { kind: 'review', source: { file: 'b.csv', line: 4 } })]);
+  it('keys a placeholder row without a record id by its file\'s name and line, and never joins it to a contact of that name', () => {
+    const review = (file: string) => event('a', { placeholder: 'Kunde' }, { kind: 'review', source: { file, line: 4 } });
+    const linked = linkCustomers([{ ...contact('1', 'k@x.de'), name: 'Kunde' }], [review('b.csv')]);
     expect(linked.events[0]!.customerKey).toBe('b.csv:4');
     expect(linked.customers.find((c) => c.key === 'b.csv:4')).toMatchObject({ anonymous: true, name: 'Kunde (b.csv:4)' });
+    // Moving the export to another folder changes no id.
+    expect(linkCustomers([], [review('/tmp/x/b.csv')]).customers[0]).toMatchObject({ key: 'b.csv:4', name: 'Kunde (b.csv:4)' });
+    expect(linkCustomers([], [review('exports\\2024\\b.csv')]).customers[0]!.key).toBe('b.csv:4');
+    // Two files of one name in different folders still give two keys.
+    expect(linkCustomers([], [review('a/b.csv'), review('c/b.csv')]).customers.map((c) => c.key)).toEqual(['b.csv:4', 'c/b.csv:4']);
+  });
+
+  it('names anonymous customers by the shortest tail of their record id that no other shares (ObjectIds share their start)', () => {
+    const ids = ['65f1c2a7e4b0a1d2c3e4f501', '65f1c2a7e4b0a1d2c3e4f502', '65f1c2a7e4b0a1d2c3e4aa02', '65f1c2a7e4b0a1d2c3e4f5ab'];
+    const linked = linkCustomers([], ids.map((id, i) => event(`r${i}`, { placeholder: 'Gast' }, { kind: 'review', messageId: `review:${id}` })));
+    expect(linked.customers.map((c) => c.name)).toEqual(['Gast #f501', 'Gast #f502', 'Gast #aa02', 'Gast #f5ab']);
+    expect(distinctTails(['1', '11', 'x9', 'abcdef123'])).toEqual(new Map([['1', '1'], ['11', '11'], ['x9', 'x9'], ['abcdef123', 'f123']]));
   });
 
   it('gives the brand\'s reply to an anonymous review that review\'s customer', () => {

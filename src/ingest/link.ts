@@ -319,24 +319,61 @@ const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
 /**
  * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
  * ("N/A", "0") identifies nobody, and a review or survey answer by nobody named is still somebody's: each becomes
- * its own anonymous customer, keyed by its record id (or file:line) and named by the placeholder plus that id, so
- * the index tells them apart.
+ * its own anonymous customer, keyed by its record id (or its file's name and line) and named by the placeholder plus
+ * the shortest tail of that id no other such record shares, so the index tells them apart.
  */
 function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
+  const anonymous = linked.flatMap((event, i) => {
+    if (owner[i] || event.direction !== 'inbound') return [];
+    if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return [];
+    return [{ event, i, recordId: recordIdOf(event) }];
+  });
+  const tails = distinctTails(anonymous.flatMap(({ recordId }) => (recordId ? [recordId] : [])));
   const taken = new Set(index.customers.map((c) => c.key));
-  linked.forEach((event, i) => {
-    if (owner[i] || event.direction !== 'inbound') return;
-    if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return;
-    const recordId = event.messageId && !event.messageId.endsWith(`:${event.id}`) ? event.messageId.slice(event.messageId.indexOf(':') + 1) : null;
-    const where = `${event.source.file}:${event.source.line}`;
-    const key = recordId && !taken.has(recordId) ? recordId : where;
+  for (const { event, i, recordId } of anonymous) {
+    // The file's name, not its path: the key must not change when the export moves to another folder.
+    const here = `${baseName(event.source.file)}:${event.source.line}`;
+    const key = [recordId, here, `${event.source.file}:${event.source.line}`].find((k): k is string => k !== null && !taken.has(k)) ?? event.id;
     taken.add(key);
     const label = event.who.placeholder ?? 'Anonymous';
-    const customer = newCustomer(key, { name: recordId ? `${label} #${recordId.slice(0, 8)}` : `${label} (${where})`, anonymous: true });
+    const customer = newCustomer(key, { name: recordId ? `${label} #${tails.get(recordId)}` : `${label} (${here})`, anonymous: true });
     index.add(customer);
     place(i, customer);
     fileLinks(event.source.file).anonymous++;
+  }
+}
+
+/** The record's own id (a review id), unless the export had none and it was made from the file and line. */
+function recordIdOf(event: Event): string | null {
+  if (!event.messageId || event.messageId.endsWith(`:${event.id}`)) return null;
+  return event.messageId.slice(event.messageId.indexOf(':') + 1);
+}
+
+const baseName = (file: string): string => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+/** Tails are at least this long (or the whole id): a one-letter "#7" is hard to search for. */
+const MIN_TAIL = 4;
+
+/**
+ * For each id, its shortest tail that is the tail of no other id (at least MIN_TAIL characters, at most the whole
+ * id). Ids that share a prefix (ObjectIds, UUIDs from one source) differ at the end. Sorting the reversed ids puts
+ * the ids with the longest common tail next to each other, so two neighbours tell each id's length.
+ */
+export function distinctTails(ids: readonly string[]): Map<string, string> {
+  const reversed = [...new Set(ids)].map((id) => id.split('').reverse().join('')).sort();
+  const common = (a: string | undefined, b: string | undefined): number => {
+    if (a === undefined || b === undefined) return 0;
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const tails = new Map<string, string>();
+  reversed.forEach((r, k) => {
+    const id = r.split('').reverse().join('');
+    const length = Math.min(id.length, Math.max(MIN_TAIL, Math.max(common(r, reversed[k - 1]), common(r, reversed[k + 1])) + 1));
+    tails.set(id, id.slice(id.length - length));
   });
+  return tails;
 }
 
 /** The same message id in two files: probably the same export given twice. */
