@@ -31,9 +31,9 @@ export function findings(ingest: FileIngest, identity: FileIdentity) {
 /** Inspect reads the files as analyze would, joins them as one run (Olist's four files), but writes nothing. */
 function inspectAll(files: string[], flags: IngestFlags) {
   const options = ingestOptionsFrom(flags);
-  const ingests = ingestAll(files, options);
-  // Linked exactly as analyze links them (the brand's own contacts left out), so both say the same of each file.
-  const { linked, warnings } = linkRun(ingests, options.brandHandles);
+  // Linked exactly as analyze links them (the brand's own contacts left out, rows that join no customer rejected),
+  // so both say the same of each file.
+  const { ingests, linked, warnings } = linkRun(ingestAll(files, options), options.brandHandles);
   const identities = fileIdentities(ingests, linked);
   return { all: ingests.map((ingest, i) => findings(ingest, identities[i]!)), identities, runWarnings: warnings };
 }

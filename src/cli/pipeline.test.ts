@@ -157,3 +157,26 @@ describe('refunds in a generic export', () => {
     expect(analysis.profiled[0]!.profile.orders).toEqual({ count: 2, revenue: 50 });
   });
 });
+
+describe('rows that join no customer', () => {
+  it('are rejected with file, line and a reason a user can act on, keeping read = used + rejected', () => {
+    const items = 'order_id,order_item_id,product_id,price\nB-4711,1,P-9,19.90\nB-4711,2,P-3,5.00\n';
+    const messages = 'customer_id,direction,text,message_id,reply_to\nK-1,inbound,Wo ist mein Paket?,m1,\n,inbound,Hallo?,m2,\nK-1,outbound,Ist unterwegs.,m3,m1\n,outbound,Gern geschehen!,m4,m99\n';
+    const analysis = analyse([ingestFile(Buffer.from(items), 'items.csv'), ingestFile(Buffer.from(messages), 'inbox.csv')], { codebook: defaultCodebook() });
+    const [itemFile, inbox] = analysis.ingests;
+    expect(itemFile!.rows).toEqual({ read: 2, used: 0, rejected: 2 });
+    expect(itemFile!.rejected.map((r) => [r.line, r.reason, r.raw])).toEqual([
+      [2, 'order B-4711 is in no orders file of this run', 'B-4711,1,P-9,19.90'],
+      [3, 'order B-4711 is in no orders file of this run', 'B-4711,2,P-3,5.00'],
+    ]);
+    expect(inbox!.rows).toEqual({ read: 4, used: 2, rejected: 2 });
+    expect(inbox!.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'names no customer (no id, email, handle or name)'],
+      [5, "the brand's reply to message m99, which is in no file of this run"],
+    ]);
+    expect(analysis.warnings).toContain('1 brand reply answers a message not in the data (inbox.csv:5): it joins no customer and is rejected');
+    expect(analysis.events.map((e) => e.source.line)).toEqual([2, 4]);
+    expect(analysis.identities[1]!.joins.unjoined).toBe(2);
+    for (const file of analysis.ingests) expect(file.rows.read).toBe(file.rows.used + file.rows.rejected);
+  });
+});

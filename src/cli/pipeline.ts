@@ -6,6 +6,7 @@ import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Co
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import { linkCustomers, type Linked } from '../ingest/link.js';
+import { rejectUnjoined } from '../ingest/unjoined.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
@@ -102,6 +103,7 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 }
 
 export interface Analysis {
+  /** The files as read, less the rows linking found no customer for: those are among their rejected rows. */
   ingests: FileIngest[];
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
@@ -138,19 +140,20 @@ export interface AnalyseOptions {
 
 /**
  * Link a run's files as one: every file's contacts and events, less the brand's own accounts (--brand), which get no
- * profile even when the CRM lists them as a contact. analyze, inspect and annotate all link through here, so they
- * agree on who each row is. `warnings` names the contacts left out, then linking's own warnings.
+ * profile even when the CRM lists them as a contact. Rows that then join no customer become rejected rows of their
+ * file (`ingests` is the files after that; read = used + rejected still holds). analyze, inspect and annotate all
+ * link through here, so they agree on who each row is. `warnings` names the contacts left out, then linking's own.
  */
-export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { linked: Linked; warnings: string[] } {
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
   const all = ingests.flatMap((i) => i.contacts);
   const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
   const contacts = all.filter((c) => !brandContacts.includes(c));
-  const linked = linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles });
+  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles }));
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
-    ...linked.warnings,
+    ...settled.linked.warnings,
   ];
-  return { linked, warnings };
+  return { ...settled, warnings };
 }
 
 /**
@@ -166,10 +169,10 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
 }
 
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysis {
+export function analyse(read: readonly FileIngest[], options: AnalyseOptions): Analysis {
   const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
-  const contextEvents = ingests.flatMap((i) => i.contextEvents);
-  const { linked, warnings: linkWarnings } = linkRun(ingests, brandHandles);
+  const contextEvents = read.flatMap((i) => i.contextEvents);
+  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
   const known = runHolds(linked.events);

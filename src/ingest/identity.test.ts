@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { fileIdentities, perKey } from './identity.js';
 import { ingestFile, type IngestOptions } from './index.js';
 import { linkCustomers } from './link.js';
+import { rejectUnjoined } from './unjoined.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Ingest some files as one run, link them, and report who each file's rows are. */
 function identities(files: Record<string, string>, options: IngestOptions = {}) {
   const ingests = Object.entries(files).map(([name, text]) => ingestFile(utf8(text), name, options));
-  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events));
-  return fileIdentities(ingests, linked);
+  // As the pipeline does: rows that join no customer are rejected first.
+  const settled = rejectUnjoined(ingests, linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events)));
+  return fileIdentities(settled.ingests, settled.linked);
 }
 
 const REVIEWS = [
@@ -66,7 +68,7 @@ describe('fileIdentities', () => {
       'b.csv: 2 rows were joined to a customer by name alone (no id, email or handle on the row); check for namesakes',
     ]);
     const [items] = identities({ 'items.csv': 'order_id,order_item_id,price\no9,1,5.00\n' });
-    expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it appears in no report');
+    expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it is rejected with the order named');
   });
 });
 

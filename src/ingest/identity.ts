@@ -189,8 +189,8 @@ function identityWarnings(ingest: FileIngest, identity: Omit<FileIdentity, 'warn
     const n = identity.joins.unjoined;
     warnings.push(
       identity.key?.field === 'orderId'
-        ? `${file}: ${plural(n, 'row names', 'rows name')} only an order that no orders file of the run gives a customer; ${n === 1 ? 'it appears' : 'they appear'} in no report`
-        : `${file}: ${plural(n, 'row names', 'rows name')} no customer (no id, email, handle or name) and appear${n === 1 ? 's' : ''} in no report`,
+        ? `${file}: ${plural(n, 'row names', 'rows name')} only an order that no orders file of the run gives a customer; ${n === 1 ? 'it is' : 'they are'} rejected with the order named`
+        : `${file}: ${plural(n, 'row joins', 'rows join')} no customer; ${n === 1 ? 'it is' : 'they are'} rejected with the reason`,
     );
   }
   return warnings;

@@ -60,8 +60,12 @@ export interface FileIngest {
   rejected: Rejection[];
   /** Things the user should know that did not cost a row (ambiguous dates, duplicate headers …), each naming the file. */
   warnings: string[];
-  /** Line of every used row, in input order, with the events it produced and, with keepFields, its cells. */
-  used: { line: number; fields: string[]; events: Event[] }[];
+  /**
+   * Line of every used row, in input order, with the events it produced and, with keepFields, its cells. `raw` is
+   * the row as read, kept for rows that carry no id, e-mail or handle: linking may find no customer for them, and
+   * they are then rejected with it (rejectUnjoined).
+   */
+  used: { line: number; fields: string[]; events: Event[]; raw?: string }[];
 }
 
 const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
@@ -243,7 +247,8 @@ function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx:
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);
       result.contextEvents.push(...normalised.contextEvents);
-      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events });
+      const keyed = normalised.events.some((e) => e.who.crmId || e.who.altId || e.who.email || e.who.handle);
+      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events, ...(keyed ? {} : { raw: row.raw }) });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.

@@ -86,11 +86,13 @@ describe('linkCustomers, weaker keys and threads', () => {
       [
         event('r', {}, { direction: 'outbound', text: '@Anna_K thanks for the photo!' }),
         event('s', {}, { direction: 'outbound', text: 'New beans are in!' }),
-        event('t', {}, { direction: 'outbound', text: 'Sorry!', replyTo: 'tw:404' }),
+        event('t', {}, { direction: 'outbound', text: 'Sorry!', replyTo: 'tw:404', source: { file: 'tw.csv', line: 9 } }),
       ],
     );
     expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', null, null]);
-    expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data; it counts in no profile']);
+    expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data (tw.csv:9): it joins no customer and is rejected']);
+    // The broadcast joins nobody by design and stays; the reply to a missing message is to be rejected.
+    expect(linked.unjoined).toEqual(new Map([['t', "the brand's reply to message 404, which is in no file of this run"]]));
   });
 
   it('names a handle-only customer the same whatever the file order, and keeps joins by name alone as evidence', () => {
@@ -189,7 +191,8 @@ describe('linkCustomers: joins through reference columns', () => {
     );
     expect(linked.events.map((e) => e.customerKey)).toEqual(['p-anna', 'p-anna', 'p-anna', null]);
     expect(linked.events[1]!.at).toEqual(at);
-    expect(linked.files.get('items.csv')).toMatchObject({ byOrder: 1, unjoined: 1 });
+    expect(linked.files.get('items.csv')).toMatchObject({ byOrder: 1 });
+    expect(linked.unjoined).toEqual(new Map([['stray', 'order o-unknown is in no orders file of this run']]));
     expect(linked.files.get('reviews.csv')).toMatchObject({ byOrder: 1 });
   });
 
@@ -198,10 +201,14 @@ describe('linkCustomers: joins through reference columns', () => {
       event('a', { crmId: 'X' }, { kind: 'order', orderId: 'o1' }),
       event('b', { crmId: 'Y' }, { kind: 'order', orderId: 'o1' }),
       event('c', {}, { kind: 'survey', orderId: 'o1' }),
+      event('d', {}, { kind: 'order', orderId: 'o1', amount: 9.5 }),
     ]);
     expect(linked.events[2]!.customerKey).not.toBe('X');
     expect(linked.events[2]!.customerKey).not.toBe('Y');
-    expect(linked.warnings).toContain('1 order id belongs to two customers; rows that name only such an order join nobody');
+    expect(linked.warnings).toContain('1 order id belongs to two customers; rows that name only such an order join neither');
+    // A survey answer is still somebody's (a customer of its own); an order item is rejected with the reason.
+    expect(linked.customers.find((c) => c.key === linked.events[2]!.customerKey)).toMatchObject({ anonymous: true });
+    expect(linked.unjoined).toEqual(new Map([['d', 'order o1 belongs to two customers in this run, so whose this row is cannot be told']]));
   });
 });
 

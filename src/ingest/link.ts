@@ -16,7 +16,7 @@ export interface FileLinks {
   byAlias: number;
   /** Rows by a placeholder author or by nobody, each made a customer of its own. */
   anonymous: number;
-  /** Rows that found no customer at all (and appear in no report). */
+  /** Rows that found no customer at all, and were therefore rejected (set by rejectUnjoined). */
   unjoined: number;
 }
 
@@ -27,6 +27,11 @@ export interface Linked {
   warnings: string[];
   /** Per input file: how its rows were joined. */
   files: Map<string, FileLinks>;
+  /**
+   * Records that found no customer, by event id, with the reason a user can act on. Their rows are rejected by
+   * rejectUnjoined; the brand's own posts to everyone (no reply-to) are not among them: they join nobody by design.
+   */
+  unjoined: Map<string, string>;
 }
 
 type JoinedBy = 'id' | 'alias' | 'email' | 'handle' | 'name';
@@ -194,26 +199,24 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     placed.set(customer, (placed.get(customer) ?? 0) + 1);
   };
   const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks);
-  joinByOrder(linked, owner, place, fileLinks, warnings);
+  const orders = joinByOrder(linked, owner, place, fileLinks, warnings);
   makeAnonymous(index, linked, owner, place, fileLinks);
 
   const byMessage = new Map<string, number>();
   linked.forEach((event, i) => event.messageId && byMessage.set(event.messageId, i));
   sharedMessageIds(linked, warnings);
   answerThreads(index, linked, owner, byMessage, warnings);
+  const unjoined = unjoinedReasons(linked, owner, orders, byMessage);
   nameByFirstSpelling(spellings);
   recordNameJoins(nameOnly, placed, fileLinks);
   distinctKeys(index.customers, firstRows(linked, owner), warnings);
   warnings.push(...sharedNameWarnings(index, nameOnly));
 
-  linked.forEach((event, i) => {
-    event.customerKey = owner[i]?.key ?? null;
-    if (event.customerKey === null && event.direction === 'inbound') fileLinks(event.source.file).unjoined++;
-  });
+  linked.forEach((event, i) => (event.customerKey = owner[i]?.key ?? null));
   markPeerReplies(linked, byMessage);
   markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
   for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
-  return { customers: index.customers, events: linked, warnings, files };
+  return { customers: index.customers, events: linked, warnings, files, unjoined };
 }
 
 /** Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist). */
@@ -289,11 +292,13 @@ function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
  * the customer of that order, as the orders export of the run names them. An order line without a date takes the
  * date its order was placed.
  */
-function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): void {
+function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
   const orderOwner = new Map<string, Customer | null>();
   const orderDate = new Map<string, Date>();
+  const seen = new Set<string>();
   linked.forEach((event, i) => {
     if (event.kind !== 'order' || !event.orderId) return;
+    if (Object.keys(event.who).length > 0) seen.add(event.orderId);
     if (event.at && (!orderDate.has(event.orderId) || event.at < orderDate.get(event.orderId)!)) orderDate.set(event.orderId, event.at);
     const customer = owner[i];
     if (!customer) return;
@@ -302,7 +307,7 @@ function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: num
     orderOwner.set(event.orderId, known === undefined || known === customer ? customer : null);
   });
   const ambiguous = [...orderOwner.values()].filter((c) => c === null).length;
-  if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join nobody`);
+  if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join neither`);
   linked.forEach((event, i) => {
     if (event.kind === 'order' && !event.at && event.orderId) event.at = orderDate.get(event.orderId) ?? null;
     if (owner[i] || !event.orderId || hasPersonKey(event.who) || event.direction === 'outbound') return;
@@ -311,6 +316,16 @@ function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: num
     place(i, customer);
     fileLinks(event.source.file).byOrder++;
   });
+  return { owners: orderOwner, seen };
+}
+
+/**
+ * Per order id, its customer (null: two customers claim it); and the order ids of order lines that name someone
+ * (the orders file's rows, not the items that name only their order).
+ */
+interface OrderOwners {
+  owners: ReadonlyMap<string, Customer | null>;
+  seen: ReadonlySet<string>;
 }
 
 /** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
@@ -394,7 +409,7 @@ function sharedMessageIds(linked: readonly Event[], warnings: string[]): void {
  * post without a reply id that opens with @handle answers that customer.
  */
 function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
-  let orphans = 0;
+  const orphans: Event[] = [];
   linked.forEach((event, i) => {
     if (owner[i] || event.direction !== 'outbound') return;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -406,12 +421,45 @@ function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer |
     const mentioned = parent === undefined ? leadingMentions(event.text).map((handle) => index.find({ handle })?.customer).find(Boolean) : undefined;
     owner[i] = (parent !== undefined ? owner[parent] : mentioned) ?? null;
     // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
-    if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans++;
+    if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans.push(event);
   });
-  if (orphans > 0) {
-    const one = orphans === 1;
-    warnings.push(`${orphans} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data; ${one ? 'it counts' : 'they count'} in no profile`);
+  if (orphans.length > 0) {
+    const one = orphans.length === 1;
+    warnings.push(`${orphans.length} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data (${listRows(orphans)}): ${one ? 'it joins' : 'they join'} no customer and ${one ? 'is' : 'are'} rejected`);
   }
+}
+
+/** A message id as the export wrote it, without thick's conversation space ("twitter:404" → "404"). */
+const shownId = (id: string): string => id.slice(id.indexOf(':') + 1);
+
+/**
+ * Why each record that found no customer cannot be placed, in words a user can act on. The brand's posts to
+ * everyone (no reply-to) are left out: they join nobody by design, and still tell thick the brand's handle and
+ * which comments answer the brand.
+ */
+function unjoinedReasons(linked: readonly Event[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
+  const reasons = new Map<string, string>();
+  linked.forEach((event, i) => {
+    if (owner[i]) return;
+    if (event.direction === 'outbound') {
+      if (!event.replyTo) return;
+      const parent = byMessage.get(event.replyTo);
+      const answered = parent === undefined ? `message ${shownId(event.replyTo)}, which is in no file of this run` : `${linked[parent]!.source.file}:${linked[parent]!.source.line}, which joined no customer`;
+      reasons.set(event.id, `the brand's reply to ${answered}`);
+    } else if (event.orderId && !hasPersonKey(event.who)) {
+      const order = event.orderId;
+      const owners = orders.owners.get(order);
+      reasons.set(
+        event.id,
+        owners === null
+          ? `order ${order} belongs to two customers in this run, so whose this row is cannot be told`
+          : orders.seen.has(order)
+            ? `order ${order} belongs to no customer in this run (its orders row names a placeholder, which identifies nobody)`
+            : `order ${order} is in no orders file of this run`,
+      );
+    } else reasons.set(event.id, 'names no customer (no id, email, handle or name)');
+  });
+  return reasons;
 }
 
 /**
