@@ -134,6 +134,13 @@ export interface Event {
   orderId: string | null;
   /** An order line that pays money back (a generic export's refund, return or Storno row): no order of its own. */
   refund?: boolean;
+  /** Order lines: the order's status as the export writes it ("delivered", "canceled", Shopify's "refunded"). */
+  status?: string;
+  /**
+   * Order lines of an order whose status says it did not go through (cancelled, unavailable, voided, refunded in
+   * full), set on every line of that order, in any file: its lines add nothing to revenue.
+   */
+  cancelled?: boolean;
   text: string | null;
   /** Message id within its channel (tweet id, comment id, ticket id), for threading. */
   messageId: string | null;

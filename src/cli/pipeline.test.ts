@@ -180,3 +180,36 @@ describe('rows that join no customer', () => {
     for (const file of analysis.ingests) expect(file.rows.read).toBe(file.rows.used + file.rows.rejected);
   });
 });
+
+describe('order status in a shop export split into files (Olist layout)', () => {
+  const customers = 'customer_id,customer_unique_id,customer_city\nc-1,p-1,kiel\nc-2,p-1,kiel\nc-3,p-2,bonn\nc-4,p-3,jena\n';
+  const orders = [
+    'order_id,customer_id,order_status,order_purchase_timestamp',
+    'o-1,c-1,delivered,2024-03-01 10:00:00',
+    'o-2,c-2,canceled,2024-03-09 12:00:00',
+    'o-3,c-3,shipped,2024-03-10 08:00:00',
+    'o-4,c-4,unavailable,2024-03-11 09:30:00',
+  ].join('\n');
+  const items = 'order_id,order_item_id,price\no-1,1,10.00\no-1,2,5.00\no-2,1,30.00\n';
+  const analysis = analyse(
+    [ingestFile(Buffer.from(customers), 'customers.csv'), ingestFile(Buffer.from(orders), 'orders.csv'), ingestFile(Buffer.from(items), 'items.csv')],
+    { codebook: defaultCodebook() },
+  );
+  const byId = Object.fromEntries(analysis.profiled.map((p) => [p.profile.id, p]));
+
+  it('marks every line of a cancelled order, in any file, with the order\'s status', () => {
+    const lines = analysis.events.filter((e) => e.orderId === 'o-2');
+    expect(lines.map((e) => [e.source.file, e.status, e.cancelled])).toEqual([
+      ['orders.csv', 'canceled', true],
+      ['items.csv', 'canceled', true],
+    ]);
+    expect(analysis.events.filter((e) => e.orderId === 'o-1').every((e) => !e.cancelled)).toBe(true);
+  });
+
+  it('adds no revenue for a cancelled order, and leaves revenue unknown for an order no line of which has an amount', () => {
+    expect(byId['p-1']!.profile.orders).toEqual({ count: 2, revenue: 15 });
+    expect(byId['p-2']!.profile.orders).toEqual({ count: 1, revenue: null });
+    // Unavailable, with no items: it did not go through, so it adds nothing, and that is known.
+    expect(byId['p-3']!.profile.orders).toEqual({ count: 1, revenue: 0 });
+  });
+});

@@ -290,15 +290,17 @@ function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
 /**
  * Pass 2: a row that names nobody but carries an order id (an order item, a survey answer about an order) joins
  * the customer of that order, as the orders export of the run names them. An order line without a date takes the
- * date its order was placed.
+ * date its order was placed, and a line of a cancelled order is cancelled too.
  */
 function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
   const orderOwner = new Map<string, Customer | null>();
   const orderDate = new Map<string, Date>();
   const seen = new Set<string>();
+  const cancelled = new Map<string, string>();
   linked.forEach((event, i) => {
     if (event.kind !== 'order' || !event.orderId) return;
     if (Object.keys(event.who).length > 0) seen.add(event.orderId);
+    if (event.cancelled && event.status) cancelled.set(event.orderId, event.status);
     if (event.at && (!orderDate.has(event.orderId) || event.at < orderDate.get(event.orderId)!)) orderDate.set(event.orderId, event.at);
     const customer = owner[i];
     if (!customer) return;
@@ -310,6 +312,9 @@ function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: num
   if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join neither`);
   linked.forEach((event, i) => {
     if (event.kind === 'order' && !event.at && event.orderId) event.at = orderDate.get(event.orderId) ?? null;
+    // Every line of a cancelled order is cancelled: Olist states it once in the orders file, Shopify on the first line.
+    const status = event.kind === 'order' && event.orderId ? cancelled.get(event.orderId) : undefined;
+    if (status) Object.assign(event, { cancelled: true, status: event.status ?? status });
     if (owner[i] || !event.orderId || hasPersonKey(event.who) || event.direction === 'outbound') return;
     const customer = orderOwner.get(event.orderId);
     if (!customer) return;

@@ -299,6 +299,17 @@ function orderAmount(row: MappedRow, ctx: RowContext): number | null {
   return value === null ? null : Math.round(value * 100) / 100;
 }
 
+/**
+ * Order statuses that say the order did not go through, so its lines add no revenue: Olist's canceled and
+ * unavailable, Shopify's voided and refunded (in full, with no counter-line in the export), their German names.
+ */
+const CANCELLED_STATUSES = new Set([
+  'canceled', 'cancelled', 'cancel', 'unavailable', 'voided', 'void', 'refunded', 'rejected', 'storniert', 'storno', 'annulliert',
+  'abgebrochen', 'nicht verfügbar', 'erstattet', 'rückerstattet', 'zurückerstattet', 'abgelehnt',
+]);
+
+export const isCancelledStatus = (status: string): boolean => CANCELLED_STATUSES.has(status.trim().toLowerCase().replace(/[_-]+/g, ' '));
+
 function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
   const event = baseEvent(row, ctx, 'order');
   event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
@@ -310,6 +321,9 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
   if (refund) event.refund = true;
   event.at = dateCell(row, 'date', ctx);
   event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
+  const status = row.cells.status && nfc(row.cells.status);
+  if (status) event.status = status;
+  if (status && isCancelledStatus(status)) event.cancelled = true;
   return event;
 }
 
