@@ -226,6 +226,16 @@ describe('choosing the preset: a clear text column', () => {
     }
   });
 
+  it('reads an orders export with a comment column as orders: an amount with an order id makes a row an order', () => {
+    const orders = ingest('Order ID,Customer ID,Date,Amount,Comment\nB-1,K-1,2024-05-02,19.90,Bitte klingeln\nB-2,K-1,2024-05-09,7.50,\n');
+    expect(orders.events.map((e) => [e.kind, e.orderId, e.amount, e.text])).toEqual([
+      ['order', 'B-1', 19.9, 'Bitte klingeln'],
+      ['order', 'B-2', 7.5, null],
+    ]);
+    // Without an order id, a text with an amount stays the customer's message (as before).
+    expect(ingest('Customer ID,Amount,Comment\nK-1,30,Wo bleibt mein Geld?\n').events[0]!.kind).toBe('message');
+  });
+
   it('still reads a contacts export without a text column as contacts', () => {
     expect(ingest('Customer ID,Name,Email,Created\nK-1,Eva Roth,eva@example.org,2024-05-02\n').preset.id).toBe('contacts');
   });

@@ -416,13 +416,14 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   /**
    * A generic export: each row a message unless it says otherwise. A kind column names orders, tickets, reviews …;
-   * a row with an amount and no text is an order; a direction column says whether the brand wrote it.
+   * a row with an amount and no text, or with an amount and an order id (an orders export with a comment column),
+   * is an order; a direction column says whether the brand wrote it.
    */
   messages(row, ctx) {
     const declared = declaredKind(row);
     const text = customerText(row.cells.text);
     const hasAmount = row.cells.amount !== undefined || row.cells.unitPrice !== undefined;
-    if (declared === 'order' || declared === 'refund' || (declared === null && hasAmount && !text)) {
+    if (declared === 'order' || declared === 'refund' || (declared === null && hasAmount && (!text || row.cells.orderId !== undefined))) {
       return { contacts: [], events: [orderEvent(row, ctx, declared === 'refund')], contextEvents: [] };
     }
     const event = baseEvent(row, ctx, declared ?? 'message');
