@@ -175,7 +175,9 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * 2. rows naming nobody but an order join the customer of that order (Olist: review → order → customer);
  * 3. rows by a placeholder author ("Ein Google-Nutzer"), and reviews by nobody, become customers of their own;
  * 4. the brand's replies join the customer of the message they answer.
- * Then each record learns whether it awaits an answer and how many of its answers the export names but lacks.
+ * A record that still has no customer gets the reason (Linked.unjoined; rejectUnjoined rejects its row), and every
+ * customer key is made unique. Then each record learns whether it awaits an answer and how many of its answers the
+ * export names but lacks.
  */
 export function linkCustomers(contacts: readonly Contact[], events: readonly Event[], options: LinkOptions = {}): Linked {
   const index = new CustomerIndex();
