@@ -30,8 +30,8 @@ export type EventKind = 'order' | 'message' | 'ticket' | 'post' | 'review' | 'su
 /**
  * The scale a rating was given on: stars (1–5 or 1–10), NPS (0–10, "how likely to recommend"), CSAT (1–5
  * satisfaction), a German school grade (`grade`: 1 "sehr gut" … 6 "ungenügend", so lower is better; review sites
- * and surveys headed "Note") or thumbs (1 up / good, 0 down / bad). ingest/ratings.ts holds each scale's range and
- * how it reads as negative/neutral/positive.
+ * and surveys headed "Note") or thumbs (1 up / good, 0 down / bad). src/rating-scales.ts holds each scale's range and
+ * how it reads as negative/neutral/positive; ingest/ratings.ts tells a column's scale from its header and values.
  */
 export type RatingScale = 'stars5' | 'stars10' | 'nps' | 'csat' | 'grade' | 'thumbs';
 
@@ -58,6 +58,11 @@ export interface IdentityKeys {
    * never joins records.
    */
   placeholder?: string;
+  /**
+   * A value in an id or e-mail column that identifies nobody ("N/A", "0", "-", "keine@angabe.de"): kept to say so,
+   * never a key. A row with nothing else is a customer of its own, as a placeholder author's is.
+   */
+  placeholderId?: string;
   /** The email or handle as written in the input (case kept, no "@"), for the customer's id in profiles. */
   asWritten?: string;
 }
@@ -127,6 +132,15 @@ export interface Event {
   /** Signed revenue of an order line (quantity × unit price, or the amount column); null for non-orders. */
   amount: number | null;
   orderId: string | null;
+  /** An order line that pays money back (a generic export's refund, return or Storno row): no order of its own. */
+  refund?: boolean;
+  /** Order lines: the order's status as the export writes it ("delivered", "canceled", Shopify's "refunded"). */
+  status?: string;
+  /**
+   * Order lines of an order whose status says it did not go through (cancelled, unavailable, voided, refunded in
+   * full), set on every line of that order, in any file: its lines add nothing to revenue.
+   */
+  cancelled?: boolean;
   text: string | null;
   /** Message id within its channel (tweet id, comment id, ticket id), for threading. */
   messageId: string | null;

@@ -1,4 +1,6 @@
-// Builders for unit tests: an event or customer with sensible defaults, overridden where a test cares.
+// Builders for unit tests: an event or customer with sensible defaults, overridden where a test cares; and a way to
+// read what a command run in process writes.
+import { vi } from 'vitest';
 import type { Customer, Event } from './model.js';
 
 let counter = 0;
@@ -52,4 +54,13 @@ export function makeCustomer(extra: Partial<Customer> = {}): Customer {
     nameJoins: [],
     ...extra,
   };
+}
+
+/** Capture what is written to stdout and stderr until vi.restoreAllMocks() (call it in afterEach). */
+export function captureOutput(): { stdout: () => string; stderr: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  return { stdout: () => out.join(''), stderr: () => err.join('') };
 }

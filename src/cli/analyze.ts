@@ -2,7 +2,7 @@ import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
-import { loadMappingFile, parseAsOf, parseMapFlags, UsageError } from './options.js';
+import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { writeReports } from './write.js';
@@ -60,7 +60,7 @@ export function fileSummary(ingest: FileIngest, identity: FileIdentity): FileSum
 export function ingestOptionsFrom(flags: IngestFlags) {
   const file = flags.mapping ? loadMappingFile(flags.mapping) : { columns: undefined, preset: undefined };
   const overrides: Overrides = { ...(file.columns ?? {}), ...parseMapFlags(flags.map) };
-  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: flags.placeholder ?? [] };
+  return { overrides, preset: flags.preset ?? file.preset, brandHandles: new Set(flags.brand), placeholders: parsePlaceholders(flags.placeholder ?? []) };
 }
 
 /** --reply-horizon: whole days, at least 1. */
@@ -87,10 +87,11 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang);
 
-  const files_ = ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));
+  // The files as linking left them: rows that joined no customer are rejected rows now.
+  const files_ = analysis.ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));
   const total = files_.reduce((sum, f) => ({ read: sum.read + f.rows.read, used: sum.used + f.rows.used, rejected: sum.rejected + f.rows.rejected }), { read: 0, used: 0, rejected: 0 });
   const seconds = Math.round(performance.now() - started) / 1000;
-  const contextEvents = ingests.reduce((n, i) => n + i.contextEvents.length, 0);
+  const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
   const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, out: flags.out };
 

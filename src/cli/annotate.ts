@@ -2,12 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import type { FileIngest } from '../ingest/index.js';
-import { linkCustomers } from '../ingest/link.js';
 import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
-import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
-import { csvCell } from './write.js';
+import { csvFile } from './write.js';
 
 export interface AnnotateFlags extends IngestFlags {
   out: string;
@@ -26,7 +25,7 @@ type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; 
  * conditions see the same record in both commands.
  */
 function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext, brandHandles: ReadonlySet<string>): Line[] {
-  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events), { brandHandles });
+  const { linked } = linkRun(ingests, brandHandles);
   const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => {
     const used: Line[] = ingest.used.map((u) => {
@@ -77,8 +76,9 @@ function jsonLine(line: Line): string {
 }
 
 /**
- * CSV for R, pandas or a spreadsheet: the input columns plus kind, rating, rating_scale, lang, sentiment,
- * sentiment_score and one 0/1 column per code. A rejected row keeps its place with its reason in `rejected` and its raw text in `raw`, nothing else.
+ * CSV for R, pandas or a spreadsheet (UTF-8 with BOM, formulas neutralised: write.ts csvFile): the input columns plus
+ * kind, rating, rating_scale, lang, sentiment, sentiment_score and one 0/1 column per code. A rejected row keeps its
+ * place with its reason in `rejected` and its raw text in `raw`, nothing else.
  */
 function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
   const header = [...new Set(lines.flatMap((l) => (l.kind === 'used' ? l.ingest.header : [])))];
@@ -95,13 +95,15 @@ function csvTable(lines: readonly Line[], codeIds: readonly string[]): string {
     return [...header.map((h) => byName.get(h) ?? ''), l.ingest.file, l.line, ...record, l.event?.lang ?? 'other', sentiment.label, sentiment.score, ...codeIds.map((id) => (codes.has(id) ? 1 : 0)), '', ''];
   });
   const columns = [...header, 'source_file', 'source_line', 'kind', 'rating', 'rating_scale', 'lang', 'sentiment', 'sentiment_score', ...codeIds, 'rejected', 'raw'];
-  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvFile([columns, ...rows]);
 }
 
 export async function runAnnotate(files: string[], flags: AnnotateFlags): Promise<number> {
   const toStdout = flags.out === '-';
   const term = terminal(flags.quiet || flags.json || toStdout);
-  const codebook = activeCodebook(flags.codebook);
+  // What a user codebook leaves out of thick's judgements is said here too, not only by analyze.
+  const codebookWarnings: string[] = [];
+  const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
   // Only the text matters here: a bad date or number in another column is read as empty, with a warning.
   const options = ingestOptionsFrom(flags);
@@ -119,11 +121,12 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   else writeFileSync(flags.out, output);
 
   const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
+  const warnings = [...codebookWarnings, ...ingests.flatMap((i) => i.warnings)];
   if (flags.json && !toStdout) {
     const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
-    process.stdout.write(`${JSON.stringify({ rows, files, warnings: ingests.flatMap((i) => i.warnings), out: flags.out }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ rows, files, warnings, out: flags.out }, null, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
-  for (const warning of ingests.flatMap((i) => i.warnings)) term.warn(warning);
+  for (const warning of warnings) term.warn(warning);
   for (const r of ingests.flatMap((i) => i.rejected).slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
   return 0;
 }

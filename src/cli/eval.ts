@@ -84,7 +84,7 @@ function goldLabel(raw: string, scale: RatingScale | null): { label: SentimentLa
   }
   const rating = parseRating(raw, scale);
   if (!rating.ok) return { reason: `rating: ${rating.reason}` };
-  // The same reading of a rating as every judgement's (profile/ratings.ts), so calibrating on ratings measures that.
+  // The same bands every judgement reads a rating by (src/rating-scales.ts), so calibrating on ratings measures that.
   return rating.value ? { label: ratingTone(rating.value) } : { reason: 'no rating' };
 }
 

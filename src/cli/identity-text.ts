@@ -21,5 +21,8 @@ export function describeIdentity(identity: FileIdentity): string {
   const joined = list({ 'by order': joins.byOrder, 'by alias': joins.byAlias, 'by name alone': joins.nameJoins, 'as anonymous': joins.anonymous, 'to nobody': joins.unjoined });
   if (joined) parts.push(`joined ${joined}`);
   if (identity.placeholderRows) parts.push(`placeholder rows ${identity.placeholderRows}`);
+  const placeholderIds = Object.values(identity.placeholderIds).reduce((a, b) => a + b, 0);
+  if (placeholderIds) parts.push(`placeholder ids ${placeholderIds}`);
+  if (identity.keysWithSeveralNames) parts.push(`keys with several names ${identity.keysWithSeveralNames}`);
   return `${identity.file}: ${parts.join('; ')}`;
 }

@@ -1,10 +1,9 @@
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
-import { linkCustomers } from '../ingest/link.js';
 import { SCALES } from '../rating-scales.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { describeIdentity } from './identity-text.js';
-import { ingestAll } from './pipeline.js';
+import { ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };
@@ -32,14 +31,11 @@ export function findings(ingest: FileIngest, identity: FileIdentity) {
 /** Inspect reads the files as analyze would, joins them as one run (Olist's four files), but writes nothing. */
 function inspectAll(files: string[], flags: IngestFlags) {
   const options = ingestOptionsFrom(flags);
-  const ingests = ingestAll(files, options);
-  const linked = linkCustomers(
-    ingests.flatMap((i) => i.contacts),
-    ingests.flatMap((i) => i.events),
-    { brandHandles: options.brandHandles },
-  );
+  // Linked exactly as analyze links them (the brand's own contacts left out, rows that join no customer rejected),
+  // so both say the same of each file.
+  const { ingests, linked, warnings } = linkRun(ingestAll(files, options), options.brandHandles);
   const identities = fileIdentities(ingests, linked);
-  return { all: ingests.map((ingest, i) => findings(ingest, identities[i]!)), identities, runWarnings: linked.warnings };
+  return { all: ingests.map((ingest, i) => findings(ingest, identities[i]!)), identities, runWarnings: warnings };
 }
 
 export async function runInspect(files: string[], flags: IngestFlags & { json?: boolean }): Promise<number> {

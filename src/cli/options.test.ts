@@ -1,8 +1,9 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadMappingFile, parseMapFlags, UsageError } from './options.js';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from './main.js';
+import { loadMappingFile, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 
 const write = (name: string, text: string): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'thick-opt-')), name);
@@ -39,5 +40,21 @@ describe('loadMappingFile', () => {
   });
   it('names a file that is not valid YAML or JSON', () => {
     expect(() => loadMappingFile(write('m.json', '{'))).toThrow(/m\.json: not valid JSON/);
+  });
+});
+
+describe('--placeholder', () => {
+  it('takes author names, and refuses an empty or blank one as a usage error (exit 2)', async () => {
+    expect(parsePlaceholders(['Kunde', 'Ein Google-Nutzer'])).toEqual(['Kunde', 'Ein Google-Nutzer']);
+    expect(() => parsePlaceholders([''])).toThrow('--placeholder "": expected an author name that identifies nobody');
+    expect(() => parsePlaceholders(['Gast', '  '])).toThrow(UsageError);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const csv = write('reviews.csv', 'Name,Kommentar\nKunde,Gut\n');
+      expect(await main(['node', 'thick', 'inspect', csv, '--placeholder', ''])).toBe(2);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('--placeholder ""');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

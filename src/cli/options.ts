@@ -24,6 +24,17 @@ export function parseMapFlags(flags: readonly string[]): Overrides {
   return overrides;
 }
 
+/**
+ * `--placeholder <name>`, repeatable. An empty name would be a placeholder for every row without an author, which
+ * is not what anyone means: it is a usage error, as is a name of spaces only.
+ */
+export function parsePlaceholders(values: readonly string[]): string[] {
+  for (const value of values) {
+    if (value.trim() === '') throw new UsageError(`--placeholder ${JSON.stringify(value)}: expected an author name that identifies nobody, e.g. --placeholder "Kunde"`);
+  }
+  return [...values];
+}
+
 const mappingFileSchema = z.strictObject({
   columns: z.partialRecord(z.enum(FIELD_NAMES as [string, ...string[]]), z.string().min(1)).optional(),
   preset: z.string().optional(),

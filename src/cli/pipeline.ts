@@ -5,7 +5,8 @@ import { loadModel, ModelError, type SentimentModel } from '../annotate/classifi
 import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
-import { linkCustomers } from '../ingest/link.js';
+import { linkCustomers, type Linked } from '../ingest/link.js';
+import { rejectUnjoined } from '../ingest/unjoined.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
@@ -102,6 +103,7 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 }
 
 export interface Analysis {
+  /** The files as read, less the rows linking found no customer for: those are among their rejected rows. */
   ingests: FileIngest[];
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
@@ -136,18 +138,44 @@ export interface AnalyseOptions {
   allCodes?: boolean;
 }
 
+/**
+ * Link a run's files as one: every file's contacts and events, less the brand's own accounts (--brand), which get no
+ * profile even when the CRM lists them as a contact. Rows that then join no customer become rejected rows of their
+ * file (`ingests` is the files after that; read = used + rejected still holds). analyze, inspect and annotate all
+ * link through here, so they agree on who each row is. `warnings` names the contacts left out, then linking's own.
+ */
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
+  const all = ingests.flatMap((i) => i.contacts);
+  const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
+  const contacts = all.filter((c) => !brandContacts.includes(c));
+  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles }));
+  const warnings = [
+    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
+    ...settled.linked.warnings,
+  ];
+  return { ...settled, warnings };
+}
+
+/**
+ * Whether the run holds order data and social posts at all, from its records rather than its files' presets: a
+ * generic export's kind column makes orders and posts too. A brand's public reply to a review is a post, but no
+ * sign of social data: only the customers' own posts are.
+ */
+export function runHolds(events: readonly Event[]): { ordersKnown: boolean; socialKnown: boolean } {
+  return {
+    ordersKnown: events.some((e) => e.kind === 'order'),
+    socialKnown: events.some((e) => e.kind === 'post' && e.direction === 'inbound'),
+  };
+}
+
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysis {
+export function analyse(read: readonly FileIngest[], options: AnalyseOptions): Analysis {
   const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
-  // The brand's own accounts get no profile, even when the CRM lists them as a contact.
-  const brandContacts = ingests.flatMap((i) => i.contacts).filter((c) => c.handles.some((h) => brandHandles.has(h)));
-  const contacts = ingests.flatMap((i) => i.contacts).filter((c) => !brandContacts.includes(c));
-  const events = ingests.flatMap((i) => i.events);
-  const contextEvents = ingests.flatMap((i) => i.contextEvents);
-  const linked = linkCustomers(contacts, events, { brandHandles });
+  const contextEvents = read.flatMap((i) => i.contextEvents);
+  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
-  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
+  const known = runHolds(linked.events);
   const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
@@ -155,8 +183,7 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
     codes: codebook.codes,
   });
   const warnings = [
-    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
-    ...linked.warnings,
+    ...linkWarnings,
     // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
     ...identities.flatMap((identity) => identity.warnings),
   ];

@@ -9,14 +9,29 @@ import { renderIndex } from '../report/index-page.js';
 import { describeError } from './errno.js';
 import { DataError, type Analysis } from './pipeline.js';
 
+/** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number ("-30", "+4.5", "1,5") is no formula and stays a number for R, pandas and Excel. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * One CSV cell. Customer text is data, never markup: a cell that starts like a formula (`=cmd|' /C calc'!A0`,
+ * `@SUM(…)`) gets a leading single quote, as OWASP advises against CSV injection, so Excel and LibreOffice show it
+ * instead of running it. Numbers stay numbers.
+ */
 export function csvCell(value: string | number | undefined | null): string {
-  const text = value === undefined || value === null ? '' : String(value);
+  const raw = value === undefined || value === null ? '' : String(value);
+  const text = typeof value !== 'number' && FORMULA_START.test(raw) && !PLAIN_NUMBER.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A CSV file of rows: UTF-8 with a byte-order mark, so Excel reads umlauts and accents as written. */
+export function csvFile(rows: readonly (readonly (string | number | undefined | null)[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
 export function rejectedCsv(rejections: readonly Rejection[]): string {
-  const rows = rejections.map((r) => [r.file, r.line, r.column, r.reason, r.raw].map(csvCell).join(','));
-  return ['file,line,column,reason,raw', ...rows].join('\n') + '\n';
+  return csvFile([['file', 'line', 'column', 'reason', 'raw'], ...rejections.map((r) => [r.file, r.line, r.column, r.reason, r.raw])]);
 }
 
 /** Write index.md, customers/*.md, profiles.jsonl and rejected.csv; stale files from an earlier run are removed. */

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fileIdentities } from './identity.js';
+import { fileIdentities, perKey } from './identity.js';
 import { ingestFile, type IngestOptions } from './index.js';
 import { linkCustomers } from './link.js';
+import { rejectUnjoined } from './unjoined.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Ingest some files as one run, link them, and report who each file's rows are. */
 function identities(files: Record<string, string>, options: IngestOptions = {}) {
   const ingests = Object.entries(files).map(([name, text]) => ingestFile(utf8(text), name, options));
-  const linked = linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events));
-  return fileIdentities(ingests, linked);
+  // As the pipeline does: rows that join no customer are rejected first.
+  const settled = rejectUnjoined(ingests, linkCustomers(ingests.flatMap((i) => i.contacts), ingests.flatMap((i) => i.events)));
+  return fileIdentities(settled.ingests, settled.linked);
 }
 
 const REVIEWS = [
@@ -66,6 +68,44 @@ describe('fileIdentities', () => {
       'b.csv: 2 rows were joined to a customer by name alone (no id, email or handle on the row); check for namesakes',
     ]);
     const [items] = identities({ 'items.csv': 'order_id,order_item_id,price\no9,1,5.00\n' });
-    expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it appears in no report');
+    expect(items!.warnings).toContain('items.csv: 1 row names only an order that no orders file of the run gives a customer; it is rejected with the order named');
+  });
+});
+
+describe('fileIdentities: keys that identify nobody', () => {
+  it('never merges strangers by "N/A" or "0" in an id or e-mail column, and warns', () => {
+    const tickets = [
+      'Ticket ID,Customer ID,Requester Email,Subject,Description,Status',
+      '1,N/A,-,Paket,Wo ist mein Paket?,open',
+      '2,N/A,-,Rechnung,Die Rechnung stimmt nicht.,open',
+      '3,0,keine@angabe.de,Lob,Alles super!,solved',
+      '4,K-7,eva@example.org,Frage,Gibt es Entkoffeinierten?,open',
+    ].join('\n');
+    const ingest = ingestFile(utf8(tickets), 'tickets.csv');
+    const linked = linkCustomers([], ingest.events);
+    const [file] = fileIdentities([ingest], linked);
+    const own = linked.events.filter((e) => e.direction === 'inbound');
+    expect(new Set(own.map((e) => e.customerKey)).size).toBe(4);
+    expect(linked.customers.filter((c) => c.anonymous)).toHaveLength(3);
+    expect(file).toMatchObject({ customers: 4, placeholderIds: { 'N/A': 2, '0': 1 }, joins: { anonymous: 3 } });
+    expect(file!.warnings).toContain('tickets.csv: 3 rows have a placeholder in an id or e-mail column ("N/A" 2, "0" 1): it identifies nobody and joins nothing; add more such values with --placeholder "<value>"');
+  });
+
+  it('warns when one key value carries several different names', () => {
+    const orders = 'Order ID,Customer ID,Name,Amount\nB-1,1,Anna Schmidt,10\nB-2,1,anna  schmidt,12\nB-3,1,Ben Meier,8\nB-4,2,Cem Aydin,5\n';
+    const [file] = identities({ 'orders.csv': orders });
+    expect(file!.keysWithSeveralNames).toBe(1);
+    expect(file!.warnings).toContain(
+      'orders.csv: 1 value of "Customer ID" carries several different names ("1": "Anna Schmidt", "Ben Meier"): one person under several names, or a value that stands for nobody and merges strangers? If it identifies nobody, add it with --placeholder "<value>"',
+    );
+    const [renamed] = identities({ 'orders.csv': orders }, { placeholders: ['1'] });
+    expect(renamed!.keysWithSeveralNames).toBe(0);
+  });
+});
+
+describe('perKey on a large export', () => {
+  it('counts rows per key over 200,000 keys (a Math.max spread overflows the stack at about 125,000)', () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => `C${i}`);
+    expect(perKey([...values, 'C7'])).toEqual({ keys: 200_000, rowsPerKey: { mean: 1, max: 2 } });
   });
 });

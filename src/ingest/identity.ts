@@ -1,11 +1,13 @@
 // Per file, how its rows were told apart and joined to customers, so a user can see (and trust, or correct) who
 // thick thinks each person is: the key column, how many rows share a key, which rows found their customer by order,
-// alias or name alone, and which were written by a placeholder author. `thick inspect` and the run summary show it.
+// alias or name alone, which were written by a placeholder author or carry a placeholder for their id, and which
+// key values carry several names. `thick inspect` and the run summary show it.
 
 import type { Event, EventKind } from '../model.js';
 import type { FileIngest } from './index.js';
 import type { FileLinks, Linked } from './link.js';
 import { normaliseHeader, type Field } from './preset.js';
+import { span } from '../span.js';
 
 /** The fields that key a row, strongest first; a file is keyed by the first one it maps. */
 const KEY_FIELDS: Field[] = ['crmId', 'email', 'handle', 'altId', 'name'];
@@ -27,6 +29,10 @@ export interface FileIdentity {
   /** Rows by a placeholder author, per placeholder as written. */
   placeholders: Record<string, number>;
   placeholderRows: number;
+  /** Rows whose id or e-mail column holds a placeholder for nobody ("N/A", "0"), per value as written. */
+  placeholderIds: Record<string, number>;
+  /** Key values that carry more than one name in the file (one person renamed, or an id that is no person's). */
+  keysWithSeveralNames: number;
   joins: FileLinks;
   warnings: string[];
 }
@@ -43,24 +49,46 @@ function keyValue(event: Event, field: Field): string | undefined {
   return event.who[field as 'email' | 'handle' | 'altId' | 'name'];
 }
 
-/** The file's key column and the value it gives each row (contacts by their keys, events by their identity). */
-function rowKeys(ingest: FileIngest): { key: FileIdentity['key']; values: string[] } {
-  const field = KEY_FIELDS.find((f) => ingest.mapping[f] !== undefined) ?? (ingest.mapping.orderId !== undefined ? 'orderId' : undefined);
-  if (!field) return { key: null, values: [] };
-  const key = { field, column: ingest.header[ingest.mapping[field]!]! };
-  if (ingest.preset.kind === 'contacts') {
-    const values = ingest.contacts.map((c) => (field === 'handle' ? c.handles[0] : c.keys[field as 'crmId' | 'email' | 'altId' | 'name']));
-    return { key, values: values.filter((v): v is string => Boolean(v)) };
-  }
-  const values = ingest.used.map((row) => rowRecord(row.events)).map((event) => (event ? keyValue(event, field) : undefined));
-  return { key, values: values.filter((v): v is string => Boolean(v)) };
+/** A row's key value and the name written beside it. */
+interface KeyedRow {
+  value: string;
+  name: string | undefined;
 }
 
-function perKey(values: readonly string[]): { keys: number; rowsPerKey: FileIdentity['rowsPerKey'] } {
+/** The file's key column and the value it gives each row (contacts by their keys, events by their identity). */
+function rowKeys(ingest: FileIngest): { key: FileIdentity['key']; rows: KeyedRow[] } {
+  const field = KEY_FIELDS.find((f) => ingest.mapping[f] !== undefined) ?? (ingest.mapping.orderId !== undefined ? 'orderId' : undefined);
+  if (!field) return { key: null, rows: [] };
+  const key = { field, column: ingest.header[ingest.mapping[field]!]! };
+  const rows: (KeyedRow | { value: undefined })[] =
+    ingest.preset.kind === 'contacts'
+      ? ingest.contacts.map((c) => ({ value: field === 'handle' ? c.handles[0] : c.keys[field as 'crmId' | 'email' | 'altId' | 'name'], name: c.keys.name }))
+      : ingest.used.map((row) => rowRecord(row.events)).map((event) => ({ value: event ? keyValue(event, field) : undefined, name: event?.who.name }));
+  return { key, rows: rows.filter((row): row is KeyedRow => Boolean(row.value)) };
+}
+
+/** Names compare as people write them: case, spacing and Unicode form aside. */
+const sameName = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
+
+/** Key values whose rows carry different names, with those names as first written. */
+export function keysWithSeveralNames(rows: readonly KeyedRow[]): { value: string; names: string[] }[] {
+  const names = new Map<string, Map<string, string>>();
+  for (const { value, name } of rows) {
+    if (!name) continue;
+    const spellings = names.get(value) ?? new Map<string, string>();
+    if (!spellings.has(sameName(name))) spellings.set(sameName(name), name);
+    names.set(value, spellings);
+  }
+  return [...names].filter(([, spellings]) => spellings.size > 1).map(([value, spellings]) => ({ value, names: [...spellings.values()] }));
+}
+
+/** Distinct keys and rows per key among a file's key values. */
+export function perKey(values: readonly string[]): { keys: number; rowsPerKey: FileIdentity['rowsPerKey'] } {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  if (counts.size === 0) return { keys: 0, rowsPerKey: null };
-  return { keys: counts.size, rowsPerKey: { mean: Math.round((values.length / counts.size) * 100) / 100, max: Math.max(...counts.values()) } };
+  const range = span(counts.values());
+  if (!range) return { keys: 0, rowsPerKey: null };
+  return { keys: counts.size, rowsPerKey: { mean: Math.round((values.length / counts.size) * 100) / 100, max: range.max } };
 }
 
 function recordCounts(events: readonly Event[]): { records: FileIdentity['records']; brandRecords: number } {
@@ -73,11 +101,22 @@ function recordCounts(events: readonly Event[]): { records: FileIdentity['record
   return { records, brandRecords };
 }
 
-function placeholderCounts(events: readonly Event[]): Record<string, number> {
+function placeholderCounts(events: readonly Event[], which: 'placeholder' | 'placeholderId'): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) {
-    const name = event.direction === 'outbound' ? undefined : event.who.placeholder;
-    if (name) counts[name] = (counts[name] ?? 0) + 1;
+    const value = event.direction === 'outbound' ? undefined : event.who[which];
+    if (value) counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Placeholders in the id or e-mail columns of a file's rows (its contacts, or its customers' own records). */
+function placeholderIdCounts(ingest: FileIngest): Record<string, number> {
+  if (ingest.preset.kind !== 'contacts') return placeholderCounts(ingest.events, 'placeholderId');
+  const counts: Record<string, number> = {};
+  for (const contact of ingest.contacts) {
+    const value = contact.keys.placeholderId;
+    if (value) counts[value] = (counts[value] ?? 0) + 1;
   }
   return counts;
 }
@@ -91,6 +130,35 @@ function personColumns(ingest: FileIngest): string[] {
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const counted = (counts: Record<string, number>): string =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([value, n]) => `"${value}" ${n}`)
+    .join(', ');
+
+/** How many keys a warning names before it only counts the rest. */
+const LISTED_KEYS = 3;
+
+/** Placeholders in id or e-mail columns, and key values that carry several names: both may merge strangers. */
+function keyWarnings(file: string, identity: Omit<FileIdentity, 'warnings'>, several: readonly { value: string; names: string[] }[]): string[] {
+  const warnings: string[] = [];
+  const rows = Object.values(identity.placeholderIds).reduce((a, b) => a + b, 0);
+  if (rows > 0) {
+    warnings.push(
+      `${file}: ${plural(rows, 'row has', 'rows have')} a placeholder in an id or e-mail column (${counted(identity.placeholderIds)}): it identifies nobody and joins nothing; ` +
+        'add more such values with --placeholder "<value>"',
+    );
+  }
+  if (several.length > 0 && identity.key) {
+    const examples = several.slice(0, LISTED_KEYS).map(({ value, names }) => `"${value}": ${names.slice(0, 3).map((n) => `"${n}"`).join(', ')}${names.length > 3 ? ' …' : ''}`);
+    warnings.push(
+      `${file}: ${plural(several.length, `value of "${identity.key.column}" carries`, `values of "${identity.key.column}" carry`)} several different names (${examples.join('; ')}${several.length > LISTED_KEYS ? '; …' : ''}): ` +
+        'one person under several names, or a value that stands for nobody and merges strangers? If it identifies nobody, add it with --placeholder "<value>"',
+    );
+  }
+  return warnings;
+}
 
 /** What the user should know about the identity of one file's rows, each warning with what they can do. */
 function identityWarnings(ingest: FileIngest, identity: Omit<FileIdentity, 'warnings'>, ownOnly: boolean): string[] {
@@ -121,8 +189,8 @@ function identityWarnings(ingest: FileIngest, identity: Omit<FileIdentity, 'warn
     const n = identity.joins.unjoined;
     warnings.push(
       identity.key?.field === 'orderId'
-        ? `${file}: ${plural(n, 'row names', 'rows name')} only an order that no orders file of the run gives a customer; ${n === 1 ? 'it appears' : 'they appear'} in no report`
-        : `${file}: ${plural(n, 'row names', 'rows name')} no customer (no id, email, handle or name) and appear${n === 1 ? 's' : ''} in no report`,
+        ? `${file}: ${plural(n, 'row names', 'rows name')} only an order that no orders file of the run gives a customer; ${n === 1 ? 'it is' : 'they are'} rejected with the order named`
+        : `${file}: ${plural(n, 'row joins', 'rows join')} no customer; ${n === 1 ? 'it is' : 'they are'} rejected with the reason`,
     );
   }
   return warnings;
@@ -140,13 +208,16 @@ export function fileIdentities(ingests: readonly FileIngest[], linked: Linked): 
   }
   const withContact = new Set(linked.customers.filter((c) => c.contact).map((c) => c.key));
   return ingests.map((ingest) => {
-    const { key, values } = rowKeys(ingest);
+    const { key, rows } = rowKeys(ingest);
+    const values = rows.map((row) => row.value);
+    // A name column as the key cannot disagree with itself.
+    const several = key && key.field !== 'name' ? keysWithSeveralNames(rows) : [];
     const own = linked.events.filter((e) => e.source.file === ingest.file && e.direction !== 'outbound' && e.customerKey !== null);
     const customerKeys = new Set(own.map((e) => e.customerKey!));
     const customers = ingest.preset.kind === 'contacts' ? new Set(values).size : customerKeys.size;
     // Every customer of the file is known from this file alone: the key joined nothing.
     const ownOnly = [...customerKeys].every((k) => !withContact.has(k) && (filesOf.get(k)?.size ?? 0) <= 1);
-    const placeholders = placeholderCounts(ingest.events);
+    const placeholders = placeholderCounts(ingest.events, 'placeholder');
     const identity = {
       file: ingest.file,
       key,
@@ -155,8 +226,10 @@ export function fileIdentities(ingests: readonly FileIngest[], linked: Linked): 
       ...recordCounts(ingest.events),
       placeholders,
       placeholderRows: Object.values(placeholders).reduce((a, b) => a + b, 0),
+      placeholderIds: placeholderIdCounts(ingest),
+      keysWithSeveralNames: several.length,
       joins: linked.files.get(ingest.file) ?? { ...EMPTY_LINKS },
     };
-    return { ...identity, warnings: identityWarnings(ingest, identity, ownOnly) };
+    return { ...identity, warnings: [...identityWarnings(ingest, identity, ownOnly), ...keyWarnings(ingest.file, identity, several)] };
   });
 }

@@ -192,3 +192,51 @@ describe('ratings', () => {
     expect(points.warnings).toContain('in.csv: column "Score" is named like a rating, but its values (4 to 3300) fit no rating scale; it is not read as one');
   });
 });
+
+describe('ingestFile: a kind column', () => {
+  it('rejects a row whose kind is unknown, naming the column, and reads the others', () => {
+    const result = ingest('Kunde-ID;Typ;Text;Betrag\nK-1;E-Mail;Wo ist mein Paket?;\nK-1;Bestellung;;24,90\nK-1;Anruf;Rückruf erbeten;\nK-1;Lieferschein;;\n');
+    expect(result.mapping.kind).toBe(1);
+    expect(result.events.map((e) => e.kind)).toEqual(['message', 'order', 'message']);
+    expect(result.rejected).toMatchObject([{ line: 5, column: 2, reason: expect.stringMatching(/^kind: unknown kind "Lieferschein"/) }]);
+    expect(result.rows).toEqual({ read: 4, used: 3, rejected: 1 });
+  });
+
+  it('does not read a "Typ" column of categories as the kind, and says so', () => {
+    const result = ingest('Datum;Typ;Kommentar\n2024-05-01;Lob;Toller Kaffee!\n2024-05-02;Beschwerde;Kam zu spät.\n2024-05-03;Frage;Gibt es Bohnen ohne Koffein?\n');
+    expect(result.mapping.kind).toBeUndefined();
+    expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
+    expect(result.events.map((e) => e.kind)).toEqual(['message', 'message', 'message']);
+    expect(result.warnings).toContain('in.csv: column "Typ" is named like a record kind, but its values are none (e.g. "Lob"); it is not read as the rows\' kind (name it with --map kind=<Column> if it is one)');
+    // Named by hand, it is read, and each unknown value rejects its row.
+    expect(ingest('Datum;Typ;Kommentar\n2024-05-01;Lob;Toller Kaffee!\n', { overrides: { kind: 'Typ' } }).rejected[0]!.reason).toMatch(/^kind: unknown kind "Lob"/);
+  });
+});
+
+describe('choosing the preset: a clear text column', () => {
+  it('reads a table with a "text" column as texts, not as contacts, without --map', () => {
+    const short = ingest('id,text,created\n7,Die Bohnen sind super frisch angekommen,2024-05-02\n');
+    expect(short.preset.id).toBe('generic');
+    expect(short.events[0]).toMatchObject({ kind: 'message', text: 'Die Bohnen sind super frisch angekommen' });
+    const labelled = ingest('id,text,label,reason,airline,created\n31,@FlyNord the seat was broken,negative,Seat,FlyNord,3/11/2023 14:20\n');
+    expect(labelled.preset.id).toBe('generic');
+    expect(labelled.events[0]!.text).toBe('@FlyNord the seat was broken');
+    for (const header of ['Kommentar', 'Nachricht', 'Freitext', 'feedback', 'verbatim', 'comments', 'Review Text']) {
+      expect(ingest(`Kundennummer,Name,${header},Erstellt\nK-1,Eva Roth,Alles bestens,2024-05-02\n`).preset.id).not.toBe('contacts');
+    }
+  });
+
+  it('reads an orders export with a comment column as orders: an amount with an order id makes a row an order', () => {
+    const orders = ingest('Order ID,Customer ID,Date,Amount,Comment\nB-1,K-1,2024-05-02,19.90,Bitte klingeln\nB-2,K-1,2024-05-09,7.50,\n');
+    expect(orders.events.map((e) => [e.kind, e.orderId, e.amount, e.text])).toEqual([
+      ['order', 'B-1', 19.9, 'Bitte klingeln'],
+      ['order', 'B-2', 7.5, null],
+    ]);
+    // Without an order id, a text with an amount stays the customer's message (as before).
+    expect(ingest('Customer ID,Amount,Comment\nK-1,30,Wo bleibt mein Geld?\n').events[0]!.kind).toBe('message');
+  });
+
+  it('still reads a contacts export without a text column as contacts', () => {
+    expect(ingest('Customer ID,Name,Email,Created\nK-1,Eva Roth,eva@example.org,2024-05-02\n').preset.id).toBe('contacts');
+  });
+});

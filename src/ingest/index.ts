@@ -11,7 +11,7 @@ import {
   type ColumnMapping,
   type Overrides,
 } from './mapping.js';
-import { normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
+import { isKindColumn, normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
 import { detectDecimalColumn } from './numbers.js';
 import { Placeholders } from './placeholders.js';
 import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
@@ -60,8 +60,12 @@ export interface FileIngest {
   rejected: Rejection[];
   /** Things the user should know that did not cost a row (ambiguous dates, duplicate headers …), each naming the file. */
   warnings: string[];
-  /** Line of every used row, in input order, with the events it produced and, with keepFields, its cells. */
-  used: { line: number; fields: string[]; events: Event[] }[];
+  /**
+   * Line of every used row, in input order, with the events it produced and, with keepFields, its cells. `raw` is
+   * the row as read, kept for rows that carry no id, e-mail or handle: linking may find no customer for them, and
+   * they are then rejected with it (rejectUnjoined).
+   */
+  used: { line: number; fields: string[]; events: Event[]; raw?: string }[];
 }
 
 const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
@@ -70,10 +74,11 @@ const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMi
 /**
  * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
  * --map always count: a preset that reads every field the user named beats one that would ignore some of them, so
- * `--map text=text` makes a table a text file even when its other columns look like contacts. A file without a
- * header (empty) has nothing to map: the forced preset or the generic one, with no columns. `fits` says whether a
- * column's values allow a field (a "Bewertung" of words is no rating). Throws MappingError for a mistake in the
- * options, LayoutError when the header fits no preset.
+ * `--map text=text` makes a table a text file even when its other columns look like contacts; so does a column
+ * whose header can only name a text (clearTextColumns). A file without a header (empty) has nothing to map: the
+ * forced preset or the generic one, with no columns. `fits` says whether a column's values allow a field (a
+ * "Bewertung" of words is no rating). Throws MappingError for a mistake in the options, LayoutError when the header
+ * fits no preset.
  */
 export function choosePreset(header: string[], file: string, options: IngestOptions, fits: ColumnCheck = () => true): { preset: Preset; mapping: ColumnMapping } {
   const overrides = options.overrides ?? {};
@@ -85,10 +90,12 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
   if (forced) return { preset: forced, mapping: presetMapping(header, forced, overrides, file, fits) };
   // Fields no preset reads (the eval-only label) decide nothing.
   const asked = (Object.keys(overrides) as Field[]).filter((field) => PRESETS.some((p) => p.columns[field] !== undefined));
+  const texts = overrides.text === undefined ? clearTextColumns(header) : [];
   let best: { preset: Preset; mapping: ColumnMapping; score: number } | null = null;
   for (const preset of PRESETS) {
     const mapping = presetMapping(header, preset, overrides, file, fits);
     if (!preset.requires.every((group) => group.some((field) => mapping[field] !== undefined))) continue;
+    if (preset.kind === 'contacts' && texts.length > 0 && !texts.some((i) => Object.values(mapping).includes(i))) continue;
     const honoured = asked.filter((field) => preset.columns[field] !== undefined).length;
     const read = (Object.keys(mapping) as Field[]).filter((field) => preset.columns[field] !== undefined).length;
     const score = honoured * 10_000 + read * 100 + preset.priority;
@@ -101,6 +108,24 @@ export function choosePreset(header: string[], file: string, options: IngestOpti
     );
   }
   return { preset: best.preset, mapping: best.mapping };
+}
+
+/**
+ * Headers that name the customer's words and nothing else. A table with one of them is a file of texts: a contacts
+ * preset, which reads no text, must not win it because its other columns (an id, a "created" date) look like a
+ * contact's. (An orders export may keep a comment column and stay an orders export: its amounts matter more.)
+ */
+const CLEAR_TEXT = new Set(
+  [
+    'text', 'message', 'messages', 'comment', 'comments', 'content', 'body', 'feedback', 'verbatim', 'tweet', 'review', 'review text',
+    'message text', 'message body', 'comment text', 'comment body', 'feedback text', 'tweet text', 'full text', 'post text',
+    'review body', 'review content', 'kommentar', 'kommentare', 'kommentartext', 'nachricht', 'nachrichtentext', 'freitext',
+    'inhalt', 'rückmeldung', 'beitragstext', 'bewertungstext', 'rezension', 'erfahrungsbericht',
+  ].map(normaliseHeader),
+);
+
+function clearTextColumns(header: readonly string[]): number[] {
+  return header.flatMap((h, i) => (CLEAR_TEXT.has(normaliseHeader(h)) ? [i] : []));
 }
 
 /** A preset's columns for a header: synonyms, then the user's --map, then what a bare "Id" is. */
@@ -124,8 +149,11 @@ interface Layout {
 /** Detect the layout of a read table, warning about what the user should know of its columns. */
 function readLayout(table: Table, options: IngestOptions, warnings: string[]): Layout {
   const ratings = ratingChecks(table);
-  const { preset, mapping } = presetForTable(table, options, (field, index) => field !== 'rating' || ratings(index).ok);
+  const kinds = (index: number) => isKindColumn(columnValues(table, index));
+  const fits: ColumnCheck = (field, index) => (field === 'rating' ? ratings(index).ok : field === 'kind' ? kinds(index) : true);
+  const { preset, mapping } = presetForTable(table, options, fits);
   warnings.push(...duplicateColumnWarnings(table.header, mapping, table.file));
+  warnings.push(...unreadKindWarnings(table, preset, mapping, kinds));
   const rating = ratingColumn(table, mapping, ratings, warnings);
   warnings.push(...unreadRatingWarnings(table, mapping, ratings));
   if (preset.kind === 'orders' && mapping.unitPrice === undefined && mapping.amount === undefined && table.rows.length > 0) {
@@ -219,7 +247,8 @@ function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx:
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);
       result.contextEvents.push(...normalised.contextEvents);
-      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events });
+      const keyed = normalised.events.some((e) => e.who.crmId || e.who.altId || e.who.email || e.who.handle);
+      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events, ...(keyed ? {} : { raw: row.raw }) });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
@@ -280,6 +309,18 @@ function unreadRatingWarnings(table: Table, mapping: ColumnMapping, ratings: (in
     if (used.has(index) || !names.has(normaliseHeader(header))) return [];
     const check = ratings(index);
     return check.ok ? [] : [`${table.file}: column "${header}" is named like a rating, but ${check.reason}; it is not read as one`];
+  });
+}
+
+/** A column named like a record kind ("Type", "Typ") whose values name no kind, so the preset did not read it. */
+function unreadKindWarnings(table: Table, preset: Preset, mapping: ColumnMapping, kinds: (index: number) => boolean): string[] {
+  if (preset.columns.kind === undefined || mapping.kind !== undefined) return [];
+  const names = new Set(preset.columns.kind.map(normaliseHeader));
+  return table.header.flatMap((header, index) => {
+    if (!names.has(normaliseHeader(header)) || Object.values(mapping).includes(index) || kinds(index)) return [];
+    const example = columnValues(table, index)[0];
+    if (example === undefined) return [];
+    return [`${table.file}: column "${header}" is named like a record kind, but its values are none (e.g. "${example}"); it is not read as the rows' kind (name it with --map kind=<Column> if it is one)`];
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Event } from '../model.js';
-import { linkCustomers } from './link.js';
+import { distinctTails, linkCustomers } from './link.js';
 import { makeEvent } from '../test-support.js';
 
 const contact = (crmId: string, email: string, handles: string[] = []): Contact => ({
@@ -60,17 +60,39 @@ describe('linkCustomers, weaker keys and threads', () => {
     expect(twins.events[0]!.customerKey).toBe('Jo Kim'); // a new customer, not a guess at 1 or 2
   });
 
+  it('keeps rows with a name two customers bear together as one customer, never a second with the same id (B3)', () => {
+    const twins = [{ ...contact('1', 'a.schmidt@example.org'), name: 'Anna Schmidt' }, { ...contact('2', 'anna.s@example.net'), name: 'Anna Schmidt' }];
+    const rows = [
+      event('r1', { name: 'Anna Schmidt' }, { source: { file: 'reviews.csv', line: 3 } }),
+      event('r2', { name: 'anna schmidt' }, { source: { file: 'reviews.csv', line: 7 } }),
+    ];
+    for (const order of [rows, [...rows].reverse()]) {
+      const linked = linkCustomers(twins, order);
+      expect(linked.customers.map((c) => c.key)).toEqual(['1', '2', 'Anna Schmidt']);
+      expect(new Set(linked.events.map((e) => e.customerKey))).toEqual(new Set(['Anna Schmidt']));
+    }
+    const linked = linkCustomers(twins, rows);
+    expect(linked.warnings).toEqual([
+      '2 rows with only the name "Anna Schmidt", which 2 other customers bear (1, 2), joined none of them: they are customer "Anna Schmidt" (reviews.csv:3, reviews.csv:7); an id or e-mail on those rows would tell whose they are',
+    ]);
+    // Rows with a key are placed first: a name-only row before them still sees that the name is shared.
+    const late = linkCustomers([], [event('n', { name: 'Jo Kim' }), event('a', { crmId: 'K-1', name: 'Jo Kim' }), event('b', { crmId: 'K-2', name: 'Jo Kim' })]);
+    expect(late.events.map((e) => e.customerKey)).toEqual(['Jo Kim', 'K-1', 'K-2']);
+  });
+
   it('gives a brand post without reply id the customer it @mentions first; only replies to missing messages warn', () => {
     const linked = linkCustomers(
       [contact('1001', 'anna@example.com', ['anna_k'])],
       [
         event('r', {}, { direction: 'outbound', text: '@Anna_K thanks for the photo!' }),
         event('s', {}, { direction: 'outbound', text: 'New beans are in!' }),
-        event('t', {}, { direction: 'outbound', text: 'Sorry!', replyTo: 'tw:404' }),
+        event('t', {}, { direction: 'outbound', text: 'Sorry!', replyTo: 'tw:404', source: { file: 'tw.csv', line: 9 } }),
       ],
     );
     expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', null, null]);
-    expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data; it counts in no profile']);
+    expect(linked.warnings).toEqual(['1 brand reply answers a message not in the data (tw.csv:9): it joins no customer and is rejected']);
+    // The broadcast joins nobody by design and stays; the reply to a missing message is to be rejected.
+    expect(linked.unjoined).toEqual(new Map([['t', "the brand's reply to message 404, which is in no file of this run"]]));
   });
 
   it('names a handle-only customer the same whatever the file order, and keeps joins by name alone as evidence', () => {
@@ -127,6 +149,35 @@ describe('linkCustomers: joins through reference columns', () => {
     expect(linked.files.get('orders.csv')).toMatchObject({ byAlias: 2 });
   });
 
+  it('never looks another system\'s id up as a CRM id, and prefers the e-mail to an alias (B1)', () => {
+    const anna = { ...contact('1001', 'anna@example.com'), name: 'Anna' };
+    const ben = { ...contact('3612', 'ben@example.com'), name: 'Ben' };
+    // A Zendesk ticket: the requester's e-mail, and Zendesk's own user id 3612 as the alias.
+    const linked = linkCustomers([anna, ben], [
+      event('t1', { email: 'anna@example.com', altId: '3612' }, { source: { file: 'tickets.csv', line: 2 } }),
+      event('t2', { altId: '3612' }, { source: { file: 'tickets.csv', line: 3 } }),
+    ]);
+    expect(linked.events[0]!.customerKey).toBe('1001');
+    expect(linked.events[1]!.customerKey).toBe('3612 (2)');
+    expect(linked.warnings).toEqual(['tickets.csv:3: the customer key "3612" is another customer\'s already (a CRM id and another system\'s id, or a name and a handle, written alike); this one is "3612 (2)"']);
+    expect(linked.customers.find((c) => c.key === '3612')!.emails).toEqual(['ben@example.com']);
+    // Anna did not learn Zendesk's id from a row that gave it beside her e-mail only.
+    expect(linked.customers.find((c) => c.key === '1001')!.aliases).toEqual([]);
+  });
+
+  it('learns an alias only from a row that gives it beside the person\'s own id', () => {
+    const linked = linkCustomers([contact('1001', 'anna@example.com')], [
+      event('a', { crmId: '1001', altId: 'zd-77' }),
+      event('b', { altId: 'zd-77' }, { source: { file: 'tickets.csv', line: 3 } }),
+      event('c', { email: 'anna@example.com', altId: 'zd-88' }),
+      event('d', { altId: 'zd-88' }),
+    ]);
+    expect(linked.customers[0]!.aliases).toEqual(['zd-77']);
+    expect(linked.events.map((e) => e.customerKey)).toEqual(['1001', '1001', '1001', 'zd-88']);
+    expect(linked.customers.find((c) => c.key === 'zd-88')).toMatchObject({ crmId: null, aliases: ['zd-88'] });
+    expect(linked.files.get('tickets.csv')).toMatchObject({ byAlias: 1 });
+  });
+
   it('gives a row naming only an order the customer of that order, and an undated order line its order\'s date', () => {
     const at = new Date('2024-03-01T10:00:00Z');
     const linked = linkCustomers(
@@ -140,7 +191,8 @@ describe('linkCustomers: joins through reference columns', () => {
     );
     expect(linked.events.map((e) => e.customerKey)).toEqual(['p-anna', 'p-anna', 'p-anna', null]);
     expect(linked.events[1]!.at).toEqual(at);
-    expect(linked.files.get('items.csv')).toMatchObject({ byOrder: 1, unjoined: 1 });
+    expect(linked.files.get('items.csv')).toMatchObject({ byOrder: 1 });
+    expect(linked.unjoined).toEqual(new Map([['stray', 'order o-unknown is in no orders file of this run']]));
     expect(linked.files.get('reviews.csv')).toMatchObject({ byOrder: 1 });
   });
 
@@ -149,10 +201,14 @@ describe('linkCustomers: joins through reference columns', () => {
       event('a', { crmId: 'X' }, { kind: 'order', orderId: 'o1' }),
       event('b', { crmId: 'Y' }, { kind: 'order', orderId: 'o1' }),
       event('c', {}, { kind: 'survey', orderId: 'o1' }),
+      event('d', {}, { kind: 'order', orderId: 'o1', amount: 9.5 }),
     ]);
     expect(linked.events[2]!.customerKey).not.toBe('X');
     expect(linked.events[2]!.customerKey).not.toBe('Y');
-    expect(linked.warnings).toContain('1 order id belongs to two customers; rows that name only such an order join nobody');
+    expect(linked.warnings).toContain('1 order id belongs to two customers; rows that name only such an order join neither');
+    // A survey answer is still somebody's (a customer of its own); an order item is rejected with the reason.
+    expect(linked.customers.find((c) => c.key === linked.events[2]!.customerKey)).toMatchObject({ anonymous: true });
+    expect(linked.unjoined).toEqual(new Map([['d', 'order o1 belongs to two customers in this run, so whose this row is cannot be told']]));
   });
 });
 
@@ -165,15 +221,29 @@ describe('linkCustomers: placeholders and names', () => {
     expect(linked.customers).toHaveLength(5);
     expect(linked.customers.every((c) => c.anonymous)).toBe(true);
     expect(linked.customers.map((c) => c.key)).toEqual(['rev-0000-abcdef', 'rev-0001-abcdef', 'rev-0002-abcdef', 'rev-0003-abcdef', 'rev-0004-abcdef']);
-    expect(linked.customers[0]!.name).toBe('Ein Google-Nutzer #rev-0000');
-    expect(linked.customers[4]!.name).toBe('A Google user #rev-0004');
+    // The ids share their start and their end: the tail that tells them apart is "0-abcdef".
+    expect(linked.customers[0]!.name).toBe('Ein Google-Nutzer #0-abcdef');
+    expect(linked.customers[4]!.name).toBe('A Google user #4-abcdef');
     expect(linked.files.get('play.csv')).toMatchObject({ anonymous: 5, nameJoins: 0 });
   });
 
-  it('keys a placeholder row without a record id by file:line, and never joins it to a contact of that name', () => {
-    const linked = linkCustomers([{ ...contact('1', 'k@x.de'), name: 'Kunde' }], [event('a', { placeholder: 'Kunde' }, { kind: 'review', source: { file: 'b.csv', line: 4 } })]);
+  it('keys a placeholder row without a record id by its file\'s name and line, and never joins it to a contact of that name', () => {
+    const review = (file: string) => event('a', { placeholder: 'Kunde' }, { kind: 'review', source: { file, line: 4 } });
+    const linked = linkCustomers([{ ...contact('1', 'k@x.de'), name: 'Kunde' }], [review('b.csv')]);
     expect(linked.events[0]!.customerKey).toBe('b.csv:4');
     expect(linked.customers.find((c) => c.key === 'b.csv:4')).toMatchObject({ anonymous: true, name: 'Kunde (b.csv:4)' });
+    // Moving the export to another folder changes no id.
+    expect(linkCustomers([], [review('/tmp/x/b.csv')]).customers[0]).toMatchObject({ key: 'b.csv:4', name: 'Kunde (b.csv:4)' });
+    expect(linkCustomers([], [review('exports\\2024\\b.csv')]).customers[0]!.key).toBe('b.csv:4');
+    // Two files of one name in different folders still give two keys.
+    expect(linkCustomers([], [review('a/b.csv'), review('c/b.csv')]).customers.map((c) => c.key)).toEqual(['b.csv:4', 'c/b.csv:4']);
+  });
+
+  it('names anonymous customers by the shortest tail of their record id that no other shares (ObjectIds share their start)', () => {
+    const ids = ['65f1c2a7e4b0a1d2c3e4f501', '65f1c2a7e4b0a1d2c3e4f502', '65f1c2a7e4b0a1d2c3e4aa02', '65f1c2a7e4b0a1d2c3e4f5ab'];
+    const linked = linkCustomers([], ids.map((id, i) => event(`r${i}`, { placeholder: 'Gast' }, { kind: 'review', messageId: `review:${id}` })));
+    expect(linked.customers.map((c) => c.name)).toEqual(['Gast #f501', 'Gast #f502', 'Gast #aa02', 'Gast #f5ab']);
+    expect(distinctTails(['1', '11', 'x9', 'abcdef123'])).toEqual(new Map([['1', '1'], ['11', '11'], ['x9', 'x9'], ['abcdef123', 'f123']]));
   });
 
   it('gives the brand\'s reply to an anonymous review that review\'s customer', () => {

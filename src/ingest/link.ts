@@ -16,7 +16,7 @@ export interface FileLinks {
   byAlias: number;
   /** Rows by a placeholder author or by nobody, each made a customer of its own. */
   anonymous: number;
-  /** Rows that found no customer at all (and appear in no report). */
+  /** Rows that found no customer at all, and were therefore rejected (set by rejectUnjoined). */
   unjoined: number;
 }
 
@@ -27,6 +27,11 @@ export interface Linked {
   warnings: string[];
   /** Per input file: how its rows were joined. */
   files: Map<string, FileLinks>;
+  /**
+   * Records that found no customer, by event id, with the reason a user can act on. Their rows are rejected by
+   * rejectUnjoined; the brand's own posts to everyone (no reply-to) are not among them: they join nobody by design.
+   */
+  unjoined: Map<string, string>;
 }
 
 type JoinedBy = 'id' | 'alias' | 'email' | 'handle' | 'name';
@@ -36,28 +41,57 @@ class CustomerIndex {
   private readonly byKey = new Map<string, Customer>();
   /** Names shared by different customers: joining by them would guess. */
   private readonly ambiguousNames = new Set<string>();
+  /** Per name, the customer made from rows that carry only that name. */
+  private readonly nameHolders = new Map<string, Customer>();
   readonly customers: Customer[] = [];
 
+  /**
+   * The customer a row's keys name, strongest key first. An alias comes last, after email and handle, and is only
+   * ever looked up among aliases: another system's id (Zendesk's requester id 3612) is no CRM id, so it must never
+   * meet CRM contact 3612.
+   */
   find(keys: IdentityKeys): { customer: Customer; by: JoinedBy } | undefined {
     const tries: [string | undefined, JoinedBy][] = [
       [keys.crmId && `id:${keys.crmId}`, 'id'],
-      // A row whose only id is a person's alias (Olist's orders name customer_id, the person is customer_unique_id).
-      [keys.crmId && `alt:${keys.crmId}`, 'alias'],
-      [keys.altId && `alt:${keys.altId}`, 'alias'],
-      [keys.altId && `id:${keys.altId}`, 'alias'],
       [keys.email && `email:${keys.email}`, 'email'],
       [keys.handle && `handle:${keys.handle}`, 'handle'],
       [keys.crmId && `email:${keys.crmId.toLowerCase()}`, 'email'],
       [keys.crmId && `handle:${keys.crmId.toLowerCase()}`, 'handle'],
+      // A row whose only id is a person's alias (Olist's orders name customer_id, the person is customer_unique_id).
+      [keys.crmId && `alt:${keys.crmId}`, 'alias'],
+      [keys.altId && `alt:${keys.altId}`, 'alias'],
     ];
     for (const [key, by] of tries) {
       const customer = key ? this.byKey.get(key) : undefined;
       if (customer) return { customer, by };
     }
     if (keys.crmId || keys.altId || keys.email || keys.handle || !keys.name) return undefined;
-    // A name is the weakest key: used only when the row has nothing else and the name is unique.
-    const customer = this.byKey.get(nameKey(keys.name));
+    // A name is the weakest key: used only when the row has nothing else and the name is unique. Rows with a name
+    // several customers bear join none of them but the one customer kept for such rows (holdName).
+    const key = nameKey(keys.name);
+    const customer = this.byKey.get(key) ?? this.nameHolders.get(key);
     return customer ? { customer, by: 'name' } : undefined;
+  }
+
+  /** Keep `customer`, made from a row with only a name, as the one customer of all rows with only that name. */
+  holdName(customer: Customer): void {
+    if (customer.name) this.nameHolders.set(nameKey(customer.name), customer);
+  }
+
+  /** The customers made for rows with only a name that other customers bear too, with those others. */
+  sharedNames(): { holder: Customer; others: Customer[] }[] {
+    const bearers = new Map<string, Customer[]>();
+    for (const customer of this.customers) {
+      if (!customer.name || customer.anonymous) continue;
+      const key = nameKey(customer.name);
+      const list = bearers.get(key) ?? [];
+      list.push(customer);
+      bearers.set(key, list);
+    }
+    return [...this.nameHolders].flatMap(([key, holder]) => {
+      const others = (bearers.get(key) ?? []).filter((c) => c !== holder);
+      return others.length > 0 ? [{ holder, others }] : [];
+    });
   }
 
   add(customer: Customer): void {
@@ -114,19 +148,22 @@ function fromContact(contact: Contact): Customer {
   });
 }
 
-/** A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order, a name. */
+/**
+ * A customer known only from an event: an email on a ticket, a handle on a comment, an id on an order, a name. An
+ * alias joins them only when the row gives it beside their CRM id; a row with nothing but an alias is keyed by it,
+ * and stays an alias (never a CRM id another system's row could meet).
+ */
 function fromEvent(event: Event): Customer | null {
-  const { email, handle, name, asWritten, altId } = event.who;
-  // An alias is the key only when the row has nothing better (no CRM id, email or handle).
-  const crmId = event.who.crmId ?? (email || handle ? undefined : altId);
-  const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : name);
+  const { crmId, email, handle, name, asWritten, altId } = event.who;
+  const aliasOnly = !crmId && !email && !handle && altId !== undefined;
+  const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : aliasOnly ? altId : name);
   if (!key) return null;
   return newCustomer(key, {
     name: name ?? null,
     crmId: crmId ?? null,
     emails: email ? [email] : [],
     handles: handle ? [handle] : [],
-    aliases: altId && altId !== crmId ? [altId] : [],
+    aliases: altId && (crmId || aliasOnly) && altId !== crmId ? [altId] : [],
   });
 }
 
@@ -138,7 +175,9 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * 2. rows naming nobody but an order join the customer of that order (Olist: review → order → customer);
  * 3. rows by a placeholder author ("Ein Google-Nutzer"), and reviews by nobody, become customers of their own;
  * 4. the brand's replies join the customer of the message they answer.
- * Then each record learns whether it awaits an answer and how many of its answers the export names but lacks.
+ * A record that still has no customer gets the reason (Linked.unjoined; rejectUnjoined rejects its row), and every
+ * customer key is made unique. Then each record learns whether it awaits an answer and how many of its answers the
+ * export names but lacks.
  */
 export function linkCustomers(contacts: readonly Contact[], events: readonly Event[], options: LinkOptions = {}): Linked {
   const index = new CustomerIndex();
@@ -162,24 +201,24 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     placed.set(customer, (placed.get(customer) ?? 0) + 1);
   };
   const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks);
-  joinByOrder(linked, owner, place, fileLinks, warnings);
+  const orders = joinByOrder(linked, owner, place, fileLinks, warnings);
   makeAnonymous(index, linked, owner, place, fileLinks);
 
   const byMessage = new Map<string, number>();
   linked.forEach((event, i) => event.messageId && byMessage.set(event.messageId, i));
   sharedMessageIds(linked, warnings);
   answerThreads(index, linked, owner, byMessage, warnings);
+  const unjoined = unjoinedReasons(linked, owner, orders, byMessage);
   nameByFirstSpelling(spellings);
   recordNameJoins(nameOnly, placed, fileLinks);
+  distinctKeys(index.customers, firstRows(linked, owner), warnings);
+  warnings.push(...sharedNameWarnings(index, nameOnly));
 
-  linked.forEach((event, i) => {
-    event.customerKey = owner[i]?.key ?? null;
-    if (event.customerKey === null && event.direction === 'inbound') fileLinks(event.source.file).unjoined++;
-  });
+  linked.forEach((event, i) => (event.customerKey = owner[i]?.key ?? null));
   markPeerReplies(linked, byMessage);
   markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
   for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
-  return { customers: index.customers, events: linked, warnings, files };
+  return { customers: index.customers, events: linked, warnings, files, unjoined };
 }
 
 /** Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist). */
@@ -212,44 +251,58 @@ function joinByKeys(
   fileLinks: (file: string) => FileLinks,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
-  linked.forEach((event, i) => {
+  const join = (event: Event, i: number) => {
     const who = event.who;
-    // The brand's words with no customer column are placed by the thread they answer (pass 4).
-    if (!hasPersonKey(who) && (event.direction === 'outbound' || !who.name)) return;
     const found = index.find(who);
     let customer = found?.customer;
-    if (customer) learnKeys(customer, who);
+    if (customer) learnKeys(customer, who, found!.by);
     else customer = fromEvent(event) ?? undefined;
     if (!customer) return;
     if (!found) index.add(customer);
     else index.remember(customer);
+    if (!found && !hasPersonKey(who)) index.holdName(customer);
     place(i, customer);
     if (found?.by === 'alias') fileLinks(event.source.file).byAlias++;
-    if (!hasPersonKey(who)) nameOnly.set(customer, [...(nameOnly.get(customer) ?? []), event]);
-    if (!customer.contact && !customer.crmId && who.asWritten) spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(who.asWritten));
-  });
+    if (!hasPersonKey(who)) nameOnly.set(customer, (nameOnly.get(customer) ?? []).concat(event));
+    // Written forms of the key of a customer known by nothing firmer: an e-mail or handle, else a name alone.
+    const written = customer.contact || customer.crmId ? undefined : (who.asWritten ?? (hasPersonKey(who) ? undefined : who.name));
+    if (written) spellings.set(customer, (spellings.get(customer) ?? new Set<string>()).add(written));
+  };
+  // Rows with a key first, so every name their customers bear is known before a row with only a name is placed:
+  // whether a name is shared must not depend on the order of the rows.
+  linked.forEach((event, i) => hasPersonKey(event.who) && join(event, i));
+  // The brand's words with no customer column are placed by the thread they answer (pass 4).
+  linked.forEach((event, i) => !hasPersonKey(event.who) && event.direction !== 'outbound' && event.who.name && join(event, i));
   return spellings;
 }
 
-/** An event may teach us another key of a known customer (a ticket's email next to its CRM id). */
-function learnKeys(customer: Customer, who: IdentityKeys): void {
+/**
+ * An event may teach us another key of a known customer (a ticket's email next to its CRM id). An alias is learnt
+ * only from a row that gives it beside the customer's own CRM id (Olist's customers file: customer_unique_id and
+ * customer_id): an alias found next to an email or another id may be a different system's id of someone else.
+ */
+function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
   if (who.email && !customer.emails.includes(who.email)) customer.emails.push(who.email);
   if (who.handle && !customer.handles.includes(who.handle)) customer.handles.push(who.handle);
-  if (who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
-  if (who.crmId && customer.crmId && who.crmId !== customer.crmId && !customer.aliases.includes(who.crmId)) customer.aliases.push(who.crmId);
+  const declared = by === 'id' && who.crmId === customer.crmId;
+  if (declared && who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
   if (!customer.name && who.name) customer.name = who.name;
 }
 
 /**
  * Pass 2: a row that names nobody but carries an order id (an order item, a survey answer about an order) joins
  * the customer of that order, as the orders export of the run names them. An order line without a date takes the
- * date its order was placed.
+ * date its order was placed, and a line of a cancelled order is cancelled too.
  */
-function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): void {
+function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
   const orderOwner = new Map<string, Customer | null>();
   const orderDate = new Map<string, Date>();
+  const seen = new Set<string>();
+  const cancelled = new Map<string, string>();
   linked.forEach((event, i) => {
     if (event.kind !== 'order' || !event.orderId) return;
+    if (Object.keys(event.who).length > 0) seen.add(event.orderId);
+    if (event.cancelled && event.status) cancelled.set(event.orderId, event.status);
     if (event.at && (!orderDate.has(event.orderId) || event.at < orderDate.get(event.orderId)!)) orderDate.set(event.orderId, event.at);
     const customer = owner[i];
     if (!customer) return;
@@ -258,40 +311,91 @@ function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: num
     orderOwner.set(event.orderId, known === undefined || known === customer ? customer : null);
   });
   const ambiguous = [...orderOwner.values()].filter((c) => c === null).length;
-  if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join nobody`);
+  if (ambiguous > 0) warnings.push(`${ambiguous} order id${ambiguous === 1 ? ' belongs' : 's belong'} to two customers; rows that name only such an order join neither`);
   linked.forEach((event, i) => {
     if (event.kind === 'order' && !event.at && event.orderId) event.at = orderDate.get(event.orderId) ?? null;
+    // Every line of a cancelled order is cancelled: Olist states it once in the orders file, Shopify on the first line.
+    const status = event.kind === 'order' && event.orderId ? cancelled.get(event.orderId) : undefined;
+    if (status) Object.assign(event, { cancelled: true, status: event.status ?? status });
     if (owner[i] || !event.orderId || hasPersonKey(event.who) || event.direction === 'outbound') return;
     const customer = orderOwner.get(event.orderId);
     if (!customer) return;
     place(i, customer);
     fileLinks(event.source.file).byOrder++;
   });
+  return { owners: orderOwner, seen };
+}
+
+/**
+ * Per order id, its customer (null: two customers claim it); and the order ids of order lines that name someone
+ * (the orders file's rows, not the items that name only their order).
+ */
+interface OrderOwners {
+  owners: ReadonlyMap<string, Customer | null>;
+  seen: ReadonlySet<string>;
 }
 
 /** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
 const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
 
 /**
- * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") identifies nobody, and a review or survey
- * answer by nobody named is still somebody's: each becomes its own anonymous customer, keyed by its record id (or
- * file:line) and named by the placeholder plus that id, so the index tells them apart.
+ * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
+ * ("N/A", "0") identifies nobody, and a review or survey answer by nobody named is still somebody's: each becomes
+ * its own anonymous customer, keyed by its record id (or its file's name and line) and named by the placeholder plus
+ * the shortest tail of that id no other such record shares, so the index tells them apart.
  */
 function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
+  const anonymous = linked.flatMap((event, i) => {
+    if (owner[i] || event.direction !== 'inbound') return [];
+    if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return [];
+    return [{ event, i, recordId: recordIdOf(event) }];
+  });
+  const tails = distinctTails(anonymous.flatMap(({ recordId }) => (recordId ? [recordId] : [])));
   const taken = new Set(index.customers.map((c) => c.key));
-  linked.forEach((event, i) => {
-    if (owner[i] || event.direction !== 'inbound') return;
-    if (!event.who.placeholder && !ALWAYS_SOMEBODYS.has(event.kind)) return;
-    const recordId = event.messageId && !event.messageId.endsWith(`:${event.id}`) ? event.messageId.slice(event.messageId.indexOf(':') + 1) : null;
-    const where = `${event.source.file}:${event.source.line}`;
-    const key = recordId && !taken.has(recordId) ? recordId : where;
+  for (const { event, i, recordId } of anonymous) {
+    // The file's name, not its path: the key must not change when the export moves to another folder.
+    const here = `${baseName(event.source.file)}:${event.source.line}`;
+    const key = [recordId, here, `${event.source.file}:${event.source.line}`].find((k): k is string => k !== null && !taken.has(k)) ?? event.id;
     taken.add(key);
     const label = event.who.placeholder ?? 'Anonymous';
-    const customer = newCustomer(key, { name: recordId ? `${label} #${recordId.slice(0, 8)}` : `${label} (${where})`, anonymous: true });
+    const customer = newCustomer(key, { name: recordId ? `${label} #${tails.get(recordId)}` : `${label} (${here})`, anonymous: true });
     index.add(customer);
     place(i, customer);
     fileLinks(event.source.file).anonymous++;
+  }
+}
+
+/** The record's own id (a review id), unless the export had none and it was made from the file and line. */
+function recordIdOf(event: Event): string | null {
+  if (!event.messageId || event.messageId.endsWith(`:${event.id}`)) return null;
+  return event.messageId.slice(event.messageId.indexOf(':') + 1);
+}
+
+const baseName = (file: string): string => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+/** Tails are at least this long (or the whole id): a one-letter "#7" is hard to search for. */
+const MIN_TAIL = 4;
+
+/**
+ * For each id, its shortest tail that is the tail of no other id (at least MIN_TAIL characters, at most the whole
+ * id). Ids that share a prefix (ObjectIds, UUIDs from one source) differ at the end. Sorting the reversed ids puts
+ * the ids with the longest common tail next to each other, so two neighbours tell each id's length.
+ */
+export function distinctTails(ids: readonly string[]): Map<string, string> {
+  const reversed = [...new Set(ids)].map((id) => id.split('').reverse().join('')).sort();
+  const common = (a: string | undefined, b: string | undefined): number => {
+    if (a === undefined || b === undefined) return 0;
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const tails = new Map<string, string>();
+  reversed.forEach((r, k) => {
+    const id = r.split('').reverse().join('');
+    const length = Math.min(id.length, Math.max(MIN_TAIL, Math.max(common(r, reversed[k - 1]), common(r, reversed[k + 1])) + 1));
+    tails.set(id, id.slice(id.length - length));
   });
+  return tails;
 }
 
 /** The same message id in two files: probably the same export given twice. */
@@ -312,7 +416,7 @@ function sharedMessageIds(linked: readonly Event[], warnings: string[]): void {
  * post without a reply id that opens with @handle answers that customer.
  */
 function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
-  let orphans = 0;
+  const orphans: Event[] = [];
   linked.forEach((event, i) => {
     if (owner[i] || event.direction !== 'outbound') return;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -324,20 +428,107 @@ function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer |
     const mentioned = parent === undefined ? leadingMentions(event.text).map((handle) => index.find({ handle })?.customer).find(Boolean) : undefined;
     owner[i] = (parent !== undefined ? owner[parent] : mentioned) ?? null;
     // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
-    if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans++;
+    if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans.push(event);
   });
-  if (orphans > 0) {
-    const one = orphans === 1;
-    warnings.push(`${orphans} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data; ${one ? 'it counts' : 'they count'} in no profile`);
+  if (orphans.length > 0) {
+    const one = orphans.length === 1;
+    warnings.push(`${orphans.length} brand repl${one ? 'y answers a message' : 'ies answer messages'} not in the data (${listRows(orphans)}): ${one ? 'it joins' : 'they join'} no customer and ${one ? 'is' : 'are'} rejected`);
   }
 }
 
+/** A message id as the export wrote it, without thick's conversation space ("twitter:404" → "404"). */
+const shownId = (id: string): string => id.slice(id.indexOf(':') + 1);
+
 /**
- * A customer known only by a handle or email is named the same way whatever the file order: the first spelling in
- * sort order, so a weekly CI run does not see a new id when a glob lists files differently.
+ * Why each record that found no customer cannot be placed, in words a user can act on. The brand's posts to
+ * everyone (no reply-to) are left out: they join nobody by design, and still tell thick the brand's handle and
+ * which comments answer the brand.
+ */
+function unjoinedReasons(linked: readonly Event[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
+  const reasons = new Map<string, string>();
+  linked.forEach((event, i) => {
+    if (owner[i]) return;
+    if (event.direction === 'outbound') {
+      if (!event.replyTo) return;
+      const parent = byMessage.get(event.replyTo);
+      const answered = parent === undefined ? `message ${shownId(event.replyTo)}, which is in no file of this run` : `${linked[parent]!.source.file}:${linked[parent]!.source.line}, which joined no customer`;
+      reasons.set(event.id, `the brand's reply to ${answered}`);
+    } else if (event.orderId && !hasPersonKey(event.who)) {
+      const order = event.orderId;
+      const owners = orders.owners.get(order);
+      reasons.set(
+        event.id,
+        owners === null
+          ? `order ${order} belongs to two customers in this run, so whose this row is cannot be told`
+          : orders.seen.has(order)
+            ? `order ${order} belongs to no customer in this run (its orders row names a placeholder, which identifies nobody)`
+            : `order ${order} is in no orders file of this run`,
+      );
+    } else reasons.set(event.id, 'names no customer (no id, email, handle or name)');
+  });
+  return reasons;
+}
+
+/**
+ * A customer known only by a handle, an email or a name is named the same way whatever the file order: the first
+ * spelling in sort order, so a weekly CI run does not see a new id when a glob lists files differently.
  */
 function nameByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
-  for (const [customer, written] of spellings) customer.key = [...written].sort()[0]!;
+  for (const [customer, written] of spellings) {
+    const first = [...written].sort()[0]!;
+    // A customer known by a name alone is also called by that spelling.
+    if (customer.emails.length === 0 && customer.handles.length === 0) customer.name = first;
+    customer.key = first;
+  }
+}
+
+/** How many rows a warning lists before it only counts the rest. */
+const LISTED_ROWS = 10;
+
+const listRows = (rows: readonly Event[]): string =>
+  rows.slice(0, LISTED_ROWS).map((e) => `${e.source.file}:${e.source.line}`).join(', ') + (rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '');
+
+/** Rows with only a name that several customers bear: kept apart from all of them, and the user told which. */
+function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, Event[]>): string[] {
+  return index.sharedNames().map(({ holder, others }) => {
+    const rows = nameOnly.get(holder) ?? [];
+    const one = rows.length === 1;
+    return (
+      `${rows.length} row${one ? '' : 's'} with only the name "${holder.name}", which ${others.length === 1 ? 'another customer bears' : `${others.length} other customers bear`} ` +
+      `(${others.map((c) => c.key).join(', ')}), joined none of them: ${one ? 'it is' : 'they are'} customer "${holder.key}" (${listRows(rows)}); ` +
+      'an id or e-mail on those rows would tell whose they are'
+    );
+  });
+}
+
+/** The first row each customer was found on, for messages about them. */
+function firstRows(linked: readonly Event[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
+  const first = new Map<Customer, Source>();
+  owner.forEach((customer, i) => customer && !first.has(customer) && first.set(customer, linked[i]!.source));
+  return first;
+}
+
+/**
+ * Every customer's key is theirs alone: profiles, reports and the events' customerKey rely on it. Two different
+ * people can still arrive at the same key (a CRM id 3612 and another system's alias 3612, a name and a handle
+ * written alike): the later one gets a numbered key, and the user is told where it came from.
+ */
+function distinctKeys(customers: readonly Customer[], firstRow: ReadonlyMap<Customer, Source>, warnings: string[]): void {
+  const taken = new Set<string>();
+  for (const customer of customers) {
+    if (!taken.has(customer.key)) {
+      taken.add(customer.key);
+      continue;
+    }
+    let n = 2;
+    while (taken.has(`${customer.key} (${n})`)) n++;
+    const renamed = `${customer.key} (${n})`;
+    const source = customer.contact?.source ?? firstRow.get(customer);
+    const where = source ? `${source.file}:${source.line}: ` : '';
+    warnings.push(`${where}the customer key "${customer.key}" is another customer's already (a CRM id and another system's id, or a name and a handle, written alike); this one is "${renamed}"`);
+    customer.key = renamed;
+    taken.add(renamed);
+  }
 }
 
 /**

@@ -115,11 +115,14 @@ describe('preset detection', () => {
   });
 
   it('lets --map win over detection: a table it makes a text file is read as one, not as contacts', () => {
-    const header = ['id', 'text', 'label', 'reason', 'airline', 'created'];
-    expect(choosePreset(header, 'tweets.csv', {}).preset.id).toBe('contacts');
-    const { preset, mapping } = choosePreset(header, 'tweets.csv', { overrides: { text: 'text' } });
+    // "Antwort" may be the brand's reply as well as a text, so only --map makes it the text column here.
+    const header = ['id', 'Antwort', 'label', 'created'];
+    expect(choosePreset(header, 'survey.csv', {}).preset.id).toBe('contacts');
+    const { preset, mapping } = choosePreset(header, 'survey.csv', { overrides: { text: 'Antwort' } });
     expect(preset.id).toBe('generic');
     expect(mapping.text).toBe(1);
+    // A column that can only be a text makes a table a text file without --map.
+    expect(choosePreset(['id', 'text', 'label', 'reason', 'airline', 'created'], 'tweets.csv', {}).preset.id).toBe('generic');
     // Any field the user names picks a preset that reads it.
     expect(choosePreset(['Kunde', 'Kommentar', 'Punkte'], 's.csv', { overrides: { rating: 'Punkte' } }).preset.id).toBe('reviews');
   });

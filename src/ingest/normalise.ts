@@ -110,10 +110,33 @@ const KINDS: Record<string, EventKind | 'refund'> = {
   note: 'note', notiz: 'note', memo: 'note',
 };
 
-/** What a row's kind column says it is; null when there is no such column or it names no kind thick knows. */
+export function parseKind(value: string): Parsed<EventKind | 'refund'> {
+  const kind = KINDS[value.trim().toLowerCase()];
+  return kind
+    ? { ok: true, value: kind }
+    : { ok: false, reason: `unknown kind "${value.trim()}" (expected order, refund, ticket, message, email, post, comment, review, survey, note or a German name for one: Bestellung, Ticket, Nachricht, Kommentar, Bewertung, Umfrage, Notiz …)` };
+}
+
+/**
+ * Whether a column's values are record kinds: most of them name one (order, Ticket, E-Mail, Bewertung …). A "Type"
+ * column of categories ("Lob", "Beschwerde") is no kind column, and reading it as one would reject every row.
+ */
+export function isKindColumn(values: readonly string[]): boolean {
+  const given = values.map((v) => v.trim()).filter((v) => v !== '');
+  return given.length > 0 && given.filter((v) => parseKind(v).ok).length / given.length >= 0.5;
+}
+
+/**
+ * What a row's kind column says it is; null when there is no such column or the cell is empty. A value that names
+ * no kind rejects the row, naming the column, as an unknown direction does: guessing "message" would put an order
+ * or the brand's words into the customer's voice.
+ */
 function declaredKind(row: MappedRow): EventKind | 'refund' | null {
   const value = row.cells.kind;
-  return value === undefined ? null : (KINDS[value.trim().toLowerCase()] ?? null);
+  if (value === undefined || value.trim() === '') return null;
+  const parsed = parseKind(value);
+  if (!parsed.ok) throw new RowError(`kind: ${parsed.reason}`, row.columns.kind);
+  return parsed.value;
 }
 
 function dateCell(row: MappedRow, field: Field, ctx: RowContext): Date | null {
@@ -159,8 +182,9 @@ export function conversationId(space: string, id: string | undefined): string | 
   return id === undefined ? null : `${space}:${id}`;
 }
 
-/** A free "customer" cell may hold a CRM id, an email or a handle. */
-function keysFromCustomerCell(value: string): IdentityKeys {
+/** A free "customer" cell may hold a CRM id, an email or a handle, or a placeholder for nobody ("N/A", "0"). */
+function keysFromCustomerCell(value: string, placeholders: Placeholders): IdentityKeys {
+  if (placeholders.isNobodyKey(value)) return { placeholderId: nfc(value) };
   if (value.includes('@') && !value.startsWith('@')) return { email: normaliseEmail(value) };
   if (value.startsWith('@')) return { handle: normaliseHandle(value) };
   return { crmId: nfc(value) };
@@ -168,14 +192,18 @@ function keysFromCustomerCell(value: string): IdentityKeys {
 
 /**
  * The identity on a row, NFC-normalised. A placeholder author name or handle ("Ein Google-Nutzer", "Gast") is kept
- * as `placeholder`, never as a key: it would join strangers.
+ * as `placeholder`, a placeholder in an id or e-mail column ("N/A", "0") as `placeholderId`, never as a key: either
+ * would join strangers.
  */
 function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
   const keys: IdentityKeys = {};
   const placeholders = ctx.placeholders ?? DEFAULT_PLACEHOLDERS;
-  const { crmId, altId, email, handle, name, firstName, lastName } = row.cells;
-  if (crmId) Object.assign(keys, keysFromCustomerCell(crmId));
-  if (altId) keys.altId = nfc(altId);
+  const { crmId, altId, email: emailCell, handle, name, firstName, lastName } = row.cells;
+  if (crmId) Object.assign(keys, keysFromCustomerCell(crmId, placeholders));
+  if (altId && placeholders.isNobodyKey(altId)) keys.placeholderId ??= nfc(altId);
+  else if (altId) keys.altId = nfc(altId);
+  const email = emailCell && placeholders.isNobodyKey(emailCell) ? undefined : emailCell;
+  if (emailCell && !email) keys.placeholderId ??= nfc(emailCell);
   if (email) keys.email = normaliseEmail(email);
   const bareHandle = handle ? nfc(handle).replace(/^@/, '') : undefined;
   if (bareHandle && placeholders.has(bareHandle)) keys.placeholder = bareHandle;
@@ -220,7 +248,8 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
   };
 }
 
-const hasIdentity = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder);
+const hasIdentity = (keys: IdentityKeys): boolean =>
+  Boolean(keys.crmId || keys.altId || keys.email || keys.handle || keys.name || keys.placeholder || keys.placeholderId);
 
 function requireIdentity(keys: IdentityKeys, row: MappedRow, what: string): void {
   if (!hasIdentity(keys)) throw new RowError(`no customer id, email, handle or name on this ${what}`);
@@ -270,6 +299,17 @@ function orderAmount(row: MappedRow, ctx: RowContext): number | null {
   return value === null ? null : Math.round(value * 100) / 100;
 }
 
+/**
+ * Order statuses that say the order did not go through, so its lines add no revenue: Olist's canceled and
+ * unavailable, Shopify's voided and refunded (in full, with no counter-line in the export), their German names.
+ */
+const CANCELLED_STATUSES = new Set([
+  'canceled', 'cancelled', 'cancel', 'unavailable', 'voided', 'void', 'refunded', 'rejected', 'storniert', 'storno', 'annulliert',
+  'abgebrochen', 'nicht verfügbar', 'erstattet', 'rückerstattet', 'zurückerstattet', 'abgelehnt',
+]);
+
+export const isCancelledStatus = (status: string): boolean => CANCELLED_STATUSES.has(status.trim().toLowerCase().replace(/[_-]+/g, ' '));
+
 function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
   const event = baseEvent(row, ctx, 'order');
   event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
@@ -277,8 +317,13 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
   if (!hasIdentity(event.who) && !event.orderId) throw new RowError('no customer id, email, handle or name on this order line, and no order id to join it by');
   event.amount = orderAmount(row, ctx);
   if (refund && event.amount !== null && event.amount > 0) event.amount = -event.amount;
+  // Money paid back for an order: it counts against revenue, but is no order of its own.
+  if (refund) event.refund = true;
   event.at = dateCell(row, 'date', ctx);
   event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
+  const status = row.cells.status && nfc(row.cells.status);
+  if (status) event.status = status;
+  if (status && isCancelledStatus(status)) event.cancelled = true;
   return event;
 }
 
@@ -290,7 +335,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
       .filter((value): value is string => Boolean(value) && !(ctx.placeholders ?? DEFAULT_PLACEHOLDERS).has(value!.replace(/^@/, '')))
       .map(normaliseHandle);
     if (!keys.crmId && !keys.email && handles.length === 0) {
-      throw new RowError('contact has no customer id, email or social handle');
+      const nobody = keys.placeholderId ? ` ("${keys.placeholderId}" is a placeholder that identifies nobody)` : '';
+      throw new RowError(`contact has no customer id, email or social handle${nobody}`);
     }
     if (!keys.handle && handles[0]) keys.handle = handles[0];
     const contact: Contact = {
@@ -306,8 +352,11 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     return { contacts: [contact], events: [], contextEvents: [] };
   },
 
+  /** Order lines; a kind column may call a line a refund, or name another kind, read as in a generic export. */
   orders(row, ctx) {
-    return { contacts: [], events: [orderEvent(row, ctx)], contextEvents: [] };
+    const declared = declaredKind(row);
+    if (declared !== null && declared !== 'order' && declared !== 'refund') return NORMALISERS.messages(row, ctx);
+    return { contacts: [], events: [orderEvent(row, ctx, declared === 'refund')], contextEvents: [] };
   },
 
   tickets(row, ctx) {
@@ -324,7 +373,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   social(row, ctx) {
     const post = baseEvent(row, ctx, 'post');
-    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder) throw new RowError('comment has no author handle', row.columns.handle);
+    if (!post.who.handle && !post.who.crmId && !post.who.email && !post.who.placeholder && !post.who.placeholderId) throw new RowError('comment has no author handle', row.columns.handle);
     post.at = dateCell(row, 'date', ctx);
     post.text = customerText(row.cells.text) ?? null;
     post.messageId = conversationId(post.channel, row.cells.messageId);
@@ -354,7 +403,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
       return { contacts: [], events: [], contextEvents: [{ from: at, until: end, note, author: row.cells.author ?? null, source }] };
     }
     const event = baseEvent(row, ctx, 'note');
-    event.who = keysFromCustomerCell(customer);
+    event.who = keysFromCustomerCell(customer, ctx.placeholders ?? DEFAULT_PLACEHOLDERS);
+    if (event.who.placeholderId) throw new RowError(`note names the customer "${customer}", a placeholder that identifies nobody`, row.columns.crmId);
     event.direction = 'internal';
     event.channel = 'note';
     event.at = at;
@@ -366,13 +416,14 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
 
   /**
    * A generic export: each row a message unless it says otherwise. A kind column names orders, tickets, reviews …;
-   * a row with an amount and no text is an order; a direction column says whether the brand wrote it.
+   * a row with an amount and no text, or with an amount and an order id (an orders export with a comment column),
+   * is an order; a direction column says whether the brand wrote it.
    */
   messages(row, ctx) {
     const declared = declaredKind(row);
     const text = customerText(row.cells.text);
     const hasAmount = row.cells.amount !== undefined || row.cells.unitPrice !== undefined;
-    if (declared === 'order' || declared === 'refund' || (declared === null && hasAmount && !text)) {
+    if (declared === 'order' || declared === 'refund' || (declared === null && hasAmount && (!text || row.cells.orderId !== undefined))) {
       return { contacts: [], events: [orderEvent(row, ctx, declared === 'refund')], contextEvents: [] };
     }
     const event = baseEvent(row, ctx, declared ?? 'message');

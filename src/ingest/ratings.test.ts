@@ -70,3 +70,16 @@ describe('parseRating', () => {
     expect(ratingNumber('viel')).toBeNull();
   });
 });
+
+describe('detectRatingColumn on a large export', () => {
+  // Math.max(...values) overflows the stack at about 125,000 values; a column of 200,000 must still be read.
+  const many = (n: number, value: (i: number) => string) => Array.from({ length: n }, (_, i) => value(i));
+
+  it('decides the scale of 200,000 values that need their maximum (zeros among five stars)', () => {
+    expect(scale('Score', many(200_000, (i) => String(i % 10 === 0 ? 0 : (i % 5) + 1)))).toBe('stars5');
+  });
+
+  it('names the range of 200,000 values that fit no scale', () => {
+    expect(scale('Score', many(200_000, (i) => String(50 + (i % 51))))).toBe('no: its values (50 to 100) fit no rating scale');
+  });
+});

@@ -5,6 +5,7 @@
 
 import type { Parsed, Rating, RatingScale } from '../model.js';
 import { SCALES } from '../rating-scales.js';
+import { span } from '../span.js';
 import { normaliseHeader } from './preset.js';
 
 /** What the header says the numbers mean; the values then decide between 1–5 and 1–10 stars. */
@@ -80,7 +81,8 @@ export function detectRatingColumn(header: string, values: readonly string[]): R
   }
   const scale = scaleOf(cls, numbers);
   if (scale) return { ok: true, scale };
-  return { ok: false, reason: `its values (${Math.min(...numbers)} to ${Math.max(...numbers)}) fit no rating scale` };
+  const range = span(numbers)!;
+  return { ok: false, reason: `its values (${range.min} to ${range.max}) fit no rating scale` };
 }
 
 function defaultScale(cls: HeaderClass): RatingScale {
@@ -104,7 +106,7 @@ function scaleOf(cls: HeaderClass, numbers: number[]): RatingScale | null {
       return fits(1, 5) ? 'csat' : fits(1, 10) ? 'stars10' : fits(1, 5, HALF) ? 'csat' : null;
     case 'stars':
       // Zeros in a column that never goes above 5 are out-of-scale stars (rejected), not a ten-point scale.
-      if (fits(1, 5) || (fits(0, 5) && Math.max(...numbers) <= 5)) return 'stars5';
+      if (fits(1, 5) || (fits(0, 5) && span(numbers)!.max <= 5)) return 'stars5';
       if (fits(1, 10)) return 'stars10';
       // A ten-point scale that starts at 0 is the NPS question ("how likely … 0–10").
       if (fits(0, 10)) return 'nps';

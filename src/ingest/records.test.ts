@@ -101,17 +101,26 @@ describe('generic rows: direction, kind and amount', () => {
     expect(normaliseRow(row({ crmId: 'K-1', amount: '30', text: 'Wo bleibt mein Geld?' }), ctx('messages')).events[0]!.kind).toBe('message');
   });
 
-  it('reads other kinds a kind column names; an unknown one leaves the row a message', () => {
+  it('reads other kinds a kind column names; an unknown one rejects the row naming the column, as an unknown direction does', () => {
     const kind = (value: string) => normaliseRow(row({ crmId: 'K-1', kind: value, text: 't' }), ctx('messages')).events[0]!;
     expect(kind('Ticket')).toMatchObject({ kind: 'ticket', expectsReply: true });
     expect(kind('review')).toMatchObject({ kind: 'review', expectsReply: false });
     expect(kind('NPS')).toMatchObject({ kind: 'survey', expectsReply: false });
     expect(kind('Notiz')).toMatchObject({ kind: 'note', direction: 'internal', expectsReply: false });
-    expect(kind('question')).toMatchObject({ kind: 'message' });
+    expect(kind('')).toMatchObject({ kind: 'message' });
+    const error = rejection(() => kind('question'));
+    expect(error.message).toMatch(/^kind: unknown kind "question" \(expected order, refund, ticket/);
+    expect(error.column).toBe(2);
+    expect(rejection(() => normaliseRow(row({ crmId: 'K-1', kind: 'Gutschein', text: 't' }), ctx('reviews', { recordKind: 'review' }))).message).toMatch(/^kind: unknown kind "Gutschein"/);
+  });
+
+  it('marks a refund as money paid back, so it is no order of its own', () => {
+    const refund = normaliseRow(row({ crmId: 'K-1', kind: 'Erstattung', amount: '12.5' }), ctx('messages')).events[0]!;
+    expect(refund).toMatchObject({ kind: 'order', amount: -12.5, orderId: null, refund: true });
   });
 
   it('lists the replies a message names (TWCS response_tweet_id "5,7") in its channel', () => {
-    const { events } = normaliseRow(row({ messageId: '3', handle: '115712', text: '@Brand help', replies: '5,7' }), ctx('social', { channel: 'twitter' }));
+    const { events } = normaliseRow(row({ messageId: '3', handle: 'jonas_w', text: '@Brand help', replies: '5,7' }), ctx('social', { channel: 'twitter' }));
     expect(events[0]!.replies).toEqual(['twitter:5', 'twitter:7']);
     expect(events[0]!.unseenReplies).toBe(0); // counted by linking, which knows what is in the data
   });
@@ -131,6 +140,22 @@ describe('identity on a row', () => {
     const decomposed = normaliseRow(row({ name: 'Ju\u0308rgen Kahl', email: 'Ju\u0308rgen@Example.de', text: 'x' }), ctx('messages')).events[0]!;
     expect(decomposed.who).toMatchObject({ name: 'Jürgen Kahl', email: 'jürgen@example.de' });
     expect(normaliseRow(row({ crmId: 'A3', name: 'Ben &amp; Jo', text: 'x' }), ctx('messages')).events[0]!.who.name).toBe('Ben & Jo');
+  });
+
+  it('keeps a placeholder in an id or e-mail column ("N/A", "0", "-", keine@angabe.de) as such, never as a key', () => {
+    const who = (cells: Partial<Record<Field, string>>) => normaliseRow(row({ ...cells, text: 'Hallo' }), ctx('messages')).events[0]!.who;
+    expect(who({ crmId: 'N/A' })).toEqual({ placeholderId: 'N/A' });
+    expect(who({ crmId: '0', email: '-' })).toEqual({ placeholderId: '0' });
+    expect(who({ crmId: '000', name: 'Eva Roth' })).toEqual({ placeholderId: '000', name: 'Eva Roth' });
+    expect(who({ email: 'keine@angabe.de' })).toEqual({ placeholderId: 'keine@angabe.de' });
+    expect(who({ email: 'NoReply@shop.example', crmId: 'K-4' })).toEqual({ crmId: 'K-4', placeholderId: 'NoReply@shop.example' });
+    expect(who({ crmId: 'unknown', email: 'eva@example.org' })).toEqual({ placeholderId: 'unknown', email: 'eva@example.org', asWritten: 'eva@example.org' });
+    expect(who({ crmId: 'null' })).toEqual({ placeholderId: 'null' });
+    expect(who({ crmId: '10', email: 'nadja@example.org' })).toMatchObject({ crmId: '10', email: 'nadja@example.org' });
+    expect(rejection(() => normaliseRow(row({ crmId: 'N/A', name: 'Eva Roth', city: 'Kiel' }), ctx('contacts'))).message).toBe(
+      'contact has no customer id, email or social handle ("N/A" is a placeholder that identifies nobody)',
+    );
+    expect(rejection(() => normaliseRow(row({ crmId: '-', text: 'Rückruf', author: 'Jo' }), ctx('notes'))).message).toBe('note names the customer "-", a placeholder that identifies nobody');
   });
 
   it('reads a second id of the person as an alias', () => {

@@ -56,10 +56,15 @@ const byTime = (a: Event, b: Event): number => (a.at?.getTime() ?? Infinity) - (
 
 function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
   const lines = events.filter((e) => e.kind === 'order');
-  const ids = new Set(lines.map((e) => e.orderId ?? e.id));
-  const revenue = lines.reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  // A refund pays money back for an order: it counts against revenue, not as an order of its own.
+  const ids = new Set(lines.filter((e) => !e.refund).map((e) => e.orderId ?? e.id));
+  // A cancelled order adds nothing; an order no line of which carries an amount leaves the revenue unknown.
+  const counted = lines.filter((e) => !e.cancelled);
+  const priced = new Set(counted.filter((e) => e.amount !== null).map((e) => e.orderId ?? e.id));
+  const unpriced = counted.some((e) => !priced.has(e.orderId ?? e.id));
+  const revenue = counted.reduce((sum, e) => sum + (e.amount ?? 0), 0);
   if (!ordersKnown && lines.length === 0) return { count: null, revenue: null };
-  return { count: ids.size, revenue: Math.round(revenue * 100) / 100 };
+  return { count: ids.size, revenue: unpriced ? null : Math.round(revenue * 100) / 100 };
 }
 
 function codeCounts(events: readonly Event[]): Record<string, number> {

@@ -1,13 +1,3 @@
-/**
- * Smallest and largest of many numbers. Math.min(...values) throws a RangeError past ~100k arguments,
- * and a run over a large export has many more event times than that.
- */
-export function span(values: Iterable<number>): { min: number; max: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const value of values) {
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  return min === Infinity ? null : { min, max };
-}
+// span moved to src/span.ts so ingest can use it too; this re-export keeps profile's and report's imports working
+// while they are being changed on another branch. Import from '../span.js' in new code.
+export { span } from '../span.js';

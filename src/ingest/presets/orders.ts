@@ -10,7 +10,8 @@ export const orders: Preset = {
   id: 'orders',
   kind: 'orders',
   description: 'Generic orders: order id, customer id or email, date, quantity × unit price or amount (an items file may name only the order)',
-  columns: columnsFor(['orderId', 'crmId', 'altId', 'email', 'name', 'date', 'product', 'quantity', 'unitPrice', 'amount', 'status', 'channel']),
+  // A kind column tells refunds and returns (negative, no order of their own) from orders.
+  columns: columnsFor(['orderId', 'crmId', 'altId', 'email', 'name', 'date', 'product', 'quantity', 'unitPrice', 'amount', 'status', 'channel', 'kind']),
   requires: [['orderId'], ['quantity', 'amount', 'unitPrice', 'crmId', 'email', 'name']],
   priority: 0,
   channel: 'shop',

@@ -3,8 +3,8 @@ import type { Preset } from '../preset.js';
 /**
  * Zendesk Support's CSV ticket export (Admin → Account → Tools → Reports → Export). Its "Id" is the ticket number, so
  * never a customer; "Requester external id" is the one that holds a CRM id. "Requester id" is Zendesk's own user id:
- * not the customer's key (the email joins other exports), but an alias that joins a requester's tickets written
- * from two addresses. The built-in CSV has no ticket text (comments are only in the JSON/XML export), so
+ * not the customer's key (the email joins other exports), and never a CRM id (Zendesk user 3612 is not CRM contact
+ * 3612), but an alias, learnt where a ticket gives it beside the requester's external id. The built-in CSV has no ticket text (comments are only in the JSON/XML export), so
  * "Description" is read when an export adds it (Explorer, apps) and the subject stands in otherwise.
  */
 export const zendeskTickets: Preset = {
