@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../dist/ingest/index.js';
-import { linkCustomers } from '../dist/ingest/link.js';
+import { linkRun } from '../dist/cli/pipeline.js';
 import { annotateEvent } from '../dist/annotate/index.js';
 import { compileCodebook, defaultCodebook } from '../dist/annotate/codebook.js';
 
@@ -72,7 +72,7 @@ function textsOf(file) {
     return null;
   }
   // Linked as analyze links them, so a tweet addressed to the brand is a conversation here too.
-  const linked = new Map(linkCustomers(ingest.contacts, ingest.events).events.map((e) => [e.id, e]));
+  const linked = new Map(linkRun([ingest], new Set()).linked.events.map((e) => [e.id, e]));
   const idIndex = ingest.header.indexOf(ID_COLUMNS[file]);
   const byId = new Map();
   for (const row of ingest.used) {
