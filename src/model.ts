@@ -223,10 +223,11 @@ export interface Profile {
   rating: {
     scale: RatingScale;
     n: number;
-    latest: number;
+    /** Null when the latest time holds several ratings that disagree: none of them is known to be the latest. */
+    latest: number | null;
     latestAt: string | null;
     mean: number;
-    /** The latest rating against the mean of the earlier ones; null with a single rating. */
+    /** The latest rating against the mean of the strictly earlier ones; null with a single rating or no latest. */
     trend: 'up' | 'down' | 'steady' | null;
   } | null;
   codes: Record<string, number>;

@@ -1,6 +1,6 @@
 import type { Customer, Event, Profile } from '../model.js';
 import type { Exchange } from './dialog.js';
-import { feltTone } from './ratings.js';
+import { feltTone, latestGroup, ratedRecords } from './ratings.js';
 import type { Signals } from './signals.js';
 import { span } from './span.js';
 
@@ -47,12 +47,13 @@ export function feltRecords(evidence: Evidence): Event[] {
   return evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && feltTone(e) !== null);
 }
 
-/** The customer's latest rated record (an undated one only when none is dated), or null. */
+/**
+ * The customer's latest rated record (an undated one only when none is dated), or null: also when the latest time
+ * holds several ratings that disagree, since none of them is known to be the later one.
+ */
 export function latestRated(events: readonly Event[]): Event | null {
-  const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
-  const dated = rated.filter((e) => e.at);
-  if (dated.length > 0) return dated.reduce((a, b) => (b.at!.getTime() >= a.at!.getTime() ? b : a));
-  return rated.at(-1) ?? null;
+  const { group, agreed } = latestGroup(ratedRecords(events));
+  return agreed ? group.at(-1)! : null;
 }
 
 /** Whether an annotation carries a signal and comes from the customer's own words (not an analyst's code). */

@@ -1,4 +1,5 @@
 import type { Customer, Event, Profile } from '../model.js';
+import { byCodePoint, chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
 import { DAY, type RunFacts } from './evidence.js';
 import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpots, type Evidence } from './judgements.js';
@@ -52,8 +53,6 @@ export function slugify(text: string): string {
     .slice(0, 60);
 }
 
-const byTime = (a: Event, b: Event): number => (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity) || a.source.line - b.source.line;
-
 function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
   const lines = events.filter((e) => e.kind === 'order');
   const ids = new Set(lines.map((e) => e.orderId ?? e.id));
@@ -70,7 +69,7 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
       counts[annotation.code] = (counts[annotation.code] ?? 0) + 1;
     }
   }
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
 function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
@@ -85,13 +84,13 @@ function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
 function kindCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) if (isCustomerMessage(event)) counts[event.kind] = (counts[event.kind] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
 function channelCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) if (event.direction !== 'internal') counts[event.channel] = (counts[event.channel] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
 function contactSpan(events: readonly Event[]): { first: string | null; last: string | null } {
@@ -128,7 +127,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
 
   const drafts = customers.map((customer) => {
-    const own = [...(byCustomer.get(customer.key) ?? [])].sort(byTime);
+    const own = [...(byCustomer.get(customer.key) ?? [])].sort(chronological);
     const contact = contactSpan(own);
     // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
     const joinable = customer.crmId !== null || customer.emails.length > 0;
@@ -208,5 +207,5 @@ function uniqueSlug(taken: Set<string>, customer: Customer): string {
 
 /** Who needs attention first: highest attention score, then most recent contact, then key. */
 export function byAttention(a: ProfiledCustomer, b: ProfiledCustomer): number {
-  return b.profile.attention - a.profile.attention || (b.profile.lastContact ?? '').localeCompare(a.profile.lastContact ?? '') || a.profile.id.localeCompare(b.profile.id);
+  return b.profile.attention - a.profile.attention || byCodePoint(b.profile.lastContact ?? '', a.profile.lastContact ?? '') || byCodePoint(a.profile.id, b.profile.id);
 }

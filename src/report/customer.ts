@@ -5,6 +5,7 @@ import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } f
 import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { byCodePoint, bySource } from '../profile/chronology.js';
 import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
@@ -40,7 +41,7 @@ function voice(subject: ProfiledCustomer): Event[] {
   const seen = new Set<string>();
   return subject.events
     .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
-    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || a.source.line - b.source.line)
+    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || bySource(a, b))
     .filter((e) => {
       const key = sameWords(e.text!);
       if (seen.has(key)) return false;
@@ -79,11 +80,16 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
   return lines;
 }
 
-/** "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling" */
+/**
+ * "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling". Ratings that share the latest time and disagree make
+ * no latest and no trend: "several at the same time (2024-05-01), none later".
+ */
 function ratingLine(rating: NonNullable<ProfiledCustomer['profile']['rating']>, l: ReturnType<typeof labels>, lang: ReportLang): string {
-  const latest = ratingText({ value: rating.latest, scale: rating.scale }, lang);
-  const parts = [`${l.latest} ${latest}${rating.latestAt ? ` (${dayOf(rating.latestAt)})` : ''}`];
-  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`, l[rating.trend ?? 'steady']);
+  const when = rating.latestAt ? dayOf(rating.latestAt) : l.undated;
+  const latest = rating.latest === null ? l.latestTied.replace('{date}', when) : `${ratingText({ value: rating.latest, scale: rating.scale }, lang)}${rating.latestAt ? ` (${when})` : ''}`;
+  const parts = [`${l.latest} ${latest}`];
+  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`);
+  if (rating.trend) parts.push(l[rating.trend]);
   return parts.join(', ');
 }
 
@@ -159,7 +165,7 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
     else codes.set(hit.annotation.code, [hit]);
     byCategory.set(category, codes);
   }
-  const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || byCodePoint(a, b));
   const lines: string[] = [];
   for (const category of categories) {
     lines.push(`### ${categoryTitle(category, options.lang)}`, '');
@@ -204,7 +210,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
-    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || a.source.line - b.source.line);
+    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || bySource(a, b));
   if (open.length > 0) {
     lines.push('', `**${l.unansweredQuestions}:**`, '');
     for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);

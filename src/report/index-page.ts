@@ -11,6 +11,13 @@ export interface RunFacts {
   blindSpots?: readonly Finding[];
 }
 
+/** The latest rating; without one (ratings of the same time that disagree), their mean, said as such. */
+function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportLang): string {
+  if (!rating) return '—';
+  if (rating.latest !== null) return ratingText({ value: rating.latest, scale: rating.scale }, lang);
+  return `${labels(lang).mean} ${ratingText({ value: Math.round(rating.mean * 10) / 10, scale: rating.scale }, lang)}`;
+}
+
 /** The index: every customer, who needs attention first, each linked to their report. */
 export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts, lang: ReportLang): string {
   const l = labels(lang);
@@ -35,7 +42,7 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
     const name = inline(profile.name ?? profile.id, 60);
     const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
-    const rating = profile.rating ? ratingText({ value: profile.rating.latest, scale: profile.rating.scale }, lang) : '—';
+    const rating = ratingCell(profile.rating, lang);
     lines.push(
       `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
     );

@@ -270,6 +270,15 @@ describe('ratings and record kinds in the report', () => {
     expect(report).toContain('letzte Bewertung ★☆☆☆☆ 1/5 (2024-05-02), seither nichts Freundlicheres');
   });
 
+  it('names no latest rating and no trend when the latest ratings share their time and disagree', () => {
+    const at = new Date('2024-05-02T09:00:00Z');
+    const review = (value: number, file: string) => makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at, source: { file, line: 2 } });
+    const tied = buildProfiles([makeCustomer()], [review(1, 'a.csv'), review(5, 'b.csv')], { ordersKnown: false, socialKnown: false })[0]!;
+    const report = renderCustomerReport(tied, { lang: 'en', codes });
+    expect(report).toContain('- Ratings: latest several at the same time (2024-05-02), none later, mean 3 (n = 2)\n');
+    expect(renderIndex([tied], { files: [], contextEvents: [] }, 'en')).toMatch(/\| mean ★★★☆☆ 3\/5 \|/);
+  });
+
   it('puts the rating in the index and says a run-wide gap once, above the table', () => {
     const index = renderIndex([rated()], { files: [], contextEvents: [], blindSpots: [{ key: 'runNoOrders' }] }, 'en');
     expect(index).toMatch(/## What this run cannot see\n\n- No order data in this run: value and buying rhythm are unknown for every customer\./);
