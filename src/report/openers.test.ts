@@ -104,6 +104,27 @@ describe('openers follow the analyst notes', () => {
   });
 });
 
+describe('openers about a rating that fell', () => {
+  const review = (value: number, day: string, extra: Partial<Event> = {}) =>
+    makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on(day), text: 'Schmeckt wie immer.', ...extra });
+
+  it('quote the latest rating, never the older, higher one', () => {
+    const earlier = review(5, '2022-03-01', { sentiment: { label: 'positive', score: 0.7 } });
+    const later = review(2, '2023-04-01', { text: 'Diesmal kam die Dose verbeult an.', sentiment: { label: 'negative', score: -0.4 }, annotations: [rule('pain.damaged', 'verbeult')] });
+    const found = openers([earlier, later]);
+    // The later review is answered by the pain opener; the fall is not told again with the older review.
+    expect(found.map((o) => o.key)).toContain('reviewPainLater');
+    expect(found.map((o) => o.text).join('\n')).not.toMatch(/fell to ★★★★★/);
+    expect(found.filter((o) => o.key === 'ratingFell').every((o) => o.evidence === later)).toBe(true);
+  });
+
+  it('cite the latest rating when it is free, and say nothing of a fall to a rating that is still good', () => {
+    const fell = openers([review(5, '2022-03-01'), review(2, '2023-04-01')]);
+    expect(fell.find((o) => o.key === 'ratingFell')!.text).toMatch(/^Their rating fell to ★★☆☆☆ 2\/5/);
+    expect(openers([review(5, '2022-03-01'), review(4, '2023-04-01')]).map((o) => o.key)).not.toContain('ratingFell');
+  });
+});
+
 describe('openers for what is left', () => {
   const rated = (value: number, extra: Partial<Event> = {}) =>
     makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });

@@ -6,6 +6,7 @@ import type { Annotation, Event } from '../model.js';
 import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { readNote, solvedBy, type NoteReading } from '../profile/notes.js';
+import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
@@ -262,11 +263,15 @@ function pain(ctx: Context): Opener | null {
   return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
 }
 
+/**
+ * A rating that fell and is no longer good, citing the very record the profile's latest rating is: when another
+ * opener already answers that record, nothing (never an older, higher rating as if it were the latest).
+ */
 function ratingFell(ctx: Context): Opener | null {
   const { rating } = ctx.subject.profile;
   if (!rating || rating.trend !== 'down') return null;
-  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.rating?.scale === rating.scale && !ctx.used.has(e));
-  if (!latest) return null;
+  const latest = latestRated(ctx.subject.events.filter((e) => e.rating?.scale === rating.scale));
+  if (!latest || ctx.used.has(latest) || ratingTone(latest.rating!) === 'positive') return null;
   return make(ctx, 'ratingFell', latest, slots(ctx, latest, { text: latest.text ?? '' }));
 }
 
