@@ -93,12 +93,36 @@ export interface Customer {
   nameJoins: Source[];
 }
 
-/** Who or what made an annotation. */
+/**
+ * Who or what made an annotation. `reading`: thick's reading of what a sentence says about the state of things
+ * (annotate/readings.ts; the id is the Reading): not a codebook code, never counted or shown as a theme.
+ */
 export interface Maker {
-  kind: 'rule' | 'model' | 'analyst' | 'context';
-  /** Rule id, model name, or the analyst's name. */
+  kind: 'rule' | 'model' | 'analyst' | 'context' | 'reading';
+  /** Rule id, model name, the analyst's name, or the Reading. */
   id: string;
 }
+
+/**
+ * What a sentence says, as annotate/readings.ts reads it, and the annotation code each reading is written with:
+ * - solved: an issue is called solved (a note's "Ersatz ist raus", a reply's "Wir haben nachgebessert", the
+ *   customer's "I've been refunded!");
+ * - idea: an idea, offer or proposal in an analyst's note ("Könnte eine Probe der neuen Sorte mögen.");
+ * - promise: the brand promises to do something in a reply ("We will send a replacement today.");
+ * - cancelled: the customer ends their contract themselves ("Ich habe gekündigt.");
+ * - question: the customer asks something (a question mark of their own, not one inside a link).
+ */
+export const READINGS = {
+  solved: 'reading.solved',
+  idea: 'reading.idea',
+  promise: 'reading.promise',
+  cancelled: 'reading.cancelled',
+  question: 'reading.question',
+} as const;
+export type Reading = keyof typeof READINGS;
+
+/** Whether an annotation is a reading (READINGS), not a code: kept out of code counts and themes. */
+export const isReading = (annotation: Annotation): boolean => annotation.by.kind === 'reading';
 
 /** One piece of context attached to an event: a code with its evidence. */
 export interface Annotation {

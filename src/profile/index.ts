@@ -1,4 +1,4 @@
-import type { Customer, Event, Profile } from '../model.js';
+import { isReading, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint, chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
 import { DAY, type RunFacts } from './evidence.js';
@@ -65,7 +65,7 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) {
     for (const annotation of event.annotations) {
-      if (annotation.code === 'context' || annotation.code === 'note') continue;
+      if (annotation.code === 'context' || annotation.code === 'note' || isReading(annotation)) continue;
       counts[annotation.code] = (counts[annotation.code] ?? 0) + 1;
     }
   }

@@ -1,4 +1,4 @@
-import type { Event } from '../model.js';
+import { isReading, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
@@ -154,7 +154,7 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
 }
 
 function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
-  const hits = subject.events.flatMap((event) => event.annotations.filter((a) => a.code !== 'context' && a.code !== 'note').map((annotation) => ({ event, annotation })));
+  const hits = subject.events.flatMap((event) => event.annotations.filter((a) => a.code !== 'context' && a.code !== 'note' && !isReading(a)).map((annotation) => ({ event, annotation })));
   if (hits.length === 0) return [l.noThemes];
   const byCategory = new Map<string, Map<string, typeof hits>>();
   for (const hit of hits) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent } from '../annotate/index.js';
+import { compileCodebook, defaultCodebook } from '../annotate/codebook.js';
 import type { Annotation, Event } from '../model.js';
 import { buildProfiles } from '../profile/index.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
@@ -6,6 +8,7 @@ import type { CodeInfo } from './codes.js';
 import { chooseOpeners } from './openers.js';
 
 const asOf = new Date('2024-07-01T00:00:00Z');
+const annotating = { codebook: compileCodebook(defaultCodebook()), contextEvents: [] };
 const on = (day: string) => new Date(`${day}T12:00:00Z`);
 const codes = new Map<string, CodeInfo>([
   ['pain.damaged', { id: 'pain.damaged', category: 'pain', label: { en: 'Damaged goods', de: 'Beschädigte Ware' } }],
@@ -80,8 +83,9 @@ describe('openers fit the role', () => {
 
 describe('openers follow the analyst notes', () => {
   const broken = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: on('2024-06-03'), annotations: [rule('pain.damaged', 'mit einem Riss')] });
+  // As the annotate stage hands notes on: with their readings (solved, idea).
   const note = (text: string, codes: string[]) =>
-    makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text, at: on('2024-06-05'), annotations: codes.map(analyst) });
+    annotateEvent(makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text, at: on('2024-06-05'), annotations: codes.map(analyst) }), annotating);
 
   it('do not reopen an issue a note calls solved', () => {
     const found = openers([broken, note('Ersatz ist raus.', ['pain.damaged'])]);

@@ -5,9 +5,9 @@
 import type { Annotation, Event } from '../model.js';
 import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
-import { readNote, solvedBy, type NoteReading } from '../profile/notes.js';
 import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
+import { noteIdea as ideaIn, readingsIn, solvedBy, type Said } from '../profile/readings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
 import { kindName, ratingText } from '../profile/wording.js';
@@ -167,7 +167,10 @@ interface Context {
   subject: ProfiledCustomer;
   codes: ReadonlyMap<string, CodeInfo>;
   lang: ReportLang;
-  notes: NoteReading[];
+  /** Analyst notes, oldest first. */
+  notes: Event[];
+  /** What calls an issue solved (annotate/readings.ts), oldest first. */
+  solvers: Said[];
   used: Set<Event>;
 }
 
@@ -244,29 +247,25 @@ function replyToRecord(ctx: Context): Opener | null {
 }
 
 function noteIdea(ctx: Context): Opener | null {
-  const reading = [...ctx.notes].reverse().find((n) => n.idea && !ctx.used.has(n.note));
-  if (!reading) return null;
-  return make(ctx, 'noteIdea', reading.note, slots(ctx, reading.note, { text: reading.idea! }));
+  const idea = [...ctx.notes].reverse().filter((n) => !ctx.used.has(n)).map((n) => ideaIn(n, ctx.subject.signals)).find((i) => i !== null);
+  if (!idea) return null;
+  return make(ctx, 'noteIdea', idea.event, slots(ctx, idea.event, { text: idea.quote }));
 }
 
 /** The latest pain: acknowledged when fresh, asked about when old, left closed when a note calls it solved. */
 function pain(ctx: Context): Opener | null {
   const hit = hits(ctx, 'pain')[0];
   if (!hit) return null;
-  const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.notes, ctx.subject.signals);
+  const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.solvers, ctx.subject.signals);
   if (solved) {
     ctx.used.add(hit.event);
-    return make(ctx, 'checkSolved', solved.note, slots(ctx, solved.note, { text: solved.solved!, label: label(ctx, hit) }));
+    return make(ctx, 'checkSolved', solved.event, slots(ctx, solved.event, { text: solved.quote, label: label(ctx, hit) }));
   }
   const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
   if (hit.event.kind === 'review') return make(ctx, 'reviewPainLater', hit.event, s);
   return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
 }
 
-/**
- * A rating that fell and is no longer good, citing the very record the profile's latest rating is: when another
- * opener already answers that record, nothing (never an older, higher rating as if it were the latest).
- */
 function ratingFell(ctx: Context): Opener | null {
   const { rating } = ctx.subject.profile;
   if (!rating || rating.trend !== 'down') return null;
@@ -335,8 +334,8 @@ const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyTo
 export const MAX_OPENERS = 3;
 
 export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
-  const notes = subject.events.filter((e) => e.kind === 'note').map((note) => readNote(note, subject.signals));
-  const ctx: Context = { subject, codes, lang, notes, used: new Set() };
+  const notes = subject.events.filter((e) => e.kind === 'note');
+  const ctx: Context = { subject, codes, lang, notes, solvers: readingsIn(notes, 'solved'), used: new Set() };
   const openers: Opener[] = [];
   for (const rule of RULES) {
     if (openers.length >= MAX_OPENERS) break;
