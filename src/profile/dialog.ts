@@ -1,4 +1,5 @@
 import type { Event, Profile } from '../model.js';
+import { asksSomething } from './readings.js';
 import { signalsFor, type Signals } from './signals.js';
 
 const WRITTEN_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post', 'review', 'survey']);
@@ -39,13 +40,14 @@ export function median(values: readonly number[]): number | null {
 
 const time = (event: Event): number => event.at?.getTime() ?? Number.POSITIVE_INFINITY;
 
-/** Whether a message asks for something: a question, a complaint, a pain point, or a negative tone. */
+/**
+ * Whether a message asks for something: a question (of their own: a "?" inside a link is none), a complaint, a pain
+ * point, or a negative tone.
+ */
 function asksForAnswer(message: Event, signals: Signals): boolean {
-  if (message.text?.includes('?')) return true;
+  if (asksSomething(message, signals)) return true;
   if (message.sentiment?.label === 'negative') return true;
-  return message.annotations.some(
-    (a) => signals.is('question', a.code) || signals.is('complaint', a.code) || signals.is('responseNeeded', a.code) || signals.is('pain', a.code),
-  );
+  return message.annotations.some((a) => signals.is('complaint', a.code) || signals.is('responseNeeded', a.code) || signals.is('pain', a.code));
 }
 
 /**

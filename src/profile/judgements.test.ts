@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
 import type { Customer, Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, byAttention, profileRun } from './index.js';
@@ -36,6 +38,15 @@ describe('attention', () => {
     expect(order.at(-1)).toBe('fan');
     const critic = profiled.find((p) => p.profile.id === 'critic')!;
     expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical, not replied to', 'rated ★☆☆☆☆ 1/5', 'at risk']));
+  });
+
+  it('counts an open question by a question of their own, never by a question mark inside a link', () => {
+    const read = (text: string) => annotateEvent(makeEvent({ customerKey: 'a', text, at: on('2024-06-28'), lang: 'de' }), {} as AnnotateContext, [readingsAnnotator]);
+    const withLink = buildProfiles([person('a')], [read('Rechnung doppelt, Beleg: https://shop.example/beleg?id=4711')], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    expect(withLink.profile.attentionReasons).toContain('1 unanswered');
+    expect(withLink.profile.attentionReasons.join(' ')).not.toMatch(/open question/);
+    const asking = buildProfiles([person('a')], [read('Wann kommt die Gutschrift?')], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    expect(asking.profile.attentionReasons).toContain('1 open question');
   });
 
   it('counts an unanswered message older than the reply horizon as unanswered, but not as still open', () => {

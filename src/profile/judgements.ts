@@ -3,6 +3,7 @@ import { stillOpen } from './dialog.js';
 import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence, type RunFacts } from './evidence.js';
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
+import { asksSomething } from './readings.js';
 import type { Finding } from './wording.js';
 
 export { judgeStage } from './stages.js';
@@ -168,7 +169,7 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
   let score = 0;
   const reasons: Finding[] = [];
   const open = stillOpen(evidence.exchanges, evidence.openSince);
-  const questions = open.filter((x) => x.message.text?.includes('?') || x.message.annotations.some((a) => signals.is('question', a.code)));
+  const questions = open.filter((x) => asksSomething(x.message, signals));
   if (open.length > 0) {
     score += 3 * open.length + questions.length;
     reasons.push({ key: 'unanswered', n: open.length });

@@ -41,6 +41,14 @@ describe('openers fit the age of their evidence', () => {
     expect(texts([today])).not.toMatch(/apologise/i);
   });
 
+  it('thank fresh praise that links to a page with a question mark in its address', () => {
+    const praise = annotateEvent(
+      makeEvent({ kind: 'post', expectsReply: false, text: 'Best coffee in town, see https://blog.example/post?id=12', at: on('2024-06-20'), sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise', 'Best coffee in town')] }),
+      annotating,
+    );
+    expect(openers([praise]).map((o) => o.key)).toContain('thankPraise');
+  });
+
   it('do not thank years-old praise as if it were new', () => {
     const praise = makeEvent({ text: 'Best coffee in town, thank you!', at: on('2021-03-01'), sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise', 'Best coffee in town')] });
     const found = openers([praise]);

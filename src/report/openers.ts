@@ -7,7 +7,7 @@ import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
-import { noteIdea as ideaIn, readingsIn, solvedBy, type Said } from '../profile/readings.js';
+import { asksSomething, noteIdea as ideaIn, readingsIn, solvedBy, type Said } from '../profile/readings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
 import { kindName, ratingText } from '../profile/wording.js';
@@ -306,7 +306,7 @@ function life(ctx: Context): Opener | null {
  * is coded as praise but is no thanks to answer.
  */
 function praise(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !h.event.text?.includes('?'));
+  const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !asksSomething(h.event, ctx.subject.signals));
   if (!hit) return null;
   const key = recent(ctx, hit.event) ? (hit.event.kind === 'review' ? null : 'thankPraise') : hit.event.kind === 'review' ? 'reviewPraiseLater' : 'oldPraise';
   // Fresh praise in a review the brand already answered in public: nothing more to say about it.
