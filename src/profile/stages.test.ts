@@ -3,6 +3,7 @@ import type { Event, RatingScale } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, type ProfiledCustomer } from './index.js';
 import { ADVOCATE_BARS, STAGE_RULES } from './stages.js';
+import { say } from './wording.js';
 
 const rule = (code: string) => ({ code, quote: 'x', source: { file: 'r.csv', line: 2 }, by: { kind: 'rule' as const, id: code }, confidence: 0.8 });
 
@@ -31,6 +32,27 @@ describe('stage rules', () => {
   it('are one readable list, each with the reason it writes', () => {
     for (const r of [...STAGE_RULES, ...ADVOCATE_BARS]) expect(r.because).toMatch(/\w{4,}.*\w{4,}/);
     expect(new Set(STAGE_RULES.map((r) => r.stage))).toEqual(new Set(['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger']));
+  });
+
+  it('count the customer’s own records and distinct orders as contacts, never the brand’s replies or order lines', () => {
+    // One review the brand answered: one contact, not "2 interactions".
+    const answered = review(4, '2024-05-01', { messageId: 'rv1' });
+    const answer = makeEvent({ customerKey: 'r1', direction: 'outbound', kind: 'review', channel: 'playstore', replyTo: 'rv1', text: 'Danke!', at: new Date('2024-05-02T12:00:00Z') });
+    const single = profileOf([answered, answer]);
+    expect(single.profile.stage).toBe('stranger');
+    expect(single.profile.stageReasons).toEqual(['a single contact (a review)']);
+    // One order of thirteen item lines and the survey about it: an acquaintance, not a regular.
+    const lines = Array.from({ length: 13 }, (_, i) => makeEvent({ customerKey: 'r1', kind: 'order', direction: 'inbound', channel: 'shop', orderId: 'o-1', amount: 9.5, expectsReply: false, at: new Date('2024-04-01T10:00:00Z'), source: { file: 'items.csv', line: i + 2 } }));
+    const survey = review(5, '2024-04-12', { kind: 'survey', channel: 'shop' });
+    const bought = buildProfiles([reviewer], [...lines, survey], { ordersKnown: true, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!;
+    expect(bought.profile.stage).toBe('acquaintance');
+    expect(bought.profile.stageReasons).toEqual(['1 order, 1 record of their own']);
+  });
+
+  it('say nothing of orders when the run cannot know them', () => {
+    const twice = profileOf([review(4, '2024-05-01'), review(4, '2024-06-01')]);
+    expect(twice.profile.stageReasons).toEqual(['2 records of their own']);
+    expect(twice.findings.stage.map((f) => say(f, 'de'))).toEqual(['2 eigene Einträge']);
   });
 
   it('never put a review writer at risk for "messages never answered"', () => {

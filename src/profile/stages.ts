@@ -33,7 +33,11 @@ function latestRating(evidence: Evidence) {
   return { event: latest, rating: latest.rating!, warmerSince };
 }
 
-const interactions = (evidence: Evidence): number => sum(Object.values(evidence.figures.channels));
+/** The customer's own records (messages, tickets, posts, reviews, survey answers): not the brand's replies. */
+const ownRecords = (evidence: Evidence): number => evidence.events.filter(isCustomerMessage).length;
+
+/** Their own records and their distinct orders: an order of 13 item lines is one contact, a brand reply none. */
+const contacts = (evidence: Evidence): number => ownRecords(evidence) + (evidence.figures.orders.count ?? 0);
 
 export const STAGE_RULES: readonly StageRule[] = [
   {
@@ -127,17 +131,17 @@ export const STAGE_RULES: readonly StageRule[] = [
   },
   {
     stage: 'regular',
-    id: 'many-interactions',
-    because: 'Six contacts or more (messages, reviews, orders, replies): we see them often.',
-    test: (e) => (interactions(e) >= 6 ? [{ key: 'manyInteractions', n: interactions(e) }] : []),
+    id: 'many-contacts',
+    because: 'Six contacts or more of their own (their messages, tickets, posts, reviews and survey answers, and their distinct orders; not the brand\'s replies, not order lines): we see them often.',
+    test: (e) => (contacts(e) >= 6 ? [{ key: 'manyContacts', n: contacts(e) }] : []),
   },
   {
     stage: 'acquaintance',
     id: 'some-contact',
-    because: 'An order or two contacts: we have met.',
+    because: 'An order, or two contacts of their own (a brand reply to their one review is not a second): we have met. Orders are named only where the run can know them.',
     test: (e) => {
-      const orders = e.figures.orders.count ?? 0;
-      return orders >= 1 || interactions(e) >= 2 ? [{ key: 'someContact', n: orders, value: String(interactions(e)) }] : [];
+      const orders = e.figures.orders.count;
+      return (orders ?? 0) >= 1 || contacts(e) >= 2 ? [{ key: 'someContact', n: orders ?? undefined, value: String(ownRecords(e)) }] : [];
     },
   },
   {

@@ -106,10 +106,14 @@ const WORDING = {
   praised: { en: (f: Finding) => `praised the brand (${f.n}×)`, de: (f: Finding) => `hat die Marke gelobt (${f.n}×)` },
   positiveVoice: { en: (f: Finding) => `positive in their own words (mean ${f.value})`, de: (f: Finding) => `positiv in den eigenen Worten (Mittelwert ${deDecimal(f.value)})` },
   manyOrders: { en: (f: Finding) => s(f.n, 'order', 'orders'), de: (f: Finding) => s(f.n, 'Bestellung', 'Bestellungen') },
-  manyInteractions: { en: (f: Finding) => s(f.n, 'interaction', 'interactions'), de: (f: Finding) => s(f.n, 'Kontakt', 'Kontakte') },
+  manyContacts: {
+    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)`,
+    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)`,
+  },
+  // n: distinct orders, absent when the run cannot know them; value: the customer's own records.
   someContact: {
-    en: (f: Finding) => `${s(f.n, 'order', 'orders')}, ${s(Number(f.value), 'interaction', 'interactions')}`,
-    de: (f: Finding) => `${s(f.n, 'Bestellung', 'Bestellungen')}, ${s(Number(f.value), 'Kontakt', 'Kontakte')}`,
+    en: (f: Finding) => `${f.n === undefined ? '' : `${s(f.n, 'order', 'orders')}, `}${s(Number(f.value), 'record of their own', 'records of their own')}`,
+    de: (f: Finding) => `${f.n === undefined ? '' : `${s(f.n, 'Bestellung', 'Bestellungen')}, `}${s(Number(f.value), 'eigener Eintrag', 'eigene Einträge')}`,
   },
   noInteractions: { en: () => 'no interactions in the data', de: () => 'keine Kontakte in den Daten' },
   singleInteraction: {

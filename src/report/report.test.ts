@@ -65,7 +65,7 @@ describe('renderCustomerReport', () => {
     expect(de).toContain('Warten und Verspätung');
     expect(de).toMatch(/1\. Zuerst antworten:/);
     // Judgements and labels are German too, not only the headings.
-    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 2 Kontakte/);
+    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 1 eigener Eintrag/);
     expect(de).toContain('2024-05-01, E-Mail, tickets.csv:7, negativ -0,60');
     expect(de).toContain('(Analyse Mara Lind)');
   });
