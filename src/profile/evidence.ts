@@ -42,6 +42,28 @@ export function lastOrderAt(events: readonly Event[]): Date | null {
   return range ? new Date(range.max) : null;
 }
 
+/**
+ * The days the customer bought on, oldest first: one per order (its earliest line), orders of the same day as one.
+ * Two orders of the same second are one checkout split in two, not a habit.
+ */
+export function purchaseDays(events: readonly Event[]): number[] {
+  const orders = new Map<string, number>();
+  for (const e of events) {
+    if (e.kind !== 'order' || !e.at) continue;
+    const key = e.orderId ?? e.id;
+    orders.set(key, Math.min(orders.get(key) ?? Infinity, e.at.getTime()));
+  }
+  return [...new Set([...orders.values()].map((t) => Math.floor(t / DAY)))].sort((a, b) => a - b);
+}
+
+/** The median number of days between purchase days; null with fewer than two. */
+export function usualInterval(days: readonly number[]): number | null {
+  const gaps = days.slice(1).map((d, i) => d - days[i]!).sort((a, b) => a - b);
+  if (gaps.length === 0) return null;
+  const middle = Math.floor(gaps.length / 2);
+  return gaps.length % 2 === 1 ? gaps[middle]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
+}
+
 /** The customer's own records that carry a tone (a rating, or text thick reads), oldest first. */
 export function feltRecords(evidence: Evidence): Event[] {
   return evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && feltTone(e) !== null);

@@ -1,6 +1,6 @@
 import type { Event, Stage } from '../model.js';
 import { stillOpen } from './dialog.js';
-import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence, type RunFacts } from './evidence.js';
+import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, type Evidence, type RunFacts } from './evidence.js';
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
 import { asksSomething } from './readings.js';
@@ -45,7 +45,8 @@ function orderGaps(evidence: Evidence): Finding[] {
     spots.push({ key: 'ordersUnjoinable', value: customer.handles.length > 0 ? `@${customer.handles[0]}` : customer.key });
   } else if (figures.orders.count === 0) spots.push({ key: 'noOrders', value: customer.emails[0] ?? customer.crmId ?? customer.key });
   const since = daysSince(evidence, lastOrderAt(events));
-  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > evidence.recentDays) spots.push({ key: 'pausedOrdering', n: since });
+  // Bought on two days or more (two orders of the same second are one checkout), and not recently.
+  if (purchaseDays(events).length >= 2 && since !== null && since > evidence.recentDays) spots.push({ key: 'pausedOrdering', n: since });
   return spots;
 }
 

@@ -55,6 +55,41 @@ describe('stage rules', () => {
     expect(twice.findings.stage.map((f) => say(f, 'de'))).toEqual(['2 eigene Einträge']);
   });
 
+  describe('a buying habit that stopped', () => {
+    const asOf = new Date('2024-07-01T00:00:00Z');
+    const order = (id: string, at: string) => makeEvent({ customerKey: 'r1', kind: 'order', channel: 'shop', orderId: id, amount: 20, expectsReply: false, at: new Date(at) });
+    const profileWith = (events: Event[]) => buildProfiles([reviewer], events, { ordersKnown: true, socialKnown: false, asOf })[0]!;
+
+    it('needs a habit: two orders of the same second are one checkout, not a habit that stopped', () => {
+      const split = [order('o-1', '2023-06-01T10:00:00Z'), order('o-2', '2023-06-01T10:00:00Z')];
+      const rated = [review(5, '2023-06-10', { kind: 'survey' }), review(5, '2023-06-10', { kind: 'survey' })];
+      const subject = profileWith([...split, ...rated]);
+      expect(subject.profile.stage).not.toBe('at-risk');
+      expect(subject.profile.stageReasons.join(' ')).not.toMatch(/ordered/);
+      expect(subject.findings.blindSpots.map((f) => f.key)).not.toContain('pausedOrdering');
+    });
+
+    it('puts a customer at risk who ordered monthly and stopped, saying how often they used to', () => {
+      const habit = [order('o-1', '2023-09-01T10:00:00Z'), order('o-2', '2023-10-01T10:00:00Z'), order('o-3', '2023-10-31T10:00:00Z')];
+      const subject = profileWith(habit);
+      expect(subject.profile.stage).toBe('at-risk');
+      expect(subject.profile.stageReasons).toEqual(['ordered on 3 different days, usually every 30 days, but not in the last 243 days']);
+    });
+
+    it('does not call a long usual interval stopped', () => {
+      const slow = [order('o-1', '2023-05-01T10:00:00Z'), order('o-2', '2023-09-01T10:00:00Z'), order('o-3', '2024-01-01T10:00:00Z')];
+      expect(profileWith(slow).profile.stageReasons.join(' ')).not.toMatch(/not in the last/);
+    });
+
+    it('does not outweigh good ratings on its own', () => {
+      const habit = [order('o-1', '2023-09-01T10:00:00Z'), order('o-2', '2023-10-01T10:00:00Z'), order('o-3', '2023-10-31T10:00:00Z')];
+      const subject = profileWith([...habit, review(5, '2023-09-05', { kind: 'survey' }), review(4, '2023-11-05', { kind: 'survey' })]);
+      expect(subject.profile.stage).not.toBe('at-risk');
+      // The gap is still named, as a blind spot: we cannot see whether they buy elsewhere.
+      expect(subject.findings.blindSpots.map((f) => f.key)).toContain('pausedOrdering');
+    });
+  });
+
   it('never put a review writer at risk for "messages never answered"', () => {
     const reviews = Array.from({ length: 15 }, (_, i) => review(5, `2024-05-${String(i + 1).padStart(2, '0')}`, { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise')] }));
     const subject = profileOf(reviews);

@@ -3,7 +3,7 @@
 // rule that holds is the customer's stage, and the findings of the rules that hold are its reasons. An advocate must
 // also clear every bar in ADVOCATE_BARS.
 import type { Stage } from '../model.js';
-import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
+import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
 import { isCustomerMessage } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
@@ -14,11 +14,25 @@ export interface StageRule {
   id: string;
   /** Why this rule writes its stage. */
   because: string;
+  /** Evidence that holds only with other evidence when the customer's ratings are good on average. */
+  weak?: true;
   /** The findings that make the rule hold; empty when it does not. */
   test: (evidence: Evidence) => Finding[];
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/** A habit: orders on this many different days at least. */
+const HABIT_DAYS = 3;
+/** Stopped: no order for this many times their usual interval, and for more than STOPPED_MIN_DAYS. */
+const STOPPED_FACTOR = 3;
+const STOPPED_MIN_DAYS = 90;
+
+/** Their ratings are good on average (the advocate's bar): a weak at-risk rule alone does not outweigh them. */
+const ratedWell = (e: Evidence): boolean => {
+  const r = e.figures.rating;
+  return r !== null && ratingTone({ value: r.mean, scale: r.scale }) === 'positive';
+};
 
 const codeTotal = (evidence: Evidence, signal: Parameters<Evidence['signals']['is']>[0]): number =>
   sum(Object.entries(evidence.figures.codes).filter(([code]) => evidence.signals.is(signal, code)).map(([, n]) => n));
@@ -89,10 +103,15 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'stopped-ordering',
-    because: 'They ordered at least twice but not in the last 90 days: a habit that stopped.',
+    because: `A buying habit that stopped: orders on ${HABIT_DAYS} or more different days (two orders of the same day are one checkout), and none for more than ${STOPPED_FACTOR} times their usual interval and more than ${STOPPED_MIN_DAYS} days. On its own it does not outweigh good ratings: they may just need less.`,
+    weak: true,
     test: (e) => {
+      const days = purchaseDays(e.events);
+      const usual = usualInterval(days);
       const since = daysSince(e, lastOrderAt(e.events));
-      return (e.figures.orders.count ?? 0) >= 2 && since !== null && since > 90 ? [{ key: 'stoppedOrdering', n: since, value: String(e.figures.orders.count) }] : [];
+      if (days.length < HABIT_DAYS || usual === null || since === null) return [];
+      if (since <= STOPPED_MIN_DAYS || since <= STOPPED_FACTOR * usual) return [];
+      return [{ key: 'stoppedOrdering', n: since, value: String(days.length), interval: Math.round(usual) }];
     },
   },
   {
@@ -199,8 +218,10 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
 export function judgeStage(evidence: Evidence): { stage: Stage; reasons: Finding[] } {
   const stages: Stage[] = ['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger'];
   for (const stage of stages) {
-    const reasons = STAGE_RULES.filter((rule) => rule.stage === stage).flatMap((rule) => rule.test(evidence));
+    const holding = STAGE_RULES.filter((rule) => rule.stage === stage).map((rule) => ({ rule, findings: rule.test(evidence) })).filter((h) => h.findings.length > 0);
+    const reasons = holding.flatMap((h) => h.findings);
     if (reasons.length === 0) continue;
+    if (holding.every((h) => h.rule.weak) && ratedWell(evidence)) continue;
     if (stage !== 'advocate') return { stage, reasons };
     const bars = ADVOCATE_BARS.map((bar) => bar.clears(evidence));
     if (bars.every((b) => b !== null)) return { stage, reasons: [...reasons, ...bars.filter((b): b is Finding => b !== true)] };

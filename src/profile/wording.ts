@@ -17,6 +17,8 @@ export interface Finding {
   date?: string;
   /** Out of how many (customers of the run). */
   of?: number;
+  /** A usual interval, in days (between orders). */
+  interval?: number;
 }
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
@@ -99,8 +101,8 @@ const WORDING = {
     de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte`,
   },
   stoppedOrdering: {
-    en: (f: Finding) => `ordered ${f.value}× but not in the last ${f.n} days`,
-    de: (f: Finding) => `${f.value}× bestellt, aber nicht in den letzten ${f.n} Tagen`,
+    en: (f: Finding) => `ordered on ${f.value} different days, usually every ${s(f.interval, 'day', 'days')}, but not in the last ${f.n} days`,
+    de: (f: Finding) => `an ${f.value} verschiedenen Tagen bestellt, meist alle ${s(f.interval, 'Tag', 'Tage')}, aber nicht in den letzten ${f.n} Tagen`,
   },
   role: { en: (f: Finding) => `${f.value} (${f.n}×)`, de: (f: Finding) => `${ROLE_DE[f.value ?? ''] ?? f.value} (${f.n}×)` },
   praised: { en: (f: Finding) => `praised the brand (${f.n}×)`, de: (f: Finding) => `hat die Marke gelobt (${f.n}×)` },
