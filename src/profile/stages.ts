@@ -7,6 +7,8 @@ import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDa
 import { isCustomerMessage } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
+import { byCodePoint } from './chronology.js';
+import { readingOf } from './readings.js';
 import type { Finding } from './wording.js';
 
 export interface StageRule {
@@ -39,6 +41,15 @@ const codeTotal = (evidence: Evidence, signal: Parameters<Evidence['signals']['i
 
 const time = (e: { at: Date | null }): number => e.at?.getTime() ?? Number.NEGATIVE_INFINITY;
 
+/** Which pains they named, most often named first: a flight cancelled on them reads as "Cancellation" here. */
+function painLabels(e: Evidence, records: readonly Evidence['events'][number][]): { en: string; de: string }[] {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    for (const code of new Set(record.annotations.filter((a) => a.by.kind === 'rule' && e.signals.is('pain', a.code)).map((a) => a.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b)).map(([code]) => e.signals.label(code));
+}
+
 /** The latest rated record, and whether anything the customer said after it reads positive (later evidence). */
 function latestRating(evidence: Evidence) {
   const latest = latestRated(evidence.events);
@@ -56,11 +67,15 @@ const contacts = (evidence: Evidence): number => ownRecords(evidence) + (evidenc
 export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
-    id: 'leaving',
-    because: 'Talk of cancelling, leaving or loyalty refused is the plainest sign that the relationship may end.',
+    id: 'turned-away',
+    because: 'The customer turns away: loyalty refused in their words or an analyst\'s code, or a contract they cancelled themselves ("Ich habe gekündigt"). It is the plainest sign that the relationship may end. A cancellation they suffered (a flight, an order cancelled on them) is a pain like others, not this.',
     test: (e) => {
-      const n = codeTotal(e, 'leaving');
-      return n > 0 ? [{ key: 'cancelling', n }] : [];
+      const refused = codeTotal(e, 'turningAway');
+      const cancelled = e.events.filter((event) => event.direction === 'inbound' && readingOf(event, 'cancelled')).length;
+      const findings: Finding[] = [];
+      if (refused > 0) findings.push({ key: 'turnedAway', n: refused });
+      if (cancelled > 0) findings.push({ key: 'cancelledThemselves', n: cancelled });
+      return findings;
     },
   },
   {
@@ -96,8 +111,9 @@ export const STAGE_RULES: readonly StageRule[] = [
     because: 'Their words are mostly negative (mean tone -0.25 or lower, a rated record counting with its rating) and two or more of them name pain points.',
     test: (e) => {
       const mean = e.figures.sentiment.mean;
-      const pains = e.events.filter((event) => ownSignal(e, event, 'pain')).length;
-      return mean !== null && mean <= -0.25 && pains >= 2 ? [{ key: 'negativeWithPains', n: pains, value: mean.toFixed(2) }] : [];
+      const pains = e.events.filter((event) => ownSignal(e, event, 'pain'));
+      if (mean === null || mean > -0.25 || pains.length < 2) return [];
+      return [{ key: 'negativeWithPains', n: pains.length, value: mean.toFixed(2), labels: painLabels(e, pains) }];
     },
   },
   {

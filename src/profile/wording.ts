@@ -19,6 +19,8 @@ export interface Finding {
   of?: number;
   /** A usual interval, in days (between orders). */
   interval?: number;
+  /** The codebook's names of the codes the finding is about ("Cancellation", "Waiting and delay"). */
+  labels?: { en: string; de: string }[];
 }
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
@@ -77,12 +79,22 @@ export function ratingText(rating: Rating, lang: Lang): string {
   return RATING_TEXT[rating.scale as Scale](rating.value, decimal(rating.value, lang), lang);
 }
 
+/** " (Cancellation, Waiting and delay)" from a finding's labels; nothing without. */
+const named = (f: Finding, lang: Lang): string => (f.labels && f.labels.length > 0 ? ` (${f.labels.map((l) => l[lang]).join(', ')})` : '');
+
 const r = (f: Finding, lang: Lang): string => (f.rating ? ratingText(f.rating, lang) : '');
 const on = (f: Finding, lang: Lang): string => (f.date ? (lang === 'de' ? ` vom ${f.date}` : ` of ${f.date}`) : '');
 
 const WORDING = {
   // stage reasons
-  cancelling: { en: (f: Finding) => `cancelling or leaving came up (${f.n}×)`, de: (f: Finding) => `Kündigung oder Abwanderung war Thema (${f.n}×)` },
+  turnedAway: {
+    en: (f: Finding) => `turning away or loyalty refused came up (${f.n}×)`,
+    de: (f: Finding) => `Abwendung oder verweigerte Loyalität war Thema (${f.n}×)`,
+  },
+  cancelledThemselves: {
+    en: (f: Finding) => `cancelled their contract themselves (${f.n}×)`,
+    de: (f: Finding) => `hat selbst gekündigt (${f.n}×)`,
+  },
   neverAnswered: { en: (f: Finding) => `${s(f.n, 'message', 'messages')} never answered`, de: (f: Finding) => `${s(f.n, 'Nachricht', 'Nachrichten')} nie beantwortet` },
   lowRating: {
     en: (f: Finding) => `latest rating ${r(f, 'en')}${f.date ? ` (${f.date})` : ''}, nothing warmer since`,
@@ -97,8 +109,8 @@ const WORDING = {
     de: (f: Finding) => `Bestnote ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}`,
   },
   negativeWithPains: {
-    en: (f: Finding) => `mostly negative in their own words (mean ${f.value}), ${s(f.n, 'message', 'messages')} about pain points`,
-    de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte`,
+    en: (f: Finding) => `mostly negative in their own words (mean ${f.value}), ${s(f.n, 'message', 'messages')} about pain points${named(f, 'en')}`,
+    de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte${named(f, 'de')}`,
   },
   stoppedOrdering: {
     en: (f: Finding) => `ordered on ${f.value} different days, usually every ${s(f.interval, 'day', 'days')}, but not in the last ${f.n} days`,
