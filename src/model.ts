@@ -238,11 +238,13 @@ export interface Profile {
     noReplyExpected: number;
     medianResponseMinutes: number | null;
   };
+  /** Mean sentiment of the customer's own words as thick reads the text, -1 … +1 (the contract's meaning). */
+  sentiment: { mean: number | null; n: number };
   /**
-   * Mean tone of the customer's own words, -1 … +1. A rated record counts with its rating's tone, not its text's
-   * (profile/ratings.ts); fromRatings says how many of the n did.
+   * Their tone on the whole, -1 … +1, for judgements: a rated record counts with its rating's tone, others with
+   * their text's (profile/ratings.ts); fromRatings says how many of the n were ratings.
    */
-  sentiment: { mean: number | null; n: number; fromRatings: number };
+  tone: { mean: number | null; n: number; fromRatings: number };
   /** The customer's ratings on the scale they used most; null when they never rated. */
   rating: {
     scale: RatingScale;

@@ -98,7 +98,8 @@ describe('thick analyze on the demo data', () => {
     expect(sabine.rfm).toBeNull();
     expect(sabine.blindSpots.join(' ')).toMatch(/Not linked to a CRM contact/);
     const frieda = profiles.find((p) => p.id === '1022')!;
-    expect(frieda.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
+    expect(frieda.sentiment).toEqual({ mean: null, n: 0 });
+    expect(frieda.tone).toEqual({ mean: null, n: 0, fromRatings: 0 });
     expect(frieda.rating).toBeNull();
     expect(frieda.dialog.medianResponseMinutes).toBeNull();
   });

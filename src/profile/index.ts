@@ -72,13 +72,22 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
   return sortedByKey(counts);
 }
 
+const meanOf = (scores: readonly number[]): number => Math.round((scores.reduce((sum, x) => sum + x, 0) / scores.length) * 100) / 100;
+
+/** What their words read as: everything the customer wrote in a language thick reads, replies to other customers included. */
 function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
-  // Everything the customer wrote, replies to other customers included: it is their tone. A rated record counts
-  // with its rating's tone: the customer's own verdict beats a machine's reading of the text.
+  const scores = events.filter((e) => isCustomerMessage(e) && e.text?.trim() && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
+  return scores.length === 0 ? { mean: null, n: 0 } : { mean: meanOf(scores), n: scores.length };
+}
+
+/**
+ * Their tone on the whole, for judgements: a rated record counts with its rating's tone, since the customer's own
+ * verdict beats a machine's reading of the text; unrated ones with their text's.
+ */
+function toneFigures(events: readonly Event[]): Profile['tone'] {
   const felt = events.filter(isCustomerMessage).map(feltTone).filter((f) => f !== null);
   if (felt.length === 0) return { mean: null, n: 0, fromRatings: 0 };
-  const mean = felt.reduce((sum, f) => sum + f.score, 0) / felt.length;
-  return { mean: Math.round(mean * 100) / 100, n: felt.length, fromRatings: felt.filter((f) => f.from === 'rating').length };
+  return { mean: meanOf(felt.map((f) => f.score)), n: felt.length, fromRatings: felt.filter((f) => f.from === 'rating').length };
 }
 
 function kindCounts(events: readonly Event[]): Record<string, number> {
@@ -159,6 +168,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
       rfm: rfm.get(customer.key) ?? null,
       dialog: dialogFigures(own, exchanges, openSince),
       sentiment: sentimentFigures(own),
+      tone: toneFigures(own),
       rating: summariseRatings(own),
       codes: codeCounts(own),
     };

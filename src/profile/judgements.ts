@@ -154,7 +154,7 @@ function unrepliedCritical(evidence: Evidence): number {
  * judgeAttention outweigh it.
  */
 function baseAttention(evidence: Evidence, spoke: number): number {
-  const mean = evidence.figures.sentiment.mean ?? 0;
+  const mean = evidence.figures.tone.mean ?? 0;
   const records = evidence.figures.dialog.inbound;
   return spoke * (1 + (1 - mean) / 2 + Math.log2(1 + records) / 4);
 }
@@ -193,8 +193,8 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     reasons.push({ key: 'atRisk' });
   }
   // A mean just below zero is noise, not a tone; the same bar as the negative label.
-  if (figures.sentiment.mean !== null && figures.sentiment.mean <= -0.2) {
-    score += -figures.sentiment.mean * 4 * (last ? spoke : 0.5);
+  if (figures.tone.mean !== null && figures.tone.mean <= -0.2) {
+    score += -figures.tone.mean * 4 * (last ? spoke : 0.5);
     reasons.push({ key: 'negativeTone' });
   }
   const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;

@@ -21,7 +21,8 @@ describe('buildProfiles', () => {
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.orders).toEqual({ count: 2, revenue: 20 });
-    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
+    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0 });
+    expect(p!.profile.tone).toEqual({ mean: null, n: 0, fromRatings: 0 });
     expect(p!.profile.dialog.medianResponseMinutes).toBeNull();
     expect(p!.profile.rfm).toEqual({ recency: 5, frequency: 5, monetary: 5 });
   });
@@ -53,7 +54,7 @@ describe('buildProfiles', () => {
       read({ text: 'They cancelled my flight and nobody told me.', at: new Date(`${day}T10:00:00Z`), annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.7 } });
     const [suffered] = buildProfiles([makeCustomer()], [flight('2024-05-01'), flight('2024-05-03')], { ordersKnown: false, socialKnown: false, codes });
     expect(suffered!.profile.stageReasons.join(' ')).not.toMatch(/cancelled their contract|turning away|leaving/);
-    expect(suffered!.profile.stageReasons).toContain('mostly negative in their own words (mean -0.70), 2 messages about pain points (Cancellation)');
+    expect(suffered!.profile.stageReasons).toContain('negative on the whole, by their ratings and words (mean -0.70), 2 records about pain points (Cancellation)');
   });
 
   it('makes a positive recommender who spoke more than once an advocate, and a one-off no advocate', () => {

@@ -96,6 +96,8 @@ describe('stage rules', () => {
     expect(subject.profile.dialog.unanswered).toBe(0);
     expect(subject.profile.stage).toBe('advocate');
     expect(subject.profile.stageReasons.join(' ')).not.toMatch(/never answered/);
+    // Worded as what it is: their ratings and words together, not "their own words".
+    expect(subject.profile.stageReasons).toContain('positive on the whole, by their ratings and words (mean 1.00)');
   });
 
   it('put a one-star review that reads positive at risk: the rating wins over the text', () => {
@@ -103,7 +105,9 @@ describe('stage rules', () => {
     const subject = profileOf([ironic]);
     expect(subject.profile.stage).toBe('at-risk');
     expect(subject.profile.stageReasons).toEqual(['latest rating ★☆☆☆☆ 1/5 (2024-06-20), nothing warmer since']);
-    expect(subject.profile.sentiment).toEqual({ mean: -1, n: 1, fromRatings: 1 });
+    // The text's sentiment stays the text's; the tone judgements use counts the rating.
+    expect(subject.profile.sentiment).toEqual({ mean: 0.55, n: 1 });
+    expect(subject.profile.tone).toEqual({ mean: -1, n: 1, fromRatings: 1 });
     expect(subject.profile.blindSpots.join(' ')).toMatch(/In 1 record the words and the rating point different ways/);
   });
 

@@ -108,9 +108,9 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'negative-with-pains',
-    because: 'Their words are mostly negative (mean tone -0.25 or lower, a rated record counting with its rating) and two or more of them name pain points.',
+    because: 'Their tone on the whole, by their ratings and words, is negative (mean -0.25 or lower, a rated record counting with its rating) and two or more of their records name pain points.',
     test: (e) => {
-      const mean = e.figures.sentiment.mean;
+      const mean = e.figures.tone.mean;
       const pains = e.events.filter((event) => ownSignal(e, event, 'pain'));
       if (mean === null || mean > -0.25 || pains.length < 2) return [];
       return [{ key: 'negativeWithPains', n: pains.length, value: mean.toFixed(2), labels: painLabels(e, pains) }];
@@ -206,9 +206,9 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
   },
   {
     id: 'positive-voice',
-    because: 'Their words read positive on the whole (mean tone 0.25 or more, rated records by their rating), not just above zero.',
+    because: 'Their tone on the whole, by their ratings and words, is positive (mean 0.25 or more, rated records by their rating), not just above zero.',
     clears: (e) => {
-      const mean = e.figures.sentiment.mean;
+      const mean = e.figures.tone.mean;
       return mean !== null && mean >= 0.25 ? { key: 'positiveVoice', value: mean.toFixed(2) } : null;
     },
   },

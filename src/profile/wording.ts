@@ -109,8 +109,8 @@ const WORDING = {
     de: (f: Finding) => `Bestnote ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}`,
   },
   negativeWithPains: {
-    en: (f: Finding) => `mostly negative in their own words (mean ${f.value}), ${s(f.n, 'message', 'messages')} about pain points${named(f, 'en')}`,
-    de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte${named(f, 'de')}`,
+    en: (f: Finding) => `negative on the whole, by their ratings and words (mean ${f.value}), ${s(f.n, 'record', 'records')} about pain points${named(f, 'en')}`,
+    de: (f: Finding) => `insgesamt negativ, nach Bewertungen und Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Eintrag', 'Einträge')} über Schmerzpunkte${named(f, 'de')}`,
   },
   stoppedOrdering: {
     en: (f: Finding) => `ordered on ${f.value} different days, usually every ${s(f.interval, 'day', 'days')}, but not in the last ${f.n} days`,
@@ -118,7 +118,10 @@ const WORDING = {
   },
   role: { en: (f: Finding) => `${f.value} (${f.n}×)`, de: (f: Finding) => `${ROLE_DE[f.value ?? ''] ?? f.value} (${f.n}×)` },
   praised: { en: (f: Finding) => `praised the brand (${f.n}×)`, de: (f: Finding) => `hat die Marke gelobt (${f.n}×)` },
-  positiveVoice: { en: (f: Finding) => `positive in their own words (mean ${f.value})`, de: (f: Finding) => `positiv in den eigenen Worten (Mittelwert ${deDecimal(f.value)})` },
+  positiveVoice: {
+    en: (f: Finding) => `positive on the whole, by their ratings and words (mean ${f.value})`,
+    de: (f: Finding) => `insgesamt positiv, nach Bewertungen und Worten (Mittelwert ${deDecimal(f.value)})`,
+  },
   manyOrders: { en: (f: Finding) => s(f.n, 'order', 'orders'), de: (f: Finding) => s(f.n, 'Bestellung', 'Bestellungen') },
   manyContacts: {
     en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)`,

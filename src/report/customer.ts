@@ -189,7 +189,7 @@ const rank = (category: string): number => {
 };
 
 function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
-  const { dialog, sentiment } = subject.profile;
+  const { dialog, sentiment, tone } = subject.profile;
   const lines = [
     `| ${l.inbound} | ${l.outbound} | ${l.answered} | ${l.unanswered} | ${l.medianResponse} |`,
     '|---:|---:|---:|---:|---:|',
@@ -202,11 +202,12 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
   ].filter((line): line is string => typeof line === 'string');
   for (const note of notes) lines.push(`- ${note}`);
-  const fromRatings =
-    sentiment.fromRatings === 0
-      ? ''
-      : `, ${sentiment.fromRatings < sentiment.n ? l.fromRatings.replace('{n}', String(sentiment.fromRatings)) : sentiment.n === 1 ? l.fromRatingOnly : l.fromRatingsAll}`;
-  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n}${fromRatings})`}`);
+  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`);
+  // The tone judgements use, which counts a rated record by its rating: said as such, beside the text's reading.
+  if (tone.fromRatings > 0 && tone.mean !== null) {
+    const by = tone.fromRatings < tone.n ? l.fromRatings.replace('{n}', String(tone.fromRatings)) : tone.n === 1 ? l.fromRatingOnly : l.fromRatingsAll;
+    lines.push('', `${l.tone}: ${num(tone.mean, lang, 2)} (n = ${tone.n}, ${by})`);
+  }
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
