@@ -9,6 +9,7 @@ interface Summary {
   reports: number;
   warnings: string[];
   files: { file: string; encoding: string; delimiter: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
+  blindSpots: { key: string; text: string; customers?: { n: number; of: number } }[];
 }
 
 describe('thick analyze on the demo data', () => {
@@ -153,6 +154,8 @@ describe('thick analyze with bad rows', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary.rows).toEqual({ read: 4, used: 1, rejected: 3 });
+    // What the whole run cannot see is in the summary too, as the index says it.
+    expect(summary.blindSpots).toContainEqual({ key: 'runNoNotes', text: expect.stringMatching(/^No analyst notes in this run/) });
     const rejected = readFileSync(join(dir, 'out', 'rejected.csv'), 'utf8').trim().split('\n');
     expect(rejected[0]).toBe('file,line,column,reason,raw');
     expect(rejected[1]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},3,3,.*impossible date.*31\\.04\\.2024`));

@@ -9,7 +9,7 @@ import { linkCustomers } from '../ingest/link.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
-import type { Finding } from '../profile/wording.js';
+import type { Finding, FindingKey } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
@@ -106,8 +106,10 @@ export interface Analysis {
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
   profiled: ProfiledCustomer[];
-  /** Gaps that hold for the whole run, said once in the index. */
+  /** Gaps that hold for the whole run, said once in the index and in the --json summary. */
   runBlindSpots: Finding[];
+  /** Customer gaps most of the run shares: kept in profiles.jsonl, left out of the Markdown reports. */
+  sharedGaps: FindingKey[];
   events: Event[];
   warnings: string[];
 }
@@ -148,7 +150,7 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
   const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
-  const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
+  const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
     replyHorizonDays,
@@ -172,5 +174,5 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, identities, profiled, runBlindSpots: gaps, events: annotated, warnings };
+  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings };
 }

@@ -7,7 +7,7 @@ import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
 import { span } from './span.js';
-import { say, type Finding } from './wording.js';
+import { say, type Finding, type FindingKey } from './wording.js';
 
 export interface ProfileOptions {
   /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
@@ -189,22 +189,23 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   });
 }
 
-/** A run's profiles, and the gaps said once in its index: those of the whole run and those most customers share. */
+/** A run's profiles, and the gaps said once in its index. */
 export interface ProfiledRun {
   profiled: ProfiledCustomer[];
+  /** Said once in the index: the gaps of the whole run, and one line per gap most customers share. */
   blindSpots: Finding[];
+  /**
+   * The customer gaps most of the run shares (judgements.ts liftCommonGaps). Each profile keeps them, since a
+   * customer's profile must not depend on who else is in the run; the Markdown reports leave them to the index.
+   */
+  sharedGaps: FindingKey[];
 }
 
-/** buildProfiles for a whole run: gaps the run or most of its customers share move from the reports to the index. */
+/** buildProfiles for a whole run, with the gaps the run or most of its customers share, for the index. */
 export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
   const profiled = buildProfiles(customers, events, options);
-  const { common, kept } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
-  const lifted = profiled.map((p, i) => ({
-    ...p,
-    profile: { ...p.profile, blindSpots: kept[i]!.map((f) => say(f, 'en')) },
-    findings: { ...p.findings, blindSpots: kept[i]! },
-  }));
-  return { profiled: lifted, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common] };
+  const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
+  return { profiled, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common], sharedGaps: lifted };
 }
 
 function uniqueSlug(taken: Set<string>, customer: Customer): string {

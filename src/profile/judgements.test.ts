@@ -114,11 +114,19 @@ describe('gaps most customers share', () => {
     return profileRun(customers, events, { ordersKnown: false, socialKnown: false, asOf });
   };
 
-  it('are said once in the index, with how many they concern, and left out of the reports', () => {
-    const { profiled, blindSpots } = run(25);
+  it('are said once in the index, with how many they concern, and named for the reports to leave out', () => {
+    const { blindSpots, sharedGaps } = run(25);
     expect(blindSpots).toContainEqual({ key: 'commonGap', value: 'fewDataPoints', n: 24, of: 25 });
     expect(say(blindSpots.find((f) => f.key === 'commonGap')!, 'en')).toMatch(/^24 of 25 customers have fewer than three records of their own/);
-    for (const p of profiled) expect(p.profile.blindSpots.join(' ')).not.toMatch(/Only one record/);
+    expect(sharedGaps).toEqual(['fewDataPoints']);
+  });
+
+  it('stay in every profile: a customer’s profile does not depend on who else is in the run', () => {
+    const { profiled } = run(25);
+    const p1 = profiled.find((p) => p.profile.id === 'p1')!;
+    const alone = profileRun([person('p1')], [makeEvent({ customerKey: 'p1', text: 'Nachricht 1', at: on('2024-06-20') })], { ordersKnown: false, socialKnown: false, asOf }).profiled[0]!;
+    expect(p1.profile.blindSpots.join(' ')).toMatch(/Only one record/);
+    expect(p1.profile.blindSpots).toEqual(alone.profile.blindSpots);
   });
 
   it('stay in the reports of a small run', () => {

@@ -4,7 +4,7 @@ import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purch
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
 import { asksSomething } from './readings.js';
-import type { Finding } from './wording.js';
+import type { Finding, FindingKey } from './wording.js';
 
 export { judgeStage } from './stages.js';
 export type { Evidence, RunFacts } from './evidence.js';
@@ -107,17 +107,17 @@ export const COMMON_GAP_MIN_CUSTOMERS = 20;
 
 /**
  * Gaps most customers share (COMMON_GAP_SHARE or more of a run of COMMON_GAP_MIN_CUSTOMERS or more): one line in the
- * index says how many customers they concern, and the reports leave them out, so a report lists what is particular
- * to its customer. Returns the index lines and, per customer, the gaps that stay in the report.
+ * index says how many customers they concern, and the Markdown reports leave them out, so a report lists what is
+ * particular to its customer (profiles keep every gap). Returns the index lines and the keys lifted.
  */
-export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; kept: Finding[][] } {
+export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; lifted: FindingKey[] } {
   const total = perCustomer.length;
-  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], kept: perCustomer.map((f) => [...f]) };
-  const counts = new Map<Finding['key'], number>();
+  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], lifted: [] };
+  const counts = new Map<FindingKey, number>();
   for (const findings of perCustomer) for (const key of new Set(findings.map((f) => f.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const lifted = new Set([...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key));
-  const common: Finding[] = [...lifted].map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
-  return { common, kept: perCustomer.map((findings) => findings.filter((f) => !lifted.has(f.key))) };
+  const lifted = [...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key);
+  const common: Finding[] = lifted.map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
+  return { common, lifted };
 }
 
 /** Gaps that hold for every customer of the run: said once, in the index. */

@@ -19,6 +19,15 @@ export const GENERATED_MARK = '<!-- written by thick: a rerun replaces this file
 export interface ReportOptions {
   lang: ReportLang;
   codes: ReadonlyMap<string, CodeInfo>;
+  /** Gaps most of the run shares (ProfiledRun.sharedGaps): the index says them once, so the report leaves them out. */
+  sharedGaps?: readonly string[];
+}
+
+/** The customer's blind spots as the report lists them: what is particular to them. */
+function blindSpotsSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
+  const shared = new Set(options.sharedGaps ?? []);
+  const own = subject.findings.blindSpots.filter((f) => !shared.has(f.key));
+  return own.length > 0 ? own.map((f) => `- ${say(f, options.lang)}`) : [l.noBlindSpots];
 }
 
 /**
@@ -270,7 +279,7 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
     [l.dialog, dialogSection(subject, l, options.lang)],
     [l.relationship, relationshipSection(subject, l, options.lang)],
     [l.context, contextSection(subject, l, options.lang)],
-    [l.blindSpots, subject.findings.blindSpots.length > 0 ? subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`) : [l.noBlindSpots]],
+    [l.blindSpots, blindSpotsSection(subject, options, l)],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
   const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');

@@ -71,6 +71,18 @@ describe('renderCustomerReport', () => {
   });
 });
 
+describe('blind spots in the report', () => {
+  it('leave out the gaps most of the run shares (the index says them once), and keep the rest', () => {
+    const one = buildProfiles([makeCustomer()], [makeEvent({ text: 'Hallo', at: new Date('2024-05-01T10:00:00Z') })], { ordersKnown: false, socialKnown: false })[0]!;
+    expect(one.profile.blindSpots.join(' ')).toMatch(/Only one record/);
+    const section = (report: string) => report.split('## 8.')[1]!.split('## 9.')[0]!;
+    expect(section(renderCustomerReport(one, { lang: 'en', codes }))).toMatch(/Only one record/);
+    const lifted = section(renderCustomerReport(one, { lang: 'en', codes, sharedGaps: ['fewDataPoints'] }));
+    expect(lifted).not.toMatch(/Only one record/);
+    expect(lifted).toContain('Nothing that concerns this customer alone');
+  });
+});
+
 describe('renderIndex', () => {
   it('links every customer and shows the context events', () => {
     const index = renderIndex([subject()], {
