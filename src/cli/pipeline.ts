@@ -124,6 +124,12 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
   );
 }
 
+/** Whether the run can show the brand's replies: a reply in it, or an input with a reply column (none answered yet). */
+function repliesKnown(ingests: readonly FileIngest[], events: readonly Event[]): boolean {
+  const replyColumn = ingests.some((i) => (['reply', 'replies', 'firstReplyAt', 'firstReplyMinutes'] as const).some((field) => i.mapping[field] !== undefined));
+  return replyColumn || events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0);
+}
+
 /** What a run is analysed with: resources loaded at the edge, and the run's options. */
 export interface AnalyseOptions {
   codebook: Codebook;
@@ -149,7 +155,7 @@ export function analyse(ingests: FileIngest[], options: AnalyseOptions): Analysi
   const linked = linkCustomers(contacts, events, { brandHandles });
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
-  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social') };
+  const known = { ordersKnown: ingests.some((i) => i.preset.kind === 'orders'), socialKnown: ingests.some((i) => i.preset.kind === 'social'), repliesKnown: repliesKnown(ingests, annotated) };
   const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,

@@ -16,6 +16,11 @@ export interface RunFacts {
   notesKnown: boolean;
   /** Channels seen in the run (brand replies included, notes not). */
   channels: readonly string[];
+  /**
+   * The run can show the brand's replies: some reply is in it, or an input has a reply column. Without that (an
+   * Amazon review export), whether a record was answered is unknown, and nothing is called "not replied to".
+   */
+  repliesKnown: boolean;
 }
 
 /** The evidence judgements are made from: figures plus the customer's events, as of the run's reference date. */

@@ -20,6 +20,11 @@ export interface ProfileOptions {
   replyHorizonDays?: number;
   /** The active codebook's codes, so judgements read its categories (profile/signals.ts); default: by id prefix. */
   codes?: readonly CodeKind[];
+  /**
+   * Whether the inputs can show the brand's replies (a reply column, or outbound records); default: whether any
+   * reply, or any reply the export names without containing it, is among the events.
+   */
+  repliesKnown?: boolean;
 }
 
 export const DEFAULT_REPLY_HORIZON_DAYS = 30;
@@ -40,6 +45,8 @@ export interface ProfiledCustomer {
   /** asOf minus the run's "recently" (recentDays). */
   recentSince: Date;
   signals: Signals;
+  /** What the whole run holds (whether it can show replies, has orders …). */
+  run: RunFacts;
 }
 
 export function slugify(text: string): string {
@@ -113,7 +120,7 @@ function latestEvent(events: readonly Event[]): Date {
 }
 
 /** What the whole run holds, for gaps said once in the index instead of in every report. */
-export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown'>): RunFacts {
+export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown' | 'repliesKnown'>): RunFacts {
   const channels = new Set(events.filter((e) => e.direction !== 'internal' && e.customerKey !== null).map((e) => e.channel));
   return {
     ordersKnown: options.ordersKnown,
@@ -121,6 +128,7 @@ export function describeRun(customers: readonly Customer[], events: readonly Eve
     contactsKnown: customers.some((c) => c.contact !== null),
     notesKnown: events.some((e) => e.kind === 'note' && e.customerKey !== null),
     channels: [...channels].sort(),
+    repliesKnown: options.repliesKnown ?? events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0),
   };
 }
 
@@ -185,7 +193,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
       attention: attention.attention,
       attentionReasons: english(attention.reasons),
     };
-    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals };
+    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals, run };
   });
 }
 

@@ -33,11 +33,23 @@ describe('attention', () => {
       makeEvent({ customerKey: 'asker', text: 'Wann kommt meine Bestellung?', at: on('2024-06-28'), lang: 'de', sentiment: { label: 'neutral', score: 0 } }),
       makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } }),
     ];
-    const profiled = buildProfiles([person('fan'), person('asker'), person('critic')], events, { ordersKnown: false, socialKnown: false, asOf });
+    const profiled = buildProfiles([person('fan'), person('asker'), person('critic')], events, { ordersKnown: false, socialKnown: false, asOf, repliesKnown: true });
     const order = [...profiled].sort(byAttention).map((p) => p.profile.id);
     expect(order.at(-1)).toBe('fan');
     const critic = profiled.find((p) => p.profile.id === 'critic')!;
     expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical, not replied to', 'rated ★☆☆☆☆ 1/5', 'at risk']));
+  });
+
+  it('calls nothing "not replied to" in a run that cannot show replies at all', () => {
+    const critical = makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } });
+    // An Amazon-like export: no reply column, no reply in it.
+    const [blind] = buildProfiles([person('critic')], [critical], { ordersKnown: false, socialKnown: false, asOf });
+    expect(blind!.profile.attentionReasons.join(' ')).not.toMatch(/not replied to/);
+    expect(blind!.profile.attentionReasons).toContain('rated ★☆☆☆☆ 1/5');
+    // One brand reply anywhere in the run shows that replies would be seen.
+    const elsewhere = makeEvent({ customerKey: 'other', direction: 'outbound', kind: 'review', channel: 'web', text: 'Danke!', at: on('2024-06-20') });
+    const [seen] = buildProfiles([person('critic'), person('other')], [critical, elsewhere], { ordersKnown: false, socialKnown: false, asOf });
+    expect(seen!.profile.attentionReasons).toContain('1 critical, not replied to');
   });
 
   it('counts an open question by a question of their own, never by a question mark inside a link', () => {

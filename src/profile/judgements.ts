@@ -143,8 +143,12 @@ function lastWordsAt(evidence: Evidence): Date | null {
   return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
-/** Records of the customer's that read negative, expected no reply, got none, and are newer than the horizon. */
+/**
+ * Records of the customer's that read negative, expected no reply, got none, and are newer than the horizon; none
+ * when the run cannot show replies at all (no reply column, no reply in it).
+ */
 function unrepliedCritical(evidence: Evidence): number {
+  if (!evidence.run.repliesKnown) return 0;
   return evidence.exchanges.filter((x) => x.status === 'noReplyExpected' && x.message.at && x.message.at >= evidence.openSince && feltTone(x.message)?.label === 'negative').length;
 }
 

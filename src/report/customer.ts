@@ -207,7 +207,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   ];
   const notes = [
     dialog.answeredTimeUnknown > 0 && l.answeredTimeUnknown.replace('{n}', String(dialog.answeredTimeUnknown)),
-    dialog.noReplyExpected > 0 && l.noReplyExpected.replace('{n}', String(dialog.noReplyExpected)),
+    dialog.noReplyExpected > 0 && (subject.run.repliesKnown ? l.noReplyExpected : l.repliesUnknown).replace('{n}', String(dialog.noReplyExpected)),
     dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
   ].filter((line): line is string => typeof line === 'string');
   for (const note of notes) lines.push(`- ${note}`);

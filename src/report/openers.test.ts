@@ -18,8 +18,8 @@ const codes = new Map<string, CodeInfo>([
 const rule = (code: string, quote = 'x'): Annotation => ({ code, quote, source: { file: 'in.csv', line: 2 }, by: { kind: 'rule', id: code }, confidence: 0.8 });
 const analyst = (code: string): Annotation => ({ code, quote: null, source: { file: 'notes.csv', line: 2 }, by: { kind: 'analyst', id: 'Ines Vogt' }, confidence: 1 });
 
-function openers(events: Event[], lang: 'en' | 'de' = 'en') {
-  const subject = buildProfiles([makeCustomer()], events, { ordersKnown: false, socialKnown: false, asOf })[0]!;
+function openers(events: Event[], lang: 'en' | 'de' = 'en', repliesKnown?: boolean) {
+  const subject = buildProfiles([makeCustomer()], events, { ordersKnown: false, socialKnown: false, asOf, repliesKnown })[0]!;
   return chooseOpeners(subject, codes, lang);
 }
 const texts = (events: Event[], lang: 'en' | 'de' = 'en') => openers(events, lang).map((o) => o.text).join('\n');
@@ -62,10 +62,16 @@ describe('openers fit the kind of record', () => {
     makeEvent({ kind: 'review', channel: 'playstore', expectsReply: false, rating: { value, scale: 'stars5' }, at: on(day), text: 'Kam zerbrochen an.', annotations: [rule('pain.damaged', 'zerbrochen')], ...extra });
 
   it('answer a fresh unreplied review publicly, under the review', () => {
-    const found = openers([review('2024-06-25', 1, { sentiment: { label: 'negative', score: -0.5 } })]);
+    const found = openers([review('2024-06-25', 1, { sentiment: { label: 'negative', score: -0.5 } })], 'en', true);
     expect(found[0]!.key).toBe('replyCriticalReview');
     expect(found[0]!.text).toMatch(/^Reply publicly under their review \(★☆☆☆☆ 1\/5\): “Kam zerbrochen an\.”/);
     expect(found.map((o) => o.key)).not.toContain('acknowledgePain');
+  });
+
+  it('do not claim a review went unanswered when the export cannot show replies', () => {
+    const found = openers([review('2024-06-25', 1, { sentiment: { label: 'negative', score: -0.5 } })], 'en', false);
+    expect(found[0]!.key).toBe('replyCriticalReviewIfOpen');
+    expect(found[0]!.text).toMatch(/^This export shows no replies: if nobody has answered their review \(★☆☆☆☆ 1\/5\) yet, answer it publicly/);
   });
 
   it('do not answer an old review in private', () => {

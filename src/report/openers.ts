@@ -46,6 +46,14 @@ const OPENERS = {
     en: (s) => `Reply publicly under their review (${s.rating}): ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
     de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}): ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
   },
+  replyCriticalReviewIfOpen: {
+    en: (s) => `This export shows no replies: if nobody has answered their review (${s.rating}) yet, answer it publicly: ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung (${s.rating}) noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
+  },
+  replyReviewIfOpen: {
+    en: (s) => `This export shows no replies: if nobody has answered their review${s.rating ? ` (${s.rating})` : ''} yet, answer it publicly: ${s.q}. Thank them for taking the time and answer what it says.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen.`,
+  },
   replyReview: {
     en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
     de: (s) => `Öffentlich unter der Bewertung antworten${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen, öffentlich.`,
@@ -233,7 +241,10 @@ function answerOpen(ctx: Context): Opener | null {
   return make(ctx, s.days >= 2 ? 'answerWaited' : 'answerToday', open.message, s);
 }
 
-/** A fresh review or survey answer the brand has not replied to: reviews are answered in public, surveys in private. */
+/**
+ * A fresh review or survey answer the brand has not replied to: reviews are answered in public, surveys in private.
+ * Where the run cannot show replies at all, whether it was answered is unknown, and the opener says so.
+ */
 function replyToRecord(ctx: Context): Opener | null {
   const record = ctx.subject.exchanges
     .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && fresh(ctx, x.message))
@@ -243,7 +254,8 @@ function replyToRecord(ctx: Context): Opener | null {
   const tone = feltTone(record)?.label;
   const s = slots(ctx, record, { text: record.text ?? '' });
   if (record.kind === 'survey') return record.rating && ratingTone(record.rating) !== 'positive' ? make(ctx, 'followUpSurvey', record, s) : null;
-  return make(ctx, tone === 'negative' ? 'replyCriticalReview' : 'replyReview', record, s);
+  const known = ctx.subject.run.repliesKnown;
+  return make(ctx, tone === 'negative' ? (known ? 'replyCriticalReview' : 'replyCriticalReviewIfOpen') : known ? 'replyReview' : 'replyReviewIfOpen', record, s);
 }
 
 function noteIdea(ctx: Context): Opener | null {

@@ -269,7 +269,8 @@ describe('ratings and record kinds in the report', () => {
     expect(report).toContain('- Records: 2 reviews');
     expect(report).toContain('- Ratings: latest ★☆☆☆☆ 1/5 (2024-05-02), mean 2.5 (n = 2), falling');
     expect(report).toMatch(/Stage: \*\*at-risk\*\*, because:\n\n- latest rating ★☆☆☆☆ 1\/5 \(2024-05-02\), nothing warmer since/);
-    expect(report).toContain('- Reviews, survey answers and posts that expected no reply and got none: 2 (not counted as unanswered)');
+    // The run has no reply at all: whether they were answered is unknown, not "got none".
+    expect(report).toContain('- Reviews, survey answers and posts, which expect no reply: 2. This export shows no replies at all, so whether the brand answered them is unknown.');
     // What the words read as, and apart from it the tone on the whole that counts the ratings: never one for the other.
     expect(report).toContain('Tone of their own words: 0.60 (n = 1)\n\nOn the whole, by their ratings and words: -0.20 (n = 2, all by their ratings)');
     expect(renderIndex([rated()], { files: [], contextEvents: [] }, 'en')).toMatch(/\| 0\.60 \| ★☆☆☆☆ 1\/5 \|/);
