@@ -14,6 +14,7 @@ const codes = new Map<string, CodeInfo>([
   ['pain.damaged', { id: 'pain.damaged', category: 'pain', label: { en: 'Damaged goods', de: 'Beschädigte Ware' } }],
   ['role.critic', { id: 'role.critic', category: 'role', label: { en: 'Critic', de: 'Kritiker' } }],
   ['role.recommender', { id: 'role.recommender', category: 'role', label: { en: 'Recommender', de: 'Empfiehlt weiter' } }],
+  ['role.advisor', { id: 'role.advisor', category: 'role', label: { en: 'Advisor', de: 'Berät andere' } }],
 ]);
 const rule = (code: string, quote = 'x'): Annotation => ({ code, quote, source: { file: 'in.csv', line: 2 }, by: { kind: 'rule', id: code }, confidence: 0.8 });
 const analyst = (code: string): Annotation => ({ code, quote: null, source: { file: 'notes.csv', line: 2 }, by: { kind: 'analyst', id: 'Ines Vogt' }, confidence: 1 });
@@ -87,6 +88,31 @@ describe('openers fit the role', () => {
     const said = texts([critic]);
     expect(said).toMatch(/Take their criticism seriously, do not thank them for it/);
     expect(said).not.toMatch(/Thank them/);
+  });
+
+  it('never thank a role taken in a record whose tone is negative: a one-star warning to others is criticism', () => {
+    const warning = makeEvent({
+      kind: 'review',
+      channel: 'shop',
+      expectsReply: false,
+      rating: { value: 1, scale: 'stars5' },
+      text: 'Overpriced dust: think twice before you buy this tin.',
+      at: on('2024-06-10'),
+      sentiment: { label: 'negative', score: -0.6 },
+      annotations: [rule('role.advisor', 'think twice before you buy')],
+    });
+    const found = openers([warning]);
+    expect(found.map((o) => o.key)).not.toContain('thankSupporter');
+    expect(found.map((o) => o.text).join('\n')).not.toMatch(/Thank them for what they do for us/);
+    expect(found.map((o) => o.key)).toContain('critic');
+  });
+
+  it('never thank a customer at risk for a role, however warm the record', () => {
+    const fan = makeEvent({ text: 'Told my whole office about you!', at: on('2024-06-10'), kind: 'post', expectsReply: false, sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('role.recommender', 'Told my whole office')] });
+    const fell = makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value: 1, scale: 'stars5' }, text: 'Stale beans twice now.', at: on('2024-06-20'), sentiment: { label: 'negative', score: -0.5 } });
+    const found = openers([fan, fell]);
+    expect(found.map((o) => o.key)).not.toContain('thankSupporter');
+    expect(found.map((o) => o.key)).not.toContain('rememberSupporter');
   });
 
   it('thank a recommender', () => {

@@ -294,17 +294,24 @@ function wish(ctx: Context): Opener | null {
 }
 
 /**
- * Supporters are thanked (or remembered, when it was long ago); critics are taken seriously, never thanked. A role is
- * about the person, so it may speak to a message another opener answers: how to answer a critic matters most then.
+ * Supporters are thanked (or remembered, when it was long ago); critics are taken seriously, never thanked. Nobody is
+ * thanked for a role taken in a record whose tone (its rating, else its text) is negative: advice to others in a
+ * one-star review ("be careful before you buy") is criticism. Nor is a customer at risk thanked for anything. A role
+ * is about the person, so it may speak to a message another opener answers: how to answer a critic matters most then.
  */
 function role(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'role', { reuse: true })[0];
-  if (!hit) return null;
-  const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
-  const { signals } = ctx.subject;
-  if (signals.is('critic', hit.annotation.code)) return make(ctx, 'critic', hit.event, s);
-  if (signals.is('supporter', hit.annotation.code)) return make(ctx, recent(ctx, hit.event) ? 'thankSupporter' : 'rememberSupporter', hit.event, s);
-  return make(ctx, 'otherRole', hit.event, s);
+  const { signals, profile } = ctx.subject;
+  for (const hit of hits(ctx, 'role', { reuse: true })) {
+    const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
+    const negative = feltTone(hit.event)?.label === 'negative';
+    if (signals.is('critic', hit.annotation.code) || (signals.is('supporter', hit.annotation.code) && negative)) return make(ctx, 'critic', hit.event, s);
+    if (signals.is('supporter', hit.annotation.code)) {
+      if (profile.stage === 'at-risk') continue;
+      return make(ctx, recent(ctx, hit.event) ? 'thankSupporter' : 'rememberSupporter', hit.event, s);
+    }
+    return make(ctx, 'otherRole', hit.event, s);
+  }
+  return null;
 }
 
 function life(ctx: Context): Opener | null {
