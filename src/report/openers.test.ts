@@ -169,6 +169,45 @@ describe('openers about a rating that fell', () => {
   });
 });
 
+describe('openers follow what the customer said since', () => {
+  const said = (text: string, day: string, codes: string[] = [], extra: Partial<Event> = {}) =>
+    annotateEvent(makeEvent({ kind: 'post', expectsReply: false, text, lang: 'en', at: on(day), annotations: codes.map((c) => rule(c)), ...extra }), annotating);
+
+  it('do not ask whether an issue was sorted out when their own later words say it was', () => {
+    const charged = said('You charged me twice for one order.', '2024-04-02', ['pain.billing'], { sentiment: { label: 'negative', score: -0.5 } });
+    const sorted = said("Update: it's been sorted! I've been refunded!", '2024-04-20', ['pain.billing']);
+    const found = openers([charged, sorted]);
+    expect(found.map((o) => o.key)).not.toContain('askPainSince');
+    expect(found.map((o) => o.key)).not.toContain('acknowledgePain');
+    expect(found.find((o) => o.key === 'solvedByThem')!.text).toMatch(/^Do not reopen “pain\.billing”: they said themselves it is over \(“Update: it's been sorted!”/);
+  });
+
+  it('do not ask about a cancellation the customer made as if it were pending: ask what would bring them back', () => {
+    const gone = said("I've cancelled my subscription and switched to another roaster. Never again.", '2024-05-02', ['pain.cancellation', 'trust.loyalty-withheld'], {
+      sentiment: { label: 'negative', score: -0.6 },
+    });
+    const found = openers([gone]);
+    expect(found.map((o) => o.text).join('\n')).not.toMatch(/sorted out|Acknowledge/);
+    expect(found[0]).toMatchObject({ key: 'winBack', evidence: gone });
+    expect(found[0]!.text).toMatch(/^They turned away: “I've cancelled my subscription and switched to another roaster\.”/);
+  });
+
+  it('leave a wish alone that a later message says came true', () => {
+    const wish = said('I miss you guys, I wish I could come back to your network.', '2024-03-01', ['longing.wish']);
+    const back = said('I am finally back on your network, the porting team was great!', '2024-03-20', [], { sentiment: { label: 'positive', score: 0.8 } });
+    expect(openers([wish, back]).map((o) => o.key)).not.toEqual(expect.arrayContaining(['oldWish']));
+    expect(openers([wish]).map((o) => o.key)).toContain('oldWish');
+  });
+
+  it('do not reopen an issue the brand told them it solved', () => {
+    const broken = said('The app crashes when I scan my meter.', '2024-05-02', ['pain.broken'], { messageId: 'r1', sentiment: { label: 'negative', score: -0.4 } });
+    const fixed = annotateEvent(makeEvent({ direction: 'outbound', kind: 'post', replyTo: 'r1', text: 'We have fixed the scanner in version 5.3.', lang: 'en', at: on('2024-05-04') }), annotating);
+    const found = openers([broken, fixed]);
+    expect(found.map((o) => o.key)).toContain('solvedByBrand');
+    expect(found.map((o) => o.key)).not.toContain('askPainSince');
+  });
+});
+
 describe('openers for what is left', () => {
   const rated = (value: number, extra: Partial<Event> = {}) =>
     makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });

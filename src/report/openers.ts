@@ -7,7 +7,7 @@ import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
-import { asksSomething, noteIdea as ideaIn, readingsIn, solvedBy, type Said } from '../profile/readings.js';
+import { asksSomething, noteIdea as ideaIn, readingOf, readingsIn, solvedBy, type Said } from '../profile/readings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
 import { kindName, ratingText } from '../profile/wording.js';
@@ -69,6 +69,18 @@ const OPENERS = {
   checkSolved: {
     en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
     de: (s) => `„${s.label}“ nicht wieder aufrollen: ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles gut ist.`,
+  },
+  solvedByThem: {
+    en: (s) => `Do not reopen “${s.label}”: they said themselves it is over (${s.q}). If anything, ask whether it has stayed that way.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Person hat selbst gesagt, dass es erledigt ist (${s.q}). Höchstens fragen, ob es dabei geblieben ist.`,
+  },
+  solvedByBrand: {
+    en: (s) => `Do not reopen “${s.label}”: the brand told them it was solved (${s.q}). Ask whether it held, rather than starting over.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Marke hat ihnen gesagt, dass es gelöst ist (${s.q}). Fragen, ob es gehalten hat, statt von vorn anzufangen.`,
+  },
+  winBack: {
+    en: (s) => `They turned away: ${s.q}. It is no open ticket to close: ask what made them go, and whether anything would bring them back.`,
+    de: (s) => `Die Person hat sich abgewandt: ${s.q}. Das ist kein offenes Ticket zum Abhaken: fragen, was sie dazu gebracht hat und ob etwas sie zurückholen würde.`,
   },
   acknowledgePain: {
     en: (s) => `Acknowledge ${quote(s.label, 'en')}: ${s.q}. Ask what would make it right rather than sending a standard voucher.`,
@@ -177,8 +189,10 @@ interface Context {
   lang: ReportLang;
   /** Analyst notes, oldest first. */
   notes: Event[];
-  /** What calls an issue solved (annotate/readings.ts), oldest first. */
+  /** What calls an issue solved (annotate/readings.ts): notes, brand replies and the customer's own words, oldest first. */
   solvers: Said[];
+  /** When the customer turned away (the winBack opener's record): older pains are not pending any more. */
+  turnedAwayAt: number | null;
   used: Set<Event>;
 }
 
@@ -264,20 +278,44 @@ function noteIdea(ctx: Context): Opener | null {
   return make(ctx, 'noteIdea', idea.event, slots(ctx, idea.event, { text: idea.quote }));
 }
 
-/** The latest pain: acknowledged when fresh, asked about when old, left closed when a note calls it solved. */
+const SOLVED_BY: Record<Said['voice'], OpenerKey> = { note: 'checkSolved', customer: 'solvedByThem', brand: 'solvedByBrand' };
+
+/**
+ * The customer turned away: loyalty refused in their own words, or a contract they cancelled themselves. Not a pain
+ * to ask about as pending; unless their own later words say they are back.
+ */
+function turnedAway(ctx: Context): Opener | null {
+  const { signals } = ctx.subject;
+  const leaving = [...ctx.subject.events]
+    .reverse()
+    .find((e) => e.direction === 'inbound' && (readingOf(e, 'cancelled') || e.annotations.some((a) => a.by.kind === 'rule' && signals.is('turningAway', a.code))));
+  if (!leaving || solvedBy({ event: leaving }, ctx.solvers.filter((x) => x.event !== leaving && x.voice === 'customer'), signals)) return null;
+  ctx.turnedAwayAt = leaving.at?.getTime() ?? Infinity;
+  const quote = readingOf(leaving, 'cancelled')?.quote ?? leaving.annotations.find((a) => signals.is('turningAway', a.code))?.quote ?? leaving.text ?? '';
+  return make(ctx, 'winBack', leaving, slots(ctx, leaving, { text: quote }));
+}
+
+/**
+ * The latest pain: acknowledged when fresh, asked about when old, left closed when a note, the brand or the customer
+ * themselves calls it solved. Pains from before the customer turned away are not asked about as pending.
+ */
 function pain(ctx: Context): Opener | null {
   const hit = hits(ctx, 'pain')[0];
-  if (!hit) return null;
+  if (!hit || (ctx.turnedAwayAt !== null && (hit.event.at?.getTime() ?? Infinity) <= ctx.turnedAwayAt)) return null;
   const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.solvers, ctx.subject.signals);
   if (solved) {
     ctx.used.add(hit.event);
-    return make(ctx, 'checkSolved', solved.event, slots(ctx, solved.event, { text: solved.quote, label: label(ctx, hit) }));
+    return make(ctx, SOLVED_BY[solved.voice], solved.event, slots(ctx, solved.event, { text: solved.quote, label: label(ctx, hit) }));
   }
   const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
   if (hit.event.kind === 'review') return make(ctx, 'reviewPainLater', hit.event, s);
   return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
 }
 
+/**
+ * A rating that fell and is no longer good, citing the very record the profile's latest rating is: when another
+ * opener already answers that record, nothing (never an older, higher rating as if it were the latest).
+ */
 function ratingFell(ctx: Context): Opener | null {
   const { rating } = ctx.subject.profile;
   if (!rating || rating.trend !== 'down') return null;
@@ -286,8 +324,10 @@ function ratingFell(ctx: Context): Opener | null {
   return make(ctx, 'ratingFell', latest, slots(ctx, latest, { text: latest.text ?? '' }));
 }
 
+/** The latest wish that nothing since calls fulfilled ("I'm back", "works again"). */
 function wish(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'longing')[0] ?? hits(ctx, 'suggestion')[0];
+  const open = (h: Hit) => !solvedBy({ event: h.event, code: h.annotation.code }, ctx.solvers.filter((x) => x.event !== h.event), ctx.subject.signals);
+  const hit = hits(ctx, 'longing').find(open) ?? hits(ctx, 'suggestion').find(open);
   if (!hit) return null;
   const key = hit.event.kind === 'review' ? 'reviewWishLater' : fresh(ctx, hit.event) ? 'pickUpWish' : 'oldWish';
   return make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) }));
@@ -348,13 +388,13 @@ function fallback(ctx: Context): Opener {
 }
 
 /** Opener rules in the order they are tried; the first three that find evidence are the next conversation. */
-const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, noteIdea, pain, ratingFell, wish, role, life, praise];
+const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, turnedAway, noteIdea, pain, ratingFell, wish, role, life, praise];
 
 export const MAX_OPENERS = 3;
 
 export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
   const notes = subject.events.filter((e) => e.kind === 'note');
-  const ctx: Context = { subject, codes, lang, notes, solvers: readingsIn(notes, 'solved'), used: new Set() };
+  const ctx: Context = { subject, codes, lang, notes, solvers: readingsIn(subject.events, 'solved'), turnedAwayAt: null, used: new Set() };
   const openers: Opener[] = [];
   for (const rule of RULES) {
     if (openers.length >= MAX_OPENERS) break;
