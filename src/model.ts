@@ -230,8 +230,13 @@ export interface Profile {
     answeredTimeUnknown: number;
     /** Conversations the customer opened (Event.expectsReply) that got no reply and need one. */
     unanswered: number;
-    /** Of the unanswered: newer than the reply horizon, so the customer may still be waiting. */
+    /** Of the unanswered: not settled, and newer than the reply horizon, so the customer may still be waiting. */
     stillOpen: number;
+    /**
+     * Of the unanswered: a note, the brand or the customer's own later words call the issue solved ("Ersatz ist
+     * raus"), so nobody is waiting on it.
+     */
+    settled: number;
     /** The customer's closing words to a brand reply ("thanks!"): neither answered nor waiting. */
     noReplyNeeded: number;
     /** Reviews, survey answers and posts the brand did not reply to: they awaited no answer. */

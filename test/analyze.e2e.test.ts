@@ -73,6 +73,7 @@ describe('thick analyze on the demo data', () => {
       answeredTimeUnknown: 0,
       unanswered: 1,
       stillOpen: 0,
+      settled: 0,
       noReplyNeeded: 0,
       noReplyExpected: 1,
       medianResponseMinutes: 815,

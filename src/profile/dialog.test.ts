@@ -32,6 +32,7 @@ describe('dialog', () => {
       answeredTimeUnknown: 0,
       unanswered: 1,
       stillOpen: 1,
+      settled: 0,
       noReplyNeeded: 0,
       noReplyExpected: 0,
       medianResponseMinutes: 57.5,

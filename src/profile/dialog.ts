@@ -1,5 +1,5 @@
 import type { Event, Profile } from '../model.js';
-import { asksSomething } from './readings.js';
+import { asksSomething, solvedBy, type Said } from './readings.js';
 import { signalsFor, type Signals } from './signals.js';
 
 const WRITTEN_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post', 'review', 'survey']);
@@ -29,6 +29,11 @@ export interface Exchange {
   /** Minutes from the message to the first reply; null when either time is unknown. */
   minutes: number | null;
   status: ExchangeStatus;
+  /**
+   * For an unanswered message: what calls its issue solved since (a note's "Ersatz ist raus", the customer's own
+   * "it's sorted now"), so nobody is waiting on it any more. Set by settleExchanges.
+   */
+  settledBy?: Said;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -141,11 +146,28 @@ export function pairExchanges(events: readonly Event[], signals: Signals = signa
 }
 
 /**
- * Unanswered messages someone may still be waiting on: newer than the reply horizon (an undated one may be new).
- * Older ones stay unanswered in the figures but are no longer "still open" for openers or attention.
+ * Unanswered messages whose issue a note, the brand or the customer's own later words call solved: they stay
+ * unanswered in the figures, but nobody waits on them (no "answer first", no still-open attention, not "never
+ * answered" for the stage).
+ */
+export function settleExchanges(exchanges: readonly Exchange[], solvers: readonly Said[], signals: Signals): Exchange[] {
+  return exchanges.map((x) => {
+    if (x.status !== 'unanswered') return x;
+    const settledBy = solvedBy({ event: x.message }, solvers, signals);
+    return settledBy ? { ...x, settledBy } : x;
+  });
+}
+
+/** Unanswered messages nobody has settled since (see settleExchanges). */
+export const waiting = (exchanges: readonly Exchange[]): Exchange[] => exchanges.filter((x) => x.status === 'unanswered' && !x.settledBy);
+
+/**
+ * Unanswered messages someone may still be waiting on: not settled since, and newer than the reply horizon (an
+ * undated one may be new). Older ones stay unanswered in the figures but are no longer "still open" for openers
+ * or attention.
  */
 export function stillOpen(exchanges: readonly Exchange[], openSince: Date | null): Exchange[] {
-  return exchanges.filter((x) => x.status === 'unanswered' && (openSince === null || !x.message.at || x.message.at >= openSince));
+  return waiting(exchanges).filter((x) => openSince === null || !x.message.at || x.message.at >= openSince);
 }
 
 export function dialogFigures(events: readonly Event[], exchanges: readonly Exchange[] = pairExchanges(events), openSince: Date | null = null): Profile['dialog'] {
@@ -160,6 +182,7 @@ export function dialogFigures(events: readonly Event[], exchanges: readonly Exch
     answeredTimeUnknown: timeUnknown,
     unanswered: count('unanswered'),
     stillOpen: stillOpen(exchanges, openSince).length,
+    settled: exchanges.filter((x) => x.settledBy).length,
     noReplyNeeded: count('noReplyNeeded'),
     noReplyExpected: count('noReplyExpected'),
     medianResponseMinutes: med === null ? null : Math.round(med * 10) / 10,

@@ -1,6 +1,7 @@
 import { isReading, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint, chronological, sortedByKey } from './chronology.js';
-import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
+import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
+import { readingsIn } from './readings.js';
 import { DAY, type RunFacts } from './evidence.js';
 import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpots, type Evidence } from './judgements.js';
 import { feltTone, summariseRatings } from './ratings.js';
@@ -162,7 +163,7 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   const slugs = new Set<string>();
 
   return drafts.map(({ customer, own, contact, orders }) => {
-    const exchanges = pairExchanges(own, signals);
+    const exchanges = settleExchanges(pairExchanges(own, signals), readingsIn(own, 'solved'), signals);
     const figures: Evidence['figures'] = {
       id: customer.key,
       slug: uniqueSlug(slugs, customer),

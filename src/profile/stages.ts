@@ -4,7 +4,7 @@
 // also clear every bar in ADVOCATE_BARS.
 import type { Stage } from '../model.js';
 import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
-import { isCustomerMessage } from './dialog.js';
+import { isCustomerMessage, waiting } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
 import { byCodePoint } from './chronology.js';
@@ -81,8 +81,11 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'never-answered',
-    because: 'Two or more conversations the customer opened got no reply: the dialog broke down on our side. Reviews, surveys and posts expect no reply and do not count.',
-    test: (e) => (e.figures.dialog.unanswered >= 2 ? [{ key: 'neverAnswered', n: e.figures.dialog.unanswered }] : []),
+    because: 'Two or more conversations the customer opened got no reply: the dialog broke down on our side. Reviews, surveys and posts expect no reply and do not count, nor does a message whose issue a note or their own later words call solved.',
+    test: (e) => {
+      const n = waiting(e.exchanges).length;
+      return n >= 2 ? [{ key: 'neverAnswered', n }] : [];
+    },
   },
   {
     stage: 'at-risk',
@@ -216,7 +219,7 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
     id: 'no-open-complaint',
     because: 'No complaint or pain point of theirs is left unanswered.',
     clears: (e) =>
-      e.exchanges.some((x) => x.status === 'unanswered' && x.message.annotations.some((a) => e.signals.is('pain', a.code) || e.signals.is('complaint', a.code)))
+      waiting(e.exchanges).some((x) => x.message.annotations.some((a) => e.signals.is('pain', a.code) || e.signals.is('complaint', a.code)))
         ? null
         : true,
   },

@@ -226,8 +226,12 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);
     if (open.length > OPEN_LISTED) lines.push(`- … ${andMore(open.length - OPEN_LISTED, lang)}`);
   }
-  const stale = dialog.unanswered - open.length;
+  const stale = dialog.unanswered - dialog.settled - open.length;
   if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince)));
+  for (const x of subject.exchanges.filter((e) => e.settledBy)) {
+    const by = x.settledBy!;
+    lines.push('', l.settled.replace('{message}', quote(inline(x.message.text ?? '', 120), lang)).replace('{by}', `${quote(inline(by.quote, 120), lang)} (${provenance(by.event, lang)})`));
+  }
   return lines;
 }
 

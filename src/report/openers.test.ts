@@ -136,6 +136,25 @@ describe('openers follow the analyst notes', () => {
     );
   });
 
+  it('do not answer first, or count as still open, a message whose issue a later note calls solved', () => {
+    const cracked = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: on('2024-06-25'), annotations: [rule('pain.damaged', 'mit einem Riss')] });
+    const solving = annotateEvent(
+      makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text: 'Ersatz ist raus.', at: on('2024-06-27'), annotations: [analyst('pain.damaged')] }),
+      annotating,
+    );
+    const subject = buildProfiles([makeCustomer()], [cracked, solving], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    const found = chooseOpeners(subject, codes, 'en');
+    expect(found.map((o) => o.key)).not.toContain('answerWaited');
+    expect(found.map((o) => o.key)).not.toContain('answerToday');
+    expect(found[0]!.key).toBe('checkSolved');
+    expect(subject.profile.dialog).toMatchObject({ unanswered: 1, stillOpen: 0, settled: 1 });
+    expect(subject.profile.attentionReasons.join(' ')).not.toMatch(/unanswered/);
+    // Two such messages do not make "never answered" either.
+    const again = makeEvent({ text: 'Und der Deckel fehlt auch.', at: on('2024-06-26'), annotations: [rule('pain.damaged', 'fehlt')] });
+    const both = buildProfiles([makeCustomer()], [cracked, again, solving], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    expect(both.profile.stageReasons.join(' ')).not.toMatch(/never answered/);
+  });
+
   it('take up an issue a note says is still open, and use an idea from a note', () => {
     const found = openers([broken, note('Ersatz noch nicht verschickt. Könnte eine Tüte Morgenröte als Entschuldigung bekommen.', ['pain.damaged'])]);
     expect(found.map((o) => o.key)).toEqual(['answerWaited', 'noteIdea']);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
 import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
@@ -68,6 +70,21 @@ describe('renderCustomerReport', () => {
     expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 1 eigener Eintrag/);
     expect(de).toContain('2024-05-01, E-Mail, tickets.csv:7, negativ -0,60');
     expect(de).toContain('(Analyse Mara Lind)');
+  });
+});
+
+describe('a message settled since', () => {
+  it('is not listed as waiting, and the dialog says what settled it', () => {
+    const cracked = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: new Date('2024-06-25T09:00:00Z'), source: { file: 'tickets.csv', line: 4 } });
+    const note = annotateEvent(
+      makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text: 'Ersatz ist raus.', at: new Date('2024-06-27T09:00:00Z'), source: { file: 'notes.csv', line: 6 } }),
+      {} as AnnotateContext,
+      [readingsAnnotator],
+    );
+    const subject = buildProfiles([makeCustomer()], [cracked, note], { ordersKnown: false, socialKnown: false })[0]!;
+    const report = renderCustomerReport(subject, { lang: 'en', codes });
+    expect(report).not.toContain('Still waiting for an answer');
+    expect(report).toContain('Never answered in the data, but settled since: “Die Mühle kam mit einem Riss an.”, then “Ersatz ist raus.” (2024-06-27, note, notes.csv:6). Nobody is waiting on it.');
   });
 });
 
