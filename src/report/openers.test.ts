@@ -82,6 +82,65 @@ describe('openers fit the kind of record', () => {
   });
 });
 
+describe('openers for someone reachable only under their record', () => {
+  const placeholder = makeCustomer({ key: 'anon-7f3a', name: 'Ein Google-Nutzer #7f3a', crmId: null, emails: [], contact: null, anonymous: true });
+  const review = (value: number, day: string, extra: Partial<Event> = {}) =>
+    makeEvent({
+      customerKey: 'anon-7f3a',
+      kind: 'review',
+      channel: 'google-play',
+      expectsReply: false,
+      rating: { value, scale: 'stars5' },
+      at: on(day),
+      text: value <= 2 ? 'Login klappt seit dem Update nicht mehr.' : 'Übersichtlich und schnell.',
+      lang: 'de',
+      sentiment: value <= 2 ? { label: 'negative', score: -0.5 } : { label: 'positive', score: 0.6 },
+      messageId: 'rv-1',
+      ...extra,
+    });
+  const brandReply = (text: string) =>
+    annotateEvent(makeEvent({ customerKey: 'anon-7f3a', direction: 'outbound', kind: 'review', channel: 'google-play', replyTo: 'rv-1', text, lang: 'de', at: on('2023-03-05') }), annotating);
+  const openersOf = (events: Event[], repliesKnown?: boolean, lang: 'en' | 'de' = 'de') =>
+    chooseOpeners(buildProfiles([placeholder], events, { ordersKnown: false, socialKnown: false, asOf, repliesKnown })[0]!, codes, lang);
+  const nextContact = /nächsten Kontakt|next get in touch|when they next/;
+
+  it('answer an old unreplied critical review in public, the only channel there is', () => {
+    const found = openersOf([review(1, '2023-03-01')], true);
+    expect(found.map((o) => o.key)).toEqual(['replyLateCriticalReview']);
+    expect(found[0]!.text).toMatch(/^Öffentlich unter der Bewertung antworten \(★☆☆☆☆ 1\/5\), auch wenn es spät ist \(487 Tage\)/);
+    expect(found[0]!.text).not.toMatch(nextContact);
+  });
+
+  it('follow up a promise in the brand’s public reply there, or say there is nothing to add', () => {
+    const promised = openersOf([review(1, '2023-03-01'), brandReply('Danke für den Hinweis. Wir arbeiten bereits an einer Lösung.')]);
+    expect(promised.map((o) => o.key)).toEqual(['publicFollowUp']);
+    expect(promised[0]!.text).toMatch(/„Wir arbeiten bereits an einer Lösung\.“/);
+    const answered = openersOf([review(1, '2023-03-01'), brandReply('Danke für Ihre Bewertung.')]);
+    expect(answered.map((o) => o.key)).toEqual(['answeredInPublic']);
+    expect(answered[0]!.text).toMatch(/nur eine Antwort unter der Bewertung erreicht sie, und die Marke hat dort am 2023-03-05 geantwortet/);
+  });
+
+  it('never suggest a next contact that cannot happen', () => {
+    for (const events of [[review(5, '2022-01-10')], [review(2, '2022-01-10')], [review(5, '2024-06-28')]]) {
+      for (const known of [true, false]) {
+        const said = openersOf(events, known).map((o) => o.text).join('\n') + openersOf(events, known, 'en').map((o) => o.text).join('\n');
+        expect(said).not.toMatch(nextContact);
+      }
+    }
+    expect(openersOf([review(5, '2022-01-10')], true).map((o) => o.key)).toEqual(['noChannel']);
+    expect(openersOf([review(2, '2022-01-10')], false).map((o) => o.key)).toEqual(['replyLateCriticalReviewIfOpen']);
+  });
+});
+
+describe('openers for an old review on a platform that takes replies', () => {
+  it('answer an unreplied critical review in public rather than “not in private now”', () => {
+    const old = makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, rating: { value: 2, scale: 'stars5' }, at: on('2024-03-01'), text: 'Rechnung lässt sich nicht öffnen.', lang: 'de', sentiment: { label: 'negative', score: -0.4 } });
+    const found = openers([old], 'de', true);
+    expect(found[0]!.key).toBe('replyLateCriticalReview');
+    expect(found.map((o) => o.text).join('\n')).not.toMatch(/Jetzt nicht privat darauf antworten/);
+  });
+});
+
 describe('openers fit the role', () => {
   it('take a critic seriously and never thank them for the criticism', () => {
     const critic = makeEvent({ text: 'Your plastic padding is a disgrace.', at: on('2024-06-01'), annotations: [rule('role.critic', 'a disgrace')] });

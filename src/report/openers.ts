@@ -28,6 +28,8 @@ interface Slots {
   date: string;
   rating: string;
   kind: string;
+  /** The record's kind as the object of "under their …": "review" / "der Bewertung". */
+  kindOne: string;
   author: string;
 }
 
@@ -53,6 +55,26 @@ const OPENERS = {
   replyReviewIfOpen: {
     en: (s) => `This export shows no replies: if nobody has answered their review${s.rating ? ` (${s.rating})` : ''} yet, answer it publicly: ${s.q}. Thank them for taking the time and answer what it says.`,
     de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen.`,
+  },
+  replyLateCriticalReview: {
+    en: (s) => `Reply publicly under their review (${s.rating}), late as it is (${s.days} days): ${s.q}. A reply there is still possible and others still read it: take up the point, and say what has changed since.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}), auch wenn es spät ist (${s.days} Tage): ${s.q}. Eine Antwort dort ist noch möglich und wird mitgelesen: den Kritikpunkt aufgreifen und sagen, was sich seither geändert hat.`,
+  },
+  replyLateCriticalReviewIfOpen: {
+    en: (s) => `Only a public reply under their review (${s.rating}) can reach them, ${s.days} days later, and this export does not show whether anyone has answered it: if nobody has and the platform allows it, answer there: ${s.q}.`,
+    de: (s) => `Nur eine öffentliche Antwort unter der Bewertung (${s.rating}) erreicht die Person, ${s.days} Tage später, und dieser Export zeigt nicht, ob schon jemand geantwortet hat: Falls nicht und die Plattform es erlaubt, dort antworten: ${s.q}.`,
+  },
+  publicFollowUp: {
+    en: (s) => `The brand's reply under their review promised something: ${s.q}. Once it is done, say so under the review: that is the only way to reach them.`,
+    de: (s) => `Die Antwort unter der Bewertung hat etwas versprochen: ${s.q}. Sobald es erledigt ist, dort darunter Bescheid geben: Nur so erreicht man die Person.`,
+  },
+  answeredInPublic: {
+    en: (s) => `Nothing to add now: they wrote under a placeholder name, so a reply under their ${s.kindOne} is the only way to reach them, and the brand answered there on ${s.date}.`,
+    de: (s) => `Jetzt nichts hinzuzufügen: Die Person schrieb unter einem Platzhalternamen, nur eine Antwort unter ${s.kindOne} erreicht sie, und die Marke hat dort am ${s.date} geantwortet.`,
+  },
+  noChannel: {
+    en: (s) => `Nothing to say to them now: they wrote under a placeholder name, so nobody can reach them except by a public reply under their ${s.kindOne}, and nothing in it calls for one${s.days > 0 ? ` ${s.days} days later` : ''}.`,
+    de: (s) => `Jetzt nichts zu sagen: Die Person schrieb unter einem Platzhalternamen, erreichbar ist sie nur über eine öffentliche Antwort unter ${s.kindOne}, und nichts darin verlangt eine${s.days > 0 ? `, ${s.days} Tage später` : ''}.`,
   },
   replyReview: {
     en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
@@ -207,6 +229,12 @@ const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >=
 
 const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at)})`;
 
+/** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
+function underTheir(kind: Event['kind'], lang: ReportLang): string {
+  if (lang === 'en') return kind === 'survey' ? 'survey answer' : kind;
+  return kind === 'review' ? 'der Bewertung' : kind === 'post' ? 'dem Beitrag' : kind === 'survey' ? 'der Umfrageantwort' : 'dem Eintrag';
+}
+
 function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: string } = {}): Slots {
   const { lang } = ctx;
   return {
@@ -216,6 +244,7 @@ function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: stri
     date: day(event.at),
     rating: event.rating ? ratingText(event.rating, lang) : '',
     kind: kindName(event.kind, lang),
+    kindOne: underTheir(event.kind, lang),
     author: event.author ?? (lang === 'de' ? 'die Analyse' : 'an analyst'),
     ...extra,
   };
@@ -256,20 +285,46 @@ function answerOpen(ctx: Context): Opener | null {
 }
 
 /**
- * A fresh review or survey answer the brand has not replied to: reviews are answered in public, surveys in private.
- * Where the run cannot show replies at all, whether it was answered is unknown, and the opener says so.
+ * A review or survey answer the brand has not replied to: reviews are answered in public, surveys in private. A fresh
+ * one is answered now; an old critical review still can be, in public, where the run shows that replies are given
+ * (Google Play keeps the thread open). Where the run cannot show replies at all, whether it was answered is unknown,
+ * and the opener says so.
  */
 function replyToRecord(ctx: Context): Opener | null {
-  const record = ctx.subject.exchanges
-    .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && fresh(ctx, x.message))
-    .map((x) => x.message)
-    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0];
-  if (!record || (!record.text && !record.rating)) return null;
-  const tone = feltTone(record)?.label;
-  const s = slots(ctx, record, { text: record.text ?? '' });
-  if (record.kind === 'survey') return record.rating && ratingTone(record.rating) !== 'positive' ? make(ctx, 'followUpSurvey', record, s) : null;
   const known = ctx.subject.run.repliesKnown;
-  return make(ctx, tone === 'negative' ? (known ? 'replyCriticalReview' : 'replyCriticalReviewIfOpen') : known ? 'replyReview' : 'replyReviewIfOpen', record, s);
+  const anonymous = ctx.subject.customer.anonymous;
+  const records = ctx.subject.exchanges
+    .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && (x.message.text || x.message.rating))
+    .map((x) => x.message)
+    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
+  for (const record of records) {
+    const critical = feltTone(record)?.label === 'negative';
+    const s = slots(ctx, record, { text: record.text ?? '' });
+    if (record.kind === 'survey') {
+      if (fresh(ctx, record) && record.rating && ratingTone(record.rating) !== 'positive') return make(ctx, 'followUpSurvey', record, s);
+    } else if (fresh(ctx, record)) {
+      return make(ctx, critical ? (known ? 'replyCriticalReview' : 'replyCriticalReviewIfOpen') : known ? 'replyReview' : 'replyReviewIfOpen', record, s);
+    } else if (critical && known) return make(ctx, 'replyLateCriticalReview', record, s);
+    // Someone we cannot reach otherwise: the public reply is the only channel, whether or not the export shows replies.
+    else if (critical && anonymous) return make(ctx, 'replyLateCriticalReviewIfOpen', record, s);
+  }
+  return null;
+}
+
+/**
+ * Someone who wrote under a placeholder name can be reached only by a public reply under their record: say that, or
+ * nothing. An unreplied review is answered there; a promise in the brand's reply there is followed up there; else
+ * nothing to say.
+ */
+function anonymousOpeners(ctx: Context): Opener[] {
+  const reply = replyToRecord(ctx);
+  if (reply) return [reply];
+  const answered = ctx.subject.exchanges.filter((x) => x.reply).at(-1);
+  const promise = answered && readingOf(answered.reply!, 'promise');
+  if (answered && promise) return [make(ctx, 'publicFollowUp', answered.reply, slots(ctx, answered.reply!, { text: promise.quote }))];
+  if (answered) return [make(ctx, 'answeredInPublic', answered.reply, slots(ctx, answered.reply!, { kindOne: underTheir(answered.message.kind, ctx.lang) }))];
+  const own = ctx.subject.events.find((e) => e.direction === 'inbound') ?? null;
+  return [make(ctx, 'noChannel', own, own ? slots(ctx, own) : ({ kindOne: underTheir('post', ctx.lang), days: 0 } as Slots))];
 }
 
 function noteIdea(ctx: Context): Opener | null {
@@ -395,6 +450,7 @@ export const MAX_OPENERS = 3;
 export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
   const notes = subject.events.filter((e) => e.kind === 'note');
   const ctx: Context = { subject, codes, lang, notes, solvers: readingsIn(subject.events, 'solved'), turnedAwayAt: null, used: new Set() };
+  if (subject.customer.anonymous) return anonymousOpeners(ctx);
   const openers: Opener[] = [];
   for (const rule of RULES) {
     if (openers.length >= MAX_OPENERS) break;
