@@ -217,6 +217,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     const by = tone.fromRatings < tone.n ? l.fromRatings.replace('{n}', String(tone.fromRatings)) : tone.n === 1 ? l.fromRatingOnly : l.fromRatingsAll;
     lines.push('', `${l.tone}: ${num(tone.mean, lang, 2)} (n = ${tone.n}, ${by})`);
   }
+  lines.push(...repliesListed(subject, l, lang));
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
@@ -232,6 +233,29 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     const by = x.settledBy!;
     lines.push('', l.settled.replace('{message}', quote(inline(x.message.text ?? '', 120), lang)).replace('{by}', `${quote(inline(by.quote, 120), lang)} (${provenance(by.event, lang)})`));
   }
+  return lines;
+}
+
+/** At most this many answered messages are shown with the brand's reply; the rest are in the figures. */
+export const REPLIES_LISTED = 5;
+
+/**
+ * The brand's replies beside the messages they answer, newest first: what the brand already said (a promise, an
+ * apology, a fix) is part of the conversation the next contact continues. Reply text is data, escaped like the
+ * customer's.
+ */
+function repliesListed(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
+  const answered = subject.exchanges
+    .filter((x) => x.reply)
+    .sort((a, b) => (b.message.at?.getTime() ?? -Infinity) - (a.message.at?.getTime() ?? -Infinity) || bySource(a.message, b.message));
+  if (answered.length === 0) return [];
+  const lines = ['', `**${l.replies}:**`, ''];
+  for (const { message, reply, minutes: after } of answered.slice(0, REPLIES_LISTED)) {
+    const said = reply!.text?.trim() ? quote(inline(reply!.text, 300), lang) : l.replyWithoutText;
+    const when = after !== null && after >= 0 ? `, ${l.after} ${minutes(after, lang)}` : '';
+    lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`, `  - ↳ ${said} — ${provenance(reply!, lang)}${when}`);
+  }
+  if (answered.length > REPLIES_LISTED) lines.push(`- … ${andMore(answered.length - REPLIES_LISTED, lang)}`);
   return lines;
 }
 

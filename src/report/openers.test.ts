@@ -286,6 +286,29 @@ describe('openers follow what the customer said since', () => {
   });
 });
 
+describe('openers follow what the brand already said', () => {
+  const cracked = makeEvent({ kind: 'post', text: 'The grinder arrived with a crack in the hopper.', messageId: 'p1', at: on('2024-06-20'), lang: 'en', sentiment: { label: 'negative', score: -0.5 }, annotations: [rule('pain.damaged', 'arrived with a crack')] });
+  const reply = (text: string) => annotateEvent(makeEvent({ direction: 'outbound', kind: 'post', replyTo: 'p1', text, lang: 'en', at: on('2024-06-20') }), annotating);
+
+  it('check that a promise in the reply happened instead of starting over with the pain', () => {
+    const promise = reply('So sorry about that! We will send a replacement today.');
+    const found = openers([cracked, promise]);
+    expect(found.map((o) => o.text).join('\n')).not.toMatch(/standard voucher/);
+    expect(found[0]).toMatchObject({ key: 'checkPromise', evidence: promise });
+    expect(found[0]!.text).toMatch(/^Check that what the brand promised about “Damaged goods” happened: “We will send a replacement today\.”/);
+  });
+
+  it('use a promise like an idea in a note when no pain is left to check it against', () => {
+    const question = makeEvent({ kind: 'post', text: 'Do you ship to Austria?', messageId: 'p1', at: on('2024-06-20'), lang: 'en' });
+    const promise = reply("Thanks for asking. We'll let you know as soon as we ship there.");
+    expect(openers([question, promise]).map((o) => o.key)).toContain('brandPromise');
+  });
+
+  it('acknowledge the pain as before when the reply promises nothing', () => {
+    expect(openers([cracked, reply('Sorry to hear that.')]).map((o) => o.key)).toContain('acknowledgePain');
+  });
+});
+
 describe('openers for what is left', () => {
   const rated = (value: number, extra: Partial<Event> = {}) =>
     makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });

@@ -1,7 +1,10 @@
 // The next conversation: two or three openers, each answering one piece of evidence and fitting it. Its age (nothing
 // "still open" beyond the reply horizon; old praise or pain is asked about, not answered as if new), its kind (a
 // review is answered publicly under the review or not at all), the role (a critic is never thanked for criticism),
-// and the analyst notes (an issue a note calls solved is not reopened; an idea or promise in a note is used).
+// who can be reached (someone under a placeholder name only by a public reply under their record), and what was
+// said since: an issue that a note, the brand or the customer calls solved is not reopened, an idea in a note or a
+// promise in a brand reply is used (annotate/readings.ts read them), and a customer who turned away is not asked
+// about pending issues.
 import type { Annotation, Event } from '../model.js';
 import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
@@ -87,6 +90,14 @@ const OPENERS = {
   noteIdea: {
     en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
     de: (s) => `Aufgreifen, was ${s.author} am ${s.date} notiert hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
+  },
+  checkPromise: {
+    en: (s) => `Check that what the brand promised about “${s.label}” happened: ${s.q}. If it did, ask whether it put things right; if not, say so before anything else.`,
+    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke zu „${s.label}“ versprochen hat: ${s.q}. Wenn ja, fragen, ob es das Problem gelöst hat; wenn nicht, das zuerst sagen.`,
+  },
+  brandPromise: {
+    en: (s) => `Check that what the brand promised on ${s.date} happened: ${s.q}. Follow it through, or tell them what became of it.`,
+    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke am ${s.date} versprochen hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
   },
   checkSolved: {
     en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
@@ -215,6 +226,8 @@ interface Context {
   solvers: Said[];
   /** When the customer turned away (the winBack opener's record): older pains are not pending any more. */
   turnedAwayAt: number | null;
+  /** Promises in the brand's replies (annotate/readings.ts), oldest first: what to check happened. */
+  promises: Said[];
   used: Set<Event>;
 }
 
@@ -362,9 +375,21 @@ function pain(ctx: Context): Opener | null {
     ctx.used.add(hit.event);
     return make(ctx, SOLVED_BY[solved.voice], solved.event, slots(ctx, solved.event, { text: solved.quote, label: label(ctx, hit) }));
   }
+  // What the brand already promised about it comes first: check it happened, rather than start from the pain again.
+  const promised = ctx.promises.find((p) => !ctx.used.has(p.event) && (p.event.at?.getTime() ?? Infinity) >= (hit.event.at?.getTime() ?? -Infinity));
+  if (promised) {
+    ctx.used.add(hit.event);
+    return make(ctx, 'checkPromise', promised.event, slots(ctx, promised.event, { text: promised.quote, label: label(ctx, hit) }));
+  }
   const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
   if (hit.event.kind === 'review') return make(ctx, 'reviewPainLater', hit.event, s);
   return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
+}
+
+/** A promise in one of the brand's replies that no opener has taken up yet: check it happened, like an idea in a note. */
+function brandPromise(ctx: Context): Opener | null {
+  const promised = [...ctx.promises].reverse().find((p) => !ctx.used.has(p.event));
+  return promised ? make(ctx, 'brandPromise', promised.event, slots(ctx, promised.event, { text: promised.quote })) : null;
 }
 
 /**
@@ -443,13 +468,22 @@ function fallback(ctx: Context): Opener {
 }
 
 /** Opener rules in the order they are tried; the first three that find evidence are the next conversation. */
-const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, turnedAway, noteIdea, pain, ratingFell, wish, role, life, praise];
+const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, turnedAway, noteIdea, pain, brandPromise, ratingFell, wish, role, life, praise];
 
 export const MAX_OPENERS = 3;
 
 export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
   const notes = subject.events.filter((e) => e.kind === 'note');
-  const ctx: Context = { subject, codes, lang, notes, solvers: readingsIn(subject.events, 'solved'), turnedAwayAt: null, used: new Set() };
+  const ctx: Context = {
+    subject,
+    codes,
+    lang,
+    notes,
+    solvers: readingsIn(subject.events, 'solved'),
+    turnedAwayAt: null,
+    promises: readingsIn(subject.events.filter((e) => e.direction === 'outbound'), 'promise'),
+    used: new Set(),
+  };
   if (subject.customer.anonymous) return anonymousOpeners(ctx);
   const openers: Opener[] = [];
   for (const rule of RULES) {

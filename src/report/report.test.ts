@@ -73,6 +73,27 @@ describe('renderCustomerReport', () => {
   });
 });
 
+describe('the brand’s replies', () => {
+  it('are shown beside the message they answer, newest first, escaped like any data', () => {
+    const asked = makeEvent({ kind: 'post', channel: 'instagram', text: 'Kommt die Bestellung noch vor Ostern?', messageId: 'q1', at: new Date('2024-03-20T09:00:00Z'), source: { file: 'social.csv', line: 4 } });
+    const reply = makeEvent({ direction: 'outbound', kind: 'post', channel: 'instagram', replyTo: 'q1', text: 'Ja! Wir schicken sie <b>heute</b> los.', at: new Date('2024-03-20T09:42:00Z'), source: { file: 'social.csv', line: 5 } });
+    const ticket = makeEvent({ text: 'Rechnung fehlt.', messageId: 't1', at: new Date('2024-03-01T09:00:00Z'), source: { file: 'tickets.csv', line: 2 } });
+    const silent = makeEvent({ direction: 'outbound', replyTo: 't1', text: null, at: new Date('2024-03-01T11:00:00Z'), source: { file: 'tickets.csv', line: 2 } });
+    const subject = buildProfiles([makeCustomer()], [ticket, silent, asked, reply], { ordersKnown: false, socialKnown: true })[0]!;
+    const dialog = renderCustomerReport(subject, { lang: 'de', codes }).split('## 5.')[1]!.split('## 6.')[0]!;
+    expect(dialog).toContain(
+      [
+        '**Was die Marke geantwortet hat (neueste zuerst):**',
+        '',
+        '- „Kommt die Bestellung noch vor Ostern?“ — 2024-03-20, instagram, social.csv:4',
+        '  - ↳ „Ja! Wir schicken sie &lt;b&gt;heute&lt;/b&gt; los.“ — 2024-03-20, instagram, social.csv:5, nach 42 Min.',
+        '- „Rechnung fehlt.“ — 2024-03-01, E-Mail, tickets.csv:2',
+        '  - ↳ (die Antwort steht im Export, ihr Text nicht) — 2024-03-01, E-Mail, tickets.csv:2, nach 2,0 Std.',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('a message settled since', () => {
   it('is not listed as waiting, and the dialog says what settled it', () => {
     const cracked = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: new Date('2024-06-25T09:00:00Z'), source: { file: 'tickets.csv', line: 4 } });
