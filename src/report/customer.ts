@@ -2,7 +2,7 @@ import { isReading, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
-import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from './format.js';
+import { cite, citeInCode, codeSpan, codeText, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
 import { byCodePoint, bySource } from '../profile/chronology.js';
@@ -27,7 +27,7 @@ export interface ReportOptions {
 function blindSpotsSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
   const shared = new Set(options.sharedGaps ?? []);
   const own = subject.findings.blindSpots.filter((f) => !shared.has(f.key));
-  return own.length > 0 ? own.map((f) => `- ${say(f, options.lang)}`) : [l.noBlindSpots];
+  return own.length > 0 ? own.map((f) => `- ${mdText(say(f, options.lang))}`) : [l.noBlindSpots];
 }
 
 /**
@@ -65,16 +65,17 @@ export const OPEN_LISTED = 10;
 
 function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile, customer } = subject;
+  // Ids, addresses, handles, city and CRM stage are data from the export: escaped like any customer text.
   const ids = [
-    profile.identity.crmId && `CRM ${profile.identity.crmId}`,
-    ...profile.identity.emails,
-    ...profile.identity.handles.map((h) => `@${h}`),
+    profile.identity.crmId && `CRM ${mdText(profile.identity.crmId)}`,
+    ...profile.identity.emails.map(mdText),
+    ...profile.identity.handles.map((h) => `@${mdText(h)}`),
   ].filter(Boolean);
   const contact = customer.contact;
   const lines = [
     `- ${l.ids}: ${ids.join(' · ') || l.unknown}`,
     `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
-    `- ${l.channels}: ${Object.keys(profile.channels).map((c) => channelName(c, lang)).join(', ') || l.none}`,
+    `- ${l.channels}: ${Object.keys(profile.channels).map((c) => escapeMarkdown(channelName(c, lang))).join(', ') || l.none}`,
   ];
   const kinds = Object.entries(profile.kinds).map(([kind, n]) => kindName(kind, lang, n));
   if (kinds.length > 0) lines.push(`- ${l.records}: ${kinds.join(', ')}`);
@@ -82,10 +83,10 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
   if (customer.anonymous) {
     // The placeholder as the export wrote it, not the display name that tells such customers apart in the index.
     const placeholder = subject.events.find((e) => e.who.placeholder)?.who.placeholder;
-    lines.push(`- ${placeholder ? l.placeholderName.replace('{name}', inline(placeholder, 60)) : l.noAuthorName}`);
+    lines.push(`- ${placeholder ? l.placeholderName.replace('{name}', () => inline(placeholder, 60)) : l.noAuthorName}`);
   }
   if (customer.nameJoins.length > 0) lines.push(`- ${l.joinedByName.replace('{n}', String(customer.nameJoins.length))}: ${customer.nameJoins.slice(0, 5).map(cite).join(', ')}`);
-  if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
+  if (contact?.city) lines.push(`- ${inline(contact.city, 120)}${contact.crmStage ? ` · CRM: ${mdText(contact.crmStage)}` : ''}`);
   return lines;
 }
 
@@ -109,7 +110,7 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const max = span(Object.values(profile.channels))?.max ?? 0;
   if (max > 0) {
     lines.push('```text');
-    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channelName(channel, lang).padEnd(12)} ${bar(n, max)} ${n}`);
+    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${codeText(channelName(channel, lang)).padEnd(12)} ${bar(n, max)} ${n}`);
     lines.push('```');
   }
   return [...lines, '', ...timelineSection(subject, l)];
@@ -133,7 +134,8 @@ function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>
       complaints.set(month, (complaints.get(month) ?? 0) + 1);
     }
     for (const a of event.annotations.filter((x) => x.code === 'context')) {
-      world.set(month, (world.get(month) ?? new Set()).add(`${inline(a.quote ?? '', 60)} (${cite(a.source)})`));
+      // Inside a code block: escapes would show, so only what could close the block is kept out.
+      world.set(month, (world.get(month) ?? new Set()).add(`${codeText(a.quote ?? '', 60)} (${citeInCode(a.source)})`));
     }
   }
   const max = span(counts)?.max ?? 0;
@@ -177,13 +179,13 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
   const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || byCodePoint(a, b));
   const lines: string[] = [];
   for (const category of categories) {
-    lines.push(`### ${categoryTitle(category, options.lang)}`, '');
+    lines.push(`### ${heading(categoryTitle(category, options.lang))}`, '');
     for (const [code, codeHits] of byCategory.get(category)!) {
       // Analyst evidence before machine evidence: people's judgement is shown first.
       const sorted = [...codeHits].sort((a, b) => Number(b.annotation.by.kind === 'analyst') - Number(a.annotation.by.kind === 'analyst'));
-      lines.push(`- **${codeLabel(options.codes, code, options.lang)}** (\`${code}\`, ${codeHits.length}×)`);
+      lines.push(`- **${mdText(codeLabel(options.codes, code, options.lang))}** (${codeSpan(code)}, ${codeHits.length}×)`);
       for (const { event, annotation } of sorted.slice(0, 3)) {
-        const who = `${word(annotation.by.kind, options.lang)} ${annotation.by.id}`;
+        const who = `${word(annotation.by.kind, options.lang)} ${mdText(annotation.by.id)}`;
         lines.push(`  - ${quote(inline(annotation.quote ?? event.text ?? '', 200), options.lang)} — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
       }
     }
@@ -231,7 +233,9 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince)));
   for (const x of subject.exchanges.filter((e) => e.settledBy)) {
     const by = x.settledBy!;
-    lines.push('', l.settled.replace('{message}', quote(inline(x.message.text ?? '', 120), lang)).replace('{by}', `${quote(inline(by.quote, 120), lang)} (${provenance(by.event, lang)})`));
+    const message = quote(inline(x.message.text ?? '', 120), lang);
+    const settler = `${quote(inline(by.quote, 120), lang)} (${provenance(by.event, lang)})`;
+    lines.push('', l.settled.replace('{message}', () => message).replace('{by}', () => settler));
   }
   return lines;
 }
@@ -264,8 +268,9 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const lines: string[] = [`**${l.analystNotes}**`, ''];
   if (notes.length === 0) lines.push(l.noNotes);
   for (const note of notes) {
-    const codes = note.annotations.map((a) => `\`${a.code}\``).join(' ');
-    lines.push(`- ${day(note.at)}, ${note.author ?? word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
+    // Analysts' codes as they wrote them (readings are thick's, not theirs); their names and codes are data too.
+    const codes = note.annotations.filter((a) => !isReading(a)).map((a) => codeSpan(a.code)).join(' ');
+    lines.push(`- ${day(note.at)}, ${note.author ? mdText(note.author) : word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
   }
   const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
   for (const event of subject.events) {
@@ -288,7 +293,7 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
 
 function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile } = subject;
-  const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, lang)}`)];
+  const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${mdText(say(f, lang))}`)];
   // With several ratings, their mean and trend explain the stage; a single one is already under Who.
   if (profile.rating && profile.rating.n > 1) lines.push('', `${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
   return lines;
@@ -298,7 +303,8 @@ function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof lab
 export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
   const l = labels(options.lang);
   const { profile } = subject;
-  const title = profile.name ?? profile.id;
+  // Names are entity-decoded at ingest: "Kim &lt;img …&gt;" arrives as a live tag unless escaped here.
+  const title = heading(profile.name ?? profile.id);
   const sections: [string, string[]][] = [
     [l.who, whoSection(subject, l, options.lang)],
     [l.numbers, numbersSection(subject, l, options.lang)],
@@ -310,7 +316,7 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
     [l.blindSpots, blindSpotsSection(subject, options, l)],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
-  const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');
+  const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

@@ -1,6 +1,6 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
-import { cite, day, dayOf, inline, money, num } from './format.js';
+import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
 
@@ -25,13 +25,13 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
   const lines = [`# ${l.indexTitle}`, ''];
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
-  lines.push(`${l.generated} ${run.files.map((f) => `\`${f.file}\` (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
+  lines.push(`${l.generated} ${run.files.map((f) => `${codeSpan(f.file)} (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
 
   const stages = new Map<string, number>();
   for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
   lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stageName(stage, lang)} ${n}`).join(' · ')}`, '');
   if (run.blindSpots && run.blindSpots.length > 0) {
-    lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${say(f, lang)}`), '');
+    lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');
   }
 
   lines.push(

@@ -309,6 +309,16 @@ describe('openers follow what the brand already said', () => {
   });
 });
 
+describe('openers keep data as data', () => {
+  it('escape a code label and an analyst’s name', () => {
+    const hostile = new Map<string, CodeInfo>([['pain.damaged', { id: 'pain.damaged', category: 'pain', label: { en: '[Broken](https://evil.example)', de: '[Kaputt](https://evil.example)' } }]]);
+    const broken = makeEvent({ text: 'Kam kaputt an.', at: on('2024-06-28'), kind: 'post', expectsReply: false, annotations: [rule('pain.damaged', 'kaputt')] });
+    const subject = buildProfiles([makeCustomer()], [broken], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    const said = chooseOpeners(subject, hostile, 'en').map((o) => o.text).join('\n');
+    expect(said).toContain('Acknowledge “\\[Broken\\](https://evil.example)”');
+  });
+});
+
 describe('openers for what is left', () => {
   const rated = (value: number, extra: Partial<Event> = {}) =>
     makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at: on('2023-11-02'), text: null, ...extra });

@@ -15,7 +15,7 @@ import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
 import { kindName, ratingText } from '../profile/wording.js';
 import { codeLabel, type CodeInfo } from './codes.js';
-import { cite, day, inline, quote } from './format.js';
+import { cite, day, inline, mdText, quote } from './format.js';
 import type { ReportLang } from './i18n.js';
 
 const DAY = 86_400_000;
@@ -248,18 +248,20 @@ function underTheir(kind: Event['kind'], lang: ReportLang): string {
   return kind === 'review' ? 'der Bewertung' : kind === 'post' ? 'dem Beitrag' : kind === 'survey' ? 'der Umfrageantwort' : 'dem Eintrag';
 }
 
+/** The slots of an opener: the evidence quoted and cited, and every name or label in it escaped as data. */
 function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: string } = {}): Slots {
   const { lang } = ctx;
+  const { text: _text, ...given } = extra;
   return {
     q: evidenceOf(extra.text ?? event.text ?? '', event, lang),
-    label: '',
     days: ageDays(ctx, event),
     date: day(event.at),
     rating: event.rating ? ratingText(event.rating, lang) : '',
     kind: kindName(event.kind, lang),
     kindOne: underTheir(event.kind, lang),
-    author: event.author ?? (lang === 'de' ? 'die Analyse' : 'an analyst'),
-    ...extra,
+    author: event.author ? mdText(event.author) : lang === 'de' ? 'die Analyse' : 'an analyst',
+    ...given,
+    label: mdText(given.label ?? ''),
   };
 }
 

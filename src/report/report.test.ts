@@ -276,11 +276,87 @@ describe('customer text stays text', () => {
     expect(inline('Tom & Jerry | 5 > 3')).toBe('Tom & Jerry \\| 5 &gt; 3');
   });
 
+  it('escapes Markdown punctuation, so customer text can form no image, link, emphasis, code, rule or table cell', () => {
+    expect(inline('![](https://evil.example/x.png)')).toBe('!\\[\\](https://evil.example/x.png)');
+    expect(inline('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
+    expect(inline('*a* and __b__ and ~~c~~')).toBe('\\*a\\* and \\_\\_b\\_\\_ and \\~\\~c\\~\\~');
+    expect(inline('******')).toBe('\\*\\*\\*\\*\\*\\*');
+    expect(inline('`rm -rf` C:\\temp')).toBe('\\`rm -rf\\` C:\\\\temp');
+    expect(inline('a | b')).toBe('a \\| b');
+  });
+
+  it('escapes what would open a block at the start of a line: heading, quote, list, rule, numbered item', () => {
+    expect(inline('# Not a heading')).toBe('\\# Not a heading');
+    expect(inline('> not a quote')).toBe('&gt; not a quote');
+    expect(inline('- not a list')).toBe('\\- not a list');
+    expect(inline('+ not a list')).toBe('\\+ not a list');
+    expect(inline('===')).toBe('\\===');
+    expect(inline('---')).toBe('\\---');
+    expect(inline('1. not numbered')).toBe('1\\. not numbered');
+    expect(inline('2) not numbered')).toBe('2\\) not numbered');
+    // Only at the start: inside a line these are plain punctuation.
+    expect(inline('Preis 10 - 20 # 3. Mal')).toBe('Preis 10 - 20 # 3. Mal');
+  });
+
   it('never lets a quote in a report open an HTML tag', () => {
     const sneaky = makeEvent({ text: 'Nice <img src=x onerror=alert(1)> product', source: { file: 'r.csv', line: 4 } });
     const report = renderCustomerReport(buildProfiles([makeCustomer()], [sneaky], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
     expect(report).not.toMatch(/<img/);
     expect(report).toContain('Nice &lt;img src=x onerror=alert(1)&gt; product');
+  });
+});
+
+describe('data in reports and the index stays data', () => {
+  const hostile = () => {
+    // Names arrive entity-decoded from ingest: "Kim &lt;img …&gt;" is a live tag by now.
+    const customer = makeCustomer({
+      key: 'c1',
+      name: 'Kim <img src=x onerror=alert(1)> #1 #',
+      crmId: '`c1`',
+      emails: ['kim*vip*@example.org'],
+      handles: ['kim_[x](https://evil.example)'],
+      contact: { ...makeCustomer().contact!, city: '# Kiel', crmStage: '[lead](https://evil.example)' },
+    });
+    const note = makeEvent({
+      kind: 'note',
+      direction: 'internal',
+      channel: 'note',
+      author: '**Boss** <b>',
+      text: 'Könnte eine Probe mögen.',
+      source: { file: 'notes.csv', line: 3 },
+      annotations: [{ code: 'x` <i>y', quote: null, source: { file: 'notes.csv', line: 3 }, by: { kind: 'analyst', id: '**Boss** <b>' }, confidence: 1 }],
+    });
+    const idea = annotateEvent(note, {} as AnnotateContext, [readingsAnnotator]);
+    const message = makeEvent({ text: 'Hallo', channel: '```', source: { file: 'mail_[1].csv', line: 2 } });
+    return buildProfiles([customer], [message, idea], { ordersKnown: false, socialKnown: false })[0]!;
+  };
+  const labelled = new Map<string, CodeInfo>([['x` <i>y', { id: 'x` <i>y', category: 'pain', label: { en: '_Bad_ <u>label</u>', de: '_Bad_ <u>label</u>' } }]]);
+
+  it('escapes the title, ids, addresses, handles, city and CRM stage', () => {
+    const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
+    expect(report.split('\n')[0]).toBe('# Kim &lt;img src=x onerror=alert(1)&gt; \\#1 \\#');
+    expect(report).toContain('- Ids and handles: CRM \\`c1\\` · kim\\*vip\\*@example.org · @kim\\_\\[x\\](https://evil.example)');
+    expect(report).toContain('- \\# Kiel · CRM: \\[lead\\](https://evil.example)');
+    expect(report).not.toMatch(/<img|<b>|<i>|<u>/);
+  });
+
+  it('escapes analysts’ names, their codes and code labels, channels and file names', () => {
+    const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
+    expect(report).toContain('- 2024-05-01, \\*\\*Boss\\*\\* &lt;b&gt;: Könnte eine Probe mögen. x\\` &lt;i&gt;y (notes.csv:3)');
+    expect(report).toContain('- **\\_Bad\\_ &lt;u&gt;label&lt;/u&gt;** (x\\` &lt;i&gt;y, 1×)');
+    expect(report).toContain('(analyst \\*\\*Boss\\*\\* &lt;b&gt;)');
+    expect(report).toMatch(/Use what \\\*\\\*Boss\\\*\\\* &lt;b&gt; noted on 2024-05-01/);
+    expect(report).toContain('mail\\_\\[1\\].csv:2');
+    // In the channel chart (a code block) nothing may close the block.
+    expect(report).toMatch(/^''' +█/m);
+    expect(report.match(/^```/gm)!.length % 2).toBe(0);
+  });
+
+  it('keeps the index link text from taking over the link', () => {
+    const lee = buildProfiles([makeCustomer({ key: 'c2', crmId: 'c2', name: 'Lee](https://evil.example) [x' })], [], { ordersKnown: false, socialKnown: false })[0]!;
+    const index = renderIndex([lee], { files: [{ file: 'a`b.csv', preset: 'contacts', rows: { read: 1, used: 1, rejected: 0 } }], contextEvents: [] }, 'en');
+    expect(index).toContain(`| [Lee\\](https://evil.example) \\[x](customers/${lee.profile.slug}.md) |`);
+    expect(index).toContain('Generated by thick from a\\`b.csv (contacts)');
   });
 });
 
