@@ -124,6 +124,15 @@ describe('stage rules', () => {
     expect(subject.profile.rating).toMatchObject({ latest: 3, trend: 'down', n: 3 });
   });
 
+  it('name a role by the codebook’s label, in each language, not by a code id', () => {
+    const codes = [{ id: 'role.recommender', category: 'role', label: { en: 'Tells friends about us', de: 'Erzählt Freunden von uns' } }];
+    const praise = (day: string) => review(5, day, { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('role.recommender')] });
+    const subject = buildProfiles([reviewer], [praise('2024-06-01'), praise('2024-06-10')], { ordersKnown: false, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z'), codes })[0]!;
+    expect(subject.profile.stage).toBe('advocate');
+    expect(subject.profile.stageReasons).toContain('Tells friends about us (2×)');
+    expect(subject.findings.stage.map((f) => say(f, 'de'))).toContain('Erzählt Freunden von uns (2×)');
+  });
+
   it('make no advocate of a single happy review: one moment is not a relationship', () => {
     const once = review(5, '2024-06-10', { sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise')] });
     const subject = profileOf([once]);

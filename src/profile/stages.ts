@@ -140,7 +140,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     test: (e) =>
       Object.entries(e.figures.codes)
         .filter(([code]) => e.signals.is('supporter', code))
-        .map(([code, n]) => ({ key: 'role' as const, n, value: code.split('.').slice(1).join('.') || code })),
+        .map(([code, n]) => ({ key: 'role' as const, n, labels: [e.signals.label(code)] })),
   },
   {
     stage: 'advocate',

@@ -116,7 +116,8 @@ const WORDING = {
     en: (f: Finding) => `ordered on ${f.value} different days, usually every ${s(f.interval, 'day', 'days')}, but not in the last ${f.n} days`,
     de: (f: Finding) => `an ${f.value} verschiedenen Tagen bestellt, meist alle ${s(f.interval, 'Tag', 'Tage')}, aber nicht in den letzten ${f.n} Tagen`,
   },
-  role: { en: (f: Finding) => `${f.value} (${f.n}×)`, de: (f: Finding) => `${ROLE_DE[f.value ?? ''] ?? f.value} (${f.n}×)` },
+  // The role by the codebook's label ("Recommender", "Empfehler"), so a user codebook's roles read as it names them.
+  role: { en: (f: Finding) => `${f.labels?.[0]?.en ?? f.value} (${f.n}×)`, de: (f: Finding) => `${f.labels?.[0]?.de ?? f.value} (${f.n}×)` },
   praised: { en: (f: Finding) => `praised the brand (${f.n}×)`, de: (f: Finding) => `hat die Marke gelobt (${f.n}×)` },
   positiveVoice: {
     en: (f: Finding) => `positive on the whole, by their ratings and words (mean ${f.value})`,
@@ -290,9 +291,6 @@ const COMMON_GAPS: Record<string, { en: string; de: string }> = {
   toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
   answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
 };
-
-// Roles as what the person does, so they read without a gendered noun: "empfiehlt uns weiter (2×)".
-const ROLE_DE: Record<string, string> = { recommender: 'empfiehlt uns weiter', helper: 'hilft anderen', advisor: 'berät andere' };
 
 /** The profile's figures are English-formatted strings ("-0.18"); German takes the decimal comma. */
 const deDecimal = (value: string | undefined): string => (value ?? '').replace(/^(-?\d+)\.(\d+)$/, '$1,$2');
