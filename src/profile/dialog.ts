@@ -7,9 +7,6 @@ const WRITTEN_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post', 'revi
 /** Something the customer wrote: a message, ticket, post, review or survey answer, also one addressed to another customer. */
 export const isCustomerMessage = (event: Event): boolean => event.direction === 'inbound' && WRITTEN_KINDS.has(event.kind);
 
-/** Something the customer said to the brand (not a reply to another customer). */
-export const isInboundMessage = (event: Event): boolean => isCustomerMessage(event) && !event.peerReply;
-
 /**
  * What became of one thing the customer said to the brand. Every inbound record has exactly one status, so
  * inbound = answered + unanswered + noReplyNeeded + noReplyExpected, and answeredTimeUnknown is part of answered.

@@ -133,69 +133,109 @@ export function describeRun(customers: readonly Customer[], events: readonly Eve
   };
 }
 
-/** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
-export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
+/** What every customer of a run is judged against: the reference date, the horizons, the codebook and the run. */
+interface RunContext {
+  asOf: Date;
+  recentDays: number;
+  openSince: Date;
+  recentSince: Date;
+  signals: Signals;
+  run: RunFacts;
+  ordersKnown: boolean;
+}
+
+function runContext(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): RunContext {
   const asOf = options.asOf ?? latestEvent(events);
   const recentDays = options.recentDays ?? 90;
-  const openSince = new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY);
-  const recentSince = new Date(asOf.getTime() - recentDays * DAY);
-  const signals = signalsFor(options.codes);
-  const run = describeRun(customers, events, options);
+  return {
+    asOf,
+    recentDays,
+    openSince: new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY),
+    recentSince: new Date(asOf.getTime() - recentDays * DAY),
+    signals: signalsFor(options.codes),
+    run: describeRun(customers, events, options),
+    ordersKnown: options.ordersKnown,
+  };
+}
+
+/** A customer's records in order, with the figures RFM is scored from across the run. */
+interface Draft {
+  customer: Customer;
+  own: Event[];
+  orders: Profile['orders'];
+  summary: OrderSummary;
+}
+
+function draftOf(customer: Customer, records: readonly Event[], ctx: RunContext): Draft {
+  const own = [...records].sort(chronological);
+  // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
+  const joinable = customer.crmId !== null || customer.emails.length > 0;
+  const orders = orderFigures(own, ctx.ordersKnown && joinable);
+  const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
+  const summary: OrderSummary = {
+    key: customer.key,
+    recencyDays: lastOrder ? (ctx.asOf.getTime() - lastOrder.max) / DAY : null,
+    frequency: orders.count ?? 0,
+    monetary: orders.revenue ?? 0,
+  };
+  return { customer, own, orders, summary };
+}
+
+/** The figures of one customer: what is counted, before anything is judged. */
+function figuresOf({ customer, own, orders }: Draft, exchanges: readonly Exchange[], rfm: Profile['rfm'], slug: string, ctx: RunContext): Evidence['figures'] {
+  const contact = contactSpan(own);
+  return {
+    id: customer.key,
+    slug,
+    name: customer.name,
+    identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
+    firstContact: contact.first,
+    lastContact: contact.last,
+    channels: channelCounts(own),
+    kinds: kindCounts(own),
+    orders,
+    rfm,
+    dialog: dialogFigures(own, exchanges, ctx.openSince),
+    sentiment: sentimentFigures(own),
+    tone: toneFigures(own),
+    rating: summariseRatings(own),
+    codes: codeCounts(own),
+  };
+}
+
+/** One customer's figures, then the judgements made from them (in English in the profile, as data for reports). */
+function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunContext): ProfiledCustomer {
+  const { customer, own } = draft;
+  const { asOf, openSince, recentSince, recentDays, signals, run } = ctx;
+  const exchanges = settleExchanges(pairExchanges(own, signals), readingsIn(own, 'solved'), signals);
+  const figures = figuresOf(draft, exchanges, rfm, slug, ctx);
+  const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
+  const { stage, reasons } = judgeStage(evidence);
+  const attention = judgeAttention(evidence, stage);
+  const blindSpots = findBlindSpots(evidence);
+  const english = (findings: Finding[]) => findings.map((f) => say(f, 'en'));
+  const profile: Profile = {
+    ...figures,
+    stage,
+    stageReasons: english(reasons),
+    blindSpots: english(blindSpots),
+    attention: attention.attention,
+    attentionReasons: english(attention.reasons),
+  };
+  const findings = { stage: reasons, blindSpots, attention: attention.reasons };
+  return { profile, customer, events: own, exchanges, findings, asOf, openSince, recentSince, signals, run };
+}
+
+/** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
+export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
+  const ctx = runContext(customers, events, options);
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
-
-  const drafts = customers.map((customer) => {
-    const own = [...(byCustomer.get(customer.key) ?? [])].sort(chronological);
-    const contact = contactSpan(own);
-    // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
-    const joinable = customer.crmId !== null || customer.emails.length > 0;
-    const orders = orderFigures(own, options.ordersKnown && joinable);
-    const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
-    const summary: OrderSummary = {
-      key: customer.key,
-      recencyDays: lastOrder ? (asOf.getTime() - lastOrder.max) / 86_400_000 : null,
-      frequency: orders.count ?? 0,
-      monetary: orders.revenue ?? 0,
-    };
-    return { customer, own, contact, orders, summary };
-  });
+  const drafts = customers.map((customer) => draftOf(customer, byCustomer.get(customer.key) ?? [], ctx));
+  // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = new Set<string>();
-
-  return drafts.map(({ customer, own, contact, orders }) => {
-    const exchanges = settleExchanges(pairExchanges(own, signals), readingsIn(own, 'solved'), signals);
-    const figures: Evidence['figures'] = {
-      id: customer.key,
-      slug: uniqueSlug(slugs, customer),
-      name: customer.name,
-      identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
-      firstContact: contact.first,
-      lastContact: contact.last,
-      channels: channelCounts(own),
-      kinds: kindCounts(own),
-      orders,
-      rfm: rfm.get(customer.key) ?? null,
-      dialog: dialogFigures(own, exchanges, openSince),
-      sentiment: sentimentFigures(own),
-      tone: toneFigures(own),
-      rating: summariseRatings(own),
-      codes: codeCounts(own),
-    };
-    const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
-    const { stage, reasons } = judgeStage(evidence);
-    const attention = judgeAttention(evidence, stage);
-    const blindSpots = findBlindSpots(evidence);
-    const english = (findings: Finding[]) => findings.map((f) => say(f, 'en'));
-    const profile: Profile = {
-      ...figures,
-      stage,
-      stageReasons: english(reasons),
-      blindSpots: english(blindSpots),
-      attention: attention.attention,
-      attentionReasons: english(attention.reasons),
-    };
-    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals, run };
-  });
+  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, uniqueSlug(slugs, draft.customer), ctx));
 }
 
 /** A run's profiles, and the gaps said once in its index. */

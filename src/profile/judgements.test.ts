@@ -61,6 +61,16 @@ describe('attention', () => {
     expect(asking.profile.attentionReasons).toContain('1 open question');
   });
 
+  it('judges a customer with more records than a spread of arguments can hold', () => {
+    // Math.max(...times) throws a RangeError past ~125,000 values; a heavy account in a large export has more.
+    const start = Date.UTC(2020, 0, 1);
+    const many = Array.from({ length: 130_000 }, (_, i) =>
+      makeEvent({ customerKey: 'bulk', kind: 'review', channel: 'web', expectsReply: false, text: 'ok', at: new Date(start + i * 60_000), sentiment: { label: 'neutral', score: 0 } }),
+    );
+    const [bulk] = buildProfiles([person('bulk')], many, { ordersKnown: false, socialKnown: false, asOf: new Date(start + 130_000 * 60_000) });
+    expect(bulk!.profile.attention).toBeGreaterThan(0);
+  });
+
   it('counts an unanswered message older than the reply horizon as unanswered, but not as still open', () => {
     const old = makeEvent({ customerKey: 'a', text: 'Hallo?', at: on('2024-03-01') });
     const fresh = makeEvent({ customerKey: 'b', text: 'Hallo?', at: on('2024-06-25') });

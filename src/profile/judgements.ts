@@ -4,6 +4,7 @@ import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purch
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
 import { asksSomething } from './readings.js';
+import { span } from './span.js';
 import type { Finding, FindingKey } from './wording.js';
 
 export { judgeStage } from './stages.js';
@@ -57,7 +58,7 @@ function voiceGaps(evidence: Evidence): Finding[] {
   const words = voiced(evidence);
   const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
   if (words.length === 0 && rated.length === 0) spots.push({ key: 'noVoice' });
-  const lastVoice = Math.max(0, ...[...words, ...rated].map((e) => e.at?.getTime() ?? 0));
+  const lastVoice = span([...words, ...rated].map((e) => e.at?.getTime() ?? 0))?.max ?? 0;
   const own = events.filter((e) => e.direction === 'inbound').length;
   // With fewer than three records, fewDataPoints names the latest and its date; "nothing since" would say it twice.
   if (own >= 3 && lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
@@ -140,7 +141,9 @@ function freshness(evidence: Evidence, at: Date | null): number {
 
 function lastWordsAt(evidence: Evidence): Date | null {
   const times = evidence.events.filter((e) => e.direction === 'inbound' && e.at && (e.text || e.rating)).map((e) => e.at!.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
+  // Not Math.max(...times): a spread of ~125,000 values overflows the call stack.
+  const range = span(times);
+  return range ? new Date(range.max) : null;
 }
 
 /**

@@ -4,7 +4,8 @@ import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format
 import { labels, stageName, type ReportLang } from './i18n.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
 
-export interface RunFacts {
+/** What the index says about the run's inputs (not profile/evidence.ts RunFacts, which is what the judgements know). */
+export interface IndexInputs {
   files: { file: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
   contextEvents: readonly ContextEvent[];
   /** Gaps that hold for every customer of the run (profile/judgements.ts runBlindSpots): said here, once. */
@@ -19,7 +20,7 @@ function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportL
 }
 
 /** The index: every customer, who needs attention first, each linked to their report. */
-export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts, lang: ReportLang): string {
+export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): string {
   const l = labels(lang);
   const sorted = [...subjects].sort(byAttention);
   const lines = [`# ${l.indexTitle}`, ''];

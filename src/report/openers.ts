@@ -449,8 +449,9 @@ function life(ctx: Context): Opener | null {
 function praise(ctx: Context): Opener | null {
   const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !asksSomething(h.event, ctx.subject.signals));
   if (!hit) return null;
+  // A fresh review is answered in public, under it: replyToRecord takes one nobody answered, and one the brand answered
+  // has its reply already. No private thanks on top of either.
   const key = recent(ctx, hit.event) ? (hit.event.kind === 'review' ? null : 'thankPraise') : hit.event.kind === 'review' ? 'reviewPraiseLater' : 'oldPraise';
-  // Fresh praise in a review the brand already answered in public: nothing more to say about it.
   return key ? make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) })) : null;
 }
 
