@@ -29,9 +29,31 @@ const reviewer = makeCustomer({ key: 'r1', crmId: null, emails: [], contact: nul
 const profileOf = (events: Event[]): ProfiledCustomer => buildProfiles([reviewer], events, { ordersKnown: false, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!;
 
 describe('stage rules', () => {
-  it('are one readable list, each with the reason it writes', () => {
-    for (const r of [...STAGE_RULES, ...ADVOCATE_BARS]) expect(r.because).toMatch(/\w{4,}.*\w{4,}/);
+  it('are one list with a rule for every stage', () => {
     expect(new Set(STAGE_RULES.map((r) => r.stage))).toEqual(new Set(['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger']));
+    expect(new Set(STAGE_RULES.map((r) => r.id)).size).toBe(STAGE_RULES.length);
+  });
+
+  it('go down the list: the first stage with a rule that holds wins, with the findings of every rule of it that holds', () => {
+    // Praised in words (an advocate rule holds) but the latest rating is low and they said they are leaving.
+    const praised = review(5, '2024-05-01', { sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('dialog.praise')] });
+    const leaving = review(1, '2024-06-20', { text: 'Never again.', lang: 'en', sentiment: { label: 'negative', score: -0.6 }, annotations: [rule('trust.loyalty-withheld')] });
+    const subject = profileOf([praised, leaving]);
+    expect(subject.profile.stage).toBe('at-risk');
+    expect(subject.profile.stageReasons).toEqual([
+      'turning away or loyalty refused came up (1×)',
+      'latest rating ★☆☆☆☆ 1/5 (2024-06-20), nothing warmer since',
+      'rating fell to ★☆☆☆☆ 1/5 (mean of all 3)',
+    ]);
+  });
+
+  it('make an advocate only when every bar is cleared, and name the bars that speak for it', () => {
+    const praise = (day: string, value = 5) => review(value, day, { sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('dialog.praise')] });
+    const advocate = profileOf([praise('2024-05-01'), praise('2024-06-01')]);
+    expect(advocate.profile.stage).toBe('advocate');
+    expect(advocate.profile.stageReasons).toEqual(['praised the brand (2×)', 'top rating ★★★★★ 5/5 (2024-06-01)', 'positive on the whole, by their ratings and words (mean 1.00)']);
+    // Praise with a mediocre average: the rated-well bar is not cleared, so the next stage down.
+    expect(profileOf([praise('2024-05-01', 3), praise('2024-06-01', 3)]).profile.stage).not.toBe('advocate');
   });
 
   it('count the customer’s own records and distinct orders as contacts, never the brand’s replies or order lines', () => {

@@ -101,7 +101,7 @@ const WORDING = {
     de: (f: Finding) => `letzte Bewertung ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}, seither nichts Freundlicheres`,
   },
   ratingFell: {
-    en: (f: Finding) => `rating fell to ${r(f, 'en')} (mean before and after ${f.value})`,
+    en: (f: Finding) => `rating fell to ${r(f, 'en')} (mean of all ${f.value})`,
     de: (f: Finding) => `Bewertung auf ${r(f, 'de')} gefallen (Mittel insgesamt ${deDecimal(f.value)})`,
   },
   topRating: {
