@@ -109,7 +109,9 @@ export interface Maker {
  *   customer's "I've been refunded!");
  * - idea: an idea, offer or proposal in an analyst's note ("Könnte eine Probe der neuen Sorte mögen.");
  * - promise: the brand promises to do something in a reply ("We will send a replacement today.");
- * - cancelled: the customer ends their contract themselves ("Ich habe gekündigt.");
+ * - cancelled: the customer cancelled something themselves ("Please cancel my order."): not a cancellation suffered;
+ * - leaving: the customer ends the relationship: cancels a contract ("Ich habe gekündigt."), cancels and goes
+ *   elsewhere ("I've cancelled my order and gone to Best Buy."), or closes their account;
  * - question: the customer asks something (a question mark of their own, not one inside a link).
  */
 export const READINGS = {
@@ -117,6 +119,7 @@ export const READINGS = {
   idea: 'reading.idea',
   promise: 'reading.promise',
   cancelled: 'reading.cancelled',
+  leaving: 'reading.leaving',
   question: 'reading.question',
 } as const;
 export type Reading = keyof typeof READINGS;

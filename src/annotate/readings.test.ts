@@ -74,12 +74,23 @@ describe('reading the customer’s own words', () => {
     expect(said(own('Die App geht wieder nicht.', 'de'), 'solved')).toBeNull();
   });
 
-  it('knows when they end their contract themselves, not when a trip or a flight was cancelled', () => {
-    expect(said(own('Ich habe heute gekündigt. Reicht mir.', 'de'), 'cancelled')).toBe('Ich habe heute gekündigt.');
-    expect(said(own("I've cancelled my subscription and moved to another roaster."), 'cancelled')).not.toBeNull();
+  it('knows when they cancel something themselves, not when it was cancelled on them', () => {
+    expect(said(own('I cancelled the trip because the driver never came.'), 'cancelled')).not.toBeNull();
+    expect(said(own('Please cancel my order, it is taking too long.'), 'cancelled')).not.toBeNull();
     expect(said(own('My flight got cancelled and nobody told me.'), 'cancelled')).toBeNull();
-    expect(said(own('I cancelled the trip because the driver never came.'), 'cancelled')).toBeNull();
+    expect(said(own('You cancelled my order without a word.'), 'cancelled')).toBeNull();
     expect(said(own('Can I cancel my subscription online?'), 'cancelled')).toBeNull();
+    expect(said(own('If I cancel I pay a fee.'), 'cancelled')).toBeNull();
+  });
+
+  it('knows when they end it themselves: a contract, an account, or an order cancelled to buy elsewhere', () => {
+    expect(said(own('Ich habe heute gekündigt. Reicht mir.', 'de'), 'leaving')).toBe('Ich habe heute gekündigt.');
+    expect(said(own("I've cancelled my subscription and moved to another roaster."), 'leaving')).not.toBeNull();
+    expect(said(own("I've cancelled my order and gone to the shop next door. Thanks for nothing."), 'leaving')).toBe("I've cancelled my order and gone to the shop next door.");
+    expect(said(own('Time to cancel my Prime membership.'), 'leaving')).not.toBeNull();
+    expect(said(own("Please close my account, I don't want to be a customer any more."), 'leaving')).not.toBeNull();
+    expect(said(own('I cancelled the trip because the driver never came.'), 'leaving')).toBeNull();
+    expect(said(own("I'm going to cancel my order and order the bigger size."), 'leaving')).toBeNull();
   });
 
   it('reads a question of their own, not a question mark inside a link', () => {

@@ -2,8 +2,8 @@
 // text themselves. An analyst's note calls an issue solved ("Ersatz ist raus") or holds an idea to use; the brand's
 // reply says it solved something ("Wir haben nachgebessert") or promises to ("We will send a replacement today");
 // the customer says an issue is over ("it's been sorted! I've been refunded!", "finally back on your network"),
-// cancels their contract themselves ("Ich habe gekündigt"), or asks something (a question mark of their own, not
-// one inside a link). Each reading is an annotation with the sentence as its quote and `by.kind` "reading": not a
+// cancels something themselves ("Please cancel my order"), leaves ("Ich habe gekündigt", "I've cancelled my order and
+// gone to Best Buy"), or asks something (a question mark of their own, not one inside a link). Each reading is an annotation with the sentence as its quote and `by.kind` "reading": not a
 // codebook code, so it is never counted as a code or shown as a theme (READINGS in model.ts).
 //
 // Notes are short and written by colleagues, replies by support staff, so a few plain phrases read them well. A
@@ -50,11 +50,22 @@ const PROMISE = phrases([
   'wird behoben', 'wird erstattet', 'wird * erstattet', 'wird gutgeschrieben',
 ]);
 
-/** The customer ending their contract themselves: German "kündigen" always means a contract. */
-const OWN_CANCELLATION_DE = phrases(['ich kündige', 'kündige ich', 'habe * gekündigt', 'hab * gekündigt', 'habe gekündigt', 'hab gekündigt', 'haben gekündigt', 'haben * gekündigt', 'ich werde kündigen', 'werde * kündigen', 'wir kündigen']);
-/** English "cancel" is also said of a trip or an order; it is leaving only with a contract-like object. */
-const OWN_CANCELLATION_EN = phrases(['i cancel*', "i've cancel*", 'i have cancel*', 'i just cancel*', "i'm cancel*", 'i am cancel*', 'i will cancel*', "i'll cancel*", 'i want to cancel*', "i'm going to cancel*", 'we cancel*', "we've cancel*", 'we have cancel*', "we're cancel*"]);
-const CONTRACT = words(['subscription', 'contract', 'account', 'membership', 'plan', 'service', 'prime', 'policy', 'abo']);
+/** The customer cancelling something themselves (German "kündigen" always means a contract). */
+const OWN_CANCELLATION_DE = phrases(['ich kündige', 'kündige ich', 'habe * gekündigt', 'hab * gekündigt', 'habe gekündigt', 'hab gekündigt', 'haben gekündigt', 'haben * gekündigt', 'ich werde kündigen', 'werde * kündigen', 'wir kündigen', 'habe * storniert', 'hab * storniert', 'habe storniert', 'storniere']);
+const OWN_CANCELLATION_EN = phrases([
+  'i cancel*', "i've cancel*", 'i have cancel*', 'i just cancel*', "i'm cancel*", 'i am cancel*', 'i will cancel*', "i'll cancel*",
+  'i want to cancel*', "i'm going to cancel*", 'we cancel*', "we've cancel*", 'we have cancel*', "we're cancel*",
+  // "Time to cancel my Prime membership", "Please cancel my order": not "you cancelled my order".
+  'to cancel* my', 'to cancel* our', 'please cancel* my', 'please cancel* our',
+]);
+/** What one ends a relationship by cancelling: English "cancel" is also said of a trip or an order. */
+const CONTRACT = words(['subscription', 'contract', 'account', 'membership', 'plan', 'service', 'prime', 'abo', 'vertrag']);
+/** A cancellation only thought of: "If I cancel I pay $5". */
+const HYPOTHETICAL = words(['if', 'unless', 'wenn', 'falls']);
+/** Gone elsewhere, said in the same sentence as their own cancellation: "I've cancelled my order and gone to Best Buy". */
+const ELSEWHERE = phrases(['gone to', 'switched to', 'switching to', 'moved to', 'went with', 'going with', 'instead', 'elsewhere', 'woanders', 'konkurrenz', 'gewechselt', 'wechsle']);
+/** Ending the relationship in so many words. */
+const LEAVING = phrases(["don't want to be a customer", 'no longer * customer', 'close my account', 'delete my account', 'close our account', 'mein konto löschen', 'konto kündigen']);
 
 /** Words that make a sentence a wish, an expectation, a condition or a request, not a statement of fact. */
 const UNSETTLED = words([
@@ -137,6 +148,8 @@ function phraseAt(list: readonly string[][], sentence: Sentence, event: Readonly
   });
 }
 
+const mentions = (sentence: Sentence, list: readonly string[][]): boolean => sentence.words.some((_, i) => matchAt(list, sentence.words, i) > 0);
+
 const has = (sentence: Sentence, set: ReadonlySet<string>, from = 0): boolean => sentence.words.slice(from).some((t) => set.has(t.folded));
 
 /**
@@ -149,14 +162,20 @@ function statesSolved(sentence: Sentence, event: Readonly<Event>, voice: Voice):
   return at >= 0 && (voice === 'note' || !has(sentence, CONTRAST, at + 1));
 }
 
-const mentions = (sentence: Sentence, list: readonly string[][]): boolean => sentence.words.some((_, i) => matchAt(list, sentence.words, i) > 0);
-
 const promises = (sentence: Sentence, event: Readonly<Event>): boolean => !sentence.asks && !mentions(sentence, CONDITIONAL) && phraseAt(PROMISE, sentence, event) >= 0;
 
+/** They cancelled something themselves: not a cancellation they suffered, nor a question about cancelling. */
 function cancelsThemselves(sentence: Sentence, event: Readonly<Event>): boolean {
-  if (sentence.asks) return false;
-  if (phraseAt(OWN_CANCELLATION_DE, sentence, event) >= 0) return true;
-  return phraseAt(OWN_CANCELLATION_EN, sentence, event) >= 0 && has(sentence, CONTRACT);
+  if (sentence.asks || has(sentence, HYPOTHETICAL)) return false;
+  return phraseAt(OWN_CANCELLATION_DE, sentence, event) >= 0 || phraseAt(OWN_CANCELLATION_EN, sentence, event) >= 0;
+}
+
+/** They end the relationship: cancel a contract or account, cancel and go elsewhere, or say they no longer want to be a customer. */
+function leaves(sentence: Sentence, event: Readonly<Event>): boolean {
+  if (sentence.asks || has(sentence, HYPOTHETICAL)) return false;
+  if (phraseAt(LEAVING, sentence, event) >= 0) return true;
+  if (!cancelsThemselves(sentence, event)) return false;
+  return phraseAt(OWN_CANCELLATION_DE, sentence, event) >= 0 || has(sentence, CONTRACT) || mentions(sentence, ELSEWHERE);
 }
 
 /** A note's idea: a sentence with an idea phrase, else the first that asks or exclaims ("Regel überdenken?", "Text ändern!"). */
@@ -183,6 +202,7 @@ function read(event: Readonly<Event>, voice: Voice): [Reading, Sentence][] {
   if (voice === 'brand') found.push(['promise', sentences.find((s) => promises(s, event))]);
   if (voice === 'customer') {
     found.push(['cancelled', sentences.find((s) => cancelsThemselves(s, event))]);
+    found.push(['leaving', sentences.find((s) => leaves(s, event))]);
     // A question mark of their own: the tokenizer keeps one inside a link ("…/beleg?id=4711") part of the URL.
     found.push(['question', sentences.find((s) => s.asks)]);
   }

@@ -37,11 +37,11 @@ describe('buildProfiles', () => {
     expect(run).toEqual(['runNoOrders', 'runNoNotes', 'runNoSocial', 'runOneChannel']);
   });
 
-  it('puts a customer who cancels their contract themselves at risk, saying so', () => {
+  it('puts a customer who ends their contract themselves at risk, saying so', () => {
     const events = [read({ text: 'Ich kündige zum Monatsende.', lang: 'de', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('at-risk');
-    expect(p!.profile.stageReasons[0]).toBe('cancelled their contract themselves (1×)');
+    expect(p!.profile.stageReasons[0]).toBe('ended it themselves: cancelled, closed their account or went elsewhere (1×)');
     expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
   });
 
@@ -53,7 +53,7 @@ describe('buildProfiles', () => {
     const flight = (day: string) =>
       read({ text: 'They cancelled my flight and nobody told me.', at: new Date(`${day}T10:00:00Z`), annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.7 } });
     const [suffered] = buildProfiles([makeCustomer()], [flight('2024-05-01'), flight('2024-05-03')], { ordersKnown: false, socialKnown: false, codes });
-    expect(suffered!.profile.stageReasons.join(' ')).not.toMatch(/cancelled their contract|turning away|leaving/);
+    expect(suffered!.profile.stageReasons.join(' ')).not.toMatch(/ended it themselves|turning away|leaving/);
     expect(suffered!.profile.stageReasons).toContain('negative on the whole, by their ratings and words (mean -0.70), 2 records about pain points (Cancellation)');
   });
 

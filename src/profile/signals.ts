@@ -31,6 +31,10 @@ export const SIGNALS = {
     codes: ['trust.loyalty-withheld'],
     usedFor: 'the at-risk stage ("turning away or loyalty refused came up") and the opener that asks what would win them back; a cancellation they suffered is a pain like others',
   },
+  cancellation: {
+    codes: ['pain.cancellation'],
+    usedFor: 'openers: a cancellation the customer made themselves ("please cancel my order") is not asked about as a pending pain',
+  },
   question: { codes: ['dialog.question'], usedFor: 'dialog (a closing reply that asks something still needs an answer) and attention (open questions)' },
   complaint: { codes: ['dialog.complaint'], usedFor: 'dialog (a reply that complains still needs an answer) and the advocate stage (no complaint left open)' },
   responseNeeded: { codes: ['action.response-needed'], usedFor: 'dialog (a reply that needs a response is not a closing word)' },

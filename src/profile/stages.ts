@@ -68,13 +68,13 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'turned-away',
-    because: 'The customer turns away: loyalty refused in their words or an analyst\'s code, or a contract they cancelled themselves ("Ich habe gekündigt"). It is the plainest sign that the relationship may end. A cancellation they suffered (a flight, an order cancelled on them) is a pain like others, not this.',
+    because: 'The customer turns away: loyalty refused in their words or an analyst\'s code, or they end it themselves (a contract cancelled, "Ich habe gekündigt"; an order cancelled to buy elsewhere; an account closed). It is the plainest sign that the relationship may end. A cancellation they suffered (a flight, an order cancelled on them) is a pain like others, not this.',
     test: (e) => {
       const refused = codeTotal(e, 'turningAway');
-      const cancelled = e.events.filter((event) => event.direction === 'inbound' && readingOf(event, 'cancelled')).length;
+      const left = e.events.filter((event) => event.direction === 'inbound' && readingOf(event, 'leaving')).length;
       const findings: Finding[] = [];
       if (refused > 0) findings.push({ key: 'turnedAway', n: refused });
-      if (cancelled > 0) findings.push({ key: 'cancelledThemselves', n: cancelled });
+      if (left > 0) findings.push({ key: 'endedItThemselves', n: left });
       return findings;
     },
   },

@@ -91,9 +91,9 @@ const WORDING = {
     en: (f: Finding) => `turning away or loyalty refused came up (${f.n}×)`,
     de: (f: Finding) => `Abwendung oder verweigerte Loyalität war Thema (${f.n}×)`,
   },
-  cancelledThemselves: {
-    en: (f: Finding) => `cancelled their contract themselves (${f.n}×)`,
-    de: (f: Finding) => `hat selbst gekündigt (${f.n}×)`,
+  endedItThemselves: {
+    en: (f: Finding) => `ended it themselves: cancelled, closed their account or went elsewhere (${f.n}×)`,
+    de: (f: Finding) => `hat selbst Schluss gemacht: gekündigt, das Konto geschlossen oder woanders gekauft (${f.n}×)`,
   },
   neverAnswered: { en: (f: Finding) => `${s(f.n, 'message', 'messages')} never answered`, de: (f: Finding) => `${s(f.n, 'Nachricht', 'Nachrichten')} nie beantwortet` },
   lowRating: {

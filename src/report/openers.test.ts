@@ -270,6 +270,13 @@ describe('openers follow what the customer said since', () => {
     expect(found[0]!.text).toMatch(/^They turned away: “I've cancelled my subscription and switched to another roaster\.”/);
   });
 
+  it('take an order cancelled to buy elsewhere for turning away, and a trip they cancelled for no pending cancellation', () => {
+    const elsewhere = said("I've cancelled my order and gone to the shop next door. Thanks for nothing.", '2024-05-02', ['pain.cancellation'], { sentiment: { label: 'negative', score: -0.5 } });
+    expect(openers([elsewhere])[0]!.key).toBe('winBack');
+    const trip = said('I cancelled the trip because the driver never showed up.', '2024-05-02', ['pain.cancellation'], { sentiment: { label: 'negative', score: -0.5 } });
+    expect(openers([trip]).map((o) => o.text).join('\n')).not.toMatch(/“pain\.cancellation” was sorted out|Acknowledge “pain\.cancellation”/);
+  });
+
   it('leave a wish alone that a later message says came true', () => {
     const wish = said('I miss you guys, I wish I could come back to your network.', '2024-03-01', ['longing.wish']);
     const back = said('I am finally back on your network, the porting team was great!', '2024-03-20', [], { sentiment: { label: 'positive', score: 0.8 } });

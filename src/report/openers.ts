@@ -351,17 +351,18 @@ function noteIdea(ctx: Context): Opener | null {
 const SOLVED_BY: Record<Said['voice'], OpenerKey> = { note: 'checkSolved', customer: 'solvedByThem', brand: 'solvedByBrand' };
 
 /**
- * The customer turned away: loyalty refused in their own words, or a contract they cancelled themselves. Not a pain
- * to ask about as pending; unless their own later words say they are back.
+ * The customer turned away: loyalty refused in their own words, or they ended it themselves (a contract cancelled, an
+ * order cancelled to buy elsewhere, an account closed). Not a pain to ask about as pending; unless their own later
+ * words say they are back.
  */
 function turnedAway(ctx: Context): Opener | null {
   const { signals } = ctx.subject;
   const leaving = [...ctx.subject.events]
     .reverse()
-    .find((e) => e.direction === 'inbound' && (readingOf(e, 'cancelled') || e.annotations.some((a) => a.by.kind === 'rule' && signals.is('turningAway', a.code))));
+    .find((e) => e.direction === 'inbound' && (readingOf(e, 'leaving') || e.annotations.some((a) => a.by.kind === 'rule' && signals.is('turningAway', a.code))));
   if (!leaving || solvedBy({ event: leaving }, ctx.solvers.filter((x) => x.event !== leaving && x.voice === 'customer'), signals)) return null;
   ctx.turnedAwayAt = leaving.at?.getTime() ?? Infinity;
-  const quote = readingOf(leaving, 'cancelled')?.quote ?? leaving.annotations.find((a) => signals.is('turningAway', a.code))?.quote ?? leaving.text ?? '';
+  const quote = readingOf(leaving, 'leaving')?.quote ?? leaving.annotations.find((a) => signals.is('turningAway', a.code))?.quote ?? leaving.text ?? '';
   return make(ctx, 'winBack', leaving, slots(ctx, leaving, { text: quote }));
 }
 
@@ -370,7 +371,9 @@ function turnedAway(ctx: Context): Opener | null {
  * themselves calls it solved. Pains from before the customer turned away are not asked about as pending.
  */
 function pain(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'pain')[0];
+  // A cancellation the customer made themselves ("please cancel my order") is no pain waiting to be sorted out.
+  const suffered = (h: Hit) => !(ctx.subject.signals.is('cancellation', h.annotation.code) && readingOf(h.event, 'cancelled'));
+  const hit = hits(ctx, 'pain').find(suffered);
   if (!hit || (ctx.turnedAwayAt !== null && (hit.event.at?.getTime() ?? Infinity) <= ctx.turnedAwayAt)) return null;
   const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.solvers, ctx.subject.signals);
   if (solved) {
