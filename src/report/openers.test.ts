@@ -166,6 +166,13 @@ describe('openers fit the role', () => {
     expect(found.map((o) => o.key)).toContain('critic');
   });
 
+  it('never thank a customer at risk for praise either', () => {
+    const kind = makeEvent({ kind: 'post', expectsReply: false, text: 'Thanks for the help earlier!', at: on('2024-06-25'), sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('dialog.praise', 'Thanks for the help')] });
+    const low = makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value: 1, scale: 'stars5' }, text: 'Stale beans again.', at: on('2024-06-28'), sentiment: { label: 'negative', score: -0.5 } });
+    expect(openers([kind]).map((o) => o.key)).toContain('thankPraise');
+    expect(openers([kind, low]).map((o) => o.key)).not.toContain('thankPraise');
+  });
+
   it('never thank a customer at risk for a role, however warm the record', () => {
     const fan = makeEvent({ text: 'Told my whole office about you!', at: on('2024-06-10'), kind: 'post', expectsReply: false, sentiment: { label: 'positive', score: 0.7 }, annotations: [rule('role.recommender', 'Told my whole office')] });
     const fell = makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value: 1, scale: 'stars5' }, text: 'Stale beans twice now.', at: on('2024-06-20'), sentiment: { label: 'negative', score: -0.5 } });
@@ -309,6 +316,13 @@ describe('openers follow what the brand already said', () => {
     const question = makeEvent({ kind: 'post', text: 'Do you ship to Austria?', messageId: 'p1', at: on('2024-06-20'), lang: 'en' });
     const promise = reply("Thanks for asking. We'll let you know as soon as we ship there.");
     expect(openers([question, promise]).map((o) => o.key)).toContain('brandPromise');
+  });
+
+  it('leave a promise alone that the customer’s later words say was kept', () => {
+    const question = makeEvent({ kind: 'post', text: 'Can you move my number over to you?', messageId: 'p1', at: on('2024-06-20'), lang: 'en' });
+    const promise = reply("Thanks! We'll work on the transfer with you today.");
+    const back = annotateEvent(makeEvent({ kind: 'post', text: 'I am finally back with you, great team!', at: on('2024-06-22'), lang: 'en', sentiment: { label: 'positive', score: 0.8 } }), annotating);
+    expect(openers([question, promise, back]).map((o) => o.key)).not.toContain('brandPromise');
   });
 
   it('acknowledge the pain as before when the reply promises nothing', () => {

@@ -393,7 +393,9 @@ function pain(ctx: Context): Opener | null {
 
 /** A promise in one of the brand's replies that no opener has taken up yet: check it happened, like an idea in a note. */
 function brandPromise(ctx: Context): Opener | null {
-  const promised = [...ctx.promises].reverse().find((p) => !ctx.used.has(p.event));
+  // A promise whose issue was called solved since (the customer's "I am finally back") was kept: nothing to check.
+  const kept = (p: Said) => solvedBy({ event: p.event }, ctx.solvers.filter((x) => x.event !== p.event), ctx.subject.signals) !== null;
+  const promised = [...ctx.promises].reverse().find((p) => !ctx.used.has(p.event) && !kept(p));
   return promised ? make(ctx, 'brandPromise', promised.event, slots(ctx, promised.event, { text: promised.quote })) : null;
 }
 
@@ -446,10 +448,12 @@ function life(ctx: Context): Opener | null {
 }
 
 /**
- * Praise in words that read positive and ask nothing: "I would appreciate a refund" or "Great, and one more question?"
+ * Praise in words that read positive and ask nothing, from a customer who is not at risk: "I would appreciate a refund" or "Great, and one more question?"
  * is coded as praise but is no thanks to answer.
  */
 function praise(ctx: Context): Opener | null {
+  // Someone at risk is not thanked for a kind word: what puts them at risk comes first.
+  if (ctx.subject.profile.stage === 'at-risk') return null;
   const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !asksSomething(h.event, ctx.subject.signals));
   if (!hit) return null;
   // A fresh review is answered in public, under it: replyToRecord takes one nobody answered, and one the brand answered
