@@ -75,6 +75,9 @@ describe('stage rules', () => {
     const twice = profileOf([review(4, '2024-05-01'), review(4, '2024-06-01')]);
     expect(twice.profile.stageReasons).toEqual(['2 records of their own']);
     expect(twice.findings.stage.map((f) => say(f, 'de'))).toEqual(['2 eigene Einträge']);
+    // An order and nothing said: the order alone, not "0 records".
+    const order = makeEvent({ customerKey: 'r1', kind: 'order', channel: 'shop', orderId: 'o-9', amount: 12, expectsReply: false, at: new Date('2024-06-01T10:00:00Z') });
+    expect(buildProfiles([reviewer], [order], { ordersKnown: true, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!.profile.stageReasons).toEqual(['1 order']);
   });
 
   describe('a buying habit that stopped', () => {

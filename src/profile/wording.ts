@@ -79,6 +79,10 @@ export function ratingText(rating: Rating, lang: Lang): string {
   return RATING_TEXT[rating.scale as Scale](rating.value, decimal(rating.value, lang), lang);
 }
 
+/** "1 order, 2 records of their own": orders only where known, records only where there are any besides orders. */
+const contactParts = (f: Finding, orders: string, records: string): string =>
+  [f.n === undefined ? null : orders, f.n !== undefined && f.n > 0 && Number(f.value) === 0 ? null : records].filter((p) => p !== null).join(', ');
+
 /** " (Cancellation, Waiting and delay)" from a finding's labels; nothing without. */
 const named = (f: Finding, lang: Lang): string => (f.labels && f.labels.length > 0 ? ` (${f.labels.map((l) => l[lang]).join(', ')})` : '');
 
@@ -130,8 +134,8 @@ const WORDING = {
   },
   // n: distinct orders, absent when the run cannot know them; value: the customer's own records.
   someContact: {
-    en: (f: Finding) => `${f.n === undefined ? '' : `${s(f.n, 'order', 'orders')}, `}${s(Number(f.value), 'record of their own', 'records of their own')}`,
-    de: (f: Finding) => `${f.n === undefined ? '' : `${s(f.n, 'Bestellung', 'Bestellungen')}, `}${s(Number(f.value), 'eigener Eintrag', 'eigene Einträge')}`,
+    en: (f: Finding) => contactParts(f, s(f.n, 'order', 'orders'), s(Number(f.value), 'record of their own', 'records of their own')),
+    de: (f: Finding) => contactParts(f, s(f.n, 'Bestellung', 'Bestellungen'), s(Number(f.value), 'eigener Eintrag', 'eigene Einträge')),
   },
   noInteractions: { en: () => 'no interactions in the data', de: () => 'keine Kontakte in den Daten' },
   singleInteraction: {

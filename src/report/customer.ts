@@ -155,7 +155,8 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
     // Reviews and survey answers say so: they are public verdicts or answers to our question, not messages to us.
     const kind = event.kind === 'review' || event.kind === 'survey' ? `${word(event.kind, lang)}, ` : '';
     const rating = event.rating ? `, ${ratingText(event.rating, lang)}` : '';
-    const tone = event.sentiment ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
+    // A text in a language thick does not read has no tone to show: the score would be a guess from its emoji.
+    const tone = event.sentiment && event.lang !== 'other' ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
     const lines = [`> ${inline(event.text!, 400)}`, `> — ${kind}${provenance(event, lang)}${rating}${tone}`];
     if (toneDisagrees(event)) {
       lines.push(`>`, `> ⚠ ${l.disagrees.replace('{text}', word(event.sentiment!.label, lang)).replace('{rating}', word(ratingTone(event.rating!), lang))}`);

@@ -36,8 +36,8 @@ export function inline(text: string, max = 280): string {
 /** Data of any length as one line of Markdown text, never cut: names, ids, labels, sentences that carry data. */
 export const mdText = (value: string): string => inline(value, Infinity);
 
-/** A heading's text: inline, and no "#" run at its end can be read as the heading's closing sequence. */
-export const heading = (value: string): string => inline(value, 200).replace(/#/g, '\\#');
+/** A heading's text: inline, and no "#" run at its end can be read as the heading's closing sequence ("Kim #"). */
+export const heading = (value: string): string => inline(value, 200).replace(/(^|\s)(#+)$/, '$1\\$2');
 
 /**
  * A code id (`pain.waiting`) in a code span; an id written by someone else that is not a plain id (it holds a

@@ -222,6 +222,13 @@ describe('German wording', () => {
 });
 
 describe('voice', () => {
+  it('shows no tone for a text in a language thick does not read, as the tone figures count none', () => {
+    const review = makeEvent({ kind: 'survey', expectsReply: false, text: 'Produto chegou quebrado, muito triste.', lang: 'other', sentiment: { label: 'negative', score: -0.24 }, rating: { value: 1, scale: 'stars5' }, source: { file: 'r.csv', line: 2 } });
+    const report = renderCustomerReport(buildProfiles([makeCustomer()], [review], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
+    expect(report).toContain('> — survey answer, 2024-05-01, email, r.csv:2, ★☆☆☆☆ 1/5\n');
+    expect(report).toContain('Tone of their own words: unknown');
+  });
+
   it('quotes a text posted twice only once', () => {
     const text = 'Wo bleibt meine Bestellung? Schon zwei Wochen!';
     const first = makeEvent({ kind: 'post', channel: 'instagram', text, source: { file: 'social.csv', line: 4 } });
@@ -334,7 +341,7 @@ describe('data in reports and the index stays data', () => {
 
   it('escapes the title, ids, addresses, handles, city and CRM stage', () => {
     const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
-    expect(report.split('\n')[0]).toBe('# Kim &lt;img src=x onerror=alert(1)&gt; \\#1 \\#');
+    expect(report.split('\n')[0]).toBe('# Kim &lt;img src=x onerror=alert(1)&gt; #1 \\#');
     expect(report).toContain('- Ids and handles: CRM \\`c1\\` · kim\\*vip\\*@example.org · @kim\\_\\[x\\](https://evil.example)');
     expect(report).toContain('- \\# Kiel · CRM: \\[lead\\](https://evil.example)');
     expect(report).not.toMatch(/<img|<b>|<i>|<u>/);
