@@ -93,7 +93,8 @@ const result = {
   recordsByKind: kinds,
   dialog,
   openers: count(profiled.map((p) => chooseOpeners(p, codes, 'en').map((o) => o.key))),
-  blindSpots: count(profiled.map((p) => p.findings.blindSpots.map((f) => f.key))),
+  // As the reports show them: gaps most of the run shares are said once in the index instead (profiles.jsonl keeps them).
+  blindSpots: count(profiled.map((p) => p.findings.blindSpots.map((f) => f.key).filter((key) => !analysis.sharedGaps.includes(key)))),
   runBlindSpots: analysis.runBlindSpots.map((f) => (f.key === 'commonGap' ? `${f.value} (${f.n} of ${f.of})` : f.key)),
   attention: { distinctScores: ties.size, largestTie, largestTieShare: pct(largestTie) },
   top10: profiled.slice(0, 10).map(({ profile, findings }) => ({

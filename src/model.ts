@@ -98,12 +98,39 @@ export interface Customer {
   nameJoins: Source[];
 }
 
-/** Who or what made an annotation. */
+/**
+ * Who or what made an annotation. `reading`: thick's reading of what a sentence says about the state of things
+ * (annotate/readings.ts; the id is the Reading): not a codebook code, never counted or shown as a theme.
+ */
 export interface Maker {
-  kind: 'rule' | 'model' | 'analyst' | 'context';
-  /** Rule id, model name, or the analyst's name. */
+  kind: 'rule' | 'model' | 'analyst' | 'context' | 'reading';
+  /** Rule id, model name, the analyst's name, or the Reading. */
   id: string;
 }
+
+/**
+ * What a sentence says, as annotate/readings.ts reads it, and the annotation code each reading is written with:
+ * - solved: an issue is called solved (a note's "Ersatz ist raus", a reply's "Wir haben nachgebessert", the
+ *   customer's "I've been refunded!");
+ * - idea: an idea, offer or proposal in an analyst's note ("Könnte eine Probe der neuen Sorte mögen.");
+ * - promise: the brand promises to do something in a reply ("We will send a replacement today.");
+ * - cancelled: the customer cancelled something themselves ("Please cancel my order."): not a cancellation suffered;
+ * - leaving: the customer ends the relationship: cancels a contract ("Ich habe gekündigt."), cancels and goes
+ *   elsewhere ("I've cancelled my order and gone to Best Buy."), or closes their account;
+ * - question: the customer asks something (a question mark of their own, not one inside a link).
+ */
+export const READINGS = {
+  solved: 'reading.solved',
+  idea: 'reading.idea',
+  promise: 'reading.promise',
+  cancelled: 'reading.cancelled',
+  leaving: 'reading.leaving',
+  question: 'reading.question',
+} as const;
+export type Reading = keyof typeof READINGS;
+
+/** Whether an annotation is a reading (READINGS), not a code: kept out of code counts and themes. */
+export const isReading = (annotation: Annotation): boolean => annotation.by.kind === 'reading';
 
 /** One piece of context attached to an event: a code with its evidence. */
 export interface Annotation {
@@ -220,27 +247,35 @@ export interface Profile {
     answeredTimeUnknown: number;
     /** Conversations the customer opened (Event.expectsReply) that got no reply and need one. */
     unanswered: number;
-    /** Of the unanswered: newer than the reply horizon, so the customer may still be waiting. */
+    /** Of the unanswered: not settled, and newer than the reply horizon, so the customer may still be waiting. */
     stillOpen: number;
+    /**
+     * Of the unanswered: a note, the brand or the customer's own later words call the issue solved ("Ersatz ist
+     * raus"), so nobody is waiting on it.
+     */
+    settled: number;
     /** The customer's closing words to a brand reply ("thanks!"): neither answered nor waiting. */
     noReplyNeeded: number;
     /** Reviews, survey answers and posts the brand did not reply to: they awaited no answer. */
     noReplyExpected: number;
     medianResponseMinutes: number | null;
   };
+  /** Mean sentiment of the customer's own words as thick reads the text, -1 … +1 (the contract's meaning). */
+  sentiment: { mean: number | null; n: number };
   /**
-   * Mean tone of the customer's own words, -1 … +1. A rated record counts with its rating's tone, not its text's
-   * (profile/ratings.ts); fromRatings says how many of the n did.
+   * Their tone on the whole, -1 … +1, for judgements: a rated record counts with its rating's tone, others with
+   * their text's (profile/ratings.ts); fromRatings says how many of the n were ratings.
    */
-  sentiment: { mean: number | null; n: number; fromRatings: number };
+  tone: { mean: number | null; n: number; fromRatings: number };
   /** The customer's ratings on the scale they used most; null when they never rated. */
   rating: {
     scale: RatingScale;
     n: number;
-    latest: number;
+    /** Null when the latest time holds several ratings that disagree: none of them is known to be the latest. */
+    latest: number | null;
     latestAt: string | null;
     mean: number;
-    /** The latest rating against the mean of the earlier ones; null with a single rating. */
+    /** The latest rating against the mean of the strictly earlier ones; null with a single rating or no latest. */
     trend: 'up' | 'down' | 'steady' | null;
   } | null;
   codes: Record<string, number>;

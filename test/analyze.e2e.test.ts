@@ -9,6 +9,7 @@ interface Summary {
   reports: number;
   warnings: string[];
   files: { file: string; encoding: string; delimiter: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
+  blindSpots: { key: string; text: string; customers?: { n: number; of: number } }[];
 }
 
 describe('thick analyze on the demo data', () => {
@@ -72,6 +73,7 @@ describe('thick analyze on the demo data', () => {
       answeredTimeUnknown: 0,
       unanswered: 1,
       stillOpen: 0,
+      settled: 0,
       noReplyNeeded: 0,
       noReplyExpected: 1,
       medianResponseMinutes: 815,
@@ -98,7 +100,8 @@ describe('thick analyze on the demo data', () => {
     expect(sabine.rfm).toBeNull();
     expect(sabine.blindSpots.join(' ')).toMatch(/Not linked to a CRM contact/);
     const frieda = profiles.find((p) => p.id === '1022')!;
-    expect(frieda.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
+    expect(frieda.sentiment).toEqual({ mean: null, n: 0 });
+    expect(frieda.tone).toEqual({ mean: null, n: 0, fromRatings: 0 });
     expect(frieda.rating).toBeNull();
     expect(frieda.dialog.medianResponseMinutes).toBeNull();
   });
@@ -152,6 +155,8 @@ describe('thick analyze with bad rows', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary.rows).toEqual({ read: 4, used: 1, rejected: 3 });
+    // What the whole run cannot see is in the summary too, as the index says it.
+    expect(summary.blindSpots).toContainEqual({ key: 'runNoNotes', text: expect.stringMatching(/^No analyst notes in this run/) });
     const rejected = readFileSync(join(dir, 'out', 'rejected.csv'), 'utf8').trimEnd().split('\n');
     // UTF-8 with a byte-order mark, so Excel shows umlauts in the raw rows as written.
     expect(rejected[0]).toBe('\uFEFFfile,line,column,reason,raw');

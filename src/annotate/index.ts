@@ -4,15 +4,17 @@ import { codebookAnnotator } from './codebook.js';
 import { contextAnnotator } from './context.js';
 import { languageAnnotator } from './language.js';
 import { modelSentimentAnnotator } from './model-sentiment.js';
+import { readingsAnnotator } from './readings.js';
 import { sentimentAnnotator } from './sentiment.js';
 
 export type { AnnotateContext, Annotator } from './annotator.js';
 
 /**
- * Every annotator, in the order they run: later ones may read what earlier ones added (sentiment needs lang).
- * A trained model (ctx.model) labels sentiment before the built-in analyser, which then skips the event.
+ * Every annotator, in the order they run: later ones may read what earlier ones added (sentiment needs lang, and
+ * readings negate by it). A trained model (ctx.model) labels sentiment before the built-in analyser, which then
+ * skips the event.
  */
-export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentimentAnnotator, sentimentAnnotator, codebookAnnotator, contextAnnotator];
+export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentimentAnnotator, sentimentAnnotator, codebookAnnotator, readingsAnnotator, contextAnnotator];
 
 /** Run all annotators over one event; returns a new event, the input is left alone. */
 export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {

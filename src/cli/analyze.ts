@@ -5,7 +5,7 @@ import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
-import { writeReports } from './write.js';
+import { runGaps, writeReports, type RunGap } from './write.js';
 
 export interface IngestFlags {
   map: string[];
@@ -47,6 +47,8 @@ export interface RunSummary {
   warnings: string[];
   files: FileSummary[];
   contextEvents: number;
+  /** What the whole run cannot see, as the index says it once (runGaps in write.ts). */
+  blindSpots: RunGap[];
   out: string;
 }
 
@@ -93,7 +95,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const seconds = Math.round(performance.now() - started) / 1000;
   const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, out: flags.out };
+  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), out: flags.out };
 
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {

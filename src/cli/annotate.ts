@@ -46,7 +46,7 @@ const lineOf = (line: Line): number => (line.kind === 'used' ? line.line : line.
 const rounded = (sentiment: Event['sentiment']): { label: string; score: number } =>
   sentiment ? { label: sentiment.label, score: Math.round(sentiment.score * 1000) / 1000 } : { label: 'neutral', score: 0 };
 
-const codesOf = (event: Event | null): string[] => [...new Set((event?.annotations ?? []).filter((a) => a.by.kind !== 'context').map((a) => a.code))];
+const codesOf = (event: Event | null): string[] => [...new Set((event?.annotations ?? []).filter((a) => a.by.kind !== 'context' && a.by.kind !== 'reading').map((a) => a.code))];
 
 function jsonLine(line: Line): string {
   if (line.kind === 'rejected') {

@@ -103,7 +103,8 @@ describe('analyse on a review export', () => {
 
   it('answers reviews publicly or not at all', () => {
     const codes = codeInfo(defaultCodebook());
-    expect(chooseOpeners(byId['grummel_hb']!, codes, 'en')[0]!.key).toBe('replyCriticalReview');
+    // The export has no reply column: whether the review was answered is unknown, and the opener says so.
+    expect(chooseOpeners(byId['grummel_hb']!, codes, 'en')[0]!.key).toBe('replyCriticalReviewIfOpen');
     const old = chooseOpeners(byId['still_reader']!, codes, 'en');
     expect(old.map((o) => o.key)).toEqual(['reviewPraiseLater']);
     expect(old[0]!.text).toMatch(/Not news to thank them for now; when they next get in touch, ask whether it still holds\.$/);
@@ -211,5 +212,18 @@ describe('order status in a shop export split into files (Olist layout)', () => 
     expect(byId['p-2']!.profile.orders).toEqual({ count: 1, revenue: null });
     // Unavailable, with no items: it did not go through, so it adds nothing, and that is known.
     expect(byId['p-3']!.profile.orders).toEqual({ count: 1, revenue: 0 });
+  });
+});
+
+describe('whether a run can show replies', () => {
+  const PLAY = [
+    'reviewId,userName,content,score,thumbsUpCount,reviewCreatedVersion,at,replyContent,repliedAt,appVersion',
+    'a1b2c3d4-0001,Jana Kowalczyk,"Seit dem Update kann ich keinen Zählerstand mehr melden.",1,0,5.2.0,2025-03-28 09:00:00,,,5.2.0',
+  ].join('\n');
+
+  it('comes from a reply column even when no review in it was answered yet', () => {
+    const analysis = analyse([ingestFile(Buffer.from(PLAY), 'play.csv', {})], { codebook: defaultCodebook(), asOf: new Date('2025-04-01T00:00:00Z') });
+    expect(analysis.profiled[0]!.profile.attentionReasons).toContain('1 critical, not replied to');
+    expect(chooseOpeners(analysis.profiled[0]!, codeInfo(defaultCodebook()), 'en')[0]!.key).toBe('replyCriticalReview');
   });
 });

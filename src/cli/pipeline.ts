@@ -10,7 +10,7 @@ import { rejectUnjoined } from '../ingest/unjoined.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
-import type { Finding } from '../profile/wording.js';
+import type { Finding, FindingKey } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
@@ -108,8 +108,10 @@ export interface Analysis {
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
   profiled: ProfiledCustomer[];
-  /** Gaps that hold for the whole run, said once in the index. */
+  /** Gaps that hold for the whole run, said once in the index and in the --json summary. */
   runBlindSpots: Finding[];
+  /** Customer gaps most of the run shares: kept in profiles.jsonl, left out of the Markdown reports. */
+  sharedGaps: FindingKey[];
   events: Event[];
   warnings: string[];
 }
@@ -122,6 +124,12 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
       .filter((a) => a.by.kind === 'analyst' && !known.has(a.code))
       .map((a) => `${a.source.file}:${a.source.line}: analyst code "${a.code}" is not in the codebook (kept as written; see thick codebook)`),
   );
+}
+
+/** Whether the run can show the brand's replies: a reply in it, or an input with a reply column (none answered yet). */
+function repliesKnown(ingests: readonly FileIngest[], events: readonly Event[]): boolean {
+  const replyColumn = ingests.some((i) => (['reply', 'replies', 'firstReplyAt', 'firstReplyMinutes'] as const).some((field) => i.mapping[field] !== undefined));
+  return replyColumn || events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0);
 }
 
 /** What a run is analysed with: resources loaded at the edge, and the run's options. */
@@ -175,8 +183,8 @@ export function analyse(read: readonly FileIngest[], options: AnalyseOptions): A
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
-  const known = runHolds(linked.events);
-  const { profiled, blindSpots: gaps } = profileRun(linked.customers, annotated, {
+  const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
+  const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
     asOf,
     ...known,
     replyHorizonDays,
@@ -199,5 +207,5 @@ export function analyse(read: readonly FileIngest[], options: AnalyseOptions): A
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, identities, profiled, runBlindSpots: gaps, events: annotated, warnings };
+  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings };
 }

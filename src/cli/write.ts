@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { Rejection } from '../model.js';
 import { byAttention } from '../profile/index.js';
+import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
 import type { ReportLang } from '../report/i18n.js';
@@ -30,6 +31,23 @@ export function csvFile(rows: readonly (readonly (string | number | undefined | 
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
+/** A gap of the whole run in the --json summary: its key, its English wording, and how many customers it concerns. */
+export interface RunGap {
+  key: string;
+  text: string;
+  /** For a gap most customers share: how many of how many. */
+  customers?: { n: number; of: number };
+}
+
+/** The gaps the index says once, for the --json summary (the same Analysis the index is written from). */
+export function runGaps(analysis: Pick<Analysis, 'runBlindSpots'>): RunGap[] {
+  return analysis.runBlindSpots.map((f) => ({
+    key: f.key === 'commonGap' ? (f.value ?? f.key) : f.key,
+    text: say(f, 'en'),
+    ...(f.key === 'commonGap' ? { customers: { n: f.n ?? 0, of: f.of ?? 0 } } : {}),
+  }));
+}
+
 export function rejectedCsv(rejections: readonly Rejection[]): string {
   return csvFile([['file', 'line', 'column', 'reason', 'raw'], ...rejections.map((r) => [r.file, r.line, r.column, r.reason, r.raw])]);
 }
@@ -50,7 +68,7 @@ export function writeReports(outDir: string, analysis: Analysis, codes: Readonly
 
   const sorted = [...analysis.profiled].sort(byAttention);
   for (const subject of sorted) {
-    writeFileSync(join(customersDir, `${subject.profile.slug}.md`), renderCustomerReport(subject, { lang, codes }));
+    writeFileSync(join(customersDir, `${subject.profile.slug}.md`), renderCustomerReport(subject, { lang, codes, sharedGaps: analysis.sharedGaps }));
   }
   const run = {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
 import type { Event } from '../model.js';
 import { dialogFigures, median, pairExchanges, stillOpen } from './dialog.js';
 import { makeEvent } from '../test-support.js';
 
+// As the annotate stage hands records on: with their readings (a question of their own, …).
 const ev = (direction: Event['direction'], at: string, extra: Partial<Event> = {}): Event =>
-  makeEvent({ customerKey: 'c', at: new Date(at), channel: 'instagram', direction, kind: 'post', text: 'x', ...extra });
+  annotateEvent(makeEvent({ customerKey: 'c', at: new Date(at), channel: 'instagram', direction, kind: 'post', text: 'x', ...extra }), {} as AnnotateContext, [readingsAnnotator]);
 
 describe('median', () => {
   it('is the middle value, or the mean of the two middle values', () => {
@@ -29,6 +32,7 @@ describe('dialog', () => {
       answeredTimeUnknown: 0,
       unanswered: 1,
       stillOpen: 1,
+      settled: 0,
       noReplyNeeded: 0,
       noReplyExpected: 0,
       medianResponseMinutes: 57.5,
@@ -70,6 +74,12 @@ describe('threads', () => {
     const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3' });
     const again = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'and when will it arrive?' });
     expect(pairExchanges([reply, again])[0]!.status).toBe('unanswered');
+  });
+
+  it('takes a question mark inside a link for no question: a thank-you with a receipt link needs no answer', () => {
+    const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3' });
+    const thanks = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'Danke! Beleg: https://shop.example/beleg?id=4711' });
+    expect(pairExchanges([reply, thanks])[0]!.status).toBe('noReplyNeeded');
   });
 
   it('leaves a reply to another customer out of the dialog unless the brand answered it', () => {

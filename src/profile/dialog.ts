@@ -1,13 +1,11 @@
 import type { Event, Profile } from '../model.js';
+import { asksSomething, solvedBy, type Said } from './readings.js';
 import { signalsFor, type Signals } from './signals.js';
 
 const WRITTEN_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post', 'review', 'survey']);
 
 /** Something the customer wrote: a message, ticket, post, review or survey answer, also one addressed to another customer. */
 export const isCustomerMessage = (event: Event): boolean => event.direction === 'inbound' && WRITTEN_KINDS.has(event.kind);
-
-/** Something the customer said to the brand (not a reply to another customer). */
-export const isInboundMessage = (event: Event): boolean => isCustomerMessage(event) && !event.peerReply;
 
 /**
  * What became of one thing the customer said to the brand. Every inbound record has exactly one status, so
@@ -28,6 +26,11 @@ export interface Exchange {
   /** Minutes from the message to the first reply; null when either time is unknown. */
   minutes: number | null;
   status: ExchangeStatus;
+  /**
+   * For an unanswered message: what calls its issue solved since (a note's "Ersatz ist raus", the customer's own
+   * "it's sorted now"), so nobody is waiting on it any more. Set by settleExchanges.
+   */
+  settledBy?: Said;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -39,13 +42,14 @@ export function median(values: readonly number[]): number | null {
 
 const time = (event: Event): number => event.at?.getTime() ?? Number.POSITIVE_INFINITY;
 
-/** Whether a message asks for something: a question, a complaint, a pain point, or a negative tone. */
+/**
+ * Whether a message asks for something: a question (of their own: a "?" inside a link is none), a complaint, a pain
+ * point, or a negative tone.
+ */
 function asksForAnswer(message: Event, signals: Signals): boolean {
-  if (message.text?.includes('?')) return true;
+  if (asksSomething(message, signals)) return true;
   if (message.sentiment?.label === 'negative') return true;
-  return message.annotations.some(
-    (a) => signals.is('question', a.code) || signals.is('complaint', a.code) || signals.is('responseNeeded', a.code) || signals.is('pain', a.code),
-  );
+  return message.annotations.some((a) => signals.is('complaint', a.code) || signals.is('responseNeeded', a.code) || signals.is('pain', a.code));
 }
 
 /**
@@ -139,11 +143,28 @@ export function pairExchanges(events: readonly Event[], signals: Signals = signa
 }
 
 /**
- * Unanswered messages someone may still be waiting on: newer than the reply horizon (an undated one may be new).
- * Older ones stay unanswered in the figures but are no longer "still open" for openers or attention.
+ * Unanswered messages whose issue a note, the brand or the customer's own later words call solved: they stay
+ * unanswered in the figures, but nobody waits on them (no "answer first", no still-open attention, not "never
+ * answered" for the stage).
+ */
+export function settleExchanges(exchanges: readonly Exchange[], solvers: readonly Said[], signals: Signals): Exchange[] {
+  return exchanges.map((x) => {
+    if (x.status !== 'unanswered') return x;
+    const settledBy = solvedBy({ event: x.message }, solvers, signals);
+    return settledBy ? { ...x, settledBy } : x;
+  });
+}
+
+/** Unanswered messages nobody has settled since (see settleExchanges). */
+export const waiting = (exchanges: readonly Exchange[]): Exchange[] => exchanges.filter((x) => x.status === 'unanswered' && !x.settledBy);
+
+/**
+ * Unanswered messages someone may still be waiting on: not settled since, and newer than the reply horizon (an
+ * undated one may be new). Older ones stay unanswered in the figures but are no longer "still open" for openers
+ * or attention.
  */
 export function stillOpen(exchanges: readonly Exchange[], openSince: Date | null): Exchange[] {
-  return exchanges.filter((x) => x.status === 'unanswered' && (openSince === null || !x.message.at || x.message.at >= openSince));
+  return waiting(exchanges).filter((x) => openSince === null || !x.message.at || x.message.at >= openSince);
 }
 
 export function dialogFigures(events: readonly Event[], exchanges: readonly Exchange[] = pairExchanges(events), openSince: Date | null = null): Profile['dialog'] {
@@ -158,6 +179,7 @@ export function dialogFigures(events: readonly Event[], exchanges: readonly Exch
     answeredTimeUnknown: timeUnknown,
     unanswered: count('unanswered'),
     stillOpen: stillOpen(exchanges, openSince).length,
+    settled: exchanges.filter((x) => x.settledBy).length,
     noReplyNeeded: count('noReplyNeeded'),
     noReplyExpected: count('noReplyExpected'),
     medianResponseMinutes: med === null ? null : Math.round(med * 10) / 10,

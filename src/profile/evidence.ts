@@ -1,6 +1,6 @@
 import type { Customer, Event, Profile } from '../model.js';
 import type { Exchange } from './dialog.js';
-import { feltTone } from './ratings.js';
+import { feltTone, latestGroup, ratedRecords } from './ratings.js';
 import type { Signals } from './signals.js';
 import { span } from './span.js';
 
@@ -16,6 +16,11 @@ export interface RunFacts {
   notesKnown: boolean;
   /** Channels seen in the run (brand replies included, notes not). */
   channels: readonly string[];
+  /**
+   * The run can show the brand's replies: some reply is in it, or an input has a reply column. Without that (an
+   * Amazon review export), whether a record was answered is unknown, and nothing is called "not replied to".
+   */
+  repliesKnown: boolean;
 }
 
 /** The evidence judgements are made from: figures plus the customer's events, as of the run's reference date. */
@@ -42,17 +47,40 @@ export function lastOrderAt(events: readonly Event[]): Date | null {
   return range ? new Date(range.max) : null;
 }
 
+/**
+ * The days the customer bought on, oldest first: one per order (its earliest line), orders of the same day as one.
+ * Two orders of the same second are one checkout split in two, not a habit.
+ */
+export function purchaseDays(events: readonly Event[]): number[] {
+  const orders = new Map<string, number>();
+  for (const e of events) {
+    if (e.kind !== 'order' || !e.at) continue;
+    const key = e.orderId ?? e.id;
+    orders.set(key, Math.min(orders.get(key) ?? Infinity, e.at.getTime()));
+  }
+  return [...new Set([...orders.values()].map((t) => Math.floor(t / DAY)))].sort((a, b) => a - b);
+}
+
+/** The median number of days between purchase days; null with fewer than two. */
+export function usualInterval(days: readonly number[]): number | null {
+  const gaps = days.slice(1).map((d, i) => d - days[i]!).sort((a, b) => a - b);
+  if (gaps.length === 0) return null;
+  const middle = Math.floor(gaps.length / 2);
+  return gaps.length % 2 === 1 ? gaps[middle]! : (gaps[middle - 1]! + gaps[middle]!) / 2;
+}
+
 /** The customer's own records that carry a tone (a rating, or text thick reads), oldest first. */
 export function feltRecords(evidence: Evidence): Event[] {
   return evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && feltTone(e) !== null);
 }
 
-/** The customer's latest rated record (an undated one only when none is dated), or null. */
+/**
+ * The customer's latest rated record (an undated one only when none is dated), or null: also when the latest time
+ * holds several ratings that disagree, since none of them is known to be the later one.
+ */
 export function latestRated(events: readonly Event[]): Event | null {
-  const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
-  const dated = rated.filter((e) => e.at);
-  if (dated.length > 0) return dated.reduce((a, b) => (b.at!.getTime() >= a.at!.getTime() ? b : a));
-  return rated.at(-1) ?? null;
+  const { group, agreed } = latestGroup(ratedRecords(events));
+  return agreed ? group.at(-1)! : null;
 }
 
 /** Whether an annotation carries a signal and comes from the customer's own words (not an analyst's code). */

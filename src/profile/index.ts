@@ -1,12 +1,14 @@
-import type { Customer, Event, Profile } from '../model.js';
-import { dialogFigures, isCustomerMessage, pairExchanges, type Exchange } from './dialog.js';
+import { isReading, type Customer, type Event, type Profile } from '../model.js';
+import { byCodePoint, chronological, sortedByKey } from './chronology.js';
+import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
+import { readingsIn } from './readings.js';
 import { DAY, type RunFacts } from './evidence.js';
 import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpots, type Evidence } from './judgements.js';
 import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
 import { span } from './span.js';
-import { say, type Finding } from './wording.js';
+import { say, type Finding, type FindingKey } from './wording.js';
 
 export interface ProfileOptions {
   /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
@@ -19,6 +21,11 @@ export interface ProfileOptions {
   replyHorizonDays?: number;
   /** The active codebook's codes, so judgements read its categories (profile/signals.ts); default: by id prefix. */
   codes?: readonly CodeKind[];
+  /**
+   * Whether the inputs can show the brand's replies (a reply column, or outbound records); default: whether any
+   * reply, or any reply the export names without containing it, is among the events.
+   */
+  repliesKnown?: boolean;
 }
 
 export const DEFAULT_REPLY_HORIZON_DAYS = 30;
@@ -39,6 +46,8 @@ export interface ProfiledCustomer {
   /** asOf minus the run's "recently" (recentDays). */
   recentSince: Date;
   signals: Signals;
+  /** What the whole run holds (whether it can show replies, has orders …). */
+  run: RunFacts;
 }
 
 export function slugify(text: string): string {
@@ -51,8 +60,6 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
 }
-
-const byTime = (a: Event, b: Event): number => (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity) || a.source.line - b.source.line;
 
 function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
   const lines = events.filter((e) => e.kind === 'order');
@@ -71,32 +78,41 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) {
     for (const annotation of event.annotations) {
-      if (annotation.code === 'context' || annotation.code === 'note') continue;
+      if (annotation.code === 'context' || annotation.code === 'note' || isReading(annotation)) continue;
       counts[annotation.code] = (counts[annotation.code] ?? 0) + 1;
     }
   }
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
+const meanOf = (scores: readonly number[]): number => Math.round((scores.reduce((sum, x) => sum + x, 0) / scores.length) * 100) / 100;
+
+/** What their words read as: everything the customer wrote in a language thick reads, replies to other customers included. */
 function sentimentFigures(events: readonly Event[]): Profile['sentiment'] {
-  // Everything the customer wrote, replies to other customers included: it is their tone. A rated record counts
-  // with its rating's tone: the customer's own verdict beats a machine's reading of the text.
+  const scores = events.filter((e) => isCustomerMessage(e) && e.text?.trim() && e.sentiment && e.lang !== 'other').map((e) => e.sentiment!.score);
+  return scores.length === 0 ? { mean: null, n: 0 } : { mean: meanOf(scores), n: scores.length };
+}
+
+/**
+ * Their tone on the whole, for judgements: a rated record counts with its rating's tone, since the customer's own
+ * verdict beats a machine's reading of the text; unrated ones with their text's.
+ */
+function toneFigures(events: readonly Event[]): Profile['tone'] {
   const felt = events.filter(isCustomerMessage).map(feltTone).filter((f) => f !== null);
   if (felt.length === 0) return { mean: null, n: 0, fromRatings: 0 };
-  const mean = felt.reduce((sum, f) => sum + f.score, 0) / felt.length;
-  return { mean: Math.round(mean * 100) / 100, n: felt.length, fromRatings: felt.filter((f) => f.from === 'rating').length };
+  return { mean: meanOf(felt.map((f) => f.score)), n: felt.length, fromRatings: felt.filter((f) => f.from === 'rating').length };
 }
 
 function kindCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) if (isCustomerMessage(event)) counts[event.kind] = (counts[event.kind] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
 function channelCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) if (event.direction !== 'internal') counts[event.channel] = (counts[event.channel] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return sortedByKey(counts);
 }
 
 function contactSpan(events: readonly Event[]): { first: string | null; last: string | null } {
@@ -110,7 +126,7 @@ function latestEvent(events: readonly Event[]): Date {
 }
 
 /** What the whole run holds, for gaps said once in the index instead of in every report. */
-export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown'>): RunFacts {
+export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown' | 'repliesKnown'>): RunFacts {
   const channels = new Set(events.filter((e) => e.direction !== 'internal' && e.customerKey !== null).map((e) => e.channel));
   return {
     ordersKnown: options.ordersKnown,
@@ -118,89 +134,132 @@ export function describeRun(customers: readonly Customer[], events: readonly Eve
     contactsKnown: customers.some((c) => c.contact !== null),
     notesKnown: events.some((e) => e.kind === 'note' && e.customerKey !== null),
     channels: [...channels].sort(),
+    repliesKnown: options.repliesKnown ?? events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0),
   };
+}
+
+/** What every customer of a run is judged against: the reference date, the horizons, the codebook and the run. */
+interface RunContext {
+  asOf: Date;
+  recentDays: number;
+  openSince: Date;
+  recentSince: Date;
+  signals: Signals;
+  run: RunFacts;
+  ordersKnown: boolean;
+}
+
+function runContext(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): RunContext {
+  const asOf = options.asOf ?? latestEvent(events);
+  const recentDays = options.recentDays ?? 90;
+  return {
+    asOf,
+    recentDays,
+    openSince: new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY),
+    recentSince: new Date(asOf.getTime() - recentDays * DAY),
+    signals: signalsFor(options.codes),
+    run: describeRun(customers, events, options),
+    ordersKnown: options.ordersKnown,
+  };
+}
+
+/** A customer's records in order, with the figures RFM is scored from across the run. */
+interface Draft {
+  customer: Customer;
+  own: Event[];
+  orders: Profile['orders'];
+  summary: OrderSummary;
+}
+
+function draftOf(customer: Customer, records: readonly Event[], ctx: RunContext): Draft {
+  const own = [...records].sort(chronological);
+  // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
+  const joinable = customer.crmId !== null || customer.emails.length > 0;
+  const orders = orderFigures(own, ctx.ordersKnown && joinable);
+  const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
+  const summary: OrderSummary = {
+    key: customer.key,
+    recencyDays: lastOrder ? (ctx.asOf.getTime() - lastOrder.max) / DAY : null,
+    frequency: orders.count ?? 0,
+    monetary: orders.revenue ?? 0,
+  };
+  return { customer, own, orders, summary };
+}
+
+/** The figures of one customer: what is counted, before anything is judged. */
+function figuresOf({ customer, own, orders }: Draft, exchanges: readonly Exchange[], rfm: Profile['rfm'], slug: string, ctx: RunContext): Evidence['figures'] {
+  const contact = contactSpan(own);
+  return {
+    id: customer.key,
+    slug,
+    name: customer.name,
+    identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
+    firstContact: contact.first,
+    lastContact: contact.last,
+    channels: channelCounts(own),
+    kinds: kindCounts(own),
+    orders,
+    rfm,
+    dialog: dialogFigures(own, exchanges, ctx.openSince),
+    sentiment: sentimentFigures(own),
+    tone: toneFigures(own),
+    rating: summariseRatings(own),
+    codes: codeCounts(own),
+  };
+}
+
+/** One customer's figures, then the judgements made from them (in English in the profile, as data for reports). */
+function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunContext): ProfiledCustomer {
+  const { customer, own } = draft;
+  const { asOf, openSince, recentSince, recentDays, signals, run } = ctx;
+  const exchanges = settleExchanges(pairExchanges(own, signals), readingsIn(own, 'solved'), signals);
+  const figures = figuresOf(draft, exchanges, rfm, slug, ctx);
+  const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
+  const { stage, reasons } = judgeStage(evidence);
+  const attention = judgeAttention(evidence, stage);
+  const blindSpots = findBlindSpots(evidence);
+  const english = (findings: Finding[]) => findings.map((f) => say(f, 'en'));
+  const profile: Profile = {
+    ...figures,
+    stage,
+    stageReasons: english(reasons),
+    blindSpots: english(blindSpots),
+    attention: attention.attention,
+    attentionReasons: english(attention.reasons),
+  };
+  const findings = { stage: reasons, blindSpots, attention: attention.reasons };
+  return { profile, customer, events: own, exchanges, findings, asOf, openSince, recentSince, signals, run };
 }
 
 /** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
 export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
-  const asOf = options.asOf ?? latestEvent(events);
-  const recentDays = options.recentDays ?? 90;
-  const openSince = new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY);
-  const recentSince = new Date(asOf.getTime() - recentDays * DAY);
-  const signals = signalsFor(options.codes);
-  const run = describeRun(customers, events, options);
+  const ctx = runContext(customers, events, options);
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
-
-  const drafts = customers.map((customer) => {
-    const own = [...(byCustomer.get(customer.key) ?? [])].sort(byTime);
-    const contact = contactSpan(own);
-    // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
-    const joinable = customer.crmId !== null || customer.emails.length > 0;
-    const orders = orderFigures(own, options.ordersKnown && joinable);
-    const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
-    const summary: OrderSummary = {
-      key: customer.key,
-      recencyDays: lastOrder ? (asOf.getTime() - lastOrder.max) / 86_400_000 : null,
-      frequency: orders.count ?? 0,
-      monetary: orders.revenue ?? 0,
-    };
-    return { customer, own, contact, orders, summary };
-  });
+  const drafts = customers.map((customer) => draftOf(customer, byCustomer.get(customer.key) ?? [], ctx));
+  // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = new Set<string>();
-
-  return drafts.map(({ customer, own, contact, orders }) => {
-    const exchanges = pairExchanges(own, signals);
-    const figures: Evidence['figures'] = {
-      id: customer.key,
-      slug: uniqueSlug(slugs, customer),
-      name: customer.name,
-      identity: { crmId: customer.crmId, emails: customer.emails, handles: customer.handles, linked: customer.contact !== null },
-      firstContact: contact.first,
-      lastContact: contact.last,
-      channels: channelCounts(own),
-      kinds: kindCounts(own),
-      orders,
-      rfm: rfm.get(customer.key) ?? null,
-      dialog: dialogFigures(own, exchanges, openSince),
-      sentiment: sentimentFigures(own),
-      rating: summariseRatings(own),
-      codes: codeCounts(own),
-    };
-    const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
-    const { stage, reasons } = judgeStage(evidence);
-    const attention = judgeAttention(evidence, stage);
-    const blindSpots = findBlindSpots(evidence);
-    const english = (findings: Finding[]) => findings.map((f) => say(f, 'en'));
-    const profile: Profile = {
-      ...figures,
-      stage,
-      stageReasons: english(reasons),
-      blindSpots: english(blindSpots),
-      attention: attention.attention,
-      attentionReasons: english(attention.reasons),
-    };
-    return { profile, customer, events: own, exchanges, findings: { stage: reasons, blindSpots, attention: attention.reasons }, asOf, openSince, recentSince, signals };
-  });
+  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, uniqueSlug(slugs, draft.customer), ctx));
 }
 
-/** A run's profiles, and the gaps said once in its index: those of the whole run and those most customers share. */
+/** A run's profiles, and the gaps said once in its index. */
 export interface ProfiledRun {
   profiled: ProfiledCustomer[];
+  /** Said once in the index: the gaps of the whole run, and one line per gap most customers share. */
   blindSpots: Finding[];
+  /**
+   * The customer gaps most of the run shares (judgements.ts liftCommonGaps). Each profile keeps them, since a
+   * customer's profile must not depend on who else is in the run; the Markdown reports leave them to the index.
+   */
+  sharedGaps: FindingKey[];
 }
 
-/** buildProfiles for a whole run: gaps the run or most of its customers share move from the reports to the index. */
+/** buildProfiles for a whole run, with the gaps the run or most of its customers share, for the index. */
 export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
   const profiled = buildProfiles(customers, events, options);
-  const { common, kept } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
-  const lifted = profiled.map((p, i) => ({
-    ...p,
-    profile: { ...p.profile, blindSpots: kept[i]!.map((f) => say(f, 'en')) },
-    findings: { ...p.findings, blindSpots: kept[i]! },
-  }));
-  return { profiled: lifted, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common] };
+  const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
+  return { profiled, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common], sharedGaps: lifted };
 }
 
 function uniqueSlug(taken: Set<string>, customer: Customer): string {
@@ -213,5 +272,5 @@ function uniqueSlug(taken: Set<string>, customer: Customer): string {
 
 /** Who needs attention first: highest attention score, then most recent contact, then key. */
 export function byAttention(a: ProfiledCustomer, b: ProfiledCustomer): number {
-  return b.profile.attention - a.profile.attention || (b.profile.lastContact ?? '').localeCompare(a.profile.lastContact ?? '') || a.profile.id.localeCompare(b.profile.id);
+  return b.profile.attention - a.profile.attention || byCodePoint(b.profile.lastContact ?? '', a.profile.lastContact ?? '') || byCodePoint(a.profile.id, b.profile.id);
 }

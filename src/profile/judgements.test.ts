@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
 import type { Customer, Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, byAttention, profileRun } from './index.js';
@@ -31,11 +33,42 @@ describe('attention', () => {
       makeEvent({ customerKey: 'asker', text: 'Wann kommt meine Bestellung?', at: on('2024-06-28'), lang: 'de', sentiment: { label: 'neutral', score: 0 } }),
       makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } }),
     ];
-    const profiled = buildProfiles([person('fan'), person('asker'), person('critic')], events, { ordersKnown: false, socialKnown: false, asOf });
+    const profiled = buildProfiles([person('fan'), person('asker'), person('critic')], events, { ordersKnown: false, socialKnown: false, asOf, repliesKnown: true });
     const order = [...profiled].sort(byAttention).map((p) => p.profile.id);
     expect(order.at(-1)).toBe('fan');
     const critic = profiled.find((p) => p.profile.id === 'critic')!;
     expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical, not replied to', 'rated ★☆☆☆☆ 1/5', 'at risk']));
+  });
+
+  it('calls nothing "not replied to" in a run that cannot show replies at all', () => {
+    const critical = makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } });
+    // An Amazon-like export: no reply column, no reply in it.
+    const [blind] = buildProfiles([person('critic')], [critical], { ordersKnown: false, socialKnown: false, asOf });
+    expect(blind!.profile.attentionReasons.join(' ')).not.toMatch(/not replied to/);
+    expect(blind!.profile.attentionReasons).toContain('rated ★☆☆☆☆ 1/5');
+    // One brand reply anywhere in the run shows that replies would be seen.
+    const elsewhere = makeEvent({ customerKey: 'other', direction: 'outbound', kind: 'review', channel: 'web', text: 'Danke!', at: on('2024-06-20') });
+    const [seen] = buildProfiles([person('critic'), person('other')], [critical, elsewhere], { ordersKnown: false, socialKnown: false, asOf });
+    expect(seen!.profile.attentionReasons).toContain('1 critical, not replied to');
+  });
+
+  it('counts an open question by a question of their own, never by a question mark inside a link', () => {
+    const read = (text: string) => annotateEvent(makeEvent({ customerKey: 'a', text, at: on('2024-06-28'), lang: 'de' }), {} as AnnotateContext, [readingsAnnotator]);
+    const withLink = buildProfiles([person('a')], [read('Rechnung doppelt, Beleg: https://shop.example/beleg?id=4711')], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    expect(withLink.profile.attentionReasons).toContain('1 unanswered');
+    expect(withLink.profile.attentionReasons.join(' ')).not.toMatch(/open question/);
+    const asking = buildProfiles([person('a')], [read('Wann kommt die Gutschrift?')], { ordersKnown: false, socialKnown: false, asOf })[0]!;
+    expect(asking.profile.attentionReasons).toContain('1 open question');
+  });
+
+  it('judges a customer with more records than a spread of arguments can hold', () => {
+    // Math.max(...times) throws a RangeError past ~125,000 values; a heavy account in a large export has more.
+    const start = Date.UTC(2020, 0, 1);
+    const many = Array.from({ length: 130_000 }, (_, i) =>
+      makeEvent({ customerKey: 'bulk', kind: 'review', channel: 'web', expectsReply: false, text: 'ok', at: new Date(start + i * 60_000), sentiment: { label: 'neutral', score: 0 } }),
+    );
+    const [bulk] = buildProfiles([person('bulk')], many, { ordersKnown: false, socialKnown: false, asOf: new Date(start + 130_000 * 60_000) });
+    expect(bulk!.profile.attention).toBeGreaterThan(0);
   });
 
   it('counts an unanswered message older than the reply horizon as unanswered, but not as still open', () => {
@@ -103,11 +136,19 @@ describe('gaps most customers share', () => {
     return profileRun(customers, events, { ordersKnown: false, socialKnown: false, asOf });
   };
 
-  it('are said once in the index, with how many they concern, and left out of the reports', () => {
-    const { profiled, blindSpots } = run(25);
+  it('are said once in the index, with how many they concern, and named for the reports to leave out', () => {
+    const { blindSpots, sharedGaps } = run(25);
     expect(blindSpots).toContainEqual({ key: 'commonGap', value: 'fewDataPoints', n: 24, of: 25 });
     expect(say(blindSpots.find((f) => f.key === 'commonGap')!, 'en')).toMatch(/^24 of 25 customers have fewer than three records of their own/);
-    for (const p of profiled) expect(p.profile.blindSpots.join(' ')).not.toMatch(/Only one record/);
+    expect(sharedGaps).toEqual(['fewDataPoints']);
+  });
+
+  it('stay in every profile: a customer’s profile does not depend on who else is in the run', () => {
+    const { profiled } = run(25);
+    const p1 = profiled.find((p) => p.profile.id === 'p1')!;
+    const alone = profileRun([person('p1')], [makeEvent({ customerKey: 'p1', text: 'Nachricht 1', at: on('2024-06-20') })], { ordersKnown: false, socialKnown: false, asOf }).profiled[0]!;
+    expect(p1.profile.blindSpots.join(' ')).toMatch(/Only one record/);
+    expect(p1.profile.blindSpots).toEqual(alone.profile.blindSpots);
   });
 
   it('stay in the reports of a small run', () => {

@@ -1,9 +1,11 @@
 import type { Event, Stage } from '../model.js';
 import { stillOpen } from './dialog.js';
-import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence, type RunFacts } from './evidence.js';
+import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, type Evidence, type RunFacts } from './evidence.js';
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
-import type { Finding } from './wording.js';
+import { asksSomething } from './readings.js';
+import { span } from './span.js';
+import type { Finding, FindingKey } from './wording.js';
 
 export { judgeStage } from './stages.js';
 export type { Evidence, RunFacts } from './evidence.js';
@@ -44,7 +46,8 @@ function orderGaps(evidence: Evidence): Finding[] {
     spots.push({ key: 'ordersUnjoinable', value: customer.handles.length > 0 ? `@${customer.handles[0]}` : customer.key });
   } else if (figures.orders.count === 0) spots.push({ key: 'noOrders', value: customer.emails[0] ?? customer.crmId ?? customer.key });
   const since = daysSince(evidence, lastOrderAt(events));
-  if ((figures.orders.count ?? 0) >= 2 && since !== null && since > evidence.recentDays) spots.push({ key: 'pausedOrdering', n: since });
+  // Bought on two days or more (two orders of the same second are one checkout), and not recently.
+  if (purchaseDays(events).length >= 2 && since !== null && since > evidence.recentDays) spots.push({ key: 'pausedOrdering', n: since });
   return spots;
 }
 
@@ -55,7 +58,7 @@ function voiceGaps(evidence: Evidence): Finding[] {
   const words = voiced(evidence);
   const rated = events.filter((e) => e.direction === 'inbound' && e.rating);
   if (words.length === 0 && rated.length === 0) spots.push({ key: 'noVoice' });
-  const lastVoice = Math.max(0, ...[...words, ...rated].map((e) => e.at?.getTime() ?? 0));
+  const lastVoice = span([...words, ...rated].map((e) => e.at?.getTime() ?? 0))?.max ?? 0;
   const own = events.filter((e) => e.direction === 'inbound').length;
   // With fewer than three records, fewDataPoints names the latest and its date; "nothing since" would say it twice.
   if (own >= 3 && lastVoice > 0 && evidence.asOf.getTime() - lastVoice > recentDays * DAY) {
@@ -105,17 +108,17 @@ export const COMMON_GAP_MIN_CUSTOMERS = 20;
 
 /**
  * Gaps most customers share (COMMON_GAP_SHARE or more of a run of COMMON_GAP_MIN_CUSTOMERS or more): one line in the
- * index says how many customers they concern, and the reports leave them out, so a report lists what is particular
- * to its customer. Returns the index lines and, per customer, the gaps that stay in the report.
+ * index says how many customers they concern, and the Markdown reports leave them out, so a report lists what is
+ * particular to its customer (profiles keep every gap). Returns the index lines and the keys lifted.
  */
-export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; kept: Finding[][] } {
+export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Finding[]; lifted: FindingKey[] } {
   const total = perCustomer.length;
-  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], kept: perCustomer.map((f) => [...f]) };
-  const counts = new Map<Finding['key'], number>();
+  if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], lifted: [] };
+  const counts = new Map<FindingKey, number>();
   for (const findings of perCustomer) for (const key of new Set(findings.map((f) => f.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const lifted = new Set([...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key));
-  const common: Finding[] = [...lifted].map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
-  return { common, kept: perCustomer.map((findings) => findings.filter((f) => !lifted.has(f.key))) };
+  const lifted = [...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key);
+  const common: Finding[] = lifted.map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
+  return { common, lifted };
 }
 
 /** Gaps that hold for every customer of the run: said once, in the index. */
@@ -138,11 +141,17 @@ function freshness(evidence: Evidence, at: Date | null): number {
 
 function lastWordsAt(evidence: Evidence): Date | null {
   const times = evidence.events.filter((e) => e.direction === 'inbound' && e.at && (e.text || e.rating)).map((e) => e.at!.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
+  // Not Math.max(...times): a spread of ~125,000 values overflows the call stack.
+  const range = span(times);
+  return range ? new Date(range.max) : null;
 }
 
-/** Records of the customer's that read negative, expected no reply, got none, and are newer than the horizon. */
+/**
+ * Records of the customer's that read negative, expected no reply, got none, and are newer than the horizon; none
+ * when the run cannot show replies at all (no reply column, no reply in it).
+ */
 function unrepliedCritical(evidence: Evidence): number {
+  if (!evidence.run.repliesKnown) return 0;
   return evidence.exchanges.filter((x) => x.status === 'noReplyExpected' && x.message.at && x.message.at >= evidence.openSince && feltTone(x.message)?.label === 'negative').length;
 }
 
@@ -152,7 +161,7 @@ function unrepliedCritical(evidence: Evidence): number {
  * judgeAttention outweigh it.
  */
 function baseAttention(evidence: Evidence, spoke: number): number {
-  const mean = evidence.figures.sentiment.mean ?? 0;
+  const mean = evidence.figures.tone.mean ?? 0;
   const records = evidence.figures.dialog.inbound;
   return spoke * (1 + (1 - mean) / 2 + Math.log2(1 + records) / 4);
 }
@@ -168,7 +177,7 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
   let score = 0;
   const reasons: Finding[] = [];
   const open = stillOpen(evidence.exchanges, evidence.openSince);
-  const questions = open.filter((x) => x.message.text?.includes('?') || x.message.annotations.some((a) => signals.is('question', a.code)));
+  const questions = open.filter((x) => asksSomething(x.message, signals));
   if (open.length > 0) {
     score += 3 * open.length + questions.length;
     reasons.push({ key: 'unanswered', n: open.length });
@@ -191,8 +200,8 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     reasons.push({ key: 'atRisk' });
   }
   // A mean just below zero is noise, not a tone; the same bar as the negative label.
-  if (figures.sentiment.mean !== null && figures.sentiment.mean <= -0.2) {
-    score += -figures.sentiment.mean * 4 * (last ? spoke : 0.5);
+  if (figures.tone.mean !== null && figures.tone.mean <= -0.2) {
+    score += -figures.tone.mean * 4 * (last ? spoke : 0.5);
     reasons.push({ key: 'negativeTone' });
   }
   const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;

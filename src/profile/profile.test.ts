@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
+import type { Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, describeRun } from './index.js';
 import { runBlindSpots } from './judgements.js';
+
+const codes = [{ id: 'pain.cancellation', category: 'pain', label: { en: 'Cancellation', de: 'Kündigung und Ausfall' } }];
+/** A record as the annotate stage hands it on: with its readings. */
+const read = (extra: Partial<Event>): Event => annotateEvent(makeEvent(extra), {} as AnnotateContext, [readingsAnnotator]);
 
 const rule = (code: string, line: number) => ({ code, quote: 'x', source: { file: 't.csv', line }, by: { kind: 'rule' as const, id: `${code}/word` }, confidence: 0.8 });
 
@@ -14,7 +21,8 @@ describe('buildProfiles', () => {
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.orders).toEqual({ count: 2, revenue: 20 });
-    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0, fromRatings: 0 });
+    expect(p!.profile.sentiment).toEqual({ mean: null, n: 0 });
+    expect(p!.profile.tone).toEqual({ mean: null, n: 0, fromRatings: 0 });
     expect(p!.profile.dialog.medianResponseMinutes).toBeNull();
     expect(p!.profile.rfm).toEqual({ recency: 5, frequency: 5, monetary: 5 });
   });
@@ -29,12 +37,24 @@ describe('buildProfiles', () => {
     expect(run).toEqual(['runNoOrders', 'runNoNotes', 'runNoSocial', 'runOneChannel']);
   });
 
-  it('puts a customer who talks about cancelling at risk, with the reason', () => {
-    const events = [makeEvent({ text: 'Ich kündige', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
+  it('puts a customer who ends their contract themselves at risk, saying so', () => {
+    const events = [read({ text: 'Ich kündige zum Monatsende.', lang: 'de', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('at-risk');
-    expect(p!.profile.stageReasons[0]).toBe("cancelling or leaving came up (1×)");
+    expect(p!.profile.stageReasons[0]).toBe('ended it themselves: cancelled, closed their account or went elsewhere (1×)');
     expect(p!.profile.attentionReasons).toEqual(expect.arrayContaining(['1 unanswered', 'at risk', 'negative tone']));
+  });
+
+  it('puts a customer who turns away at risk, and tells it apart from a cancellation they suffered', () => {
+    const away = [read({ text: 'Never again, I am switching to another roaster.', annotations: [rule('trust.loyalty-withheld', 2)], sentiment: { label: 'negative', score: -0.5 } })];
+    const [p] = buildProfiles([makeCustomer()], away, { ordersKnown: false, socialKnown: false });
+    expect(p!.profile.stageReasons).toEqual(['turning away or loyalty refused came up (1×)']);
+    // A flight cancelled on them is a pain like others: no talk of leaving.
+    const flight = (day: string) =>
+      read({ text: 'They cancelled my flight and nobody told me.', at: new Date(`${day}T10:00:00Z`), annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.7 } });
+    const [suffered] = buildProfiles([makeCustomer()], [flight('2024-05-01'), flight('2024-05-03')], { ordersKnown: false, socialKnown: false, codes });
+    expect(suffered!.profile.stageReasons.join(' ')).not.toMatch(/ended it themselves|turning away|leaving/);
+    expect(suffered!.profile.stageReasons).toContain('negative on the whole, by their ratings and words (mean -0.70), 2 records about pain points (Cancellation)');
   });
 
   it('makes a positive recommender who spoke more than once an advocate, and a one-off no advocate', () => {

@@ -6,6 +6,7 @@
 // machine-read tone of its text; where the two disagree strongly the report flags the record.
 import type { Event, RatingScale, SentimentLabel } from '../model.js';
 import { ratingTone, ratingValence, SCALES } from '../rating-scales.js';
+import { bySource } from './chronology.js';
 
 /** The tone of one thing the customer said, for judgements: the rating's when rated, else the text's. */
 export interface Felt {
@@ -41,37 +42,71 @@ export interface RatingSummary {
   scale: RatingScale;
   /** Ratings on that scale. */
   n: number;
-  latest: number;
+  /**
+   * The latest rating; null when the latest time holds several ratings that disagree (two reviews of the same
+   * second, or only undated ratings): none of them is known to be the later one.
+   */
+  latest: number | null;
   /** ISO date of the latest rating, null when undated. */
   latestAt: string | null;
   mean: number;
-  /** Latest against the mean of the earlier ones (a fifth of the scale or more is a change); null with one rating. */
+  /**
+   * Latest against the mean of the strictly earlier ones (a fifth of the scale or more is a change); null with one
+   * rating, without a latest, or when nothing is earlier than it.
+   */
   trend: RatingTrend | null;
 }
 
 const TREND_STEP = 0.2;
 
+/** Undated ratings count as the earliest: a dated rating is always known to be later than them. */
 const time = (event: Event): number => event.at?.getTime() ?? Number.NEGATIVE_INFINITY;
+
+/** Rated records, oldest first (undated first), records of the same time by file and line. */
+const byRatingTime = (a: Event, b: Event): number => time(a) - time(b) || bySource(a, b);
+
+/** The customer's own rated records, in the order of byRatingTime. */
+export function ratedRecords(events: readonly Event[]): Event[] {
+  return events.filter((e) => e.rating && e.direction === 'inbound').sort(byRatingTime);
+}
+
+/**
+ * The records that share the latest time of a list sorted by byRatingTime, and whether they agree: several ratings
+ * at the same time have no order, so they make a latest only when they are the same value.
+ */
+export function latestGroup(rated: readonly Event[]): { group: Event[]; earlier: Event[]; agreed: boolean } {
+  const last = rated.at(-1);
+  if (!last) return { group: [], earlier: [], agreed: false };
+  const group = rated.filter((e) => time(e) === time(last));
+  const earlier = rated.filter((e) => time(e) < time(last));
+  const agreed = group.every((e) => e.rating!.scale === last.rating!.scale && e.rating!.value === last.rating!.value);
+  return { group, earlier, agreed };
+}
+
+const meanOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+
+function trendOf(latest: number, earlier: readonly number[], scale: RatingScale): RatingTrend | null {
+  if (earlier.length === 0) return null;
+  const { min, max, lowerIsBetter } = SCALES[scale];
+  const change = ((latest - meanOf(earlier)) / (max - min)) * (lowerIsBetter ? -1 : 1);
+  return change >= TREND_STEP ? 'up' : change <= -TREND_STEP ? 'down' : 'steady';
+}
 
 /** The ratings of the customer's own records summarised; null when they never rated. */
 export function summariseRatings(events: readonly Event[]): RatingSummary | null {
-  const rated = events.filter((e) => e.rating && e.direction === 'inbound').sort((a, b) => time(a) - time(b) || a.source.line - b.source.line);
+  const rated = ratedRecords(events);
   if (rated.length === 0) return null;
   const counts = new Map<RatingScale, number>();
   for (const e of rated) counts.set(e.rating!.scale, (counts.get(e.rating!.scale) ?? 0) + 1);
-  const most = Math.max(...counts.values());
+  let most = 0;
+  for (const n of counts.values()) most = Math.max(most, n);
   // Ties go to the scale of the latest rating: it is the one the customer speaks in now.
   const scale = [...rated].reverse().find((e) => counts.get(e.rating!.scale) === most)!.rating!.scale;
   const same = rated.filter((e) => e.rating!.scale === scale);
-  const values = same.map((e) => e.rating!.value);
-  const last = same.at(-1)!;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  let trend: RatingTrend | null = null;
-  if (values.length >= 2) {
-    const earlier = values.slice(0, -1).reduce((a, b) => a + b, 0) / (values.length - 1);
-    const { min, max, lowerIsBetter } = SCALES[scale];
-    const change = ((last.rating!.value - earlier) / (max - min)) * (lowerIsBetter ? -1 : 1);
-    trend = change >= TREND_STEP ? 'up' : change <= -TREND_STEP ? 'down' : 'steady';
-  }
-  return { scale, n: same.length, latest: last.rating!.value, latestAt: last.at ? last.at.toISOString() : null, mean: Math.round(mean * 100) / 100, trend };
+  const { group, earlier, agreed } = latestGroup(same);
+  const last = group.at(-1)!;
+  const latest = agreed ? last.rating!.value : null;
+  const trend = latest === null ? null : trendOf(latest, earlier.map((e) => e.rating!.value), scale);
+  const mean = meanOf(same.map((e) => e.rating!.value));
+  return { scale, n: same.length, latest, latestAt: last.at ? last.at.toISOString() : null, mean: Math.round(mean * 100) / 100, trend };
 }

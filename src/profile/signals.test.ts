@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missingSignals, SIGNALS, signalsFor } from './signals.js';
+import { defaultCodebook } from '../annotate/codebook.js';
+import { missingSignals, signalsFor } from './signals.js';
 
 describe('declared signals', () => {
   it('read a category from the codebook, so a user’s own pain code counts as a pain', () => {
@@ -17,8 +18,15 @@ describe('declared signals', () => {
     expect(signals.is('critic', 'role.critic')).toBe(true);
   });
 
-  it('say what every signal is used for', () => {
-    for (const declaration of Object.values(SIGNALS)) expect(declaration.usedFor.length).toBeGreaterThan(10);
+  it('are all carried by the default codebook, so no judgement goes blind without a user codebook', () => {
+    expect(missingSignals(defaultCodebook().codes)).toEqual([]);
+  });
+
+  it('tell a turning away from a cancellation suffered: only the former is the turning-away signal', () => {
+    const signals = signalsFor(defaultCodebook().codes);
+    expect(signals.is('turningAway', 'trust.loyalty-withheld')).toBe(true);
+    expect(signals.is('turningAway', 'pain.cancellation')).toBe(false);
+    expect(signals.is('pain', 'pain.cancellation')).toBe(true);
   });
 
   it('find what a codebook leaves out, naming the codes and categories missing', () => {

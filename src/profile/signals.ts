@@ -2,10 +2,12 @@
 // for. profile/ and report/ ask `signals.is('pain', code)` instead of naming code ids, so a user codebook can rename,
 // add or drop codes, and the CLI can say which judgement loses what when a codebook leaves a signal out.
 
-/** What a code is (its id and category); the active codebook's codes, or unknown codes read by their id prefix. */
+/** What a code is (its id, category and label); the active codebook's codes, or unknown codes read by their id prefix. */
 export interface CodeKind {
   id: string;
   category: string;
+  /** How the codebook names the code; without one, judgements name it by its id. */
+  label?: { en: string; de: string };
 }
 
 export interface SignalDeclaration {
@@ -25,9 +27,13 @@ export const SIGNALS = {
   longing: { category: 'longing', usedFor: 'the opener that picks up a wish' },
   life: { category: 'life', usedFor: 'the opener that asks how a life event went' },
   role: { category: 'role', usedFor: 'the opener that speaks to the role a customer takes' },
-  leaving: {
-    codes: ['pain.cancellation', 'trust.loyalty-withheld'],
-    usedFor: 'the at-risk stage ("cancelling or leaving came up")',
+  turningAway: {
+    codes: ['trust.loyalty-withheld'],
+    usedFor: 'the at-risk stage ("turning away or loyalty refused came up") and the opener that asks what would win them back; a cancellation they suffered is a pain like others',
+  },
+  cancellation: {
+    codes: ['pain.cancellation'],
+    usedFor: 'openers: a cancellation the customer made themselves ("please cancel my order") is not asked about as a pending pain',
   },
   question: { codes: ['dialog.question'], usedFor: 'dialog (a closing reply that asks something still needs an answer) and attention (open questions)' },
   complaint: { codes: ['dialog.complaint'], usedFor: 'dialog (a reply that complains still needs an answer) and the advocate stage (no complaint left open)' },
@@ -47,9 +53,11 @@ export const SIGNALS = {
 
 export type Signal = keyof typeof SIGNALS;
 
-/** Answers "does this code carry that signal?" for one codebook. */
+/** Answers "does this code carry that signal?" for one codebook, and names its codes. */
 export interface Signals {
   is(signal: Signal, code: string): boolean;
+  /** The codebook's label of a code in both languages; a code it does not know is named by its id. */
+  label(code: string): { en: string; de: string };
 }
 
 const prefixOf = (code: string): string => code.split('.')[0] ?? code;
@@ -60,7 +68,9 @@ const prefixOf = (code: string): string => code.split('.')[0] ?? code;
  */
 export function signalsFor(codes: readonly CodeKind[] = []): Signals {
   const category = new Map(codes.map((c) => [c.id, c.category]));
+  const labels = new Map(codes.filter((c) => c.label).map((c) => [c.id, c.label!]));
   return {
+    label: (code) => labels.get(code) ?? { en: code, de: code },
     is(signal, code) {
       const declared: SignalDeclaration = SIGNALS[signal];
       if (declared.codes?.includes(code)) return true;

@@ -3,10 +3,12 @@
 // rule that holds is the customer's stage, and the findings of the rules that hold are its reasons. An advocate must
 // also clear every bar in ADVOCATE_BARS.
 import type { Stage } from '../model.js';
-import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, type Evidence } from './evidence.js';
-import { isCustomerMessage } from './dialog.js';
+import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
+import { isCustomerMessage, waiting } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
+import { byCodePoint } from './chronology.js';
+import { readingOf } from './readings.js';
 import type { Finding } from './wording.js';
 
 export interface StageRule {
@@ -14,16 +16,39 @@ export interface StageRule {
   id: string;
   /** Why this rule writes its stage. */
   because: string;
+  /** Evidence that holds only with other evidence when the customer's ratings are good on average. */
+  weak?: true;
   /** The findings that make the rule hold; empty when it does not. */
   test: (evidence: Evidence) => Finding[];
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
+/** A habit: orders on this many different days at least. */
+const HABIT_DAYS = 3;
+/** Stopped: no order for this many times their usual interval, and for more than STOPPED_MIN_DAYS. */
+const STOPPED_FACTOR = 3;
+const STOPPED_MIN_DAYS = 90;
+
+/** Their ratings are good on average (the advocate's bar): a weak at-risk rule alone does not outweigh them. */
+const ratedWell = (e: Evidence): boolean => {
+  const r = e.figures.rating;
+  return r !== null && ratingTone({ value: r.mean, scale: r.scale }) === 'positive';
+};
+
 const codeTotal = (evidence: Evidence, signal: Parameters<Evidence['signals']['is']>[0]): number =>
   sum(Object.entries(evidence.figures.codes).filter(([code]) => evidence.signals.is(signal, code)).map(([, n]) => n));
 
 const time = (e: { at: Date | null }): number => e.at?.getTime() ?? Number.NEGATIVE_INFINITY;
+
+/** Which pains they named, most often named first: a flight cancelled on them reads as "Cancellation" here. */
+function painLabels(e: Evidence, records: readonly Evidence['events'][number][]): { en: string; de: string }[] {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    for (const code of new Set(record.annotations.filter((a) => a.by.kind === 'rule' && e.signals.is('pain', a.code)).map((a) => a.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b)).map(([code]) => e.signals.label(code));
+}
 
 /** The latest rated record, and whether anything the customer said after it reads positive (later evidence). */
 function latestRating(evidence: Evidence) {
@@ -33,23 +58,34 @@ function latestRating(evidence: Evidence) {
   return { event: latest, rating: latest.rating!, warmerSince };
 }
 
-const interactions = (evidence: Evidence): number => sum(Object.values(evidence.figures.channels));
+/** The customer's own records (messages, tickets, posts, reviews, survey answers): not the brand's replies. */
+const ownRecords = (evidence: Evidence): number => evidence.events.filter(isCustomerMessage).length;
+
+/** Their own records and their distinct orders: an order of 13 item lines is one contact, a brand reply none. */
+const contacts = (evidence: Evidence): number => ownRecords(evidence) + (evidence.figures.orders.count ?? 0);
 
 export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
-    id: 'leaving',
-    because: 'Talk of cancelling, leaving or loyalty refused is the plainest sign that the relationship may end.',
+    id: 'turned-away',
+    because: 'The customer turns away: loyalty refused in their words or an analyst\'s code, or they end it themselves (a contract cancelled, "Ich habe gekündigt"; an order cancelled to buy elsewhere; an account closed). It is the plainest sign that the relationship may end. A cancellation they suffered (a flight, an order cancelled on them) is a pain like others, not this.',
     test: (e) => {
-      const n = codeTotal(e, 'leaving');
-      return n > 0 ? [{ key: 'cancelling', n }] : [];
+      const refused = codeTotal(e, 'turningAway');
+      const left = e.events.filter((event) => event.direction === 'inbound' && readingOf(event, 'leaving')).length;
+      const findings: Finding[] = [];
+      if (refused > 0) findings.push({ key: 'turnedAway', n: refused });
+      if (left > 0) findings.push({ key: 'endedItThemselves', n: left });
+      return findings;
     },
   },
   {
     stage: 'at-risk',
     id: 'never-answered',
-    because: 'Two or more conversations the customer opened got no reply: the dialog broke down on our side. Reviews, surveys and posts expect no reply and do not count.',
-    test: (e) => (e.figures.dialog.unanswered >= 2 ? [{ key: 'neverAnswered', n: e.figures.dialog.unanswered }] : []),
+    because: 'Two or more conversations the customer opened got no reply: the dialog broke down on our side. Reviews, surveys and posts expect no reply and do not count, nor does a message whose issue a note or their own later words call solved.',
+    test: (e) => {
+      const n = waiting(e.exchanges).length;
+      return n >= 2 ? [{ key: 'neverAnswered', n }] : [];
+    },
   },
   {
     stage: 'at-risk',
@@ -75,20 +111,26 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'at-risk',
     id: 'negative-with-pains',
-    because: 'Their words are mostly negative (mean tone -0.25 or lower, a rated record counting with its rating) and two or more of them name pain points.',
+    because: 'Their tone on the whole, by their ratings and words, is negative (mean -0.25 or lower, a rated record counting with its rating) and two or more of their records name pain points.',
     test: (e) => {
-      const mean = e.figures.sentiment.mean;
-      const pains = e.events.filter((event) => ownSignal(e, event, 'pain')).length;
-      return mean !== null && mean <= -0.25 && pains >= 2 ? [{ key: 'negativeWithPains', n: pains, value: mean.toFixed(2) }] : [];
+      const mean = e.figures.tone.mean;
+      const pains = e.events.filter((event) => ownSignal(e, event, 'pain'));
+      if (mean === null || mean > -0.25 || pains.length < 2) return [];
+      return [{ key: 'negativeWithPains', n: pains.length, value: mean.toFixed(2), labels: painLabels(e, pains) }];
     },
   },
   {
     stage: 'at-risk',
     id: 'stopped-ordering',
-    because: 'They ordered at least twice but not in the last 90 days: a habit that stopped.',
+    because: `A buying habit that stopped: orders on ${HABIT_DAYS} or more different days (two orders of the same day are one checkout), and none for more than ${STOPPED_FACTOR} times their usual interval and more than ${STOPPED_MIN_DAYS} days. On its own it does not outweigh good ratings: they may just need less.`,
+    weak: true,
     test: (e) => {
+      const days = purchaseDays(e.events);
+      const usual = usualInterval(days);
       const since = daysSince(e, lastOrderAt(e.events));
-      return (e.figures.orders.count ?? 0) >= 2 && since !== null && since > 90 ? [{ key: 'stoppedOrdering', n: since, value: String(e.figures.orders.count) }] : [];
+      if (days.length < HABIT_DAYS || usual === null || since === null) return [];
+      if (since <= STOPPED_MIN_DAYS || since <= STOPPED_FACTOR * usual) return [];
+      return [{ key: 'stoppedOrdering', n: since, value: String(days.length), interval: Math.round(usual) }];
     },
   },
   {
@@ -98,7 +140,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     test: (e) =>
       Object.entries(e.figures.codes)
         .filter(([code]) => e.signals.is('supporter', code))
-        .map(([code, n]) => ({ key: 'role' as const, n, value: code.split('.').slice(1).join('.') || code })),
+        .map(([code, n]) => ({ key: 'role' as const, n, labels: [e.signals.label(code)] })),
   },
   {
     stage: 'advocate',
@@ -127,17 +169,17 @@ export const STAGE_RULES: readonly StageRule[] = [
   },
   {
     stage: 'regular',
-    id: 'many-interactions',
-    because: 'Six contacts or more (messages, reviews, orders, replies): we see them often.',
-    test: (e) => (interactions(e) >= 6 ? [{ key: 'manyInteractions', n: interactions(e) }] : []),
+    id: 'many-contacts',
+    because: 'Six contacts or more of their own (their messages, tickets, posts, reviews and survey answers, and their distinct orders; not the brand\'s replies, not order lines): we see them often.',
+    test: (e) => (contacts(e) >= 6 ? [{ key: 'manyContacts', n: contacts(e) }] : []),
   },
   {
     stage: 'acquaintance',
     id: 'some-contact',
-    because: 'An order or two contacts: we have met.',
+    because: 'An order, or two contacts of their own (a brand reply to their one review is not a second): we have met. Orders are named only where the run can know them.',
     test: (e) => {
-      const orders = e.figures.orders.count ?? 0;
-      return orders >= 1 || interactions(e) >= 2 ? [{ key: 'someContact', n: orders, value: String(interactions(e)) }] : [];
+      const orders = e.figures.orders.count;
+      return (orders ?? 0) >= 1 || contacts(e) >= 2 ? [{ key: 'someContact', n: orders ?? undefined, value: String(ownRecords(e)) }] : [];
     },
   },
   {
@@ -167,9 +209,9 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
   },
   {
     id: 'positive-voice',
-    because: 'Their words read positive on the whole (mean tone 0.25 or more, rated records by their rating), not just above zero.',
+    because: 'Their tone on the whole, by their ratings and words, is positive (mean 0.25 or more, rated records by their rating), not just above zero.',
     clears: (e) => {
-      const mean = e.figures.sentiment.mean;
+      const mean = e.figures.tone.mean;
       return mean !== null && mean >= 0.25 ? { key: 'positiveVoice', value: mean.toFixed(2) } : null;
     },
   },
@@ -177,7 +219,7 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
     id: 'no-open-complaint',
     because: 'No complaint or pain point of theirs is left unanswered.',
     clears: (e) =>
-      e.exchanges.some((x) => x.status === 'unanswered' && x.message.annotations.some((a) => e.signals.is('pain', a.code) || e.signals.is('complaint', a.code)))
+      waiting(e.exchanges).some((x) => x.message.annotations.some((a) => e.signals.is('pain', a.code) || e.signals.is('complaint', a.code)))
         ? null
         : true,
   },
@@ -195,8 +237,10 @@ export const ADVOCATE_BARS: readonly AdvocateBar[] = [
 export function judgeStage(evidence: Evidence): { stage: Stage; reasons: Finding[] } {
   const stages: Stage[] = ['at-risk', 'advocate', 'regular', 'acquaintance', 'stranger'];
   for (const stage of stages) {
-    const reasons = STAGE_RULES.filter((rule) => rule.stage === stage).flatMap((rule) => rule.test(evidence));
+    const holding = STAGE_RULES.filter((rule) => rule.stage === stage).map((rule) => ({ rule, findings: rule.test(evidence) })).filter((h) => h.findings.length > 0);
+    const reasons = holding.flatMap((h) => h.findings);
     if (reasons.length === 0) continue;
+    if (holding.every((h) => h.rule.weak) && ratedWell(evidence)) continue;
     if (stage !== 'advocate') return { stage, reasons };
     const bars = ADVOCATE_BARS.map((bar) => bar.clears(evidence));
     if (bars.every((b) => b !== null)) return { stage, reasons: [...reasons, ...bars.filter((b): b is Finding => b !== true)] };

@@ -17,6 +17,10 @@ export interface Finding {
   date?: string;
   /** Out of how many (customers of the run). */
   of?: number;
+  /** A usual interval, in days (between orders). */
+  interval?: number;
+  /** The codebook's names of the codes the finding is about ("Cancellation", "Waiting and delay"). */
+  labels?: { en: string; de: string }[];
 }
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
@@ -75,19 +79,33 @@ export function ratingText(rating: Rating, lang: Lang): string {
   return RATING_TEXT[rating.scale as Scale](rating.value, decimal(rating.value, lang), lang);
 }
 
+/** "1 order, 2 records of their own": orders only where known, records only where there are any besides orders. */
+const contactParts = (f: Finding, orders: string, records: string): string =>
+  [f.n === undefined ? null : orders, f.n !== undefined && f.n > 0 && Number(f.value) === 0 ? null : records].filter((p) => p !== null).join(', ');
+
+/** " (Cancellation, Waiting and delay)" from a finding's labels; nothing without. */
+const named = (f: Finding, lang: Lang): string => (f.labels && f.labels.length > 0 ? ` (${f.labels.map((l) => l[lang]).join(', ')})` : '');
+
 const r = (f: Finding, lang: Lang): string => (f.rating ? ratingText(f.rating, lang) : '');
 const on = (f: Finding, lang: Lang): string => (f.date ? (lang === 'de' ? ` vom ${f.date}` : ` of ${f.date}`) : '');
 
 const WORDING = {
   // stage reasons
-  cancelling: { en: (f: Finding) => `cancelling or leaving came up (${f.n}×)`, de: (f: Finding) => `Kündigung oder Abwanderung war Thema (${f.n}×)` },
+  turnedAway: {
+    en: (f: Finding) => `turning away or loyalty refused came up (${f.n}×)`,
+    de: (f: Finding) => `Abwendung oder verweigerte Loyalität war Thema (${f.n}×)`,
+  },
+  endedItThemselves: {
+    en: (f: Finding) => `ended it themselves: cancelled, closed their account or went elsewhere (${f.n}×)`,
+    de: (f: Finding) => `hat selbst Schluss gemacht: gekündigt, das Konto geschlossen oder woanders gekauft (${f.n}×)`,
+  },
   neverAnswered: { en: (f: Finding) => `${s(f.n, 'message', 'messages')} never answered`, de: (f: Finding) => `${s(f.n, 'Nachricht', 'Nachrichten')} nie beantwortet` },
   lowRating: {
     en: (f: Finding) => `latest rating ${r(f, 'en')}${f.date ? ` (${f.date})` : ''}, nothing warmer since`,
     de: (f: Finding) => `letzte Bewertung ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}, seither nichts Freundlicheres`,
   },
   ratingFell: {
-    en: (f: Finding) => `rating fell to ${r(f, 'en')} (mean before and after ${f.value})`,
+    en: (f: Finding) => `rating fell to ${r(f, 'en')} (mean of all ${f.value})`,
     de: (f: Finding) => `Bewertung auf ${r(f, 'de')} gefallen (Mittel insgesamt ${deDecimal(f.value)})`,
   },
   topRating: {
@@ -95,21 +113,29 @@ const WORDING = {
     de: (f: Finding) => `Bestnote ${r(f, 'de')}${f.date ? ` (${f.date})` : ''}`,
   },
   negativeWithPains: {
-    en: (f: Finding) => `mostly negative in their own words (mean ${f.value}), ${s(f.n, 'message', 'messages')} about pain points`,
-    de: (f: Finding) => `überwiegend negativ in den eigenen Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Nachricht', 'Nachrichten')} über Schmerzpunkte`,
+    en: (f: Finding) => `negative on the whole, by their ratings and words (mean ${f.value}), ${s(f.n, 'record', 'records')} about pain points${named(f, 'en')}`,
+    de: (f: Finding) => `insgesamt negativ, nach Bewertungen und Worten (Mittelwert ${deDecimal(f.value)}), ${s(f.n, 'Eintrag', 'Einträge')} über Schmerzpunkte${named(f, 'de')}`,
   },
   stoppedOrdering: {
-    en: (f: Finding) => `ordered ${f.value}× but not in the last ${f.n} days`,
-    de: (f: Finding) => `${f.value}× bestellt, aber nicht in den letzten ${f.n} Tagen`,
+    en: (f: Finding) => `ordered on ${f.value} different days, usually every ${s(f.interval, 'day', 'days')}, but not in the last ${f.n} days`,
+    de: (f: Finding) => `an ${f.value} verschiedenen Tagen bestellt, meist alle ${s(f.interval, 'Tag', 'Tage')}, aber nicht in den letzten ${f.n} Tagen`,
   },
-  role: { en: (f: Finding) => `${f.value} (${f.n}×)`, de: (f: Finding) => `${ROLE_DE[f.value ?? ''] ?? f.value} (${f.n}×)` },
+  // The role by the codebook's label ("Recommender", "Empfehler"), so a user codebook's roles read as it names them.
+  role: { en: (f: Finding) => `${f.labels?.[0]?.en ?? f.value} (${f.n}×)`, de: (f: Finding) => `${f.labels?.[0]?.de ?? f.value} (${f.n}×)` },
   praised: { en: (f: Finding) => `praised the brand (${f.n}×)`, de: (f: Finding) => `hat die Marke gelobt (${f.n}×)` },
-  positiveVoice: { en: (f: Finding) => `positive in their own words (mean ${f.value})`, de: (f: Finding) => `positiv in den eigenen Worten (Mittelwert ${deDecimal(f.value)})` },
+  positiveVoice: {
+    en: (f: Finding) => `positive on the whole, by their ratings and words (mean ${f.value})`,
+    de: (f: Finding) => `insgesamt positiv, nach Bewertungen und Worten (Mittelwert ${deDecimal(f.value)})`,
+  },
   manyOrders: { en: (f: Finding) => s(f.n, 'order', 'orders'), de: (f: Finding) => s(f.n, 'Bestellung', 'Bestellungen') },
-  manyInteractions: { en: (f: Finding) => s(f.n, 'interaction', 'interactions'), de: (f: Finding) => s(f.n, 'Kontakt', 'Kontakte') },
+  manyContacts: {
+    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)`,
+    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)`,
+  },
+  // n: distinct orders, absent when the run cannot know them; value: the customer's own records.
   someContact: {
-    en: (f: Finding) => `${s(f.n, 'order', 'orders')}, ${s(Number(f.value), 'interaction', 'interactions')}`,
-    de: (f: Finding) => `${s(f.n, 'Bestellung', 'Bestellungen')}, ${s(Number(f.value), 'Kontakt', 'Kontakte')}`,
+    en: (f: Finding) => contactParts(f, s(f.n, 'order', 'orders'), s(Number(f.value), 'record of their own', 'records of their own')),
+    de: (f: Finding) => contactParts(f, s(f.n, 'Bestellung', 'Bestellungen'), s(Number(f.value), 'eigener Eintrag', 'eigene Einträge')),
   },
   noInteractions: { en: () => 'no interactions in the data', de: () => 'keine Kontakte in den Daten' },
   singleInteraction: {
@@ -269,9 +295,6 @@ const COMMON_GAPS: Record<string, { en: string; de: string }> = {
   toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
   answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
 };
-
-// Roles as what the person does, so they read without a gendered noun: "empfiehlt uns weiter (2×)".
-const ROLE_DE: Record<string, string> = { recommender: 'empfiehlt uns weiter', helper: 'hilft anderen', advisor: 'berät andere' };
 
 /** The profile's figures are English-formatted strings ("-0.18"); German takes the decimal comma. */
 const deDecimal = (value: string | undefined): string => (value ?? '').replace(/^(-?\d+)\.(\d+)$/, '$1,$2');

@@ -1,10 +1,11 @@
-import type { Event } from '../model.js';
+import { isReading, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
-import { cite, day, dayOf, inline, minutes, money, num, provenance, quote } from './format.js';
+import { cite, citeInCode, codeSpan, codeText, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { byCodePoint, bySource } from '../profile/chronology.js';
 import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
@@ -18,6 +19,15 @@ export const GENERATED_MARK = '<!-- written by thick: a rerun replaces this file
 export interface ReportOptions {
   lang: ReportLang;
   codes: ReadonlyMap<string, CodeInfo>;
+  /** Gaps most of the run shares (ProfiledRun.sharedGaps): the index says them once, so the report leaves them out. */
+  sharedGaps?: readonly string[];
+}
+
+/** The customer's blind spots as the report lists them: what is particular to them. */
+function blindSpotsSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
+  const shared = new Set(options.sharedGaps ?? []);
+  const own = subject.findings.blindSpots.filter((f) => !shared.has(f.key));
+  return own.length > 0 ? own.map((f) => `- ${mdText(say(f, options.lang))}`) : [l.noBlindSpots];
 }
 
 /**
@@ -40,7 +50,7 @@ function voice(subject: ProfiledCustomer): Event[] {
   const seen = new Set<string>();
   return subject.events
     .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
-    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || a.source.line - b.source.line)
+    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || bySource(a, b))
     .filter((e) => {
       const key = sameWords(e.text!);
       if (seen.has(key)) return false;
@@ -55,16 +65,17 @@ export const OPEN_LISTED = 10;
 
 function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile, customer } = subject;
+  // Ids, addresses, handles, city and CRM stage are data from the export: escaped like any customer text.
   const ids = [
-    profile.identity.crmId && `CRM ${profile.identity.crmId}`,
-    ...profile.identity.emails,
-    ...profile.identity.handles.map((h) => `@${h}`),
+    profile.identity.crmId && `CRM ${mdText(profile.identity.crmId)}`,
+    ...profile.identity.emails.map(mdText),
+    ...profile.identity.handles.map((h) => `@${mdText(h)}`),
   ].filter(Boolean);
   const contact = customer.contact;
   const lines = [
     `- ${l.ids}: ${ids.join(' · ') || l.unknown}`,
     `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
-    `- ${l.channels}: ${Object.keys(profile.channels).map((c) => channelName(c, lang)).join(', ') || l.none}`,
+    `- ${l.channels}: ${Object.keys(profile.channels).map((c) => escapeMarkdown(channelName(c, lang))).join(', ') || l.none}`,
   ];
   const kinds = Object.entries(profile.kinds).map(([kind, n]) => kindName(kind, lang, n));
   if (kinds.length > 0) lines.push(`- ${l.records}: ${kinds.join(', ')}`);
@@ -72,18 +83,23 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
   if (customer.anonymous) {
     // The placeholder as the export wrote it, not the display name that tells such customers apart in the index.
     const placeholder = subject.events.find((e) => e.who.placeholder)?.who.placeholder;
-    lines.push(`- ${placeholder ? l.placeholderName.replace('{name}', inline(placeholder, 60)) : l.noAuthorName}`);
+    lines.push(`- ${placeholder ? l.placeholderName.replace('{name}', () => inline(placeholder, 60)) : l.noAuthorName}`);
   }
   if (customer.nameJoins.length > 0) lines.push(`- ${l.joinedByName.replace('{n}', String(customer.nameJoins.length))}: ${customer.nameJoins.slice(0, 5).map(cite).join(', ')}`);
-  if (contact?.city) lines.push(`- ${contact.city}${contact.crmStage ? ` · CRM: ${contact.crmStage}` : ''}`);
+  if (contact?.city) lines.push(`- ${inline(contact.city, 120)}${contact.crmStage ? ` · CRM: ${mdText(contact.crmStage)}` : ''}`);
   return lines;
 }
 
-/** "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling" */
+/**
+ * "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling". Ratings that share the latest time and disagree make
+ * no latest and no trend: "several at the same time (2024-05-01), none later".
+ */
 function ratingLine(rating: NonNullable<ProfiledCustomer['profile']['rating']>, l: ReturnType<typeof labels>, lang: ReportLang): string {
-  const latest = ratingText({ value: rating.latest, scale: rating.scale }, lang);
-  const parts = [`${l.latest} ${latest}${rating.latestAt ? ` (${dayOf(rating.latestAt)})` : ''}`];
-  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`, l[rating.trend ?? 'steady']);
+  const when = rating.latestAt ? dayOf(rating.latestAt) : l.undated;
+  const latest = rating.latest === null ? l.latestTied.replace('{date}', when) : `${ratingText({ value: rating.latest, scale: rating.scale }, lang)}${rating.latestAt ? ` (${when})` : ''}`;
+  const parts = [`${l.latest} ${latest}`];
+  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`);
+  if (rating.trend) parts.push(l[rating.trend]);
   return parts.join(', ');
 }
 
@@ -94,7 +110,7 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const max = span(Object.values(profile.channels))?.max ?? 0;
   if (max > 0) {
     lines.push('```text');
-    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${channelName(channel, lang).padEnd(12)} ${bar(n, max)} ${n}`);
+    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${codeText(channelName(channel, lang)).padEnd(12)} ${bar(n, max)} ${n}`);
     lines.push('```');
   }
   return [...lines, '', ...timelineSection(subject, l)];
@@ -118,7 +134,8 @@ function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>
       complaints.set(month, (complaints.get(month) ?? 0) + 1);
     }
     for (const a of event.annotations.filter((x) => x.code === 'context')) {
-      world.set(month, (world.get(month) ?? new Set()).add(`${inline(a.quote ?? '', 60)} (${cite(a.source)})`));
+      // Inside a code block: escapes would show, so only what could close the block is kept out.
+      world.set(month, (world.get(month) ?? new Set()).add(`${codeText(a.quote ?? '', 60)} (${citeInCode(a.source)})`));
     }
   }
   const max = span(counts)?.max ?? 0;
@@ -138,7 +155,8 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
     // Reviews and survey answers say so: they are public verdicts or answers to our question, not messages to us.
     const kind = event.kind === 'review' || event.kind === 'survey' ? `${word(event.kind, lang)}, ` : '';
     const rating = event.rating ? `, ${ratingText(event.rating, lang)}` : '';
-    const tone = event.sentiment ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
+    // A text in a language thick does not read has no tone to show: the score would be a guess from its emoji.
+    const tone = event.sentiment && event.lang !== 'other' ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
     const lines = [`> ${inline(event.text!, 400)}`, `> — ${kind}${provenance(event, lang)}${rating}${tone}`];
     if (toneDisagrees(event)) {
       lines.push(`>`, `> ⚠ ${l.disagrees.replace('{text}', word(event.sentiment!.label, lang)).replace('{rating}', word(ratingTone(event.rating!), lang))}`);
@@ -148,7 +166,7 @@ function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, l
 }
 
 function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
-  const hits = subject.events.flatMap((event) => event.annotations.filter((a) => a.code !== 'context' && a.code !== 'note').map((annotation) => ({ event, annotation })));
+  const hits = subject.events.flatMap((event) => event.annotations.filter((a) => a.code !== 'context' && a.code !== 'note' && !isReading(a)).map((annotation) => ({ event, annotation })));
   if (hits.length === 0) return [l.noThemes];
   const byCategory = new Map<string, Map<string, typeof hits>>();
   for (const hit of hits) {
@@ -159,16 +177,16 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
     else codes.set(hit.annotation.code, [hit]);
     byCategory.set(category, codes);
   }
-  const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const categories = [...byCategory.keys()].sort((a, b) => rank(a) - rank(b) || byCodePoint(a, b));
   const lines: string[] = [];
   for (const category of categories) {
-    lines.push(`### ${categoryTitle(category, options.lang)}`, '');
+    lines.push(`### ${heading(categoryTitle(category, options.lang))}`, '');
     for (const [code, codeHits] of byCategory.get(category)!) {
       // Analyst evidence before machine evidence: people's judgement is shown first.
       const sorted = [...codeHits].sort((a, b) => Number(b.annotation.by.kind === 'analyst') - Number(a.annotation.by.kind === 'analyst'));
-      lines.push(`- **${codeLabel(options.codes, code, options.lang)}** (\`${code}\`, ${codeHits.length}×)`);
+      lines.push(`- **${mdText(codeLabel(options.codes, code, options.lang))}** (${codeSpan(code)}, ${codeHits.length}×)`);
       for (const { event, annotation } of sorted.slice(0, 3)) {
-        const who = `${word(annotation.by.kind, options.lang)} ${annotation.by.id}`;
+        const who = `${word(annotation.by.kind, options.lang)} ${mdText(annotation.by.id)}`;
         lines.push(`  - ${quote(inline(annotation.quote ?? event.text ?? '', 200), options.lang)} — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
       }
     }
@@ -183,7 +201,7 @@ const rank = (category: string): number => {
 };
 
 function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
-  const { dialog, sentiment } = subject.profile;
+  const { dialog, sentiment, tone } = subject.profile;
   const lines = [
     `| ${l.inbound} | ${l.outbound} | ${l.answered} | ${l.unanswered} | ${l.medianResponse} |`,
     '|---:|---:|---:|---:|---:|',
@@ -192,26 +210,57 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   ];
   const notes = [
     dialog.answeredTimeUnknown > 0 && l.answeredTimeUnknown.replace('{n}', String(dialog.answeredTimeUnknown)),
-    dialog.noReplyExpected > 0 && l.noReplyExpected.replace('{n}', String(dialog.noReplyExpected)),
+    dialog.noReplyExpected > 0 && (subject.run.repliesKnown ? l.noReplyExpected : l.repliesUnknown).replace('{n}', String(dialog.noReplyExpected)),
     dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
   ].filter((line): line is string => typeof line === 'string');
   for (const note of notes) lines.push(`- ${note}`);
-  const fromRatings =
-    sentiment.fromRatings === 0
-      ? ''
-      : `, ${sentiment.fromRatings < sentiment.n ? l.fromRatings.replace('{n}', String(sentiment.fromRatings)) : sentiment.n === 1 ? l.fromRatingOnly : l.fromRatingsAll}`;
-  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n}${fromRatings})`}`);
+  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`);
+  // The tone judgements use, which counts a rated record by its rating: said as such, beside the text's reading.
+  if (tone.fromRatings > 0 && tone.mean !== null) {
+    const by = tone.fromRatings < tone.n ? l.fromRatings.replace('{n}', String(tone.fromRatings)) : tone.n === 1 ? l.fromRatingOnly : l.fromRatingsAll;
+    lines.push('', `${l.tone}: ${num(tone.mean, lang, 2)} (n = ${tone.n}, ${by})`);
+  }
+  lines.push(...repliesListed(subject, l, lang));
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
-    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || a.source.line - b.source.line);
+    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || bySource(a, b));
   if (open.length > 0) {
     lines.push('', `**${l.unansweredQuestions}:**`, '');
     for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);
     if (open.length > OPEN_LISTED) lines.push(`- … ${andMore(open.length - OPEN_LISTED, lang)}`);
   }
-  const stale = dialog.unanswered - open.length;
+  const stale = dialog.unanswered - dialog.settled - open.length;
   if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince)));
+  for (const x of subject.exchanges.filter((e) => e.settledBy)) {
+    const by = x.settledBy!;
+    const message = quote(inline(x.message.text ?? '', 120), lang);
+    const settler = `${quote(inline(by.quote, 120), lang)} (${provenance(by.event, lang)})`;
+    lines.push('', l.settled.replace('{message}', () => message).replace('{by}', () => settler));
+  }
+  return lines;
+}
+
+/** At most this many answered messages are shown with the brand's reply; the rest are in the figures. */
+export const REPLIES_LISTED = 5;
+
+/**
+ * The brand's replies beside the messages they answer, newest first: what the brand already said (a promise, an
+ * apology, a fix) is part of the conversation the next contact continues. Reply text is data, escaped like the
+ * customer's.
+ */
+function repliesListed(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
+  const answered = subject.exchanges
+    .filter((x) => x.reply)
+    .sort((a, b) => (b.message.at?.getTime() ?? -Infinity) - (a.message.at?.getTime() ?? -Infinity) || bySource(a.message, b.message));
+  if (answered.length === 0) return [];
+  const lines = ['', `**${l.replies}:**`, ''];
+  for (const { message, reply, minutes: after } of answered.slice(0, REPLIES_LISTED)) {
+    const said = reply!.text?.trim() ? quote(inline(reply!.text, 300), lang) : l.replyWithoutText;
+    const when = after !== null && after >= 0 ? `, ${l.after} ${minutes(after, lang)}` : '';
+    lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`, `  - ↳ ${said} — ${provenance(reply!, lang)}${when}`);
+  }
+  if (answered.length > REPLIES_LISTED) lines.push(`- … ${andMore(answered.length - REPLIES_LISTED, lang)}`);
   return lines;
 }
 
@@ -220,8 +269,9 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const lines: string[] = [`**${l.analystNotes}**`, ''];
   if (notes.length === 0) lines.push(l.noNotes);
   for (const note of notes) {
-    const codes = note.annotations.map((a) => `\`${a.code}\``).join(' ');
-    lines.push(`- ${day(note.at)}, ${note.author ?? word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
+    // Analysts' codes as they wrote them (readings are thick's, not theirs); their names and codes are data too.
+    const codes = note.annotations.filter((a) => !isReading(a)).map((a) => codeSpan(a.code)).join(' ');
+    lines.push(`- ${day(note.at)}, ${note.author ? mdText(note.author) : word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
   }
   const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
   for (const event of subject.events) {
@@ -244,7 +294,7 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
 
 function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const { profile } = subject;
-  const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${say(f, lang)}`)];
+  const lines = [`${l.stage}: **${stageName(profile.stage, lang)}**, ${l.because}:`, '', ...subject.findings.stage.map((f) => `- ${mdText(say(f, lang))}`)];
   // With several ratings, their mean and trend explain the stage; a single one is already under Who.
   if (profile.rating && profile.rating.n > 1) lines.push('', `${l.ratings}: ${ratingLine(profile.rating, l, lang)}`);
   return lines;
@@ -254,7 +304,8 @@ function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof lab
 export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
   const l = labels(options.lang);
   const { profile } = subject;
-  const title = profile.name ?? profile.id;
+  // Names are entity-decoded at ingest: "Kim &lt;img …&gt;" arrives as a live tag unless escaped here.
+  const title = heading(profile.name ?? profile.id);
   const sections: [string, string[]][] = [
     [l.who, whoSection(subject, l, options.lang)],
     [l.numbers, numbersSection(subject, l, options.lang)],
@@ -263,10 +314,10 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
     [l.dialog, dialogSection(subject, l, options.lang)],
     [l.relationship, relationshipSection(subject, l, options.lang)],
     [l.context, contextSection(subject, l, options.lang)],
-    [l.blindSpots, subject.findings.blindSpots.length > 0 ? subject.findings.blindSpots.map((f) => `- ${say(f, options.lang)}`) : [l.noBlindSpots]],
+    [l.blindSpots, blindSpotsSection(subject, options, l)],
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
-  const why = subject.findings.attention.map((f) => say(f, options.lang)).join(', ');
+  const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

@@ -1,30 +1,38 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
-import { cite, day, dayOf, inline, money, num } from './format.js';
+import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
 
-export interface RunFacts {
+/** What the index says about the run's inputs (not profile/evidence.ts RunFacts, which is what the judgements know). */
+export interface IndexInputs {
   files: { file: string; preset: string; rows: { read: number; used: number; rejected: number } }[];
   contextEvents: readonly ContextEvent[];
   /** Gaps that hold for every customer of the run (profile/judgements.ts runBlindSpots): said here, once. */
   blindSpots?: readonly Finding[];
 }
 
+/** The latest rating; without one (ratings of the same time that disagree), their mean, said as such. */
+function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportLang): string {
+  if (!rating) return '—';
+  if (rating.latest !== null) return ratingText({ value: rating.latest, scale: rating.scale }, lang);
+  return `${labels(lang).mean} ${ratingText({ value: Math.round(rating.mean * 10) / 10, scale: rating.scale }, lang)}`;
+}
+
 /** The index: every customer, who needs attention first, each linked to their report. */
-export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts, lang: ReportLang): string {
+export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): string {
   const l = labels(lang);
   const sorted = [...subjects].sort(byAttention);
   const lines = [`# ${l.indexTitle}`, ''];
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
-  lines.push(`${l.generated} ${run.files.map((f) => `\`${f.file}\` (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
+  lines.push(`${l.generated} ${run.files.map((f) => `${codeSpan(f.file)} (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
 
   const stages = new Map<string, number>();
   for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
   lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stageName(stage, lang)} ${n}`).join(' · ')}`, '');
   if (run.blindSpots && run.blindSpots.length > 0) {
-    lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${say(f, lang)}`), '');
+    lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');
   }
 
   lines.push(
@@ -35,7 +43,7 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: RunFacts
     const name = inline(profile.name ?? profile.id, 60);
     const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
-    const rating = profile.rating ? ratingText({ value: profile.rating.latest, scale: profile.rating.scale }, lang) : '—';
+    const rating = ratingCell(profile.rating, lang);
     lines.push(
       `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
     );

@@ -1,17 +1,21 @@
 // The next conversation: two or three openers, each answering one piece of evidence and fitting it. Its age (nothing
 // "still open" beyond the reply horizon; old praise or pain is asked about, not answered as if new), its kind (a
 // review is answered publicly under the review or not at all), the role (a critic is never thanked for criticism),
-// and the analyst notes (an issue a note calls solved is not reopened; an idea or promise in a note is used).
+// who can be reached (someone under a placeholder name only by a public reply under their record), and what was
+// said since: an issue that a note, the brand or the customer calls solved is not reopened, an idea in a note or a
+// promise in a brand reply is used (annotate/readings.ts read them), and a customer who turned away is not asked
+// about pending issues.
 import type { Annotation, Event } from '../model.js';
 import { stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
-import { readNote, solvedBy, type NoteReading } from '../profile/notes.js';
+import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
+import { asksSomething, noteIdea as ideaIn, readingOf, readingsIn, solvedBy, type Said } from '../profile/readings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
 import { kindName, ratingText } from '../profile/wording.js';
 import { codeLabel, type CodeInfo } from './codes.js';
-import { cite, day, inline, quote } from './format.js';
+import { cite, day, inline, mdText, quote } from './format.js';
 import type { ReportLang } from './i18n.js';
 
 const DAY = 86_400_000;
@@ -27,6 +31,8 @@ interface Slots {
   date: string;
   rating: string;
   kind: string;
+  /** The record's kind as the object of "under their …": "review" / "der Bewertung". */
+  kindOne: string;
   author: string;
 }
 
@@ -45,6 +51,34 @@ const OPENERS = {
     en: (s) => `Reply publicly under their review (${s.rating}): ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
     de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}): ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
   },
+  replyCriticalReviewIfOpen: {
+    en: (s) => `This export shows no replies: if nobody has answered their review (${s.rating}) yet, answer it publicly: ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung (${s.rating}) noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
+  },
+  replyReviewIfOpen: {
+    en: (s) => `This export shows no replies: if nobody has answered their review${s.rating ? ` (${s.rating})` : ''} yet, answer it publicly: ${s.q}. Thank them for taking the time and answer what it says.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen.`,
+  },
+  replyLateCriticalReview: {
+    en: (s) => `Reply publicly under their review (${s.rating}), late as it is (${s.days} days): ${s.q}. A reply there is still possible and others still read it: take up the point, and say what has changed since.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}), auch wenn es spät ist (${s.days} Tage): ${s.q}. Eine Antwort dort ist noch möglich und wird mitgelesen: den Kritikpunkt aufgreifen und sagen, was sich seither geändert hat.`,
+  },
+  replyLateCriticalReviewIfOpen: {
+    en: (s) => `Only a public reply under their review (${s.rating}) can reach them, ${s.days} days later, and this export does not show whether anyone has answered it: if nobody has and the platform allows it, answer there: ${s.q}.`,
+    de: (s) => `Nur eine öffentliche Antwort unter der Bewertung (${s.rating}) erreicht die Person, ${s.days} Tage später, und dieser Export zeigt nicht, ob schon jemand geantwortet hat: Falls nicht und die Plattform es erlaubt, dort antworten: ${s.q}.`,
+  },
+  publicFollowUp: {
+    en: (s) => `The brand's reply under their review promised something: ${s.q}. Once it is done, say so under the review: that is the only way to reach them.`,
+    de: (s) => `Die Antwort unter der Bewertung hat etwas versprochen: ${s.q}. Sobald es erledigt ist, dort darunter Bescheid geben: Nur so erreicht man die Person.`,
+  },
+  answeredInPublic: {
+    en: (s) => `Nothing to add now: they wrote under a placeholder name, so a reply under their ${s.kindOne} is the only way to reach them, and the brand answered there on ${s.date}.`,
+    de: (s) => `Jetzt nichts hinzuzufügen: Die Person schrieb unter einem Platzhalternamen, nur eine Antwort unter ${s.kindOne} erreicht sie, und die Marke hat dort am ${s.date} geantwortet.`,
+  },
+  noChannel: {
+    en: (s) => `Nothing to say to them now: they wrote under a placeholder name, so nobody can reach them except by a public reply under their ${s.kindOne}, and nothing in it calls for one${s.days > 0 ? ` ${s.days} days later` : ''}.`,
+    de: (s) => `Jetzt nichts zu sagen: Die Person schrieb unter einem Platzhalternamen, erreichbar ist sie nur über eine öffentliche Antwort unter ${s.kindOne}, und nichts darin verlangt eine${s.days > 0 ? `, ${s.days} Tage später` : ''}.`,
+  },
   replyReview: {
     en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
     de: (s) => `Öffentlich unter der Bewertung antworten${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen, öffentlich.`,
@@ -57,9 +91,29 @@ const OPENERS = {
     en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
     de: (s) => `Aufgreifen, was ${s.author} am ${s.date} notiert hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
   },
+  checkPromise: {
+    en: (s) => `Check that what the brand promised about “${s.label}” happened: ${s.q}. If it did, ask whether it put things right; if not, say so before anything else.`,
+    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke zu „${s.label}“ versprochen hat: ${s.q}. Wenn ja, fragen, ob es das Problem gelöst hat; wenn nicht, das zuerst sagen.`,
+  },
+  brandPromise: {
+    en: (s) => `Check that what the brand promised on ${s.date} happened: ${s.q}. Follow it through, or tell them what became of it.`,
+    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke am ${s.date} versprochen hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
+  },
   checkSolved: {
     en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
     de: (s) => `„${s.label}“ nicht wieder aufrollen: ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles gut ist.`,
+  },
+  solvedByThem: {
+    en: (s) => `Do not reopen “${s.label}”: they said themselves it is over (${s.q}). If anything, ask whether it has stayed that way.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Person hat selbst gesagt, dass es erledigt ist (${s.q}). Höchstens fragen, ob es dabei geblieben ist.`,
+  },
+  solvedByBrand: {
+    en: (s) => `Do not reopen “${s.label}”: the brand told them it was solved (${s.q}). Ask whether it held, rather than starting over.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Marke hat ihnen gesagt, dass es gelöst ist (${s.q}). Fragen, ob es gehalten hat, statt von vorn anzufangen.`,
+  },
+  winBack: {
+    en: (s) => `They turned away: ${s.q}. It is no open ticket to close: ask what made them go, and whether anything would bring them back.`,
+    de: (s) => `Die Person hat sich abgewandt: ${s.q}. Das ist kein offenes Ticket zum Abhaken: fragen, was sie dazu gebracht hat und ob etwas sie zurückholen würde.`,
   },
   acknowledgePain: {
     en: (s) => `Acknowledge ${quote(s.label, 'en')}: ${s.q}. Ask what would make it right rather than sending a standard voucher.`,
@@ -166,7 +220,14 @@ interface Context {
   subject: ProfiledCustomer;
   codes: ReadonlyMap<string, CodeInfo>;
   lang: ReportLang;
-  notes: NoteReading[];
+  /** Analyst notes, oldest first. */
+  notes: Event[];
+  /** What calls an issue solved (annotate/readings.ts): notes, brand replies and the customer's own words, oldest first. */
+  solvers: Said[];
+  /** When the customer turned away (the winBack opener's record): older pains are not pending any more. */
+  turnedAwayAt: number | null;
+  /** Promises in the brand's replies (annotate/readings.ts), oldest first: what to check happened. */
+  promises: Said[];
   used: Set<Event>;
 }
 
@@ -181,17 +242,26 @@ const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >=
 
 const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at)})`;
 
+/** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
+function underTheir(kind: Event['kind'], lang: ReportLang): string {
+  if (lang === 'en') return kind === 'survey' ? 'survey answer' : kind;
+  return kind === 'review' ? 'der Bewertung' : kind === 'post' ? 'dem Beitrag' : kind === 'survey' ? 'der Umfrageantwort' : 'dem Eintrag';
+}
+
+/** The slots of an opener: the evidence quoted and cited, and every name or label in it escaped as data. */
 function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: string } = {}): Slots {
   const { lang } = ctx;
+  const { text: _text, ...given } = extra;
   return {
     q: evidenceOf(extra.text ?? event.text ?? '', event, lang),
-    label: '',
     days: ageDays(ctx, event),
     date: day(event.at),
     rating: event.rating ? ratingText(event.rating, lang) : '',
     kind: kindName(event.kind, lang),
-    author: event.author ?? (lang === 'de' ? 'die Analyse' : 'an analyst'),
-    ...extra,
+    kindOne: underTheir(event.kind, lang),
+    author: event.author ? mdText(event.author) : lang === 'de' ? 'die Analyse' : 'an analyst',
+    ...given,
+    label: mdText(given.label ?? ''),
   };
 }
 
@@ -229,66 +299,146 @@ function answerOpen(ctx: Context): Opener | null {
   return make(ctx, s.days >= 2 ? 'answerWaited' : 'answerToday', open.message, s);
 }
 
-/** A fresh review or survey answer the brand has not replied to: reviews are answered in public, surveys in private. */
+/**
+ * A review or survey answer the brand has not replied to: reviews are answered in public, surveys in private. A fresh
+ * one is answered now; an old critical review still can be, in public, where the run shows that replies are given
+ * (Google Play keeps the thread open). Where the run cannot show replies at all, whether it was answered is unknown,
+ * and the opener says so.
+ */
 function replyToRecord(ctx: Context): Opener | null {
-  const record = ctx.subject.exchanges
-    .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && fresh(ctx, x.message))
+  const known = ctx.subject.run.repliesKnown;
+  const anonymous = ctx.subject.customer.anonymous;
+  const records = ctx.subject.exchanges
+    .filter((x) => x.status === 'noReplyExpected' && (x.message.kind === 'review' || x.message.kind === 'survey') && x.message.at && (x.message.text || x.message.rating))
     .map((x) => x.message)
-    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0];
-  if (!record || (!record.text && !record.rating)) return null;
-  const tone = feltTone(record)?.label;
-  const s = slots(ctx, record, { text: record.text ?? '' });
-  if (record.kind === 'survey') return record.rating && ratingTone(record.rating) !== 'positive' ? make(ctx, 'followUpSurvey', record, s) : null;
-  return make(ctx, tone === 'negative' ? 'replyCriticalReview' : 'replyReview', record, s);
+    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
+  for (const record of records) {
+    const critical = feltTone(record)?.label === 'negative';
+    const s = slots(ctx, record, { text: record.text ?? '' });
+    if (record.kind === 'survey') {
+      if (fresh(ctx, record) && record.rating && ratingTone(record.rating) !== 'positive') return make(ctx, 'followUpSurvey', record, s);
+    } else if (fresh(ctx, record)) {
+      return make(ctx, critical ? (known ? 'replyCriticalReview' : 'replyCriticalReviewIfOpen') : known ? 'replyReview' : 'replyReviewIfOpen', record, s);
+    } else if (critical && known) return make(ctx, 'replyLateCriticalReview', record, s);
+    // Someone we cannot reach otherwise: the public reply is the only channel, whether or not the export shows replies.
+    else if (critical && anonymous) return make(ctx, 'replyLateCriticalReviewIfOpen', record, s);
+  }
+  return null;
+}
+
+/**
+ * Someone who wrote under a placeholder name can be reached only by a public reply under their record: say that, or
+ * nothing. An unreplied review is answered there; a promise in the brand's reply there is followed up there; else
+ * nothing to say.
+ */
+function anonymousOpeners(ctx: Context): Opener[] {
+  const reply = replyToRecord(ctx);
+  if (reply) return [reply];
+  const answered = ctx.subject.exchanges.filter((x) => x.reply).at(-1);
+  const promise = answered && readingOf(answered.reply!, 'promise');
+  if (answered && promise) return [make(ctx, 'publicFollowUp', answered.reply, slots(ctx, answered.reply!, { text: promise.quote }))];
+  if (answered) return [make(ctx, 'answeredInPublic', answered.reply, slots(ctx, answered.reply!, { kindOne: underTheir(answered.message.kind, ctx.lang) }))];
+  const own = ctx.subject.events.find((e) => e.direction === 'inbound') ?? null;
+  return [make(ctx, 'noChannel', own, own ? slots(ctx, own) : ({ kindOne: underTheir('post', ctx.lang), days: 0 } as Slots))];
 }
 
 function noteIdea(ctx: Context): Opener | null {
-  const reading = [...ctx.notes].reverse().find((n) => n.idea && !ctx.used.has(n.note));
-  if (!reading) return null;
-  return make(ctx, 'noteIdea', reading.note, slots(ctx, reading.note, { text: reading.idea! }));
+  const idea = [...ctx.notes].reverse().filter((n) => !ctx.used.has(n)).map((n) => ideaIn(n, ctx.subject.signals)).find((i) => i !== null);
+  if (!idea) return null;
+  return make(ctx, 'noteIdea', idea.event, slots(ctx, idea.event, { text: idea.quote }));
 }
 
-/** The latest pain: acknowledged when fresh, asked about when old, left closed when a note calls it solved. */
+const SOLVED_BY: Record<Said['voice'], OpenerKey> = { note: 'checkSolved', customer: 'solvedByThem', brand: 'solvedByBrand' };
+
+/**
+ * The customer turned away: loyalty refused in their own words, or they ended it themselves (a contract cancelled, an
+ * order cancelled to buy elsewhere, an account closed). Not a pain to ask about as pending; unless their own later
+ * words say they are back.
+ */
+function turnedAway(ctx: Context): Opener | null {
+  const { signals } = ctx.subject;
+  const leaving = [...ctx.subject.events]
+    .reverse()
+    .find((e) => e.direction === 'inbound' && (readingOf(e, 'leaving') || e.annotations.some((a) => a.by.kind === 'rule' && signals.is('turningAway', a.code))));
+  if (!leaving || solvedBy({ event: leaving }, ctx.solvers.filter((x) => x.event !== leaving && x.voice === 'customer'), signals)) return null;
+  ctx.turnedAwayAt = leaving.at?.getTime() ?? Infinity;
+  const quote = readingOf(leaving, 'leaving')?.quote ?? leaving.annotations.find((a) => signals.is('turningAway', a.code))?.quote ?? leaving.text ?? '';
+  return make(ctx, 'winBack', leaving, slots(ctx, leaving, { text: quote }));
+}
+
+/**
+ * The latest pain: acknowledged when fresh, asked about when old, left closed when a note, the brand or the customer
+ * themselves calls it solved. Pains from before the customer turned away are not asked about as pending.
+ */
 function pain(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'pain')[0];
-  if (!hit) return null;
-  const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.notes, ctx.subject.signals);
+  // A cancellation the customer made themselves ("please cancel my order") is no pain waiting to be sorted out.
+  const suffered = (h: Hit) => !(ctx.subject.signals.is('cancellation', h.annotation.code) && readingOf(h.event, 'cancelled'));
+  const hit = hits(ctx, 'pain').find(suffered);
+  if (!hit || (ctx.turnedAwayAt !== null && (hit.event.at?.getTime() ?? Infinity) <= ctx.turnedAwayAt)) return null;
+  const solved = solvedBy({ event: hit.event, code: hit.annotation.code }, ctx.solvers, ctx.subject.signals);
   if (solved) {
     ctx.used.add(hit.event);
-    return make(ctx, 'checkSolved', solved.note, slots(ctx, solved.note, { text: solved.solved!, label: label(ctx, hit) }));
+    return make(ctx, SOLVED_BY[solved.voice], solved.event, slots(ctx, solved.event, { text: solved.quote, label: label(ctx, hit) }));
+  }
+  // What the brand already promised about it comes first: check it happened, rather than start from the pain again.
+  const promised = ctx.promises.find((p) => !ctx.used.has(p.event) && (p.event.at?.getTime() ?? Infinity) >= (hit.event.at?.getTime() ?? -Infinity));
+  if (promised) {
+    ctx.used.add(hit.event);
+    return make(ctx, 'checkPromise', promised.event, slots(ctx, promised.event, { text: promised.quote, label: label(ctx, hit) }));
   }
   const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
   if (hit.event.kind === 'review') return make(ctx, 'reviewPainLater', hit.event, s);
   return make(ctx, fresh(ctx, hit.event) ? 'acknowledgePain' : 'askPainSince', hit.event, s);
 }
 
+/** A promise in one of the brand's replies that no opener has taken up yet: check it happened, like an idea in a note. */
+function brandPromise(ctx: Context): Opener | null {
+  // A promise whose issue was called solved since (the customer's "I am finally back") was kept: nothing to check.
+  const kept = (p: Said) => solvedBy({ event: p.event }, ctx.solvers.filter((x) => x.event !== p.event), ctx.subject.signals) !== null;
+  const promised = [...ctx.promises].reverse().find((p) => !ctx.used.has(p.event) && !kept(p));
+  return promised ? make(ctx, 'brandPromise', promised.event, slots(ctx, promised.event, { text: promised.quote })) : null;
+}
+
+/**
+ * A rating that fell and is no longer good, citing the very record the profile's latest rating is: when another
+ * opener already answers that record, nothing (never an older, higher rating as if it were the latest).
+ */
 function ratingFell(ctx: Context): Opener | null {
   const { rating } = ctx.subject.profile;
   if (!rating || rating.trend !== 'down') return null;
-  const latest = [...ctx.subject.events].reverse().find((e) => e.direction === 'inbound' && e.rating?.scale === rating.scale && !ctx.used.has(e));
-  if (!latest) return null;
+  const latest = latestRated(ctx.subject.events.filter((e) => e.rating?.scale === rating.scale));
+  if (!latest || ctx.used.has(latest) || ratingTone(latest.rating!) === 'positive') return null;
   return make(ctx, 'ratingFell', latest, slots(ctx, latest, { text: latest.text ?? '' }));
 }
 
+/** The latest wish that nothing since calls fulfilled ("I'm back", "works again"). */
 function wish(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'longing')[0] ?? hits(ctx, 'suggestion')[0];
+  const open = (h: Hit) => !solvedBy({ event: h.event, code: h.annotation.code }, ctx.solvers.filter((x) => x.event !== h.event), ctx.subject.signals);
+  const hit = hits(ctx, 'longing').find(open) ?? hits(ctx, 'suggestion').find(open);
   if (!hit) return null;
   const key = hit.event.kind === 'review' ? 'reviewWishLater' : fresh(ctx, hit.event) ? 'pickUpWish' : 'oldWish';
   return make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) }));
 }
 
 /**
- * Supporters are thanked (or remembered, when it was long ago); critics are taken seriously, never thanked. A role is
- * about the person, so it may speak to a message another opener answers: how to answer a critic matters most then.
+ * Supporters are thanked (or remembered, when it was long ago); critics are taken seriously, never thanked. Nobody is
+ * thanked for a role taken in a record whose tone (its rating, else its text) is negative: advice to others in a
+ * one-star review ("be careful before you buy") is criticism. Nor is a customer at risk thanked for anything. A role
+ * is about the person, so it may speak to a message another opener answers: how to answer a critic matters most then.
  */
 function role(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'role', { reuse: true })[0];
-  if (!hit) return null;
-  const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
-  const { signals } = ctx.subject;
-  if (signals.is('critic', hit.annotation.code)) return make(ctx, 'critic', hit.event, s);
-  if (signals.is('supporter', hit.annotation.code)) return make(ctx, recent(ctx, hit.event) ? 'thankSupporter' : 'rememberSupporter', hit.event, s);
-  return make(ctx, 'otherRole', hit.event, s);
+  const { signals, profile } = ctx.subject;
+  for (const hit of hits(ctx, 'role', { reuse: true })) {
+    const s = slots(ctx, hit.event, { text: hitText(hit), label: label(ctx, hit) });
+    const negative = feltTone(hit.event)?.label === 'negative';
+    if (signals.is('critic', hit.annotation.code) || (signals.is('supporter', hit.annotation.code) && negative)) return make(ctx, 'critic', hit.event, s);
+    if (signals.is('supporter', hit.annotation.code)) {
+      if (profile.stage === 'at-risk') continue;
+      return make(ctx, recent(ctx, hit.event) ? 'thankSupporter' : 'rememberSupporter', hit.event, s);
+    }
+    return make(ctx, 'otherRole', hit.event, s);
+  }
+  return null;
 }
 
 function life(ctx: Context): Opener | null {
@@ -298,14 +448,17 @@ function life(ctx: Context): Opener | null {
 }
 
 /**
- * Praise in words that read positive and ask nothing: "I would appreciate a refund" or "Great, and one more question?"
+ * Praise in words that read positive and ask nothing, from a customer who is not at risk: "I would appreciate a refund" or "Great, and one more question?"
  * is coded as praise but is no thanks to answer.
  */
 function praise(ctx: Context): Opener | null {
-  const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !h.event.text?.includes('?'));
+  // Someone at risk is not thanked for a kind word: what puts them at risk comes first.
+  if (ctx.subject.profile.stage === 'at-risk') return null;
+  const hit = hits(ctx, 'praise', { ownOnly: true }).find((h) => feltTone(h.event)?.label === 'positive' && !asksSomething(h.event, ctx.subject.signals));
   if (!hit) return null;
+  // A fresh review is answered in public, under it: replyToRecord takes one nobody answered, and one the brand answered
+  // has its reply already. No private thanks on top of either.
   const key = recent(ctx, hit.event) ? (hit.event.kind === 'review' ? null : 'thankPraise') : hit.event.kind === 'review' ? 'reviewPraiseLater' : 'oldPraise';
-  // Fresh praise in a review the brand already answered in public: nothing more to say about it.
   return key ? make(ctx, key, hit.event, slots(ctx, hit.event, { text: hitText(hit) })) : null;
 }
 
@@ -325,13 +478,23 @@ function fallback(ctx: Context): Opener {
 }
 
 /** Opener rules in the order they are tried; the first three that find evidence are the next conversation. */
-const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, noteIdea, pain, ratingFell, wish, role, life, praise];
+const RULES: readonly ((ctx: Context) => Opener | null)[] = [answerOpen, replyToRecord, turnedAway, noteIdea, pain, brandPromise, ratingFell, wish, role, life, praise];
 
 export const MAX_OPENERS = 3;
 
 export function chooseOpeners(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Opener[] {
-  const notes = subject.events.filter((e) => e.kind === 'note').map((note) => readNote(note, subject.signals));
-  const ctx: Context = { subject, codes, lang, notes, used: new Set() };
+  const notes = subject.events.filter((e) => e.kind === 'note');
+  const ctx: Context = {
+    subject,
+    codes,
+    lang,
+    notes,
+    solvers: readingsIn(subject.events, 'solved'),
+    turnedAwayAt: null,
+    promises: readingsIn(subject.events.filter((e) => e.direction === 'outbound'), 'promise'),
+    used: new Set(),
+  };
+  if (subject.customer.anonymous) return anonymousOpeners(ctx);
   const openers: Opener[] = [];
   for (const rule of RULES) {
     if (openers.length >= MAX_OPENERS) break;

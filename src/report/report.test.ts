@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { readingsAnnotator } from '../annotate/readings.js';
 import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
@@ -65,9 +67,57 @@ describe('renderCustomerReport', () => {
     expect(de).toContain('Warten und Verspätung');
     expect(de).toMatch(/1\. Zuerst antworten:/);
     // Judgements and labels are German too, not only the headings.
-    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 2 Kontakte/);
+    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 1 eigener Eintrag/);
     expect(de).toContain('2024-05-01, E-Mail, tickets.csv:7, negativ -0,60');
     expect(de).toContain('(Analyse Mara Lind)');
+  });
+});
+
+describe('the brand’s replies', () => {
+  it('are shown beside the message they answer, newest first, escaped like any data', () => {
+    const asked = makeEvent({ kind: 'post', channel: 'instagram', text: 'Kommt die Bestellung noch vor Ostern?', messageId: 'q1', at: new Date('2024-03-20T09:00:00Z'), source: { file: 'social.csv', line: 4 } });
+    const reply = makeEvent({ direction: 'outbound', kind: 'post', channel: 'instagram', replyTo: 'q1', text: 'Ja! Wir schicken sie <b>heute</b> los.', at: new Date('2024-03-20T09:42:00Z'), source: { file: 'social.csv', line: 5 } });
+    const ticket = makeEvent({ text: 'Rechnung fehlt.', messageId: 't1', at: new Date('2024-03-01T09:00:00Z'), source: { file: 'tickets.csv', line: 2 } });
+    const silent = makeEvent({ direction: 'outbound', replyTo: 't1', text: null, at: new Date('2024-03-01T11:00:00Z'), source: { file: 'tickets.csv', line: 2 } });
+    const subject = buildProfiles([makeCustomer()], [ticket, silent, asked, reply], { ordersKnown: false, socialKnown: true })[0]!;
+    const dialog = renderCustomerReport(subject, { lang: 'de', codes }).split('## 5.')[1]!.split('## 6.')[0]!;
+    expect(dialog).toContain(
+      [
+        '**Was die Marke geantwortet hat (neueste zuerst):**',
+        '',
+        '- „Kommt die Bestellung noch vor Ostern?“ — 2024-03-20, instagram, social.csv:4',
+        '  - ↳ „Ja! Wir schicken sie &lt;b&gt;heute&lt;/b&gt; los.“ — 2024-03-20, instagram, social.csv:5, nach 42 Min.',
+        '- „Rechnung fehlt.“ — 2024-03-01, E-Mail, tickets.csv:2',
+        '  - ↳ (die Antwort steht im Export, ihr Text nicht) — 2024-03-01, E-Mail, tickets.csv:2, nach 2,0 Std.',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('a message settled since', () => {
+  it('is not listed as waiting, and the dialog says what settled it', () => {
+    const cracked = makeEvent({ text: 'Die Mühle kam mit einem Riss an.', at: new Date('2024-06-25T09:00:00Z'), source: { file: 'tickets.csv', line: 4 } });
+    const note = annotateEvent(
+      makeEvent({ kind: 'note', direction: 'internal', channel: 'note', author: 'Ines Vogt', text: 'Ersatz ist raus.', at: new Date('2024-06-27T09:00:00Z'), source: { file: 'notes.csv', line: 6 } }),
+      {} as AnnotateContext,
+      [readingsAnnotator],
+    );
+    const subject = buildProfiles([makeCustomer()], [cracked, note], { ordersKnown: false, socialKnown: false })[0]!;
+    const report = renderCustomerReport(subject, { lang: 'en', codes });
+    expect(report).not.toContain('Still waiting for an answer');
+    expect(report).toContain('Never answered in the data, but settled since: “Die Mühle kam mit einem Riss an.”, then “Ersatz ist raus.” (2024-06-27, note, notes.csv:6). Nobody is waiting on it.');
+  });
+});
+
+describe('blind spots in the report', () => {
+  it('leave out the gaps most of the run shares (the index says them once), and keep the rest', () => {
+    const one = buildProfiles([makeCustomer()], [makeEvent({ text: 'Hallo', at: new Date('2024-05-01T10:00:00Z') })], { ordersKnown: false, socialKnown: false })[0]!;
+    expect(one.profile.blindSpots.join(' ')).toMatch(/Only one record/);
+    const section = (report: string) => report.split('## 8.')[1]!.split('## 9.')[0]!;
+    expect(section(renderCustomerReport(one, { lang: 'en', codes }))).toMatch(/Only one record/);
+    const lifted = section(renderCustomerReport(one, { lang: 'en', codes, sharedGaps: ['fewDataPoints'] }));
+    expect(lifted).not.toMatch(/Only one record/);
+    expect(lifted).toContain('Nothing that concerns this customer alone');
   });
 });
 
@@ -172,6 +222,13 @@ describe('German wording', () => {
 });
 
 describe('voice', () => {
+  it('shows no tone for a text in a language thick does not read, as the tone figures count none', () => {
+    const review = makeEvent({ kind: 'survey', expectsReply: false, text: 'Produto chegou quebrado, muito triste.', lang: 'other', sentiment: { label: 'negative', score: -0.24 }, rating: { value: 1, scale: 'stars5' }, source: { file: 'r.csv', line: 2 } });
+    const report = renderCustomerReport(buildProfiles([makeCustomer()], [review], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
+    expect(report).toContain('> — survey answer, 2024-05-01, email, r.csv:2, ★☆☆☆☆ 1/5\n');
+    expect(report).toContain('Tone of their own words: unknown');
+  });
+
   it('quotes a text posted twice only once', () => {
     const text = 'Wo bleibt meine Bestellung? Schon zwei Wochen!';
     const first = makeEvent({ kind: 'post', channel: 'instagram', text, source: { file: 'social.csv', line: 4 } });
@@ -226,11 +283,87 @@ describe('customer text stays text', () => {
     expect(inline('Tom & Jerry | 5 > 3')).toBe('Tom & Jerry \\| 5 &gt; 3');
   });
 
+  it('escapes Markdown punctuation, so customer text can form no image, link, emphasis, code, rule or table cell', () => {
+    expect(inline('![](https://evil.example/x.png)')).toBe('!\\[\\](https://evil.example/x.png)');
+    expect(inline('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
+    expect(inline('*a* and __b__ and ~~c~~')).toBe('\\*a\\* and \\_\\_b\\_\\_ and \\~\\~c\\~\\~');
+    expect(inline('******')).toBe('\\*\\*\\*\\*\\*\\*');
+    expect(inline('`rm -rf` C:\\temp')).toBe('\\`rm -rf\\` C:\\\\temp');
+    expect(inline('a | b')).toBe('a \\| b');
+  });
+
+  it('escapes what would open a block at the start of a line: heading, quote, list, rule, numbered item', () => {
+    expect(inline('# Not a heading')).toBe('\\# Not a heading');
+    expect(inline('> not a quote')).toBe('&gt; not a quote');
+    expect(inline('- not a list')).toBe('\\- not a list');
+    expect(inline('+ not a list')).toBe('\\+ not a list');
+    expect(inline('===')).toBe('\\===');
+    expect(inline('---')).toBe('\\---');
+    expect(inline('1. not numbered')).toBe('1\\. not numbered');
+    expect(inline('2) not numbered')).toBe('2\\) not numbered');
+    // Only at the start: inside a line these are plain punctuation.
+    expect(inline('Preis 10 - 20 # 3. Mal')).toBe('Preis 10 - 20 # 3. Mal');
+  });
+
   it('never lets a quote in a report open an HTML tag', () => {
     const sneaky = makeEvent({ text: 'Nice <img src=x onerror=alert(1)> product', source: { file: 'r.csv', line: 4 } });
     const report = renderCustomerReport(buildProfiles([makeCustomer()], [sneaky], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
     expect(report).not.toMatch(/<img/);
     expect(report).toContain('Nice &lt;img src=x onerror=alert(1)&gt; product');
+  });
+});
+
+describe('data in reports and the index stays data', () => {
+  const hostile = () => {
+    // Names arrive entity-decoded from ingest: "Kim &lt;img …&gt;" is a live tag by now.
+    const customer = makeCustomer({
+      key: 'c1',
+      name: 'Kim <img src=x onerror=alert(1)> #1 #',
+      crmId: '`c1`',
+      emails: ['kim*vip*@example.org'],
+      handles: ['kim_[x](https://evil.example)'],
+      contact: { ...makeCustomer().contact!, city: '# Kiel', crmStage: '[lead](https://evil.example)' },
+    });
+    const note = makeEvent({
+      kind: 'note',
+      direction: 'internal',
+      channel: 'note',
+      author: '**Boss** <b>',
+      text: 'Könnte eine Probe mögen.',
+      source: { file: 'notes.csv', line: 3 },
+      annotations: [{ code: 'x` <i>y', quote: null, source: { file: 'notes.csv', line: 3 }, by: { kind: 'analyst', id: '**Boss** <b>' }, confidence: 1 }],
+    });
+    const idea = annotateEvent(note, {} as AnnotateContext, [readingsAnnotator]);
+    const message = makeEvent({ text: 'Hallo', channel: '```', source: { file: 'mail_[1].csv', line: 2 } });
+    return buildProfiles([customer], [message, idea], { ordersKnown: false, socialKnown: false })[0]!;
+  };
+  const labelled = new Map<string, CodeInfo>([['x` <i>y', { id: 'x` <i>y', category: 'pain', label: { en: '_Bad_ <u>label</u>', de: '_Bad_ <u>label</u>' } }]]);
+
+  it('escapes the title, ids, addresses, handles, city and CRM stage', () => {
+    const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
+    expect(report.split('\n')[0]).toBe('# Kim &lt;img src=x onerror=alert(1)&gt; #1 \\#');
+    expect(report).toContain('- Ids and handles: CRM \\`c1\\` · kim\\*vip\\*@example.org · @kim\\_\\[x\\](https://evil.example)');
+    expect(report).toContain('- \\# Kiel · CRM: \\[lead\\](https://evil.example)');
+    expect(report).not.toMatch(/<img|<b>|<i>|<u>/);
+  });
+
+  it('escapes analysts’ names, their codes and code labels, channels and file names', () => {
+    const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
+    expect(report).toContain('- 2024-05-01, \\*\\*Boss\\*\\* &lt;b&gt;: Könnte eine Probe mögen. x\\` &lt;i&gt;y (notes.csv:3)');
+    expect(report).toContain('- **\\_Bad\\_ &lt;u&gt;label&lt;/u&gt;** (x\\` &lt;i&gt;y, 1×)');
+    expect(report).toContain('(analyst \\*\\*Boss\\*\\* &lt;b&gt;)');
+    expect(report).toMatch(/Use what \\\*\\\*Boss\\\*\\\* &lt;b&gt; noted on 2024-05-01/);
+    expect(report).toContain('mail\\_\\[1\\].csv:2');
+    // In the channel chart (a code block) nothing may close the block.
+    expect(report).toMatch(/^''' +█/m);
+    expect(report.match(/^```/gm)!.length % 2).toBe(0);
+  });
+
+  it('keeps the index link text from taking over the link', () => {
+    const lee = buildProfiles([makeCustomer({ key: 'c2', crmId: 'c2', name: 'Lee](https://evil.example) [x' })], [], { ordersKnown: false, socialKnown: false })[0]!;
+    const index = renderIndex([lee], { files: [{ file: 'a`b.csv', preset: 'contacts', rows: { read: 1, used: 1, rejected: 0 } }], contextEvents: [] }, 'en');
+    expect(index).toContain(`| [Lee\\](https://evil.example) \\[x](customers/${lee.profile.slug}.md) |`);
+    expect(index).toContain('Generated by thick from a\\`b.csv (contacts)');
   });
 });
 
@@ -257,8 +390,11 @@ describe('ratings and record kinds in the report', () => {
     expect(report).toContain('- Records: 2 reviews');
     expect(report).toContain('- Ratings: latest ★☆☆☆☆ 1/5 (2024-05-02), mean 2.5 (n = 2), falling');
     expect(report).toMatch(/Stage: \*\*at-risk\*\*, because:\n\n- latest rating ★☆☆☆☆ 1\/5 \(2024-05-02\), nothing warmer since/);
-    expect(report).toContain('- Reviews, survey answers and posts that expected no reply and got none: 2 (not counted as unanswered)');
-    expect(report).toContain('Tone of their own words: -0.20 (n = 2, all by their ratings)');
+    // The run has no reply at all: whether they were answered is unknown, not "got none".
+    expect(report).toContain('- Reviews, survey answers and posts, which expect no reply: 2. This export shows no replies at all, so whether the brand answered them is unknown.');
+    // What the words read as, and apart from it the tone on the whole that counts the ratings: never one for the other.
+    expect(report).toContain('Tone of their own words: 0.60 (n = 1)\n\nOn the whole, by their ratings and words: -0.20 (n = 2, all by their ratings)');
+    expect(renderIndex([rated()], { files: [], contextEvents: [] }, 'en')).toMatch(/\| 0\.60 \| ★☆☆☆☆ 1\/5 \|/);
   });
 
   it('says it in German too', () => {
@@ -268,6 +404,15 @@ describe('ratings and record kinds in the report', () => {
     expect(report).toContain('- Einträge: 2 Bewertungen');
     expect(report).toContain('- Bewertungen: zuletzt ★☆☆☆☆ 1/5 (2024-05-02), Mittel 2,5 (n = 2), fallend');
     expect(report).toContain('letzte Bewertung ★☆☆☆☆ 1/5 (2024-05-02), seither nichts Freundlicheres');
+  });
+
+  it('names no latest rating and no trend when the latest ratings share their time and disagree', () => {
+    const at = new Date('2024-05-02T09:00:00Z');
+    const review = (value: number, file: string) => makeEvent({ kind: 'review', channel: 'shop', expectsReply: false, rating: { value, scale: 'stars5' }, at, source: { file, line: 2 } });
+    const tied = buildProfiles([makeCustomer()], [review(1, 'a.csv'), review(5, 'b.csv')], { ordersKnown: false, socialKnown: false })[0]!;
+    const report = renderCustomerReport(tied, { lang: 'en', codes });
+    expect(report).toContain('- Ratings: latest several at the same time (2024-05-02), none later, mean 3 (n = 2)\n');
+    expect(renderIndex([tied], { files: [], contextEvents: [] }, 'en')).toMatch(/\| mean ★★★☆☆ 3\/5 \|/);
   });
 
   it('puts the rating in the index and says a run-wide gap once, above the table', () => {
