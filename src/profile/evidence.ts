@@ -2,7 +2,7 @@ import type { Customer, Event, Profile } from '../model.js';
 import type { Exchange } from './dialog.js';
 import { feltTone, latestGroup, ratedRecords } from './ratings.js';
 import type { Signals } from './signals.js';
-import { span } from './span.js';
+import { span } from '../span.js';
 
 export const DAY = 86_400_000;
 

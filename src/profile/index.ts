@@ -7,7 +7,7 @@ import { findBlindSpots, judgeAttention, judgeStage, liftCommonGaps, runBlindSpo
 import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
-import { span } from './span.js';
+import { span } from '../span.js';
 import { say, type Finding, type FindingKey } from './wording.js';
 
 export interface ProfileOptions {

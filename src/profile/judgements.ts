@@ -4,7 +4,7 @@ import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purch
 import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
 import { asksSomething } from './readings.js';
-import { span } from './span.js';
+import { span } from '../span.js';
 import type { Finding, FindingKey } from './wording.js';
 
 export { judgeStage } from './stages.js';

@@ -1,4 +1,4 @@
-import { span } from '../profile/span.js';
+import { span } from '../span.js';
 
 // Plain-text charts that survive Markdown viewers, terminals and printers alike.
 

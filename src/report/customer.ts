@@ -10,7 +10,7 @@ import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signals } from '../profile/signals.js';
-import { span } from '../profile/span.js';
+import { span } from '../span.js';
 import { kindName, ratingText, say } from '../profile/wording.js';
 
 /** Marks a report as thick's own, so a rerun replaces it and leaves files a person put there alone. */
