@@ -14,7 +14,7 @@ export function describeIdentity(identity: FileIdentity): string {
   const parts: string[] = [];
   const { key, rowsPerKey, joins } = identity;
   const keys = `${identity.keys} ${identity.keys === 1 ? 'key' : 'keys'}`;
-  parts.push(key ? `key ${key.column} (${key.field}), ${keys}${rowsPerKey ? `, ${rowsPerKey.mean} rows per key (max ${rowsPerKey.max})` : ''}` : 'no key column');
+  parts.push(key ? `key ${key.column} (${key.field}), ${keys}${rowsPerKey ? `, ${rowsPerKey.mean} ${rowsPerKey.mean === 1 ? 'row' : 'rows'} per key (max ${rowsPerKey.max})` : ''}` : 'no key column');
   parts.push(`${identity.customers} ${identity.customers === 1 ? 'customer' : 'customers'}`);
   const records = list(identity.records);
   if (records || identity.brandRecords) parts.push(`records: ${[records, identity.brandRecords ? `brand ${identity.brandRecords}` : ''].filter(Boolean).join(', ')}`);
