@@ -157,7 +157,7 @@ describe('thick inspect', () => {
     });
     expect(site.warnings.join('\n')).toMatch(/5 rows name a placeholder author .*\n.*4 rows were joined to a customer by name alone/);
     const text = thick(['inspect', 'fixtures/shop-export/olist_orders_dataset.csv', 'fixtures/shop-export/olist_customers_dataset.csv']).stdout;
-    expect(text).toContain('  who        key customer_id (crmId), 4 keys, 1 rows per key (max 1); 3 customers; records: order 4; joined by alias 4');
+    expect(text).toContain('  who        key customer_id (crmId), 4 keys, 1 row per key (max 1); 3 customers; records: order 4; joined by alias 4');
   });
 
   it('lists the first problems with line and column', () => {
