@@ -117,7 +117,9 @@ export interface Maker {
  * - cancelled: the customer cancelled something themselves ("Please cancel my order."): not a cancellation suffered;
  * - leaving: the customer ends the relationship: cancels a contract ("Ich habe gekündigt."), cancels and goes
  *   elsewhere ("I've cancelled my order and gone to Best Buy."), or closes their account;
- * - question: the customer asks something (a question mark of their own, not one inside a link).
+ * - question: the customer asks something (a question mark of their own, not one inside a link);
+ * - closing: the customer closes an exchange: thanks, agrees or says they did what was asked ("Thanks!", "Ok, will
+ *   do", "DM sent"): a reply to the brand that needs no answer of its own, unless it also asks or complains.
  */
 export const READINGS = {
   solved: 'reading.solved',
@@ -126,6 +128,7 @@ export const READINGS = {
   cancelled: 'reading.cancelled',
   leaving: 'reading.leaving',
   question: 'reading.question',
+  closing: 'reading.closing',
 } as const;
 export type Reading = keyof typeof READINGS;
 

@@ -98,6 +98,23 @@ describe('reading the customer’s own words', () => {
     expect(said(own('Where is my parcel? It is late.'), 'question')).toBe('Where is my parcel?');
   });
 
+  it('reads a closing word early in a sentence: thanks, agreement, or having done what was asked', () => {
+    for (const text of ['Thanks!!', 'Ok will do, thank you!', 'DM sent.', "Just DM'd you with a screenshot.", 'Thanks for checking in, appreciate it', 'Alles klar, danke!']) {
+      expect(said(own(text), 'closing'), text).not.toBeNull();
+    }
+  });
+
+  it('reads no closing word in details given, an argument, thanks in advance, or a lead word deep in a sentence', () => {
+    for (const text of [
+      'My account number is 4711 and I am on the big plan',
+      'I don’t know my account number',
+      'Need more help, I sent the recap. Thanks in advance!',
+      "I'm sure delivering my bag would cost you less than losing me",
+    ]) {
+      expect(said(own(text), 'closing'), text).toBeNull();
+    }
+  });
+
   it('reads nothing in an order or a text-less record', () => {
     expect(readingsAnnotator(makeEvent({ kind: 'order', text: 'Is it sorted?' }), ctx)).toEqual({});
     expect(readingsAnnotator(makeEvent({ text: '   ' }), ctx)).toEqual({});

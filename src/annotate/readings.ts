@@ -3,7 +3,8 @@
 // reply says it solved something ("Wir haben nachgebessert") or promises to ("We will send a replacement today");
 // the customer says an issue is over ("it's been sorted! I've been refunded!", "finally back on your network"),
 // cancels something themselves ("Please cancel my order"), leaves ("Ich habe gekündigt", "I've cancelled my order and
-// gone to Best Buy"), or asks something (a question mark of their own, not one inside a link). Each reading is an annotation with the sentence as its quote and `by.kind` "reading": not a
+// gone to Best Buy"), asks something (a question mark of their own, not one inside a link), or closes an exchange
+// ("Thanks!", "Ok, will do", "DM sent"). Each reading is an annotation with the sentence as its quote and `by.kind` "reading": not a
 // codebook code, so it is never counted as a code or shown as a theme (READINGS in model.ts).
 //
 // Notes are short and written by colleagues, replies by support staff, so a few plain phrases read them well. A
@@ -66,6 +67,26 @@ const HYPOTHETICAL = words(['if', 'unless', 'wenn', 'falls']);
 const ELSEWHERE = phrases(['gone to', 'switched to', 'switching to', 'moved to', 'went with', 'going with', 'instead', 'elsewhere', 'woanders', 'konkurrenz', 'gewechselt', 'wechsle']);
 /** Ending the relationship in so many words. */
 const LEAVING = phrases(["don't want to be a customer", 'no longer * customer', 'close my account', 'delete my account', 'close our account', 'mein konto löschen', 'konto kündigen']);
+
+/**
+ * Closing words to the brand: thanks, agreement, or having done what was asked ("DM sent", "just did"), early in a
+ * sentence. A reply that only gives the details asked for ("My account number is …") or argues on is no closing
+ * word: it awaits the brand.
+ */
+const CLOSING = phrases([
+  'thanks', 'thank you', 'thank u', 'thx', 'ty', 'cheers', 'appreciate*', 'will do', 'got it', 'no worries',
+  'no problem', 'sounds good', 'just did', 'dm sent', 'dm', "dm'd", 'dmed', 'sent', 'sent you', 'sending you', 'replied',
+  'responded', 'danke*', 'vielen dank', 'merci', 'alles klar', 'mach ich', 'gemacht', 'geschickt', 'gesendet', 'erledigt',
+]);
+/** Words that close only as a sentence's first word: "Ok, will do", "Perfect!", not "I'm sure it would …". */
+const CLOSING_LEAD = phrases([
+  'ok', 'okay', 'k', 'kk', 'sure', 'great', 'perfect', 'awesome', 'brilliant', 'done', 'noted', 'understood', 'super',
+  'passt', 'verstanden', 'prima',
+]);
+/** How far into a sentence a closing word may come: "So far no, but thanks for checking in". */
+const CLOSING_REACH = 5;
+/** Thanks that ask for more: "Thanks in advance!", "Danke im Voraus". */
+const THANKS_AHEAD = phrases(['in advance', 'im voraus', 'vorab']);
 
 /** Words that make a sentence a wish, an expectation, a condition or a request, not a statement of fact. */
 const UNSETTLED = words([
@@ -164,6 +185,13 @@ function statesSolved(sentence: Sentence, event: Readonly<Event>, voice: Voice):
 
 const promises = (sentence: Sentence, event: Readonly<Event>): boolean => !sentence.asks && !mentions(sentence, CONDITIONAL) && phraseAt(PROMISE, sentence, event) >= 0;
 
+/** A sentence that closes: a closing word early on, not negated, not asking. */
+function closes(sentence: Sentence, event: Readonly<Event>): boolean {
+  if (sentence.asks) return false;
+  const at = phraseAt(CLOSING, sentence, event);
+  return (at >= 0 && at < CLOSING_REACH) || phraseAt(CLOSING_LEAD, sentence, event) === 0;
+}
+
 /** They cancelled something themselves: not a cancellation they suffered, nor a question about cancelling. */
 function cancelsThemselves(sentence: Sentence, event: Readonly<Event>): boolean {
   if (sentence.asks || has(sentence, HYPOTHETICAL)) return false;
@@ -205,6 +233,8 @@ function read(event: Readonly<Event>, voice: Voice): [Reading, Sentence][] {
     found.push(['leaving', sentences.find((s) => leaves(s, event))]);
     // A question mark of their own: the tokenizer keeps one inside a link ("…/beleg?id=4711") part of the URL.
     found.push(['question', sentences.find((s) => s.asks)]);
+    // Thanks in advance await the help they thank for.
+    if (!sentences.some((s) => mentions(s, THANKS_AHEAD))) found.push(['closing', sentences.find((s) => closes(s, event))]);
   }
   return found.filter((f): f is [Reading, Sentence] => f[1] !== undefined);
 }

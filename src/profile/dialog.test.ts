@@ -76,6 +76,14 @@ describe('threads', () => {
     expect(pairExchanges([reply, again])[0]!.status).toBe('unanswered');
   });
 
+  it('still waits when the reply to the brand gives the details it asked for, or argues on; not after "DM sent"', () => {
+    const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3', text: 'Can you give us your account number so we can look?' });
+    const details = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'My account number is 4711 and I am on the big plan' });
+    const argues = ev('inbound', '2024-03-04T09:40:00Z', { messageId: 't:5', replyTo: 't:3', text: 'Funny, everyone around me is restored' });
+    const sent = ev('inbound', '2024-03-04T09:50:00Z', { messageId: 't:6', replyTo: 't:3', text: 'DM sent' });
+    expect(pairExchanges([reply, details, argues, sent]).map((x) => x.status)).toEqual(['unanswered', 'unanswered', 'noReplyNeeded']);
+  });
+
   it('takes a question mark inside a link for no question: a thank-you with a receipt link needs no answer', () => {
     const reply = ev('outbound', '2024-03-04T09:00:00Z', { messageId: 't:3' });
     const thanks = ev('inbound', '2024-03-04T09:30:00Z', { messageId: 't:4', replyTo: 't:3', text: 'Danke! Beleg: https://shop.example/beleg?id=4711' });

@@ -1,5 +1,5 @@
 import type { Event, Profile } from '../model.js';
-import { asksSomething, solvedBy, type Said } from './readings.js';
+import { asksSomething, readingOf, solvedBy, type Said } from './readings.js';
 import { signalsFor, type Signals } from './signals.js';
 
 const WRITTEN_KINDS = new Set<Event['kind']>(['message', 'ticket', 'post', 'review', 'survey']);
@@ -113,9 +113,15 @@ function firstReplies(events: readonly Event[], awaits: (message: Event) => bool
   return firstReply;
 }
 
-/** The customer's closing word to a brand reply ("thanks!"): it answers the brand and asks for nothing. */
-const isClosing = (message: Event, brandIds: ReadonlySet<string>, signals: Signals): boolean =>
-  message.replyTo !== null && brandIds.has(message.replyTo) && !asksForAnswer(message, signals);
+/**
+ * The customer's closing word to a brand reply: it thanks, agrees or says it did what was asked ("thanks!", "DM
+ * sent"), or it praises ("it was delicious"), and asks for nothing. A reply that gives the details the brand asked
+ * for ("My account number is …") or argues on awaits the brand like any message.
+ */
+function isClosing(message: Event, brandIds: ReadonlySet<string>, signals: Signals): boolean {
+  if (message.replyTo === null || !brandIds.has(message.replyTo) || asksForAnswer(message, signals)) return false;
+  return readingOf(message, 'closing') !== null || message.annotations.some((a) => signals.is('praise', a.code));
+}
 
 function statusOf(message: Event, reply: Event | null, brandIds: ReadonlySet<string>, signals: Signals): ExchangeStatus {
   if (reply) return 'answered';

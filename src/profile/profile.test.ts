@@ -61,7 +61,7 @@ describe('buildProfiles', () => {
     const events = [
       makeEvent({ text: 'Hab euch meiner Schwester empfohlen', annotations: [rule('role.recommender', 2)], sentiment: { label: 'positive', score: 0.7 }, messageId: 'm1' }),
       makeEvent({ direction: 'outbound', messageId: 'r1', replyTo: 'm1', at: new Date('2024-05-01T10:30:00Z') }),
-      makeEvent({ text: 'Danke für die schnelle Antwort!', sentiment: { label: 'positive', score: 0.6 }, replyTo: 'r1', at: new Date('2024-05-01T11:00:00Z') }),
+      read({ text: 'Danke für die schnelle Antwort!', sentiment: { label: 'positive', score: 0.6 }, replyTo: 'r1', at: new Date('2024-05-01T11:00:00Z') }),
     ];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });
     expect(p!.profile.stage).toBe('advocate');
