@@ -275,7 +275,21 @@ describe('linkCustomers: which records await an answer', () => {
   const brand = (id: string, text: string, replyTo: string | null) =>
     event(id, {}, { kind: 'post', channel: 'twitter', direction: 'outbound', author: 'BrandHelp', messageId: `twitter:${id}`, replyTo, text, expectsReply: false });
 
-  it('expects a reply to a post that mentions a brand handle, answers a brand post, or sits in a thread the brand joined', () => {
+  it('expects no reply to a post that only opened a thread others took to the brand (a shop\'s own advert)', () => {
+    const linked = linkCustomers([], [
+      post('a1', { handle: 'gadgetshop' }, 'New in: the X200 blender, 20 % off this week https://t.co/x'),
+      post('a2', { handle: 'gina' }, '@BrandHelp signing up with @gadgetshop, is my plan still valid?', { replyTo: 'twitter:a1' }),
+      brand('a3', '@gina yes, it carries over', 'twitter:a2'),
+      post('a4', { handle: 'gadgetshop' }, 'Pre-order now!', { replyTo: 'twitter:a1' }),
+    ], { brandHandles: new Set() });
+    expect(linked.events.filter((e) => e.direction === 'inbound').map((e) => [e.id, e.expectsReply])).toEqual([
+      ['a1', false], // the advert awaited nothing, although the brand joined its thread
+      ['a2', false], // a reply to another customer: in the dialog only because the brand answered it
+      ['a4', false],
+    ]);
+  });
+
+  it('expects a reply to a post that mentions a brand handle, answers a brand post, or follows up in a thread the brand joined', () => {
     const linked = linkCustomers([], [
       post('1', { handle: 'anna' }, '@BrandHelp my parcel is late'),
       brand('2', '@anna sorry, checking', 'twitter:1'),
@@ -294,7 +308,7 @@ describe('linkCustomers: which records await an answer', () => {
       ['5', false],
       ['6', false], // a peer reply
       ['7', false], // addressed to someone else
-      ['8', true], // in a thread the brand joined
+      ['8', true], // a follow-up in a thread the brand joined, by someone who addressed the brand there
       ['9', false],
     ]);
     const mentionsBrandOption = linkCustomers([], [post('1', { handle: 'x' }, 'Danke @Nordlicht.')], { brandHandles: new Set(['nordlicht']) });

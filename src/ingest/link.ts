@@ -565,12 +565,38 @@ const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 
  * Which records await an answer. Tickets and messages do (set at ingest), unless they answer another customer.
  * A public post does only when it is addressed to the brand: it mentions a brand handle (--brand, or the author of
  * any row the export marks as the brand's), replies to a brand message (a top-level comment under the brand's own
- * Instagram or Facebook post included), or sits in a thread the brand joined.
+ * Instagram or Facebook post included), or follows up in a thread the brand joined where its author has addressed the
+ * brand. A post that only opened a thread others took to the brand (a shop's own advert that customers answer
+ * with "@brand, …") awaits nothing from the brand.
  */
 function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
   const brand = new Set(brandHandles);
   for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
-  const rootOf = (event: Event): string | null => {
+  const rootOf = threadRoots(linked, byMessage);
+  const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
+  const addressesBrand = (event: Event): boolean => {
+    const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
+    return mentions(event.text).some((handle) => brand.has(handle)) || (parent !== undefined && linked[parent]!.direction === 'outbound');
+  };
+  // Per thread, who has addressed the brand in it: their later words in the thread await the brand too.
+  const addressedIn = new Map<string, Set<string | null>>();
+  for (const event of linked) {
+    const root = rootOf(event);
+    if (event.direction !== 'inbound' || root === null || !addressesBrand(event)) continue;
+    addressedIn.set(root, (addressedIn.get(root) ?? new Set()).add(event.customerKey));
+  }
+  const followsUp = (event: Event, root: string | null): boolean =>
+    root !== null && brandThreads.has(root) && (addressedIn.get(root)?.has(event.customerKey) ?? false);
+  for (const event of linked) {
+    if (event.peerReply) event.expectsReply = false;
+    if (event.kind !== 'post' || event.direction !== 'inbound' || event.peerReply) continue;
+    event.expectsReply = addressesBrand(event) || (!event.replyTo && COMMENT_CHANNELS.has(event.channel)) || followsUp(event, rootOf(event));
+  }
+}
+
+/** Each record's thread root: the first message up its reply chain, or the id a reply names that the export lacks. */
+function threadRoots(linked: readonly Event[], byMessage: Map<string, number>): (event: Event) => string | null {
+  return (event) => {
     let current = event;
     const seen = new Set<Event>();
     while (current.replyTo && !seen.has(current)) {
@@ -581,16 +607,4 @@ function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, br
     }
     return current.messageId;
   };
-  const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
-  for (const event of linked) {
-    if (event.peerReply) event.expectsReply = false;
-    if (event.kind !== 'post' || event.direction !== 'inbound' || event.peerReply) continue;
-    const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
-    const root = rootOf(event);
-    event.expectsReply =
-      mentions(event.text).some((handle) => brand.has(handle)) ||
-      (parent !== undefined && linked[parent]!.direction === 'outbound') ||
-      (!event.replyTo && COMMENT_CHANNELS.has(event.channel)) ||
-      (root !== null && brandThreads.has(root));
-  }
 }
