@@ -46,7 +46,7 @@ const time = (event: Event): number => event.at?.getTime() ?? Number.POSITIVE_IN
  * Whether a message asks for something: a question (of their own: a "?" inside a link is none), a complaint, a pain
  * point, or a negative tone.
  */
-function asksForAnswer(message: Event, signals: Signals): boolean {
+export function asksForAnswer(message: Event, signals: Signals): boolean {
   if (asksSomething(message, signals)) return true;
   if (message.sentiment?.label === 'negative') return true;
   return message.annotations.some((a) => signals.is('complaint', a.code) || signals.is('responseNeeded', a.code) || signals.is('pain', a.code));

@@ -42,6 +42,12 @@ describe('openers fit the age of their evidence', () => {
     expect(texts([today])).not.toMatch(/apologise/i);
   });
 
+  it('answer first the open message that asks or complains, not a later correction of their own words', () => {
+    const asks = annotateEvent(makeEvent({ text: 'No paperwork, no markings. Where is your policy?', at: on('2024-06-20'), messageId: 'a' }), annotating);
+    const correction = annotateEvent(makeEvent({ text: 'Wife, not wide.', at: new Date('2024-06-20T12:05:00Z'), messageId: 'b', replyTo: 'a', sentiment: { label: 'neutral', score: 0 } }), annotating);
+    expect(openers([asks, correction])[0]).toMatchObject({ key: 'answerWaited', evidence: asks });
+  });
+
   it('thank fresh praise that links to a page with a question mark in its address', () => {
     const praise = annotateEvent(
       makeEvent({ kind: 'post', expectsReply: false, text: 'Best coffee in town, see https://blog.example/post?id=12', at: on('2024-06-20'), sentiment: { label: 'positive', score: 0.8 }, annotations: [rule('dialog.praise', 'Best coffee in town')] }),

@@ -6,7 +6,7 @@
 // promise in a brand reply is used (annotate/readings.ts read them), and a customer who turned away is not asked
 // about pending issues.
 import type { Annotation, Event } from '../model.js';
-import { stillOpen } from '../profile/dialog.js';
+import { asksForAnswer, stillOpen } from '../profile/dialog.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { latestRated } from '../profile/evidence.js';
 import { feltTone } from '../profile/ratings.js';
@@ -290,10 +290,15 @@ function hits(ctx: Context, signal: Signal, { ownOnly = false, reuse = false } =
 const label = (ctx: Context, hit: Hit): string => codeLabel(ctx.codes, hit.annotation.code, ctx.lang);
 const hitText = (hit: Hit): string => hit.annotation.quote ?? hit.event.text ?? '';
 
+/**
+ * The open message to answer first: the latest that asks, complains or names a pain, else the latest (a customer's
+ * "Wife, not wide." correcting their own post is not what waits for an answer).
+ */
 function answerOpen(ctx: Context): Opener | null {
+  const substance = (x: { message: Event }) => (asksForAnswer(x.message, ctx.subject.signals) ? 0 : 1);
   const open = stillOpen(ctx.subject.exchanges, ctx.subject.openSince)
     .filter((x) => x.message.text)
-    .sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
+    .sort((a, b) => substance(a) - substance(b) || (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
   if (!open) return null;
   const s = slots(ctx, open.message);
   return make(ctx, s.days >= 2 ? 'answerWaited' : 'answerToday', open.message, s);
