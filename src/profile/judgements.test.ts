@@ -40,6 +40,18 @@ describe('attention', () => {
     expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical, not replied to', 'rated ★☆☆☆☆ 1/5', 'at risk']));
   });
 
+  it('puts a critical review nobody answered above a fresher one the brand already answered', () => {
+    const review = (key: string, day: string, id: string) =>
+      makeEvent({ customerKey: key, kind: 'review', channel: 'web', expectsReply: false, messageId: id, rating: { value: 1, scale: 'stars5' }, at: on(day), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } });
+    const events = [
+      review('answered', '2024-06-25', 'r1'),
+      makeEvent({ customerKey: 'answered', direction: 'outbound', kind: 'review', channel: 'web', replyTo: 'r1', text: 'Das tut uns leid, wir melden uns.', at: on('2024-06-26') }),
+      review('ignored', '2024-05-10', 'r2'),
+    ];
+    const profiled = buildProfiles([person('answered'), person('ignored')], events, { ordersKnown: false, socialKnown: false, asOf, repliesKnown: true });
+    expect([...profiled].sort(byAttention).map((p) => p.profile.id)).toEqual(['ignored', 'answered']);
+  });
+
   it('calls nothing "not replied to" in a run that cannot show replies at all', () => {
     const critical = makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } });
     // An Amazon-like export: no reply column, no reply in it.

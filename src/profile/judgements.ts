@@ -155,6 +155,19 @@ function unrepliedCritical(evidence: Evidence): number {
   return evidence.exchanges.filter((x) => x.status === 'noReplyExpected' && x.message.at && x.message.at >= evidence.openSince && feltTone(x.message)?.label === 'negative').length;
 }
 
+/** The brand has had the last word: their latest message was answered, or they closed with a thanks. */
+function brandHadLastWord(evidence: Evidence): boolean {
+  const latest = [...evidence.exchanges].sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
+  return latest !== undefined && (latest.status === 'answered' || latest.status === 'answeredTimeUnknown' || latest.status === 'noReplyNeeded');
+}
+
+/**
+ * How much what the customer said weighs for attention now: fully while nothing of theirs has been answered, half
+ * once the brand has had the last word (a 1-star review the brand answered needs less doing than one nobody did).
+ */
+const STILL_THEIRS = 1;
+const ANSWERED = 0.5;
+
 /**
  * The graded base every customer with words gets, so thousands of customers do not tie: more recent, more negative
  * (a rated record by its rating) and more records mean more attention. At most about 3; the weighted signals in
@@ -169,7 +182,8 @@ function baseAttention(evidence: Evidence, spoke: number): number {
 /**
  * A score that orders the index: who needs attention first, with the reasons. Messages still open (newer than the
  * reply horizon) weigh most, then an unreplied critical review, the latest rating (the lower, the more), the at-risk
- * stage, a negative tone, recent complaints and high value. Ratings, stage and tone fade with age; the graded base
+ * stage, a negative tone, recent complaints and high value. Ratings, stage, tone and complaints fade with age and
+ * weigh half once the brand has had the last word; the graded base
  * (recency, tone, number of records) orders what is left. Rounded to two decimals.
  */
 export function judgeAttention(evidence: Evidence, stage: Stage): { attention: number; reasons: Finding[] } {
@@ -188,25 +202,26 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     score += 2 * critical;
     reasons.push({ key: 'unrepliedCritical', n: critical });
   }
+  const weight = brandHadLastWord(evidence) ? ANSWERED : STILL_THEIRS;
   const rated = latestRated(events);
   if (rated) {
-    score += 4 * (1 - ratingPosition(rated.rating!)) * freshness(evidence, rated.at);
+    score += 4 * (1 - ratingPosition(rated.rating!)) * freshness(evidence, rated.at) * weight;
     if (ratingTone(rated.rating!) === 'negative') reasons.push({ key: 'lowRatingShort', rating: rated.rating!, date: isoDay(rated.at) });
   }
   const last = lastWordsAt(evidence) ?? (figures.lastContact ? new Date(figures.lastContact) : null);
   const spoke = last ? freshness(evidence, last) : 0;
   if (stage === 'at-risk') {
-    score += 4 * (last ? spoke : 0.5);
+    score += 4 * (last ? spoke : 0.5) * weight;
     reasons.push({ key: 'atRisk' });
   }
   // A mean just below zero is noise, not a tone; the same bar as the negative label.
   if (figures.tone.mean !== null && figures.tone.mean <= -0.2) {
-    score += -figures.tone.mean * 4 * (last ? spoke : 0.5);
+    score += -figures.tone.mean * 4 * (last ? spoke : 0.5) * weight;
     reasons.push({ key: 'negativeTone' });
   }
   const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;
   if (recentPains > 0) {
-    score += recentPains;
+    score += recentPains * weight;
     reasons.push({ key: 'recentComplaints', n: recentPains });
   }
   if (figures.rfm && figures.rfm.monetary >= 4) {
