@@ -141,7 +141,7 @@ describe('what the run holds', () => {
     const csv = 'username,date,text,stars,reply\nmara_l,2024-06-02,Kam kaputt an.,1,Das tut uns leid!\n';
     const analysis = analyse([ingestFile(Buffer.from(csv), 'reviews.csv')], { codebook: defaultCodebook() });
     expect(analysis.events.some((e) => e.kind === 'post' && e.direction === 'outbound')).toBe(true);
-    expect(analysis.runBlindSpots.map((f) => f.key)).toEqual(expect.arrayContaining(['runNoOrders', 'runNoSocial']));
+    expect(analysis.runBlindSpots.map((f) => f.key)).toEqual(expect.arrayContaining(['runNoOrders', 'runOnlyReviews']));
   });
 });
 

@@ -16,6 +16,8 @@ export interface RunFacts {
   notesKnown: boolean;
   /** Channels seen in the run (brand replies included, notes not). */
   channels: readonly string[];
+  /** Public reviews in the run: what customers say in public is partly here even without social media posts. */
+  reviewsKnown: boolean;
   /**
    * The run can show the brand's replies: some reply is in it, or an input has a reply column. Without that (an
    * Amazon review export), whether a record was answered is unknown, and nothing is called "not replied to".

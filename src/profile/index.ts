@@ -134,6 +134,7 @@ export function describeRun(customers: readonly Customer[], events: readonly Eve
     contactsKnown: customers.some((c) => c.contact !== null),
     notesKnown: events.some((e) => e.kind === 'note' && e.customerKey !== null),
     channels: [...channels].sort(),
+    reviewsKnown: events.some((e) => e.kind === 'review' && e.direction === 'inbound'),
     repliesKnown: options.repliesKnown ?? events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0),
   };
 }

@@ -127,7 +127,7 @@ export function runBlindSpots(run: RunFacts): Finding[] {
   if (!run.ordersKnown) spots.push({ key: 'runNoOrders' });
   if (!run.contactsKnown) spots.push({ key: 'runNoContacts' });
   if (!run.notesKnown) spots.push({ key: 'runNoNotes' });
-  if (!run.socialKnown) spots.push({ key: 'runNoSocial' });
+  if (!run.socialKnown) spots.push({ key: run.reviewsKnown ? 'runOnlyReviews' : 'runNoSocial' });
   if (run.channels.length === 1) spots.push({ key: 'runOneChannel', value: run.channels[0] });
   return spots;
 }

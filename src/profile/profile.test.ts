@@ -37,6 +37,13 @@ describe('buildProfiles', () => {
     expect(run).toEqual(['runNoOrders', 'runNoNotes', 'runNoSocial', 'runOneChannel']);
   });
 
+  it('does not call a run of public reviews one without anything said in public', () => {
+    const events = [makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, text: 'Gute App' })];
+    const run = runBlindSpots(describeRun([makeCustomer()], events, { ordersKnown: false, socialKnown: false })).map((f) => f.key);
+    expect(run).toContain('runOnlyReviews');
+    expect(run).not.toContain('runNoSocial');
+  });
+
   it('puts a customer who ends their contract themselves at risk, saying so', () => {
     const events = [read({ text: 'Ich kündige zum Monatsende.', lang: 'de', annotations: [rule('pain.cancellation', 2)], sentiment: { label: 'negative', score: -0.6 } })];
     const [p] = buildProfiles([makeCustomer()], events, { ordersKnown: true, socialKnown: false });

@@ -250,6 +250,10 @@ const WORDING = {
     en: () => 'No social media data in this run: what customers say in public is not here.',
     de: () => 'Keine Social-Media-Daten in diesem Lauf: Was Kundinnen und Kunden öffentlich sagen, fehlt hier.',
   },
+  runOnlyReviews: {
+    en: () => 'No social media posts in this run: what customers say in public is here only as their reviews, not what they post elsewhere.',
+    de: () => 'Keine Social-Media-Beiträge in diesem Lauf: Was Kundinnen und Kunden öffentlich sagen, steht hier nur in ihren Bewertungen, nicht was sie anderswo posten.',
+  },
   runOneChannel: {
     en: (f: Finding) => `Every record comes from one channel (${f.value}): whatever customers do elsewhere is invisible here.`,
     de: (f: Finding) => `Alle Einträge stammen aus einem Kanal (${channelName(f.value ?? '', 'de')}): Was die Kundschaft anderswo tut, bleibt hier unsichtbar.`,
