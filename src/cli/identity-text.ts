@@ -20,6 +20,7 @@ export function describeIdentity(identity: FileIdentity): string {
   if (records || identity.brandRecords) parts.push(`records: ${[records, identity.brandRecords ? `brand ${identity.brandRecords}` : ''].filter(Boolean).join(', ')}`);
   const joined = list({ 'by order': joins.byOrder, 'by alias': joins.byAlias, 'by name alone': joins.nameJoins, 'as anonymous': joins.anonymous, 'to nobody': joins.unjoined });
   if (joined) parts.push(`joined ${joined}`);
+  if (joins.duplicates) parts.push(`repeated rows ${joins.duplicates}`);
   if (identity.placeholderRows) parts.push(`placeholder rows ${identity.placeholderRows}`);
   const placeholderIds = Object.values(identity.placeholderIds).reduce((a, b) => a + b, 0);
   if (placeholderIds) parts.push(`placeholder ids ${placeholderIds}`);

@@ -25,6 +25,18 @@ const REVIEWS = [
 ].join('\n');
 
 describe('fileIdentities', () => {
+  it('rejects a review listed again for another product variant, word for word, so it counts once', () => {
+    const twice = `${REVIEWS}\n7,P9,U1,Ann,0,0,5,1300000000,Good,Nice tea`;
+    const ingests = [ingestFile(utf8(twice), 'reviews.csv')];
+    const settled = rejectUnjoined(ingests, linkCustomers([], ingests[0]!.events));
+    expect(settled.ingests[0]!.rows).toEqual({ read: 7, used: 6, rejected: 1 });
+    expect(settled.ingests[0]!.rejected[0]).toMatchObject({ line: 8, reason: 'repeats reviews.csv:2 word for word (same customer, kind and time)' });
+    expect(settled.linked.events.filter((e) => e.customerKey === settled.linked.events[0]!.customerKey)).toHaveLength(2);
+    const [identity] = fileIdentities(settled.ingests, settled.linked);
+    expect(identity!.joins).toMatchObject({ duplicates: 1, unjoined: 0 });
+    expect(identity!.warnings.join('\n')).toMatch(/1 row repeats an earlier record of the same customer word for word/);
+  });
+
   it('reports the key column, keys, rows per key, customers and records by kind', () => {
     const [amazon] = identities({ 'reviews.csv': REVIEWS });
     expect(amazon).toMatchObject({

@@ -37,7 +37,7 @@ export interface FileIdentity {
   warnings: string[];
 }
 
-const EMPTY_LINKS: FileLinks = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0 };
+const EMPTY_LINKS: FileLinks = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0, duplicates: 0 };
 
 /** The customer's own event a row produced (not the brand's reply written beside it). */
 const rowRecord = (events: readonly Event[]): Event | undefined => events.find((e) => e.direction !== 'outbound') ?? events[0];
@@ -184,6 +184,10 @@ function identityWarnings(ingest: FileIngest, identity: Omit<FileIdentity, 'warn
   }
   if (identity.joins.nameJoins > 0) {
     warnings.push(`${file}: ${plural(identity.joins.nameJoins, 'row was', 'rows were')} joined to a customer by name alone (no id, email or handle on the row); check for namesakes`);
+  }
+  if (identity.joins.duplicates > 0) {
+    const n = identity.joins.duplicates;
+    warnings.push(`${file}: ${plural(n, 'row repeats', 'rows repeat')} an earlier record of the same customer word for word (same kind and time); ${n === 1 ? 'it is' : 'they are'} rejected, so the record counts once`);
   }
   if (identity.joins.unjoined > 0) {
     const n = identity.joins.unjoined;

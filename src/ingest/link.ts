@@ -18,6 +18,8 @@ export interface FileLinks {
   anonymous: number;
   /** Rows that found no customer at all, and were therefore rejected (set by rejectUnjoined). */
   unjoined: number;
+  /** Rows that repeat a record of the same customer (same kind, time and words), rejected (set by rejectUnjoined). */
+  duplicates: number;
 }
 
 export interface Linked {
@@ -32,6 +34,12 @@ export interface Linked {
    * rejectUnjoined; the brand's own posts to everyone (no reply-to) are not among them: they join nobody by design.
    */
   unjoined: Map<string, string>;
+  /**
+   * Records that repeat an earlier record of the same customer word for word (same kind, time and rating): a review
+   * an export lists once per product variant, a survey answer attached to two orders. By event id, with the record
+   * they repeat; rejectUnjoined rejects their rows, so one review counts once for stage and attention.
+   */
+  duplicates: Map<string, string>;
 }
 
 type JoinedBy = 'id' | 'alias' | 'email' | 'handle' | 'name';
@@ -185,7 +193,7 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   const files = new Map<string, FileLinks>();
   const fileLinks = (file: string): FileLinks => {
     let links = files.get(file);
-    if (!links) files.set(file, (links = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0 }));
+    if (!links) files.set(file, (links = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0, duplicates: 0 }));
     return links;
   };
   for (const event of events) fileLinks(event.source.file);
@@ -218,7 +226,22 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   markPeerReplies(linked, byMessage);
   markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
   for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
-  return { customers: index.customers, events: linked, warnings, files, unjoined };
+  return { customers: index.customers, events: linked, warnings, files, unjoined, duplicates: repeatedRecords(linked) };
+}
+
+/** Written records that repeat an earlier one of the same customer word for word (see Linked.duplicates). */
+function repeatedRecords(linked: readonly Event[]): Map<string, string> {
+  const first = new Map<string, Event>();
+  const repeats = new Map<string, string>();
+  for (const event of linked) {
+    const words = event.text?.replace(/\s+/g, ' ').trim();
+    if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
+    const key = [event.customerKey, event.kind, event.direction, event.at?.toISOString() ?? '', event.rating?.value ?? '', words].join('\u0000');
+    const earlier = first.get(key);
+    if (earlier) repeats.set(event.id, `repeats ${earlier.source.file}:${earlier.source.line} word for word (same customer, kind and time)`);
+    else first.set(key, event);
+  }
+  return repeats;
 }
 
 /** Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist). */
