@@ -281,11 +281,17 @@ describe('linkCustomers: which records await an answer', () => {
       post('a2', { handle: 'gina' }, '@BrandHelp signing up with @gadgetshop, is my plan still valid?', { replyTo: 'twitter:a1' }),
       brand('a3', '@gina yes, it carries over', 'twitter:a2'),
       post('a4', { handle: 'gadgetshop' }, 'Pre-order now!', { replyTo: 'twitter:a1' }),
+      // The export hid the brand's handle behind a number; the brand's own answer shows it was addressed to it.
+      post('a5', { handle: 'hank' }, '@12345 my ride never came'),
+      brand('a6', '@hank sorry, please DM us', 'twitter:a5'),
+      post('a7', { handle: 'hank' }, 'still nothing', { replyTo: 'twitter:a5' }),
     ], { brandHandles: new Set() });
     expect(linked.events.filter((e) => e.direction === 'inbound').map((e) => [e.id, e.expectsReply])).toEqual([
       ['a1', false], // the advert awaited nothing, although the brand joined its thread
       ['a2', false], // a reply to another customer: in the dialog only because the brand answered it
       ['a4', false],
+      ['a5', true],
+      ['a7', true], // a follow-up in the thread by someone who addressed the brand there
     ]);
   });
 

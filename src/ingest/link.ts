@@ -588,8 +588,8 @@ const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 
  * Which records await an answer. Tickets and messages do (set at ingest), unless they answer another customer.
  * A public post does only when it is addressed to the brand: it mentions a brand handle (--brand, or the author of
  * any row the export marks as the brand's), replies to a brand message (a top-level comment under the brand's own
- * Instagram or Facebook post included), or follows up in a thread the brand joined where its author has addressed the
- * brand. A post that only opened a thread others took to the brand (a shop's own advert that customers answer
+ * Instagram or Facebook post included), was answered by the brand itself, or follows up in a thread the brand joined
+ * where its author has addressed the brand. A post that only opened a thread others took to the brand (a shop's own advert that customers answer
  * with "@brand, …") awaits nothing from the brand.
  */
 function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
@@ -597,9 +597,15 @@ function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, br
   for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
   const rootOf = threadRoots(linked, byMessage);
   const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
+  // The brand answered it itself: it took the post as addressed to it (exports often hide the brand's handle in it).
+  const answeredByBrand = new Set(linked.filter((e) => e.direction === 'outbound' && e.replyTo).map((e) => e.replyTo!));
   const addressesBrand = (event: Event): boolean => {
     const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
-    return mentions(event.text).some((handle) => brand.has(handle)) || (parent !== undefined && linked[parent]!.direction === 'outbound');
+    return (
+      mentions(event.text).some((handle) => brand.has(handle)) ||
+      (parent !== undefined && linked[parent]!.direction === 'outbound') ||
+      (event.messageId !== null && answeredByBrand.has(event.messageId))
+    );
   };
   // Per thread, who has addressed the brand in it: their later words in the thread await the brand too.
   const addressedIn = new Map<string, Set<string | null>>();
