@@ -84,6 +84,22 @@ measure('language', (i) => detectLanguage(texts[i]).length);
 measure('sentiment', (i) => scoreSentiment(texts[i], langs[i]).score);
 measure('codebook', (i) => matchCodes(texts[i], langs[i], compiled).length);
 measure('annotate (all annotators)', (i) => annotateEvent(event(i), ctx).annotations.length);
+// Hostile cells: long runs that make a backtracking pattern or the stemmer quadratic. Each should take about as
+// long per character as ordinary text (tens of milliseconds for 100,000 characters, not seconds).
+const HOSTILE = {
+  'spaces inside a question': `Hallo, kann ich ${' '.repeat(100_000)} gibt es warum why?`,
+  'tabs after a greeting': `Hallo, kann ich${'\t'.repeat(100_000)}x`,
+  'many "ob" clauses': `Ist das gut? ${'… ob '.repeat(20_000)}`,
+  'many question openings': `${'why, '.repeat(20_000)}`,
+  'one 100,000-letter word': 'x'.repeat(100_000),
+};
+for (const [name, text] of Object.entries(HOSTILE)) {
+  const hostile = { ...event(0), text };
+  const start = process.hrtime.bigint();
+  annotateEvent(hostile, ctx);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  console.log(`hostile cell, ${name} (${text.length.toLocaleString('en-US')} chars): ${ms.toFixed(0)} ms`);
+}
 const mib = (b) => (b / 1024 / 1024).toFixed(1);
 console.log(`heap used: ${mib(process.memoryUsage().heapUsed)} MiB (lexicons, codebook and caches included)`);
 

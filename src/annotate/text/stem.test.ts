@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEM_CACHE_LIMIT, stem, stemCacheSize } from './stem.js';
+import { MAX_STEM_LENGTH, STEM_CACHE_LIMIT, stem, stemCacheSize } from './stem.js';
 
 describe('stem', () => {
   it('stems German and English words with the Porter stemmers', () => {
@@ -12,6 +12,12 @@ describe('stem', () => {
   it('folds German stems, so they compare with folded codebook entries', () => {
     expect(stem('größe', 'de')).toBe('gross');
     expect(stem('cafés', 'de')).toBe('cafes');
+  });
+
+  it('leaves a token longer than any word as it is (a pasted hash or a run of letters)', () => {
+    const run = 'ies'.repeat(MAX_STEM_LENGTH);
+    expect(stem(run, 'en')).toBe(run);
+    expect(stem(run, 'de')).toBe(run);
   });
 
   it('caches each word once per language and stays bounded', () => {

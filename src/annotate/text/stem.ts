@@ -12,10 +12,17 @@ export const STEM_CACHE_LIMIT = 50_000;
 const caches: Record<StemLang, Map<string, string>> = { de: new Map(), en: new Map() };
 
 /**
+ * No word of any language is this long; a longer token (a pasted hash, "xxxxx…") is left as it is, because the
+ * stemmers' suffix rules take time quadratic in a word's length (100,000 letters: 17 s).
+ */
+export const MAX_STEM_LENGTH = 64;
+
+/**
  * The Porter stem of a folded word ("verspätungen" → "verspat", "waiting" → "wait"). German stems are folded
  * again, because the German stemmer turns "ä" into "a" but "ß" into "ss", so only folded stems compare safely.
  */
 export function stem(word: string, lang: StemLang): string {
+  if (word.length > MAX_STEM_LENGTH) return word;
   const cache = caches[lang];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
