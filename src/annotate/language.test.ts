@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
-import { detectLanguage, languageAnnotator, languageScores } from './language.js';
+import { detectLanguage, inOtherLanguage, languageAnnotator, languageScores, languageVerdict } from './language.js';
 import { makeEvent } from '../test-support.js';
 
 describe('detectLanguage', () => {
@@ -76,5 +76,49 @@ describe('short feedback the word lists cannot decide', () => {
     // Nothing either lexicon claims alone stays undecided, as do other languages.
     expect(detectLanguage('ok')).toBe('other');
     expect(detectLanguage('Muito bom, recomendo')).toBe('other');
+  });
+});
+
+describe('short reviews in the languages thick does not read', () => {
+  // Shop-review Portuguese was read as English or German: "de", "super" and a lone "c" outweighed a text with no
+  // listed word at all. Two to six words, as such reviews are.
+  it.each([
+    ...['Produto de qualidade excelente', 'Chegou antes do prazo', 'Recebi tudo certo, obrigado', 'Não recebi o pedido'].map((t) => ['Portuguese', t]),
+    ...['Super recomendo', 'Veio quebrado', 'Quero meu dinheiro de volta', 'Comprei dois e veio só um', 'Loja nota dez'].map((t) => ['Portuguese', t]),
+    ...['Ótimo', 'Fantástico', 'Nao gostei'].map((t) => ['Portuguese', t]),
+    ...['Muy buen producto', 'Llegó tarde y roto', 'No me llegó el pedido', 'Todo perfecto', 'La calidad es mala'].map((t) => ['Spanish', t]),
+    ...['Très bon produit', 'Colis jamais reçu', 'Pas du tout satisfait', 'Produit conforme, parfait'].map((t) => ['French', t]),
+    ...['Ottimo prodotto', 'Consegna veloce, grazie', 'Prodotto arrivato rotto', 'Molto soddisfatto'].map((t) => ['Italian', t]),
+    ...['Goed product, snelle levering', 'Pakket niet ontvangen', 'Heel tevreden, aanrader', 'Bestelling kwam te laat'].map((t) => ['Dutch', t]),
+  ])('%s: %s', (_, text) => {
+    expect(detectLanguage(text)).toBe('other');
+  });
+
+  it.each([
+    ['Great product, fast delivery', 'en'],
+    ['Never arrived', 'en'],
+    ['Package came damaged', 'en'],
+    ['Would not recommend', 'en'],
+    ['Still waiting for my refund', 'en'],
+    ['Arrived on time', 'en'],
+    ['Super Produkt, schnelle Lieferung', 'de'],
+    ['Super', 'de'],
+    ['Nie angekommen', 'de'],
+    ['Paket kam beschädigt an', 'de'],
+    ['Sehr zufrieden', 'de'],
+    ['Warte noch auf mein Geld', 'de'],
+    ['Pünktlich geliefert', 'de'],
+  ])('short English and German stay what they are: %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('tells another language from a text too short or wordless to tell', () => {
+    expect(languageVerdict('Muito bom, recomendo')).toBe('foreign');
+    expect(inOtherLanguage('Entrega rápida')).toBe(true);
+    for (const text of ['ok', '👍', '12345', 'https://t.co/abc123']) {
+      expect(languageVerdict(text)).toBe('unknown');
+      expect(inOtherLanguage(text)).toBe(false);
+    }
+    expect(inOtherLanguage('Where is my parcel?')).toBe(false);
   });
 });
