@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
 import { detectLanguage, inOtherLanguage, languageAnnotator, languageScores, languageVerdict } from './language.js';
+import { compileCodebook, defaultCodebook } from './codebook.js';
+import { annotateEvent } from './index.js';
 import { makeEvent } from '../test-support.js';
 
 describe('detectLanguage', () => {
@@ -120,5 +122,38 @@ describe('short reviews in the languages thick does not read', () => {
       expect(inOtherLanguage(text)).toBe(false);
     }
     expect(inOtherLanguage('Where is my parcel?')).toBe(false);
+  });
+});
+
+describe('a text in a language thick does not read', () => {
+  const ctx = { codebook: compileCodebook(defaultCodebook()), contextEvents: [], model: null };
+  const annotated = (text: string, extra: Partial<Event> = {}) => annotateEvent(makeEvent({ text, ...extra }), ctx);
+  const codes = (event: Event) => event.annotations.map((a) => a.code);
+
+  it('gets no codes from German or English words: "retirar" (to pick up) is no retirement, "cancelar" no cancellation', () => {
+    expect(codes(annotated('I will retire next spring'))).toContain('life.retirement');
+    const pickUp = annotated('Vou retirar na loja amanhã');
+    expect(pickUp.lang).toBe('other');
+    expect(codes(pickUp)).toEqual([]);
+    expect(codes(annotated('Quero cancelar meu pedido, não chegou'))).toEqual([]);
+  });
+
+  it('keeps the codes its record gives: a 1-star review is a complaint in any language', () => {
+    const review = annotated('Produto veio quebrado, péssimo', { kind: 'review', expectsReply: false, rating: { value: 1, scale: 'stars5' } });
+    expect(review.annotations.map((a) => a.by.id)).toEqual(['dialog.complaint/signal:rated tone=negative']);
+  });
+
+  it('gets no sentiment from the German and English lexicons', () => {
+    expect(annotated('Merci, le colis est arrivé').sentiment).toBeNull();
+    expect(annotated('Thanks, the parcel arrived').sentiment).not.toBeNull();
+  });
+
+  it('is read for its own question mark only', () => {
+    expect(codes(annotated('Quando chega meu pedido?'))).toEqual(['reading.question']);
+    expect(codes(annotated('Cancelei a compra e fui em outra loja'))).toEqual([]);
+  });
+
+  it('is not a text too short to tell: "ok" and emoji are still read', () => {
+    expect(annotated('👍👍').sentiment?.label).toBe('positive');
   });
 });
