@@ -1,6 +1,7 @@
-import type { Annotation, ContextEvent, Event } from '../model.js';
+import type { Annotation, ContextEvent, Event, Lang } from '../model.js';
 import type { SentimentModel } from './classifier.js';
 import type { CompiledCodebook } from './codebook.js';
+import { detectLanguage, inOtherLanguage } from './language.js';
 
 /** What every annotator may consult; built once per run. */
 export interface AnnotateContext {
@@ -25,4 +26,15 @@ export type Annotator = (event: Readonly<Event>, ctx: AnnotateContext) => Additi
 /** Texts worth reading as the customer's voice: their own messages, tickets and posts. */
 export function isCustomerVoice(event: Readonly<Event>): boolean {
   return event.direction === 'inbound' && event.kind !== 'order' && Boolean(event.text?.trim());
+}
+
+/**
+ * The language the German and English word rules (codes, sentiment, readings) read an event's text in: its own
+ * language when known, else the detected one; null for a text written in a language thick does not read (another
+ * language, not merely too short to tell), whose words those rules would only misread.
+ */
+export function wordRulesLanguage(event: Readonly<Event>): Lang | null {
+  const text = event.text ?? '';
+  const lang = event.lang ?? detectLanguage(text);
+  return lang === 'other' && inOtherLanguage(text) ? null : lang;
 }

@@ -51,14 +51,13 @@
 //   measured too imprecise to show (scripts/eval-codes-real.js).
 
 import type { Annotation } from '../model.js';
-import { isCustomerVoice, type Annotator } from './annotator.js';
+import { isCustomerVoice, wordRulesLanguage, type Annotator } from './annotator.js';
 import { factsOf } from './codebook/conditions.js';
-import { matchCodes } from './codebook/match.js';
-import { detectLanguage } from './language.js';
+import { matchCodes, matchRecordSignals } from './codebook/match.js';
 
 export { compileCodebook, type CompiledCodebook } from './codebook/compile.js';
 export { BARE_TEXT, factsOf, type RecordFacts } from './codebook/conditions.js';
-export { matchCodes, type CodeHit } from './codebook/match.js';
+export { matchCodes, matchRecordSignals, type CodeHit } from './codebook/match.js';
 export { quoteAround } from './codebook/quote.js';
 export { defaultCodebook, loadCodebook, mergeCodebooks, parseCodebook, type Code, type Codebook } from './codebook/schema.js';
 
@@ -67,16 +66,19 @@ export { defaultCodebook, loadCodebook, mergeCodebooks, parseCodebook, type Code
 
 /**
  * Codes for what customers say, in the event's language when known, else detected, with what the record is (kind,
- * conversation or not, rating, tone) for the codebook's conditional rules. Experimental codes are matched (other
- * codes may be implied by them) but kept out of the output unless ctx.allCodes.
+ * conversation or not, rating, tone) for the codebook's conditional rules. A text in a language thick does not read
+ * gets only the codes its record gives (a 1★ review is a complaint). Experimental codes are matched (other codes
+ * may be implied by them) but kept out of the output unless ctx.allCodes.
  */
 export const codebookAnnotator: Annotator = (event, ctx) => {
   // Only the customer's own words: not the brand's replies, not analysts' notes (analysts code those), not product names.
   if (!isCustomerVoice(event)) return {};
   const text = event.text!;
-  const lang = event.lang ?? detectLanguage(text);
+  const lang = wordRulesLanguage(event);
+  const facts = factsOf(event);
+  const hits = lang === null ? matchRecordSignals(text, ctx.codebook, facts) : matchCodes(text, lang, ctx.codebook, facts);
   const shown = (code: string) => ctx.allCodes === true || !ctx.codebook.experimental.has(code);
-  const annotations: Annotation[] = matchCodes(text, lang, ctx.codebook, factsOf(event)).filter((hit) => shown(hit.code)).map((hit) => ({
+  const annotations: Annotation[] = hits.filter((hit) => shown(hit.code)).map((hit) => ({
     code: hit.code,
     quote: hit.quote,
     source: event.source,

@@ -1,14 +1,18 @@
-// Language detection for short customer texts (tweets, comments, tickets).
+// Language detection for short customer texts (tweets, comments, tickets, shop reviews).
 //
 // Two kinds of evidence, both cheap:
-// - words: very frequent function words of German, English and a few other European languages
-//   (written from general knowledge of the languages, not mined from any data set);
-// - characters: umlauts/ß, and letter sequences typical for one language ("sch", "ung", "th", "ing", "n't").
+// - words: very frequent function words of German, English and a few other European languages, and everyday
+//   shop-review words of those others ("produto", "entrega", "recomendo") — written from general knowledge of the
+//   languages, not mined from any data set;
+// - characters: umlauts/ß, the cedilla, tilde and accents of the Romance languages, letter sequences typical for
+//   one language ("sch", "ung", "th", "ing", "n't") and word shapes of the others ("-inho", "-dade", "ij").
 // Words come from the text kernel's tokenizer: handles, URLs, e-mail addresses, HTML entities, numbers, emoji and
 // emoticons carry no language and are skipped; a hashtag counts as the words it is made of.
 //
 // The product only distinguishes 'de' and 'en'; everything else is 'other'. Short texts are ambiguous,
-// so the decision leans towards de/en: 'other' needs clearly more evidence than both.
+// so the decision leans towards de/en: 'other' needs clearly more evidence than both, unless de/en have less than
+// a word's worth. languageVerdict tells the two kinds of 'other' apart: another language ('foreign'), whose words
+// the German and English rules must not read, and no evidence at all ('unknown': "ok", emoji, a link).
 
 import type { Lang } from '../model.js';
 import type { Annotator } from './annotator.js';
@@ -52,29 +56,74 @@ const ENGLISH_WORDS = new Set(
   ).split(/\s+/),
 );
 
-// French, Spanish, Italian, Dutch and Portuguese function words that are not also German or English words.
-const OTHER_WORDS = new Set(
+// Portuguese, Spanish, French, Italian and Dutch words that are not also German or English words. Frequent words
+// that are ("a", "as", "do", "no", "me", "so", "da", "die", "um", "na", "was", "per", "come", "van", "met", "tot")
+// are left out: they would pull English and German texts away.
+const OTHER_FUNCTION_WORDS = new Set(
   (
-    // French
-    'le la les et est je tu vous nous une pas pour avec dans sur qui que ce c\'est mais très tres merci ' +
-    'bonjour au aux ne il elle son sa ses mon ma mes votre vos notre leur être avoir fait été ça j\'ai ' +
-    'n\'est l\'on qu\'il cette comme plus bien ' +
-    // Spanish
-    'el los las y por para con una uno muy pero gracias hola lo del al se su sus como más está estoy ' +
-    'hay tengo tiene esto esta eso pero porque también ya muy nada vuelo ' +
-    // Italian
-    'il gli di che non sono è della delle questo questa anche grazie ciao molto perché sempre ' +
-    // Dutch
-    'het een ik niet jij wij zijn maar ook voor naar bij geen deze wat hoe waarom heb hebben wordt ' +
-    'kunnen moet nog wel dank jullie zo\'n erg ' +
     // Portuguese
-    'não nao obrigado obrigada você voce com mas muito isso uma estou'
+    'não nao de dos nos nas uma umas os ao aos à às pelo pela pelos pelas para pra com sem ' +
+    'por que quem quando onde como porque mas mais menos muito muita muitos muitas tudo todo toda todos todas ' +
+    'nada nenhum nenhuma algum alguma já ainda também tambem só nunca sempre bem aqui lá isso isto esse essa este ' +
+    'esta eu você voce vocês ele ela eles elas nós meu minha meus minhas seu sua seus suas nosso nossa é foi foram ' +
+    'era são ser estar está esta estava estou tem têm tinha ter fiz fez vai vou veio vieram até após antes depois ' +
+    'então entao pois ou se lhe te mesmo outro outra agora hoje ontem dia dias obrigado obrigada isso estou ' +
+    // Spanish
+    'el las del al y lo con una uno unos unas muy pero porque también ya nada bien aquí hay son está están ' +
+    'estoy estaba fue tengo tiene tienen hace hacer mi mis su sus esto eso esa ese usted ustedes ellos ella ' +
+    'cuando donde dónde cómo qué aún todavía después siempre hola gracias más ' +
+    // French
+    'le la les et est je tu vous nous une pas pour avec dans sur qui ce c\'est mais très tres merci bonjour au aux ne ' +
+    'il elle son sa ses mon ma mes votre vos notre leur être avoir fait été ça j\'ai n\'est l\'on qu\'il cette ' +
+    'comme plus bien en ou où par sans tout tous toute toutes rien trop peu jamais toujours encore déjà aussi ces ' +
+    'cet suis sont avons avez ont était d\'un d\'une ' +
+    // Italian
+    'il gli di che non sono è della delle dei degli nel nella questo questa quello quella anche ciao molto perché ' +
+    'sempre ancora tutto tutti niente più suo hai abbiamo hanno ' +
+    // Dutch
+    'het een ik niet jij wij zijn maar ook voor naar bij geen deze wat hoe waarom heb hebben heeft wordt ' +
+    'kunnen moet nog wel jullie zo\'n erg mijn uw onze hij zij ze uit om op dit waar wanneer zou zal toch dus ' +
+    'niets niks nooit altijd geweest gedaan bedankt'
+  ).split(/\s+/),
+);
+
+// Everyday words of shop reviews and customer service (product, delivery, arrived, received, recommend, quality,
+// thanks, broken, refund) in the same languages. A short review is made of such words rather than function
+// words, and they are long and specific to their language, so each counts more than a function word.
+const OTHER_REVIEW_WORDS = new Set(
+  (
+    // Portuguese
+    'produto produtos entrega entregue entregues entregou entregaram entregar chegou chegaram chegar chegando ' +
+    'recebi recebido recebida recebemos receber prazo previsto compra comprei comprado comprar loja lojas ' +
+    'vendedor pedido pedidos ótimo otimo ótima otima bom boa excelente recomendo recomendaria recomendado indico ' +
+    'perfeito perfeita qualidade rápido rapido rápida rapida rapidez atraso atrasado atrasada correios dinheiro ' +
+    'problema certo certinho parabéns parabens gostei adorei amei lindo satisfeito satisfeita esperado ' +
+    'conforme embalado embalagem estado errado errada faltou faltando defeito quebrado quebrada devolução devolucao ' +
+    'troca trocado cancelamento cancelado reembolso aguardando esperando resposta atendimento empresa cliente frete ' +
+    'rastreamento preço preco barato caro péssimo pessimo péssima pessima ruim quero semana ' +
+    // Spanish
+    'producto productos envío envio llegó llego llegaron llegar recibí recibi compré tienda calidad precio bueno ' +
+    'buena malo recomiendo perfecto perfecta devolución atención servicio dinero tarde paquete roto vuelo ' +
+    // French
+    'produit commande livraison livré reçu colis arrivé rapide parfait satisfait qualité prix délai remboursement ' +
+    'vendeur problème recommande ' +
+    // Italian
+    'prodotto prodotti consegna consegnato arrivato arrivata ricevuto ordine spedizione venditore ottimo ottima ' +
+    'buono buona consiglio perfetto qualità prezzo veloce soddisfatto rimborso pacco grazie rotto ' +
+    // Dutch
+    'bestelling besteld geleverd levering pakket bezorgd bezorging ontvangen klantenservice aanrader tevreden snel ' +
+    'goed goede slecht mooi graag helaas'
   ).split(/\s+/),
 );
 // Keep the sets disjoint: a word listed for German or English is never counted as "other".
-for (const w of [...OTHER_WORDS]) if (GERMAN_WORDS.has(w) || ENGLISH_WORDS.has(w)) OTHER_WORDS.delete(w);
+for (const list of [OTHER_FUNCTION_WORDS, OTHER_REVIEW_WORDS]) {
+  for (const w of [...list]) if (GERMAN_WORDS.has(w) || ENGLISH_WORDS.has(w)) list.delete(w);
+}
+for (const w of OTHER_REVIEW_WORDS) OTHER_FUNCTION_WORDS.delete(w);
 
 const WORD_WEIGHT = 1;
+/** An other-language review word ("recomendo", "entrega") against one function word: see OTHER_REVIEW_WORDS. */
+const REVIEW_WORD_WEIGHT = 2;
 const CHAR_WEIGHT = 0.35;
 /** 'other' must beat both de and en by this factor and by at least OTHER_LEAD points (bias towards de/en). */
 const OTHER_MARGIN = 1.5;
@@ -141,27 +190,53 @@ function scoreCharacters(word: string, s: Scores): void {
 }
 
 const UMLAUT_CODES = new Set([...'äöüß'].map((c) => c.charCodeAt(0)));
-const ROMANCE_CODES = new Set([...'éèêàâçñãõìòùœ'].map((c) => c.charCodeAt(0)));
+// Letters German and English never write outside a borrowed name: the cedilla and the tilde of Portuguese and
+// Spanish ("ç", "ã", "ñ") are as telling as an umlaut is for German.
+const IBERIAN_CODES = new Set([...'çãõñ'].map((c) => c.charCodeAt(0)));
+// Accented vowels of the Romance languages; loanwords and names ("Café", "André") bring a few into German and
+// English, so one counts half an Iberian letter.
+const ROMANCE_CODES = new Set([...'áéíóúàèìòùâêîôûœ'].map((c) => c.charCodeAt(0)));
 // Spanish opens questions and exclamations with these; they are punctuation, so no word holds them.
 const INVERTED_MARKS = /[¿¡]/g;
 
-/** Umlauts (German) and Romance accents (other) of a lower-cased word, counted per letter; only words with letters beyond ASCII are looked at. */
+/** Umlauts (German) and Romance letters (other) of a lower-cased word, counted per letter; only words with letters beyond ASCII are looked at. */
 function scoreSpecialLetters(word: string, chars: Scores): void {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c <= 127) continue;
     if (UMLAUT_CODES.has(c)) chars.de += 2;
+    else if (IBERIAN_CODES.has(c)) chars.other += 2;
     else if (ROMANCE_CODES.has(c)) chars.other += 1;
   }
 }
 
+// Word shapes of the other languages that German and English words do not take, written without accents so that
+// they hold where the writer left the accents out (common in quick reviews: "nao", "otimo", "agil"):
+// Portuguese "-nho/-nha/-lho/-lha" (carrinho, minha, filho), "-dade" (qualidade) and the past tense "-ou" (chegou,
+// gostou; "you" is too short to count), Spanish "-idad" (calidad), Italian "-zione/-zioni" (spedizione) and Dutch
+// "ij" (bij, tijd, eigenlijk).
+const OTHER_WORD_SHAPES = /(?:[nl]h[ao]s?|dades?|idad(?:es)?|zion[ei]|.{3}ou)$|ij/;
+
+/** Character evidence for the other languages in one lower-cased word. */
+function scoreOtherShapes(word: string, chars: Scores): void {
+  if (word.length > 3 && OTHER_WORD_SHAPES.test(word)) chars.other += 1;
+}
+
+// One-letter words that tell a language: English "I" and "a", Spanish "y", Portuguese "é", Italian "è",
+// French and Portuguese "à". The other single letters are initials, list marks or units.
+const ONE_LETTER_WORDS = new Set(['i', 'a', 'y', 'é', 'è', 'à']);
+// "a" is as frequent in Portuguese ("a entrega", "chegou a tempo"), Spanish and Italian ("a casa") as in English.
+const SHARED_ARTICLE_WEIGHT = 0.5;
+
 /** Adds the evidence of one lower-cased word (apostrophes normalised) to the word and character scores. */
 function scoreWord(word: string, words: Scores, chars: Scores): void {
-  if (word.length < 2 && word !== 'i' && word !== 'a' && word !== 'y') return;
+  if (word.length < 2 && !ONE_LETTER_WORDS.has(word)) return;
   if (GERMAN_WORDS.has(word)) words.de += 1;
-  else if (ENGLISH_WORDS.has(word)) words.en += 1;
-  else if (OTHER_WORDS.has(word)) words.other += 1;
+  else if (ENGLISH_WORDS.has(word)) words.en += word === 'a' ? SHARED_ARTICLE_WEIGHT : 1;
+  else if (OTHER_REVIEW_WORDS.has(word)) words.other += REVIEW_WORD_WEIGHT;
+  else if (OTHER_FUNCTION_WORDS.has(word)) words.other += 1;
   scoreCharacters(word, chars);
+  scoreOtherShapes(word, chars);
 }
 
 /** ASCII capitals and small letters of a word as written (for the acronym and all-caps rules). */
@@ -217,7 +292,7 @@ export function languageScores(text: string): Scores {
  * that only the German sentiment lexicon knows against those only the English one knows. Feedback this short is
  * mostly a judgement, and the lexicons hold thousands of judgement words where the lists hold function words.
  */
-function lexiconLanguage(text: string): Lang {
+function lexiconVerdict(text: string): Verdict {
   const lexicons = loadLexicons();
   let de = 0;
   let en = 0;
@@ -228,7 +303,27 @@ function lexiconLanguage(text: string): Lang {
     if (german && !english) de += 1;
     else if (english && !german) en += 1;
   }
-  return de > en ? 'de' : en > de ? 'en' : 'other';
+  return de > en ? 'de' : en > de ? 'en' : 'unknown';
+}
+
+/**
+ * What the evidence says about a text: German, English, another language ('foreign': "Produto de qualidade", "Merci
+ * beaucoup"), or nothing to tell by ('unknown': a link, emoji, a number, "ok").
+ */
+export type Verdict = 'de' | 'en' | 'foreign' | 'unknown';
+
+/** Less de/en evidence than this is a hint (a letter pair, an ending), not a word. */
+const WEAK_EVIDENCE = 0.5;
+
+export function languageVerdict(text: string): Verdict {
+  const s = languageScores(text);
+  const best = Math.max(s.de, s.en);
+  if (s.other > best * OTHER_MARGIN && s.other - best >= OTHER_LEAD) return 'foreign';
+  // Short of a word of German or English, an accent or a word shape of another language ("Fantástico", "Confiável")
+  // tells more than a lone "c" or "ie" does for English or German.
+  if (best < WEAK_EVIDENCE && s.other > best) return 'foreign';
+  if (best <= 0 || s.de === s.en) return s.other > 0 ? 'foreign' : lexiconVerdict(text);
+  return s.de > s.en ? 'de' : 'en';
 }
 
 /**
@@ -236,11 +331,16 @@ function lexiconLanguage(text: string): Lang {
  * e.g. only a link, emoji or a number).
  */
 export function detectLanguage(text: string): Lang {
-  const s = languageScores(text);
-  const best = Math.max(s.de, s.en);
-  if (s.other > best * OTHER_MARGIN && s.other - best >= OTHER_LEAD) return 'other';
-  if (best <= 0 || s.de === s.en) return s.other > 0 ? 'other' : lexiconLanguage(text);
-  return s.de > s.en ? 'de' : 'en';
+  const verdict = languageVerdict(text);
+  return verdict === 'de' || verdict === 'en' ? verdict : 'other';
+}
+
+/**
+ * Whether a text is written in a language thick does not read, rather than too short or wordless to tell: German
+ * and English word rules (codes, sentiment, readings) would only misread it ("retirar" is not "retire").
+ */
+export function inOtherLanguage(text: string): boolean {
+  return languageVerdict(text) === 'foreign';
 }
 
 /** Annotator: the language of every event with text (an event that already has one keeps it). */

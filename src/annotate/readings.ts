@@ -12,7 +12,7 @@
 // fixed?"), not wished, expected or conditional ("I need this fixed", "once it is resolved"), and for a solved
 // issue not taken back in the same sentence ("fixed it, but now …").
 import { READINGS, type Annotation, type Event, type Reading } from '../model.js';
-import type { Annotator } from './annotator.js';
+import { wordRulesLanguage, type Annotator } from './annotator.js';
 import { foldKey, isNegator, negatorsOf, readText, type Token } from './text/index.js';
 
 /** Folded token sequences: "*" matches any one word, a word ending in "*" any word that starts with it. */
@@ -221,18 +221,25 @@ function voiceOf(event: Readonly<Event>): Voice | null {
   return null;
 }
 
+/** A question mark of their own: the tokenizer keeps one inside a link ("…/beleg?id=4711") part of the URL. */
+function ownQuestion(sentences: readonly Sentence[]): [Reading, Sentence][] {
+  const asking = sentences.find((s) => s.asks);
+  return asking ? [['question', asking]] : [];
+}
+
 /** The readings of one text, by whose words they are, each with the sentence that holds it. */
 function read(event: Readonly<Event>, voice: Voice): [Reading, Sentence][] {
   const { tokens } = readText(event.text!);
   const sentences = sentencesOf(tokens);
+  // The phrases are German and English; in another language only the question mark can be read.
+  if (wordRulesLanguage(event) === null) return voice === 'customer' ? ownQuestion(sentences) : [];
   const found: [Reading, Sentence | undefined][] = [['solved', sentences.find((s) => statesSolved(s, event, voice))]];
   if (voice === 'note') found.push(['idea', ideaSentence(sentences, event)]);
   if (voice === 'brand') found.push(['promise', sentences.find((s) => promises(s, event))]);
   if (voice === 'customer') {
     found.push(['cancelled', sentences.find((s) => cancelsThemselves(s, event))]);
     found.push(['leaving', sentences.find((s) => leaves(s, event))]);
-    // A question mark of their own: the tokenizer keeps one inside a link ("…/beleg?id=4711") part of the URL.
-    found.push(['question', sentences.find((s) => s.asks)]);
+    found.push(...ownQuestion(sentences));
     // Thanks in advance await the help they thank for.
     if (!sentences.some((s) => mentions(s, THANKS_AHEAD))) found.push(['closing', sentences.find((s) => closes(s, event))]);
   }

@@ -32,7 +32,7 @@
 // first, then German.
 
 import type { Event, Lang, Sentiment, SentimentLabel } from '../model.js';
-import type { Annotator } from './annotator.js';
+import { wordRulesLanguage, type Annotator } from './annotator.js';
 import { load, modeOf } from './sentiment/lexicons.js';
 import { modifierKey } from './sentiment/lookahead.js';
 import { negatorRule, nichtBeforeNounRule, unmetEventRule } from './sentiment/negation.js';
@@ -159,8 +159,13 @@ export function isAddressedToBrand(event: Readonly<Event>): boolean {
   return event.direction === 'inbound' && event.expectsReply && !event.peerReply;
 }
 
-/** Annotator: scores every event that has text and no sentiment yet, in the language found before it. */
+/**
+ * Annotator: scores every event that has text and no sentiment yet, in the language found before it. A text in a
+ * language thick does not read keeps no sentiment: the German and English lexicons cannot tell its tone.
+ */
 export const sentimentAnnotator: Annotator = (event) => {
   if (event.sentiment !== null || !event.text || !event.text.trim()) return {};
-  return { sentiment: scoreSentiment(event.text, event.lang ?? 'other', { addressedToBrand: isAddressedToBrand(event) }) };
+  const lang = wordRulesLanguage(event);
+  if (lang === null) return {};
+  return { sentiment: scoreSentiment(event.text, lang, { addressedToBrand: isAddressedToBrand(event) }) };
 };

@@ -137,15 +137,29 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook,
   matchRegexes(t, compiled, candidates);
   applyExclusions(t, compiled.codes, candidates);
   dropSignOff(t, candidates);
+  return codeHits(t, compiled, candidates);
+}
+
+/**
+ * The codes of a text whose words thick cannot read (another language): only what the record itself says, the
+ * rules without patterns ("a 1★ review with words of its own is a complaint") and the codes they imply. Word,
+ * phrase and regex rules are German and English; on another language they would only find false friends.
+ */
+export function matchRecordSignals(text: string, compiled: CompiledCodebook, facts: RecordFacts): CodeHit[] {
+  return codeHits(codedText(text, 'other', facts, compiled), compiled, compiled.codes.map(() => []));
+}
+
+/** Adds the record's signals to the candidates, keeps each code's best evidence and the codes it implies. */
+function codeHits(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): CodeHit[] {
   addSignals(t, compiled, candidates);
   const best = candidates.map(bestEvidence);
   applyCodeConditions(t, compiled, best);
-  addImpliedCodes(compiled, best, facts);
+  addImpliedCodes(compiled, best, t.facts);
   const hits: CodeHit[] = [];
   best.forEach((cand, c) => {
     const id = compiled.codes[c]?.id;
     if (!cand || id === undefined) return;
-    hits.push({ code: id, quote: quoteAround(text, cand.start, cand.end, cand.quoteContext), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
+    hits.push({ code: id, quote: quoteAround(t.text, cand.start, cand.end, cand.quoteContext), start: cand.start, end: cand.end, rule: cand.rule, confidence: cand.confidence });
   });
   return hits;
 }
