@@ -52,6 +52,16 @@ describe('attention', () => {
     expect([...profiled].sort(byAttention).map((p) => p.profile.id)).toEqual(['ignored', 'answered']);
   });
 
+  it('says "negative tone" of their words only, never of a rating alone', () => {
+    const ratedOnly = makeEvent({ customerKey: 'r', kind: 'survey', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: null });
+    const kindWords = makeEvent({ customerKey: 'k', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Lovely people, sadly the box broke.', lang: 'en', sentiment: { label: 'positive', score: 0.5 } });
+    const profiled = buildProfiles([person('r'), person('k')], [ratedOnly, kindWords], { ordersKnown: false, socialKnown: false, asOf });
+    for (const p of profiled) {
+      expect(p.profile.attentionReasons).toContain('rated ★☆☆☆☆ 1/5');
+      expect(p.profile.attentionReasons).not.toContain('negative tone');
+    }
+  });
+
   it('calls nothing "not replied to" in a run that cannot show replies at all', () => {
     const critical = makeEvent({ customerKey: 'critic', kind: 'review', channel: 'web', expectsReply: false, rating: { value: 1, scale: 'stars5' }, at: on('2024-06-25'), text: 'Nie wieder.', lang: 'de', sentiment: { label: 'negative', score: -0.6 } });
     // An Amazon-like export: no reply column, no reply in it.

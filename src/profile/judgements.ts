@@ -214,9 +214,12 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     score += 4 * (last ? spoke : 0.5) * weight;
     reasons.push({ key: 'atRisk' });
   }
-  // A mean just below zero is noise, not a tone; the same bar as the negative label.
-  if (figures.tone.mean !== null && figures.tone.mean <= -0.2) {
-    score += -figures.tone.mean * 4 * (last ? spoke : 0.5) * weight;
+  // The tone of their own words: a rating already counted above (and in the stage) is not counted a third time, and
+  // the index's "negative tone" matches its column of the words' tone. A mean just below zero is noise, not a tone;
+  // the same bar as the negative label.
+  const words = figures.sentiment.mean;
+  if (words !== null && words <= -0.2) {
+    score += -words * 4 * (last ? spoke : 0.5) * weight;
     reasons.push({ key: 'negativeTone' });
   }
   const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;
