@@ -116,7 +116,7 @@ export interface Maker {
  * - promise: the brand promises to do something in a reply ("We will send a replacement today.");
  * - cancelled: the customer cancelled something themselves ("Please cancel my order."): not a cancellation suffered;
  * - leaving: the customer ends the relationship: cancels a contract ("Ich habe gekündigt."), cancels and goes
- *   elsewhere ("I've cancelled my order and gone to Best Buy."), or closes their account;
+ *   elsewhere ("I've cancelled my order and bought it at the shop next door."), or closes their account;
  * - question: the customer asks something (a question mark of their own, not one inside a link);
  * - closing: the customer closes an exchange: thanks, agrees or says they did what was asked ("Thanks!", "Ok, will
  *   do", "DM sent"): a reply to the brand that needs no answer of its own, unless it also asks or complains.

@@ -59,7 +59,7 @@ describe('life codes: events, not mentions', () => {
 describe('role codes: turning to other customers', () => {
   it('role.critic: a plain negative review does not warn anyone off', () => {
     const oneStar = review('negative');
-    hasNot('role.critic', ['One star. Worst coffee I have ever had.', 'Selbst ein Stern ist noch zu viel für diese App.', 'The other reviews promised more than this.'], oneStar);
+    hasNot('role.critic', ['One star. Worst coffee I have ever had.', 'Selbst ein einziger Stern wäre zu viel für diese App.', 'The other reviews promised more than this.'], oneStar);
     has('role.critic', ["Don't buy this, save your money.", 'Finger weg von diesem Anbieter!', 'I would not recommend this to anyone.'], oneStar);
   });
 
@@ -83,7 +83,7 @@ describe('role codes: turning to other customers', () => {
 
   it('role.recommender: recommendations to others, not negated, not a letdown', () => {
     has('role.recommender', ['Highly recommended for anyone who bakes.', 'Sehr empfehlenswert!']);
-    has('role.recommender', ["Give it a try, you won't be disappointed."], review('positive'));
+    has('role.recommender', ["Give it a go, you will not be disappointed."], review('positive'));
     hasNot('role.recommender', ['Nicht empfehlenswert.']);
     hasNot('role.recommender', ["I thought you can't go wrong with lentils, but this was awful."], review('negative'));
   });
@@ -109,10 +109,10 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
       'I would like to cancel my subscription.',
       'I want to change my delivery slot.',
       'Ich möchte meinen Vertrag kündigen.',
-      'I wish I had read the reviews first.',
+      'I wish I had checked the ratings before buying.',
       'Ich wünsche Ihnen noch einen schönen Tag.',
     ]);
-    has('longing.wish', ['It would be nice if the app had a dark mode.', "I'd love a bigger bag.", 'Was ich vermisse, ist eine Exportfunktion.']);
+    has('longing.wish', ['It would be great if the app offered a dark mode.', "I'd love a bigger bag.", 'Was ich vermisse, ist eine Exportfunktion.']);
   });
 
   it('longing.dream: not an idiom or the tail of a compound', () => {
@@ -121,7 +121,7 @@ describe('longing codes: wishes, dreams and longings, not requests and idioms', 
   });
 
   it('longing.longing: not anticipation, not "all back to normal"', () => {
-    hasNot('longing.longing', ["I can't wait to try the new flavour.", 'Jetzt funktioniert wieder alles wie früher.']);
+    hasNot('longing.longing', ["Cannot wait to taste the new blend.", 'Jetzt funktioniert wieder alles wie früher.']);
     has('longing.longing', ['I miss the old recipe.', 'Please bring back the old formula.']);
   });
 });

@@ -355,7 +355,7 @@ describe('matchCodes: vocabulary per code', () => {
       "'This mailbox is not monitored.' Great.",
       'The address cannot receive messages. So how am I supposed to reach you?',
       'Keiner nimmt ab, nur die Mailbox.',
-      "Can't DM you because you don't follow me.",
+      "Tried to send a private message, but I cannot DM you unless you follow me back.",
     ]);
     has('pain.no-reply', ['Mail vom 14.6. bisher ohne echte Antwort.', 'Still no proper response.', 'Nobody has responded to my DM.', 'Seit Tagen antwortet niemand.']);
     has('pain.passed-around', ['Ich wurde zwischen Hotline und Versand hin- und hergeschickt.', 'I was transferred three times.']);

@@ -46,7 +46,7 @@ describe('detectLanguage', () => {
 
   it('ignores handles, URLs and short capitalised codes', () => {
     // "DEN" (an airport) and a German-looking handle must not make an English text German.
-    expect(detectLanguage('@DieBahnWasDenn Will miss connection UA3530 DEN-&gt;YEG due to delay. https://die.de/der/und')).toBe('en');
+    expect(detectLanguage('@DieBahnWasDenn Going to miss my connection LH901 FRA-&gt;OSL because of the delay. https://die.de/der/und')).toBe('en');
   });
 
   it('reads the word behind a hashtag', () => {

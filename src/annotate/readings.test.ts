@@ -53,7 +53,7 @@ describe('reading the brand’s replies', () => {
   });
 
   it('knows when the brand says it solved something, but not when it only hopes so', () => {
-    expect(said(reply('Wir haben nachgebessert – bitte testen Sie die App noch einmal.', 'de'), 'solved')).not.toBeNull();
+    expect(said(reply('Wir haben nachgebessert, probieren Sie es bitte erneut.', 'de'), 'solved')).not.toBeNull();
     expect(said(reply('Your refund has been issued and the charge is resolved.'), 'solved')).not.toBeNull();
     expect(said(reply('We hope this gets fixed soon.'), 'solved')).toBeNull();
     expect(said(reply('Once it is resolved we will let you know.'), 'solved')).toBeNull();
@@ -62,7 +62,7 @@ describe('reading the brand’s replies', () => {
 
 describe('reading the customer’s own words', () => {
   it('knows when they say an issue is over', () => {
-    expect(said(own("I told you it's been sorted! I've been refunded! Still not impressed though."), 'solved')).toBe("I told you it's been sorted!");
+    expect(said(own("As I said, it's all resolved now! Got my refund too! Still annoyed though."), 'solved')).toBe("As I said, it's all resolved now!");
     expect(said(own('Finally I am back on your network, thanks to the porting team.'), 'solved')).not.toBeNull();
     expect(said(own('Die App funktioniert wieder, danke!', 'de'), 'solved')).not.toBeNull();
   });
@@ -86,7 +86,7 @@ describe('reading the customer’s own words', () => {
   it('knows when they end it themselves: a contract, an account, or an order cancelled to buy elsewhere', () => {
     expect(said(own('Ich habe heute gekündigt. Reicht mir.', 'de'), 'leaving')).toBe('Ich habe heute gekündigt.');
     expect(said(own("I've cancelled my subscription and moved to another roaster."), 'leaving')).not.toBeNull();
-    expect(said(own("I've cancelled my order and gone to the shop next door. Thanks for nothing."), 'leaving')).toBe("I've cancelled my order and gone to the shop next door.");
+    expect(said(own("I've cancelled my order and switched to the shop next door. Thanks for nothing."), 'leaving')).toBe("I've cancelled my order and switched to the shop next door.");
     expect(said(own('Time to cancel my Prime membership.'), 'leaving')).not.toBeNull();
     expect(said(own("Please close my account, I don't want to be a customer any more."), 'leaving')).not.toBeNull();
     expect(said(own('I cancelled the trip because the driver never came.'), 'leaving')).toBeNull();
@@ -99,7 +99,7 @@ describe('reading the customer’s own words', () => {
   });
 
   it('reads a closing word early in a sentence: thanks, agreement, or having done what was asked', () => {
-    for (const text of ['Thanks!!', 'Ok will do, thank you!', 'DM sent.', "Just DM'd you with a screenshot.", 'Thanks for checking in, appreciate it', 'Alles klar, danke!']) {
+    for (const text of ['Thanks so much!!', 'Okay, will do. Many thanks!', 'Sent you a DM just now', "Just DM'd you the photo of the receipt.", 'Thanks for getting back to me, appreciate it', 'Alles klar, danke!']) {
       expect(said(own(text), 'closing'), text).not.toBeNull();
     }
   });
@@ -109,7 +109,7 @@ describe('reading the customer’s own words', () => {
       'My account number is 4711 and I am on the big plan',
       'I don’t know my account number',
       'Need more help, I sent the recap. Thanks in advance!',
-      "I'm sure delivering my bag would cost you less than losing me",
+      "I'm sure a refund costs less than losing me as a customer",
     ]) {
       expect(said(own(text), 'closing'), text).toBeNull();
     }

@@ -1,9 +1,9 @@
 // Readings: what a sentence says about the state of things, read once here so that profile and report never read
 // text themselves. An analyst's note calls an issue solved ("Ersatz ist raus") or holds an idea to use; the brand's
 // reply says it solved something ("Wir haben nachgebessert") or promises to ("We will send a replacement today");
-// the customer says an issue is over ("it's been sorted! I've been refunded!", "finally back on your network"),
+// the customer says an issue is over ("all fixed now, the money is back in my account!", "finally back on your network"),
 // cancels something themselves ("Please cancel my order"), leaves ("Ich habe gekündigt", "I've cancelled my order and
-// gone to Best Buy"), asks something (a question mark of their own, not one inside a link), or closes an exchange
+// bought it at the shop next door"), asks something (a question mark of their own, not one inside a link), or closes an exchange
 // ("Thanks!", "Ok, will do", "DM sent"). Each reading is an annotation with the sentence as its quote and `by.kind` "reading": not a
 // codebook code, so it is never counted as a code or shown as a theme (READINGS in model.ts).
 //
@@ -61,9 +61,9 @@ const OWN_CANCELLATION_EN = phrases([
 ]);
 /** What one ends a relationship by cancelling: English "cancel" is also said of a trip or an order. */
 const CONTRACT = words(['subscription', 'contract', 'account', 'membership', 'plan', 'service', 'prime', 'abo', 'vertrag']);
-/** A cancellation only thought of: "If I cancel I pay $5". */
+/** A cancellation only thought of: "If I cancel I lose the deposit". */
 const HYPOTHETICAL = words(['if', 'unless', 'wenn', 'falls']);
-/** Gone elsewhere, said in the same sentence as their own cancellation: "I've cancelled my order and gone to Best Buy". */
+/** Gone elsewhere, said in the same sentence as their own cancellation: "I've cancelled my order and bought it at the shop next door". */
 const ELSEWHERE = phrases(['gone to', 'switched to', 'switching to', 'moved to', 'went with', 'going with', 'instead', 'elsewhere', 'woanders', 'konkurrenz', 'gewechselt', 'wechsle']);
 /** Ending the relationship in so many words. */
 const LEAVING = phrases(["don't want to be a customer", 'no longer * customer', 'close my account', 'delete my account', 'close our account', 'mein konto löschen', 'konto kündigen']);
@@ -83,7 +83,7 @@ const CLOSING_LEAD = phrases([
   'ok', 'okay', 'k', 'kk', 'sure', 'great', 'perfect', 'awesome', 'brilliant', 'done', 'noted', 'understood', 'super',
   'passt', 'verstanden', 'prima',
 ]);
-/** How far into a sentence a closing word may come: "So far no, but thanks for checking in". */
+/** How far into a sentence a closing word may come: "Not yet, but thanks for asking". */
 const CLOSING_REACH = 5;
 /** Thanks that ask for more: "Thanks in advance!", "Danke im Voraus". */
 const THANKS_AHEAD = phrases(['in advance', 'im voraus', 'vorab']);

@@ -278,7 +278,7 @@ describe('linkCustomers: which records await an answer', () => {
   it('expects no reply to a post that only opened a thread others took to the brand (a shop\'s own advert)', () => {
     const linked = linkCustomers([], [
       post('a1', { handle: 'gadgetshop' }, 'New in: the X200 blender, 20 % off this week https://t.co/x'),
-      post('a2', { handle: 'gina' }, '@BrandHelp signing up with @gadgetshop, is my plan still valid?', { replyTo: 'twitter:a1' }),
+      post('a2', { handle: 'gina' }, '@BrandHelp I ordered through @gadgetshop, does my warranty still hold?', { replyTo: 'twitter:a1' }),
       brand('a3', '@gina yes, it carries over', 'twitter:a2'),
       post('a4', { handle: 'gadgetshop' }, 'Pre-order now!', { replyTo: 'twitter:a1' }),
       // The export hid the brand's handle behind a number; the brand's own answer shows it was addressed to it.

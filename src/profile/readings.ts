@@ -51,7 +51,7 @@ const dayOf = (event: Event, undated: string): string => event.at?.toISOString()
 
 /**
  * What calls this record's issue solved, if anything: a note, a brand reply or the customer's own words, written on
- * the record's day or later (the record itself counts: "it's been sorted! I've been refunded!"). It closes the
+ * the record's day or later (the record itself counts: "all fixed now, the money is back in my account!"). It closes the
  * record when it names one of the record's pain codes (the same issue) or names no pain code at all; a note about a
  * refund does not answer an unrelated question.
  */

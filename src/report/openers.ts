@@ -292,7 +292,7 @@ const hitText = (hit: Hit): string => hit.annotation.quote ?? hit.event.text ?? 
 
 /**
  * The open message to answer first: the latest that asks, complains or names a pain, else the latest (a customer's
- * "Wife, not wide." correcting their own post is not what waits for an answer).
+ * "Tuesday, not Thursday." correcting their own post is not what waits for an answer).
  */
 function answerOpen(ctx: Context): Opener | null {
   const substance = (x: { message: Event }) => (asksForAnswer(x.message, ctx.subject.signals) ? 0 : 1);
