@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const parts = ['eval-language.js', 'eval-sentiment.js', 'eval-codes.js', 'eval-codes-real.js', 'bench.js'];
+const parts = ['eval-language.js', 'eval-sentiment.js', 'eval-codes.js', 'eval-codes-real.js', 'check-shared-overlap.js', 'bench.js'];
 let failed = 0;
 for (const part of parts) {
   console.log(`\n=== ${part.replace(/\.js$/, '')} ===`);

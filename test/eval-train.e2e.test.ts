@@ -111,6 +111,8 @@ describe('thick eval', () => {
     expect(run.stdout).toContain(
       'fixtures/presets/amazon-reviews.csv: 7 rows read, 7 used, 0 rejected; labels from the rating column "Score" (1–5 stars; 1–2 negative, 3 neutral, 4–5 positive): negative 2, neutral 1, positive 4',
     );
+    // Read as annotate reads it: the review preset joins each review's title and body into one text.
+    expect((evalJson(['fixtures/presets/amazon-reviews.csv']) as EvalJson & { preset: string }).preset).toBe('amazon-reviews');
     const dir = tempDir();
     const nps = join(dir, 'nps.csv');
     writeFileSync(nps, 'Kommentar;NPS\nNie wieder, furchtbar;2\nGanz okay;7\nSuper, gerne wieder!;10\nHm;11\n');

@@ -89,14 +89,28 @@ function goldLabel(raw: string, scale: RatingScale | null): { label: SentimentLa
 }
 
 /**
- * Read a labelled file through the ingest layer (generic preset unless --preset or a mapping file says otherwise),
+ * Read a labelled file through the ingest layer (the preset annotate would choose, else the generic one),
  * and pair every row's text with its normalised label. Only the text and the label are required, so other columns
  * are read leniently, as `thick annotate` reads them (an odd date elsewhere costs no row). Rows without text or with
  * an unknown label are rejected with the reason, so read = used + rejected holds as in `thick analyze`.
  */
 export function readLabeled(file: string, flags: IngestFlags): LabeledFile {
   const options = ingestOptionsFrom(flags);
-  const [ingest] = ingestAll([file], { ...options, preset: options.preset ?? 'generic', keepFields: true, lenient: true });
+  const read = (preset: typeof options.preset) => ingestAll([file], { ...options, preset, keepFields: true, lenient: true })[0];
+  // The preset annotate would choose, so a review's title and body are read as one text in both; the generic preset
+  // when that preset finds no text (a labelled sample can look like a contacts export).
+  if (options.preset !== undefined) return labeledFrom(file, read(options.preset));
+  let detected: ReturnType<typeof read>;
+  try {
+    detected = read(undefined);
+  } catch {
+    detected = undefined; // a header no preset knows: the generic preset asks for --map text=<Column>
+  }
+  return labeledFrom(file, detected?.mapping.text !== undefined ? detected : read('generic'));
+}
+
+/** A labelled file's rows paired with their normalised labels (see readLabeled). */
+function labeledFrom(file: string, ingest: FileIngest | undefined): LabeledFile {
   if (!ingest) throw new UsageError(`${file}: nothing to read`);
   const textIndex = ingest.mapping.text;
   if (textIndex === undefined) {
