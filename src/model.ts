@@ -172,6 +172,8 @@ export interface Event {
    */
   cancelled?: boolean;
   text: string | null;
+  /** What a review or survey answer is about, when the export names it (Amazon's ProductId, a product column). */
+  product?: string;
   /** Message id within its channel (tweet id, comment id, ticket id), for threading. */
   messageId: string | null;
   /** Message id this event answers. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCodebook } from '../src/annotate/codebook.js';
 import { ingestFile, type IngestOptions } from '../src/ingest/index.js';
 import { analyse, ingestAll } from '../src/cli/pipeline.js';
+import { renderCustomerReport } from '../src/report/customer.js';
 import { parseMapFlags } from '../src/cli/options.js';
 import { readLabeled } from '../src/cli/eval.js';
 import { ROOT, tempDir } from './helpers.js';
@@ -23,6 +24,7 @@ const ingestText = (text: string, options: IngestOptions = {}, file = 'in.csv') 
 
 describe('Amazon review layout', () => {
   const { identities, profiled, byId, events } = run(['presets/amazon-reviews.csv']);
+  const stale = () => events.find((e) => e.messageId === 'amazon:103');
 
   it('keys reviews by UserId, not by the review Id: three reviews by one person are one customer', () => {
     expect(identities[0]).toMatchObject({ key: { field: 'crmId', column: 'UserId' }, keys: 5, rowsPerKey: { mean: 1.4, max: 3 }, customers: 5, records: { review: 7 } });
@@ -43,6 +45,13 @@ describe('Amazon review layout', () => {
     expect(stale.at?.toISOString()).toBe('1999-10-15T00:00:00.000Z');
     expect(events.find((e) => e.messageId === 'amazon:101')!.text).toBe('Lovely first flush. Bright, floral, not bitter at all.\n\nI brew it at 80°C for three minutes.');
     expect(byId['A3UVW6XY7Z8AB9']!.profile.name).toBe('Ben & Jo');
+  });
+
+  it('says which product each quoted review is of: one customer reviewed two teas', () => {
+    expect(stale()).toMatchObject({ product: 'B00TEA0001' });
+    const report = renderCustomerReport(byId['A2KX7FQ1ZL9M3P']!, { lang: 'en', codes: new Map() });
+    expect(report).toMatch(/> — review of B00TEA0001, 2011-08-17/);
+    expect(report).toMatch(/> — review of B00TEA0002, /);
   });
 });
 

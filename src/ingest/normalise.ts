@@ -453,6 +453,8 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     record.at = dateCell(row, 'date', ctx);
     record.text = titleAndBody(customerText(row.cells.subject), customerText(row.cells.text)) ?? null;
     record.rating = ratingCell(row, ctx);
+    const product = row.cells.product?.trim();
+    if (product) record.product = nfc(product);
     if (record.text === null && record.rating === null) throw new RowError(`${kind} has neither a text nor a rating`, row.columns.text ?? row.columns.rating);
     record.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
     record.messageId = conversationId(record.channel, row.cells.messageId ?? record.id);

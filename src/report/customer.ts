@@ -148,12 +148,15 @@ function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>
   return [`${l.timeline}: \`${months[0]} ${sparkline(counts)} ${months.at(-1)}\``, '', '```text', ...rows, '```'];
 }
 
+/** What a review is about, when the export names it: two reviews by one customer may be of different products. */
+const about = (event: Event, lang: ReportLang): string => (event.product ? ` ${lang === 'de' ? 'zu' : 'of'} ${mdText(event.product)}` : '');
+
 function voiceSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const quotes = voice(subject);
   if (quotes.length === 0) return [l.noVoice];
   return quotes.flatMap((event) => {
     // Reviews and survey answers say so: they are public verdicts or answers to our question, not messages to us.
-    const kind = event.kind === 'review' || event.kind === 'survey' ? `${word(event.kind, lang)}, ` : '';
+    const kind = event.kind === 'review' || event.kind === 'survey' ? `${word(event.kind, lang)}${about(event, lang)}, ` : '';
     const rating = event.rating ? `, ${ratingText(event.rating, lang)}` : '';
     // A text in a language thick does not read has no tone to show: the score would be a guess from its emoji.
     const tone = event.sentiment && event.lang !== 'other' ? `, ${event.rating ? l.textReads : ''}${word(event.sentiment.label, lang)} ${num(event.sentiment.score, lang, 2)}` : '';
