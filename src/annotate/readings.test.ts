@@ -50,6 +50,8 @@ describe('reading the brand’s replies', () => {
     expect(said(reply('If you DM us your order number, we will look into it.'), 'promise')).toBeNull();
     expect(said(reply('Schreiben Sie uns an hilfe@example.org. Gern kümmern wir uns darum.', 'de'), 'promise')).toBeNull();
     expect(said(reply('Could you tell us more? Will you be home tomorrow?'), 'promise')).toBeNull();
+    expect(said(reply("Glad you enjoyed the stay! We'll be waiting for you anytime."), 'promise')).toBeNull();
+    expect(said(reply('Wir werden uns freuen, Sie bald wieder zu begrüßen.', 'de'), 'promise')).toBeNull();
   });
 
   it('knows when the brand says it solved something, but not when it only hopes so', () => {
@@ -96,6 +98,11 @@ describe('reading the customer’s own words', () => {
   it('reads a question of their own, not a question mark inside a link', () => {
     expect(said(own('Beleg liegt hier: https://shop.example/beleg?id=4711 Danke.'), 'question')).toBeNull();
     expect(said(own('Where is my parcel? It is late.'), 'question')).toBe('Where is my parcel?');
+  });
+
+  it('reads a refund received as solved, in either language', () => {
+    expect(said(own('I got the refund last week, all good now.'), 'solved')).not.toBeNull();
+    expect(said(own('Habe mein Geld zurückbekommen, danke.', 'de'), 'solved')).not.toBeNull();
   });
 
   it('reads a closing word early in a sentence: thanks, agreement, or having done what was asked', () => {

@@ -28,7 +28,8 @@ const SOLVED = phrases([
   'sent a replacement', 'sent the replacement', 'sent * a replacement', 'replacement sent', 'replacement shipped',
   'replacement is out', 'replacement on its way', 'working again', 'works again', 'back up and running',
   "i'm back", 'i am back', 'am back', 'am * back', 'finally back', "we're back", 'we are back', 'been found', 'been located',
-  'got my refund', 'received my refund', 'refund came through',
+  'got my refund', 'received my refund', 'refund came through', 'got the refund', 'got a refund', 'received the refund',
+  'received a refund', 'geld zurückbekommen', 'geld zurück erhalten', 'erstattung erhalten', 'erstattung bekommen',
 ]);
 
 /** An idea, offer, recommendation or promise in an analyst's note: something to act on or follow through. */
@@ -103,6 +104,8 @@ const CONDITIONAL = phrases([
   'if', 'once', 'please', 'dm', 'send us', 'send me', 'tell us', 'tell me', 'connect with', 'write to', 'need',
   'hopefully', 'hope', 'happy', 'glad', 'love', 'then', 'wenn', 'falls', 'sobald', 'bitte', 'gern', 'gerne',
   'hoffentlich', 'dann', 'anschließend', 'darauf', 'daraufhin',
+  // a courtesy about the customer's next visit: "We'll be waiting for you anytime!", "Wir freuen uns auf Ihren Besuch"
+  'waiting for you', 'see you', 'anytime', 'any time', 'welcome', 'freuen uns', 'uns freuen', 'begrüßen', 'wiedersehen',
 ]);
 
 /** Negators this close before a phrase negate it ("noch nicht erstattet", "still hasn't been fixed"). */
