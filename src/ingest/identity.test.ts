@@ -25,6 +25,16 @@ const REVIEWS = [
 ].join('\n');
 
 describe('fileIdentities', () => {
+  it('warns of a key that tells rows apart even when a few rows repeat it, but not of a person key that nearly does', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${i < 2 ? 1 : i},text ${i},2024-05-${String((i % 28) + 1).padStart(2, '0')}`);
+    const [tweets] = identities({ 'tweets.csv': ['id,text,created', ...rows].join('\n') });
+    expect(tweets!.rowsPerKey!.max).toBe(2);
+    expect(tweets!.warnings.join('\n')).toMatch(/the customer key "id" is different on nearly every row/);
+    const people = Array.from({ length: 60 }, (_, i) => `${i < 2 ? 'U1' : `U${i}`},text ${i}`);
+    const [users] = identities({ 'posts.csv': ['user_id,text', ...people].join('\n') });
+    expect(users!.warnings.join('\n')).not.toMatch(/different on/);
+  });
+
   it('rejects a review listed again for another product variant, word for word, so it counts once', () => {
     const twice = `${REVIEWS}\n7,P9,U1,Ann,0,0,5,1300000000,Good,Nice tea`;
     const ingests = [ingestFile(utf8(twice), 'reviews.csv')];

@@ -160,16 +160,29 @@ function keyWarnings(file: string, identity: Omit<FileIdentity, 'warnings'>, sev
   return warnings;
 }
 
+/**
+ * A key that tells rows apart, not people: different on every row, or on nearly every row (a few repeated rows in
+ * an export must not hide it) when its header does not name a person ("id", "tweet_id", not "UserId").
+ */
+function uniquePerRow(column: string, rowsPerKey: { mean: number; max: number }): boolean {
+  if (rowsPerKey.max === 1) return true;
+  return rowsPerKey.mean <= NEARLY_UNIQUE && !PERSON_WORDS.test(normaliseHeader(column));
+}
+/** At most 2 rows in 100 share a key with another row. */
+const NEARLY_UNIQUE = 1.02;
+
 /** What the user should know about the identity of one file's rows, each warning with what they can do. */
 function identityWarnings(ingest: FileIngest, identity: Omit<FileIdentity, 'warnings'>, ownOnly: boolean): string[] {
   const { file } = ingest;
   const warnings: string[] = [];
   const keyed = identity.rowsPerKey && identity.key && (identity.key.field === 'crmId' || identity.key.field === 'altId');
-  if (keyed && ingest.preset.kind !== 'contacts' && identity.rowsPerKey!.max === 1 && identity.keys >= 5 && ownOnly) {
+  if (keyed && ingest.preset.kind !== 'contacts' && identity.keys >= 5 && ownOnly && uniquePerRow(identity.key!.column, identity.rowsPerKey!)) {
     const candidates = personColumns(ingest);
     const hint = candidates.length > 0 ? ` (perhaps ${candidates.map((c) => `"${c}"`).join(', ')})` : '';
     warnings.push(
-      `${file}: the customer key "${identity.key!.column}" is different on each of its ${identity.keys} rows, so every row becomes a customer of its own; ` +
+      (identity.rowsPerKey!.max === 1
+        ? `${file}: the customer key "${identity.key!.column}" is different on each of its ${identity.keys} rows, so every row becomes a customer of its own; `
+        : `${file}: the customer key "${identity.key!.column}" is different on nearly every row (${identity.keys} keys, ${identity.rowsPerKey!.mean} rows per key), so nearly every row becomes a customer of its own; `) +
         `if it is the record's id and another column names the person${hint}, map that one: --map crmId=<Column>`,
     );
   }

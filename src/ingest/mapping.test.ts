@@ -116,7 +116,7 @@ describe('preset detection', () => {
 
   it('lets --map win over detection: a table it makes a text file is read as one, not as contacts', () => {
     // "Antwort" may be the brand's reply as well as a text, so only --map makes it the text column here.
-    const header = ['id', 'Antwort', 'label', 'created'];
+    const header = ['id', 'Antwort', 'label', 'signup date'];
     expect(choosePreset(header, 'survey.csv', {}).preset.id).toBe('contacts');
     const { preset, mapping } = choosePreset(header, 'survey.csv', { overrides: { text: 'Antwort' } });
     expect(preset.id).toBe('generic');
@@ -125,6 +125,14 @@ describe('preset detection', () => {
     expect(choosePreset(['id', 'text', 'label', 'reason', 'airline', 'created'], 'tweets.csv', {}).preset.id).toBe('generic');
     // Any field the user names picks a preset that reads it.
     expect(choosePreset(['Kunde', 'Kommentar', 'Punkte'], 's.csv', { overrides: { rating: 'Punkte' } }).preset.id).toBe('reviews');
+  });
+
+  it('takes a message export\'s bare "created" column as its date, but never over a date column', () => {
+    const tweets = choosePreset(['id', 'text', 'label', 'created'], 'tweets.csv', {});
+    expect(tweets.preset.id).toBe('generic');
+    expect(tweets.mapping.date).toBe(3);
+    expect(choosePreset(['id', 'text', 'created', 'date'], 'tweets.csv', {}).mapping.date).toBe(3);
+    expect(choosePreset(['id', 'name', 'email', 'created'], 'people.csv', {}).preset.id).toBe('contacts');
   });
 
   it('lets --map name the text column of an unknown layout', () => {
