@@ -1,5 +1,6 @@
 import type { Contact, Customer, Event, IdentityKeys, Source } from '../model.js';
 import { normaliseHandle } from './normalise.js';
+import { byCodePoint } from '../collation.js';
 
 export interface LinkOptions {
   /** The brand's own handles (--brand, normalised); the authors of rows the export marks as outbound are added. */
@@ -229,17 +230,25 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   return { customers: index.customers, events: linked, warnings, files, unjoined, duplicates: repeatedRecords(linked) };
 }
 
-/** Written records that repeat an earlier one of the same customer word for word (see Linked.duplicates). */
+/**
+ * Written records that repeat another of the same customer word for word (see Linked.duplicates). The one kept is
+ * the same whatever the row order: the first by product, then file and line.
+ */
 function repeatedRecords(linked: readonly Event[]): Map<string, string> {
-  const first = new Map<string, Event>();
-  const repeats = new Map<string, string>();
+  const groups = new Map<string, Event[]>();
   for (const event of linked) {
     const words = event.text?.replace(/\s+/g, ' ').trim();
     if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
     const key = [event.customerKey, event.kind, event.direction, event.at?.toISOString() ?? '', event.rating?.value ?? '', words].join('\u0000');
-    const earlier = first.get(key);
-    if (earlier) repeats.set(event.id, `repeats ${earlier.source.file}:${earlier.source.line} word for word (same customer, kind and time)`);
-    else first.set(key, event);
+    groups.set(key, [...(groups.get(key) ?? []), event]);
+  }
+  const repeats = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [kept, ...others] = [...group].sort(
+      (a, b) => byCodePoint(a.product ?? '', b.product ?? '') || byCodePoint(a.source.file, b.source.file) || a.source.line - b.source.line,
+    );
+    for (const other of others) repeats.set(other.id, `repeats ${kept!.source.file}:${kept!.source.line} word for word (same customer, kind and time)`);
   }
   return repeats;
 }

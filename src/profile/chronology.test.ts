@@ -25,12 +25,16 @@ function review(value: number, at: string, file: string, line: number): Event {
 const profileOf = (events: Event[]) => buildProfiles([customer], events, { ordersKnown: false, socialKnown: false, asOf })[0]!;
 
 describe('records at the same time', () => {
-  it('are ordered by file, then line, whatever order the files came in', () => {
+  it('are ordered by what they say, then by file and line, whatever order the files or rows came in', () => {
     const a = review(1, '2024-06-01T09:00:00Z', 'a.csv', 9);
     const b = review(5, '2024-06-01T09:00:00Z', 'b.csv', 3);
     const c = review(5, '2024-06-01T09:00:00Z', 'a.csv', 2);
-    expect([b, a, c].sort(chronological)).toEqual([c, a, b]);
-    expect([a, c, b].sort(chronological)).toEqual([c, a, b]);
+    // "Kam trocken …" before "Schmeckt …"; the two alike by their words by file, then line.
+    expect([b, a, c].sort(chronological)).toEqual([a, c, b]);
+    expect([a, c, b].sort(chronological)).toEqual([a, c, b]);
+    // The same two records on other lines (a sorted export) keep their order.
+    const moved = [review(1, '2024-06-01T09:00:00Z', 'a.csv', 2), review(5, '2024-06-01T09:00:00Z', 'a.csv', 9)];
+    expect([moved[1]!, moved[0]!].sort(chronological).map((e) => e.rating!.value)).toEqual([1, 5]);
   });
 
   it('give the same stage, rating and attention when two input files are swapped', () => {

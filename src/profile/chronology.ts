@@ -1,27 +1,29 @@
-// The one order of a customer's records. Records at the same time are ordered by file, then line, so the result
-// does not depend on the order the files were named on the command line: swapping two inputs must not flip a
-// stage, a trend or the attention score. Strings compare by code point, never by locale, so every machine sorts
-// alike.
+// The one order of a customer's records. Records at the same time are ordered by what they are and say (kind,
+// direction, words, rating), and only then by file and line, so the result depends neither on the order the files
+// were named on the command line nor on the order of rows within a file: swapping two inputs or sorting an export
+// must not flip a stage, a trend, the attention score or the quote a report shows. Strings compare by code point,
+// never by locale, so every machine sorts alike.
+import { byCodePoint } from '../collation.js';
 import type { Event } from '../model.js';
 
-/** Compares strings by code point: the same on every machine, unlike localeCompare. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Records that tie on what a judgement sorts them by, in an order of their own: kind, direction, words and rating,
+ * then (for records alike in all of these) file and line.
+ */
+export function byRecord(a: Event, b: Event): number {
+  return (
+    byCodePoint(a.kind, b.kind) ||
+    byCodePoint(a.direction, b.direction) ||
+    byCodePoint(a.text ?? '', b.text ?? '') ||
+    (a.rating?.value ?? -1) - (b.rating?.value ?? -1) ||
+    byCodePoint(a.source.file, b.source.file) ||
+    a.source.line - b.source.line
+  );
 }
 
-/** Where a record comes from, as an order: file, then line. */
-export function bySource(a: Event, b: Event): number {
-  return byCodePoint(a.source.file, b.source.file) || a.source.line - b.source.line;
-}
-
-/** Oldest first, undated last; records at the same time by file, then line. */
+/** Oldest first, undated last; records at the same time by byRecord. */
 export function chronological(a: Event, b: Event): number {
-  return (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity) || bySource(a, b);
-}
-
-/** Whether two records carry the same time (both undated counts as the same: neither is known to be later). */
-export function sameTime(a: Event, b: Event): boolean {
-  return (a.at?.getTime() ?? null) === (b.at?.getTime() ?? null);
+  return (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity) || byRecord(a, b);
 }
 
 /** An object's entries sorted by key, by code point: the order profiles.jsonl writes counts in. */

@@ -1,5 +1,6 @@
 import { isReading, type Customer, type Event, type Profile } from '../model.js';
-import { byCodePoint, chronological, sortedByKey } from './chronology.js';
+import { byCodePoint } from '../collation.js';
+import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
 import { readingsIn } from './readings.js';
 import { DAY, type RunFacts } from './evidence.js';

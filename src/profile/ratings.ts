@@ -6,7 +6,7 @@
 // machine-read tone of its text; where the two disagree strongly the report flags the record.
 import type { Event, RatingScale, SentimentLabel } from '../model.js';
 import { ratingTone, ratingValence, SCALES } from '../rating-scales.js';
-import { bySource } from './chronology.js';
+import { byRecord } from './chronology.js';
 
 /** The tone of one thing the customer said, for judgements: the rating's when rated, else the text's. */
 export interface Felt {
@@ -63,7 +63,7 @@ const TREND_STEP = 0.2;
 const time = (event: Event): number => event.at?.getTime() ?? Number.NEGATIVE_INFINITY;
 
 /** Rated records, oldest first (undated first), records of the same time by file and line. */
-const byRatingTime = (a: Event, b: Event): number => time(a) - time(b) || bySource(a, b);
+const byRatingTime = (a: Event, b: Event): number => time(a) - time(b) || byRecord(a, b);
 
 /** The customer's own rated records, in the order of byRatingTime. */
 export function ratedRecords(events: readonly Event[]): Event[] {

@@ -7,7 +7,7 @@ import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDa
 import { isCustomerMessage, waiting } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
-import { byCodePoint } from './chronology.js';
+import { byCodePoint } from '../collation.js';
 import { readingOf } from './readings.js';
 import type { Finding } from './wording.js';
 

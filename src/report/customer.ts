@@ -5,7 +5,8 @@ import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } f
 import { cite, citeInCode, codeSpan, codeText, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
-import { byCodePoint, bySource } from '../profile/chronology.js';
+import { byCodePoint } from '../collation.js';
+import { byRecord } from '../profile/chronology.js';
 import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
@@ -50,7 +51,7 @@ function voice(subject: ProfiledCustomer): Event[] {
   const seen = new Set<string>();
   return subject.events
     .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
-    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || bySource(a, b))
+    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || byRecord(a, b))
     .filter((e) => {
       const key = sameWords(e.text!);
       if (seen.has(key)) return false;
@@ -227,7 +228,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
   const open = stillOpen(subject.exchanges, subject.openSince)
     .map((x) => x.message)
-    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || bySource(a, b));
+    .sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || byRecord(a, b));
   if (open.length > 0) {
     lines.push('', `**${l.unansweredQuestions}:**`, '');
     for (const message of open.slice(0, OPEN_LISTED)) lines.push(`- ${quote(inline(message.text ?? '', 160), lang)} — ${provenance(message, lang)}`);
@@ -255,7 +256,7 @@ export const REPLIES_LISTED = 5;
 function repliesListed(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
   const answered = subject.exchanges
     .filter((x) => x.reply)
-    .sort((a, b) => (b.message.at?.getTime() ?? -Infinity) - (a.message.at?.getTime() ?? -Infinity) || bySource(a.message, b.message));
+    .sort((a, b) => (b.message.at?.getTime() ?? -Infinity) - (a.message.at?.getTime() ?? -Infinity) || byRecord(a.message, b.message));
   if (answered.length === 0) return [];
   const lines = ['', `**${l.replies}:**`, ''];
   for (const { message, reply, minutes: after } of answered.slice(0, REPLIES_LISTED)) {
