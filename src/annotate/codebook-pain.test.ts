@@ -240,4 +240,14 @@ describe('pain.cancellation: something cancelled, or the customer cancels', () =
     expectNoCode('pain.cancellation', ['Wie bewertet man einen Totalausfall? Nichts geht.', 'Gestern ist bei uns der Strom ausgefallen.'], review('negative'));
     expectNoCode('pain.cancellation', ['The envelope was squashed by the canceling machine.']);
   });
+
+  it('does not read a question or a supposition about a cancellation to come as one', () => {
+    expectNoCode('pain.cancellation', [
+      'Snow all week. Will the trip to Oslo be cancelled?',
+      '@acme is my Friday class going to get canceled?',
+      'What happens if the concert is cancelled, do I get my money back?',
+      'Wird der Kurs am Montag abgesagt?',
+    ]);
+    expectCode('pain.cancellation', ['Could you cancel my order?', 'Can my booking be cancelled?', 'My train was cancelled. Will I get a refund?']);
+  });
 });
