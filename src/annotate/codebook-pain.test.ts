@@ -229,6 +229,13 @@ describe('customer service: unreachable, no reply, passed around', () => {
     expectNoCode('pain.no-reply', ['I searched far and wide for it, to no avail, until I found it here.', 'Die App reagiert nicht mehr.']);
     expectNoCode('pain.passed-around', ['The green teas are a different story.', 'How do I switch back and forth between the two speakers?']);
   });
+
+  it('does not read an account or order put on hold as being kept on hold on the phone', () => {
+    expectNoCode('pain.unreachable', ['They put my membership card on hold without telling me.', 'My savings account has been placed on hold for a review.', 'Why is my order on hold?']);
+    expectNoCode('pain.waiting', ['They put my membership card on hold without telling me.', 'My savings account has been placed on hold for a review.']);
+    expectCode('pain.unreachable', ['They put me on hold for 50 minutes and then hung up.', 'I was put on hold for ages, twice.']);
+    expectCode('pain.waiting', ['My order has been on hold for three weeks.']);
+  });
 });
 
 describe('pain.cancellation: something cancelled, or the customer cancels', () => {
