@@ -207,6 +207,8 @@ describe('pain.waiting: waiting too long, or a fault that lasts', () => {
       'The instructions say it takes two weeks to rehydrate.',
       'Tried that, still not working.',
     ]);
+    expectNoCode('pain.waiting', ['The speaker is stuck in a restart cycle since the update.', 'Stuck in an endless loop of error messages.']);
+    expectCode('pain.waiting', ['Stuck in Frankfurt overnight with two kids.', 'My parcel is stuck in customs.']);
     expectNoCode(
       'pain.waiting',
       ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.', 'Ich fahre seit 10 Jahren mit dem Rad zur Arbeit.'],
