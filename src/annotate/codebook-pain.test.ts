@@ -162,6 +162,16 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
     ]);
     expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
   });
+
+  it('does not read a refund the customer says they do not want as a billing problem', () => {
+    expectNoCode('pain.billing', [
+      "I'm not asking for a refund, I just want the right size sent.",
+      "We don't need our money back, we need the parcel.",
+      'Es geht mir nicht um eine Rückerstattung, sondern um die Ware.',
+      'Ich will gar keine Entschädigung, nur eine Antwort.',
+    ]);
+    expectCode('pain.billing', ['Still no refund for the broken kettle.', 'Keine Erstattung erhalten, seit März.']);
+  });
 });
 
 describe('pain.broken-promise: the company’s word against what happened', () => {
