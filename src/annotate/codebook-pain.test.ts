@@ -69,6 +69,20 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
     expectNoCode('pain.bureaucracy', ['Das kann man nicht verhindern ... das sind keine Kinder - die nutzen den Radweg.'], review('negative'));
     expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
   });
+
+  it('finds a policy that says no, not a policy mentioned or demanded', () => {
+    expectCode('pain.bureaucracy', [
+      'They would not swap the seat, due to policy apparently.',
+      'Your policy does not allow a name change, even a typo?',
+      'What a ridiculous luggage policy.',
+      'Sorry, not our policy, the agent said.',
+    ]);
+    expectNoCode('pain.bureaucracy', [
+      'Time to write some proper policies and stick to them. #fixit',
+      'The return policy is clear and the refund came fast.',
+      'I read your privacy policy before signing up.',
+    ]);
+  });
 });
 
 describe('pain.damaged: goods that arrived damaged, spoiled or defective', () => {
