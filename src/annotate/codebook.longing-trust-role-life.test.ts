@@ -35,6 +35,16 @@ describe('life codes: events, not mentions', () => {
     ]);
   });
 
+  it("life.family: someone else's event is not the writer's", () => {
+    hasNot('life.family', [
+      'In the new season she is pregnant again, and the plot goes nowhere.',
+      'You have a new baby at home? Then you know how loud this blender is.',
+      'Congrats on the wedding, @dana! Loved the cake from your shop.',
+      'Deine Hochzeit war traumhaft, die Torte auch.',
+    ]);
+    has('life.family', ['My sister loves your tea, and now she is pregnant and cannot drink it.', 'Can you deliver before our wedding on the 12th?']);
+  });
+
   it('life.family: birth, pregnancy, wedding, a relative ill or dead', () => {
     has('life.family', [
       'My son was diagnosed with celiac disease last spring, so we buy these now.',
