@@ -46,6 +46,12 @@ describe('dialog.praise: irony and past praise under a bad rating are not praise
   it('keeps praise words in unrated messages, whatever their tone', () => {
     expect(codesOf('Thank you so much for finding my bag!', tweet('negative'))).toContain('dialog.praise');
   });
+
+  it('does not read a liking for things in general, conceded before a complaint, as praise', () => {
+    expect(codesOf('I adore cats but this litter smells like a swamp.', tweet())).not.toContain('dialog.praise');
+    expect(codesOf('As much as I love chocolate, these bars taste of cardboard.', tweet())).not.toContain('dialog.praise');
+    expect(codesOf('I love this tea but the tin is hard to open.', tweet())).toContain('dialog.praise');
+  });
 });
 
 describe('action.response-needed: an answer is expected from messages to the brand, not from reviews', () => {
