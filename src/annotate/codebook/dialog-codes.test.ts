@@ -88,6 +88,13 @@ describe('dialog.question: a question wants an answer', () => {
     expect(codesOf('Ob das jemals funktioniert?', review('negative'))).not.toContain('dialog.question');
   });
 
+  it("ignores an advert's hook or a greeting with a question mark", () => {
+    for (const text of ['@acme Are you ready? Pumpkin season starts Monday!', "Who's hungry? Two wraps for one today.", '@acme Merry Christmas?', 'Ready for the weekend? Our new grill is open.']) {
+      expect(codesOf(text, tweet()), text).not.toContain('dialog.question');
+    }
+    expect(codesOf('@acme is the shop open on Sunday?', tweet())).toContain('dialog.question');
+  });
+
   it('counts a question mark in a message to the brand, and a question of information in a review', () => {
     expect(codesOf('@acme where is my refund?', tweet('negative'))).toContain('dialog.question');
     expect(codesOf('Gibt es die App auch für Tablets?', review('neutral'))).toContain('dialog.question');
