@@ -232,6 +232,7 @@ describe('pain.waiting: waiting too long, or a fault that lasts', () => {
       'Tried that, still not working.',
     ]);
     expectNoCode('pain.waiting', ['The speaker is stuck in a restart cycle since the update.', 'Stuck in an endless loop of error messages.']);
+    expectNoCode('pain.waiting', ['The bowl is always waiting at the ready by the back door.', 'Our cat sits eagerly waiting for the pouch every morning.', 'The parcel was waiting for me when I got home.']);
     expectCode('pain.waiting', ['Stuck in Frankfurt overnight with two kids.', 'My parcel is stuck in customs.']);
     expectNoCode(
       'pain.waiting',
