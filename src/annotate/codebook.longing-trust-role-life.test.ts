@@ -98,6 +98,22 @@ describe('role codes: turning to other customers', () => {
     hasNot('role.recommender', ["I thought you can't go wrong with lentils, but this was awful."], review('negative'));
   });
 
+  it("role.recommender: not someone else's recommendation, a linked title, a plan to try or a guess", () => {
+    hasNot(
+      'role.recommender',
+      [
+        'The dog food came highly recommended by our vet, so we ordered two bags.',
+        'A friend strongly recommended them, and they were fine.',
+        'Also good: <a href="https://shop.example.com/item/42">Oat Crunch Bars - Highly Recommended</a> for hikes.',
+        'My puppy can give them a try once her teeth are in.',
+        "We're going to give these a go next month.",
+        'The lid must have loosened on the way, but the biscuits are lovely.',
+      ],
+      review('positive'),
+    );
+    has('role.recommender', ['Trust me, give them a try.', "If you like it spicy, I'd give it a try.", 'A real must have for camping.'], review('positive'));
+  });
+
   it('role.helper: an order to the brand in anger is no help; the code stays out of default outputs', () => {
     hasNot('role.helper', ['Jetzt musst du wieder anrufen, weil die DrecksApp nicht geht.', 'Eine Lösung gibt es laut Hotline noch nicht.']);
     const text = 'Same here. What worked for me was logging out and clearing the cache.';
