@@ -162,6 +162,14 @@ describe('trust codes: the writer and the brand, not the word', () => {
     has('trust.loyalty-shown', ["I've been buying these for over ten years.", 'Seit 15 Jahren bin ich Kunde bei euch.']);
   });
 
+  it('trust.loyalty-shown: years of waiting before the company lost a customer are no tenure', () => {
+    const text = 'Seit 3 Jahren kämpfe ich um die Gutschrift, nun habt ihr mich als Kunden verloren.';
+    hasNot('trust.loyalty-shown', [text, 'Seit 2 Jahren warte ich, jetzt habt ihr mich als Kunden verloren.']);
+    has('trust.loyalty-withheld', [text]);
+    // a long-standing customer who leaves shows loyalty and withholds it (label guide)
+    has('trust.loyalty-shown', ['Nach elf Jahren habt ihr mich als Kunden verloren.']);
+  });
+
   it('trust.loyalty-withheld: turning away, and indifference told by an unhappy writer', () => {
     hasNot('trust.loyalty-withheld', ['My order elsewhere never shipped, so I ordered here.']);
     has('trust.loyalty-withheld', ['Ich werde den Anbieter wechseln.', 'I will not be ordering again.']);
