@@ -26,6 +26,11 @@ describe('dialog.complaint: the rating is the writer’s own verdict', () => {
     expect(codesOf('@acme still not sorted, tried it twice', tweet('negative'))).toContain('dialog.complaint');
   });
 
+  it('finds a missing apology a complaint, whatever the tone', () => {
+    expect(codesOf('Three missed appointments and not even an apology.', tweet('neutral'))).toContain('dialog.complaint');
+    expect(codesOf('Zwei Wochen ohne Strom, kein Wort der Entschuldigung.', tweet('neutral'))).toContain('dialog.complaint');
+  });
+
   it('keeps mild reservations in a 4-5 star review out', () => {
     expect(codesOf('A bit pricey and the lid is awful, but the best tea I have had.', review('positive'))).not.toContain('dialog.complaint');
   });
