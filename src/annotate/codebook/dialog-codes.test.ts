@@ -151,6 +151,15 @@ describe('action.not-meaningful: nothing to act on, and only that', () => {
     }
   });
 
+  it('keeps a content-free answer out of praise and complaint, whatever its rating', () => {
+    const survey: RecordFacts = { conversation: false, kind: 'survey', tone: 'positive', rated: true };
+    expect(codesOf('9', survey)).toEqual(['action.not-meaningful']);
+    expect(codesOf('Ok', review('positive'))).toEqual(['action.not-meaningful']);
+    expect(codesOf('ok 👍', review('negative'))).toEqual(['action.not-meaningful']);
+    // a one-word judgement is a verdict, not an empty answer (label guide)
+    expect(codesOf('Top', review('positive'))).toEqual(['dialog.praise']);
+  });
+
   it('leaves thanks alone to praise, and a status update that asks to the brand', () => {
     expect(codesOf('Thank you!', tweet('positive'))).toEqual(['dialog.praise']);
     expect(codesOf('@acme I did, still no refund. Now what?', tweet('negative'))).not.toContain('action.not-meaningful');
