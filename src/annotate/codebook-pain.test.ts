@@ -69,6 +69,20 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
     expectNoCode('pain.bureaucracy', ['Da kann man nichts machen ... die Leute parken einfach auf dem Gehweg.'], review('negative'));
     expectNoCode('pain.bureaucracy', ['My game keeps crashing since the last patch.', 'Good tea in loose leaf form.', 'Form completed and sent, thanks.']);
   });
+
+  it('finds a policy that says no, not a policy mentioned or demanded', () => {
+    expectCode('pain.bureaucracy', [
+      'They would not swap the seat, due to policy apparently.',
+      'Your policy does not allow a name change, even a typo?',
+      'What a ridiculous luggage policy.',
+      'Sorry, not our policy, the agent said.',
+    ]);
+    expectNoCode('pain.bureaucracy', [
+      'Time to write some proper policies and stick to them. #fixit',
+      'The return policy is clear and the refund came fast.',
+      'I read your privacy policy before signing up.',
+    ]);
+  });
 });
 
 describe('pain.damaged: goods that arrived damaged, spoiled or defective', () => {
@@ -162,6 +176,16 @@ describe('pain.billing: a problem with a charge, bill, price or refund, not mone
     ]);
     expectNoCode('pain.billing', ['Ich habe mein Geld immer pünktlich überwiesen und jetzt das.'], review('negative'));
   });
+
+  it('does not read a refund the customer says they do not want as a billing problem', () => {
+    expectNoCode('pain.billing', [
+      "I'm not asking for a refund, I just want the right size sent.",
+      "We don't need our money back, we need the parcel.",
+      'Es geht mir nicht um eine Rückerstattung, sondern um die Ware.',
+      'Ich will gar keine Entschädigung, nur eine Antwort.',
+    ]);
+    expectCode('pain.billing', ['Still no refund for the broken kettle.', 'Keine Erstattung erhalten, seit März.']);
+  });
 });
 
 describe('pain.broken-promise: the company’s word against what happened', () => {
@@ -207,6 +231,9 @@ describe('pain.waiting: waiting too long, or a fault that lasts', () => {
       'The instructions say it takes two weeks to rehydrate.',
       'Tried that, still not working.',
     ]);
+    expectNoCode('pain.waiting', ['The speaker is stuck in a restart cycle since the update.', 'Stuck in an endless loop of error messages.']);
+    expectNoCode('pain.waiting', ['The bowl is always waiting at the ready by the back door.', 'Our cat sits eagerly waiting for the pouch every morning.', 'The parcel was waiting for me when I got home.']);
+    expectCode('pain.waiting', ['Stuck in Frankfurt overnight with two kids.', 'My parcel is stuck in customs.']);
     expectNoCode(
       'pain.waiting',
       ['Bezahlt und seit Tagen nicht verbucht.', 'Als Stammkunde seit 20 Jahren bin ich enttäuscht.', 'Ich fahre seit 10 Jahren mit dem Rad zur Arbeit.'],
@@ -229,6 +256,13 @@ describe('customer service: unreachable, no reply, passed around', () => {
     expectNoCode('pain.no-reply', ['I searched far and wide for it, to no avail, until I found it here.', 'Die App reagiert nicht mehr.']);
     expectNoCode('pain.passed-around', ['The green teas are a different story.', 'How do I switch back and forth between the two speakers?']);
   });
+
+  it('does not read an account or order put on hold as being kept on hold on the phone', () => {
+    expectNoCode('pain.unreachable', ['They put my membership card on hold without telling me.', 'My savings account has been placed on hold for a review.', 'Why is my order on hold?']);
+    expectNoCode('pain.waiting', ['They put my membership card on hold without telling me.', 'My savings account has been placed on hold for a review.']);
+    expectCode('pain.unreachable', ['They put me on hold for 50 minutes and then hung up.', 'I was put on hold for ages, twice.']);
+    expectCode('pain.waiting', ['My order has been on hold for three weeks.']);
+  });
 });
 
 describe('pain.cancellation: something cancelled, or the customer cancels', () => {
@@ -239,5 +273,15 @@ describe('pain.cancellation: something cancelled, or the customer cancels', () =
   it('does not read a failed system, a power cut or a postmark as a cancellation', () => {
     expectNoCode('pain.cancellation', ['Wie bewertet man einen Totalausfall? Nichts geht.', 'Gestern ist bei uns der Strom ausgefallen.'], review('negative'));
     expectNoCode('pain.cancellation', ['The envelope was squashed by the canceling machine.']);
+  });
+
+  it('does not read a question or a supposition about a cancellation to come as one', () => {
+    expectNoCode('pain.cancellation', [
+      'Snow all week. Will the trip to Oslo be cancelled?',
+      '@acme is my Friday class going to get canceled?',
+      'What happens if the concert is cancelled, do I get my money back?',
+      'Wird der Kurs am Montag abgesagt?',
+    ]);
+    expectCode('pain.cancellation', ['Could you cancel my order?', 'Can my booking be cancelled?', 'My train was cancelled. Will I get a refund?']);
   });
 });

@@ -35,6 +35,16 @@ describe('life codes: events, not mentions', () => {
     ]);
   });
 
+  it("life.family: someone else's event is not the writer's", () => {
+    hasNot('life.family', [
+      'In the new season she is pregnant again, and the plot goes nowhere.',
+      'You have a new baby at home? Then you know how loud this blender is.',
+      'Congrats on the wedding, @dana! Loved the cake from your shop.',
+      'Deine Hochzeit war traumhaft, die Torte auch.',
+    ]);
+    has('life.family', ['My sister loves your tea, and now she is pregnant and cannot drink it.', 'Can you deliver before our wedding on the 12th?']);
+  });
+
   it('life.family: birth, pregnancy, wedding, a relative ill or dead', () => {
     has('life.family', [
       'My son was diagnosed with celiac disease last spring, so we buy these now.',
@@ -88,6 +98,22 @@ describe('role codes: turning to other customers', () => {
     hasNot('role.recommender', ["I thought you can't go wrong with lentils, but this was awful."], review('negative'));
   });
 
+  it("role.recommender: not someone else's recommendation, a linked title, a plan to try or a guess", () => {
+    hasNot(
+      'role.recommender',
+      [
+        'The dog food came highly recommended by our vet, so we ordered two bags.',
+        'A friend strongly recommended them, and they were fine.',
+        'Also good: <a href="https://shop.example.com/item/42">Oat Crunch Bars - Highly Recommended</a> for hikes.',
+        'My puppy can give them a try once her teeth are in.',
+        "We're going to give these a go next month.",
+        'The lid must have loosened on the way, but the biscuits are lovely.',
+      ],
+      review('positive'),
+    );
+    has('role.recommender', ['Trust me, give them a try.', "If you like it spicy, I'd give it a try.", 'A real must have for camping.'], review('positive'));
+  });
+
   it('role.helper: an order to the brand in anger is no help; the code stays out of default outputs', () => {
     hasNot('role.helper', ['Jetzt musst du wieder anrufen, weil die DrecksApp nicht geht.', 'Eine Lösung gibt es laut Hotline noch nicht.']);
     const text = 'Same here. What worked for me was logging out and clearing the cache.';
@@ -134,6 +160,14 @@ describe('trust codes: the writer and the brand, not the word', () => {
       'We have been drinking oat milk for a few years now.',
     ]);
     has('trust.loyalty-shown', ["I've been buying these for over ten years.", 'Seit 15 Jahren bin ich Kunde bei euch.']);
+  });
+
+  it('trust.loyalty-shown: years of waiting before the company lost a customer are no tenure', () => {
+    const text = 'Seit 3 Jahren kämpfe ich um die Gutschrift, nun habt ihr mich als Kunden verloren.';
+    hasNot('trust.loyalty-shown', [text, 'Seit 2 Jahren warte ich, jetzt habt ihr mich als Kunden verloren.']);
+    has('trust.loyalty-withheld', [text]);
+    // a long-standing customer who leaves shows loyalty and withholds it (label guide)
+    has('trust.loyalty-shown', ['Nach elf Jahren habt ihr mich als Kunden verloren.']);
   });
 
   it('trust.loyalty-withheld: turning away, and indifference told by an unhappy writer', () => {

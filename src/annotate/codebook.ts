@@ -4,8 +4,8 @@
 //
 // Where things are: codebook/schema.ts (schema, loading, the default codebook, merging), codebook/compile.ts
 // (compilation), and one file per matching rule — codebook/entries.ts (words, stems, compounds), phrases.ts,
-// regex.ts, exclusions.ts, negation.ts, sign-off.ts, implied.ts — run in order by codebook/match.ts. Text is read
-// with the kernel in text/.
+// regex.ts, exclusions.ts, negation.ts, sign-off.ts, ruled-out.ts, implied.ts — run in order by codebook/match.ts.
+// Text is read with the kernel in text/.
 //
 // Pattern semantics (all matching is case-insensitive and umlaut-insensitive):
 // - Text is normalised ("folded"): lower case, ä→ae, ö→oe, ü→ue, ß→ss, other accents dropped (é→e), so
@@ -39,6 +39,9 @@
 //   found inside it: such thanks are politeness, not praise.
 // - implied_by (optional): code ids, or "<category>.*", whose hits also count as a hit of this code when it has
 //   no evidence of its own ("a complaint expects an answer": action.response-needed is implied by dialog.complaint).
+// - ruled_out_by (optional): code ids, or "<category>.*": where one of them has evidence of its own in a text, this
+//   code is not found there, neither by its own evidence nor implied. dialog.praise is ruled out by
+//   action.not-meaningful, so "ok" under five stars is no praise (codebook/ruled-out.ts).
 // - Second signals (codebook/conditions.ts): a condition says what the record must be, beside its words —
 //   `conversation` (true: a conversation the customer opened with the brand, which expects an answer), `kinds`
 //   (record kinds), `tone` (the writer's own verdict: the rating's tone when rated, else the text's sentiment label)

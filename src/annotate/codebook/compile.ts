@@ -1,6 +1,6 @@
 // Compilation: everything the matcher needs, computed once per run from the codebook: folded words and compound
-// tails, folded stems, phrases indexed by their first token, regular expressions, and the implied_by references
-// resolved to code indexes.
+// tails, folded stems, phrases indexed by their first token, regular expressions, and the implied_by and
+// ruled_out_by references resolved to code indexes.
 
 import { fold } from '../text/index.js';
 import { compileCondition, type RecordCondition } from './conditions.js';
@@ -56,6 +56,8 @@ export interface CompiledCode {
   excludeRegexes: CompiledRegex[];
   negatable: boolean;
   impliedBy: number[];
+  /** Codes whose own evidence rules this code out. */
+  ruledOutBy: number[];
   /** Conditions (indexes in CompiledCodebook.conditions): for every hit, for implied hits only. */
   when?: number;
   impliedWhen?: number;
@@ -128,27 +130,28 @@ function addCondition(compiled: CompiledCodebook, condition: Condition | undefin
   return compiled.conditions.length - 1;
 }
 
-/** implied_by as code indexes: "<category>.*" stands for every other code of the category. */
-function resolveImpliedBy(codebook: Codebook, code: Code, i: number, ids: Map<string, number>): number[] {
-  const impliedBy: number[] = [];
-  for (const ref of code.implied_by ?? []) {
+/** implied_by or ruled_out_by as code indexes: "<category>.*" stands for every other code of the category. */
+function resolveCodeRefs(codebook: Codebook, code: Code, i: number, ids: Map<string, number>, key: 'implied_by' | 'ruled_out_by'): number[] {
+  const indexes: number[] = [];
+  for (const ref of code[key] ?? []) {
     if (ref.endsWith('.*')) {
       const category = ref.slice(0, -2);
       const members = codebook.codes.flatMap((other, j) => (other.category === category && j !== i ? [j] : []));
-      if (members.length === 0) throw new Error(`codebook: ${code.id}: implied_by "${ref}": no code in category "${category}"`);
-      impliedBy.push(...members);
+      if (members.length === 0) throw new Error(`codebook: ${code.id}: ${key} "${ref}": no code in category "${category}"`);
+      indexes.push(...members);
     } else {
       const j = ids.get(ref);
-      if (j === undefined) throw new Error(`codebook: ${code.id}: implied_by "${ref}": no such code`);
-      impliedBy.push(j);
+      if (j === undefined) throw new Error(`codebook: ${code.id}: ${key} "${ref}": no such code`);
+      indexes.push(j);
     }
   }
-  return impliedBy;
+  return indexes;
 }
 
 /**
  * One code: its own patterns, then each conditional rule's (their words, stems and phrases join the shared indexes
- * with the rule's condition; a rule without patterns becomes a signal), exclusions, implied_by and conditions.
+ * with the rule's condition; a rule without patterns becomes a signal), exclusions, implied_by, ruled_out_by and
+ * conditions.
  */
 function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map<string, number>): CompiledCode {
   const p = code.patterns;
@@ -175,7 +178,8 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
     exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
     excludeRegexes: (p.exclude_regex ?? []).map((source) => compileRegex(compiled, source)),
     negatable: code.negatable ?? false,
-    impliedBy: resolveImpliedBy(compiled.codebook, code, i, ids),
+    impliedBy: resolveCodeRefs(compiled.codebook, code, i, ids, 'implied_by'),
+    ruledOutBy: resolveCodeRefs(compiled.codebook, code, i, ids, 'ruled_out_by'),
     when: addCondition(compiled, code.when),
     impliedWhen: addCondition(compiled, code.implied_when),
     signals,

@@ -26,6 +26,11 @@ describe('dialog.complaint: the rating is the writer’s own verdict', () => {
     expect(codesOf('@acme still not sorted, tried it twice', tweet('negative'))).toContain('dialog.complaint');
   });
 
+  it('finds a missing apology a complaint, whatever the tone', () => {
+    expect(codesOf('Three missed appointments and not even an apology.', tweet('neutral'))).toContain('dialog.complaint');
+    expect(codesOf('Zwei Wochen ohne Strom, kein Wort der Entschuldigung.', tweet('neutral'))).toContain('dialog.complaint');
+  });
+
   it('keeps mild reservations in a 4-5 star review out', () => {
     expect(codesOf('A bit pricey and the lid is awful, but the best tea I have had.', review('positive'))).not.toContain('dialog.complaint');
   });
@@ -45,6 +50,12 @@ describe('dialog.praise: irony and past praise under a bad rating are not praise
 
   it('keeps praise words in unrated messages, whatever their tone', () => {
     expect(codesOf('Thank you so much for finding my bag!', tweet('negative'))).toContain('dialog.praise');
+  });
+
+  it('does not read a liking for things in general, conceded before a complaint, as praise', () => {
+    expect(codesOf('I adore cats but this litter smells like a swamp.', tweet())).not.toContain('dialog.praise');
+    expect(codesOf('As much as I love chocolate, these bars taste of cardboard.', tweet())).not.toContain('dialog.praise');
+    expect(codesOf('I love this tea but the tin is hard to open.', tweet())).toContain('dialog.praise');
   });
 });
 
@@ -80,6 +91,13 @@ describe('dialog.question: a question wants an answer', () => {
     expect(codesOf('@acme you cancelled my flight again?!', tweet('negative'))).not.toContain('dialog.question');
     expect(codesOf('Wer hat sich das ausgedacht?', review('negative'))).not.toContain('dialog.question');
     expect(codesOf('Ob das jemals funktioniert?', review('negative'))).not.toContain('dialog.question');
+  });
+
+  it("ignores an advert's hook or a greeting with a question mark", () => {
+    for (const text of ['@acme Are you ready? Pumpkin season starts Monday!', "Who's hungry? Two wraps for one today.", '@acme Merry Christmas?', 'Ready for the weekend? Our new grill is open.']) {
+      expect(codesOf(text, tweet()), text).not.toContain('dialog.question');
+    }
+    expect(codesOf('@acme is the shop open on Sunday?', tweet())).toContain('dialog.question');
   });
 
   it('counts a question mark in a message to the brand, and a question of information in a review', () => {
@@ -131,6 +149,15 @@ describe('action.not-meaningful: nothing to act on, and only that', () => {
     for (const text of ['@acme I did', '@acme Not yet.', '@acme Form completed and emailed', '@acme 0171 2345678', '@acme DM sent 👍']) {
       expect(codesOf(text, tweet()), text).toContain('action.not-meaningful');
     }
+  });
+
+  it('keeps a content-free answer out of praise and complaint, whatever its rating', () => {
+    const survey: RecordFacts = { conversation: false, kind: 'survey', tone: 'positive', rated: true };
+    expect(codesOf('9', survey)).toEqual(['action.not-meaningful']);
+    expect(codesOf('Ok', review('positive'))).toEqual(['action.not-meaningful']);
+    expect(codesOf('ok 👍', review('negative'))).toEqual(['action.not-meaningful']);
+    // a one-word judgement is a verdict, not an empty answer (label guide)
+    expect(codesOf('Top', review('positive'))).toEqual(['dialog.praise']);
   });
 
   it('leaves thanks alone to praise, and a status update that asks to the brand', () => {

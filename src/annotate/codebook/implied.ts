@@ -4,6 +4,7 @@
 import { conditionHolds, type Candidate } from './candidates.js';
 import type { CompiledCode, CompiledCodebook } from './compile.js';
 import type { RecordFacts } from './conditions.js';
+import { isRuledOut } from './ruled-out.js';
 
 /** An implied hit is a little less certain than the hit that implies it. */
 const IMPLIED_FACTOR = 0.9;
@@ -23,15 +24,15 @@ function strongestSource(code: CompiledCode, codes: readonly CompiledCode[], bes
 }
 
 /**
- * Fills in implied codes where the code's own condition and its implied_when hold for the record; repeats until
- * nothing changes, so chains (pain → complaint → response needed) resolve.
+ * Fills in implied codes where the code's own condition and its implied_when hold for the record and no code rules
+ * it out; repeats until nothing changes, so chains (pain → complaint → response needed) resolve.
  */
 export function addImpliedCodes(compiled: CompiledCodebook, best: (Candidate | undefined)[], facts: RecordFacts): void {
   const codes = compiled.codes;
   for (let changed = true, rounds = 0; changed && rounds <= codes.length; rounds++) {
     changed = false;
     codes.forEach((code, c) => {
-      if (best[c] || code.impliedBy.length === 0) return;
+      if (best[c] || code.impliedBy.length === 0 || isRuledOut(code, best)) return;
       if (!conditionHolds(compiled, code.when, facts) || !conditionHolds(compiled, code.impliedWhen, facts)) return;
       const found = strongestSource(code, codes, best);
       if (!found) return;

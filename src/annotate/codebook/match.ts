@@ -1,6 +1,6 @@
 // Matching: the rules run over one text in this order — word, stem and compound entries and phrases per token,
 // regular expressions, then exclusions and the sign-off take candidates away, each code keeps its best evidence,
-// and implied codes are filled in.
+// codes ruled out by another's evidence are dropped, and implied codes are filled in.
 
 import type { Lang } from '../../model.js';
 import { blankNoise, isTextToken, negatorsOf, readText, sentenceOf } from '../text/index.js';
@@ -14,6 +14,7 @@ import { phraseAt } from './phrases.js';
 import { mayMatch } from './prefilter.js';
 import { quoteAround } from './quote.js';
 import { forEachMatch } from './regex.js';
+import { applyRuledOut } from './ruled-out.js';
 import { signOffStart } from './sign-off.js';
 
 /** Each further, different piece of evidence for the same code adds this much, up to MAX_CONFIDENCE. */
@@ -154,6 +155,7 @@ function codeHits(t: CodedText, compiled: CompiledCodebook, candidates: Candidat
   addSignals(t, compiled, candidates);
   const best = candidates.map(bestEvidence);
   applyCodeConditions(t, compiled, best);
+  applyRuledOut(compiled.codes, best);
   addImpliedCodes(compiled, best, t.facts);
   const hits: CodeHit[] = [];
   best.forEach((cand, c) => {

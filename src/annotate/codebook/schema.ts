@@ -68,6 +68,11 @@ const RuleSchema = z.strictObject({
   patterns: RulePatternsSchema.optional(),
 });
 
+/** Code ids, or "<category>.*" for every other code of a category. */
+const codeRefs = z.array(z.string().regex(/^[a-z][a-z0-9-]*\.(?:\*|[a-z0-9][a-z0-9-]*)$/, 'expected a code id or "<category>.*"'), {
+  error: 'expected array of strings',
+});
+
 const CodeSchema = z.strictObject({
   id: z.string().regex(CODE_ID, 'expected "<category>.<name>" in lower case, e.g. pain.waiting'),
   category: z.string().regex(CATEGORY, 'expected a lower-case word, e.g. pain'),
@@ -83,11 +88,9 @@ const CodeSchema = z.strictObject({
   experimental: z.boolean({ error: 'expected true or false' }).optional(),
   /** An implied hit (see implied_by) also needs this. */
   implied_when: ConditionSchema.optional(),
-  implied_by: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]*\.(?:\*|[a-z0-9][a-z0-9-]*)$/, 'expected a code id or "<category>.*"'), {
-      error: 'expected array of strings',
-    })
-    .optional(),
+  implied_by: codeRefs.optional(),
+  /** Codes whose own evidence rules this one out in the same text (a text without content is no praise). */
+  ruled_out_by: codeRefs.optional(),
 });
 
 type IssueSink = z.RefinementCtx;
@@ -160,6 +163,9 @@ const CodebookSchema = z
       });
       code.implied_by?.forEach((ref, j) => {
         if (ref === code.id) ctx.addIssue({ code: 'custom', path: ['codes', i, 'implied_by', j], message: 'a code cannot imply itself' });
+      });
+      code.ruled_out_by?.forEach((ref, j) => {
+        if (ref === code.id) ctx.addIssue({ code: 'custom', path: ['codes', i, 'ruled_out_by', j], message: 'a code cannot rule itself out' });
       });
     });
   });
