@@ -175,6 +175,9 @@ describe('CLI manners', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no\/such\.csv: cannot read \(no such file or folder\)/);
     expect(run.stdout).toBe('');
+    const folder = thick(['analyze', 'fixtures/demo', '-o', tempDir()]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('fixtures/demo: cannot read (is a folder, not a file); name its files, e.g. fixtures/demo/*.csv');
   });
 
   it('exits 2 on usage errors', () => {

@@ -104,6 +104,17 @@ describe('thick eval', () => {
     expect(result.labels).toEqual({ negative: 1, neutral: 1, positive: 1 });
   });
 
+  it('says when most texts are in a language the built-in analyser does not read', () => {
+    const dir = tempDir();
+    const file = join(dir, 'avaliacoes.csv');
+    writeFileSync(file, 'text,rating\nO produto chegou quebrado e atrasado,1\n"Muito bom, recomendo a loja",5\n"Entrega rápida, produto de qualidade",5\n');
+    const run = thick(['eval', file]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('3 of 3 texts are in a language the built-in analyser does not read');
+    const english = thick(['eval', 'fixtures/presets/amazon-reviews.csv']);
+    expect(english.stderr).not.toContain('does not read');
+  });
+
   it('takes a rating column as the label when there is no label column, and prints the mapping it used', () => {
     const run = thick(['eval', 'fixtures/presets/amazon-reviews.csv']);
     expect(run.code).toBe(0);

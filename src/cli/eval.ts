@@ -218,6 +218,14 @@ export interface EvalFlags extends IngestFlags {
   quiet?: boolean;
 }
 
+/** From this share of texts in another language on, eval says its figures say little about the built-in analyser. */
+const FOREIGN_WARNING = 0.2;
+
+function foreignShare(examples: readonly LabeledRow[]): { n: number; share: number } {
+  const n = examples.filter((e) => e.lang === 'other').length;
+  return { n, share: examples.length === 0 ? 0 : n / examples.length };
+}
+
 export async function runEval(file: string, flags: EvalFlags): Promise<number> {
   const term = terminal(flags.quiet || flags.json);
   const model = activeModel(flags.model);
@@ -229,7 +237,7 @@ export async function runEval(file: string, flags: EvalFlags): Promise<number> {
   const analyser = model
     ? { kind: 'model', file: flags.model!, trainedOn: model.trainedOn.n }
     : { kind: 'built-in' };
-  term.done(`${labeled.examples.length} rows compared`);
+  term.done(`${labeled.examples.length} ${labeled.examples.length === 1 ? 'row' : 'rows'} compared`);
 
   if (flags.json) {
     process.stdout.write(
@@ -262,6 +270,13 @@ export async function runEval(file: string, flags: EvalFlags): Promise<number> {
     );
     for (const r of labeled.rejected.slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
     if (labeled.rejected.length > 20) term.warn(`… and ${labeled.rejected.length - 20} more rejected rows`);
+  }
+  const unread = foreignShare(labeled.examples);
+  if (!model && unread.share >= FOREIGN_WARNING) {
+    term.warn(
+      `${file}: ${unread.n} of ${labeled.examples.length} texts are in a language the built-in analyser does not read (it reads German and English), ` +
+        'so it leaves them without a tone and these figures say little; a model trained on them (thick train) can read them',
+    );
   }
   return 0;
 }

@@ -20,7 +20,8 @@ function version(): string {
 
 const INPUT_HELP = `
 Input files are CSV/TSV exports (any of , ; tab |, UTF-8/UTF-16/Windows-1252). thick recognises contacts, orders,
-tickets, social comments, analyst notes and generic text tables from their header, in English or German.`;
+tickets, social comments and conversations, reviews and survey answers (with their ratings and the brand's replies),
+analyst notes and generic text tables from their header, in English or German.`;
 
 function ingestOptions(command: Command): Command {
   return command
@@ -31,14 +32,8 @@ function ingestOptions(command: Command): Command {
     .option('--placeholder <name>', 'an author name that identifies nobody, like the built-in "Kunde" or "Ein Google-Nutzer" (repeatable)', collect, []);
 }
 
-export function buildProgram(): Command {
-  const program = new Command('thick')
-    .description('Turn exported CRM and social-media data into thick data: one Markdown insight report per customer.')
-    .version(version(), '-V, --version')
-    .showHelpAfterError('(run thick --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-
+/** `thick analyze`: exports in, one report per customer and an index out. */
+function addAnalyzeCommand(program: Command): void {
   ingestOptions(
     program
       .command('analyze')
@@ -69,7 +64,10 @@ Examples:
     .action(async (files: string[], options) => {
       process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });
     });
+}
 
+/** `thick annotate`: one annotated line or row per input row. */
+function addAnnotateCommand(program: Command): void {
   ingestOptions(
     program
       .command('annotate')
@@ -95,7 +93,10 @@ Examples:
     .action(async (files: string[], options) => {
       process.exitCode = await runAnnotate(files, { ...options, brand: options.brand.map(normaliseHandle) });
     });
+}
 
+/** `thick inspect`: how each file is read, without writing anything. */
+function addInspectCommand(program: Command): void {
   ingestOptions(
     program
       .command('inspect')
@@ -113,7 +114,10 @@ Examples:
     .action(async (files: string[], options) => {
       process.exitCode = await runInspect(files, { ...options, brand: options.brand.map(normaliseHandle) });
     });
+}
 
+/** `thick eval`: thick's sentiment against labelled texts. */
+function addEvalCommand(program: Command): void {
   ingestOptions(
     program
       .command('eval')
@@ -139,7 +143,10 @@ Examples:
     .action(async (file: string, options) => {
       process.exitCode = await runEval(file, { ...options, brand: options.brand.map(normaliseHandle) });
     });
+}
 
+/** `thick train`: a sentiment model from labelled texts. */
+function addTrainCommand(program: Command): void {
   ingestOptions(
     program
       .command('train')
@@ -165,7 +172,10 @@ Examples:
     .action(async (file: string, options) => {
       process.exitCode = await runTrain(file, { ...options, brand: options.brand.map(normaliseHandle) });
     });
+}
 
+/** `thick codebook`: the active codebook. */
+function addCodebookCommand(program: Command): void {
   program
     .command('codebook')
     .description('print the active codebook (default, or extended/replaced by --codebook)')
@@ -181,6 +191,22 @@ Examples:
     .action((options) => {
       process.exitCode = runCodebook(options);
     });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('thick')
+    .description('Turn exported CRM and social-media data into thick data: one Markdown insight report per customer.')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run thick --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  addAnalyzeCommand(program);
+  addAnnotateCommand(program);
+  addInspectCommand(program);
+  addEvalCommand(program);
+  addTrainCommand(program);
+  addCodebookCommand(program);
 
   program.addHelpText(
     'after',

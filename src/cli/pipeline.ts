@@ -22,7 +22,9 @@ export function readInput(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new DataError(`${file}: cannot read (${describeError(error)})`);
+    // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
+    const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
+    throw new DataError(`${file}: cannot read (${describeError(error)})${hint}`);
   }
 }
 
