@@ -23,13 +23,19 @@ export function escapeMarkdown(text: string): string {
     .replace(MARKUP_ANYWHERE, '\\$&');
 }
 
+/** The first `n` UTF-16 units of a text, one fewer when the cut would split an emoji's surrogate pair. */
+function wholeCharacters(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
 /**
  * One line of text, safe inside a Markdown table cell, list item or blockquote, cut at `max` characters: customer
  * text stays text (escapeMarkdown), and a leading #, +, -, = or "1." / "1)" cannot make a heading, a list or a rule.
  */
 export function inline(text: string, max = 280): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : flat;
+  const cut = flat.length > max ? `${wholeCharacters(flat, max - 1).replace(/\s+\S*$/, '')}…` : flat;
   return escapeMarkdown(cut).replace(BLOCK_MARK, '\\$&').replace(ORDINAL, '$1\\$2');
 }
 
@@ -48,7 +54,7 @@ export const codeSpan = (id: string): string => (/^[\w.:/-]+$/.test(id) ? `\`${i
 /** Text inside a fenced code block: one line, and no run of backticks or tildes that could close the fence. */
 export const codeText = (value: string, max = 280): string => {
   const flat = value.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  const cut = flat.length > max ? `${wholeCharacters(flat, max - 1)}…` : flat;
   return cut.replace(/`/g, "'").replace(/~(?=~)/g, '~ ');
 };
 

@@ -276,6 +276,12 @@ describe('messages still waiting for an answer', () => {
 });
 
 describe('customer text stays text', () => {
+  it('never cuts an emoji in half when it shortens a text', () => {
+    const cut = inline('😀'.repeat(300), 280);
+    expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+
   it('escapes markup in inline text and keeps a lone ampersand readable', () => {
     expect(inline('Great taste<br /><br />but too sweet')).toBe('Great taste&lt;br /&gt;&lt;br /&gt;but too sweet');
     expect(inline('<script>alert(1)</script> <!-- x --> <https://example.org>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;https://example.org&gt;');
