@@ -41,6 +41,9 @@ describe('thick annotate', () => {
     expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'column 12: expected 3 fields, found 4' });
     expect(rows[3].lang).toBe('en');
     expect(run.stderr).toMatch(/survey\.csv:4:12: expected 3 fields, found 4/);
+    // The --json summary lists each rejected row with its column, as eval and train do.
+    const summary = JSON.parse(thick(['annotate', input, '--map', 'text=Antwort', '-o', out, '--json']).stdout);
+    expect(summary.rejected).toEqual([{ file: input, line: 4, column: 12, reason: 'expected 3 fields, found 4' }]);
   });
 
   it('writes CSV for R, pandas or a spreadsheet: input columns, lang, sentiment and a 0/1 column per code', () => {

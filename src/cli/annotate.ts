@@ -6,6 +6,7 @@ import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { activeCodebook, activeModel, ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
+import { rejectionJson, warnRejections } from './rejections.js';
 import { csvFile } from './write.js';
 
 export interface AnnotateFlags extends IngestFlags {
@@ -124,9 +125,10 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   const warnings = [...codebookWarnings, ...ingests.flatMap((i) => i.warnings)];
   if (flags.json && !toStdout) {
     const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
-    process.stdout.write(`${JSON.stringify({ rows, files, warnings, out: flags.out }, null, 2)}\n`);
+    const rejected = ingests.flatMap((i) => i.rejected).map(rejectionJson);
+    process.stdout.write(`${JSON.stringify({ rows, files, warnings, rejected, out: flags.out }, null, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
   for (const warning of warnings) term.warn(warning);
-  for (const r of ingests.flatMap((i) => i.rejected).slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
+  warnRejections(term, ingests.flatMap((i) => i.rejected));
   return 0;
 }

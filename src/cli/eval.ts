@@ -15,6 +15,7 @@ import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { UsageError } from './options.js';
 import { activeModel, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
+import { rejectionJson, warnRejections } from './rejections.js';
 
 // Label spellings people and data sets use; compared lower-cased and trimmed.
 const LABEL_SPELLINGS: Record<string, SentimentLabel> = {
@@ -210,7 +211,6 @@ export function describeRows(labeled: LabeledFile): string {
   return `${rows.read} rows read, ${rows.used} used, ${rows.rejected} rejected; ${labels}: ${SENTIMENT_LABELS.map((l) => `${l} ${counts[l]}`).join(', ')}`;
 }
 
-const rejectionJson = (r: Rejection) => ({ file: r.file, line: r.line, column: r.column ?? null, reason: r.reason });
 
 export interface EvalFlags extends IngestFlags {
   model?: string;
@@ -268,8 +268,7 @@ export async function runEval(file: string, flags: EvalFlags): Promise<number> {
         '',
       ].join('\n'),
     );
-    for (const r of labeled.rejected.slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
-    if (labeled.rejected.length > 20) term.warn(`… and ${labeled.rejected.length - 20} more rejected rows`);
+    warnRejections(term, labeled.rejected);
   }
   const unread = foreignShare(labeled.examples);
   if (!model && unread.share >= FOREIGN_WARNING) {

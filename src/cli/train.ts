@@ -9,6 +9,7 @@ import { DataError } from './pipeline.js';
 import { describeRows, readLabeled, thickLabels } from './eval.js';
 import type { IngestFlags } from './analyze.js';
 import { terminal } from './terminal.js';
+import { rejectionJson, warnRejections } from './rejections.js';
 
 export interface TrainFlags extends IngestFlags {
   out: string;
@@ -75,7 +76,7 @@ export async function runTrain(file: string, flags: TrainFlags): Promise<number>
             seconds: seconds(cvMs),
           },
           builtIn: { macroF1: builtIn.macroF1, accuracy: builtIn.accuracy, kappa: builtIn.kappa },
-          rejected: labeled.rejected.map((r) => ({ file: r.file, line: r.line, column: r.column ?? null, reason: r.reason })),
+          rejected: labeled.rejected.map(rejectionJson),
         },
         null,
         2,
@@ -95,8 +96,7 @@ export async function runTrain(file: string, flags: TrainFlags): Promise<number>
         '',
       ].join('\n'),
     );
-    for (const r of labeled.rejected.slice(0, 20)) term.warn(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}: ${r.reason}`);
-    if (labeled.rejected.length > 20) term.warn(`… and ${labeled.rejected.length - 20} more rejected rows`);
+    warnRejections(term, labeled.rejected);
   }
   return 0;
 }
