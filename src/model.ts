@@ -132,6 +132,22 @@ export const READINGS = {
 } as const;
 export type Reading = keyof typeof READINGS;
 
+/** Whose words a record holds, which decides what is read in them: an analyst's, the brand's or the customer's. */
+export type Voice = 'note' | 'brand' | 'customer';
+
+/** A record of the customer's own: something they wrote or rated, not an order and not the brand's. */
+export const isOwnRecord = (event: Readonly<Event>): boolean => event.direction === 'inbound' && event.kind !== 'order';
+
+/** The customer's own words: an own record with text. */
+export const isCustomerVoice = (event: Readonly<Event>): boolean => isOwnRecord(event) && Boolean(event.text?.trim());
+
+/** The voice of a record; null for one that holds nobody's words to read (an order, an internal non-note). */
+export function voiceOf(event: Readonly<Event>): Voice | null {
+  if (event.kind === 'note') return 'note';
+  if (event.direction === 'outbound') return 'brand';
+  return isOwnRecord(event) ? 'customer' : null;
+}
+
 /** Whether an annotation is a reading (READINGS), not a code: kept out of code counts and themes. */
 export const isReading = (annotation: Annotation): boolean => annotation.by.kind === 'reading';
 

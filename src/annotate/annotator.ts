@@ -23,10 +23,6 @@ export interface Addition {
 /** One annotator: one small pure function from an event to what it adds. Registered in annotate/index.ts. */
 export type Annotator = (event: Readonly<Event>, ctx: AnnotateContext) => Addition;
 
-/** Texts worth reading as the customer's voice: their own messages, tickets and posts. */
-export function isCustomerVoice(event: Readonly<Event>): boolean {
-  return event.direction === 'inbound' && event.kind !== 'order' && Boolean(event.text?.trim());
-}
 
 /**
  * The language the German and English word rules (codes, sentiment, readings) read an event's text in: its own

@@ -53,8 +53,8 @@
 // - experimental (per code): matched, but kept out of reports and annotate output unless --all-codes; for codes
 //   measured too imprecise to show (scripts/eval-codes-real.js).
 
-import type { Annotation } from '../model.js';
-import { isCustomerVoice, wordRulesLanguage, type Annotator } from './annotator.js';
+import { isCustomerVoice, type Annotation } from '../model.js';
+import { wordRulesLanguage, type Annotator } from './annotator.js';
 import { factsOf } from './codebook/conditions.js';
 import { matchCodes, matchRecordSignals } from './codebook/match.js';
 

@@ -11,7 +11,7 @@
 // phrase counts only where the sentence states a fact: not negated ("noch nicht erstattet"), not asked ("Is it
 // fixed?"), not wished, expected or conditional ("I need this fixed", "once it is resolved"), and for a solved
 // issue not taken back in the same sentence ("fixed it, but now …").
-import { READINGS, type Annotation, type Event, type Reading } from '../model.js';
+import { READINGS, voiceOf, type Annotation, type Event, type Reading, type Voice } from '../model.js';
 import { wordRulesLanguage, type Annotator } from './annotator.js';
 import { foldKey, isNegator, negatorsOf, readText, type Token } from './text/index.js';
 
@@ -212,16 +212,6 @@ function leaves(sentence: Sentence, event: Readonly<Event>): boolean {
 /** A note's idea: a sentence with an idea phrase, else the first that asks or exclaims ("Regel überdenken?", "Text ändern!"). */
 function ideaSentence(sentences: readonly Sentence[], event: Readonly<Event>): Sentence | undefined {
   return sentences.find((s) => phraseAt(IDEA, s, event) >= 0) ?? sentences.find((s) => s.asks || s.exclaims);
-}
-
-/** Whose words these are decides what is read in them. */
-type Voice = 'note' | 'brand' | 'customer';
-
-function voiceOf(event: Readonly<Event>): Voice | null {
-  if (event.kind === 'note') return 'note';
-  if (event.direction === 'outbound') return 'brand';
-  if (event.direction === 'inbound' && event.kind !== 'order') return 'customer';
-  return null;
 }
 
 /** A question mark of their own: the tokenizer keeps one inside a link ("…/beleg?id=4711") part of the URL. */

@@ -1,4 +1,4 @@
-import type { Customer, Event, Profile } from '../model.js';
+import { isOwnRecord, type Customer, type Event, type Profile } from '../model.js';
 import type { Exchange } from './dialog.js';
 import { feltTone, latestGroup, ratedRecords } from './ratings.js';
 import type { Signals } from './signals.js';
@@ -73,7 +73,7 @@ export function usualInterval(days: readonly number[]): number | null {
 
 /** The customer's own records that carry a tone (a rating, or text thick reads), oldest first. */
 export function feltRecords(evidence: Evidence): Event[] {
-  return evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && feltTone(e) !== null);
+  return evidence.events.filter((e) => isOwnRecord(e) && feltTone(e) !== null);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Event, Stage } from '../model.js';
+import { isCustomerVoice, type Event, type Stage } from '../model.js';
 import { stillOpen } from './dialog.js';
 import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, type Evidence, type RunFacts } from './evidence.js';
 import { ratingPosition, ratingTone } from '../rating-scales.js';
@@ -13,7 +13,7 @@ export type { Evidence, RunFacts } from './evidence.js';
 const isoDay = (date: Date | null | undefined): string | undefined => date?.toISOString().slice(0, 10);
 
 /** The customer's own words (text they wrote), oldest first. */
-const voiced = (evidence: Evidence): Event[] => evidence.events.filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text);
+const voiced = (evidence: Evidence): Event[] => evidence.events.filter(isCustomerVoice);
 
 /** Gaps in who they are: identity, links, the CRM. */
 function identityGaps(evidence: Evidence): Finding[] {

@@ -1,11 +1,8 @@
 // What notes, the brand's replies and the customer's own words say about an issue, as the annotate stage read them
 // (annotate/readings.ts, READINGS in model.ts): an issue called solved is not reopened, and it settles a message
 // still waiting for an answer; an idea in a note or a promise in a reply is used. Nothing here reads text itself.
-import { READINGS, type Event, type Reading } from '../model.js';
+import { READINGS, voiceOf, type Event, type Reading, type Voice } from '../model.js';
 import type { Signals } from './signals.js';
-
-/** Whose words a reading is in. */
-export type Voice = 'note' | 'brand' | 'customer';
 
 /** One reading with the record that holds it: "Ersatz ist raus." in an analyst's note of 2024-06-05. */
 export interface Said {
@@ -15,14 +12,10 @@ export interface Said {
   voice: Voice;
 }
 
-export function voiceOf(event: Event): Voice {
-  return event.kind === 'note' ? 'note' : event.direction === 'outbound' ? 'brand' : 'customer';
-}
-
 /** The reading of this kind in one record, or null. */
 export function readingOf(event: Event, reading: Reading): Said | null {
   const found = event.annotations.find((a) => a.by.kind === 'reading' && a.code === READINGS[reading]);
-  return found ? { event, quote: found.quote ?? event.text ?? '', voice: voiceOf(event) } : null;
+  return found ? { event, quote: found.quote ?? event.text ?? '', voice: voiceOf(event) ?? 'customer' } : null;
 }
 
 /** Every record with a reading of this kind, in the order given. */

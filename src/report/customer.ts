@@ -1,4 +1,4 @@
-import { isReading, type Event } from '../model.js';
+import { isCustomerVoice, isReading, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
@@ -50,7 +50,7 @@ export const sameWords = (text: string): string =>
 function voice(subject: ProfiledCustomer): Event[] {
   const seen = new Set<string>();
   return subject.events
-    .filter((e) => e.direction === 'inbound' && e.kind !== 'order' && e.text && e.text.trim().length > 3)
+    .filter((e) => isCustomerVoice(e) && e.text!.trim().length > 3)
     .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || byRecord(a, b))
     .filter((e) => {
       const key = sameWords(e.text!);
