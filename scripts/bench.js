@@ -92,6 +92,8 @@ const HOSTILE = {
   'many "ob" clauses': `Ist das gut? ${'… ob '.repeat(20_000)}`,
   'many question openings': `${'why, '.repeat(20_000)}`,
   'one 100,000-letter word': 'x'.repeat(100_000),
+  'a run of line breaks': `My flight was cancelled. Happy Halloween?${'\n'.repeat(100_000)}`,
+  'line breaks and spaces': `Hallo, kann ich${'\n '.repeat(50_000)}x`,
 };
 for (const [name, text] of Object.entries(HOSTILE)) {
   const hostile = { ...event(0), text };

@@ -53,6 +53,7 @@ describe('pain.bureaucracy: failing self-service systems and red tape', () => {
       'The booking site is totally down again.',
       'They made me fill out three forms for a simple address change.',
       'Your registration form asks for a tax number and a signed PDF. Is there an easier way?',
+      'Opened the tin, it was stale, and the shop has a no refund policy on food.',
     ]);
   });
 

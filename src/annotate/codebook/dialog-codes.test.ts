@@ -29,6 +29,11 @@ describe('dialog.complaint: the rating is the writer’s own verdict', () => {
   it('finds a missing apology a complaint, whatever the tone', () => {
     expect(codesOf('Three missed appointments and not even an apology.', tweet('neutral'))).toContain('dialog.complaint');
     expect(codesOf('Zwei Wochen ohne Strom, kein Wort der Entschuldigung.', tweet('neutral'))).toContain('dialog.complaint');
+    // waiving an apology is no complaint
+    for (const text of ['No apology needed, thanks for sorting it so fast!', 'Keine Entschuldigung nötig, danke für die Hilfe!']) {
+      expect(codesOf(text, tweet('positive')), text).not.toContain('dialog.complaint');
+      expect(codesOf(text, tweet('positive')), text).not.toContain('trust.loyalty-withheld');
+    }
   });
 
   it('keeps mild reservations in a 4-5 star review out', () => {
