@@ -76,16 +76,26 @@ const LEAVING = phrases(["don't want to be a customer", 'no longer * customer', 
  */
 const CLOSING = phrases([
   'thanks', 'thank you', 'thank u', 'thx', 'ty', 'cheers', 'appreciate*', 'will do', 'got it', 'no worries',
-  'no problem', 'sounds good', 'just did', 'dm sent', 'dm', "dm'd", 'dmed', 'sent', 'sent you', 'sending you', 'replied',
-  'responded', 'danke*', 'vielen dank', 'merci', 'alles klar', 'mach ich', 'gemacht', 'geschickt', 'gesendet', 'erledigt',
+  'no problem', 'sounds good', 'danke*', 'vielen dank', 'merci', 'alles klar', 'mach ich',
 ]);
+/** Having done what was asked closes only in a short sentence: "DM sent", "Replied.", not "I sent it three times …". */
+const CLOSING_DONE = phrases([
+  'just did', 'dm sent', 'dm', "dm'd", 'dmed', 'sent', 'sent you', 'sending you', 'replied', 'responded', 'gemacht',
+  'geschickt', 'gesendet', 'erledigt',
+]);
+const CLOSING_DONE_WORDS = 6;
 /** Words that close only as a sentence's first word: "Ok, will do", "Perfect!", not "I'm sure it would …". */
 const CLOSING_LEAD = phrases([
-  'ok', 'okay', 'k', 'kk', 'sure', 'great', 'perfect', 'awesome', 'brilliant', 'done', 'noted', 'understood', 'super',
-  'passt', 'verstanden', 'prima',
+  'ok', 'okay', 'sure', 'great', 'perfect', 'awesome', 'brilliant', 'done', 'noted', 'understood', 'super', 'passt',
+  'verstanden', 'prima',
 ]);
 /** How far into a sentence a closing word may come: "Not yet, but thanks for asking". */
 const CLOSING_REACH = 5;
+/**
+ * What else a closing reply may say: short asides ("Oh well!", "Not sure what happened."), no details (a number) and
+ * nothing longer. "My account number is 4711 and I am on the big plan. Thanks" gives the brand something to do.
+ */
+const ASIDE_WORDS = 7;
 /** Thanks that ask for more: "Thanks in advance!", "Danke im Voraus". */
 const THANKS_AHEAD = phrases(['in advance', 'im voraus', 'vorab']);
 
@@ -104,7 +114,7 @@ const CONDITIONAL = phrases([
   'if', 'once', 'please', 'dm', 'send us', 'send me', 'tell us', 'tell me', 'connect with', 'write to', 'need',
   'hopefully', 'hope', 'happy', 'glad', 'love', 'then', 'wenn', 'falls', 'sobald', 'bitte', 'gern', 'gerne',
   'hoffentlich', 'dann', 'anschließend', 'darauf', 'daraufhin',
-  // a courtesy about the customer's next visit: "We'll be waiting for you anytime!", "Wir freuen uns auf Ihren Besuch"
+  // a courtesy about the customer's next visit: "We look forward to having you back any time!", "Wir freuen uns auf Ihren Besuch"
   'waiting for you', 'see you', 'anytime', 'any time', 'welcome', 'freuen uns', 'uns freuen', 'begrüßen', 'wiedersehen',
 ]);
 
@@ -192,7 +202,20 @@ const promises = (sentence: Sentence, event: Readonly<Event>): boolean => !sente
 function closes(sentence: Sentence, event: Readonly<Event>): boolean {
   if (sentence.asks) return false;
   const at = phraseAt(CLOSING, sentence, event);
-  return (at >= 0 && at < CLOSING_REACH) || phraseAt(CLOSING_LEAD, sentence, event) === 0;
+  if (at >= 0 && at < CLOSING_REACH) return true;
+  if (sentence.words.length <= CLOSING_DONE_WORDS && phraseAt(CLOSING_DONE, sentence, event) >= 0) return true;
+  return phraseAt(CLOSING_LEAD, sentence, event) === 0;
+}
+
+/** A short aside beside a closing word, not details or a new point. */
+const aside = (sentence: Sentence): boolean => sentence.words.length <= ASIDE_WORDS && !sentence.words.some((t) => t.kind === 'number');
+
+/** The sentence that closes the exchange, when the rest of the reply is only asides and nothing thanks in advance. */
+function closingSentence(sentences: readonly Sentence[], event: Readonly<Event>): Sentence | undefined {
+  if (sentences.some((s) => mentions(s, THANKS_AHEAD))) return undefined;
+  const closing = sentences.filter((s) => closes(s, event));
+  if (closing.length === 0 || !sentences.every((s) => closing.includes(s) || aside(s))) return undefined;
+  return closing[0];
 }
 
 /** They cancelled something themselves: not a cancellation they suffered, nor a question about cancelling. */
@@ -233,8 +256,7 @@ function read(event: Readonly<Event>, voice: Voice): [Reading, Sentence][] {
     found.push(['cancelled', sentences.find((s) => cancelsThemselves(s, event))]);
     found.push(['leaving', sentences.find((s) => leaves(s, event))]);
     found.push(...ownQuestion(sentences));
-    // Thanks in advance await the help they thank for.
-    if (!sentences.some((s) => mentions(s, THANKS_AHEAD))) found.push(['closing', sentences.find((s) => closes(s, event))]);
+    found.push(['closing', closingSentence(sentences, event)]);
   }
   return found.filter((f): f is [Reading, Sentence] => f[1] !== undefined);
 }
