@@ -38,12 +38,12 @@ describe('thick annotate', () => {
     expect(rows[0]).toMatchObject({ lang: 'de', sentiment: { label: 'negative' } });
     expect(rows[0].codes).toContain('pain.waiting');
     expect(rows[1]).toMatchObject({ lang: 'de', sentiment: { label: 'positive' } });
-    expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'column 12: expected 3 fields, found 4' });
+    expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'column 4: expected 3 fields, found 4' });
     expect(rows[3].lang).toBe('en');
-    expect(run.stderr).toMatch(/survey\.csv:4:12: expected 3 fields, found 4/);
+    expect(run.stderr).toMatch(/survey\.csv:4:4: expected 3 fields, found 4/);
     // The --json summary lists each rejected row with its column, as eval and train do.
     const summary = JSON.parse(thick(['annotate', input, '--map', 'text=Antwort', '-o', out, '--json']).stdout);
-    expect(summary.rejected).toEqual([{ file: input, line: 4, column: 12, reason: 'expected 3 fields, found 4' }]);
+    expect(summary.rejected).toEqual([{ file: input, line: 4, column: 4, reason: 'expected 3 fields, found 4' }]);
   });
 
   it('writes CSV for R, pandas or a spreadsheet: input columns, lang, sentiment and a 0/1 column per code', () => {
@@ -78,7 +78,7 @@ describe('thick annotate', () => {
     const rows = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(rows[0]).toMatchObject({ source: { line: 2 }, at: null, text: 'Alles kaputt angekommen!', lang: 'de' });
     expect(rows[0].codes).toContain('pain.damaged');
-    expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'column 15: expected 2 fields, found 3' });
+    expect(rows[2]).toEqual({ source: { file: input, line: 4 }, rejected: 'column 3: expected 2 fields, found 3' });
 
     const csv = join(dir, 'out.csv');
     expect(thick(['annotate', input, '-o', csv]).code).toBe(0);
@@ -86,7 +86,7 @@ describe('thick annotate', () => {
     expect(records).toHaveLength(3);
     const at = (name: string) => header!.indexOf(name);
     expect(records.map((r) => r[at('source_line')])).toEqual(['2', '3', '4']);
-    expect(records[2]![at('rejected')]).toBe('column 15: expected 2 fields, found 3');
+    expect(records[2]![at('rejected')]).toBe('column 3: expected 2 fields, found 3');
     expect(records[2]![at('raw')]).toBe('02.05.2024,zu,viel');
     expect(records[0]![at('rejected')]).toBe('');
   });

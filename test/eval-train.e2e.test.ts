@@ -113,6 +113,10 @@ describe('thick eval', () => {
     expect(run.stderr).toContain('3 of 3 texts are in a language the built-in analyser does not read');
     const english = thick(['eval', 'fixtures/presets/amazon-reviews.csv']);
     expect(english.stderr).not.toContain('does not read');
+    // "ok", emoji and numbers are in no language at all: no warning about them.
+    const short = join(dir, 'short.csv');
+    writeFileSync(short, 'text,label\nok,neutral\n👍,positive\n👎,negative\n10,positive\n:),positive\nThe parcel came late.,negative\n');
+    expect(thick(['eval', short]).stderr).not.toContain('does not read');
   });
 
   it('takes a rating column as the label when there is no label column, and prints the mapping it used', () => {

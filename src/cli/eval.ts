@@ -3,7 +3,7 @@
 
 import { agreement, type Agreement } from '../annotate/agreement.js';
 import { predict, SENTIMENT_LABELS, type Example, type SentimentModel } from '../annotate/classifier.js';
-import { detectLanguage } from '../annotate/language.js';
+import { detectLanguage, languageVerdict } from '../annotate/language.js';
 import { scoreSentiment } from '../annotate/sentiment.js';
 import { normaliseHeader } from '../ingest/preset.js';
 import { detectRatingColumn, parseRating } from '../ingest/ratings.js';
@@ -221,8 +221,9 @@ export interface EvalFlags extends IngestFlags {
 /** From this share of texts in another language on, eval says its figures say little about the built-in analyser. */
 const FOREIGN_WARNING = 0.2;
 
+/** Texts in another language ("Produto de qualidade"), not texts with nothing to tell by ("ok", 👍, "10"). */
 function foreignShare(examples: readonly LabeledRow[]): { n: number; share: number } {
-  const n = examples.filter((e) => e.lang === 'other').length;
+  const n = examples.filter((e) => e.lang === 'other' && languageVerdict(e.text) === 'foreign').length;
   return { n, share: examples.length === 0 ? 0 : n / examples.length };
 }
 

@@ -35,12 +35,19 @@ describe('fileIdentities', () => {
     expect(users!.warnings.join('\n')).not.toMatch(/different on/);
   });
 
+  it('keeps two tickets with ids of their own, though their words and day are the same', () => {
+    const csv = ['Ticket ID,Requester Email,Created,Description', 'T1,ana@example.org,2024-05-02,Where is my order?', 'T2,ana@example.org,2024-05-02,Where is my order?'].join('\n');
+    const ingests = [ingestFile(utf8(csv), 'tickets.csv')];
+    const settled = rejectUnjoined(ingests, linkCustomers([], ingests[0]!.events));
+    expect(settled.ingests[0]!.rows).toEqual({ read: 2, used: 2, rejected: 0 });
+  });
+
   it('rejects a review listed again for another product variant, word for word, so it counts once', () => {
     const twice = `${REVIEWS}\n7,P9,U1,Ann,0,0,5,1300000000,Good,Nice tea`;
     const ingests = [ingestFile(utf8(twice), 'reviews.csv')];
     const settled = rejectUnjoined(ingests, linkCustomers([], ingests[0]!.events));
     expect(settled.ingests[0]!.rows).toEqual({ read: 7, used: 6, rejected: 1 });
-    expect(settled.ingests[0]!.rejected[0]).toMatchObject({ line: 8, reason: 'repeats reviews.csv:2 word for word (same customer, kind and time)' });
+    expect(settled.ingests[0]!.rejected[0]).toMatchObject({ line: 8, reason: 'repeats reviews.csv:2 word for word (same customer, kind and time)', raw: '7,P9,U1,Ann,0,0,5,1300000000,Good,Nice tea' });
     expect(settled.linked.events.filter((e) => e.customerKey === settled.linked.events[0]!.customerKey)).toHaveLength(2);
     const [identity] = fileIdentities(settled.ingests, settled.linked);
     expect(identity!.joins).toMatchObject({ duplicates: 1, unjoined: 0 });

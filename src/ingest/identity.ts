@@ -122,7 +122,7 @@ function placeholderIdCounts(ingest: FileIngest): Record<string, number> {
 }
 
 /** Header words of columns that may name a person, offered when the chosen key is unique per row. */
-const PERSON_WORDS = /user|customer|client|author|reviewer|member|profile|requester|buyer|account|email|mail|handle|name|kunde|nutzer|autor|verfasser|mitglied|kaeufer|kaufer/;
+const PERSON_WORDS = /user|customer|client|contact|person|author|reviewer|member|profile|requester|buyer|guest|patient|subscriber|account|email|mail|handle|name|kunde|kontakt|nutzer|autor|verfasser|mitglied|kaeufer|kaufer|gast|abonnent/;
 
 function personColumns(ingest: FileIngest): string[] {
   const keyColumn = KEY_FIELDS.map((f) => ingest.mapping[f]).find((i) => i !== undefined);

@@ -62,8 +62,9 @@ export interface FileIngest {
   warnings: string[];
   /**
    * Line of every used row, in input order, with the events it produced and, with keepFields, its cells. `raw` is
-   * the row as read, kept for rows that carry no id, e-mail or handle: linking may find no customer for them, and
-   * they are then rejected with it (rejectUnjoined).
+   * the row as read, kept for rows that carry no id, e-mail or handle (linking may find no customer for them) and for
+   * rows with words (one may repeat another word for word): such rows are then rejected with it (rejectUnjoined).
+   * Order lines with an id, the bulk of a large run, are not kept twice.
    */
   used: { line: number; fields: string[]; events: Event[]; raw?: string }[];
 }
@@ -248,7 +249,8 @@ function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx:
       result.events.push(...normalised.events);
       result.contextEvents.push(...normalised.contextEvents);
       const keyed = normalised.events.some((e) => e.who.crmId || e.who.altId || e.who.email || e.who.handle);
-      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events, ...(keyed ? {} : { raw: row.raw }) });
+      const written = normalised.events.some((e) => e.kind !== 'order' && e.text);
+      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events, ...(keyed && !written ? {} : { raw: row.raw }) });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.

@@ -36,8 +36,9 @@ export interface Linked {
    */
   unjoined: Map<string, string>;
   /**
-   * Records that repeat an earlier record of the same customer word for word (same kind, time and rating): a review
-   * an export lists once per product variant, a survey answer attached to two orders. By event id, with the record
+   * Records that repeat an earlier record of the same customer word for word (same kind, time and rating; for
+   * tickets, messages and posts also the same id): a review an export lists once per product variant, a survey
+   * answer attached to two orders. By event id, with the record
    * they repeat; rejectUnjoined rejects their rows, so one review counts once for stage and attention.
    */
   duplicates: Map<string, string>;
@@ -239,7 +240,10 @@ function repeatedRecords(linked: readonly Event[]): Map<string, string> {
   for (const event of linked) {
     const words = event.text?.replace(/\s+/g, ' ').trim();
     if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
-    const key = [event.customerKey, event.kind, event.direction, event.at?.toISOString() ?? '', event.rating?.value ?? '', words].join('\u0000');
+    // A review or survey answer listed twice is one verdict, whatever ids the export gave each listing; two tickets or
+    // posts with ids of their own are two contacts even when their words and day are the same.
+    const listing = event.kind === 'review' || event.kind === 'survey' ? '' : (event.messageId ?? '');
+    const key = [event.customerKey, event.kind, event.direction, event.at?.toISOString() ?? '', event.rating?.value ?? '', listing, words].join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), event]);
   }
   const repeats = new Map<string, string>();

@@ -111,11 +111,10 @@ function serialise(c: Case): Expected {
     const start = add(raw);
     if (item.kind === 'good' && !isBlank(item.fields)) expected.rows.push({ line: start, fields: item.fields, raw });
     if (item.kind === 'bad') {
-      // The column of the first field too many, or of the record's end; none when a line break comes first.
+      // The column (field number) of the first field too many, or of the first one missing.
       const n = c.header.length;
-      const before = item.fields.length > n ? `${item.fields.slice(0, n).map((f) => quote(f, c.delimiter, c.quoteAll)).join(c.delimiter)}${c.delimiter}` : raw;
-      const column = /[\r\n]/.test(before) ? undefined : before.length + 1;
-      expected.rejected.push({ line: start, ...(column ? { column } : {}), reason: `expected ${n} fields, found ${item.fields.length}`, raw });
+      const column = item.fields.length > n ? n + 1 : item.fields.length + 1;
+      expected.rejected.push({ line: start, column, reason: `expected ${n} fields, found ${item.fields.length}`, raw });
     }
   }
   if (c.unclosed) {

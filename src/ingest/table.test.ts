@@ -136,9 +136,9 @@ describe('readTable: field counts', () => {
     const t = read(`${header}\n1;2;3;4;5;6;7;8;9\n1;2;3;4;5;6;7;8;9;10;11\n1;2;3\nx;2;3;4;5;6;7;8;9\n`);
     expect(t.rows.map((r) => r.line)).toEqual([2, 5]);
     expect(t.rejected).toEqual([
-      // The column of the first field too many ("10"), or of the end of a line short of fields.
-      { file: 'in.csv', line: 3, column: 19, reason: 'expected 9 fields, found 11', raw: '1;2;3;4;5;6;7;8;9;10;11' },
-      { file: 'in.csv', line: 4, column: 6, reason: 'expected 9 fields, found 3', raw: '1;2;3' },
+      // The column (field number) of the first field too many, or of the first one missing.
+      { file: 'in.csv', line: 3, column: 10, reason: 'expected 9 fields, found 11', raw: '1;2;3;4;5;6;7;8;9;10;11' },
+      { file: 'in.csv', line: 4, column: 4, reason: 'expected 9 fields, found 3', raw: '1;2;3' },
     ]);
   });
 

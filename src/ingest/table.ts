@@ -102,8 +102,8 @@ export function readTable(bytes: Uint8Array, file: string, options: ReadTableOpt
     if (fields) {
       table.rows.push({ line: record.line, fields, raw: record.raw });
     } else {
-      const column = columnOfField(record.raw, delimiter, table.header.length);
-      table.rejected.push({ file, line: record.line, ...(column ? { column } : {}), reason: countReason(table.header.length, record), raw: record.raw });
+      const column = misfitColumn(record.fields.length, table.header.length);
+      table.rejected.push({ file, line: record.line, column, reason: countReason(table.header.length, record), raw: record.raw });
     }
   }
   return table;
@@ -127,20 +127,11 @@ function fitToHeader(fields: string[], header: string[], padShortRows: boolean):
 }
 
 /**
- * Where a record's field number `index` (0-based) starts, 1-based: the first field too many, or the end of the record
- * when fields are missing, so a user can put the cursor on the problem. Undefined when a line break comes first (a
- * record over several lines: its reason names the quote to look at instead).
+ * The column (field number, 1-based, as every other rejection names it) where a record's fields stop fitting the
+ * header: the first field too many, or the first one missing.
  */
-function columnOfField(raw: string, delimiter: string, index: number): number | undefined {
-  let field = 0;
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '\n' || c === '\r') return undefined;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === delimiter && ++field === index) return i + 2;
-  }
-  return raw.length + 1;
+function misfitColumn(found: number, expected: number): number {
+  return found > expected ? expected + 1 : found + 1;
 }
 
 function countReason(expected: number, record: FieldRecord): string {

@@ -155,10 +155,14 @@ function unrepliedCritical(evidence: Evidence): number {
   return evidence.exchanges.filter((x) => x.status === 'noReplyExpected' && x.message.at && x.message.at >= evidence.openSince && feltTone(x.message)?.label === 'negative').length;
 }
 
-/** The brand has had the last word: their latest message was answered, or they closed with a thanks. */
+/**
+ * The brand has had the last word: their latest message was answered, or they closed with a thanks. Not when that
+ * message carries a rating of a conversation (a ticket's satisfaction score): it is their verdict on the answer.
+ */
 function brandHadLastWord(evidence: Evidence): boolean {
   const latest = [...evidence.exchanges].sort((a, b) => (b.message.at?.getTime() ?? 0) - (a.message.at?.getTime() ?? 0))[0];
-  return latest !== undefined && (latest.status === 'answered' || latest.status === 'answeredTimeUnknown' || latest.status === 'noReplyNeeded');
+  if (!latest || (latest.message.rating && latest.message.kind !== 'review' && latest.message.kind !== 'post')) return false;
+  return latest.status === 'answered' || latest.status === 'answeredTimeUnknown' || latest.status === 'noReplyNeeded';
 }
 
 /**
