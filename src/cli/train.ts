@@ -54,49 +54,66 @@ export async function runTrain(file: string, flags: TrainFlags): Promise<number>
   const builtIn = agreement(examples.map((e) => e.label), thickLabels(examples, null), [...SENTIMENT_LABELS]);
   term.done(`model written to ${flags.out}`);
 
-  const features = Object.keys(model.features).length;
-  if (flags.json) {
-    process.stdout.write(
-      `${JSON.stringify(
-        {
-          file,
-          columns: labeled.columns,
-          labelsFrom: labeled.ratingScale ? { rating: labeled.ratingScale, mapping: SCALES[labeled.ratingScale].labels } : 'labels',
-          rows: labeled.rows,
-          model: { file: flags.out, bytes, features, labels: model.labels, trainedOn: model.trainedOn, trainSeconds: seconds(trainMs) },
-          crossValidation: {
-            k,
-            seed,
-            meanMacroF1: cv.meanMacroF1,
-            meanAccuracy: cv.meanAccuracy,
-            meanKappa: cv.meanKappa,
-            foldMacroF1: cv.folds.map((f) => f.macroF1),
-            foldSizes: cv.folds.map((f) => f.n),
-            pooled: cv.pooled,
-            seconds: seconds(cvMs),
-          },
-          builtIn: { macroF1: builtIn.macroF1, accuracy: builtIn.accuracy, kappa: builtIn.kappa },
-          rejected: labeled.rejected.map(rejectionJson),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-  } else {
-    process.stdout.write(
-      [
-        `${file}: ${describeRows(labeled)}`,
-        `model     ${flags.out}: ${features} features, ${(bytes / 1024).toFixed(1)} kB, trained in ${seconds(trainMs).toFixed(2)} s`,
-        '',
-        `${k}-fold cross-validation (stratified, seed ${seed}; ${seconds(cvMs).toFixed(2)} s):`,
-        `  macro-F1  ${fixed(cv.meanMacroF1)}   per fold: ${cv.folds.map((f) => fixed(f.macroF1)).join(' ')}`,
-        `  accuracy  ${fixed(cv.meanAccuracy)}`,
-        `  kappa     ${fixed(cv.meanKappa)}`,
-        `built-in analyser on the same rows: macro-F1 ${fixed(builtIn.macroF1)}, accuracy ${fixed(builtIn.accuracy)}, kappa ${fixed(builtIn.kappa)}`,
-        '',
-      ].join('\n'),
-    );
+  const run: TrainRun = { file, out: flags.out, labeled, model, bytes, k, seed, cv, builtIn, trainMs, cvMs };
+  if (flags.json) process.stdout.write(trainJson(run));
+  else {
+    process.stdout.write(trainText(run));
     warnRejections(term, labeled.rejected);
   }
   return 0;
+}
+
+/** What one training run found, for the two ways of printing it. */
+interface TrainRun {
+  file: string;
+  out: string;
+  labeled: ReturnType<typeof readLabeled>;
+  model: ReturnType<typeof trainModel>;
+  bytes: number;
+  k: number;
+  seed: number;
+  cv: ReturnType<typeof crossValidate>;
+  builtIn: ReturnType<typeof agreement>;
+  trainMs: number;
+  cvMs: number;
+}
+
+function trainJson(run: TrainRun): string {
+  const { labeled, model, cv, builtIn } = run;
+  const summary = {
+    file: run.file,
+    columns: labeled.columns,
+    labelsFrom: labeled.ratingScale ? { rating: labeled.ratingScale, mapping: SCALES[labeled.ratingScale].labels } : 'labels',
+    rows: labeled.rows,
+    model: { file: run.out, bytes: run.bytes, features: Object.keys(model.features).length, labels: model.labels, trainedOn: model.trainedOn, trainSeconds: seconds(run.trainMs) },
+    crossValidation: {
+      k: run.k,
+      seed: run.seed,
+      meanMacroF1: cv.meanMacroF1,
+      meanAccuracy: cv.meanAccuracy,
+      meanKappa: cv.meanKappa,
+      foldMacroF1: cv.folds.map((f) => f.macroF1),
+      foldSizes: cv.folds.map((f) => f.n),
+      pooled: cv.pooled,
+      seconds: seconds(run.cvMs),
+    },
+    builtIn: { macroF1: builtIn.macroF1, accuracy: builtIn.accuracy, kappa: builtIn.kappa },
+    rejected: labeled.rejected.map(rejectionJson),
+  };
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+function trainText(run: TrainRun): string {
+  const { cv, builtIn } = run;
+  return [
+    `${run.file}: ${describeRows(run.labeled)}`,
+    `model     ${run.out}: ${Object.keys(run.model.features).length} features, ${(run.bytes / 1024).toFixed(1)} kB, trained in ${seconds(run.trainMs).toFixed(2)} s`,
+    '',
+    `${run.k}-fold cross-validation (stratified, seed ${run.seed}; ${seconds(run.cvMs).toFixed(2)} s):`,
+    `  macro-F1  ${fixed(cv.meanMacroF1)}   per fold: ${cv.folds.map((f) => fixed(f.macroF1)).join(' ')}`,
+    `  accuracy  ${fixed(cv.meanAccuracy)}`,
+    `  kappa     ${fixed(cv.meanKappa)}`,
+    `built-in analyser on the same rows: macro-F1 ${fixed(builtIn.macroF1)}, accuracy ${fixed(builtIn.accuracy)}, kappa ${fixed(builtIn.kappa)}`,
+    '',
+  ].join('\n');
 }

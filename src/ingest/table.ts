@@ -201,77 +201,33 @@ const CR = 0x0d;
 export function* readRecords(text: string, delimiter: Delimiter): Generator<TextRecord> {
   const d = delimiterCode(delimiter);
   const len = text.length;
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
+  const at: Cursor = { i: 0, line: 1, lineStart: 0 };
 
-  while (i < len) {
-    const recordStart = i;
-    const recordLine = line;
+  while (at.i < len) {
+    const recordStart = at.i;
+    const recordLine = at.line;
     const fields: string[] = [];
     let spanningQuote: FieldRecord['spanningQuote'] = null;
-    let unterminated: { line: number; column: number; lineStart: number } | null = null;
+    let unterminated: Unterminated | null = null;
 
     for (;;) {
       let value: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        const quoteLine = line;
-        const quoteColumn = i - lineStart + 1;
-        const quoteLineStart = lineStart;
-        const quoteStart = i;
-        const spanningBefore: FieldRecord['spanningQuote'] = spanningQuote;
-        i++;
-        value = '';
-        let segment = i;
-        let closed = false;
-        while (i < len) {
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            if (text.charCodeAt(i + 1) === QUOTE) {
-              value += text.slice(segment, i + 1);
-              i += 2;
-              segment = i;
-              continue;
-            }
-            value += text.slice(segment, i);
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === LF || c === CR) {
-            if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-            line++;
-            lineStart = i + 1;
-            spanningQuote ??= { line: quoteLine, column: quoteColumn };
-          }
-          i++;
-        }
-        if (!closed) {
-          unterminated = { line: quoteLine, column: quoteColumn, lineStart: quoteLineStart };
+      if (text.charCodeAt(at.i) === QUOTE) {
+        const field = quotedField(text, at, d);
+        if (field.kind === 'unterminated') {
+          unterminated = field;
           break;
         }
-        const rest = i;
-        const stop = scanUnquoted(text, i, d);
-        if (text.slice(rest, stop).trim() !== '') {
-          // Text after the closing quote: the quote did not open a quoted field (a naive writer's
-          // `"Hi" she said`, or a stray quote). Read the field as plain text from the quote on,
-          // so it ends on its own line instead of swallowing the lines up to the next quote.
-          i = scanUnquoted(text, quoteStart, d);
-          value = text.slice(quoteStart, i);
-          line = quoteLine;
-          lineStart = quoteLineStart;
-          spanningQuote = spanningBefore;
-        } else {
-          i = stop; // spaces after a closing quote are padding, not data
-        }
+        value = field.value;
+        spanningQuote ??= field.spanning;
       } else {
-        const start = i;
-        i = scanUnquoted(text, i, d);
-        value = text.slice(start, i);
+        const start = at.i;
+        at.i = scanUnquoted(text, at.i, d);
+        value = text.slice(start, at.i);
       }
       fields.push(value);
-      if (i < len && text.charCodeAt(i) === d) {
-        i++;
+      if (at.i < len && text.charCodeAt(at.i) === d) {
+        at.i++;
         continue;
       }
       break;
@@ -281,28 +237,85 @@ export function* readRecords(text: string, delimiter: Delimiter): Generator<Text
       // Reject from the record's start to the end of the line holding the quote; resume after it.
       let end = unterminated.lineStart;
       while (end < len && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
-      yield {
-        kind: 'unterminated',
-        line: recordLine,
-        quoteLine: unterminated.line,
-        quoteColumn: unterminated.column,
-        raw: text.slice(recordStart, end),
-      };
-      i = skipLineBreak(text, end);
-      line = unterminated.line + 1;
-      lineStart = i;
+      yield { kind: 'unterminated', line: recordLine, quoteLine: unterminated.line, quoteColumn: unterminated.column, raw: text.slice(recordStart, end) };
+      at.i = skipLineBreak(text, end);
+      at.line = unterminated.line + 1;
+      at.lineStart = at.i;
       continue;
     }
 
-    const raw = text.slice(recordStart, i);
-    const lastLine = line;
-    if (i < len) {
-      i = skipLineBreak(text, i);
-      line++;
-      lineStart = i;
+    const raw = text.slice(recordStart, at.i);
+    const lastLine = at.line;
+    if (at.i < len) {
+      at.i = skipLineBreak(text, at.i);
+      at.line++;
+      at.lineStart = at.i;
     }
     yield { kind: 'fields', line: recordLine, lastLine, fields, raw, spanningQuote };
   }
+}
+
+/** Where the reader is: the index, its physical line and where that line starts. */
+interface Cursor {
+  i: number;
+  line: number;
+  lineStart: number;
+}
+
+/** A quote that never closes: where it opened, and where its line starts. */
+interface Unterminated {
+  kind: 'unterminated';
+  line: number;
+  column: number;
+  lineStart: number;
+}
+
+/**
+ * The quoted field that opens at the cursor, the cursor moved past it (and past padding spaces after the closing
+ * quote). `spanning` names the quote when the field runs over a line break. Text after the closing quote means the
+ * quote opened no quoted field (a naive writer's `"Hi" she said`, or a stray quote): the field is read as plain text
+ * from the quote on, so it ends on its own line instead of swallowing the lines up to the next quote.
+ */
+function quotedField(text: string, at: Cursor, d: number): { kind: 'field'; value: string; spanning: FieldRecord['spanningQuote'] } | Unterminated {
+  const len = text.length;
+  const opened = { i: at.i, line: at.line, lineStart: at.lineStart, column: at.i - at.lineStart + 1 };
+  at.i++;
+  let value = '';
+  let segment = at.i;
+  let closed = false;
+  let spans = false;
+  while (at.i < len) {
+    const c = text.charCodeAt(at.i);
+    if (c === QUOTE) {
+      if (text.charCodeAt(at.i + 1) === QUOTE) {
+        value += text.slice(segment, at.i + 1);
+        at.i += 2;
+        segment = at.i;
+        continue;
+      }
+      value += text.slice(segment, at.i);
+      at.i++;
+      closed = true;
+      break;
+    }
+    if (c === LF || c === CR) {
+      if (c === CR && text.charCodeAt(at.i + 1) === LF) at.i++;
+      at.line++;
+      at.lineStart = at.i + 1;
+      spans = true;
+    }
+    at.i++;
+  }
+  if (!closed) return { kind: 'unterminated', line: opened.line, column: opened.column, lineStart: opened.lineStart };
+  const stop = scanUnquoted(text, at.i, d);
+  if (text.slice(at.i, stop).trim() !== '') {
+    at.i = scanUnquoted(text, opened.i, d);
+    at.line = opened.line;
+    at.lineStart = opened.lineStart;
+    return { kind: 'field', value: text.slice(opened.i, at.i), spanning: null };
+  }
+  at.i = stop; // spaces after a closing quote are padding, not data
+  return { kind: 'field', value, spanning: spans ? { line: opened.line, column: opened.column } : null };
 }
 
 /** Index of the next delimiter or line break at or after `i` (or the end of the text). */
