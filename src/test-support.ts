@@ -64,3 +64,14 @@ export function captureOutput(): { stdout: () => string; stderr: () => string } 
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
   return { stdout: () => out.join(''), stderr: () => err.join('') };
 }
+
+/** A one-code codebook (pain.waiting) in YAML, with `patch` as the rest of the code's entry: for schema tests. */
+export function withCode(patch: string): string {
+  return `version: 1
+codes:
+  - id: pain.waiting
+    category: pain
+    label: { en: Waiting, de: Warten }
+    description: Waits.
+${patch}`;
+}

@@ -9,7 +9,7 @@ import {
   quoteAround,
 } from './codebook.js';
 import { detectLanguage } from './language.js';
-import { makeEvent } from '../test-support.js';
+import { makeEvent, withCode } from '../test-support.js';
 
 const compiled = compileCodebook(defaultCodebook());
 
@@ -218,16 +218,6 @@ describe('matchCodes: exclusions and implications', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-
-function withCode(patch: string): string {
-  return `version: 1
-codes:
-  - id: pain.waiting
-    category: pain
-    label: { en: Waiting, de: Warten }
-    description: Waits.
-${patch}`;
-}
 
 describe('codebookAnnotator', () => {
   const event = (text: string, direction: Event['direction']): Event =>

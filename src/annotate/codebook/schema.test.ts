@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withCode } from '../../test-support.js';
 import { compileCodebook } from './compile.js';
 import { matchCodes } from './match.js';
 import { defaultCodebook, mergeCodebooks, parseCodebook, type Codebook } from './schema.js';
@@ -19,16 +20,6 @@ codes:
     patterns:
       words: [parking, parkplatz]
 `;
-
-function withCode(patch: string): string {
-  return `version: 1
-codes:
-  - id: pain.waiting
-    category: pain
-    label: { en: Waiting, de: Warten }
-    description: Waits.
-${patch}`;
-}
 
 describe('parseCodebook', () => {
   it('reads YAML and allows custom categories', () => {
