@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
 import { captureOutput } from '../src/test-support.js';
 import { tempDir, thick } from './helpers.js';
+import { attribute, htmlComments, htmlElements, htmlText, parseHtml, parseXml, svgSources } from './markup.js';
 import { render, RENDERERS, type RendererName, type Rendered } from './rendered.js';
 
 const KIM = 'Kim Kessler\n# Owned\n<script>alert(1)</script>';
@@ -90,6 +91,10 @@ function thickAttribute(tag: string, name: string, value: string): boolean {
   return false;
 }
 const GENERATED = ' written by thick: a rerun replaces this file ';
+/** HTML elements that run, load or submit something: none may be on a page thick writes. */
+const LIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'img', 'picture', 'video', 'audio', 'source', 'link', 'base', 'form', 'input', 'button', 'foreignObject']);
+/** Attributes that load something or send the reader somewhere other than thick's own pages. */
+const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'poster', 'ping']);
 
 interface Page {
   file: string;
@@ -98,7 +103,7 @@ interface Page {
 }
 
 function readPages(out: string): Page[] {
-  const files = ['index.md', ...readdirSync(join(out, 'customers')).map((f) => join('customers', f))];
+  const files = ['index.md', ...readdirSync(join(out, 'customers')).filter((f) => f.endsWith('.md')).map((f) => join('customers', f))];
   return files.map((file) => {
     const markdown = readFileSync(join(out, file), 'utf8');
     const rendered = Object.fromEntries((Object.keys(RENDERERS) as RendererName[]).map((r) => [r, render(markdown, r)])) as Record<RendererName, Rendered>;
@@ -119,7 +124,7 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
     out = join(dir, 'out');
     const files = writeInputs(dir);
     const io = captureOutput();
-    const code = await runAnalyze(files, { out, map: [], brand: [], lang, codebook: join(dir, 'codebook.yaml'), placeholder: [PLACEHOLDER], quiet: true });
+    const code = await runAnalyze(files, { out, map: [], brand: [], lang, codebook: join(dir, 'codebook.yaml'), placeholder: [PLACEHOLDER], quiet: true, format: 'both' });
     vi.restoreAllMocks();
     expect(code, io.stderr()).toBe(0);
     pages = readPages(out);
@@ -189,6 +194,29 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
       const index = flat(pages.find((p) => p.file === 'index.md')!.rendered[renderer].text);
       for (const shown of [CONTEXT, TICKETS, LINK_NAME, IMAGE_NAME, BACKSLASH_NAME]) expect(index, shown).toContain(shown);
     });
+  });
+
+  it('writes HTML pages (--format both) where no customer text became an element, attribute, link or comment', () => {
+    const pages = ['index.html', ...readdirSync(join(out, 'customers')).filter((f) => f.endsWith('.html')).map((f) => join('customers', f))];
+    expect(pages.length).toBe(profiles.length + 1);
+    for (const page of pages) {
+      const html = readFileSync(join(out, page), 'utf8');
+      const document = parseHtml(html);
+      const elements = htmlElements(document);
+      expect(elements.filter((e) => LIVE_ELEMENTS.has(e.tagName)).map((e) => e.tagName), page).toEqual([]);
+      for (const { tagName, attrs } of elements) {
+        for (const { name, value } of attrs) {
+          expect(name.startsWith('on') || LOADING_ATTRIBUTES.has(name), `${page}: <${tagName} ${name}>`).toBe(false);
+          if (name === 'href') expect(value, page).toMatch(/^[\w./-]+\.html(#[\w.-]*)?$/);
+        }
+      }
+      expect(htmlComments(document).filter((c) => c !== GENERATED), page).toEqual([]);
+      for (const svg of svgSources(html)) expect(() => parseXml(svg), page).not.toThrow();
+    }
+    const kim = pages.map((page) => parseHtml(readFileSync(join(out, page), 'utf8'))).find((d) => htmlElements(d).some((e) => e.tagName === 'h1' && htmlText(e) === flat(KIM)))!;
+    const shown = flat(htmlText(htmlElements(kim).find((e) => e.tagName === 'body')!));
+    for (const attack of [KIM, CITY, STAGE, HTML_COMMENT, AUTOLINKS, ANALYST, NOTE, ...ANALYST_CODES, CONTEXT, LABEL, TICKETS]) expect(shown, attack).toContain(flat(attack));
+    expect(htmlElements(kim).filter((e) => e.tagName === 'a').map((e) => attribute(e, 'href'))).not.toContainEqual(expect.stringMatching(/evil|javascript|mailto/));
   });
 
   it('writes no control character a terminal would obey into a page: they show as their pictures', () => {

@@ -1,8 +1,9 @@
-// Markdown as a reader's viewer shows it: rendered to HTML and parsed, so tests can ask which elements, links,
-// images and comments a page holds and what text it shows, instead of matching the Markdown source.
+// Markdown as a reader's viewer shows it: rendered to HTML and parsed as a browser would (test/markup.ts), so tests
+// can ask which elements, links, images and comments a page holds and what text it shows, instead of matching the
+// Markdown source.
 import MarkdownIt from 'markdown-it';
 import { Marked } from 'marked';
-import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { htmlComments, htmlElements, htmlText, parseHtml, type HtmlElement } from './markup.js';
 
 /**
  * marked with GFM and raw HTML passed through (the attacker's best case: a viewer that sanitises nothing, with
@@ -10,7 +11,7 @@ import { parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
  */
 export const RENDERERS = {
   marked: (markdown: string): string => new Marked({ gfm: true }).parse(markdown, { async: false }),
-  'markdown-it': (markdown: string): string => new MarkdownIt({ html: false }).render(markdown),
+  'markdown-it': (markdown: string): string => new MarkdownIt({ html: false, linkify: false }).render(markdown),
 } as const;
 export type RendererName = keyof typeof RENDERERS;
 
@@ -23,7 +24,7 @@ export interface Element {
 
 export interface Rendered {
   html: string;
-  /** Every element, in document order. */
+  /** Every element of the page, in document order, but the html, head and body a parser adds. */
   elements: Element[];
   /** The text of every HTML comment that survived. */
   comments: string[];
@@ -31,26 +32,15 @@ export interface Rendered {
   text: string;
 }
 
-type Node = T.ChildNode | T.DocumentFragment;
+const element = (e: HtmlElement): Element => ({ tag: e.tagName, attrs: Object.fromEntries(e.attrs.map((a) => [a.name, a.value])), text: htmlText(e) });
 
-const textOf = (node: Node): string => {
-  if (node.nodeName === '#text') return (node as T.TextNode).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-};
-
-function walk(node: Node, out: Rendered): void {
-  if (node.nodeName === '#comment') out.comments.push((node as T.CommentNode).data);
-  else if ('tagName' in node) out.elements.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])), text: textOf(node) });
-  // A <template>'s content is a fragment of its own: an attacker's markup hidden in one still counts.
-  if (node.nodeName === 'template') walk((node as T.Template).content, out);
-  if ('childNodes' in node) for (const child of node.childNodes) walk(child, out);
-}
+/** The elements a parser adds around every page; one that carries an attribute (`<body onload=…>`) counts. */
+const wrapper = (e: HtmlElement): boolean => ['html', 'head', 'body'].includes(e.tagName) && e.attrs.length === 0;
 
 /** Render Markdown with one renderer and parse the HTML the way a browser would. */
 export function render(markdown: string, renderer: RendererName = 'marked'): Rendered {
   const html = RENDERERS[renderer](markdown);
-  const fragment = parseFragment(html);
-  const out: Rendered = { html, elements: [], comments: [], text: textOf(fragment) };
-  walk(fragment, out);
-  return out;
+  const document = parseHtml(html);
+  // The whole document: a <script> at a page's start would be put in its head.
+  return { html, elements: htmlElements(document).filter((e) => !wrapper(e)).map(element), comments: htmlComments(document), text: htmlText(document) };
 }
