@@ -9,9 +9,10 @@ export interface CodeInfo {
 
 const CATEGORY_TITLES: Record<string, { en: string; de: string }> = {
   pain: { en: 'Pain points', de: 'Schmerzpunkte' },
-  longing: { en: 'Longings, hopes, dreams and wishes', de: 'Sehnsüchte, Hoffnungen, Träume und Wünsche' },
+  // The seeds' word: life scarcities (Lebensknappheiten), which are longings, hopes, dreams and wishes.
+  longing: { en: 'Longings, hopes, dreams and wishes', de: 'Lebensknappheiten: Sehnsüchte, Hoffnungen, Träume, Wünsche' },
   trust: { en: 'Trust and mistrust', de: 'Vertrauen und Misstrauen' },
-  role: { en: 'Roles they take', de: 'Rollen' },
+  role: { en: 'Roles they take', de: 'Kundenrollen' },
   life: { en: 'Life events', de: 'Lebensereignisse' },
   dialog: { en: 'Dialog moves', de: 'Dialog' },
   action: { en: 'What to do', de: 'Handlungsbedarf' },
