@@ -115,7 +115,7 @@ describe('analyse on a review export', () => {
     // Which preset reads the file (and so whether it counts as social data) is the ingest side's choice.
     expect(analysis.runBlindSpots.map((f) => f.key)).toEqual(expect.arrayContaining(['runNoOrders', 'runNoContacts', 'runNoNotes', 'runOneChannel']));
     const index = renderIndex(analysis.profiled, { files: [], contextEvents: [], blindSpots: analysis.runBlindSpots }, 'de');
-    expect(index).toContain('## Was dieser Lauf nicht sehen kann');
+    expect(index).toContain('## Was diese Auswertung nicht sehen kann');
     expect(index.match(/Keine Bestelldaten/g)).toHaveLength(1);
     for (const p of analysis.profiled) expect(p.profile.blindSpots.join(' ')).not.toMatch(/order data|CRM contacts|analyst notes/);
   });

@@ -1,8 +1,8 @@
-import { isCustomerVoice, isReading, type Event } from '../model.js';
+import { isCustomerVoice, isReading, type Annotation, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { timeBuckets, type TimelineChart } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
-import { cite, clip, codeSpan, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
+import { cite, clip, codeSpan, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, period, provenance, quote, sampleSize } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
 import { pageMarkdown, type Block } from './page.js';
@@ -75,7 +75,7 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
   const contact = customer.contact;
   const lines = [
     `- ${l.ids}: ${ids.join(' · ') || l.unknown}`,
-    `- ${l.firstContact}: ${dayOf(profile.firstContact)} · ${l.lastContact}: ${dayOf(profile.lastContact)}`,
+    `- ${l.firstContact}: ${dayOf(profile.firstContact, lang)} · ${l.lastContact}: ${dayOf(profile.lastContact, lang)}`,
     `- ${l.channels}: ${Object.keys(profile.channels).map((c) => escapeMarkdown(channelName(c, lang))).join(', ') || l.none}`,
   ];
   const kinds = Object.entries(profile.kinds).map(([kind, n]) => kindName(kind, lang, n));
@@ -92,14 +92,15 @@ function whoSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lan
 }
 
 /**
- * "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling". Ratings that share the latest time and disagree make
- * no latest and no trend: "several at the same time (2024-05-01), none later".
+ * "latest ★★☆☆☆ 2/5 (2024-05-01), mean 2.5 (n = 3), falling" (German "zuletzt ★★☆☆☆ 2/5 (01.05.2024), Mittelwert 2,5
+ * (n = 3), fallend"). Ratings that share the latest time and disagree make no latest and no trend: "several at the
+ * same time (2024-05-01), none later".
  */
 function ratingLine(rating: NonNullable<ProfiledCustomer['profile']['rating']>, l: ReturnType<typeof labels>, lang: ReportLang): string {
-  const when = rating.latestAt ? dayOf(rating.latestAt) : l.undated;
+  const when = rating.latestAt ? dayOf(rating.latestAt, lang) : l.undated;
   const latest = rating.latest === null ? l.latestTied.replace('{date}', when) : `${ratingText({ value: rating.latest, scale: rating.scale }, lang)}${rating.latestAt ? ` (${when})` : ''}`;
   const parts = [`${l.latest} ${latest}`];
-  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (n = ${rating.n})`);
+  if (rating.n > 1) parts.push(`${l.mean} ${num(rating.mean, lang)} (${sampleSize(rating.n, lang)})`);
   if (rating.trend) parts.push(l[rating.trend]);
   return parts.join(', ');
 }
@@ -110,7 +111,7 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const lines: Block[] = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${rfm} |`, ''];
   const channels = Object.entries(profile.channels).map(([channel, n]) => ({ label: channelName(channel, lang), value: n }));
   if (channels.some((c) => c.value > 0)) lines.push({ kind: 'bars', rows: channels });
-  const timeline = timelineChart(subject, l);
+  const timeline = timelineChart(subject, l, lang);
   return timeline ? [...lines, '', timeline] : lines;
 }
 
@@ -118,11 +119,11 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
  * Contacts per month (quarter or year for a long history), the customer's complaints among them, and the world
  * events (context notes) that touched that bucket, so a spike of complaints is read next to what was happening.
  */
-function timelineChart(subject: ProfiledCustomer, l: ReturnType<typeof labels>): TimelineChart | null {
+function timelineChart(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): TimelineChart | null {
   const dated = subject.events.filter((e) => e.at && e.direction !== 'internal');
   const buckets = timeBuckets(dated.map((e) => e.at!));
   if (buckets.labels.length === 0) return null;
-  const rows = buckets.labels.map((label) => ({ label, value: 0, highlight: 0, notes: new Set<string>() }));
+  const rows = buckets.labels.map((label) => ({ label: period(label, lang), value: 0, highlight: 0, notes: new Set<string>() }));
   for (const event of dated) {
     const row = rows[buckets.indexOf(event.at!)]!;
     row.value += 1;
@@ -173,13 +174,21 @@ function themesSection(subject: ProfiledCustomer, options: ReportOptions, l: Ret
       const sorted = [...codeHits].sort((a, b) => Number(b.annotation.by.kind === 'analyst') - Number(a.annotation.by.kind === 'analyst'));
       lines.push(`- **${mdText(codeLabel(options.codes, code, options.lang))}** (${codeSpan(code)}, ${codeHits.length}×)`);
       for (const { event, annotation } of sorted.slice(0, 3)) {
-        const who = `${word(annotation.by.kind, options.lang)} ${mdText(annotation.by.id)}`;
-        lines.push(`  - ${quote(inline(annotation.quote ?? event.text ?? '', 200), options.lang)} — ${cite(annotation.source)}, ${day(event.at)} (${who})`);
+        lines.push(`  - ${quote(inline(annotation.quote ?? event.text ?? '', 200), options.lang)} — ${cite(annotation.source)}, ${day(event.at, options.lang)} (${codedBy(annotation, l, options.lang)})`);
       }
     }
     lines.push('');
   }
   return lines;
+}
+
+/**
+ * Who coded a quote: "rule pain.waiting/word:…", "analyst Mara Lind"; German credits a colleague's note, "Notiz von
+ * Mara Lind". A note without an author is credited to analysts as such (ingest names them "analyst").
+ */
+function codedBy(annotation: Annotation, l: ReturnType<typeof labels>, lang: ReportLang): string {
+  if (annotation.by.kind === 'analyst' && annotation.by.id === 'analyst') return l.analystNote;
+  return `${word(annotation.by.kind, lang)} ${mdText(annotation.by.id)}`;
 }
 
 const rank = (category: string): number => {
@@ -201,11 +210,11 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     dialog.noReplyNeeded > 0 && l.noReplyNeeded.replace('{n}', String(dialog.noReplyNeeded)),
   ].filter((line): line is string => typeof line === 'string');
   for (const note of notes) lines.push(`- ${note}`);
-  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (n = ${sentiment.n})`}`);
+  lines.push('', `${l.sentiment}: ${sentiment.mean === null ? l.unknown : `${num(sentiment.mean, lang, 2)} (${sampleSize(sentiment.n, lang)})`}`);
   // The tone judgements use, which counts a rated record by its rating: said as such, beside the text's reading.
   if (tone.fromRatings > 0 && tone.mean !== null) {
     const by = tone.fromRatings < tone.n ? l.fromRatings.replace('{n}', String(tone.fromRatings)) : tone.n === 1 ? l.fromRatingOnly : l.fromRatingsAll;
-    lines.push('', `${l.tone}: ${num(tone.mean, lang, 2)} (n = ${tone.n}, ${by})`);
+    lines.push('', `${l.tone}: ${num(tone.mean, lang, 2)} (${sampleSize(tone.n, lang)}, ${by})`);
   }
   lines.push(...repliesListed(subject, l, lang));
   // Newest first: the latest open message is the one the customer most likely still waits on; undated last.
@@ -218,7 +227,7 @@ function dialogSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
     if (open.length > OPEN_LISTED) lines.push(`- … ${andMore(open.length - OPEN_LISTED, lang)}`);
   }
   const stale = dialog.unanswered - dialog.settled - open.length;
-  if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince)));
+  if (stale > 0) lines.push('', l.staleUnanswered.replace('{n}', String(stale)).replace('{date}', day(subject.openSince, lang)));
   for (const x of subject.exchanges.filter((e) => e.settledBy)) {
     const by = x.settledBy!;
     const message = quote(inline(x.message.text ?? '', 120), lang);
@@ -258,7 +267,7 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   for (const note of notes) {
     // Analysts' codes as they wrote them (readings are thick's, not theirs); their names and codes are data too.
     const codes = note.annotations.filter((a) => !isReading(a)).map((a) => codeSpan(a.code)).join(' ');
-    lines.push(`- ${day(note.at)}, ${note.author ? mdText(note.author) : word('analyst', lang)}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
+    lines.push(`- ${day(note.at, lang)}, ${note.author ? mdText(note.author) : l.noteAuthor}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
   }
   const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
   for (const event of subject.events) {
@@ -272,7 +281,7 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   if (world.size > 0) {
     lines.push('', `**${l.worldEvents}**`, '');
     for (const entry of world.values()) {
-      const during = entry.events.map((e) => `${word(e.kind, lang)} ${day(e.at)} (${cite(e.source)})`).join(', ');
+      const during = entry.events.map((e) => `${word(e.kind, lang)} ${day(e.at, lang)} (${cite(e.source)})`).join(', ');
       lines.push(`- ${inline(entry.quote, 200)} (${entry.cite}): ${during}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { Event, Source } from '../model.js';
-import { channelName, type ReportLang } from './i18n.js';
+import { channelName, dateText, type ReportLang } from './i18n.js';
 
 /**
  * What forms Markdown inside a line, each matched where it would act, so it can be backslash-escaped (CommonMark
@@ -88,9 +88,26 @@ export const cite = (source: Source): string => `${escapeMarkdown(source.file)}:
 /** file:line as written, for a code block, where escapes would show. */
 export const citeInCode = (source: Source): string => codeText(`${source.file}:${source.line}`);
 
-export const day = (date: Date | null | undefined): string => (date ? date.toISOString().slice(0, 10) : '—');
+/** A date's calendar day (UTC) as the reader writes it: "2024-05-03" in English, "03.05.2024" in German; "—" without. */
+export const day = (date: Date | null | undefined, lang: ReportLang): string => (date ? dateText(date.toISOString().slice(0, 10), lang) : '—');
 
-export const dayOf = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
+/** The calendar day of an ISO timestamp ("2024-05-03T08:00:00.000Z"), as `day` writes it. */
+export const dayOf = (iso: string | null, lang: ReportLang): string => (iso ? dateText(iso.slice(0, 10), lang) : '—');
+
+/**
+ * A month, quarter or year as the charts and the profile key it ("2024-05", "2024-Q2", "2024"), as the reader writes it:
+ * German "05.2024" and "Q2 2024". The keys stay ISO in the data, where they sort as text.
+ */
+export const period = (key: string, lang: ReportLang): string => dateText(key, lang);
+
+/** German typography keeps a figure with its sign or unit on one line: "n = 3", "5 %", "40 Min." take no-break spaces. */
+const NBSP = '\u00a0';
+
+/** The number of data points behind a figure: "n = 3" (German with no-break spaces, so the line never breaks inside). */
+export const sampleSize = (n: number, lang: ReportLang): string => (lang === 'de' ? `n${NBSP}=${NBSP}${n}` : `n = ${n}`);
+
+/** A share in per cent: "12.5%" in English, "12,5 %" in German (DIN 5008: a space, here a no-break one, before %). */
+export const percent = (value: number, lang: ReportLang, digits = 0): string => (lang === 'de' ? `${num(value, lang, digits)}${NBSP}%` : `${num(value, lang, digits)}%`);
 
 /**
  * A number as the reader's language writes it: German takes a decimal comma. No thousands separator in either
@@ -106,15 +123,15 @@ export function money(value: number | null, lang: ReportLang = 'en'): string {
   return value === null ? '—' : num(value, lang, 2);
 }
 
-const UNITS = { en: { minutes: 'min', hours: 'h', days: 'd' }, de: { minutes: 'Min.', hours: 'Std.', days: 'Tage' } } as const;
+const UNITS = { en: { minutes: ' min', hours: ' h', days: ' d' }, de: { minutes: `${NBSP}Min.`, hours: `${NBSP}Std.`, days: `${NBSP}Tage` } } as const;
 
-/** A duration in minutes, in the unit that reads best: "45 min", "13.6 h", "3.2 d" (German "13,6 Std.", "3,2 Tage"). */
+/** A duration in minutes, in the unit that reads best: "45 min", "13.6 h", "3.2 d" (German "13,6 Std.", "3,2 Tage", kept on one line). */
 export function minutes(value: number | null, lang: ReportLang = 'en'): string {
   if (value === null) return '—';
   const unit = UNITS[lang];
-  if (value < 120) return `${Math.round(value)} ${unit.minutes}`;
-  if (value < 2880) return `${num(value / 60, lang, 1)} ${unit.hours}`;
-  return `${num(value / 1440, lang, 1)} ${unit.days}`;
+  if (value < 120) return `${Math.round(value)}${unit.minutes}`;
+  if (value < 2880) return `${num(value / 60, lang, 1)}${unit.hours}`;
+  return `${num(value / 1440, lang, 1)}${unit.days}`;
 }
 
 /** A quotation in the reader's typography: “…” in English, „…“ in German. */
@@ -122,7 +139,7 @@ export function quote(text: string, lang: ReportLang): string {
   return lang === 'de' ? `„${text}“` : `“${text}”`;
 }
 
-/** "2024-05-03, email, tickets.csv:12" (German "2024-05-03, E-Mail, tickets.csv:12") */
+/** "2024-05-03, email, tickets.csv:12" (German "03.05.2024, E-Mail, tickets.csv:12") */
 export function provenance(event: Event, lang: ReportLang = 'en'): string {
-  return `${day(event.at)}, ${escapeMarkdown(channelName(event.channel, lang))}, ${cite(event.source)}`;
+  return `${day(event.at, lang)}, ${escapeMarkdown(channelName(event.channel, lang))}, ${cite(event.source)}`;
 }

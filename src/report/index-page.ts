@@ -51,7 +51,7 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
     const rating = ratingCell(profile.rating, lang);
     lines.push(
-      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact)} |`,
+      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact, lang)} |`,
     );
   });
 
@@ -60,7 +60,7 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
     for (const context of run.contextEvents) {
       const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
       const names = touched.map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`).join(', ');
-      lines.push(`- ${day(context.from)} – ${day(context.until)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);
+      lines.push(`- ${day(context.from, lang)} – ${day(context.until, lang)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);
     }
   }
   return lines;

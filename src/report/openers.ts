@@ -41,23 +41,23 @@ type Template = (s: Slots) => string;
 const OPENERS = {
   answerToday: {
     en: (s) => `Answer first: ${s.q} is still open. Answer it today, and answer what it actually asks.`,
-    de: (s) => `Zuerst antworten: ${s.q} ist noch offen. Heute antworten, und zwar auf das, was wirklich gefragt ist.`,
+    de: (s) => `Zuerst antworten: ${s.q} ist noch offen. Noch heute antworten, und zwar auf das, was tatsächlich gefragt ist.`,
   },
   answerWaited: {
     en: (s) => `Answer first: ${s.q} has waited ${s.days} days for a reply. Apologise for the wait, then actually answer it.`,
-    de: (s) => `Zuerst antworten: ${s.q} wartet seit ${s.days} Tagen auf Antwort. Für die Wartezeit entschuldigen, dann wirklich darauf eingehen.`,
+    de: (s) => `Zuerst antworten: ${s.q} wartet seit ${s.days} Tagen auf Antwort. Für die Wartezeit entschuldigen, dann auf die Sache selbst eingehen.`,
   },
   replyCriticalReview: {
     en: (s) => `Reply publicly under their review (${s.rating}): ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
-    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}): ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}): ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, das Gespräch privat fortzusetzen.`,
   },
   replyCriticalReviewIfOpen: {
     en: (s) => `This export shows no replies: if nobody has answered their review (${s.rating}) yet, answer it publicly: ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
-    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung (${s.rating}) noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, privat weiterzusprechen.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung (${s.rating}) noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Den Kritikpunkt dort aufgreifen, wo andere mitlesen, und anbieten, das Gespräch privat fortzusetzen.`,
   },
   replyReviewIfOpen: {
     en: (s) => `This export shows no replies: if nobody has answered their review${s.rating ? ` (${s.rating})` : ''} yet, answer it publicly: ${s.q}. Thank them for taking the time and answer what it says.`,
-    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen.`,
+    de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Mühe danken und auf das Gesagte eingehen.`,
   },
   replyLateCriticalReview: {
     en: (s) => `Reply publicly under their review (${s.rating}), late as it is (${s.days} days): ${s.q}. A reply there is still possible and others still read it: take up the point, and say what has changed since.`,
@@ -69,19 +69,19 @@ const OPENERS = {
   },
   publicFollowUp: {
     en: (s) => `The brand's reply under their review promised something: ${s.q}. Once it is done, say so under the review: that is the only way to reach them.`,
-    de: (s) => `Die Antwort unter der Bewertung hat etwas versprochen: ${s.q}. Sobald es erledigt ist, dort darunter Bescheid geben: Nur so erreicht man die Person.`,
+    de: (s) => `Die Antwort unter der Bewertung hat etwas versprochen: ${s.q}. Sobald es erledigt ist, unter der Bewertung Bescheid geben: Nur so erreicht man die Person.`,
   },
   answeredInPublic: {
     en: (s) => `Nothing to add now: they wrote under a placeholder name, so a reply under their ${s.kindOne} is the only way to reach them, and the brand answered there on ${s.date}.`,
-    de: (s) => `Jetzt nichts hinzuzufügen: Die Person schrieb unter einem Platzhalternamen, nur eine Antwort unter ${s.kindOne} erreicht sie, und die Marke hat dort am ${s.date} geantwortet.`,
+    de: (s) => `Derzeit nichts hinzuzufügen: Die Person schrieb unter einem Platzhalternamen und ist nur über eine Antwort unter ${s.kindOne} erreichbar; dort hat die Marke am ${s.date} bereits geantwortet.`,
   },
   noChannel: {
     en: (s) => `Nothing to say to them now: they wrote under a placeholder name, so nobody can reach them except by a public reply under their ${s.kindOne}, and nothing in it calls for one${s.days > 0 ? ` ${s.days} days later` : ''}.`,
-    de: (s) => `Jetzt nichts zu sagen: Die Person schrieb unter einem Platzhalternamen, erreichbar ist sie nur über eine öffentliche Antwort unter ${s.kindOne}, und nichts darin verlangt eine${s.days > 0 ? `, ${s.days} Tage später` : ''}.`,
+    de: (s) => `Derzeit nichts zu sagen: Die Person schrieb unter einem Platzhalternamen und ist nur über eine öffentliche Antwort unter ${s.kindOne} erreichbar; nichts darin verlangt${s.days > 0 ? ` nach ${s.days} Tagen noch` : ''} eine Antwort.`,
   },
   replyReview: {
     en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
-    de: (s) => `Öffentlich unter der Bewertung antworten${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Für die Zeit danken und auf das Gesagte eingehen, öffentlich.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Für die Mühe danken und öffentlich auf das Gesagte eingehen.`,
   },
   followUpSurvey: {
     en: (s) => `Close the loop on their survey answer (${s.rating}): ${s.q}. Ask what would have made it better, and listen before explaining.`,
@@ -89,7 +89,7 @@ const OPENERS = {
   },
   noteIdea: {
     en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
-    de: (s) => `Aufgreifen, was ${s.author} am ${s.date} notiert hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
+    de: (s) => `Aufgreifen, was ${s.author} am ${s.date} notiert hat: ${s.q}. Umsetzen oder berichten, was daraus geworden ist.`,
   },
   checkPromise: {
     en: (s) => `Check that what the brand promised about “${s.label}” happened: ${s.q}. If it did, ask whether it put things right; if not, say so before anything else.`,
@@ -97,11 +97,11 @@ const OPENERS = {
   },
   brandPromise: {
     en: (s) => `Check that what the brand promised on ${s.date} happened: ${s.q}. Follow it through, or tell them what became of it.`,
-    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke am ${s.date} versprochen hat: ${s.q}. Umsetzen oder erzählen, was daraus geworden ist.`,
+    de: (s) => `Prüfen, ob eingehalten wurde, was die Marke am ${s.date} versprochen hat: ${s.q}. Einlösen oder berichten, was daraus geworden ist.`,
   },
   checkSolved: {
     en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
-    de: (s) => `„${s.label}“ nicht wieder aufrollen: ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles gut ist.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen, denn ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles in Ordnung ist.`,
   },
   solvedByThem: {
     en: (s) => `Do not reopen “${s.label}”: they said themselves it is over (${s.q}). If anything, ask whether it has stayed that way.`,
@@ -109,11 +109,11 @@ const OPENERS = {
   },
   solvedByBrand: {
     en: (s) => `Do not reopen “${s.label}”: the brand told them it was solved (${s.q}). Ask whether it held, rather than starting over.`,
-    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Marke hat ihnen gesagt, dass es gelöst ist (${s.q}). Fragen, ob es gehalten hat, statt von vorn anzufangen.`,
+    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Marke hat der Person mitgeteilt, dass es gelöst ist (${s.q}). Fragen, ob die Lösung gehalten hat, statt von vorn anzufangen.`,
   },
   winBack: {
     en: (s) => `They turned away: ${s.q}. It is no open ticket to close: ask what made them go, and whether anything would bring them back.`,
-    de: (s) => `Die Person hat sich abgewandt: ${s.q}. Das ist kein offenes Ticket zum Abhaken: fragen, was sie dazu gebracht hat und ob etwas sie zurückholen würde.`,
+    de: (s) => `Die Person hat sich abgewandt: ${s.q}. Das ist kein offenes Ticket zum Abhaken. Fragen, was sie dazu gebracht hat und was sie zurückholen könnte.`,
   },
   acknowledgePain: {
     en: (s) => `Acknowledge ${quote(s.label, 'en')}: ${s.q}. Ask what would make it right rather than sending a standard voucher.`,
@@ -133,11 +133,11 @@ const OPENERS = {
   },
   pickUpWish: {
     en: (s) => `Pick up their wish: ${s.q}. Tell them what became of it, or invite them to shape it with you.`,
-    de: (s) => `Den Wunsch aufgreifen: ${s.q}. Erzählen, was daraus geworden ist, oder zum Mitgestalten einladen.`,
+    de: (s) => `Den Wunsch aufgreifen: ${s.q}. Berichten, was daraus geworden ist, oder zum Mitgestalten einladen.`,
   },
   oldWish: {
     en: (s) => `They wished for something ${s.days} days ago: ${s.q}. If anything came of it, tell them; if not, ask whether they still want it.`,
-    de: (s) => `Vor ${s.days} Tagen kam ein Wunsch: ${s.q}. Falls etwas daraus wurde, davon erzählen; sonst fragen, ob er noch besteht.`,
+    de: (s) => `Vor ${s.days} Tagen hat die Person einen Wunsch geäußert: ${s.q}. Falls etwas daraus wurde, davon berichten; sonst fragen, ob er noch besteht.`,
   },
   thankSupporter: {
     en: (s) => `Thank them for what they do for us (${s.label}): ${s.q}. Ask whether they would like to do more of it, and what would help them.`,
@@ -145,7 +145,7 @@ const OPENERS = {
   },
   rememberSupporter: {
     en: (s) => `Show that you remember what they did for us (${s.label}, ${s.days} days ago): ${s.q}. Mention it, without treating it as news.`,
-    de: (s) => `Zeigen, dass wir uns erinnern, was die Person für uns getan hat (${s.label}, vor ${s.days} Tagen): ${s.q}. Erwähnen, ohne es wie Neuigkeit zu behandeln.`,
+    de: (s) => `Zeigen, dass wir uns erinnern, was die Person für uns getan hat (${s.label}, vor ${s.days} Tagen): ${s.q}. Erwähnen, ohne es als Neuigkeit zu behandeln.`,
   },
   critic: {
     en: (s) => `Take their criticism seriously, do not thank them for it: ${s.q}. Ask what would change their view, and say what has changed since.`,
@@ -169,23 +169,23 @@ const OPENERS = {
   },
   reviewWishLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} wished for something: ${s.q}. If anything came of it, say so under the review; otherwise keep it for when they next get in touch.`,
-    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon erzählen; sonst für den nächsten Kontakt merken.`,
+    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon berichten; sonst für den nächsten Kontakt vormerken.`,
   },
   reviewPraiseLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.days} days ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
-    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} lobte etwas, vor ${s.days} Tagen: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    de: (s) => `Vor ${s.days} Tagen kam eine lobende Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   reviewCriticalLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.days} days ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
-    de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} war kritisch, vor ${s.days} Tagen: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    de: (s) => `Vor ${s.days} Tagen kam eine kritische Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   askWhyLow: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefging.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefgelaufen ist.`,
   },
   askWhatMattered: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what mattered most to them.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
   },
   latestWords: {
     en: (s) => `Start from their latest words (${s.kind}): ${s.q}. Ask how things are now.`,
@@ -240,7 +240,7 @@ const fresh = (ctx: Context, event: Event): boolean => !event.at || event.at >= 
 /** Newer than the run's "recently" (90 days by default): praise and help that can still be thanked for as news. */
 const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >= ctx.subject.recentSince;
 
-const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at)})`;
+const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})`;
 
 /** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
 function underTheir(kind: Event['kind'], lang: ReportLang): string {
@@ -255,11 +255,11 @@ function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: stri
   return {
     q: evidenceOf(extra.text ?? event.text ?? '', event, lang),
     days: ageDays(ctx, event),
-    date: day(event.at),
+    date: day(event.at, lang),
     rating: event.rating ? ratingText(event.rating, lang) : '',
     kind: kindName(event.kind, lang),
     kindOne: underTheir(event.kind, lang),
-    author: event.author ? mdText(event.author) : lang === 'de' ? 'die Analyse' : 'an analyst',
+    author: event.author ? mdText(event.author) : lang === 'de' ? 'das Analyseteam' : 'an analyst',
     ...given,
     label: mdText(given.label ?? ''),
   };

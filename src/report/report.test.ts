@@ -11,7 +11,7 @@ import { makeCustomer, makeEvent } from '../test-support.js';
 import { renderIndex } from './index-page.js';
 
 const codes = new Map<string, CodeInfo>([
-  ['pain.waiting', { id: 'pain.waiting', category: 'pain', label: { en: 'Waiting and delay', de: 'Warten und Verspätung' } }],
+  ['pain.waiting', { id: 'pain.waiting', category: 'pain', label: { en: 'Waiting and delay', de: 'Wartezeit und Verzögerung' } }],
   ['longing.wish', { id: 'longing.wish', category: 'longing', label: { en: 'Wish', de: 'Wunsch' } }],
 ]);
 
@@ -64,12 +64,14 @@ describe('renderCustomerReport', () => {
   it('speaks German with --lang de', () => {
     const de = renderCustomerReport(subject(), { lang: 'de', codes });
     expect(de).toMatch(/^## 8\. Blinde Flecken$/m);
-    expect(de).toContain('Warten und Verspätung');
+    expect(de).toContain('Wartezeit und Verzögerung');
     expect(de).toMatch(/1\. Zuerst antworten:/);
     // Judgements and labels are German too, not only the headings.
-    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, weil:\n\n- 1 Bestellung, 1 eigener Eintrag/);
-    expect(de).toContain('2024-05-01, E-Mail, tickets.csv:7, negativ -0,60');
-    expect(de).toContain('(Analyse Mara Lind)');
+    expect(de).toMatch(/Phase: \*\*Bekanntschaft\*\*, aus diesen Gründen:\n\n- 1 Bestellung, 1 eigener Eintrag/);
+    expect(de).toContain('01.05.2024, E-Mail, tickets.csv:7, negativ -0,60');
+    // A German analyst credits a colleague's note, not "the analysis".
+    expect(de).toContain('(Notiz von Mara Lind)');
+    expect(de).not.toContain('(Analyse Mara Lind)');
   });
 });
 
@@ -83,12 +85,12 @@ describe('the brand’s replies', () => {
     const dialog = renderCustomerReport(subject, { lang: 'de', codes }).split('## 5.')[1]!.split('## 6.')[0]!;
     expect(dialog).toContain(
       [
-        '**Was die Marke geantwortet hat (neueste zuerst):**',
+        '**Antworten der Marke (neueste zuerst):**',
         '',
-        '- „Kommt die Bestellung noch vor Ostern?“ — 2024-03-20, instagram, social.csv:4',
-        '  - ↳ „Ja! Wir schicken sie \\<b>heute\\</b> los.“ — 2024-03-20, instagram, social.csv:5, nach 42 Min.',
-        '- „Rechnung fehlt.“ — 2024-03-01, E-Mail, tickets.csv:2',
-        '  - ↳ (die Antwort steht im Export, ihr Text nicht) — 2024-03-01, E-Mail, tickets.csv:2, nach 2,0 Std.',
+        '- „Kommt die Bestellung noch vor Ostern?“ — 20.03.2024, Instagram, social.csv:4',
+        '  - ↳ „Ja! Wir schicken sie \\<b>heute\\</b> los.“ — 20.03.2024, Instagram, social.csv:5, Antwortzeit 42\u00a0Min.',
+        '- „Rechnung fehlt.“ — 01.03.2024, E-Mail, tickets.csv:2',
+        '  - ↳ (Antwort im Export vorhanden, aber ohne Text) — 01.03.2024, E-Mail, tickets.csv:2, Antwortzeit 2,0\u00a0Std.',
       ].join('\n'),
     );
   });
@@ -155,20 +157,23 @@ describe('numbers as the reader writes them', () => {
   it('writes durations in minutes, hours or days with units of the language', () => {
     expect(minutes(45, 'en')).toBe('45 min');
     expect(minutes(816, 'en')).toBe('13.6 h');
-    expect(minutes(816, 'de')).toBe('13,6 Std.');
-    expect(minutes(45, 'de')).toBe('45 Min.');
+    // German keeps figure and unit together with a no-break space.
+    expect(minutes(816, 'de')).toBe('13,6\u00a0Std.');
+    expect(minutes(45, 'de')).toBe('45\u00a0Min.');
     expect(minutes(4608, 'en')).toBe('3.2 d');
-    expect(minutes(4608, 'de')).toBe('3,2 Tage');
+    expect(minutes(4608, 'de')).toBe('3,2\u00a0Tage');
     expect(minutes(null, 'de')).toBe('—');
   });
 
   it('renders revenue, tone and attention with decimal commas in a German report', () => {
     const de = renderCustomerReport(subject(), { lang: 'de', codes });
     expect(de).toContain('| 1 | 42,50 |');
-    expect(de).toContain('Ton der eigenen Worte: -0,60 (n = 1)');
+    expect(de).toContain('Tonalität: -0,60 (n\u00a0=\u00a01)');
     // Outside quotes and file:line citations no figure keeps an English decimal point.
     const own = de.split('\n').filter((line) => !line.startsWith('>') && !/[„“]/.test(line)).join('\n').replace(/\S+\.csv:\d+/g, '');
-    expect(own).not.toMatch(/\d\.\d/);
+    // Dates are the one place a German figure has dots: days "01.05.2024" and months "05.2024".
+    expect(own).toContain('01.05.2024');
+    expect(own.replace(/\b(?:\d{2}\.)?\d{2}\.\d{4}\b/g, '')).not.toMatch(/\d\.\d/);
     const en = renderCustomerReport(subject(), { lang: 'en', codes });
     expect(en).toContain('| 1 | 42.50 |');
   });
@@ -177,15 +182,15 @@ describe('numbers as the reader writes them', () => {
 describe('German wording', () => {
   it('names every stage as a phase of the relationship', () => {
     const names = ['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk'].map((stage) => stageName(stage, 'de'));
-    expect(names).toEqual(['noch fremd', 'Bekanntschaft', 'Stammkundschaft', 'Fürsprache', 'gefährdet']);
+    expect(names).toEqual(['Noch fremd', 'Bekanntschaft', 'Stammkundschaft', 'Fan', 'Gefährdet']);
     expect(stageName('regular', 'en')).toBe('regular');
   });
 
   it('uses the same stage names in the index', () => {
     const index = renderIndex([subject()], { files: [], contextEvents: [] }, 'de');
-    expect(index).toContain('Phasen: Bekanntschaft 1');
+    expect(index).toContain('Beziehungsphasen: Bekanntschaft 1');
     expect(index).toMatch(/\| 1 \| \[Greta Beispiel\]\([^)]+\) \| Bekanntschaft \| /);
-    expect(index).toMatch(/\| 1 \| 42,50 \| 2024-05-01 \|$/m);
+    expect(index).toMatch(/\| 1 \| 42,50 \| 01\.05\.2024 \|$/m);
   });
 
   it('quotes with „…“ in German and “…” in English, never mixed', () => {
@@ -195,18 +200,19 @@ describe('German wording', () => {
     expect(de).toContain('  - „Seit drei Wochen warte ich“ — tickets.csv:7');
     expect(de).toMatch(/1\. Zuerst antworten: „Seit drei Wochen/);
     // The open message is answered first; its pain is not opened a second time, and the analyst's wish is next.
-    expect(de).not.toMatch(/„Warten und Verspätung“ ansprechen/);
-    expect(de).toMatch(/2\. Den Wunsch aufgreifen: „Wünscht sich eine entkoffeinierte Sorte\.“ \(notes\.csv:3, 2024-05-01\)/);
+    expect(de).not.toMatch(/„Wartezeit und Verzögerung“ ansprechen/);
+    expect(de).toMatch(/2\. Den Wunsch aufgreifen: „Wünscht sich eine entkoffeinierte Sorte\.“ \(notes\.csv:3, 01\.05\.2024\)/);
     expect(de).not.toContain('”');
     const en = renderCustomerReport(subject(), { lang: 'en', codes });
     expect(en).not.toMatch(/[„]/);
   });
 
-  it('translates common channels and keeps platform names', () => {
+  it('translates common channels and spells platform names as the platforms do', () => {
     const at = new Date('2024-05-01T10:00:00Z');
-    expect(provenance(makeEvent({ at, channel: 'phone', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('2024-05-01, Telefon, a.csv:2');
-    expect(provenance(makeEvent({ at, channel: 'instagram', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('2024-05-01, instagram, a.csv:2');
+    expect(provenance(makeEvent({ at, channel: 'phone', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('01.05.2024, Telefon, a.csv:2');
+    expect(provenance(makeEvent({ at, channel: 'instagram', source: { file: 'a.csv', line: 2 } }), 'de')).toBe('01.05.2024, Instagram, a.csv:2');
     expect(provenance(makeEvent({ at, channel: 'phone', source: { file: 'a.csv', line: 2 } }), 'en')).toBe('2024-05-01, phone, a.csv:2');
+    expect(provenance(makeEvent({ at, channel: 'instagram', source: { file: 'a.csv', line: 2 } }), 'en')).toBe('2024-05-01, instagram, a.csv:2');
     const de = renderCustomerReport(subject(), { lang: 'de', codes });
     expect(de).toContain('- Kanäle: E-Mail, Shop');
     expect(de).toMatch(/^E-Mail +█+·* 1$/m);
@@ -263,8 +269,8 @@ describe('messages still waiting for an answer', () => {
   });
 
   it('says the rest in German too', () => {
-    const lines = listed(renderCustomerReport(waiting(12), { lang: 'de', codes }), 'Wartet noch auf Antwort');
-    expect(lines[0]).toContain('„Frage Nummer 12?“ — 2024-01-12, E-Mail');
+    const lines = listed(renderCustomerReport(waiting(12), { lang: 'de', codes }), 'Noch ohne Antwort');
+    expect(lines[0]).toContain('„Frage Nummer 12?“ — 12.01.2024, E-Mail');
     expect(lines.at(-1)).toBe('- … und 2 weitere');
   });
 
@@ -370,11 +376,11 @@ describe('ratings and record kinds in the report', () => {
 
   it('says it in German too', () => {
     const report = renderCustomerReport(rated(), { lang: 'de', codes });
-    expect(report).toContain('> — Bewertung, 2024-05-02, playstore, reviews.csv:3, ★☆☆☆☆ 1/5, Text liest sich positiv 0,60');
-    expect(report).toContain('> ⚠ thick liest die Worte als positiv, die Bewertung sagt negativ');
+    expect(report).toContain('> — Bewertung, 02.05.2024, Playstore, reviews.csv:3, ★☆☆☆☆ 1/5, Text wirkt positiv 0,60');
+    expect(report).toContain('> ⚠ thick stuft den Text als positiv ein, die Bewertung ist negativ');
     expect(report).toContain('- Einträge: 2 Bewertungen');
-    expect(report).toContain('- Bewertungen: zuletzt ★☆☆☆☆ 1/5 (2024-05-02), Mittel 2,5 (n = 2), fallend');
-    expect(report).toContain('letzte Bewertung ★☆☆☆☆ 1/5 (2024-05-02), seither nichts Freundlicheres');
+    expect(report).toContain('- Bewertungen: zuletzt ★☆☆☆☆ 1/5 (02.05.2024), Mittelwert 2,5 (n\u00a0=\u00a02), fallend');
+    expect(report).toContain('letzte Bewertung ★☆☆☆☆ 1/5 (02.05.2024), seither nichts Positiveres');
   });
 
   it('names no latest rating and no trend when the latest ratings share their time and disagree', () => {
