@@ -235,7 +235,7 @@ describe('openers follow the analyst notes', () => {
 
   it('speak German too', () => {
     const de = texts([broken, note('Ersatz ist raus.', ['pain.damaged'])], 'de');
-    expect(de).toMatch(/„Beschädigte Ware“ nicht wieder aufrollen, denn Ines Vogt hat es als erledigt notiert \(„Ersatz ist raus\.“ \(t\.csv:\d+, 05\.06\.2024\)\)/);
+    expect(de).toMatch(/^Das Thema „Beschädigte Ware“ nicht wieder aufrollen, denn Ines Vogt hat es als erledigt notiert \(„Ersatz ist raus\.“ \(t\.csv:\d+, 05\.06\.2024\)\)/);
   });
 });
 

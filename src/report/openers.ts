@@ -101,15 +101,15 @@ const OPENERS = {
   },
   checkSolved: {
     en: (s) => `Do not reopen “${s.label}”: ${s.author} noted it as solved (${s.q}). Ask instead whether all is well now.`,
-    de: (s) => `„${s.label}“ nicht wieder aufrollen, denn ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles in Ordnung ist.`,
+    de: (s) => `Das Thema „${s.label}“ nicht wieder aufrollen, denn ${s.author} hat es als erledigt notiert (${s.q}). Stattdessen fragen, ob jetzt alles in Ordnung ist.`,
   },
   solvedByThem: {
     en: (s) => `Do not reopen “${s.label}”: they said themselves it is over (${s.q}). If anything, ask whether it has stayed that way.`,
-    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Person hat selbst gesagt, dass es erledigt ist (${s.q}). Höchstens fragen, ob es dabei geblieben ist.`,
+    de: (s) => `Das Thema „${s.label}“ nicht wieder aufrollen: Die Person hat selbst gesagt, dass es erledigt ist (${s.q}). Höchstens fragen, ob es dabei geblieben ist.`,
   },
   solvedByBrand: {
     en: (s) => `Do not reopen “${s.label}”: the brand told them it was solved (${s.q}). Ask whether it held, rather than starting over.`,
-    de: (s) => `„${s.label}“ nicht wieder aufrollen: Die Marke hat der Person mitgeteilt, dass es gelöst ist (${s.q}). Fragen, ob die Lösung gehalten hat, statt von vorn anzufangen.`,
+    de: (s) => `Das Thema „${s.label}“ nicht wieder aufrollen: Die Marke hat der Person mitgeteilt, dass es gelöst ist (${s.q}). Fragen, ob die Lösung gehalten hat, statt von vorn anzufangen.`,
   },
   winBack: {
     en: (s) => `They turned away: ${s.q}. It is no open ticket to close: ask what made them go, and whether anything would bring them back.`,
@@ -117,11 +117,11 @@ const OPENERS = {
   },
   acknowledgePain: {
     en: (s) => `Acknowledge ${quote(s.label, 'en')}: ${s.q}. Ask what would make it right rather than sending a standard voucher.`,
-    de: (s) => `${quote(s.label, 'de')} ansprechen: ${s.q}. Fragen, womit wir es wiedergutmachen können, statt einen Standardgutschein zu schicken.`,
+    de: (s) => `Das Thema ${quote(s.label, 'de')} ansprechen: ${s.q}. Fragen, womit wir es wiedergutmachen können, statt einen Standardgutschein zu schicken.`,
   },
   askPainSince: {
     en: (s) => `Ask whether ${quote(s.label, 'en')} was sorted out: they raised it ${s.days} days ago, ${s.q}. Ask before assuming it is over.`,
-    de: (s) => `Fragen, ob ${quote(s.label, 'de')} geklärt ist: vor ${s.days} Tagen angesprochen, ${s.q}. Erst fragen, nicht annehmen, dass es vorbei ist.`,
+    de: (s) => `Nachfragen, ob das Thema ${quote(s.label, 'de')} geklärt ist: vor ${s.days} Tagen angesprochen, ${s.q}. Erst fragen, nicht annehmen, dass es vorbei ist.`,
   },
   reviewPainLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} named ${quote(s.label, 'en')}: ${s.q}. Do not answer it in private; when they next get in touch, ask whether that still holds.`,
