@@ -180,7 +180,9 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
 
     it('keeps a quote that starts with a code fence together with its source line', () => {
       const quote = report(BACKSLASH_NAME).rendered[renderer].elements.find((e) => e.tag === 'blockquote' && e.text.includes('The parcel arrived broken'))!;
-      expect(flat(quote.text)).toMatch(new RegExp(`^${literal(flat(FENCED))} — 2024-02-08, \\S+, .*${literal(TICKETS)}:5\\b`));
+      // German pages date day first (issue 8): 08.02.2024.
+      const date = lang === 'de' ? '08\\.02\\.2024' : '2024-02-08';
+      expect(flat(quote.text)).toMatch(new RegExp(`^${literal(flat(FENCED))} — ${date}, \\S+, .*${literal(TICKETS)}:5\\b`));
     });
 
     it('shows every attack as the text the customer wrote', () => {
