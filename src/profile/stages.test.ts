@@ -63,6 +63,10 @@ describe('stage rules', () => {
     const single = profileOf([answered, answer]);
     expect(single.profile.stage).toBe('stranger');
     expect(single.profile.stageReasons).toEqual(['a single contact (a review)']);
+    // The brand's reply dated before the review (a review edited after the answer): still their review names it.
+    expect(profileOf([answer, answered]).profile.stageReasons).toEqual(['a single contact (a review)']);
+    const post = makeEvent({ customerKey: 'r1', direction: 'outbound', kind: 'post', channel: 'playstore', replyTo: 'rv1', text: 'Danke!', at: new Date('2024-04-30T12:00:00Z') });
+    expect(profileOf([post, answered]).profile.stageReasons).toEqual(['a single contact (a review)']);
     // One order of thirteen item lines and the survey about it: an acquaintance, not a regular.
     const lines = Array.from({ length: 13 }, (_, i) => makeEvent({ customerKey: 'r1', kind: 'order', direction: 'inbound', channel: 'shop', orderId: 'o-1', amount: 9.5, expectsReply: false, at: new Date('2024-04-01T10:00:00Z'), source: { file: 'items.csv', line: i + 2 } }));
     const survey = review(5, '2024-04-12', { kind: 'survey', channel: 'shop' });

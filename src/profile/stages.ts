@@ -2,7 +2,7 @@
 // advocate, and at risk when the relationship is in danger). judgeStage goes down the list: the first stage with a
 // rule that holds is the customer's stage, and the findings of the rules that hold are its reasons. An advocate must
 // also clear every bar in ADVOCATE_BARS.
-import type { Stage } from '../model.js';
+import { isOwnRecord, type Stage } from '../model.js';
 import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
 import { isCustomerMessage, waiting } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
@@ -187,7 +187,9 @@ export const STAGE_RULES: readonly StageRule[] = [
     id: 'little-contact',
     because: 'At most one contact: we do not know them yet.',
     test: (e) => {
-      const single = e.events.find((event) => event.direction !== 'internal');
+      // The customer's own record names the contact (their review, not the brand's reply to it); an order or an
+      // outbound message only when they wrote nothing.
+      const single = e.events.find(isOwnRecord) ?? e.events.find((event) => event.direction !== 'internal');
       return [single ? { key: 'singleInteraction', value: single.kind } : { key: 'noInteractions' }];
     },
   },
