@@ -24,9 +24,9 @@ const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 /**
  * Control characters as something a reader can see: C0 and DEL as their Unicode pictures ("␛" for ESC, "␀" for
  * NUL), C1 as U+FFFD. A report is also read raw in a terminal (`cat`, `less -R`), where an ESC from an export
- * would clear the screen or hide the lines after it.
+ * would clear the screen or hide the lines after it. The terminal's messages use it too (cli/terminal.ts).
  */
-const visible = (text: string): string =>
+export const visible = (text: string): string =>
   text.replace(CONTROL, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
