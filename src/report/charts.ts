@@ -1,6 +1,28 @@
 import { span } from '../span.js';
+import { codeText } from './format.js';
 
-// Plain-text charts that survive Markdown viewers, terminals and printers alike.
+// Charts are structures first: the Markdown page draws them as plain-text charts that survive Markdown viewers,
+// terminals and printers alike; the HTML page draws the same structure as SVG. Labels and notes hold data as
+// written (unescaped): each drawing escapes them for the format it lands in.
+
+/** Horizontal bars, one row per label: channels of a customer, stages of a run. */
+export interface BarChart {
+  kind: 'bars';
+  rows: { label: string; value: number }[];
+}
+
+/** Counts per time bucket, with a highlighted part of each count (e.g. complaints) and notes (e.g. world events). */
+export interface TimelineChart {
+  kind: 'timeline';
+  /** What the chart shows, in the reader's language ("Timeline"). */
+  title: string;
+  unit: BucketUnit;
+  buckets: { label: string; value: number; highlight: number; notes: string[] }[];
+  /** What the highlighted part is ("complaints"); shown only in buckets that have some. */
+  highlightLabel: string;
+}
+
+export type Chart = BarChart | TimelineChart;
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -16,16 +38,80 @@ export function sparkline(counts: readonly number[]): string {
   return counts.map((n) => (n === 0 ? ' ' : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((n / max) * (BLOCKS.length - 1)))])).join('');
 }
 
+export type BucketUnit = 'month' | 'quarter' | 'year';
+
+/** Months per bucket of each unit. */
+const MONTHS: Record<BucketUnit, number> = { month: 1, quarter: 3, year: 12 };
+
+/**
+ * The finest unit that keeps a timeline to at most `max` buckets, so a report stays a few screens long however far
+ * apart a customer's first and last contact are: months for two years, quarters for six, years beyond.
+ */
+export function bucketUnit(firstMonth: number, lastMonth: number, max = 24): BucketUnit {
+  const months = lastMonth - firstMonth + 1;
+  if (months <= max) return 'month';
+  return Math.floor(lastMonth / 3) - Math.floor(firstMonth / 3) + 1 <= max ? 'quarter' : 'year';
+}
+
+/** A date's month number since year 0 (UTC): year × 12 + month. */
+const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+
+function bucketLabel(bucket: number, unit: BucketUnit): string {
+  const firstMonth = bucket * MONTHS[unit];
+  const year = Math.floor(firstMonth / 12);
+  if (unit === 'year') return String(year);
+  if (unit === 'quarter') return `${year}-Q${(firstMonth % 12) / 3 + 1}`;
+  return `${year}-${String((firstMonth % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Time buckets over a set of dates: their unit, labels from the first to the last bucket (gaps included), and where a date falls. */
+export interface Buckets {
+  unit: BucketUnit;
+  labels: string[];
+  /** The index of a date's bucket in `labels`. */
+  indexOf(date: Date): number;
+}
+
+export function timeBuckets(dates: readonly Date[], max = 24): Buckets {
+  if (dates.length === 0) return { unit: 'month', labels: [], indexOf: () => -1 };
+  const { min, max: last } = span(dates.map(monthNumber))!;
+  const unit = bucketUnit(min, last, max);
+  const size = MONTHS[unit];
+  const first = Math.floor(min / size);
+  const labels = Array.from({ length: Math.floor(last / size) - first + 1 }, (_, i) => bucketLabel(first + i, unit));
+  return { unit, labels, indexOf: (date) => Math.floor(monthNumber(date) / size) - first };
+}
+
 /** Count dates per calendar month (UTC) from the first to the last month, gaps included. */
 export function monthlyCounts(dates: readonly Date[]): { months: string[]; counts: number[] } {
-  if (dates.length === 0) return { months: [], counts: [] };
-  const keys = dates.map((d) => d.getUTCFullYear() * 12 + d.getUTCMonth());
-  const { min: first, max: last } = span(keys)!;
-  const counts = new Array<number>(last - first + 1).fill(0);
-  for (const key of keys) counts[key - first]! += 1;
-  const months = counts.map((_, i) => {
-    const key = first + i;
-    return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, '0')}`;
+  const buckets = timeBuckets(dates, Infinity);
+  const counts = new Array<number>(buckets.labels.length).fill(0);
+  for (const date of dates) counts[buckets.indexOf(date)]! += 1;
+  return { months: buckets.labels, counts };
+}
+
+/** Bars as text lines: label padded to a column, bar, value. Labels are data: kept from closing the code block. */
+function barLines(chart: BarChart): string[] {
+  const max = span(chart.rows.map((r) => r.value))?.max ?? 0;
+  const width = Math.max(12, ...chart.rows.map((r) => codeText(r.label).length));
+  return chart.rows.map((r) => `${codeText(r.label).padEnd(width)} ${bar(r.value, max)} ${r.value}`);
+}
+
+function timelineLines(chart: TimelineChart): string[] {
+  const max = span(chart.buckets.map((b) => b.value))?.max ?? 0;
+  const width = Math.max(...chart.buckets.map((b) => b.label.length));
+  return chart.buckets.map((b) => {
+    const highlight = b.highlight > 0 ? `  ${chart.highlightLabel}: ${b.highlight}` : '';
+    const notes = b.notes.map((n) => `◆ ${codeText(n)}`).join(' ');
+    return `${b.label.padEnd(width)}  ${bar(b.value, max, 12)} ${String(b.value).padStart(3)}${highlight}${notes ? `  ${notes}` : ''}`.trimEnd();
   });
-  return { months, counts };
+}
+
+/** A chart as Markdown: a plain-text drawing in a fenced block (a timeline gets its sparkline line first). */
+export function chartMarkdown(chart: Chart): string[] {
+  if (chart.kind === 'bars') return chart.rows.length === 0 ? [] : ['```text', ...barLines(chart), '```'];
+  if (chart.buckets.length === 0) return [];
+  const counts = chart.buckets.map((b) => b.value);
+  const summary = `${chart.title}: \`${chart.buckets[0]!.label} ${sparkline(counts)} ${chart.buckets.at(-1)!.label}\``;
+  return [summary, '', '```text', ...timelineLines(chart), '```'];
 }

@@ -1,17 +1,17 @@
 import { isCustomerVoice, isReading, type Event } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';
-import { bar, monthlyCounts, sparkline } from './charts.js';
+import { timeBuckets, type TimelineChart } from './charts.js';
 import { CATEGORY_ORDER, categoryOf, categoryTitle, codeLabel, type CodeInfo } from './codes.js';
-import { cite, citeInCode, codeSpan, codeText, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
+import { cite, clip, codeSpan, day, dayOf, escapeMarkdown, heading, inline, mdText, minutes, money, num, provenance, quote } from './format.js';
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
+import { pageMarkdown, type Block } from './page.js';
 import { byCodePoint } from '../collation.js';
 import { byRecord } from '../profile/chronology.js';
 import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signals } from '../profile/signals.js';
-import { span } from '../span.js';
 import { kindName, ratingText, say } from '../profile/wording.js';
 
 /** Marks a report as thick's own, so a rerun replaces it and leaves files a person put there alone. */
@@ -104,49 +104,32 @@ function ratingLine(rating: NonNullable<ProfiledCustomer['profile']['rating']>, 
   return parts.join(', ');
 }
 
-function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
-  const { profile, events } = subject;
+function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): Block[] {
+  const { profile } = subject;
   const rfm = profile.rfm ? `${l.recency} ${profile.rfm.recency} · ${l.frequency} ${profile.rfm.frequency} · ${l.monetary} ${profile.rfm.monetary}` : '—';
-  const lines = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${rfm} |`, ''];
-  const max = span(Object.values(profile.channels))?.max ?? 0;
-  if (max > 0) {
-    lines.push('```text');
-    for (const [channel, n] of Object.entries(profile.channels)) lines.push(`${codeText(channelName(channel, lang)).padEnd(12)} ${bar(n, max)} ${n}`);
-    lines.push('```');
-  }
-  return [...lines, '', ...timelineSection(subject, l)];
+  const lines: Block[] = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${rfm} |`, ''];
+  const channels = Object.entries(profile.channels).map(([channel, n]) => ({ label: channelName(channel, lang), value: n }));
+  if (channels.some((c) => c.value > 0)) lines.push({ kind: 'bars', rows: channels });
+  const timeline = timelineChart(subject, l);
+  return timeline ? [...lines, '', timeline] : lines;
 }
 
-const monthOf = (date: Date): string => date.toISOString().slice(0, 7);
-
 /**
- * Contacts per month, the customer's complaints among them, and the world events (context notes) that touched
- * that month, so a spike of complaints is read next to what was happening at the time.
+ * Contacts per month (quarter or year for a long history), the customer's complaints among them, and the world
+ * events (context notes) that touched that bucket, so a spike of complaints is read next to what was happening.
  */
-function timelineSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>): string[] {
+function timelineChart(subject: ProfiledCustomer, l: ReturnType<typeof labels>): TimelineChart | null {
   const dated = subject.events.filter((e) => e.at && e.direction !== 'internal');
-  const { months, counts } = monthlyCounts(dated.map((e) => e.at!));
-  if (months.length === 0) return [];
-  const complaints = new Map<string, number>();
-  const world = new Map<string, Set<string>>();
+  const buckets = timeBuckets(dated.map((e) => e.at!));
+  if (buckets.labels.length === 0) return null;
+  const rows = buckets.labels.map((label) => ({ label, value: 0, highlight: 0, notes: new Set<string>() }));
   for (const event of dated) {
-    const month = monthOf(event.at!);
-    if (event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && subject.signals.is('pain', a.code))) {
-      complaints.set(month, (complaints.get(month) ?? 0) + 1);
-    }
-    for (const a of event.annotations.filter((x) => x.code === 'context')) {
-      // Inside a code block: escapes would show, so only what could close the block is kept out.
-      world.set(month, (world.get(month) ?? new Set()).add(`${codeText(a.quote ?? '', 60)} (${citeInCode(a.source)})`));
-    }
+    const row = rows[buckets.indexOf(event.at!)]!;
+    row.value += 1;
+    if (event.direction === 'inbound' && event.annotations.some((a) => a.by.kind === 'rule' && subject.signals.is('pain', a.code))) row.highlight += 1;
+    for (const a of event.annotations.filter((x) => x.code === 'context')) row.notes.add(`${clip(a.quote ?? '', 60)} (${a.source.file}:${a.source.line})`);
   }
-  const max = span(counts)?.max ?? 0;
-  const rows = months.map((month, i) => {
-    const n = counts[i]!;
-    const pains = complaints.get(month);
-    const marks = [...(world.get(month) ?? [])].map((w) => `◆ ${w}`).join(' ');
-    return `${month}  ${bar(n, max, 12)} ${String(n).padStart(3)}${pains ? `  ${l.complaints}: ${pains}` : ''}${marks ? `  ${marks}` : ''}`.trimEnd();
-  });
-  return [`${l.timeline}: \`${months[0]} ${sparkline(counts)} ${months.at(-1)}\``, '', '```text', ...rows, '```'];
+  return { kind: 'timeline', title: l.timeline, unit: buckets.unit, highlightLabel: l.complaints, buckets: rows.map((r) => ({ ...r, notes: [...r.notes] })) };
 }
 
 /** What a review is about, when the export names it: two reviews by one customer may be of different products. */
@@ -304,13 +287,13 @@ function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof lab
   return lines;
 }
 
-/** One customer's insight report, sections as PRODUCT.md lists them. */
-export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
+/** One customer's insight report as blocks, sections as PRODUCT.md lists them. */
+export function customerPage(subject: ProfiledCustomer, options: ReportOptions): Block[] {
   const l = labels(options.lang);
   const { profile } = subject;
   // Names are entity-decoded at ingest: "Kim &lt;img …&gt;" arrives as a live tag unless escaped here.
   const title = heading(profile.name ?? profile.id);
-  const sections: [string, string[]][] = [
+  const sections: [string, Block[]][] = [
     [l.who, whoSection(subject, l, options.lang)],
     [l.numbers, numbersSection(subject, l, options.lang)],
     [l.voice, voiceSection(subject, l, options.lang)],
@@ -324,10 +307,15 @@ export function renderCustomerReport(subject: ProfiledCustomer, options: ReportO
   const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
-  return [...header, ...body, GENERATED_MARK].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return [...header, ...body, GENERATED_MARK];
 }
 
-function trimBlank(lines: string[]): string[] {
+/** One customer's insight report as Markdown. */
+export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {
+  return pageMarkdown(customerPage(subject, options));
+}
+
+function trimBlank(lines: Block[]): Block[] {
   let end = lines.length;
   while (end > 0 && lines[end - 1] === '') end--;
   return lines.slice(0, end);

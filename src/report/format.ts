@@ -29,14 +29,18 @@ function wholeCharacters(text: string, n: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
+/** Text on one line, cut at `max` characters with an ellipsis: for data a drawing escapes itself (charts). */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${wholeCharacters(flat, max - 1).replace(/\s+\S*$/, '')}…` : flat;
+}
+
 /**
  * One line of text, safe inside a Markdown table cell, list item or blockquote, cut at `max` characters: customer
  * text stays text (escapeMarkdown), and a leading #, +, -, = or "1." / "1)" cannot make a heading, a list or a rule.
  */
 export function inline(text: string, max = 280): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${wholeCharacters(flat, max - 1).replace(/\s+\S*$/, '')}…` : flat;
-  return escapeMarkdown(cut).replace(BLOCK_MARK, '\\$&').replace(ORDINAL, '$1\\$2');
+  return escapeMarkdown(clip(text, max)).replace(BLOCK_MARK, '\\$&').replace(ORDINAL, '$1\\$2');
 }
 
 /** Data of any length as one line of Markdown text, never cut: names, ids, labels, sentences that carry data. */

@@ -2,6 +2,7 @@ import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
+import { pageMarkdown, type Block } from './page.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
 
 /** What the index says about the run's inputs (not profile/evidence.ts RunFacts, which is what the judgements know). */
@@ -19,11 +20,16 @@ function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportL
   return `${labels(lang).mean} ${ratingText({ value: Math.round(rating.mean * 10) / 10, scale: rating.scale }, lang)}`;
 }
 
-/** The index: every customer, who needs attention first, each linked to their report. */
+/** The index as Markdown. */
 export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): string {
+  return pageMarkdown(indexPage(subjects, run, lang));
+}
+
+/** The index as blocks: every customer, who needs attention first, each linked to their report. */
+export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): Block[] {
   const l = labels(lang);
   const sorted = [...subjects].sort(byAttention);
-  const lines = [`# ${l.indexTitle}`, ''];
+  const lines: Block[] = [`# ${l.indexTitle}`, ''];
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
   lines.push(`${l.generated} ${run.files.map((f) => `${codeSpan(f.file)} (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
@@ -57,5 +63,5 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInp
       lines.push(`- ${day(context.from)} – ${day(context.until)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }
