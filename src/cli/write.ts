@@ -6,6 +6,7 @@ import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
 import type { ReportLang } from '../report/i18n.js';
+import { customersCsv } from '../report/customers-csv.js';
 import { renderIndex } from '../report/index-page.js';
 import { describeError } from './errno.js';
 import { DataError, type Analysis } from './pipeline.js';
@@ -52,8 +53,11 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
   return csvFile([['file', 'line', 'column', 'reason', 'raw'], ...rejections.map((r) => [r.file, r.line, r.column, r.reason, r.raw])]);
 }
 
-/** Write index.md, customers/*.md, profiles.jsonl and rejected.csv; stale files from an earlier run are removed. */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): number {
+/**
+ * Write index.md (its customer table limited to `indexTop`), customers/*.md, customers.csv, profiles.jsonl and
+ * rejected.csv; stale files from an earlier run are removed.
+ */
+export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, indexTop?: number): number {
   const customersDir = join(outDir, 'customers');
   try {
     mkdirSync(customersDir, { recursive: true });
@@ -74,8 +78,11 @@ export function writeReports(outDir: string, analysis: Analysis, codes: Readonly
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
     blindSpots: analysis.runBlindSpots,
+    codes,
+    top: indexTop,
   };
   writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, run, lang));
+  writeFileSync(join(outDir, 'customers.csv'), customersCsv(sorted, codes));
   writeFileSync(join(outDir, 'profiles.jsonl'), sorted.map((s) => JSON.stringify(s.profile)).join('\n') + (sorted.length ? '\n' : ''));
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
   const rejectedPath = join(outDir, 'rejected.csv');

@@ -217,7 +217,7 @@ describe('overview', () => {
       withWords: 2,
       rating: 2,
       own: { review: 2 },
-      orders: { orders: 1, lines: 2 },
+      orders: 1,
       notes: 0,
       brand: 1,
       dates: { first: '2024-05-02', last: '2024-06-02' },

@@ -26,8 +26,8 @@ export interface RunFigures {
   rating: number;
   /** The customers' own records by kind (ticket, message, post, review, survey), by kind id. */
   own: Record<string, number>;
-  /** Distinct orders (refund lines are no orders of their own), and order lines. */
-  orders: { orders: number; lines: number };
+  /** Orders (distinct order ids; a refund line is no order of its own), summed over the customers' profiles. */
+  orders: number;
   notes: number;
   /** The brand's replies and posts joined to a customer. */
   brand: number;
@@ -63,7 +63,6 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 export function runFigures(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], records: readonly SaidRecord[]): RunFigures {
   const events = profiled.flatMap((p) => p.events);
   const own = events.filter(isOwnRecord);
-  const lines = events.filter((e) => e.kind === 'order');
   const dates = span(events.filter((e) => e.at && e.direction !== 'internal').map((e) => e.at!.getTime()));
   const rated = records.filter((r) => r.rating !== null);
   return {
@@ -73,7 +72,7 @@ export function runFigures(profiled: readonly ProfiledCustomer[], files: readonl
     withWords: profiled.filter((p) => p.events.some(isCustomerVoice)).length,
     rating: profiled.filter((p) => p.profile.rating !== null).length,
     own: countBy(own, (e) => e.kind),
-    orders: { orders: profiled.reduce((n, p) => n + (p.profile.orders.count ?? 0), 0), lines: lines.length },
+    orders: profiled.reduce((n, p) => n + (p.profile.orders.count ?? 0), 0),
     notes: events.filter((e) => e.kind === 'note').length,
     brand: events.filter((e) => e.direction === 'outbound').length,
     dates: dates ? { first: new Date(dates.min).toISOString().slice(0, 10), last: new Date(dates.max).toISOString().slice(0, 10) } : null,
