@@ -5,7 +5,7 @@ import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
-import { runGaps, writeReports, type RunGap } from './write.js';
+import { runGaps, writeReports, type ReportFormat, type RunGap } from './write.js';
 
 export interface IngestFlags {
   map: string[];
@@ -27,6 +27,8 @@ export interface AnalyzeFlags extends IngestFlags {
   quiet?: boolean;
   replyHorizon?: string;
   allCodes?: boolean;
+  /** Which pages to write: md (default), html or both. */
+  format?: ReportFormat;
   /** --index-top: how many customers index.md lists. */
   indexTop?: string;
 }
@@ -101,7 +103,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysis.warnings.unshift(...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
-  const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, indexTop);
+  const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
   const files_ = analysis.ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));

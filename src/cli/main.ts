@@ -45,6 +45,7 @@ function addAnalyzeCommand(program: Command): void {
       .option('--strict', 'exit with code 1 when any row was rejected')
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
       .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
+      .addOption(new Option('--format <format>', 'report pages as Markdown, HTML (self-contained, printable) or both').choices(['md', 'html', 'both']).default('md'))
       .option('--as-of <date>', 'reference date for recency (default: the latest event in the data)')
       .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
@@ -60,6 +61,7 @@ Examples:
   $ thick analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee -o reports
   $ thick analyze contacts.csv orders.csv --json -o out > summary.json
   $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
+  $ thick analyze exports/*.csv --format both -o reports   # index.html and customers/*.html beside the .md
   $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected`,
     )
     .action(async (files: string[], options) => {

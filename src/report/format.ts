@@ -1,26 +1,46 @@
 import type { Event, Source } from '../model.js';
 import { channelName, type ReportLang } from './i18n.js';
 
-/** Punctuation that forms Markdown wherever it stands: emphasis, links and images, code, tables, strike-through. */
-const MARKUP_ANYWHERE = /[\\`*_[\]|~]/g;
-/** What opens a block at the start of a line: a heading, a list item, a setext underline (">" is an entity already). */
-const BLOCK_MARK = /^[#+\-=]/;
+/**
+ * What forms Markdown inside a line, each matched where it would act, so it can be backslash-escaped (CommonMark
+ * lets a backslash escape any ASCII punctuation, and every renderer shows the character alone):
+ * - a backslash that would escape the character after it, or end the fragment (and so escape thick's own `]` or `|`);
+ * - ` * [ ] | ~ < $ anywhere: code, emphasis, links and images, table cells, strike-through, raw HTML, comments and
+ *   autolinks (all of which need a bare `<`), and the math of GitHub and VS Code;
+ * - `(` after `]`: marked reads "\[x\](y)" inside a link text as a link (or, after "!", an image) all the same;
+ * - `&` where it would start an entity ("&gt;" stays visible as typed; a lone "&" needs nothing);
+ * - `_` unless between two letters or digits, where it can neither open nor close emphasis (snake_case stays as is);
+ * - the GFM autolink literals: the colon of "https://", the dot of "www." and the `@` of an e-mail address.
+ */
+const MARKUP = /\\(?=[!-/:-@[-`{-~]|$)|[`*[\]|~<$]|(?<=\])\(|&(?=#?[a-z0-9]+(?:;|$))|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/\/)|(?<=www)\.|(?<=[\w.+-])@(?=[\w-]+\.[\w-])/giu;
+/** What opens a block at the start of a line: a heading, a quote, a list item, a setext underline. */
+const BLOCK_MARK = /^[#>+\-=]/;
 /** An ordered list item: "1." or "1)". */
 const ORDINAL = /^(\d+)([.)])/;
 
+/** Control characters but tab, CR and LF (which are whitespace to every reader): C0, DEL and C1. */
+const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+
 /**
- * Data as Markdown text: every character that could form markup is escaped, nothing else changes. `<` and `>` become
- * entities (no HTML tag, comment or autolink can form, and "<br />" shows as written), an `&` that would start an
- * entity is escaped itself ("&gt;" stays visible as typed; a lone "&" stays readable), and \ ` * _ [ ] | ~ are
- * backslash-escaped, so `![](…)`, `[x](…)`, `*a*`, `__a__` and a text of `******` stay text and `|` cannot end a
- * table cell. For a fragment inside a line; `inline` also guards the start of a line.
+ * Control characters as something a reader can see: C0 and DEL as their Unicode pictures ("␛" for ESC, "␀" for
+ * NUL), C1 as U+FFFD. A report is also read raw in a terminal (`cat`, `less -R`), where an ESC from an export
+ * would clear the screen or hide the lines after it.
+ */
+const visible = (text: string): string =>
+  text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+
+/**
+ * Data as Markdown text: every character that could form markup is backslash-escaped where it would act, so the
+ * raw Markdown reads as the customer wrote it ("5 > 3", "Tom & Jerry", "C:\temp", "kim_b") and every renderer (GFM
+ * with raw HTML on, markdown-it, GitHub) shows exactly the text. No tag, comment, link, image, autolink, emphasis,
+ * code or table cell can form. For a fragment inside a line: a line break in it becomes a space (a file name can
+ * hold one), control characters become visible; `inline` also flattens other whitespace and guards the line's start.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKUP_ANYWHERE, '\\$&');
+  return visible(text.replace(/\r\n?|\n/g, ' ')).replace(MARKUP, '\\$&');
 }
 
 /** The first `n` UTF-16 units of a text, one fewer when the cut would split an emoji's surrogate pair. */
@@ -59,7 +79,7 @@ export const codeSpan = (id: string): string => (/^[\w.:/-]+$/.test(id) ? `\`${i
 export const codeText = (value: string, max = 280): string => {
   const flat = value.replace(/\s+/g, ' ').trim();
   const cut = flat.length > max ? `${wholeCharacters(flat, max - 1)}…` : flat;
-  return cut.replace(/`/g, "'").replace(/~(?=~)/g, '~ ');
+  return visible(cut).replace(/`/g, "'").replace(/~(?=~)/g, '~ ');
 };
 
 /** file:line of a record, escaped: a file name is data too. */

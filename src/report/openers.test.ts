@@ -342,7 +342,7 @@ describe('openers keep data as data', () => {
     const broken = makeEvent({ text: 'Kam kaputt an.', at: on('2024-06-28'), kind: 'post', expectsReply: false, annotations: [rule('pain.damaged', 'kaputt')] });
     const subject = buildProfiles([makeCustomer()], [broken], { ordersKnown: false, socialKnown: false, asOf })[0]!;
     const said = chooseOpeners(subject, hostile, 'en').map((o) => o.text).join('\n');
-    expect(said).toContain('Acknowledge “\\[Broken\\](https://evil.example)”');
+    expect(said).toContain('Acknowledge “\\[Broken\\]\\(https\\://evil.example)”');
   });
 });
 

@@ -51,7 +51,7 @@ describe('the portrait', () => {
     const { moves } = portrait(subject([order('2024-01-10', 30), waited(), wished()]), codes, 'en');
     expect(moves).toBe(
       '**What moves them:** Their experience: “Seit drei Wochen warte ich auf mein Paket, das ist \\*wirklich\\* ärgerlich.” (Waiting and delay). ' +
-        'What they hope for: “Ich wünsche mir eine Probiergröße &lt;b&gt;bitte&lt;/b&gt;.” (Wish).',
+        'What they hope for: “Ich wünsche mir eine Probiergröße \\<b>bitte\\</b>.” (Wish).',
     );
   });
 

@@ -5,7 +5,7 @@ import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
 import { OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
-import { inline, minutes, money, num, provenance, quote } from './format.js';
+import { minutes, money, num, provenance, quote } from './format.js';
 import { stageName } from './i18n.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { renderIndex } from './index-page.js';
@@ -86,7 +86,7 @@ describe('the brand’s replies', () => {
         '**Was die Marke geantwortet hat (neueste zuerst):**',
         '',
         '- „Kommt die Bestellung noch vor Ostern?“ — 2024-03-20, instagram, social.csv:4',
-        '  - ↳ „Ja! Wir schicken sie &lt;b&gt;heute&lt;/b&gt; los.“ — 2024-03-20, instagram, social.csv:5, nach 42 Min.',
+        '  - ↳ „Ja! Wir schicken sie \\<b>heute\\</b> los.“ — 2024-03-20, instagram, social.csv:5, nach 42 Min.',
         '- „Rechnung fehlt.“ — 2024-03-01, E-Mail, tickets.csv:2',
         '  - ↳ (die Antwort steht im Export, ihr Text nicht) — 2024-03-01, E-Mail, tickets.csv:2, nach 2,0 Std.',
       ].join('\n'),
@@ -276,46 +276,11 @@ describe('messages still waiting for an answer', () => {
 });
 
 describe('customer text stays text', () => {
-  it('never cuts an emoji in half when it shortens a text', () => {
-    const cut = inline('😀'.repeat(300), 280);
-    expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-    expect(cut.endsWith('…')).toBe(true);
-  });
-
-  it('escapes markup in inline text and keeps a lone ampersand readable', () => {
-    expect(inline('Great taste<br /><br />but too sweet')).toBe('Great taste&lt;br /&gt;&lt;br /&gt;but too sweet');
-    expect(inline('<script>alert(1)</script> <!-- x --> <https://example.org>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;https://example.org&gt;');
-    expect(inline('I said &gt; no &amp; yes')).toBe('I said &amp;gt; no &amp;amp; yes');
-    expect(inline('Tom & Jerry | 5 > 3')).toBe('Tom & Jerry \\| 5 &gt; 3');
-  });
-
-  it('escapes Markdown punctuation, so customer text can form no image, link, emphasis, code, rule or table cell', () => {
-    expect(inline('![](https://evil.example/x.png)')).toBe('!\\[\\](https://evil.example/x.png)');
-    expect(inline('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
-    expect(inline('*a* and __b__ and ~~c~~')).toBe('\\*a\\* and \\_\\_b\\_\\_ and \\~\\~c\\~\\~');
-    expect(inline('******')).toBe('\\*\\*\\*\\*\\*\\*');
-    expect(inline('`rm -rf` C:\\temp')).toBe('\\`rm -rf\\` C:\\\\temp');
-    expect(inline('a | b')).toBe('a \\| b');
-  });
-
-  it('escapes what would open a block at the start of a line: heading, quote, list, rule, numbered item', () => {
-    expect(inline('# Not a heading')).toBe('\\# Not a heading');
-    expect(inline('> not a quote')).toBe('&gt; not a quote');
-    expect(inline('- not a list')).toBe('\\- not a list');
-    expect(inline('+ not a list')).toBe('\\+ not a list');
-    expect(inline('===')).toBe('\\===');
-    expect(inline('---')).toBe('\\---');
-    expect(inline('1. not numbered')).toBe('1\\. not numbered');
-    expect(inline('2) not numbered')).toBe('2\\) not numbered');
-    // Only at the start: inside a line these are plain punctuation.
-    expect(inline('Preis 10 - 20 # 3. Mal')).toBe('Preis 10 - 20 # 3. Mal');
-  });
-
   it('never lets a quote in a report open an HTML tag', () => {
     const sneaky = makeEvent({ text: 'Nice <img src=x onerror=alert(1)> product', source: { file: 'r.csv', line: 4 } });
     const report = renderCustomerReport(buildProfiles([makeCustomer()], [sneaky], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
-    expect(report).not.toMatch(/<img/);
-    expect(report).toContain('Nice &lt;img src=x onerror=alert(1)&gt; product');
+    expect(report).not.toMatch(/(?<!\\)<img/);
+    expect(report).toContain('Nice \\<img src=x onerror=alert(1)> product');
   });
 });
 
@@ -347,18 +312,18 @@ describe('data in reports and the index stays data', () => {
 
   it('escapes the title, ids, addresses, handles, city and CRM stage', () => {
     const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
-    expect(report.split('\n')[0]).toBe('# Kim &lt;img src=x onerror=alert(1)&gt; #1 \\#');
-    expect(report).toContain('- Ids and handles: CRM \\`c1\\` · kim\\*vip\\*@example.org · @kim\\_\\[x\\](https://evil.example)');
-    expect(report).toContain('- \\# Kiel · CRM: \\[lead\\](https://evil.example)');
-    expect(report).not.toMatch(/<img|<b>|<i>|<u>/);
+    expect(report.split('\n')[0]).toBe('# Kim \\<img src=x onerror=alert(1)> #1 \\#');
+    expect(report).toContain('- Ids and handles: CRM \\`c1\\` · kim\\*vip\\*@example.org · @kim\\_\\[x\\]\\(https\\://evil.example)');
+    expect(report).toContain('- \\# Kiel · CRM: \\[lead\\]\\(https\\://evil.example)');
+    expect(report).not.toMatch(/(?<!\\)<(img|b>|i>|u>)/);
   });
 
   it('escapes analysts’ names, their codes and code labels, channels and file names', () => {
     const report = renderCustomerReport(hostile(), { lang: 'en', codes: labelled });
-    expect(report).toContain('- 2024-05-01, \\*\\*Boss\\*\\* &lt;b&gt;: Könnte eine Probe mögen. x\\` &lt;i&gt;y (notes.csv:3)');
-    expect(report).toContain('- **\\_Bad\\_ &lt;u&gt;label&lt;/u&gt;** (x\\` &lt;i&gt;y, 1×)');
-    expect(report).toContain('(analyst \\*\\*Boss\\*\\* &lt;b&gt;)');
-    expect(report).toMatch(/Use what \\\*\\\*Boss\\\*\\\* &lt;b&gt; noted on 2024-05-01/);
+    expect(report).toContain('- 2024-05-01, \\*\\*Boss\\*\\* \\<b>: Könnte eine Probe mögen. x\\` \\<i>y (notes.csv:3)');
+    expect(report).toContain('- **\\_Bad\\_ \\<u>label\\</u>** (x\\` \\<i>y, 1×)');
+    expect(report).toContain('(analyst \\*\\*Boss\\*\\* \\<b>)');
+    expect(report).toMatch(/Use what \\\*\\\*Boss\\\*\\\* \\<b> noted on 2024-05-01/);
     expect(report).toContain('mail\\_\\[1\\].csv:2');
     // In the channel chart (a code block) nothing may close the block.
     expect(report).toMatch(/^''' +█/m);
@@ -368,7 +333,7 @@ describe('data in reports and the index stays data', () => {
   it('keeps the index link text from taking over the link', () => {
     const lee = buildProfiles([makeCustomer({ key: 'c2', crmId: 'c2', name: 'Lee](https://evil.example) [x' })], [], { ordersKnown: false, socialKnown: false })[0]!;
     const index = renderIndex([lee], { files: [{ file: 'a`b.csv', preset: 'contacts', rows: { read: 1, used: 1, rejected: 0 } }], contextEvents: [] }, 'en');
-    expect(index).toContain(`| [Lee\\](https://evil.example) \\[x](customers/${lee.profile.slug}.md) |`);
+    expect(index).toContain(`| [Lee\\]\\(https\\://evil.example) \\[x](customers/${lee.profile.slug}.md) |`);
     expect(index).toContain('Generated by thick from a\\`b.csv (contacts)');
   });
 });
