@@ -151,6 +151,9 @@ export function voiceOf(event: Readonly<Event>): Voice | null {
 /** Whether an annotation is a reading (READINGS), not a code: kept out of code counts and themes. */
 export const isReading = (annotation: Annotation): boolean => annotation.by.kind === 'reading';
 
+/** Whether an annotation is a theme: a code from the codebook or an analyst, not a reading, a world event or a free note. */
+export const isTheme = (annotation: Annotation): boolean => annotation.code !== 'context' && annotation.code !== 'note' && !isReading(annotation);
+
 /** One piece of context attached to an event: a code with its evidence. */
 export interface Annotation {
   /** Codebook code id, e.g. "pain.waiting"; "note" for a free analyst note, "context" for a world event. */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BRAND, DEMO, thick, tempDir } from './helpers.js';
@@ -134,6 +135,26 @@ describe('thick analyze on the demo data', () => {
     expect(index).toContain('Warnstreik');
   });
 
+  it('writes every customer to customers.csv, in the order of the index, with a byte-order mark', () => {
+    const csv = readFileSync(join(out, 'customers.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\uFEFFrank,id,name,slug,stage,attention,/);
+    expect(lines).toHaveLength(1 + profiles.length);
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    const firstInIndex = /^\| 1 \| \[[^\]]+\]\(customers\/([^)]+)\.md\)/m.exec(index)![1];
+    const rows: Record<string, string>[] = parse(csv, { bom: true, columns: true });
+    expect(rows[0]!.slug).toBe(firstInIndex);
+    expect(rows.find((r) => r.id === '1003')!.name).toBe('Hansen, Jens (Café Hafenliebe)');
+  });
+
+  it('opens the index with the run as a whole, then who needs attention first', () => {
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    expect(index.indexOf('## The run in figures')).toBeLessThan(index.indexOf('## Themes across all customers'));
+    expect(index.indexOf('## What changed recently')).toBeLessThan(index.indexOf('## Customers, who needs attention first'));
+    expect(index).toContain('- 25 customers: ');
+  });
+
   it('writes no rejected.csv when nothing was rejected', () => {
     expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
   });
@@ -189,13 +210,21 @@ describe('CLI manners', () => {
     const badHorizon = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--reply-horizon', '0']);
     expect(badHorizon.code).toBe(2);
     expect(badHorizon.stderr).toMatch(/--reply-horizon "0": expected a whole number of days, at least 1/);
+    const badTop = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--index-top', 'all']);
+    expect(badTop.code).toBe(2);
+    expect(badTop.stderr).toMatch(/--index-top "all": expected a whole number of customers, at least 1/);
   });
 
   it('widens "still open" with --reply-horizon', () => {
     const out = tempDir();
-    expect(thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '-q']).code).toBe(0);
+    expect(thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '--index-top', '5', '-q']).code).toBe(0);
     const thomas = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === '1002');
     expect(thomas.dialog).toMatchObject({ unanswered: 1, stillOpen: 1 });
+    // The same run lists 5 customers in the index (--index-top) and all 25 in customers.csv.
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    expect([...index.matchAll(/^\| \d+ \| \[/gm)]).toHaveLength(5);
+    expect(index).toContain('The first 5 of 25 customers; all of them, one row each, are in customers.csv.');
+    expect(readFileSync(join(out, 'customers.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(26);
   });
 
   it('prints help with examples for every command, and the version', () => {

@@ -29,6 +29,8 @@ export interface AnalyzeFlags extends IngestFlags {
   allCodes?: boolean;
   /** Which pages to write: md (default), html or both. */
   format?: ReportFormat;
+  /** --index-top: how many customers index.md lists. */
+  indexTop?: string;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -75,12 +77,24 @@ export function parseReplyHorizon(value: string | undefined): number | undefined
   return days;
 }
 
+/** How many customers index.md lists by default: a screenful to act on; customers.csv has every one. */
+export const DEFAULT_INDEX_TOP = 100;
+
+/** --index-top: a whole number, at least 1. */
+export function parseIndexTop(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_INDEX_TOP;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--index-top ${JSON.stringify(value)}: expected a whole number of customers, at least 1, e.g. --index-top 50`);
+  return n;
+}
+
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
+  const indexTop = parseIndexTop(flags.indexTop);
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
@@ -89,7 +103,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysis.warnings.unshift(...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
-  const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format);
+  const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
   const files_ = analysis.ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { normaliseHandle } from '../ingest/normalise.js';
-import { runAnalyze } from './analyze.js';
+import { DEFAULT_INDEX_TOP, runAnalyze } from './analyze.js';
 import { runAnnotate } from './annotate.js';
 import { runCodebook } from './codebook.js';
 import { runEval } from './eval.js';
@@ -40,7 +40,7 @@ function addAnalyzeCommand(program: Command): void {
       .alias('analyse')
       .description('read exports, annotate them and write one report per customer plus an index')
       .argument('<files...>', 'input exports (CSV/TSV)')
-      .requiredOption('-o, --out <dir>', 'output folder for index.md, customers/, profiles.jsonl, rejected.csv')
+      .requiredOption('-o, --out <dir>', 'output folder for index.md, customers/, customers.csv, profiles.jsonl, rejected.csv')
       .option('--json', 'print the run summary as JSON on stdout (nothing else goes to stdout)')
       .option('--strict', 'exit with code 1 when any row was rejected')
       .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
@@ -50,6 +50,7 @@ function addAnalyzeCommand(program: Command): void {
       .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
+      .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -80,6 +81,7 @@ function addAnnotateCommand(program: Command): void {
       .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
+      .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(

@@ -101,7 +101,7 @@ export function activeModel(path: string | undefined): SentimentModel | null {
 }
 
 export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
-  return new Map(codebook.codes.map((code) => [code.id, { id: code.id, category: code.category, label: code.label }]));
+  return new Map(codebook.codes.map((code) => [code.id, { id: code.id, category: code.category, label: code.label, ...(code.experimental ? { experimental: true } : {}) }]));
 }
 
 export interface Analysis {

@@ -5,6 +5,7 @@ import { byAttention } from '../profile/index.js';
 import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { customerPage, GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
+import { customersCsv } from '../report/customers-csv.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, renderIndex, type IndexInputs } from '../report/index-page.js';
@@ -62,12 +63,14 @@ export interface OutputFile {
   content: string;
 }
 
-/** The run's inputs as the index tells them. */
-function indexInputs(analysis: Analysis): IndexInputs {
+/** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
+function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number): IndexInputs {
   return {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
     blindSpots: analysis.runBlindSpots,
+    codes,
+    top: indexTop,
   };
 }
 
@@ -75,10 +78,10 @@ function indexInputs(analysis: Analysis): IndexInputs {
  * The HTML pages of a run, the same pages as the Markdown: index.html and customers/<slug>.html, linked to each
  * other, each one file that opens offline.
  */
-export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): OutputFile[] {
+export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, indexTop?: number): OutputFile[] {
   const sorted = [...analysis.profiled].sort(byAttention);
   return [
-    { path: 'index.html', content: pageHtml(indexPage(sorted, indexInputs(analysis), lang), { lang }) },
+    { path: 'index.html', content: pageHtml(indexPage(sorted, indexInputs(analysis, codes, indexTop), lang), { lang }) },
     ...sorted.map((subject) => ({
       path: `customers/${subject.profile.slug}.html`,
       content: pageHtml(customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }), { lang }),
@@ -90,10 +93,11 @@ export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInf
 const ownFile = (path: string): boolean => readFileSync(path, 'utf8').includes(GENERATED_MARK);
 
 /**
- * Write index.md and customers/*.md (and/or their .html pages, by `format`), profiles.jsonl and rejected.csv; stale
- * reports from an earlier run (in either format) are removed.
+ * Write index.md and customers/*.md (and/or their .html pages, by `format`; the index lists the first `indexTop`
+ * customers), customers.csv, profiles.jsonl and rejected.csv; stale reports from an earlier run (in either format)
+ * are removed.
  */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, format: ReportFormat = 'md'): number {
+export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, format: ReportFormat = 'md', indexTop?: number): number {
   const customersDir = join(outDir, 'customers');
   try {
     mkdirSync(customersDir, { recursive: true });
@@ -113,9 +117,10 @@ export function writeReports(outDir: string, analysis: Analysis, codes: Readonly
     for (const subject of sorted) {
       writeFileSync(join(customersDir, `${subject.profile.slug}.md`), renderCustomerReport(subject, { lang, codes, sharedGaps: analysis.sharedGaps }));
     }
-    writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, indexInputs(analysis), lang));
+    writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, indexInputs(analysis, codes, indexTop), lang));
   }
-  if (format !== 'md') for (const file of htmlPages(analysis, codes, lang)) writeFileSync(join(outDir, file.path), file.content);
+  if (format !== 'md') for (const file of htmlPages(analysis, codes, lang, indexTop)) writeFileSync(join(outDir, file.path), file.content);
+  writeFileSync(join(outDir, 'customers.csv'), customersCsv(sorted, codes));
   writeFileSync(join(outDir, 'profiles.jsonl'), sorted.map((s) => JSON.stringify(s.profile)).join('\n') + (sorted.length ? '\n' : ''));
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
   const rejectedPath = join(outDir, 'rejected.csv');

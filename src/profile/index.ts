@@ -1,4 +1,4 @@
-import { isReading, type Customer, type Event, type Profile } from '../model.js';
+import { isTheme, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
@@ -79,7 +79,7 @@ function codeCounts(events: readonly Event[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) {
     for (const annotation of event.annotations) {
-      if (annotation.code === 'context' || annotation.code === 'note' || isReading(annotation)) continue;
+      if (!isTheme(annotation)) continue;
       counts[annotation.code] = (counts[annotation.code] ?? 0) + 1;
     }
   }

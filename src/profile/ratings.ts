@@ -4,8 +4,9 @@
 //
 // A rated record's tone for every judgement (stage, attention, the customer's mean tone) is its rating's, not the
 // machine-read tone of its text; where the two disagree strongly the report flags the record.
-import type { Event, RatingScale, SentimentLabel } from '../model.js';
-import { ratingTone, ratingValence, SCALES } from '../rating-scales.js';
+import { byCodePoint } from '../collation.js';
+import type { Event, Rating, RatingScale, SentimentLabel } from '../model.js';
+import { ratingPosition, ratingTone, ratingValence, SCALES } from '../rating-scales.js';
 import { byRecord } from './chronology.js';
 
 /** The tone of one thing the customer said, for judgements: the rating's when rated, else the text's. */
@@ -109,4 +110,38 @@ export function summariseRatings(events: readonly Event[]): RatingSummary | null
   const trend = latest === null ? null : trendOf(latest, earlier.map((e) => e.rating!.value), scale);
   const mean = meanOf(same.map((e) => e.rating!.value));
   return { scale, n: same.length, latest, latestAt: last.at ? last.at.toISOString() : null, mean: Math.round(mean * 100) / 100, trend };
+}
+
+/**
+ * The one scale a run's ratings are compared on: the scale most of them were given on, when it reads higher-is-better
+ * in numbers people know (stars, NPS, CSAT); ratings on another scale are placed on it by their position between
+ * that scale's worst and best value (src/rating-scales.ts ratingPosition), so a 4 of 5 stars is 7.75 on 1–10 stars.
+ * A run rated mostly in German grades (lower is better) or thumbs compares in percent of the best rating instead
+ * (0 = worst, 100 = best), which reads the same way round as stars.
+ */
+export interface CommonScale {
+  unit: RatingScale | 'percent';
+  min: number;
+  max: number;
+  /** Ratings given on the unit's own scale, and ratings placed on it from other scales. */
+  native: number;
+  mapped: number;
+}
+
+const NUMERIC_UP: ReadonlySet<RatingScale> = new Set(['stars5', 'stars10', 'nps', 'csat']);
+
+/** The common scale of these ratings; null without any. Ties between scales go by scale id, by code point. */
+export function commonScale(ratings: readonly Rating[]): CommonScale | null {
+  if (ratings.length === 0) return null;
+  const counts = new Map<RatingScale, number>();
+  for (const r of ratings) counts.set(r.scale, (counts.get(r.scale) ?? 0) + 1);
+  const [scale, native] = [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0]!;
+  if (!NUMERIC_UP.has(scale)) return { unit: 'percent', min: 0, max: 100, native: 0, mapped: ratings.length };
+  return { unit: scale, min: SCALES[scale].min, max: SCALES[scale].max, native, mapped: ratings.length - native };
+}
+
+/** A rating on the common scale: as given when on that scale, else placed by its position on its own scale. */
+export function onCommonScale(rating: Rating, common: CommonScale): number {
+  if (rating.scale === common.unit) return rating.value;
+  return common.min + ratingPosition(rating) * (common.max - common.min);
 }

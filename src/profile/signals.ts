@@ -47,6 +47,10 @@ export const SIGNALS = {
     codes: ['role.recommender', 'role.helper', 'role.advisor'],
     usedFor: 'the advocate stage (recommends, helps or advises others) and the opener that thanks them for it',
   },
+  mistrust: {
+    codes: ['trust.prepayment', 'trust.proof-demanded'],
+    usedFor: "the portrait's experience line (prepayment or proof demanded is mistrust the customer feels, like a pain)",
+  },
   critic: { codes: ['role.critic'], usedFor: 'the opener for critics (their criticism is taken up, never thanked for)' },
   notMeaningful: { codes: ['action.not-meaningful'], usedFor: 'choosing telling quotes (a text coded as not meaningful is quoted last)' },
 } as const satisfies Record<string, SignalDeclaration>;

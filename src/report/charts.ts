@@ -22,7 +22,28 @@ export interface TimelineChart {
   highlightLabel: string;
 }
 
-export type Chart = BarChart | TimelineChart;
+/**
+ * Means per period on a fixed range (the tone of words −1 … +1, a rating scale), each with the number of values it is
+ * taken over, so a reader sees a mean of two next to a mean of two hundred for what it is. A period without values has
+ * no point.
+ */
+export interface MeansChart {
+  kind: 'means';
+  /** Period labels, oldest first ("2024-05"; "2019-03 – 2023-04" for everything before the months shown one by one). */
+  periods: string[];
+  series: MeansSeries[];
+}
+
+export interface MeansSeries {
+  /** What the series is, with its range, in the reader's language ("tone (−1 … +1)"). */
+  label: string;
+  min: number;
+  max: number;
+  /** One per period: the mean, how many values, and the mean as the reader's language writes it. */
+  points: ({ mean: number; n: number; text: string } | null)[];
+}
+
+export type Chart = BarChart | TimelineChart | MeansChart;
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -107,9 +128,30 @@ function timelineLines(chart: TimelineChart): string[] {
   });
 }
 
+/** How wide the track of a mean is, in characters. */
+const TRACK = 15;
+
+/** A mean's place on its range as a marker on a dotted track, its figure and n: "······●········  -0.12 n=80". */
+function meanCell(point: MeansSeries['points'][number], series: MeansSeries, figure: number): string {
+  if (!point) return `${' '.repeat(TRACK)}  ${'—'.padStart(figure)}${' '.repeat(7)}`;
+  const share = (Math.min(series.max, Math.max(series.min, point.mean)) - series.min) / (series.max - series.min || 1);
+  const at = Math.round(share * (TRACK - 1));
+  return `${'·'.repeat(at)}●${'·'.repeat(TRACK - 1 - at)}  ${point.text.padStart(figure)} ${`n=${point.n}`.padEnd(6)}`;
+}
+
+function meansLines(chart: MeansChart): string[] {
+  const width = Math.max(0, ...chart.periods.map((p) => p.length));
+  const figure = Math.max(1, ...chart.series.flatMap((s) => s.points.map((p) => p?.text.length ?? 1)));
+  const cell = TRACK + 2 + figure + 7;
+  const header = `${' '.repeat(width)}  ${chart.series.map((s) => codeText(s.label).slice(0, cell).padEnd(cell)).join('  ')}`.trimEnd();
+  const rows = chart.periods.map((period, i) => `${period.padEnd(width)}  ${chart.series.map((s) => meanCell(s.points[i] ?? null, s, figure)).join('  ')}`.trimEnd());
+  return [header, ...rows];
+}
+
 /** A chart as Markdown: a plain-text drawing in a fenced block (a timeline gets its sparkline line first). */
 export function chartMarkdown(chart: Chart): string[] {
   if (chart.kind === 'bars') return chart.rows.length === 0 ? [] : ['```text', ...barLines(chart), '```'];
+  if (chart.kind === 'means') return chart.periods.length === 0 ? [] : ['```text', ...meansLines(chart), '```'];
   if (chart.buckets.length === 0) return [];
   const counts = chart.buckets.map((b) => b.value);
   const summary = `${chart.title}: \`${chart.buckets[0]!.label} ${sparkline(counts)} ${chart.buckets.at(-1)!.label}\``;

@@ -5,6 +5,8 @@ export interface CodeInfo {
   id: string;
   category: string;
   label: { en: string; de: string };
+  /** Matched but kept out of reports unless --all-codes (the codebook's `experimental`). */
+  experimental?: boolean;
 }
 
 const CATEGORY_TITLES: Record<string, { en: string; de: string }> = {

@@ -6,6 +6,7 @@ import { cite, clip, codeSpan, day, dayOf, escapeMarkdown, heading, inline, mdTe
 import { andMore, channelName, labels, stageName, word, type ReportLang } from './i18n.js';
 import { nextConversation } from './openers.js';
 import { pageMarkdown, type Block } from './page.js';
+import { portrait } from './portrait.js';
 import { byCodePoint } from '../collation.js';
 import { byRecord } from '../profile/chronology.js';
 import { stillOpen } from '../profile/dialog.js';
@@ -314,7 +315,9 @@ export function customerPage(subject: ProfiledCustomer, options: ReportOptions):
     [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
   const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
-  const header = [`# ${title}`, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
+  // The portrait first: who this is, what moves them, what to do next; the sections below hold the evidence.
+  const { who, moves, next } = portrait(subject, options.codes, options.lang);
+  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK];
 }

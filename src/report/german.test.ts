@@ -200,7 +200,8 @@ describe('a German report end to end', () => {
     expect(index).toContain('- 01.04.2024 – 05.04.2024: Streik (notes.csv:9)');
     expect(index).toMatch(/\| 21\.05\.2024 \|$/m);
     expect(index).toContain('| # | Kunde | Phase | Priorität | Gründe | Unbeantwortet | Tonalität |');
-    expect(index).toMatch(/^# Kundenübersicht: /);
+    expect(index).toMatch(/^# Übersicht\n/);
+    expect(index).toMatch(/^## Kundenübersicht: Wer braucht zuerst Aufmerksamkeit\?$/m);
   });
 
   it('writes the brand’s reply time without a dative the table’s unit cannot take', () => {

@@ -111,7 +111,8 @@ export interface HtmlPageOptions {
 /** A chart as a figure: the SVG, and for a timeline its title above and the notes its ◆ marks point to below. */
 function chartFigure(block: Chart, id: string): string {
   const svg = chartSvg(block, id);
-  if (block.kind === 'bars') return `<figure class="chart">\n${svg}\n</figure>\n`;
+  // Bars and means are titled by the section they stand in; a timeline carries its own title and notes.
+  if (block.kind === 'bars' || block.kind === 'means') return `<figure class="chart">\n${svg}\n</figure>\n`;
   const notes = timelineNotes(block).map((n) => `<li>◆${n.mark} ${escapeXml(n.bucket)}: ${escapeXml(n.note)}</li>`);
   const list = notes.length > 0 ? `<ul class="notes">\n${notes.join('\n')}\n</ul>\n` : '';
   return `<figure class="chart">\n<figcaption>${escapeXml(block.title)}</figcaption>\n${svg}\n${list}</figure>\n`;

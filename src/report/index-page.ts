@@ -3,6 +3,10 @@ import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { labels, stageName, type ReportLang } from './i18n.js';
 import { pageMarkdown, type Block } from './page.js';
+import { overview } from '../profile/overview.js';
+import type { CodeInfo } from './codes.js';
+import { overviewWords } from './overview-words.js';
+import { overviewBlocks } from './run-overview.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
 
 /** What the index says about the run's inputs (not profile/evidence.ts RunFacts, which is what the judgements know). */
@@ -11,6 +15,10 @@ export interface IndexInputs {
   contextEvents: readonly ContextEvent[];
   /** Gaps that hold for every customer of the run (profile/judgements.ts runBlindSpots): said here, once. */
   blindSpots?: readonly Finding[];
+  /** The codebook's codes, for the themes' names; without them, themes are named by their ids. */
+  codes?: ReadonlyMap<string, CodeInfo>;
+  /** How many customers the index lists (--index-top); the rest are in customers.csv. Default: all. */
+  top?: number;
 }
 
 /** The latest rating; without one (ratings of the same time that disagree), their mean, said as such. */
@@ -29,23 +37,31 @@ export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInp
 export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): Block[] {
   const l = labels(lang);
   const sorted = [...subjects].sort(byAttention);
-  const lines: Block[] = [`# ${l.indexTitle}`, ''];
+  const lines: Block[] = [`# ${overviewWords(lang).title}`, ''];
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
   lines.push(`${l.generated} ${run.files.map((f) => `${codeSpan(f.file)} (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
-
-  const stages = new Map<string, number>();
-  for (const s of sorted) stages.set(s.profile.stage, (stages.get(s.profile.stage) ?? 0) + 1);
-  lines.push(`${l.stages}: ${[...stages].map(([stage, n]) => `${stageName(stage, lang)} ${n}`).join(' · ')}`, '');
+  // The run as a whole first: figures, stages, themes, months, what changed; then who needs attention first.
+  const asOf = sorted[0]?.asOf ?? new Date(0);
+  lines.push(...overviewBlocks(overview(sorted, run.files, asOf), { codes: run.codes ?? new Map(), lang, asOf }));
   if (run.blindSpots && run.blindSpots.length > 0) {
     lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');
   }
+  lines.push(...customersSection(sorted, run.top ?? sorted.length, lang));
+  lines.push(...contextSection(sorted, run.contextEvents, lang));
+  return lines;
+}
 
+/** Who needs attention first: the first `top` customers, each linked to their report; the rest are in customers.csv. */
+function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang: ReportLang): Block[] {
+  const l = labels(lang);
+  const shown = sorted.slice(0, Math.max(0, top));
+  const lines: Block[] = [`## ${l.indexTitle}`, ''];
   lines.push(
     `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.rating} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
     '|---:|---|---|---:|---|---:|---:|---|---:|---:|---|',
   );
-  sorted.forEach(({ profile, findings }, i) => {
+  shown.forEach(({ profile, findings }, i) => {
     const name = inline(profile.name ?? profile.id, 60);
     const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
@@ -55,9 +71,18 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
     );
   });
 
-  if (run.contextEvents.length > 0) {
-    lines.push('', `## ${l.worldEventsIndex}`, '');
-    for (const context of run.contextEvents) {
+  const w = overviewWords(lang);
+  lines.push('', shown.length < sorted.length ? w.shown(shown.length, sorted.length) : w.all, '');
+  return lines;
+}
+
+/** The world events of the run (context notes), each with the customers whose records fall in its window. */
+function contextSection(sorted: readonly ProfiledCustomer[], contextEvents: readonly ContextEvent[], lang: ReportLang): Block[] {
+  const l = labels(lang);
+  const lines: Block[] = [];
+  if (contextEvents.length > 0) {
+    lines.push(`## ${l.worldEventsIndex}`, '');
+    for (const context of contextEvents) {
       const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
       const names = touched.map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`).join(', ');
       lines.push(`- ${day(context.from, lang)} – ${day(context.until, lang)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);

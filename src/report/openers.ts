@@ -240,7 +240,9 @@ const fresh = (ctx: Context, event: Event): boolean => !event.at || event.at >= 
 /** Newer than the run's "recently" (90 days by default): praise and help that can still be thanked for as news. */
 const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >= ctx.subject.recentSince;
 
-const evidenceOf = (text: string, event: Event, lang: ReportLang): string => `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})`;
+/** “quote” (file:line, date); a record without words (a bare rating) is cited as such, not as an empty quote. */
+const evidenceOf = (text: string, event: Event, lang: ReportLang): string =>
+  text.trim() ? `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})` : `(${lang === 'de' ? 'ohne ein Wort' : 'without a word'}, ${cite(event.source)}, ${day(event.at, lang)})`;
 
 /** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
 function underTheir(kind: Event['kind'], lang: ReportLang): string {

@@ -188,7 +188,7 @@ describe('German wording', () => {
 
   it('uses the same stage names in the index', () => {
     const index = renderIndex([subject()], { files: [], contextEvents: [] }, 'de');
-    expect(index).toContain('Beziehungsphasen: Bekanntschaft 1');
+    expect(index).toMatch(/^## Beziehungsphasen\n\n```text\n(.*\n)*Bekanntschaft +█+ 1$/m);
     expect(index).toMatch(/\| 1 \| \[Greta Beispiel\]\([^)]+\) \| Bekanntschaft \| /);
     expect(index).toMatch(/\| 1 \| 42,50 \| 01\.05\.2024 \|$/m);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml, xmlElements, xmlText, type XmlElement } from '../../test/markup.js';
-import type { BarChart, TimelineChart } from './charts.js';
+import type { BarChart, MeansChart, TimelineChart } from './charts.js';
 import { barsSvg, chartSvg, escapeXml, timelineNotes, timelineSvg, valueScale } from './svg.js';
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted' "double" ]]> <!--`;
@@ -145,5 +145,38 @@ describe('chartSvg', () => {
   it('refuses an id that could break out of its attribute', () => {
     expect(() => chartSvg({ kind: 'bars', rows: [] }, 'x" onload="y')).toThrow(/not an id/);
     expect(parseXml(chartSvg({ kind: 'bars', rows: [] }, 'chart-1')).name).toBe('svg');
+  });
+});
+
+describe('meansSvg', () => {
+  const chart: MeansChart = {
+    kind: 'means',
+    periods: ['2024-01', '2024-02', '2024-03'],
+    series: [
+      { label: HOSTILE, min: -1, max: 1, points: [{ mean: -1, n: 4, text: '-1.00' }, null, { mean: 1, n: 1, text: '1.00' }] },
+      { label: 'rating (1–5 stars)', min: 1, max: 5, points: [{ mean: 2, n: 4, text: '2.00' }, { mean: 4, n: 4, text: '4.00' }, { mean: 5, n: 2, text: '5.00' }] },
+    ],
+  };
+  const svg = parseXml(chartSvg(chart, 'trend'));
+  const circles = xmlElements(svg).filter((e) => e.name === 'circle');
+  const lines = xmlElements(svg).filter((e) => e.name === 'line' && e.attributes['stroke-width'] === '1.5');
+
+  it('draws a dot per mean, none where a period has no values, and joins only neighbours that both have one', () => {
+    expect(circles).toHaveLength(5);
+    // The tone series has a gap in 2024-02: no line across it; the rating series joins 3 dots with 2 lines.
+    expect(lines).toHaveLength(2);
+  });
+
+  it('puts the lowest value at the bottom of its panel and the highest at the top, and sizes a dot by its n', () => {
+    const [low, high] = circles;
+    expect(num(low!, 'cy')).toBeGreaterThan(num(high!, 'cy'));
+    expect(num(low!, 'r')).toBeGreaterThan(num(high!, 'r'));
+  });
+
+  it('says each mean with its n in the dot’s title, and escapes the labels', () => {
+    const titles = xmlElements(svg).filter((e) => e.name === 'title').map(xmlText);
+    expect(titles).toContain('2024-02: 4.00 (n=4)');
+    expect(xmlText(xmlElements(svg).find((e) => e.name === 'desc')!)).toContain('2024-02: —');
+    expect(chartSvg(chart, 'trend')).not.toContain('<script>');
   });
 });

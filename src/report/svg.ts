@@ -1,5 +1,5 @@
 import { span } from '../span.js';
-import type { BarChart, Chart, TimelineChart } from './charts.js';
+import type { BarChart, Chart, MeansChart, MeansSeries, TimelineChart } from './charts.js';
 import { clip } from './format.js';
 
 // The HTML page draws thick's charts as inline SVG written here: no script, no external reference, no font to load.
@@ -183,8 +183,63 @@ export function timelineSvg(chart: TimelineChart, id: string): string {
   return parts.join('\n');
 }
 
+/** Height of one series' panel in a means chart, and the room under the last one for the period labels. */
+const PANEL = 110;
+const PANEL_GAP = 30;
+
+/** A point in words: "2024-05: 0.12 (n=80)". */
+const pointSays = (period: string, point: MeansSeries['points'][number]): string => `${period}: ${point ? `${point.text} (n=${figure(point.n)})` : '—'}`;
+
+/**
+ * One series of a means chart: its range as an axis (lowest, middle, highest value), the means as dots joined where
+ * neighbouring periods both have one, each dot sized by how many values the mean is taken over (a mean of two draws
+ * small), and its figure and n in the dot's <title>.
+ */
+function meansPanel(series: MeansSeries, periods: readonly string[], top: number, slot: number): string[] {
+  const range = series.max - series.min || 1;
+  const y = (value: number) => top + PANEL - ((Math.min(series.max, Math.max(series.min, value)) - series.min) / range) * PANEL;
+  const x = (i: number) => AXIS + 4 + slot * (i + 0.5);
+  const most = Math.max(1, ...series.points.map((p) => (p ? drawn(p.n) : 0)));
+  const parts = [text(AXIS, top - 8, clip(series.label, 80))];
+  for (const value of [series.min, (series.min + series.max) / 2, series.max]) {
+    parts.push(`<line x1="${AXIS}" y1="${at(y(value))}" x2="${WIDTH}" y2="${at(y(value))}" stroke="${value === series.min ? INK : GRID}" stroke-width="1"/>`);
+    parts.push(text(AXIS - 6, y(value) + 4, String(Math.round(value * 100) / 100), 'text-anchor="end"'));
+  }
+  series.points.forEach((point, i) => {
+    const next = series.points[i + 1];
+    if (point && next && Number.isFinite(point.mean) && Number.isFinite(next.mean)) {
+      parts.push(`<line x1="${at(x(i))}" y1="${at(y(point.mean))}" x2="${at(x(i + 1))}" y2="${at(y(next.mean))}" stroke="${DARK}" stroke-width="1.5"/>`);
+    }
+  });
+  series.points.forEach((point, i) => {
+    if (!point || !Number.isFinite(point.mean)) return;
+    const r = 2 + 3 * Math.sqrt(drawn(point.n) / most);
+    parts.push(`<g><title>${escapeXml(pointSays(periods[i] ?? '', point))}</title><circle cx="${at(x(i))}" cy="${at(y(point.mean))}" r="${at(r)}" fill="${DARK}"/></g>`);
+  });
+  return parts;
+}
+
+/** Means per period, one panel per series stacked, the periods along the bottom (every n-th labelled so none overlap). */
+export function meansSvg(chart: MeansChart, id: string): string {
+  const n = chart.periods.length;
+  const slot = (WIDTH - AXIS - 8) / Math.max(1, n);
+  const labelEvery = Math.ceil((Math.max(0, ...chart.periods.map((p) => Math.min(TICK_CHARS, [...p].length))) * CHAR + 8) / slot);
+  const height = chart.series.length * (PANEL + PANEL_GAP) + BELOW;
+  const title = chart.series.map((s) => s.label).join('; ');
+  const desc = chart.series.map((s) => `${s.label}: ${chart.periods.map((p, i) => pointSays(p, s.points[i] ?? null)).join('; ')}`).join('. ');
+  const parts = [svgOpen(id, WIDTH, height, title, desc)];
+  chart.series.forEach((series, k) => parts.push(...meansPanel(series, chart.periods, PANEL_GAP - 8 + k * (PANEL + PANEL_GAP), slot)));
+  const bottom = chart.series.length * (PANEL + PANEL_GAP) - 8;
+  chart.periods.forEach((period, i) => {
+    if (i % labelEvery === 0) parts.push(text(AXIS + 4 + slot * (i + 0.5), bottom + 16, clip(period, TICK_CHARS), 'text-anchor="middle"'));
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
 /** A chart as SVG; `id` (unique in its page) ties the chart's title and description to it. */
 export function chartSvg(chart: Chart, id: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`chartSvg: ${JSON.stringify(id)} is not an id`);
+  if (chart.kind === 'means') return meansSvg(chart, id);
   return chart.kind === 'bars' ? barsSvg(chart, id) : timelineSvg(chart, id);
 }

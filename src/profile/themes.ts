@@ -1,0 +1,246 @@
+// Themes across a run's customers: how many people and records carry each code, how far each moves the mean rating,
+// where (product, channel, CRM stage) they gather, and the quotes that show them best. The loudest theme (most
+// customers) is not always the costliest (the lowest ratings): both are measured, as CX tools such as Thematic do.
+import { byCodePoint } from '../collation.js';
+import { isOwnRecord, isTheme, type Annotation, type Event, type EventKind, type Maker, type Rating, type Source } from '../model.js';
+import { byRecord, chronological } from './chronology.js';
+import type { ProfiledCustomer } from './index.js';
+import { commonScale, feltTone, onCommonScale, type CommonScale } from './ratings.js';
+
+/** One record someone said something in: a customer's own record (with words or a rating), or an analyst's note on them. */
+export interface SaidRecord {
+  event: Event;
+  /** The customer's key. */
+  customer: string;
+  /** The CRM stage of the customer's contact, when the contacts export has one. */
+  crmStage: string | null;
+  /** The theme codes on the record, each once, by code point. */
+  codes: string[];
+  /**
+   * Of those, the codes its words name (or an analyst gave): not the ones a rule without patterns took from the record
+   * itself ("a 1–2★ review with words is a complaint") or implied from such a code. A rating cannot explain itself,
+   * so impact on the mean rating counts only these.
+   */
+  worded: string[];
+  /** The record's rating on the run's common scale; null when unrated (notes never are rated). */
+  rating: number | null;
+}
+
+/** Every said record of the run, oldest first (undated last), with the common scale its ratings are compared on. */
+export function saidRecords(profiled: readonly ProfiledCustomer[]): { records: SaidRecord[]; scale: CommonScale | null } {
+  const events = profiled.flatMap((p) => p.events.filter((e) => isOwnRecord(e) || e.kind === 'note').map((event) => ({ event, subject: p })));
+  // Sums of ratings and tones go oldest first, whatever order the customers came in: the same input gives the same figures.
+  events.sort((a, b) => chronological(a.event, b.event) || byCodePoint(a.subject.profile.id, b.subject.profile.id));
+  const scale = commonScale(events.flatMap(({ event }) => (event.rating && isOwnRecord(event) ? [event.rating] : [])));
+  const records = events.map(({ event, subject }) => ({
+    event,
+    customer: subject.profile.id,
+    crmStage: subject.customer.contact?.crmStage?.trim() || null,
+    codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].sort(byCodePoint),
+    worded: wordedCodes(event),
+    rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
+  }));
+  return { records, scale };
+}
+
+/**
+ * The theme codes a record's words name: every theme code but those whose only evidence is the record itself (a rule
+ * id ending "/signal:…", see annotate/codebook/match.ts) or an implication of such a code ("/implied:<code>").
+ */
+export function wordedCodes(event: Event): string[] {
+  const themes = event.annotations.filter(isTheme);
+  const codes = [...new Set(themes.map((a) => a.code))];
+  const derived = new Set<string>();
+  const fromRecord = (a: Annotation): boolean => a.by.kind === 'rule' && (a.by.id.includes('/signal:') || derived.has(/\/implied:(.+)$/.exec(a.by.id)?.[1] ?? ''));
+  // Implications chain (a pain implies a complaint, a complaint a response needed): repeat until nothing is added.
+  for (let size = -1; size !== derived.size; ) {
+    size = derived.size;
+    for (const code of codes) if (themes.filter((a) => a.code === code).every(fromRecord)) derived.add(code);
+  }
+  return codes.filter((code) => !derived.has(code)).sort(byCodePoint);
+}
+
+/** How far a theme moves the run's mean rating: what the mean would be without the rated records that carry it. */
+export interface ThemeImpact {
+  /** Rated records whose words carry the theme (SaidRecord.worded). */
+  n: number;
+  /** Their mean rating; null when none of them is rated. */
+  meanWith: number | null;
+  /** The mean of the rated records without the theme; null when every rated record carries it. */
+  meanWithout: number | null;
+  /**
+   * The mean of all rated records minus meanWithout: negative when the theme pulls the mean down (a costly theme),
+   * positive when it lifts it; null with meanWithout.
+   */
+  impact: number | null;
+}
+
+/** A quote that shows a theme, with where it was said. */
+export interface ThemeExample {
+  quote: string;
+  source: Source;
+  at: Date | null;
+  customer: string;
+  kind: EventKind;
+  rating: Rating | null;
+  product: string | null;
+  /** rule: the customer's own words as thick coded them; analyst: an analyst's note. */
+  by: Maker['kind'];
+}
+
+export interface Theme {
+  code: string;
+  customers: number;
+  records: number;
+  /** Null when the run has no ratings. */
+  impact: ThemeImpact | null;
+  /** One or two of the most telling quotes, from different customers. */
+  examples: ThemeExample[];
+}
+
+export const EXAMPLES_PER_THEME = 2;
+
+interface Tally {
+  customers: Set<string>;
+  records: number;
+  rated: number;
+  ratingSum: number;
+  hits: { record: SaidRecord; annotation: Annotation }[];
+}
+
+/** Every theme of the run: most customers first, then most records, then by code. */
+export function themesAcross(records: readonly SaidRecord[]): Theme[] {
+  const tallies = new Map<string, Tally>();
+  let rated = 0;
+  let ratingSum = 0;
+  for (const record of records) {
+    if (record.rating !== null) {
+      rated += 1;
+      ratingSum += record.rating;
+    }
+    for (const code of record.codes) {
+      const tally = tallies.get(code) ?? { customers: new Set(), records: 0, rated: 0, ratingSum: 0, hits: [] };
+      tally.customers.add(record.customer);
+      tally.records += 1;
+      if (record.rating !== null && record.worded.includes(code)) {
+        tally.rated += 1;
+        tally.ratingSum += record.rating;
+      }
+      tally.hits.push({ record, annotation: record.event.annotations.find((a) => a.code === code && isTheme(a))! });
+      tallies.set(code, tally);
+    }
+  }
+  const all = rated > 0 ? { n: rated, sum: ratingSum } : null;
+  return [...tallies]
+    .map(([code, tally]) => ({ code, customers: tally.customers.size, records: tally.records, impact: all && impactOf(tally, all), examples: examplesOf(tally.hits) }))
+    .sort((a, b) => b.customers - a.customers || b.records - a.records || byCodePoint(a.code, b.code));
+}
+
+function impactOf(tally: Tally, all: { n: number; sum: number }): ThemeImpact | null {
+  // Without a rated record of its own, leaving the theme out leaves the mean where it is.
+  if (tally.rated === 0) return { n: 0, meanWith: null, meanWithout: all.sum / all.n, impact: 0 };
+  const rest = all.n - tally.rated;
+  const meanWithout = rest > 0 ? (all.sum - tally.ratingSum) / rest : null;
+  return { n: tally.rated, meanWith: tally.ratingSum / tally.rated, meanWithout, impact: meanWithout === null ? null : all.sum / all.n - meanWithout };
+}
+
+/**
+ * How telling a quote is for its theme: the customer's own words naming it, then their words where the record gave
+ * it (a 1★ review's first sentence for a complaint), then an analyst's note, then words thick does not read; then strong feeling (the rating's, else the text's); then a quote long enough to
+ * say something, not a whole essay.
+ */
+function telling({ record, annotation }: { record: SaidRecord; annotation: Annotation }): number {
+  const voice = annotation.by.kind === 'analyst' ? 1 : record.event.lang === 'other' ? 0 : record.worded.includes(annotation.code) ? 3 : 2;
+  const text = annotation.quote ?? record.event.text ?? '';
+  const length = Math.min(1, text.trim().length / 80) - (text.length > 240 ? 0.5 : 0);
+  return voice * 10 + Math.abs(feltTone(record.event)?.score ?? 0) + length;
+}
+
+/** Words as a reader compares them: case, spacing and punctuation aside, so the same complaint sent twice is one. */
+const wordsOf = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function examplesOf(hits: Tally['hits']): ThemeExample[] {
+  const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byRecord(a.hit.record.event, b.hit.record.event));
+  const chosen: ThemeExample[] = [];
+  const customers = new Set<string>();
+  const words = new Set<string>();
+  for (const { hit } of scored) {
+    const { record, annotation } = hit;
+    const quote = (annotation.quote ?? record.event.text ?? '').trim();
+    const key = wordsOf(quote);
+    if (!key || customers.has(record.customer) || words.has(key)) continue;
+    customers.add(record.customer);
+    words.add(key);
+    const { event } = record;
+    chosen.push({ quote, source: annotation.source, at: event.at, customer: record.customer, kind: event.kind, rating: event.rating, product: event.product ?? null, by: annotation.by.kind });
+    if (chosen.length === EXAMPLES_PER_THEME) break;
+  }
+  return chosen;
+}
+
+/** What a segment of the run is cut by: a field the data has on its records or contacts. */
+export type Dimension = 'product' | 'channel' | 'crmStage';
+
+export interface SegmentRow {
+  value: string;
+  records: number;
+  customers: number;
+  /** Mean rating on the common scale, and how many ratings; null without any. */
+  rating: { mean: number; n: number } | null;
+  /** The segment's most frequent themes (records), most first. */
+  themes: { code: string; n: number }[];
+}
+
+export interface Segments {
+  dimension: Dimension;
+  /** How many distinct values the dimension has among the customers' own records. */
+  values: number;
+  /** The values with the most records, most first. */
+  rows: SegmentRow[];
+}
+
+export const SEGMENT_ROWS = 10;
+export const SEGMENT_THEMES = 3;
+
+const VALUE_OF: Record<Dimension, (record: SaidRecord) => string | null> = {
+  product: (r) => r.event.product?.trim() || null,
+  channel: (r) => r.event.channel,
+  crmStage: (r) => r.crmStage,
+};
+
+/**
+ * The customers' own records cut by product, channel and CRM stage, where the data has such a field with at least
+ * two values (one value cuts nothing).
+ */
+export function segmentsOf(records: readonly SaidRecord[]): Segments[] {
+  const own = records.filter((r) => isOwnRecord(r.event));
+  const result: Segments[] = [];
+  for (const dimension of Object.keys(VALUE_OF) as Dimension[]) {
+    const groups = new Map<string, SaidRecord[]>();
+    for (const record of own) {
+      const value = VALUE_OF[dimension](record);
+      if (value === null) continue;
+      const group = groups.get(value);
+      if (group) group.push(record);
+      else groups.set(value, [record]);
+    }
+    if (groups.size < 2) continue;
+    const rows = [...groups].map(([value, group]) => segmentRow(value, group)).sort((a, b) => b.records - a.records || byCodePoint(a.value, b.value));
+    result.push({ dimension, values: groups.size, rows: rows.slice(0, SEGMENT_ROWS) });
+  }
+  return result;
+}
+
+function segmentRow(value: string, group: readonly SaidRecord[]): SegmentRow {
+  const ratings = group.flatMap((r) => (r.rating === null ? [] : [r.rating]));
+  const counts = new Map<string, number>();
+  for (const record of group) for (const code of record.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+  const themes = [...counts].map(([code, n]) => ({ code, n })).sort((a, b) => b.n - a.n || byCodePoint(a.code, b.code));
+  return {
+    value,
+    records: group.length,
+    customers: new Set(group.map((r) => r.customer)).size,
+    rating: ratings.length > 0 ? { mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, n: ratings.length } : null,
+    themes: themes.slice(0, SEGMENT_THEMES),
+  };
+}

@@ -1,0 +1,190 @@
+// The run over time: records, tone and ratings by month, the themes of each month, and what changed in the latest
+// complete month against the three before it. Months are UTC calendar months, counted back from the run's reference
+// date (never the wall clock), so a rerun gives the same figures.
+import { byCodePoint } from '../collation.js';
+import { isCustomerVoice } from '../model.js';
+import { span } from '../span.js';
+import type { SaidRecord } from './themes.js';
+
+/** A mean with the number of values it is taken over. */
+export interface Mean {
+  mean: number;
+  n: number;
+}
+
+export interface Period {
+  /** "YYYY-MM"; for the period before the window, the first month it holds. */
+  month: string;
+  /** For the period before the window: the last month it holds (the one before the window starts). */
+  until?: string;
+  /** Records with words (the customers' own and analysts' notes). */
+  records: number;
+  /** The tone thick reads in the customers' own words (languages it reads), -1 … +1. */
+  tone: Mean | null;
+  /** Ratings on the run's common scale. */
+  rating: Mean | null;
+  /** Records per theme code. */
+  codes: Record<string, number>;
+}
+
+export interface Timeline {
+  /** Everything dated before the window, as one period; null when nothing is. */
+  earlier: Period | null;
+  /** One period per month of the window, oldest first, the reference date's month last (it may be incomplete). */
+  months: Period[];
+  /** Records dated after the reference date's month (an --as-of before the data's end): not in any period. */
+  later: number;
+  undated: number;
+}
+
+/** How many months the timeline shows one by one; anything older is one period, so the index stays a few screens. */
+export const WINDOW_MONTHS = 24;
+/** The latest complete month is compared with this many months before it. */
+export const BEFORE_MONTHS = 3;
+
+const monthIndex = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
+export const monthKey = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+interface Sums {
+  records: number;
+  tone: number[];
+  rating: number[];
+  codes: Map<string, number>;
+}
+
+const emptySums = (): Sums => ({ records: 0, tone: [], rating: [], codes: new Map() });
+
+function add(sums: Sums, record: SaidRecord): void {
+  const { event } = record;
+  if (event.text?.trim()) sums.records += 1;
+  if (isCustomerVoice(event) && event.sentiment && event.lang !== 'other') sums.tone.push(event.sentiment.score);
+  if (record.rating !== null) sums.rating.push(record.rating);
+  for (const code of record.codes) sums.codes.set(code, (sums.codes.get(code) ?? 0) + 1);
+}
+
+export const meanOf = (values: readonly number[]): Mean | null => (values.length === 0 ? null : { mean: values.reduce((a, b) => a + b, 0) / values.length, n: values.length });
+
+function periodOf(month: string, sums: Sums): Period {
+  const codes = Object.fromEntries([...sums.codes].sort(([a], [b]) => byCodePoint(a, b)));
+  return { month, records: sums.records, tone: meanOf(sums.tone), rating: meanOf(sums.rating), codes };
+}
+
+/** The said records by month, over at most WINDOW_MONTHS months up to the reference date's month. */
+export function timeline(records: readonly SaidRecord[], asOf: Date): Timeline {
+  const last = monthIndex(asOf);
+  // The window starts at the first month with a record, when that is less than WINDOW_MONTHS back.
+  const firstDated = span(records.filter((r) => r.event.at).map((r) => monthIndex(r.event.at!)))?.min ?? last;
+  const first = Math.min(last, Math.max(last - WINDOW_MONTHS + 1, firstDated));
+  const months = Array.from({ length: last - first + 1 }, emptySums);
+  const earlier = emptySums();
+  let earliest = Infinity;
+  let later = 0;
+  let undated = 0;
+  for (const record of records) {
+    if (!record.event.at) undated += 1;
+    else {
+      const index = monthIndex(record.event.at);
+      if (index > last) later += 1;
+      else if (index >= first) add(months[index - first]!, record);
+      else {
+        add(earlier, record);
+        earliest = Math.min(earliest, index);
+      }
+    }
+  }
+  const before = earliest === Infinity ? null : { ...periodOf(monthKey(earliest), earlier), until: monthKey(first - 1) };
+  return { earlier: before, months: months.map((sums, i) => periodOf(monthKey(first + i), sums)), later, undated };
+}
+
+/** A theme whose share of the records with words changed clearly between the latest complete month and the months before. */
+export interface ThemeChange {
+  code: string;
+  latest: { n: number; of: number };
+  before: { n: number; of: number };
+  direction: 'up' | 'down';
+  /** The two-proportion z statistic: how clear the change is (|z| ≥ 1.96 is clear at the usual 5 %). */
+  z: number;
+}
+
+/** A mean in the latest complete month against the months before; `direction` only where the difference is clear. */
+export interface MeanChange {
+  latest: Mean;
+  before: Mean;
+  direction: 'up' | 'down' | 'steady';
+}
+
+export interface RecentChange {
+  /** The latest complete month: the one before the reference date's month. */
+  month: string;
+  /** The months it is compared with. */
+  from: string;
+  until: string;
+  records: { latest: number; before: number };
+  rising: ThemeChange[];
+  falling: ThemeChange[];
+  /** Null when either side has fewer than two values. */
+  tone: MeanChange | null;
+  rating: MeanChange | null;
+}
+
+/** |z| at or above this is a clear change (the usual two-sided 5 % level). */
+export const CLEAR = 1.96;
+/** A theme needs this many records in both periods together before its change is called. */
+const MIN_THEME_RECORDS = 3;
+
+/** The latest complete month against the BEFORE_MONTHS months before it. */
+export function recentChange(records: readonly SaidRecord[], asOf: Date): RecentChange {
+  const month = monthIndex(asOf) - 1;
+  const latest = emptySums();
+  const before = emptySums();
+  for (const record of records) {
+    if (!record.event.at) continue;
+    const index = monthIndex(record.event.at);
+    if (index === month) add(latest, record);
+    else if (index < month && index >= month - BEFORE_MONTHS) add(before, record);
+  }
+  const changes = themeChanges(latest, before);
+  return {
+    month: monthKey(month),
+    from: monthKey(month - BEFORE_MONTHS),
+    until: monthKey(month - 1),
+    records: { latest: latest.records, before: before.records },
+    rising: changes.filter((c) => c.direction === 'up'),
+    falling: changes.filter((c) => c.direction === 'down'),
+    tone: meanChange(latest.tone, before.tone),
+    rating: meanChange(latest.rating, before.rating),
+  };
+}
+
+function themeChanges(latest: Sums, before: Sums): ThemeChange[] {
+  if (latest.records === 0 || before.records === 0) return [];
+  const codes = new Set([...latest.codes.keys(), ...before.codes.keys()]);
+  const changes: ThemeChange[] = [];
+  for (const code of codes) {
+    const a = { n: latest.codes.get(code) ?? 0, of: latest.records };
+    const b = { n: before.codes.get(code) ?? 0, of: before.records };
+    if (a.n + b.n < MIN_THEME_RECORDS) continue;
+    const z = twoProportionZ(a, b);
+    if (Math.abs(z) >= CLEAR) changes.push({ code, latest: a, before: b, direction: z > 0 ? 'up' : 'down', z });
+  }
+  return changes.sort((x, y) => Math.abs(y.z) - Math.abs(x.z) || byCodePoint(x.code, y.code));
+}
+
+/** The two-proportion z statistic with a pooled proportion; 0 when it cannot be told (no variation at all). */
+export function twoProportionZ(a: { n: number; of: number }, b: { n: number; of: number }): number {
+  const pooled = (a.n + b.n) / (a.of + b.of);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / a.of + 1 / b.of));
+  return se === 0 ? 0 : (a.n / a.of - b.n / b.of) / se;
+}
+
+const variance = (values: readonly number[], mean: number): number => values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1);
+
+/** Two means compared by Welch's t: up or down when |t| ≥ CLEAR, else steady. Null with fewer than two values on a side. */
+export function meanChange(latest: readonly number[], before: readonly number[]): MeanChange | null {
+  const a = meanOf(latest);
+  const b = meanOf(before);
+  if (!a || !b || a.n < 2 || b.n < 2) return null;
+  const se = Math.sqrt(variance(latest, a.mean) / a.n + variance(before, b.mean) / b.n);
+  const t = se === 0 ? (a.mean === b.mean ? 0 : Math.sign(a.mean - b.mean) * Infinity) : (a.mean - b.mean) / se;
+  return { latest: a, before: b, direction: t >= CLEAR ? 'up' : t <= -CLEAR ? 'down' : 'steady' };
+}

@@ -1,0 +1,212 @@
+// The overview that opens the index, drawn from profile/overview.ts: the run in figures, the stages, the themes
+// across all customers (with their cost to the mean rating, by month, and by product, channel or CRM stage), the tone
+// and rating by month, and what changed recently. Customer text (quotes, product names, CRM stages) is escaped here.
+import { byCodePoint } from '../collation.js';
+import type { RunOverview } from '../profile/overview.js';
+import type { CommonScale } from '../profile/ratings.js';
+import type { Theme } from '../profile/themes.js';
+import type { MeanChange, Period, RecentChange } from '../profile/trend.js';
+import { kindName } from '../profile/wording.js';
+import type { MeansChart } from './charts.js';
+import { codeLabel, type CodeInfo } from './codes.js';
+import { cite, codeSpan, day, dayOf, inline, mdText, num, percent, period, quote, sampleSize } from './format.js';
+import { stageName, type ReportLang } from './i18n.js';
+import { overviewWords, type OverviewWords } from './overview-words.js';
+import type { Block } from './page.js';
+
+/** What rendering the overview needs besides the overview itself. */
+export interface OverviewContext {
+  codes: ReadonlyMap<string, CodeInfo>;
+  lang: ReportLang;
+  asOf: Date;
+}
+
+interface Ctx extends OverviewContext {
+  w: OverviewWords;
+  scale: CommonScale | null;
+}
+
+/** At most this many themes in the table; every code has its column in customers.csv. */
+export const THEMES_SHOWN = 15;
+/** Themes by month shows the themes with the most records, as columns. */
+const MONTH_THEMES = 6;
+
+const scaleName = (ctx: Ctx): string => (ctx.scale ? ctx.w.scales[ctx.scale.unit] : '');
+
+/** A rating on the common scale: two decimals, or whole percent. */
+function rating(value: number, ctx: Ctx): string {
+  return ctx.scale?.unit === 'percent' ? percent(Math.round(value), ctx.lang) : num(value, ctx.lang, 2);
+}
+
+/** A mean rating with the scale it is on ("3.41 (1–5 stars)"); percent says its unit by itself. */
+const rated = (value: number, ctx: Ctx): string => (ctx.scale?.unit === 'percent' ? rating(value, ctx) : `${rating(value, ctx)} (${scaleName(ctx)})`);
+
+/** A signed difference on the common scale: "+0.47", "-0.55"; one that rounds to nothing is "0.00", not "-0.00". */
+function signed(value: number, ctx: Ctx): string {
+  const percent = ctx.scale?.unit === 'percent';
+  const rounded = percent ? Math.round(value * 10) / 10 : Math.round(value * 100) / 100;
+  const text = percent ? num(Math.abs(rounded), ctx.lang) : num(Math.abs(rounded), ctx.lang, 2);
+  return `${rounded > 0 ? '+' : rounded < 0 ? '-' : ''}${text}`;
+}
+
+/** A theme's impact is named among the costliest only when it rests on this many rated records. */
+const COSTLY_MIN_RATED = 3;
+
+const label = (code: string, ctx: Ctx): string => mdText(codeLabel(ctx.codes, code, ctx.lang));
+
+function figuresSection(o: RunOverview, ctx: Ctx): Block[] {
+  const { w, lang } = ctx;
+  const f = o.figures;
+  const own = Object.entries(f.own)
+    .sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))
+    .map(([kind, n]) => kindName(kind, lang, n));
+  const records = [
+    own.join(', '),
+    f.orders > 0 ? kindName('order', lang, f.orders) : '',
+    f.notes > 0 ? w.notes(f.notes) : '',
+    f.brand > 0 ? w.brand(f.brand) : '',
+  ].filter(Boolean);
+  const lines = [
+    `- ${w.files(f.files, f.rows.read, f.rows.used, f.rows.rejected)}`,
+    `- ${w.customers(f.customers, f.withWords, f.rating)}`,
+    `- ${w.records}: ${records.join('; ') || w.noRecords}`,
+  ];
+  if (f.dates) lines.push(`- ${w.dates(dayOf(f.dates.first, lang), dayOf(f.dates.last, lang), day(ctx.asOf, lang))}`);
+  if (f.rated.mean && ctx.scale) {
+    const scales = Object.entries(f.rated.byScale).map(([scale, n]) => `${w.scales[scale as keyof OverviewWords['scales']] ?? scale}: ${n}`).join(', ');
+    lines.push(`- ${w.rated(f.rated.n, scales, rated(f.rated.mean.mean, ctx))}`);
+  }
+  return [`## ${w.figures}`, '', ...lines, ''];
+}
+
+function stagesSection(o: RunOverview, ctx: Ctx): Block[] {
+  return [`## ${ctx.w.stages}`, '', { kind: 'bars', rows: o.stages.map((s) => ({ label: stageName(s.stage, ctx.lang), value: s.n })) }, ''];
+}
+
+/** One or two example quotes, short, each with its source. */
+function examples(theme: Theme, ctx: Ctx): string {
+  return theme.examples.map((e) => `${quote(inline(e.quote, 100), ctx.lang)} (${cite(e.source)})`).join(' · ') || '—';
+}
+
+function impactCell(theme: Theme, ctx: Ctx): string {
+  const impact = theme.impact;
+  if (!impact || impact.n === 0 || impact.impact === null) return '—';
+  return `${signed(impact.impact, ctx)} (${sampleSize(impact.n, ctx.lang)})`;
+}
+
+/** The costliest themes for the rating (most negative impact) and the loudest (most customers), in one line. */
+function costliestLine(themes: readonly Theme[], ctx: Ctx): string | null {
+  const costly = themes
+    .filter((t) => t.impact && t.impact.n >= COSTLY_MIN_RATED && t.impact.impact !== null && signed(t.impact.impact, ctx).startsWith('-'))
+    .sort((a, b) => a.impact!.impact! - b.impact!.impact! || byCodePoint(a.code, b.code))
+    .slice(0, 3);
+  if (costly.length === 0) return null;
+  const loudest = themes[0]!;
+  return `${ctx.w.costliest}: ${costly.map((t) => `**${label(t.code, ctx)}** (${signed(t.impact!.impact!, ctx)})`).join(', ')}; ${ctx.w.loudest}: **${label(loudest.code, ctx)}** (${loudest.customers}).`;
+}
+
+function themesSection(o: RunOverview, ctx: Ctx): Block[] {
+  const { w } = ctx;
+  if (o.themes.length === 0) return [`## ${w.themes}`, '', w.noThemes, ''];
+  const withRatings = ctx.scale !== null && o.figures.rated.mean !== null;
+  const head = withRatings ? `| ${w.theme} | ${w.customers_} | ${w.records_} | ${w.impact} | ${w.example} |` : `| ${w.theme} | ${w.customers_} | ${w.records_} | ${w.example} |`;
+  const align = withRatings ? '|---|---:|---:|---:|---|' : '|---|---:|---:|---|';
+  const rows = o.themes.slice(0, THEMES_SHOWN).map((t) => {
+    const cells = [`**${label(t.code, ctx)}** ${codeSpan(t.code)}`, String(t.customers), String(t.records), ...(withRatings ? [impactCell(t, ctx)] : []), examples(t, ctx)];
+    return `| ${cells.join(' | ')} |`;
+  });
+  const lines: Block[] = [`## ${w.themes}`, '', head, align, ...rows, ''];
+  if (o.themes.length > THEMES_SHOWN) lines.push(w.moreThemes(o.themes.length - THEMES_SHOWN), '');
+  const costliest = withRatings ? costliestLine(o.themes, ctx) : null;
+  if (costliest) lines.push(costliest, '');
+  if (withRatings) {
+    lines.push(`*${w.impactHow(o.figures.rated.n, rated(o.figures.rated.mean!.mean, ctx))}*`, '');
+    if (ctx.scale!.unit === 'percent') lines.push(`*${w.percent}*`, '');
+    else if (ctx.scale!.mapped > 0) lines.push(`*${w.mapped(ctx.scale!.mapped, scaleName(ctx))}*`, '');
+  }
+  return [...lines, ...monthsSection(o, ctx), ...segmentsSection(o, ctx)];
+}
+
+/** The periods of the timeline with something in them: the one before the window, then every month of it. */
+function periods(o: RunOverview, lang: ReportLang): { label: string; period: Period }[] {
+  const { earlier, months } = o.timeline;
+  const first = earlier ? [{ label: `${period(earlier.month, lang)} – ${period(earlier.until ?? earlier.month, lang)}`, period: earlier }] : [];
+  return [...first, ...months.map((p) => ({ label: period(p.month, lang), period: p }))];
+}
+
+function monthsSection(o: RunOverview, ctx: Ctx): Block[] {
+  const rows = periods(o, ctx.lang);
+  if (!rows.some((r) => r.period.records > 0)) return [];
+  const top = o.themes.slice().sort((a, b) => b.records - a.records || byCodePoint(a.code, b.code)).slice(0, MONTH_THEMES).map((t) => t.code);
+  const lines: Block[] = [
+    `### ${ctx.w.byMonth}`,
+    '',
+    `| ${ctx.w.month} | ${ctx.w.withWords} | ${top.map((c) => label(c, ctx)).join(' | ')} |`,
+    `|---|---:|${top.map(() => '---:|').join('')}`,
+    ...rows.map(({ label: name, period }) => `| ${name} | ${period.records} | ${top.map((c) => period.codes[c] ?? 0).join(' | ')} |`),
+    '',
+  ];
+  const { later, undated } = o.timeline;
+  if (later + undated > 0) lines.push(ctx.w.outside(later, undated), '');
+  return lines;
+}
+
+function segmentsSection(o: RunOverview, ctx: Ctx): Block[] {
+  const { w } = ctx;
+  return o.segments.flatMap((segment) => {
+    const note = segment.values > segment.rows.length ? ` (${w.topValues(segment.rows.length, segment.values)})` : '';
+    return [
+      `### ${w.segment[segment.dimension]}${note}`,
+      '',
+      `| ${w.value[segment.dimension]} | ${w.records_} | ${w.customers_} | ${w.meanRating} | ${w.frequent} |`,
+      '|---|---:|---:|---:|---|',
+      ...segment.rows.map((row) => {
+        const mean = row.rating ? `${rating(row.rating.mean, ctx)} (${sampleSize(row.rating.n, ctx.lang)})` : '—';
+        const themes = row.themes.map((t) => `${label(t.code, ctx)} ${t.n}`).join(', ') || '—';
+        return `| ${inline(row.value, 60)} | ${row.records} | ${row.customers} | ${mean} | ${themes} |`;
+      }),
+      '',
+    ];
+  });
+}
+
+function trendSection(o: RunOverview, ctx: Ctx): Block[] {
+  const rows = periods(o, ctx.lang);
+  if (rows.length === 0 || !rows.some((r) => r.period.tone || r.period.rating)) return [];
+  const tone = { label: ctx.w.toneSeries, min: -1, max: 1, points: rows.map((r) => r.period.tone && { ...r.period.tone, text: num(r.period.tone.mean, ctx.lang, 2) }) };
+  const series: MeansChart['series'] = [tone];
+  if (ctx.scale) {
+    const points = rows.map((r) => r.period.rating && { ...r.period.rating, text: rating(r.period.rating.mean, ctx) });
+    series.push({ label: ctx.w.ratingSeries(scaleName(ctx)), min: ctx.scale.min, max: ctx.scale.max, points });
+  }
+  return [`## ${ctx.w.trend}`, '', { kind: 'means', periods: rows.map((r) => r.label), series }, '', `*${ctx.w.trendHow}*`, ''];
+}
+
+const share = (n: number, of: number, lang: ReportLang): string => percent(Math.round((n / of) * 1000) / 10, lang);
+
+function meanLine(name: string, change: MeanChange | null, format: (v: number) => string, ctx: Ctx): string {
+  if (!change) return `- ${name}: ${ctx.w.tooFew}.`;
+  const { latest, before } = change;
+  return `- ${name}: ${ctx.w.was(format(latest.mean), latest.n, format(before.mean), before.n)}: ${ctx.w.direction[change.direction]}.`;
+}
+
+function changesSection(change: RecentChange, ctx: Ctx): Block[] {
+  const { w, lang } = ctx;
+  const lines: Block[] = [`## ${w.changed}`, ''];
+  if (change.records.latest === 0) return [...lines, w.nothingIn(period(change.month, lang)), ''];
+  lines.push(w.compared(period(change.month, lang), period(change.from, lang), period(change.until, lang), change.records.latest, change.records.before), '');
+  const themes = [...change.rising.map((c) => ({ c, how: w.more })), ...change.falling.map((c) => ({ c, how: w.less }))];
+  for (const { c, how } of themes.slice(0, 6)) {
+    lines.push(`- ${how}: **${label(c.code, ctx)}**, ${w.share(share(c.latest.n, c.latest.of, lang), c.latest.n, c.latest.of, share(c.before.n, c.before.of, lang), c.before.n, c.before.of)}.`);
+  }
+  if (themes.length === 0) lines.push(`- ${w.noThemeChange}`);
+  lines.push(meanLine(w.tone, change.tone, (v) => num(v, lang, 2), ctx));
+  if (ctx.scale) lines.push(meanLine(w.rating, change.rating, (v) => rating(v, ctx), ctx));
+  return [...lines, '', `*${w.changeHow}*`, ''];
+}
+
+/** The overview as blocks, for the top of the index. */
+export function overviewBlocks(o: RunOverview, context: OverviewContext): Block[] {
+  const ctx: Ctx = { ...context, w: overviewWords(context.lang), scale: o.scale };
+  return [...figuresSection(o, ctx), ...stagesSection(o, ctx), ...themesSection(o, ctx), ...trendSection(o, ctx), ...changesSection(o.recent, ctx)];
+}
