@@ -185,6 +185,18 @@ describe('-o the input folder, in process', () => {
     expect(folderSnapshot(dir)).toEqual(written);
   });
 
+  it("a run in another format removes the previous format's pages that thick wrote, and keeps the user's", async () => {
+    const input = contacts(tempDir(), 3, 'Bremen');
+    const out = join(tempDir(), 'out');
+    captureOutput();
+    expect(await runAnalyze(input, { ...flags(out), format: 'both' })).toBe(0);
+    writeFileSync(join(out, 'customers', 'entwurf.html'), '<p>mein Entwurf</p>\n');
+    expect(Object.keys(folderSnapshot(out)).filter((p) => p.endsWith('.html'))).toHaveLength(5);
+    expect(await runAnalyze(input, flags(out))).toBe(0);
+    expect(Object.keys(folderSnapshot(out)).filter((p) => p.endsWith('.html'))).toEqual(['customers/entwurf.html']);
+    expect(reportsOfWhole(out)).toBe(3);
+  });
+
   it('two runs on the same input write byte-identical folders, manifest included', async () => {
     const input = contacts(tempDir(), 12, 'Bremen');
     const [a, b] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
