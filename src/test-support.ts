@@ -1,6 +1,9 @@
 // Builders for unit tests: an event or customer with sensible defaults, overridden where a test cares; and a way to
-// read what a command run in process writes.
+// read what a command run in process writes; a folder as data.
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { vi } from 'vitest';
+import { byCodePoint } from './collation.js';
 import type { Customer, Event } from './model.js';
 
 let counter = 0;
@@ -74,4 +77,25 @@ codes:
     label: { en: Waiting, de: Warten }
     description: Waits.
 ${patch}`;
+}
+
+/**
+ * A folder as data, for comparing it before and after: each file's path and content, each symbolic link as `→ target`
+ * (never followed), each folder as `/` (so an empty one shows). Paths use `/` between folders.
+ */
+export function folderSnapshot(root: string): Record<string, string> {
+  const snapshot: Record<string, string> = {};
+  const visit = (rel: string): void => {
+    for (const name of readdirSync(rel ? join(root, rel) : root).sort(byCodePoint)) {
+      const path = rel ? `${rel}/${name}` : name;
+      const entry = lstatSync(join(root, path));
+      if (entry.isSymbolicLink()) snapshot[path] = `→ ${readlinkSync(join(root, path))}`;
+      else if (entry.isDirectory()) {
+        snapshot[path] = '/';
+        visit(path);
+      } else snapshot[path] = readFileSync(join(root, path), 'utf8');
+    }
+  };
+  visit('');
+  return snapshot;
 }

@@ -3,7 +3,9 @@ import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
-import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
+import { withoutOwnOutputs } from './output/own-outputs.js';
+import { outPlaces } from './output/places.js';
+import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { runGaps, writeReports, type ReportFormat, type RunGap } from './write.js';
 
@@ -98,12 +100,17 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
-  const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
+  outPlaces(flags.out, false); // an -o thick cannot write to stops the run now, not after the analysis
+  // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
+  const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
+  if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
+  const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
   const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
-  analysis.warnings.unshift(...codebookWarnings);
+  analysis.warnings.unshift(...skipped, ...codebookWarnings);
   term.step(`writing reports to ${flags.out}`);
-  const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
+  analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
   const files_ = analysis.ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));

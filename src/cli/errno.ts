@@ -9,6 +9,13 @@ const WORDS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EROFS: 'read-only file system',
   EMFILE: 'too many open files',
+  EDQUOT: 'disk quota exceeded',
+  EBUSY: 'busy: a mount point, or in use',
+  EXDEV: 'on another file system',
+  ENOTEMPTY: 'folder not empty',
+  ELOOP: 'too many symbolic links on the way',
+  ENAMETOOLONG: 'name too long for the file system',
+  EIO: 'input/output error on the device',
 };
 
 export function describeError(error: unknown): string {

@@ -4,6 +4,7 @@ import { normaliseHandle } from '../ingest/normalise.js';
 import { DEFAULT_INDEX_TOP, runAnalyze } from './analyze.js';
 import { runAnnotate } from './annotate.js';
 import { runCodebook } from './codebook.js';
+import { describeError } from './errno.js';
 import { runEval } from './eval.js';
 import { runInspect } from './inspect.js';
 import { UsageError } from './options.js';
@@ -244,6 +245,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof DataError) {
       term.error(error.message);
+      return 1;
+    }
+    // A system error no step turned into words (EACCES on the way to a path, say) still gets one line, no stack trace.
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+      const { path, code } = error as NodeJS.ErrnoException;
+      term.error(`${path ?? (error as NodeJS.ErrnoException).syscall ?? code}: ${describeError(error)}`);
       return 1;
     }
     term.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

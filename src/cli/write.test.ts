@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFile, rejectedCsv } from './write.js';
+import { defaultCodebook } from '../annotate/codebook.js';
+import { byCodePoint } from '../collation.js';
+import { ingestFile } from '../ingest/index.js';
+import { analyse, codeInfo } from './pipeline.js';
+import { csvCell, csvFile, rejectedCsv, runFiles } from './write.js';
 
 describe('CSV outputs', () => {
   it('neutralises cells a spreadsheet would run as a formula (OWASP), keeping numbers numbers', () => {
@@ -20,5 +24,24 @@ describe('CSV outputs', () => {
     expect(csvFile([['name'], ['Jürgen Groß']])).toBe('\uFEFFname\nJürgen Groß\n');
     const rejected = rejectedCsv([{ file: 'bestellungen.csv', line: 3, column: 2, reason: 'no customer', raw: '=1+1,Müller' }]);
     expect(rejected).toBe('\uFEFFfile,line,column,reason,raw\nbestellungen.csv,3,2,no customer,"\'=1+1,Müller"\n');
+  });
+});
+
+describe("the run's files", () => {
+  const contacts = 'Customer ID,Name,Email\n21,Lene Lund,lene@example.org\n22,Mats Moor,mats@example.org\n';
+  const run = (orders: string) => {
+    const read = [ingestFile(Buffer.from(contacts), 'kontakte.csv'), ingestFile(Buffer.from(orders), 'bestellungen.csv')];
+    const analysis = analyse(read, { codebook: defaultCodebook() });
+    return runFiles(analysis, codeInfo(defaultCodebook()), 'en');
+  };
+
+  it('are the index, one report per customer and the profiles, each once; rejected.csv only when a row was rejected', () => {
+    const clean = run('Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\n');
+    expect(clean.map((f) => f.path).sort(byCodePoint)).toEqual(['customers.csv', 'customers/21-lene-lund.md', 'customers/22-mats-moor.md', 'index.md', 'profiles.jsonl']);
+    expect(clean.find((f) => f.path === 'index.md')!.content).toContain('(customers/21-lene-lund.md)');
+    expect(String(clean.find((f) => f.path === 'profiles.jsonl')!.content).split('\n')).toHaveLength(3); // two lines, each ending in a line break
+    const rejecting = run('Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\nB2,21,31.04.2024,1,2\n');
+    expect(rejecting.map((f) => f.path).at(-1)).toBe('rejected.csv');
+    expect(String(rejecting.at(-1)!.content)).toMatch(/^\uFEFFfile,line,column,reason,raw\nbestellungen\.csv,3,/);
   });
 });

@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Rejection } from '../model.js';
 import { byAttention } from '../profile/index.js';
 import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
-import { customerPage, GENERATED_MARK, renderCustomerReport } from '../report/customer.js';
+import { customerPage, renderCustomerReport } from '../report/customer.js';
 import { customersCsv } from '../report/customers-csv.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, renderIndex, type IndexInputs } from '../report/index-page.js';
-import { describeError } from './errno.js';
-import { DataError, type Analysis } from './pipeline.js';
+import type { OutputFile } from './output/files.js';
+import { writeOutput } from './output/safe-write.js';
+import type { Analysis } from './pipeline.js';
 
 /** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -57,12 +56,6 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 /** Which pages a run writes: Markdown (the default), HTML, or both side by side. */
 export type ReportFormat = 'md' | 'html' | 'both';
 
-/** A file of the run's output: its path inside the output folder and what it holds. */
-export interface OutputFile {
-  path: string;
-  content: string;
-}
-
 /** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
 function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number): IndexInputs {
   return {
@@ -89,42 +82,38 @@ export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInf
   ];
 }
 
-/** A file thick wrote (it carries the marker), so a rerun may replace or remove it. */
-const ownFile = (path: string): boolean => readFileSync(path, 'utf8').includes(GENERATED_MARK);
-
 /**
- * Write index.md and customers/*.md (and/or their .html pages, by `format`; the index lists the first `indexTop`
- * customers), customers.csv, profiles.jsonl and rejected.csv; stale reports from an earlier run (in either format)
- * are removed.
+ * Every file of a run's output, built from the Analysis: index.md and one customers/<slug>.md per customer (and/or
+ * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl
+ * and, when rows were rejected, rejected.csv. A new output is one more
+ * entry here; writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in
+ * the manifest, and gone from the folder when a later run no longer writes it).
  */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, format: ReportFormat = 'md', indexTop?: number): number {
-  const customersDir = join(outDir, 'customers');
-  try {
-    mkdirSync(customersDir, { recursive: true });
-  } catch (error) {
-    throw new DataError(`${outDir}: cannot write the reports there (${describeError(error)})`);
-  }
-  // Stale reports of customers no longer in the data go; anything thick did not write stays.
-  for (const name of readdirSync(customersDir)) {
-    const path = join(customersDir, name);
-    if ((name.endsWith('.md') || name.endsWith('.html')) && ownFile(path)) rmSync(path);
-  }
-  const indexHtml = join(outDir, 'index.html');
-  if (format === 'md' && existsSync(indexHtml) && ownFile(indexHtml)) rmSync(indexHtml);
-
+export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, format: ReportFormat = 'md', indexTop?: number): OutputFile[] {
   const sorted = [...analysis.profiled].sort(byAttention);
-  if (format !== 'html') {
-    for (const subject of sorted) {
-      writeFileSync(join(customersDir, `${subject.profile.slug}.md`), renderCustomerReport(subject, { lang, codes, sharedGaps: analysis.sharedGaps }));
-    }
-    writeFileSync(join(outDir, 'index.md'), renderIndex(sorted, indexInputs(analysis, codes, indexTop), lang));
-  }
-  if (format !== 'md') for (const file of htmlPages(analysis, codes, lang, indexTop)) writeFileSync(join(outDir, file.path), file.content);
-  writeFileSync(join(outDir, 'customers.csv'), customersCsv(sorted, codes));
-  writeFileSync(join(outDir, 'profiles.jsonl'), sorted.map((s) => JSON.stringify(s.profile)).join('\n') + (sorted.length ? '\n' : ''));
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
-  const rejectedPath = join(outDir, 'rejected.csv');
-  if (rejections.length > 0) writeFileSync(rejectedPath, rejectedCsv(rejections));
-  else rmSync(rejectedPath, { force: true });
-  return sorted.length;
+  const markdown = () => [
+    { path: 'index.md', content: renderIndex(sorted, indexInputs(analysis, codes, indexTop), lang) },
+    ...sorted.map((subject) => ({ path: `customers/${subject.profile.slug}.md`, content: renderCustomerReport(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
+  ];
+  return [
+    ...(format !== 'html' ? markdown() : []),
+    ...(format !== 'md' ? htmlPages(analysis, codes, lang, indexTop) : []),
+    { path: 'customers.csv', content: customersCsv(sorted, codes) },
+    { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
+    ...(rejections.length > 0 ? [{ path: 'rejected.csv', content: rejectedCsv(rejections) }] : []),
+  ];
+}
+
+/** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
+export function writeReports(
+  outDir: string,
+  analysis: Analysis,
+  codes: ReadonlyMap<string, CodeInfo>,
+  lang: ReportLang,
+  format: ReportFormat = 'md',
+  indexTop?: number,
+): { reports: number; warnings: string[] } {
+  const warnings = writeOutput(outDir, runFiles(analysis, codes, lang, format, indexTop));
+  return { reports: analysis.profiled.length, warnings };
 }
