@@ -3,6 +3,7 @@ import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
+import { redactAnalysis } from '../redact/index.js';
 import { activeCodebook, activeModel, analyse, codeInfo, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { runGaps, writeReports, type ReportFormat, type RunGap } from './write.js';
@@ -29,6 +30,8 @@ export interface AnalyzeFlags extends IngestFlags {
   allCodes?: boolean;
   /** Which pages to write: md (default), html or both. */
   format?: ReportFormat;
+  /** Mask personal data in every output (src/redact). */
+  redact?: boolean;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -86,8 +89,10 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const model = activeModel(flags.model);
   const ingests = ingestAll(files, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
-  analysis.warnings.unshift(...codebookWarnings);
+  const analysed = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  analysed.warnings.unshift(...codebookWarnings);
+  // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr.
+  const analysis = flags.redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   term.step(`writing reports to ${flags.out}`);
   const reports = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format);
 

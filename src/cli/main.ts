@@ -50,6 +50,7 @@ function addAnalyzeCommand(program: Command): void {
       .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
+      .option('--redact', 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -61,7 +62,8 @@ Examples:
   $ thick analyze contacts.csv orders.csv --json -o out > summary.json
   $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
   $ thick analyze exports/*.csv --format both -o reports   # index.html and customers/*.html beside the .md
-  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected`,
+  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected
+  $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …`,
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });
