@@ -3,9 +3,10 @@
 // goes. Order, invoice and tracking numbers identify an order, not a person, and stay (phone.ts leaves them too).
 import type { Span } from './spans.js';
 
-const LABEL = String.raw`(?:kunden|vertrags(?:konto)?|vertragskonto|zähler|mitglieds|versicherten|konto|customer|account|member(?:ship)?|contract|meter|loyalty|card)`;
 const NUMBER_WORD = String.raw`(?:nummer|nr\.?|number|no\.?|id|#)`;
-const ACCOUNT = new RegExp(String.raw`(?<![\p{L}])${LABEL}[\s-]?${NUMBER_WORD}\s*[:.]?\s*#?\s*([\p{L}]{0,3}[\s-]?\d[\d\s-]{2,}\d)(?![\p{N}])`, 'giu');
+/** "Kundennummer", "customer no."; an account ("Vertragskonto", "Kundenkonto") needs no number word. */
+const LABEL = String.raw`(?:(?:kunden|vertrags|zähler|mitglieds|versicherten|konto|customer|account|member(?:ship)?|contract|meter|loyalty|card)[\s-]?${NUMBER_WORD}|(?:vertrags|kunden)konto(?:[\s-]?${NUMBER_WORD})?)`;
+const ACCOUNT = new RegExp(String.raw`(?<![\p{L}])${LABEL}\s*[:.]?\s*#?\s*([\p{L}]{0,3}[\s-]?\d[\d\s-]{2,}\d)(?![\p{N}])`, 'giu');
 
 /** Every number after a customer, contract or account label: the number, not the label. */
 export function findAccounts(text: string): Span[] {

@@ -49,7 +49,9 @@ export function findAddresses(text: string): Span[] {
   const isCount = (match: RegExpMatchArray) => COUNT.test(text.slice(match.index! + match[1]!.length));
   for (const match of text.matchAll(GERMAN_STREET)) if (!isCount(match)) add(match);
   for (const match of text.matchAll(PREPOSITIONAL)) {
-    if (!isCount(match) && !match[2]!.split(/\s+/).some((word) => NOT_STREETS.has(word))) add(match);
+    // "Vor dem Wechsel 20 Überweisungen": a number before a noun counts it; a house number ends the street.
+    const noun = match[0].length === match[1]!.length && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(match.index! + match[0].length));
+    if (!isCount(match) && !noun && !match[2]!.split(/\s+/).some((word) => NOT_STREETS.has(word))) add(match);
   }
   for (const match of text.matchAll(ENGLISH_STREET)) add(match);
   return spans;

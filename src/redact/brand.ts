@@ -14,8 +14,10 @@ export class Brand {
     this.names = [...this.handles].map(letters).filter((name) => name.length >= 3);
   }
 
+  /** Whether a handle is the brand's, also as written with other punctuation ("@E.ON" for --brand eon). */
   isHandle(handle: string): boolean {
-    return this.handles.has(normaliseHandle(handle));
+    const normal = normaliseHandle(handle);
+    return this.handles.has(normal) || (letters(normal).length >= 3 && this.names.includes(letters(normal)));
   }
 
   /**

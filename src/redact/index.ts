@@ -52,7 +52,7 @@ export interface RedactOptions {
 
 export interface RedactedRun {
   analysis: Analysis;
-  /** How many stretches of each kind were masked in text (names and ids replaced in fields are not counted). */
+  /** How many stretches of each kind were masked in distinct texts (names and ids replaced in fields are not counted). */
   masked: MaskCounts;
 }
 

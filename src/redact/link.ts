@@ -33,9 +33,14 @@ function parts(url: string): { host: string; rest: string } {
   return { host, rest: cut < 0 ? '' : noScheme.slice(cut) };
 }
 
+/** A shop's product page by its catalogue number ("amazon.com/gp/product/B000OUOYH6"): a thing, not a person. */
+const PRODUCT_PAGE = /^(?:www\.)?amazon\.[a-z.]+$/;
+const PRODUCT_PATH = /^\/(?:gp\/product|dp|exec\/obidos\/ASIN)\/[A-Z0-9]{10}\/?$/;
+
 /** Whether a link (as written, trimmed) may lead to a person: see the file's head. */
 export function isPersonalLink(url: string, brand: Brand): boolean {
   const { host, rest } = parts(url);
+  if (PRODUCT_PAGE.test(host) && PRODUCT_PATH.test(rest)) return false;
   if (PERSONAL_HOSTS.test(host) || /[@]/.test(url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0]!)) return true;
   if (brand.isDomain(host)) return rest.includes('?');
   return rest !== '' && rest !== '/';

@@ -40,6 +40,7 @@ export type MaskCounts = Partial<Record<MaskKind, number>>;
 export class Masker {
   readonly counts: MaskCounts = {};
   private readonly placeholder: (kind: MaskKind) => string;
+  private readonly done = new Map<string, string>();
 
   constructor(private readonly parts: MaskerParts) {
     this.placeholder = placeholderFor(parts.lang);
@@ -65,9 +66,15 @@ export class Masker {
     ];
   }
 
-  /** Words someone wrote, with what in them is personal masked. */
+  /**
+   * Words someone wrote, with what in them is personal masked. A run holds each text several times (as read, as
+   * annotated, as quoted): it is masked once, and counted once.
+   */
   text(value: string, owner: string | null = null): string {
-    return this.apply(value, this.find(value, owner));
+    const key = `${owner ?? ''}\u0000${value}`;
+    let masked = this.done.get(key);
+    if (masked === undefined) this.done.set(key, (masked = this.apply(value, this.find(value, owner))));
+    return masked;
   }
 
   textOrNull(value: string | null | undefined, owner: string | null = null): string | null {

@@ -76,13 +76,12 @@ function matchesAt(text: string, tokens: readonly Token[], i: number, pattern: P
   });
 }
 
+const PARTICLES = new Set('von van vom zu zum zur de der den des da di du la le el al bin ben ter ten'.split(' '));
 /** The words of a name that may stand for the person alone: not initials, particles, titles or articles. */
-const NOT_A_NAME_PART = new Set(
-  (
-    'von van vom zu zum zur de der den des da di du la le el al bin ben y e und and & ' +
-    'herr frau hr fr mr mrs ms miss mister dr prof sir dame the a an der die das ein eine mein my our your'
-  ).split(' '),
-);
+const NOT_A_NAME_PART = new Set([
+  ...PARTICLES,
+  ...'y e und and & herr frau hr fr mr mrs ms miss mister dr prof sir dame the a an die das ein eine mein my our your'.split(' '),
+]);
 
 /** The parts of a name a text may call the person by ("Anna", "Berg" of "Anna Berg"), as written. */
 export function nameParts(name: string): string[] {
@@ -91,9 +90,20 @@ export function nameParts(name: string): string[] {
     .map((t) => t.raw);
 }
 
-/** Whether a name has at least two words of two letters or more: such a name is looked for in every text of a run. */
-export function isFullName(name: string): boolean {
-  return wordsOf(name).filter((t) => [...t.raw].length >= 2).length >= 2;
+/** A surname with its particle, as a text calls the person: "van Dyck" of "Piet van Dyck", "von der Berg". */
+function particleTails(name: string): string[] {
+  const tokens = wordsOf(name);
+  const at = tokens.findIndex((t, i) => i > 0 && PARTICLES.has(t.norm));
+  return at > 0 && at < tokens.length - 1 ? [name.slice(tokens[at]!.start, tokens.at(-1)!.end)] : [];
+}
+
+/**
+ * Whether a name has at least two words of two letters or more (`capitals`: that many of them capitalised): such a
+ * name is looked for in every text of a run.
+ */
+export function isFullName(name: string, capitals = 0): boolean {
+  const words = wordsOf(name).filter((t) => [...t.raw].length >= 2);
+  return words.length >= 2 && words.filter((t) => isCapital(t.raw)).length >= capitals;
 }
 
 /** The folded words a set of texts writes in lower case: common words there, whatever names they also are. */
@@ -112,5 +122,8 @@ export function lowerCaseWords(texts: Iterable<string>): Set<string> {
 export function nameWords(names: readonly string[], common: ReadonlySet<string>, minLength = 2): string[] {
   const parts = names.flatMap((name) => [...nameParts(name), ...(isFullName(name) ? [] : [name])]);
   const isName = (part: string): boolean => (isCapital(part) ? !wordsOf(part).every((t) => common.has(t.folded)) : idLike(part));
-  return [...new Set(parts)].filter((part) => [...part].length >= minLength && isName(part));
+  const kept = [...new Set(parts)].filter((part) => [...part].length >= minLength && isName(part));
+  // "van Dyck" is a name when "Dyck" is.
+  const tails = names.flatMap(particleTails).filter((tail) => kept.includes(wordsOf(tail).at(-1)!.raw));
+  return [...new Set([...tails, ...kept])];
 }

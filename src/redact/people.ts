@@ -3,6 +3,7 @@
 import type { Analysis } from '../cli/pipeline.js';
 import { Placeholders } from '../ingest/placeholders.js';
 import type { Customer, Event, IdentityKeys } from '../model.js';
+import type { ProfiledCustomer } from '../profile/index.js';
 import { Brand } from './brand.js';
 import { Identifiers } from './identifiers.js';
 import { placeholderFor, type RedactLang } from './labels.js';
@@ -74,55 +75,74 @@ function knownNames(entries: readonly KnownName[], nameless: string): KnownName[
   return [...by.values()].sort((a, b) => byCodePoint(a.name, b.name));
 }
 
-/** The words of a customer's names their own texts may call them by (names.ts nameWords). */
-const ownNameIndex = (names: readonly string[], texts: readonly string[], replacement: string): NameIndex =>
-  new NameIndex(nameWords(names, lowerCaseWords(texts)).sort(byCodePoint).map((name) => ({ name, replacement })));
-
 /** Every text of the run someone wrote: its common words tell a name from a word. */
 const runTexts = (analysis: Analysis): string[] => [
   ...analysis.events.flatMap((e) => (e.text ? [e.text] : [])),
   ...analysis.ingests.flatMap((i) => i.contextEvents.map((c) => c.note)),
 ];
 
+/** What the run's customers are called, and by which ids they go. */
+interface Known {
+  /** Every name of every customer, with their pseudonym. */
+  names: KnownName[];
+  /** Parts of contacts' names, to be looked for in every text as "[name]". */
+  parts: KnownName[];
+  ids: [string, string][];
+  /** Per customer: the words their own records may call them by (names.ts nameWords), found lazily. */
+  own: (key: string) => NameIndex | null;
+}
+
+/**
+ * The words a customer's own records may call them by. A contact's name is a person's: a part of it is a word only
+ * where they write it in lower case themselves. A name typed on a review site ("Gluten Free Girl") is a word wherever
+ * the run writes it in lower case.
+ */
+function ownNames(subject: ProfiledCustomer, names: readonly string[], runCommon: ReadonlySet<string>, replacement: string): NameIndex {
+  const ownTexts = subject.events.filter((e) => e.direction === 'inbound' && e.text).map((e) => e.text!);
+  const common = lowerCaseWords(ownTexts);
+  if (!subject.customer.contact) for (const word of runCommon) common.add(word);
+  return new NameIndex(nameWords(names, common).sort(byCodePoint).map((name) => ({ name, replacement })));
+}
+
+function knownCustomers(analysis: Analysis, pseudonyms: ReadonlyMap<string, string>, common: ReadonlySet<string>, brand: Brand, nameless: string): Known {
+  const known: Known = { names: [], parts: [], ids: [], own: () => null };
+  const own = new Map<string, () => NameIndex>();
+  for (const subject of [...analysis.profiled].sort((a, b) => byCodePoint(a.customer.key, b.customer.key))) {
+    const { customer, events } = subject;
+    const replacement = pseudonyms.get(customer.key)!;
+    const names = namesOf(customer, events);
+    known.names.push(...names.map((name) => ({ name, replacement })));
+    // A contact's first or last name alone, in another's records, may be anyone's of that name: "[name]". Only a
+    // CRM contact's: the name a reviewer types ("Texas Mom", "Sam") is too often a place or a word.
+    if (customer.contact?.name) known.parts.push(...nameWords([customer.contact.name], common, 3).map((name) => ({ name, replacement: nameless })));
+    known.ids.push(...idsOf(customer, events, brand).map((id): [string, string] => [id, replacement]));
+    let index: NameIndex | undefined;
+    own.set(customer.key, () => (index ??= ownNames(subject, names, common, replacement)));
+  }
+  known.own = (key) => own.get(key)?.() ?? null;
+  return known;
+}
+
 export function runPeople(analysis: Analysis, options: PeopleOptions): People {
   const brand = new Brand(options.brandHandles);
   const nameless = placeholderFor(options.lang)('name');
-  const subjects = analysis.profiled;
-  const codes = pseudonymCodes(subjects.map((s) => s.customer.key), options.secret);
+  const codes = pseudonymCodes(analysis.profiled.map((s) => s.customer.key), options.secret);
   const pseudonyms = new Map([...codes].map(([key, code]) => [key, pseudonym(code)]));
   const analysts = analystLabels(analystNames(analysis));
-
-  const names: KnownName[] = [];
-  const parts: KnownName[] = [];
   const common = lowerCaseWords(runTexts(analysis));
-  const ids: [string, string][] = [];
-  const ownNames = new Map<string, { names: string[]; texts: string[] }>();
-  for (const { customer, events } of [...subjects].sort((a, b) => byCodePoint(a.customer.key, b.customer.key))) {
-    const replacement = pseudonyms.get(customer.key)!;
-    const own = namesOf(customer, events);
-    names.push(...own.map((name) => ({ name, replacement })));
-    // A customer's first or last name alone, in another's records, may be anyone's of that name: "[name]".
-    parts.push(...nameWords(own, common, 3).map((name) => ({ name, replacement: nameless })));
-    ids.push(...idsOf(customer, events, brand).map((id): [string, string] => [id, replacement]));
-    ownNames.set(customer.key, { names: own, texts: events.filter((e) => e.direction === 'inbound' && e.text).map((e) => e.text!) });
-  }
+  const known = knownCustomers(analysis, pseudonyms, common, brand, nameless);
   const analystNamesKnown = [...analysts].map(([name, replacement]) => ({ name, replacement }));
   const analystParts = analystNamesKnown.flatMap(({ name, replacement }) => nameWords([name], common, 3).map((part) => ({ name: part, replacement })));
-  const all = knownNames([...names, ...analystNamesKnown], nameless);
-  const quoted = new Map<string, string>([...all.map((n): [string, string] => [foldQuoted(n.name), n.replacement]), ...ids.map(([id, r]): [string, string] => [foldQuoted(id), r])]);
-  const ownIndexes = new Map<string, NameIndex>();
+  const all = knownNames([...known.names, ...analystNamesKnown], nameless);
+  const quoted = new Map<string, string>([...all, ...known.ids.map(([name, replacement]) => ({ name, replacement }))].map((n) => [foldQuoted(n.name), n.replacement]));
   const masker = new Masker({
     lang: options.lang,
     brand,
-    // A full name and an analyst's name are theirs wherever they stand; parts of names are looked for everywhere too.
-    names: new NameIndex([...all.filter((n) => isFullName(n.name) || analysts.has(n.name)), ...knownNames([...analystParts, ...parts], nameless)]),
-    ownNames: (owner) => {
-      const own = ownNames.get(owner);
-      if (!own) return null;
-      if (!ownIndexes.has(owner)) ownIndexes.set(owner, ownNameIndex(own.names, own.texts, pseudonyms.get(owner)!));
-      return ownIndexes.get(owner)!;
-    },
-    identifiers: new Identifiers(ids),
+    // A full name (two words with capitals: "my opinion" is no one's name in others' texts) and an analyst's name are
+    // theirs wherever they stand; so are the parts of contacts' and analysts' names, as "[name]" or the analyst's label.
+    names: new NameIndex([...all.filter((n) => isFullName(n.name, 2) || analysts.has(n.name)), ...knownNames([...analystParts, ...known.parts], nameless)]),
+    ownNames: known.own,
+    identifiers: new Identifiers(known.ids),
     quoted,
   });
   return { codes, pseudonyms, analysts, brand, masker };
