@@ -3,6 +3,7 @@ import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
+import { redactAnalysis } from '../redact/index.js';
 import { withoutOwnOutputs } from './output/own-outputs.js';
 import { outPlaces } from './output/places.js';
 import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll } from './pipeline.js';
@@ -33,6 +34,8 @@ export interface AnalyzeFlags extends IngestFlags {
   format?: ReportFormat;
   /** --index-top: how many customers index.md lists. */
   indexTop?: string;
+  /** Mask personal data in every output (src/redact). */
+  redact?: boolean;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -106,8 +109,10 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysis = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
-  analysis.warnings.unshift(...skipped, ...codebookWarnings);
+  const analysed = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  analysed.warnings.unshift(...skipped, ...codebookWarnings);
+  // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr.
+  const analysis = flags.redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   term.step(`writing reports to ${flags.out}`);
   const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
   analysis.warnings.push(...writeWarnings);

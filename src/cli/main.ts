@@ -52,6 +52,7 @@ function addAnalyzeCommand(program: Command): void {
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
       .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
+      .option('--redact', 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(
@@ -63,7 +64,8 @@ Examples:
   $ thick analyze contacts.csv orders.csv --json -o out > summary.json
   $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
   $ thick analyze exports/*.csv --format both -o reports   # index.html and customers/*.html beside the .md
-  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected`,
+  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected
+  $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …`,
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });

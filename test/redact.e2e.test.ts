@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, thick } from './helpers.js';
+import { leaks, REDACT_BRAND, REDACT_FILES } from './redact-fixtures.js';
+
+/** Every file under a folder, by its path relative to it. */
+function filesUnder(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) Object.assign(files, filesUnder(path, `${prefix}${name}/`));
+    else files[`${prefix}${name}`] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+describe('thick analyze --redact on exports full of personal data', () => {
+  let out: string;
+  let stdout: string;
+  let stderr: string;
+  let files: Record<string, string>;
+
+  beforeAll(() => {
+    out = tempDir();
+    const run = thick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--redact', '--format', 'both', '--json', '-o', out]);
+    expect(run.code).toBe(0);
+    ({ stdout, stderr } = run);
+    files = filesUnder(out);
+  });
+
+  it('writes the usual files, HTML pages and rejected.csv among them', () => {
+    expect(Object.keys(files).sort()).toEqual(expect.arrayContaining(['index.md', 'index.html', 'profiles.jsonl', 'rejected.csv']));
+    expect(Object.keys(files).filter((f) => f.startsWith('customers/') && f.endsWith('.md'))).toHaveLength(4);
+    expect(Object.keys(files).filter((f) => f.startsWith('customers/') && f.endsWith('.html'))).toHaveLength(4);
+  });
+
+  it('leaves no planted name, address, e-mail, phone, IBAN, handle or link in any file, in stdout or stderr', () => {
+    const found = Object.fromEntries(
+      Object.entries({ ...files, stdout, stderr })
+        .map(([name, text]): [string, string[]] => [name, leaks(text)])
+        .filter(([, list]) => list.length > 0),
+    );
+    expect(found).toEqual({});
+  });
+
+  it('names report files by pseudonym and keeps no id in profiles.jsonl', () => {
+    for (const name of Object.keys(files).filter((f) => f.startsWith('customers/'))) expect(name).toMatch(/^customers\/person-[2-9bcdfghjkmnpqrstvwxz]{4}\.(?:md|html)$/);
+    const profiles = files['profiles.jsonl']!.trim().split('\n').map((line) => JSON.parse(line));
+    for (const p of profiles) {
+      expect(p.id).toMatch(/^[2-9BCDFGHJKMNPQRSTVWXZ]{4}$/);
+      expect(p.name).toBe(`Person ${p.id}`);
+      expect(p.identity.crmId).toBe('[id]');
+      expect(p.identity.emails).toEqual(['[e-mail]']);
+    }
+  });
+
+  it('keeps the figures and what is no personal data: counts, dates, prices, order numbers, the brand', () => {
+    const summary = JSON.parse(stdout);
+    expect(summary.rows).toEqual({ read: 16, used: 15, rejected: 1 });
+    expect(summary.customers).toBe(4);
+    const reports = Object.entries(files).filter(([f]) => f.startsWith('customers/') && f.endsWith('.md')).map(([, text]) => text).join('\n');
+    // Markdown escapes ("service\\@elbtee…") aside.
+    const text = reports.replace(/\\(.)/g, '$1');
+    for (const kept of ['24,90 €', 'EK-4471', '28.04.2024', '12.03.2024 um 14:30', '1.299,00 €', 'Version 2.3.1', 'Order 112-3456789-1234567', '@elbtee', 'service@elbtee.example']) {
+      expect(text).toContain(kept);
+    }
+  });
+
+  it('shows what was there, masked: the quotes still read', () => {
+    const reports = Object.entries(files).filter(([f]) => f.startsWith('customers/') && f.endsWith('.md')).map(([, text]) => text).join('\n');
+    expect(reports).toMatch(/auf mein Konto \\\[IBAN\\\]\. Rückfragen gern unter \\\[phone\\\]\. Gruß Person [2-9A-Z]{4}/);
+    expect(reports).toContain('Die Lieferung an \\[address\\] kam nie an. Ruft mich an: \\[phone\\] oder schreibt an \\[e-mail\\].');
+    expect(reports).toMatch(/Sehr geehrter Herr Person [2-9A-Z]{4}, wir melden uns per DM/);
+    expect(reports).toMatch(/\d{4}-\d{2}-\d{2}, Analyst [AB]: Person [2-9A-Z]{4} angerufen \(\\\[phone\\\]\)/);
+    expect(files['rejected.csv']).toContain('"created: impossible date ""31.02.2024"" (February 2024 has 29 days)","[text],[text],[e-mail],[phone],31.02.2024,[text],[text],"');
+  });
+});
