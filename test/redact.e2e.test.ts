@@ -76,3 +76,51 @@ describe('thick analyze --redact on exports full of personal data', () => {
     expect(files['rejected.csv']).toContain('"created: impossible date ""31.02.2024"" (February 2024 has 29 days)","[text],[text],[e-mail],[phone],31.02.2024,[text],[text],"');
   });
 });
+
+describe('thick analyze --handout on exports full of personal data', () => {
+  let out: string;
+  let run: { code: number | null; stdout: string; stderr: string };
+  let files: Record<string, string>;
+
+  beforeAll(() => {
+    out = tempDir();
+    // German, Markdown pages only: the handout is written as Markdown and HTML whatever --format says.
+    run = thick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--handout', '--top', '3', '--lang', 'de', '--json', '-o', out]);
+    files = filesUnder(out);
+  });
+
+  it('writes handout.md and handout.html beside the usual files', () => {
+    expect(run.code).toBe(0);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['handout.md', 'handout.html', 'index.md', 'customers.csv', 'profiles.jsonl', 'rejected.csv']));
+  });
+
+  it('leaves no planted personal data in any file of the run, in the summary or on stderr', () => {
+    const found = Object.fromEntries(
+      Object.entries({ ...files, stdout: run.stdout, stderr: run.stderr })
+        .map(([name, text]): [string, string[]] => [name, leaks(text)])
+        .filter(([, list]) => list.length > 0),
+    );
+    expect(found).toEqual({});
+  });
+
+  it('opens with what is masked, shows the highlights, then three portraits under pseudonyms', () => {
+    const handout = files['handout.md']!;
+    expect(handout).toMatch(/^# Workshop-Handout\n\n\*Pseudonymisiert: /);
+    expect(handout).toContain('## Die Auswertung in Zahlen');
+    expect(handout).toContain('## Beziehungsphasen');
+    const portraits = [...handout.matchAll(/^### (\d)\. Person [2-9BCDFGHJKMNPQRSTVWXZ]{4}$/gm)].map((m) => m[1]);
+    expect(portraits).toEqual(['1', '2', '3']);
+    expect(handout.match(/^\*\*Wer:\*\* Person /gm)).toHaveLength(3);
+    expect(handout.match(/^\*\*Als Nächstes:\*\* /gm)).toHaveLength(3);
+    // The HTML handout is the same page: the same portraits, charts as SVG, nothing that runs.
+    const html = files['handout.html']!;
+    expect(html.match(/<h3>\d\. Person [2-9BCDFGHJKMNPQRSTVWXZ]{4}<\/h3>/g)).toHaveLength(3);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('is a usage error to ask for --top without --handout, or for no portraits', () => {
+    expect(thick(['analyze', ...REDACT_FILES, '--top', '3', '-o', tempDir()]).code).toBe(2);
+    expect(thick(['analyze', ...REDACT_FILES, '--handout', '--top', '0', '-o', tempDir()]).code).toBe(2);
+  });
+});

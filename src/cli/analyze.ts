@@ -36,6 +36,10 @@ export interface AnalyzeFlags extends IngestFlags {
   indexTop?: string;
   /** Mask personal data in every output (src/redact). */
   redact?: boolean;
+  /** --handout: write handout.md and handout.html, and redact the whole run. */
+  handout?: boolean;
+  /** --top: how many portraits the handout shows. */
+  top?: string;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -93,6 +97,21 @@ export function parseIndexTop(value: string | undefined): number {
   return n;
 }
 
+/** How many portraits a handout shows by default: what fits a few printed pages of a workshop. */
+export const DEFAULT_HANDOUT_TOP = 5;
+
+/** --top N with --handout: a whole number, at least 1; --top alone is a usage error, it would silently do nothing. */
+export function parseHandoutTop(handout: boolean | undefined, value: string | undefined): number | undefined {
+  if (!handout) {
+    if (value !== undefined) throw new UsageError('--top sets how many portraits the handout shows: use it with --handout (for the index, see --index-top)');
+    return undefined;
+  }
+  if (value === undefined) return DEFAULT_HANDOUT_TOP;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--top ${JSON.stringify(value)}: expected a whole number of portraits, at least 1, e.g. --top 5`);
+  return n;
+}
+
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
@@ -100,6 +119,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
   const indexTop = parseIndexTop(flags.indexTop);
+  const handoutTop = parseHandoutTop(flags.handout, flags.top);
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
@@ -111,10 +131,12 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   term.step('annotating and profiling');
   const analysed = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
-  // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr.
-  const analysis = flags.redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
+  // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
+  // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
+  const redact = flags.redact || flags.handout;
+  const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), flags.lang, flags.format, indexTop);
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop });
   analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { normaliseHandle } from '../ingest/normalise.js';
-import { DEFAULT_INDEX_TOP, runAnalyze } from './analyze.js';
+import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP, runAnalyze } from './analyze.js';
 import { runAnnotate } from './annotate.js';
 import { runCodebook } from './codebook.js';
 import { describeError } from './errno.js';
@@ -52,6 +52,8 @@ function addAnalyzeCommand(program: Command): void {
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
       .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
+      .option('--handout', 'also write handout.md and handout.html (highlights and the top customers\' portraits) and pseudonymise every file of the run as --redact does')
+      .option('--top <n>', `with --handout: how many portraits it shows (default ${DEFAULT_HANDOUT_TOP})`)
       .option('--redact', 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text')
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
@@ -65,7 +67,8 @@ Examples:
   $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
   $ thick analyze exports/*.csv --format both -o reports   # index.html and customers/*.html beside the .md
   $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected
-  $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …`,
+  $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …
+  $ thick analyze exports/*.csv --handout --top 5 --lang de -o workshop  # handout.md/.html, every file pseudonymised`,
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });
@@ -84,7 +87,6 @@ function addAnnotateCommand(program: Command): void {
       .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
       .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
-      .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
       .option('-q, --quiet', 'no progress or summary on stderr'),
   )
     .addHelpText(

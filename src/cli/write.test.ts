@@ -32,7 +32,7 @@ describe("the run's files", () => {
   const run = (orders: string) => {
     const read = [ingestFile(Buffer.from(contacts), 'kontakte.csv'), ingestFile(Buffer.from(orders), 'bestellungen.csv')];
     const analysis = analyse(read, { codebook: defaultCodebook() });
-    return runFiles(analysis, codeInfo(defaultCodebook()), 'en');
+    return runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en' });
   };
 
   it('are the index, one report per customer and the profiles, each once; rejected.csv only when a row was rejected', () => {

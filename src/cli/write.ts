@@ -4,9 +4,11 @@ import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { customerPage, renderCustomerReport } from '../report/customer.js';
 import { customersCsv } from '../report/customers-csv.js';
+import { handoutPage } from '../report/handout.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, renderIndex, type IndexInputs } from '../report/index-page.js';
+import { pageMarkdown } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
 import { writeOutput } from './output/safe-write.js';
 import type { Analysis } from './pipeline.js';
@@ -82,14 +84,35 @@ export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInf
   ];
 }
 
+/** How a run's output is written: the language, which pages, how many customers the index lists, and the handout. */
+export interface OutputOptions {
+  lang: ReportLang;
+  format?: ReportFormat;
+  /** --index-top: how many customers index.md lists; all without it. */
+  indexTop?: number;
+  /** --handout --top N: write handout.md and handout.html with this many portraits (the analysis is redacted first). */
+  handoutTop?: number;
+}
+
+/** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
+function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
+  const files = indexInputs(analysis, codes).files;
+  const blocks = handoutPage(analysis.profiled, { files, codes, top }, lang);
+  return [
+    { path: 'handout.md', content: pageMarkdown(blocks) },
+    { path: 'handout.html', content: pageHtml(blocks, { lang }) },
+  ];
+}
+
 /**
  * Every file of a run's output, built from the Analysis: index.md and one customers/<slug>.md per customer (and/or
- * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl
- * and, when rows were rejected, rejected.csv. A new output is one more
- * entry here; writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in
- * the manifest, and gone from the folder when a later run no longer writes it).
+ * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl,
+ * the handout when asked for, and, when rows were rejected, rejected.csv. A new output is one more entry here;
+ * writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in the
+ * manifest, and gone from the folder when a later run no longer writes it).
  */
-export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, format: ReportFormat = 'md', indexTop?: number): OutputFile[] {
+export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+  const { lang, format = 'md', indexTop, handoutTop } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
   const markdown = () => [
@@ -101,19 +124,13 @@ export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo
     ...(format !== 'md' ? htmlPages(analysis, codes, lang, indexTop) : []),
     { path: 'customers.csv', content: customersCsv(sorted, codes) },
     { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
+    ...(handoutTop !== undefined ? handoutFiles(analysis, codes, lang, handoutTop) : []),
     ...(rejections.length > 0 ? [{ path: 'rejected.csv', content: rejectedCsv(rejections) }] : []),
   ];
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
-export function writeReports(
-  outDir: string,
-  analysis: Analysis,
-  codes: ReadonlyMap<string, CodeInfo>,
-  lang: ReportLang,
-  format: ReportFormat = 'md',
-  indexTop?: number,
-): { reports: number; warnings: string[] } {
-  const warnings = writeOutput(outDir, runFiles(analysis, codes, lang, format, indexTop));
+export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
+  const warnings = writeOutput(outDir, runFiles(analysis, codes, options));
   return { reports: analysis.profiled.length, warnings };
 }

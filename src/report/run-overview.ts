@@ -105,18 +105,19 @@ function costliestLine(themes: readonly Theme[], ctx: Ctx): string | null {
   return `${ctx.w.costliest}: ${costly.map((t) => `**${label(t.code, ctx)}** (${signed(t.impact!.impact!, ctx)})`).join(', ')}; ${ctx.w.loudest}: **${label(loudest.code, ctx)}** (${loudest.customers}).`;
 }
 
-function themesSection(o: RunOverview, ctx: Ctx): Block[] {
+/** The themes table with its costliest line and how impact is measured. */
+function themesTable(o: RunOverview, ctx: Ctx, shown = THEMES_SHOWN): Block[] {
   const { w } = ctx;
   if (o.themes.length === 0) return [`## ${w.themes}`, '', w.noThemes, ''];
   const withRatings = ctx.scale !== null && o.figures.rated.mean !== null;
   const head = withRatings ? `| ${w.theme} | ${w.customers_} | ${w.records_} | ${w.impact} | ${w.example} |` : `| ${w.theme} | ${w.customers_} | ${w.records_} | ${w.example} |`;
   const align = withRatings ? '|---|---:|---:|---:|---|' : '|---|---:|---:|---|';
-  const rows = o.themes.slice(0, THEMES_SHOWN).map((t) => {
+  const rows = o.themes.slice(0, shown).map((t) => {
     const cells = [`**${label(t.code, ctx)}** ${codeSpan(t.code)}`, String(t.customers), String(t.records), ...(withRatings ? [impactCell(t, ctx)] : []), examples(t, ctx)];
     return `| ${cells.join(' | ')} |`;
   });
   const lines: Block[] = [`## ${w.themes}`, '', head, align, ...rows, ''];
-  if (o.themes.length > THEMES_SHOWN) lines.push(w.moreThemes(o.themes.length - THEMES_SHOWN), '');
+  if (o.themes.length > shown) lines.push(w.moreThemes(o.themes.length - shown), '');
   const costliest = withRatings ? costliestLine(o.themes, ctx) : null;
   if (costliest) lines.push(costliest, '');
   if (withRatings) {
@@ -124,7 +125,7 @@ function themesSection(o: RunOverview, ctx: Ctx): Block[] {
     if (ctx.scale!.unit === 'percent') lines.push(`*${w.percent}*`, '');
     else if (ctx.scale!.mapped > 0) lines.push(`*${w.mapped(ctx.scale!.mapped, scaleName(ctx))}*`, '');
   }
-  return [...lines, ...monthsSection(o, ctx), ...segmentsSection(o, ctx)];
+  return lines;
 }
 
 /** The periods of the timeline with something in them: the one before the window, then every month of it. */
@@ -208,5 +209,15 @@ function changesSection(change: RecentChange, ctx: Ctx): Block[] {
 /** The overview as blocks, for the top of the index. */
 export function overviewBlocks(o: RunOverview, context: OverviewContext): Block[] {
   const ctx: Ctx = { ...context, w: overviewWords(context.lang), scale: o.scale };
-  return [...figuresSection(o, ctx), ...stagesSection(o, ctx), ...themesSection(o, ctx), ...trendSection(o, ctx), ...changesSection(o.recent, ctx)];
+  const themes = [...themesTable(o, ctx), ...monthsSection(o, ctx), ...segmentsSection(o, ctx)];
+  return [...figuresSection(o, ctx), ...stagesSection(o, ctx), ...themes, ...trendSection(o, ctx), ...changesSection(o.recent, ctx)];
+}
+
+/** At most this many themes in a handout's table: a printed page, not a spreadsheet. */
+export const HANDOUT_THEMES = 8;
+
+/** The overview's highlights, for a handout: figures, stages, the main themes, the trend and what changed; no monthly or segment tables. */
+export function overviewHighlights(o: RunOverview, context: OverviewContext): Block[] {
+  const ctx: Ctx = { ...context, w: overviewWords(context.lang), scale: o.scale };
+  return [...figuresSection(o, ctx), ...stagesSection(o, ctx), ...themesTable(o, ctx, HANDOUT_THEMES), ...trendSection(o, ctx), ...changesSection(o.recent, ctx)];
 }

@@ -1,0 +1,60 @@
+// The workshop handout: the run's highlights and the portraits of the customers who need attention first, on a few
+// printable pages. It is written only from a redacted Analysis (cli/analyze.ts redacts the whole run first), so the
+// names here are pseudonyms and the quotes are masked: this page adds no data of its own, only a selection.
+import { byAttention, type ProfiledCustomer } from '../profile/index.js';
+import { overview, type RunFile } from '../profile/overview.js';
+import type { CodeInfo } from './codes.js';
+import { heading } from './format.js';
+import type { ReportLang } from './i18n.js';
+import type { Block } from './page.js';
+import { portrait } from './portrait.js';
+import { overviewHighlights } from './run-overview.js';
+
+const WORDS = {
+  en: {
+    title: 'Workshop handout',
+    masked:
+      'Pseudonymised: every name is a pseudonym ("Person 7QMX"), and e-mail addresses, phone numbers, IBANs, street addresses, handles and personal links are masked, in quotes too.',
+    portraits: (n: number) => (n === 1 ? 'The customer who needs attention first' : `The ${n} customers who need attention first`),
+    none: 'No customers in this run.',
+  },
+  de: {
+    title: 'Workshop-Handout',
+    masked:
+      'Pseudonymisiert: Alle Namen sind Pseudonyme („Person 7QMX“); E-Mail-Adressen, Telefonnummern, IBANs, Anschriften, Nutzernamen und persönliche Links sind unkenntlich gemacht, auch in Zitaten.',
+    portraits: (n: number) => (n === 1 ? 'Wer zuerst Aufmerksamkeit braucht' : `Die ${n} Kundinnen und Kunden, die zuerst Aufmerksamkeit brauchen`),
+    none: 'In dieser Auswertung gibt es keine Kundinnen und Kunden.',
+  },
+} as const;
+
+export interface HandoutInputs {
+  files: readonly RunFile[];
+  codes: ReadonlyMap<string, CodeInfo>;
+  /** How many portraits (--top). */
+  top: number;
+}
+
+/** One customer's portrait under a numbered heading: who, what moves them, what to do next. */
+function portraitBlocks(subject: ProfiledCustomer, rank: number, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Block[] {
+  const { who, moves, next } = portrait(subject, codes, lang);
+  return [`### ${rank}. ${heading(subject.profile.name ?? subject.profile.id)}`, '', who, '', moves, '', next, ''];
+}
+
+/** The handout as blocks: title, what is masked, the run's highlights, then the top customers' portraits. */
+export function handoutPage(subjects: readonly ProfiledCustomer[], inputs: HandoutInputs, lang: ReportLang): Block[] {
+  const w = WORDS[lang];
+  const sorted = [...subjects].sort(byAttention);
+  const asOf = sorted[0]?.asOf ?? new Date(0);
+  const shown = sorted.slice(0, Math.max(0, inputs.top));
+  const portraits = shown.length === 0 ? [w.none, ''] : shown.flatMap((s, i) => portraitBlocks(s, i + 1, inputs.codes, lang));
+  return [
+    `# ${w.title}`,
+    '',
+    `*${w.masked}*`,
+    '',
+    ...overviewHighlights(overview(sorted, inputs.files, asOf), { codes: inputs.codes, lang, asOf }),
+    `## ${w.portraits(shown.length)}`,
+    '',
+    ...portraits,
+  ];
+}
