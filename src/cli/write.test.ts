@@ -14,6 +14,11 @@ describe('CSV outputs', () => {
     expect(csvCell('\tpadded')).toBe("'\tpadded");
     expect(csvCell('\rreturn')).toBe(`"'\rreturn"`);
     expect(csvCell('=HYPERLINK("http://x.example","klick")')).toBe(`"'=HYPERLINK(""http://x.example"",""klick"")"`);
+    expect(csvCell('\0=1+1')).toBe("'\0=1+1");
+    // German Excel splits at ";" as well: a formula after one is neutralised, and a cell with ";" is quoted.
+    expect(csvCell("x;=cmd|' /C calc'!A0")).toBe(`"x;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a; -1+2; @SUM(A1)')).toBe(`"a; '-1+2; '@SUM(A1)"`);
+    expect(csvCell('Tee; Kaffee')).toBe('"Tee; Kaffee"');
     expect(csvCell('-30')).toBe('-30');
     expect(csvCell('+4.5')).toBe('+4.5');
     expect(csvCell(-0.25)).toBe('-0.25');
