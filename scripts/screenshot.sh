@@ -1,6 +1,6 @@
 #!/bin/sh
-# Look at thick's HTML pages as a browser shows and prints them: renders the demo with --format html, then opens
-# index.html and the first customer of the index in headless Chromium, writing screenshots (wide and narrow screen)
+# Look at thick's HTML pages as a browser shows and prints them: renders the demo with --format html --handout, then
+# opens index.html, handout.html and the first customer of the index in headless Chromium, writing screenshots (wide and narrow screen)
 # and the print view (A4 PDF, and a PNG per printed page when poppler's pdftoppm is there) to a folder outside the
 # repository.
 #
@@ -29,7 +29,7 @@ fi
 mkdir -p "$out"
 cd "$root"
 npm run build --silent
-node bin/thick.js analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee --format html -q -o "$out/reports" "$@"
+node bin/thick.js analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee --format html --handout -q -o "$out/reports" "$@"
 
 # The customer the index lists first: the one who needs attention first, usually the fullest page.
 customer=$(grep -o 'href="customers/[^"]*\.html"' "$out/reports/index.html" | head -n 1 | sed 's/^href="//; s/"$//')
@@ -51,8 +51,10 @@ print() { # name, page
 }
 
 shoot index index.html 1280,2200
+shoot handout handout.html 1280,3000
 shoot customer "$customer" 1280,3600
 shoot customer-narrow "$customer" 420,3600
 print index-print index.html
+print handout-print handout.html
 print customer-print "$customer"
 echo "customer page: $customer"
