@@ -261,15 +261,25 @@ function repliesListed(subject: ProfiledCustomer, l: ReturnType<typeof labels>, 
   return lines;
 }
 
+/** At most this many analyst notes and world events are listed in a report; the rest are counted. */
+export const NOTES_LISTED = 10;
+
+/** A list cut at `max` items, with "… and N more" for the rest: a report stays a few screens long. */
+function listedAtMost(items: string[], max: number, lang: ReportLang): string[] {
+  return items.length > max ? [...items.slice(0, max), `- … ${andMore(items.length - max, lang)}`] : items;
+}
+
 function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>, lang: ReportLang): string[] {
-  const notes = subject.events.filter((e) => e.kind === 'note');
+  // Newest first: the latest note is the one the next conversation builds on; undated last.
+  const notes = subject.events.filter((e) => e.kind === 'note').sort((a, b) => (b.at?.getTime() ?? -Infinity) - (a.at?.getTime() ?? -Infinity) || byRecord(a, b));
   const lines: string[] = [`**${l.analystNotes}**`, ''];
   if (notes.length === 0) lines.push(l.noNotes);
-  for (const note of notes) {
+  const noteLines = notes.map((note) => {
     // Analysts' codes as they wrote them (readings are thick's, not theirs); their names and codes are data too.
     const codes = note.annotations.filter((a) => !isReading(a)).map((a) => codeSpan(a.code)).join(' ');
-    lines.push(`- ${day(note.at, lang)}, ${note.author ? mdText(note.author) : l.noteAuthor}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`);
-  }
+    return `- ${day(note.at, lang)}, ${note.author ? mdText(note.author) : l.noteAuthor}: ${inline(note.text ?? '', 500)} ${codes} (${cite(note.source)})`;
+  });
+  lines.push(...listedAtMost(noteLines, NOTES_LISTED, lang));
   const world = new Map<string, { quote: string; cite: string; events: Event[] }>();
   for (const event of subject.events) {
     for (const a of event.annotations.filter((x) => x.code === 'context')) {
@@ -280,11 +290,12 @@ function contextSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
     }
   }
   if (world.size > 0) {
-    lines.push('', `**${l.worldEvents}**`, '');
-    for (const entry of world.values()) {
-      const during = entry.events.map((e) => `${word(e.kind, lang)} ${day(e.at, lang)} (${cite(e.source)})`).join(', ');
-      lines.push(`- ${inline(entry.quote, 200)} (${entry.cite}): ${during}`);
-    }
+    const worldLines = [...world.values()].map((entry) => {
+      const during = entry.events.slice(0, 5).map((e) => `${word(e.kind, lang)} ${day(e.at, lang)} (${cite(e.source)})`);
+      if (entry.events.length > 5) during.push(andMore(entry.events.length - 5, lang));
+      return `- ${inline(entry.quote, 200)} (${entry.cite}): ${during.join(', ')}`;
+    });
+    lines.push('', `**${l.worldEvents}**`, '', ...listedAtMost(worldLines, NOTES_LISTED, lang));
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
-import { labels, stageName, type ReportLang } from './i18n.js';
+import { andMore, labels, stageName, type ReportLang } from './i18n.js';
 import { pageMarkdown, type Block } from './page.js';
 import { overview } from '../profile/overview.js';
 import type { CodeInfo } from './codes.js';
@@ -77,6 +77,9 @@ function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang
 }
 
 /** The world events of the run (context notes), each with the customers whose records fall in its window. */
+/** At most this many customers are named beside a world event in the index. */
+const NAMES_LISTED = 10;
+
 function contextSection(sorted: readonly ProfiledCustomer[], contextEvents: readonly ContextEvent[], lang: ReportLang): Block[] {
   const l = labels(lang);
   const lines: Block[] = [];
@@ -84,7 +87,10 @@ function contextSection(sorted: readonly ProfiledCustomer[], contextEvents: read
     lines.push(`## ${l.worldEventsIndex}`, '');
     for (const context of contextEvents) {
       const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
-      const names = touched.map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`).join(', ');
+      // The first few who need attention most, linked; a world event can touch thousands of customers.
+      const links = touched.slice(0, NAMES_LISTED).map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`);
+      if (touched.length > NAMES_LISTED) links.push(andMore(touched.length - NAMES_LISTED, lang));
+      const names = links.join(', ');
       lines.push(`- ${day(context.from, lang)} – ${day(context.until, lang)}: ${inline(context.note, 200)} (${cite(context.source)}) — ${touched.length} ${touched.length === 1 ? l.customerOne : l.customerMany}${names ? `: ${names}` : ''}`);
     }
   }

@@ -4,7 +4,7 @@ import { readingsAnnotator } from '../annotate/readings.js';
 import { buildProfiles } from '../profile/index.js';
 import { bar, monthlyCounts, sparkline } from './charts.js';
 import type { CodeInfo } from './codes.js';
-import { OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
+import { NOTES_LISTED, OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
 import { minutes, money, num, provenance, quote } from './format.js';
 import { stageName } from './i18n.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
@@ -248,6 +248,20 @@ describe('voice', () => {
     expect(voice).not.toContain('social.csv:5');
     expect(sameWords('Hallo,  WELT!')).toBe(sameWords('hallo welt'));
     expect(sameWords('Hallo Welt')).not.toBe(sameWords('Hallo Welten'));
+  });
+});
+
+describe('a customer with many analyst notes', () => {
+  it(`lists the latest ${NOTES_LISTED}, newest first, and counts the rest, so the report stays a few screens long`, () => {
+    const notes = Array.from({ length: 25 }, (_, i) =>
+      makeEvent({ kind: 'note', direction: 'internal', author: 'Mara', text: `Notiz ${i + 1}`, at: new Date(Date.UTC(2024, 0, 1 + i)), source: { file: 'notes.csv', line: i + 2 } }),
+    );
+    const report = renderCustomerReport(buildProfiles([makeCustomer()], notes, { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes });
+    const listed = report.split('**Analyst notes**')[1]!.split('\n## ')[0]!.trim().split('\n');
+    expect(listed).toHaveLength(NOTES_LISTED + 1);
+    expect(listed[0]).toMatch(/^- 2024-01-25, Mara: Notiz 25 /);
+    expect(listed[NOTES_LISTED - 1]).toMatch(/^- 2024-01-16, Mara: Notiz 16 /);
+    expect(listed[NOTES_LISTED]).toBe('- … and 15 more');
   });
 });
 
