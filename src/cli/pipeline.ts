@@ -6,6 +6,7 @@ import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Co
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import { linkCustomers, type Linked } from '../ingest/link.js';
+import { byCodePoint } from '../collation.js';
 import { rejectUnjoined } from '../ingest/unjoined.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
@@ -179,8 +180,10 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
 }
 
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(read: readonly FileIngest[], options: AnalyseOptions): Analysis {
+export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
   const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
+  // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
+  const read = [...files].sort((a, b) => byCodePoint(a.file, b.file));
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
