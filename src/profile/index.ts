@@ -15,7 +15,10 @@ import { say, type Finding, type FindingKey } from './wording.js';
 export { slugify } from './slugs.js';
 
 export interface ProfileOptions {
-  /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
+  /**
+   * Reference date for recency; defaults to the latest event in the data, so reruns give the same report (ingest has
+   * read implausible dates as unknown by then, so a lone 9999-12-31 is not it: ingest/plausible.ts).
+   */
   asOf?: Date;
   ordersKnown: boolean;
   socialKnown: boolean;
