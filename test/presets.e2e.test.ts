@@ -110,9 +110,10 @@ describe('salesforce-contacts and salesforce-cases', () => {
     // The multi-line description keeps the line its record starts on.
     const mehmet = readFileSync(join(out, 'customers', `${byId['0035g00000QxA4DAAV'].slug}.md`), 'utf8');
     expect(mehmet).toContain('fixtures/presets/salesforce-cases.csv:6');
+    // rejected.csv lists the run's files by name.
     expect(rejected).toEqual([
-      { file: fixture('salesforce-contacts'), line: 7, column: 12, reason: 'created: impossible date "2/30/2024" (February 2024 has 29 days)' },
       { file: fixture('salesforce-cases'), line: 9, column: 11, reason: 'date: impossible date "3/32/2024 9:00 AM" (March has 31 days)' },
+      { file: fixture('salesforce-contacts'), line: 7, column: 12, reason: 'created: impossible date "2/30/2024" (February 2024 has 29 days)' },
     ]);
   });
 });
@@ -217,9 +218,9 @@ describe('twitter-support and instagram-comments with HubSpot contacts', () => {
     expect(byId['kaffeeklatsch_sabine'].channels).toEqual({ instagram: 1 });
 
     expect(rejected.filter((r) => r.file !== fixture('hubspot-contacts')).map((r) => [r.file, r.line, r.column, r.reason])).toEqual([
-      [fixture('twitter-support'), 13, 8, 'expected 7 fields, found 8'],
       [fixture('instagram-comments'), 10, 3, 'comment has no author handle'],
       [fixture('instagram-comments'), 11, 5, 'date: impossible date "2024-03-32T09:00:00+0000" (March has 31 days)'],
+      [fixture('twitter-support'), 13, 8, 'expected 7 fields, found 8'],
     ]);
   });
 });

@@ -2,6 +2,8 @@
 // (thick's annotator): accuracy, per-class precision/recall/F1, macro-F1, Cohen's kappa and the
 // confusion matrix. Used to measure the annotators and to compare two analysts' codings.
 
+import { byCodePoint } from '../collation.js';
+
 export interface ClassAgreement {
   precision: number;
   recall: number;
@@ -36,7 +38,7 @@ export function agreement(gold: string[], predicted: string[], labels?: string[]
   if (gold.length !== predicted.length) {
     throw new Error(`agreement: gold has ${gold.length} labels but predicted has ${predicted.length}`);
   }
-  const classes = labels ? [...labels] : [...new Set([...gold, ...predicted])].sort();
+  const classes = labels ? [...labels] : [...new Set([...gold, ...predicted])].sort(byCodePoint);
   if (new Set(classes).size !== classes.length) throw new Error(`agreement: duplicate label in ${classes.join(', ')}`);
   const index = new Map(classes.map((label, i) => [label, i]));
   const matrix = classes.map(() => classes.map(() => 0));

@@ -14,6 +14,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { byCodePoint } from '../collation.js';
 import type { Lang, SentimentLabel } from '../model.js';
 import { agreement, type Agreement } from './agreement.js';
 import { detectLanguage } from './language.js';
@@ -137,7 +138,7 @@ export function textFeatures(text: string, lang: Lang): string[] {
     if (previous !== null) features.add(`b:${previous} ${unit}`);
     previous = unit;
   }
-  return [...features].sort();
+  return [...features].sort(byCodePoint);
 }
 
 function denseFeatures(text: string, lang: Lang): number[] {
@@ -203,7 +204,7 @@ function softmaxInPlace(z: Float64Array): void {
 
 function countBy<K extends string>(keys: readonly K[]): Partial<Record<K, number>> {
   const counts: Partial<Record<K, number>> = {};
-  for (const key of [...keys].sort()) counts[key] = (counts[key] ?? 0) + 1;
+  for (const key of [...keys].sort(byCodePoint)) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
 }
 
@@ -219,7 +220,7 @@ interface Row {
 function vocabularyOf(data: readonly Prepared[], minCount: number): string[] {
   const documentFrequency = new Map<string, number>();
   for (const d of data) for (const f of d.sparse) documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
-  return [...documentFrequency].filter(([, n]) => n >= minCount).map(([f]) => f).sort();
+  return [...documentFrequency].filter(([, n]) => n >= minCount).map(([f]) => f).sort(byCodePoint);
 }
 
 function rowsOf(data: readonly Prepared[], vocabulary: readonly string[], labels: readonly SentimentLabel[]): Row[] {
@@ -287,9 +288,9 @@ function modelWeights(weights: Float64Array, vocabulary: readonly string[], K: n
     .map((name, f) => ({ name, w: weightsOf(D + f) }))
     .filter((f) => f.w.some((w) => w !== 0))
     .map((f) => ({ ...f, spread: Math.max(...f.w) - Math.min(...f.w) }))
-    .sort((a, b) => b.spread - a.spread || (a.name < b.name ? -1 : 1))
+    .sort((a, b) => b.spread - a.spread || byCodePoint(a.name, b.name))
     .slice(0, maxFeatures)
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+    .sort((a, b) => byCodePoint(a.name, b.name));
   return { dense, features: Object.fromEntries(kept.map((f) => [f.name, f.w])) };
 }
 
@@ -386,7 +387,7 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed: numb
   const random = seededRandom(seed);
   const fold = new Array<number>(labels.length).fill(-1);
   let next = 0;
-  for (const label of [...new Set(labels)].sort()) {
+  for (const label of [...new Set(labels)].sort(byCodePoint)) {
     const rows = shuffle(labels.flatMap((l, i) => (l === label ? [i] : [])), random);
     for (const i of rows) {
       fold[i] = next;

@@ -2,7 +2,7 @@ import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { describeIdentity } from './identity-text.js';
-import { loadMappingFile, parseAsOf, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
+import { loadMappingFile, parseAsOf, parseDateWindow, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { redactAnalysis } from '../redact/index.js';
 import { withoutOwnOutputs } from './output/own-outputs.js';
 import { outPlaces } from './output/places.js';
@@ -26,6 +26,8 @@ export interface AnalyzeFlags extends IngestFlags {
   codebook?: string;
   lang: 'en' | 'de';
   asOf?: string;
+  /** --dates FROM..UNTIL: the plausible dates. */
+  dates?: string;
   model?: string;
   quiet?: boolean;
   replyHorizon?: string;
@@ -117,6 +119,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
+  const dates = flags.dates !== undefined ? parseDateWindow(flags.dates) : undefined;
   const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
   const indexTop = parseIndexTop(flags.indexTop);
   const handoutTop = parseHandoutTop(flags.handout, flags.top);
@@ -129,7 +132,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysed = analyse(ingests, { codebook, asOf, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  const analysed = analyse(ingests, { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.

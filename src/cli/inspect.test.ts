@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultCodebook } from '../annotate/codebook.js';
+import { byCodePoint } from '../collation.js';
 import { runInspect } from './inspect.js';
 import { analyse, ingestAll } from './pipeline.js';
 
@@ -29,7 +30,11 @@ describe('thick inspect links the run as analyze does', () => {
     expect(text).toContain(`warning: ${contacts}:2: contact K-1 is the brand's own account (--brand); no profile for it`);
     const analysis = analyse(ingestAll([contacts, comments], { brandHandles: new Set(['nordlicht']) }), { codebook: defaultCodebook(), brandHandles: new Set(['nordlicht']) });
     expect(analysis.warnings).toContain(`${contacts}:2: contact K-1 is the brand's own account (--brand); no profile for it`);
-    const json = JSON.parse(await stdoutOf(() => runInspect([contacts, comments], { ...flags, json: true }))) as { customers: number; records: object; joins: object }[];
-    expect(json.map(({ customers, records, joins }) => ({ customers, records, joins }))).toEqual(analysis.identities.map(({ customers, records, joins }) => ({ customers, records, joins })));
+    const json = JSON.parse(await stdoutOf(() => runInspect([contacts, comments], { ...flags, json: true }))) as { file: string; customers: number; records: object; joins: object }[];
+    // analyze takes the files by name; inspect shows them in the order given.
+    const byFile = (a: { file: string }, b: { file: string }) => byCodePoint(a.file, b.file);
+    expect([...json].sort(byFile).map(({ customers, records, joins }) => ({ customers, records, joins }))).toEqual(
+      [...analysis.identities].sort(byFile).map(({ customers, records, joins }) => ({ customers, records, joins })),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from './main.js';
-import { loadMappingFile, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
+import { loadMappingFile, parseDateWindow, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 
 const write = (name: string, text: string): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'thick-opt-')), name);
@@ -53,6 +53,34 @@ describe('--placeholder', () => {
       const csv = write('reviews.csv', 'Name,Kommentar\nKunde,Gut\n');
       expect(await main(['node', 'thick', 'inspect', csv, '--placeholder', ''])).toBe(2);
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('--placeholder ""');
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+});
+
+describe('--dates', () => {
+  const iso = (window: { from?: Date; until?: Date }) => ({ from: window.from?.toISOString(), until: window.until?.toISOString() });
+
+  it('takes FROM..UNTIL, either end open, a day as the whole day', () => {
+    expect(iso(parseDateWindow('1900-01-01..2100-12-31'))).toEqual({ from: '1900-01-01T00:00:00.000Z', until: '2100-12-31T23:59:59.999Z' });
+    expect(iso(parseDateWindow('1900-01-01..'))).toEqual({ from: '1900-01-01T00:00:00.000Z', until: undefined });
+    expect(iso(parseDateWindow(' ..31.12.2030 '))).toEqual({ from: undefined, until: '2030-12-31T23:59:59.999Z' });
+    expect(iso(parseDateWindow('2020-01-01..2020-06-30T12:00:00Z'))).toEqual({ from: '2020-01-01T00:00:00.000Z', until: '2020-06-30T12:00:00.000Z' });
+  });
+
+  it('refuses a malformed window as a usage error (exit 2), saying what is wrong', async () => {
+    expect(() => parseDateWindow('1900-01-01')).toThrow('--dates "1900-01-01": no ".." between the two dates; expected FROM..UNTIL');
+    expect(() => parseDateWindow('..')).toThrow(/neither end given/);
+    expect(() => parseDateWindow('1900-13-01..2000-01-01')).toThrow(/from: impossible date "1900-13-01" \(there is no month 13\)/);
+    expect(() => parseDateWindow('2000-01-01..soon')).toThrow(/until: not a date: "soon"/);
+    expect(() => parseDateWindow('2000-01-01..1999-12-31')).toThrow(/the window ends before it starts/);
+    expect(() => parseDateWindow('1..2..3')).toThrow(UsageError);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const csv = write('tickets.csv', 'Email,Date,Text\na@example.org,2024-01-01,Hallo\n');
+      expect(await main(['node', 'thick', 'analyze', csv, '-o', join(tmpdir(), 'thick-never-written'), '--dates', '2100-01-01..1900-01-01'])).toBe(2);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('--dates "2100-01-01..1900-01-01": the window ends before it starts');
     } finally {
       stderr.mockRestore();
     }

@@ -80,3 +80,26 @@ export function parseAsOf(value: string): Date {
   if (!parsed.ok) throw new UsageError(`--as-of ${JSON.stringify(value)}: ${parsed.reason}; expected a date like 2024-12-31`);
   return parsed.value;
 }
+
+/**
+ * --dates FROM..UNTIL: the dates a run takes as plausible, both ends included; either end may be left open
+ * ("1900-01-01.." or "..2100-12-31") and keeps its default. An end given as a day means the whole day.
+ */
+export function parseDateWindow(value: string): { from?: Date; until?: Date } {
+  const usage = (why: string) => new UsageError(`--dates ${JSON.stringify(value)}: ${why}; expected FROM..UNTIL, e.g. --dates 1900-01-01..2100-12-31 (either end may be left open)`);
+  const parts = value.trim().split('..');
+  if (parts.length !== 2) throw usage('no ".." between the two dates');
+  const [fromText, untilText] = parts.map((part) => part.trim()) as [string, string];
+  if (fromText === '' && untilText === '') throw usage('neither end given');
+  const read = (text: string, end: 'from' | 'until'): Date | undefined => {
+    if (text === '') return undefined;
+    const parsed = parseDate(text);
+    if (!parsed.ok) throw usage(`${end}: ${parsed.reason}`);
+    const bareDay = !/\d:\d/.test(text) && parsed.value.getUTCHours() === 0 && parsed.value.getUTCMinutes() === 0 && parsed.value.getUTCSeconds() === 0;
+    return end === 'until' && bareDay ? new Date(parsed.value.getTime() + 86_399_999) : parsed.value;
+  };
+  const from = read(fromText, 'from');
+  const until = read(untilText, 'until');
+  if (from && until && from > until) throw usage('the window ends before it starts');
+  return { ...(from ? { from } : {}), ...(until ? { until } : {}) };
+}

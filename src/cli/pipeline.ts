@@ -6,6 +6,8 @@ import { compileCodebook, defaultCodebook, loadCodebook, mergeCodebooks, type Co
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { fileIdentities, type FileIdentity } from '../ingest/identity.js';
 import { linkCustomers, type Linked } from '../ingest/link.js';
+import { screenDates } from '../ingest/plausible.js';
+import { byCodePoint } from '../collation.js';
 import { rejectUnjoined } from '../ingest/unjoined.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
@@ -139,8 +141,10 @@ export interface AnalyseOptions {
   codebook: Codebook;
   /** A trained sentiment model (--model) instead of the built-in analyser. */
   model?: SentimentModel | null;
-  /** Reference date for recency (--as-of); default: the latest event in the data. */
+  /** Reference date for recency (--as-of); default: the latest plausible event in the data (ingest/plausible.ts). */
   asOf?: Date;
+  /** The plausible dates (--dates); default: 1970-01-01 to a year after the reference date. */
+  dates?: { from?: Date; until?: Date };
   /** The brand's own handles (--brand), normalised. */
   brandHandles?: ReadonlySet<string>;
   replyHorizonDays?: number;
@@ -179,8 +183,11 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
 }
 
 /** ingest → link → annotate → profile; no output written here. */
-export function analyse(read: readonly FileIngest[], options: AnalyseOptions): Analysis {
-  const { codebook, model = null, asOf, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
+export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
+  const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
+  // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
+  const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
+  const { ingests: read, warnings: dateWarnings } = screenDates(byName, { asOf, dates });
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
@@ -197,6 +204,7 @@ export function analyse(read: readonly FileIngest[], options: AnalyseOptions): A
     // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
     ...identities.flatMap((identity) => identity.warnings),
   ];
+  warnings.push(...dateWarnings);
   for (const ingest of ingests) {
     warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {

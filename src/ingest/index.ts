@@ -207,6 +207,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,
     onLenient: (note) => lenientNotes.push(note),
+    header: table.header,
   };
 
   const result: FileIngest = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact, Event } from '../model.js';
 import { distinctTails, linkCustomers } from './link.js';
 import { makeEvent } from '../test-support.js';
+import { byCodePoint } from '../collation.js';
 
 const contact = (crmId: string, email: string, handles: string[] = []): Contact => ({
   keys: { crmId, email, handle: handles[0] },
@@ -346,5 +347,74 @@ describe('linkCustomers: which records await an answer', () => {
     ]);
     expect(linked.events[0]!.unseenReplies).toBe(1);
     expect(linked.events[1]!.unseenReplies).toBe(0);
+  });
+});
+
+describe('linkCustomers: the same customers whatever the order of the rows', () => {
+  const at = (day: number) => new Date(Date.UTC(2024, 3, day));
+  /** Every order of up to five rows: the rows rotated and reversed. */
+  const orders = <T>(rows: readonly T[]): T[][] =>
+    rows.flatMap((_, shift) => {
+      const rotated = [...rows.slice(shift), ...rows.slice(0, shift)];
+      return [rotated, [...rotated].reverse()];
+    });
+  const summary = (linked: ReturnType<typeof linkCustomers>) =>
+    linked.customers.map((c) => ({ key: c.key, name: c.name, emails: c.emails, handles: c.handles })).sort((a, b) => byCodePoint(a.key, b.key));
+
+  it("names a customer by their contact's name, else by the name their records give most often, then the latest", () => {
+    const kim = { ...contact('k-1', 'kim.b@example.net'), name: 'Kim Berg' };
+    const rows = [
+      event('t1', { email: 'kim.b@example.net', name: 'Kimmie Berg' }, { at: at(1) }),
+      event('t2', { email: 'kim.b@example.net', name: 'Kimmie Berg' }, { at: at(2) }),
+      event('a1', { email: 'asa.o@example.se', name: 'Åsa Öberg' }, { at: at(2) }),
+      event('a2', { email: 'asa.o@example.se', name: 'Asa Oberg' }, { at: at(20) }),
+      event('a3', { email: 'asa.o@example.se', name: 'Åsa Öberg' }, { at: at(9) }),
+      event('a4', { email: 'asa.o@example.se', name: 'Asa Oberg' }, { at: at(12) }),
+      event('a5', { email: 'asa.o@example.se', name: 'Å. Ö.' }, { at: at(30) }),
+    ];
+    for (const order of orders(rows)) {
+      const names = Object.fromEntries(linkCustomers([kim], order).customers.map((c) => [c.key, c.name]));
+      expect(names).toEqual({ 'k-1': 'Kim Berg', 'asa.o@example.se': 'Asa Oberg' });
+    }
+  });
+
+  it('settles a contacts export that lists one id under two names by the same rule, with the created dates', () => {
+    const first = { ...contact('7', 'a@x.de'), name: 'Jo Ek', createdAt: at(1) };
+    const second = { ...contact('7', 'a@x.de'), name: 'Johanna Ek', createdAt: at(5) };
+    expect(linkCustomers([first, second], []).customers[0]!.name).toBe('Johanna Ek');
+    expect(linkCustomers([second, first], []).customers[0]!.name).toBe('Johanna Ek');
+  });
+
+  it('joins rows with only a name by the name the rule settles on, not by the first name a row gave', () => {
+    const rows = [
+      event('k1', { crmId: 'K-1', name: 'Kim B.' }, { at: at(1) }),
+      event('k2', { crmId: 'K-1', name: 'Kim Berg' }, { at: at(2) }),
+      event('k3', { crmId: 'K-1', name: 'Kim Berg' }, { at: at(3) }),
+      event('n1', { name: 'kim berg' }, { at: at(4) }),
+    ];
+    for (const order of orders(rows)) {
+      const linked = linkCustomers([], order);
+      expect(linked.customers.map((c) => [c.key, c.name])).toEqual([['K-1', 'Kim Berg']]);
+      expect(linked.events.every((e) => e.customerKey === 'K-1')).toBe(true);
+    }
+  });
+
+  it('numbers the same clashing key, and lists learnt e-mails and handles, alike in every order', () => {
+    const ben = { ...contact('3612', 'ben@example.com'), name: 'Ben' };
+    const rows = [
+      event('t1', { altId: '3612' }, { source: { file: 'tickets.csv', line: 3 } }),
+      event('t2', { crmId: '3612', email: 'ben.b@example.org' }, { source: { file: 'orders.csv', line: 2 } }),
+      event('t3', { crmId: '3612', email: 'b@example.net', handle: 'benb' }, { source: { file: 'orders.csv', line: 3 } }),
+      event('t4', { handle: 'kim', asWritten: 'Kim' }),
+      event('t5', { name: 'Kim' }),
+    ];
+    const expected = summary(linkCustomers([ben], rows));
+    expect(expected).toEqual([
+      { key: '3612', name: 'Ben', emails: ['ben@example.com', 'b@example.net', 'ben.b@example.org'], handles: ['benb'] },
+      { key: '3612 (2)', name: null, emails: [], handles: [] },
+      { key: 'Kim', name: null, emails: [], handles: ['kim'] },
+      { key: 'Kim (2)', name: 'Kim', emails: [], handles: [] },
+    ]);
+    for (const order of orders(rows)) expect(summary(linkCustomers([ben], order))).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import type { Contact, Customer, Event, IdentityKeys, Source } from '../model.js';
 import { normaliseHandle } from './normalise.js';
 import { byCodePoint } from '../collation.js';
+import { displayName, type NameSeen } from './names.js';
 
 export interface LinkOptions {
   /** The brand's own handles (--brand, normalised); the authors of rows the export marks as outbound are added. */
@@ -127,6 +128,13 @@ class CustomerIndex {
   claimed(key: string): Customer | undefined {
     return this.byKey.get(key);
   }
+
+  /** Register every customer's name afresh, once their names are settled (settleNames): the old ones may be gone. */
+  reindexNames(): void {
+    for (const key of [...this.byKey.keys()]) if (key.startsWith('name:')) this.byKey.delete(key);
+    this.ambiguousNames.clear();
+    for (const customer of this.customers) this.remember(customer);
+  }
 }
 
 const nameKey = (name: string): string => `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -199,7 +207,7 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     return links;
   };
   for (const event of events) fileLinks(event.source.file);
-  addContacts(index, contacts, warnings);
+  const contactNames = addContacts(index, contacts, warnings);
 
   const linked = events.map((event) => ({ ...event }));
   const owner: (Customer | null)[] = linked.map(() => null);
@@ -210,7 +218,13 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
     owner[i] = customer;
     placed.set(customer, (placed.get(customer) ?? 0) + 1);
   };
-  const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks);
+  const settle = () => settleNames(index.customers, contactNames, linked, owner);
+  // Names are settled once the keyed rows are placed, so rows with only a name meet every customer by the name the
+  // rule gives them, not by whichever name their first row happened to carry.
+  const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks, () => {
+    settle();
+    index.reindexNames();
+  });
   const orders = joinByOrder(linked, owner, place, fileLinks, warnings);
   makeAnonymous(index, linked, owner, place, fileLinks);
 
@@ -219,7 +233,9 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
   sharedMessageIds(linked, warnings);
   answerThreads(index, linked, owner, byMessage, warnings);
   const unjoined = unjoinedReasons(linked, owner, orders, byMessage);
-  nameByFirstSpelling(spellings);
+  settle();
+  keyByFirstSpelling(spellings);
+  sortIdentities(index.customers);
   recordNameJoins(nameOnly, placed, fileLinks);
   distinctKeys(index.customers, firstRows(linked, owner), warnings);
   warnings.push(...sharedNameWarnings(index, nameOnly));
@@ -257,14 +273,22 @@ function repeatedRecords(linked: readonly Event[]): Map<string, string> {
   return repeats;
 }
 
-/** Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist). */
-function addContacts(index: CustomerIndex, contacts: readonly Contact[], warnings: string[]): void {
+/**
+ * Contacts become customers; a repeated id merges into the first record (a new alias is no duplicate: Olist).
+ * Returns the names each customer's contact records give, for settleNames.
+ */
+function addContacts(index: CustomerIndex, contacts: readonly Contact[], warnings: string[]): Map<Customer, NameSeen[]> {
+  const names = new Map<Customer, NameSeen[]>();
+  const named = (customer: Customer, contact: Contact) => contact.name && names.set(customer, [...(names.get(customer) ?? []), { name: contact.name, at: contact.createdAt }]);
   for (const contact of contacts) {
     const existing = contact.keys.crmId ? index.claimed(`id:${contact.keys.crmId}`) : undefined;
     if (!existing) {
-      index.add(fromContact(contact));
+      const customer = fromContact(contact);
+      index.add(customer);
+      named(customer, contact);
       continue;
     }
+    named(existing, contact);
     const { altId, email } = contact.keys;
     const newAlias = altId !== undefined && altId !== existing.crmId && !existing.aliases.includes(altId);
     if (newAlias) existing.aliases.push(altId);
@@ -272,6 +296,39 @@ function addContacts(index: CustomerIndex, contacts: readonly Contact[], warning
     if (email && !existing.emails.includes(email)) existing.emails.push(email);
     for (const handle of contact.handles) if (!existing.handles.includes(handle)) existing.handles.push(handle);
     index.remember(existing);
+  }
+  return names;
+}
+
+/**
+ * Every customer's display name by the rule of names.ts: their contact records' name, else the commonest name on
+ * their own records (the brand's replies carry the customer's row, not a name of theirs). A customer made for a
+ * placeholder author keeps the name thick gave them.
+ */
+function settleNames(customers: readonly Customer[], contactNames: ReadonlyMap<Customer, NameSeen[]>, linked: readonly Event[], owner: readonly (Customer | null)[]): void {
+  const recordNames = new Map<Customer, NameSeen[]>();
+  linked.forEach((event, i) => {
+    const customer = owner[i];
+    if (!customer || event.direction === 'outbound' || !event.who.name) return;
+    recordNames.set(customer, [...(recordNames.get(customer) ?? []), { name: event.who.name, at: event.at }]);
+  });
+  for (const customer of customers) {
+    if (customer.anonymous) continue;
+    customer.name = displayName(contactNames.get(customer) ?? [], recordNames.get(customer) ?? []) ?? customer.name;
+  }
+}
+
+/**
+ * A customer's e-mails, handles and aliases in an order the rows do not decide: their contact record's own first (as
+ * the record lists them), then the ones their records taught, by code point.
+ */
+function sortIdentities(customers: readonly Customer[]): void {
+  const ordered = (values: string[], own: readonly string[]) => [...own.filter((v) => values.includes(v)), ...values.filter((v) => !own.includes(v)).sort(byCodePoint)];
+  for (const customer of customers) {
+    const keys = customer.contact?.keys;
+    customer.emails = ordered(customer.emails, keys?.email ? [keys.email] : []);
+    customer.handles = ordered(customer.handles, customer.contact?.handles ?? []);
+    customer.aliases = ordered(customer.aliases, keys?.altId && keys.altId !== keys.crmId ? [keys.altId] : []);
   }
 }
 
@@ -285,6 +342,7 @@ function joinByKeys(
   place: (i: number, customer: Customer) => void,
   nameOnly: Map<Customer, Event[]>,
   fileLinks: (file: string) => FileLinks,
+  afterKeyed: () => void,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
   const join = (event: Event, i: number) => {
@@ -307,6 +365,7 @@ function joinByKeys(
   // Rows with a key first, so every name their customers bear is known before a row with only a name is placed:
   // whether a name is shared must not depend on the order of the rows.
   linked.forEach((event, i) => hasPersonKey(event.who) && join(event, i));
+  afterKeyed();
   // The brand's words with no customer column are placed by the thread they answer (pass 4).
   linked.forEach((event, i) => !hasPersonKey(event.who) && event.direction !== 'outbound' && event.who.name && join(event, i));
   return spellings;
@@ -322,7 +381,6 @@ function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
   if (who.handle && !customer.handles.includes(who.handle)) customer.handles.push(who.handle);
   const declared = by === 'id' && who.crmId === customer.crmId;
   if (declared && who.altId && who.altId !== customer.crmId && !customer.aliases.includes(who.altId)) customer.aliases.push(who.altId);
-  if (!customer.name && who.name) customer.name = who.name;
 }
 
 /**
@@ -418,7 +476,7 @@ const MIN_TAIL = 4;
  * the ids with the longest common tail next to each other, so two neighbours tell each id's length.
  */
 export function distinctTails(ids: readonly string[]): Map<string, string> {
-  const reversed = [...new Set(ids)].map((id) => id.split('').reverse().join('')).sort();
+  const reversed = [...new Set(ids)].map((id) => id.split('').reverse().join('')).sort(byCodePoint);
   const common = (a: string | undefined, b: string | undefined): number => {
     if (a === undefined || b === undefined) return 0;
     let n = 0;
@@ -506,16 +564,11 @@ function unjoinedReasons(linked: readonly Event[], owner: readonly (Customer | n
 }
 
 /**
- * A customer known only by a handle, an email or a name is named the same way whatever the file order: the first
- * spelling in sort order, so a weekly CI run does not see a new id when a glob lists files differently.
+ * A customer known only by a handle, an email or a name is keyed the same way whatever the file order: the first
+ * spelling in code point order, so a weekly CI run does not see a new id when a glob lists files differently.
  */
-function nameByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
-  for (const [customer, written] of spellings) {
-    const first = [...written].sort()[0]!;
-    // A customer known by a name alone is also called by that spelling.
-    if (customer.emails.length === 0 && customer.handles.length === 0) customer.name = first;
-    customer.key = first;
-  }
+function keyByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
+  for (const [customer, written] of spellings) customer.key = [...written].sort(byCodePoint)[0]!;
 }
 
 /** How many rows a warning lists before it only counts the rest. */
@@ -547,24 +600,33 @@ function firstRows(linked: readonly Event[], owner: readonly (Customer | null)[]
 /**
  * Every customer's key is theirs alone: profiles, reports and the events' customerKey rely on it. Two different
  * people can still arrive at the same key (a CRM id 3612 and another system's alias 3612, a name and a handle
- * written alike): the later one gets a numbered key, and the user is told where it came from.
+ * written alike): all but one get a numbered key, and the user is told where each came from. Which one keeps the key
+ * does not depend on the order of the rows: a contact before a customer known from records alone, then by identity.
  */
 function distinctKeys(customers: readonly Customer[], firstRow: ReadonlyMap<Customer, Source>, warnings: string[]): void {
-  const taken = new Set<string>();
-  for (const customer of customers) {
-    if (!taken.has(customer.key)) {
-      taken.add(customer.key);
-      continue;
+  const byKey = new Map<string, Customer[]>();
+  for (const customer of customers) byKey.set(customer.key, [...(byKey.get(customer.key) ?? []), customer]);
+  const taken = new Set(byKey.keys());
+  for (const key of [...byKey.keys()].sort(byCodePoint)) {
+    const [, ...others] = [...byKey.get(key)!].sort(byIdentity);
+    for (const customer of others) {
+      let n = 2;
+      while (taken.has(`${key} (${n})`)) n++;
+      const renamed = `${key} (${n})`;
+      const source = customer.contact?.source ?? firstRow.get(customer);
+      const where = source ? `${source.file}:${source.line}: ` : '';
+      warnings.push(`${where}the customer key "${key}" is another customer's already (a CRM id and another system's id, or a name and a handle, written alike); this one is "${renamed}"`);
+      customer.key = renamed;
+      taken.add(renamed);
     }
-    let n = 2;
-    while (taken.has(`${customer.key} (${n})`)) n++;
-    const renamed = `${customer.key} (${n})`;
-    const source = customer.contact?.source ?? firstRow.get(customer);
-    const where = source ? `${source.file}:${source.line}: ` : '';
-    warnings.push(`${where}the customer key "${customer.key}" is another customer's already (a CRM id and another system's id, or a name and a handle, written alike); this one is "${renamed}"`);
-    customer.key = renamed;
-    taken.add(renamed);
   }
+}
+
+/** Customers that share a key, in an order of what they are: contacts first, then CRM ids, then by their keys. */
+function byIdentity(a: Customer, b: Customer): number {
+  const rank = (c: Customer): number => (c.contact ? 0 : c.crmId ? 1 : c.emails.length > 0 || c.handles.length > 0 ? 2 : c.aliases.length > 0 ? 3 : 4);
+  const identity = (c: Customer): string => JSON.stringify([c.crmId, c.emails, c.handles, c.aliases, c.name]);
+  return rank(a) - rank(b) || byCodePoint(identity(a), identity(b));
 }
 
 /**

@@ -88,6 +88,37 @@ describe('orders', () => {
     expect(error.message).toBe('amount: not a number: "viel"');
     expect(error.column).toBe(3);
   });
+
+  it('rejects an amount, quantity or unit price beyond a trillion, naming the column as the file does', () => {
+    const header = ['Order', 'Kunde', 'Menge', 'Preis', 'Betrag'];
+    const withHeader = ctx('orders', { header });
+    const price = rejection(() => normaliseRow(row({ orderId: 'A-6', crmId: '1', quantity: '2', unitPrice: '1e308' }), withHeader));
+    expect(price.message).toBe('unitPrice: "1e308" in column "Preis" is beyond ±1,000,000,000,000, more than any order line is worth');
+    expect(price.column).toBe(4);
+    const amount = rejection(() => normaliseRow(row({ orderId: 'A-7', crmId: '1', amount: '-2e12' }), ctx('orders')));
+    expect(amount.message).toBe('amount: "-2e12" in column "amount" is beyond ±1,000,000,000,000, more than any order line is worth');
+    const quantity = rejection(() => normaliseRow(row({ orderId: 'A-8', crmId: '1', quantity: '1e300', unitPrice: '0' }), withHeader));
+    expect(quantity.message).toMatch(/^quantity: "1e300" in column "Menge" is beyond/);
+    // A number too large for any number is no number at all.
+    expect(rejection(() => normaliseRow(row({ orderId: 'A-9', crmId: '1', amount: '1e400' }), ctx('orders'))).message).toBe(
+      'amount: not a number: "1e400" (too large for any number)',
+    );
+  });
+
+  it('rejects a line whose quantity × unit price is beyond a trillion, naming both columns; a trillion itself is an order', () => {
+    const error = rejection(() => normaliseRow(row({ orderId: 'A-6', crmId: '1', quantity: '10000000', unitPrice: '1000000' }), ctx('orders', { header: ['Order', 'Kunde', 'Menge', 'Preis'] })));
+    expect(error.message).toBe('unitPrice: quantity × unit price ("10000000" × "1000000" in columns "Menge" and "Preis") is beyond ±1,000,000,000,000, more than any order line is worth');
+    expect(error.column).toBe(4);
+    const [order] = normaliseRow(row({ orderId: 'A-6', crmId: '1', quantity: '1000000', unitPrice: '1000000' }), ctx('orders')).events;
+    expect(order!.amount).toBe(1e12);
+  });
+
+  it('in lenient reading (thick annotate) leaves a value beyond a trillion empty with a note instead', () => {
+    const notes: LenientNote[] = [];
+    const { events } = normaliseRow(row({ orderId: 'A-6', crmId: '1', quantity: '1e300', unitPrice: '2', amount: '5' }), ctx('orders', { lenient: true, onLenient: (n) => notes.push(n) }));
+    expect(notes.map((n) => [n.field, n.reason])).toEqual([['quantity', '"1e300" in column "quantity" is beyond ±1,000,000,000,000, more than any order line is worth']]);
+    expect(events[0]!.amount).toBe(5);
+  });
 });
 
 describe('tickets', () => {
@@ -107,6 +138,12 @@ describe('tickets', () => {
     const { events } = normaliseRow(row({ messageId: '12', email: 'c@x.de', date: '2024-03-01T10:00:00Z', subject: 'Rechnung', firstReplyMinutes: '90' }), ctx('tickets'));
     expect(events[0]!.text).toBe('Rechnung');
     expect(events[1]!.at?.toISOString()).toBe('2024-03-01T11:30:00.000Z');
+  });
+
+  it('rejects a number of reply minutes that leads past any date, naming its column', () => {
+    const error = rejection(() => normaliseRow(row({ messageId: '12', email: 'c@x.de', date: '2024-03-01T10:00:00Z', subject: 'Rechnung', firstReplyMinutes: '1e308' }), ctx('tickets', { header: ['Id', 'Mail', 'Erstellt', 'Betreff', 'Erste Antwort (Minuten)'] })));
+    expect(error.message).toBe('firstReplyMinutes: "1e308" minutes in column "Erste Antwort (Minuten)" lead past any date');
+    expect(error.column).toBe(5);
   });
 
   it('has no reply event without a reply time, and names the ticket by its row when it has no id', () => {

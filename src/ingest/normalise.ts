@@ -29,6 +29,8 @@ export interface RowContext {
   lenient?: boolean;
   /** In lenient mode, told about every value left empty, so the user can be warned. */
   onLenient?: (note: LenientNote) => void;
+  /** The file's header, so a reason can name a column as the file does. */
+  header?: readonly string[];
 }
 
 export interface LenientNote {
@@ -149,6 +151,28 @@ function numberCell(row: MappedRow, field: Field, ctx: RowContext): number | nul
   const value = row.cells[field];
   if (value === undefined) return null;
   return readOrExplain(parseNumber(value, ctx.decimals[field]), row, field, ctx);
+}
+
+/**
+ * The largest quantity, unit price, amount or line value an order line may have: a trillion. Beyond it a value is a
+ * typo or a stand-in (1e308), no order; and double precision, exact to the cent only below about 9e13, would lose the
+ * cents of every sum it entered. A product beyond it (1e308 × 2 is Infinity) is rejected alike.
+ */
+export const MAX_ORDER_VALUE = 1e12;
+
+/** A field's column as the file names it (`"Unit Price"`), for reasons; the field when the header is unknown. */
+function columnName(row: MappedRow, field: Field, ctx: RowContext): string {
+  const column = row.columns[field];
+  return JSON.stringify((column === undefined ? undefined : ctx.header?.[column - 1]) ?? field);
+}
+
+const beyond = 'beyond ±1,000,000,000,000, more than any order line is worth';
+
+/** A quantity, unit price or amount within MAX_ORDER_VALUE; else the row is rejected naming the column. */
+function orderNumberCell(row: MappedRow, field: Field, ctx: RowContext): number | null {
+  const value = numberCell(row, field, ctx);
+  if (value === null || Math.abs(value) <= MAX_ORDER_VALUE) return value;
+  return readOrExplain<number>({ ok: false, reason: `"${row.cells[field]}" in column ${columnName(row, field, ctx)} is ${beyond}` }, row, field, ctx);
 }
 
 /** The row's rating on the file's scale; null when the row gives none. */
@@ -275,19 +299,26 @@ function replyInRow(row: MappedRow, ctx: RowContext, record: Event): Event | nul
   const reply = baseEvent(row, ctx, publicRecord ? 'post' : 'message', '#reply');
   reply.channel = record.channel;
   reply.direction = 'outbound';
-  reply.at = repliedAt ?? (replyMinutes !== null && record.at ? new Date(record.at.getTime() + replyMinutes * 60_000) : null);
+  reply.at = repliedAt ?? (replyMinutes !== null && record.at ? minutesAfter(record.at, replyMinutes, row, ctx) : null);
   reply.replyTo = record.messageId;
   reply.text = text ?? null;
   return reply;
 }
 
+/** The time `minutes` after `at`; a number of minutes that leads past any date (1e308) rejects the row, naming its column. */
+function minutesAfter(at: Date, minutes: number, row: MappedRow, ctx: RowContext): Date | null {
+  const time = at.getTime() + minutes * 60_000;
+  if (Number.isFinite(time) && Math.abs(time) <= 8.64e15) return new Date(time);
+  return readOrExplain<Date>({ ok: false, reason: `"${row.cells.firstReplyMinutes}" minutes in column ${columnName(row, 'firstReplyMinutes', ctx)} lead past any date` }, row, 'firstReplyMinutes', ctx);
+}
+
 /** An order line's value: quantity × unit price, else the amount, else the unit price of a one-unit line. */
 function orderAmount(row: MappedRow, ctx: RowContext): number | null {
-  const quantity = numberCell(row, 'quantity', ctx);
-  const unitPrice = numberCell(row, 'unitPrice', ctx);
-  const amount = numberCell(row, 'amount', ctx);
+  const quantity = orderNumberCell(row, 'quantity', ctx);
+  const unitPrice = orderNumberCell(row, 'unitPrice', ctx);
+  const amount = orderNumberCell(row, 'amount', ctx);
   let value: number | null = null;
-  if (quantity !== null && unitPrice !== null) value = quantity * unitPrice;
+  if (quantity !== null && unitPrice !== null) value = lineValue(row, quantity, unitPrice, ctx);
   else if (amount !== null) value = amount;
   // A file of order items with a price and no quantity column (Olist) lists one unit per line.
   else if (unitPrice !== null && row.columns.quantity === undefined) value = unitPrice;
@@ -297,6 +328,14 @@ function orderAmount(row: MappedRow, ctx: RowContext): number | null {
     throw new RowError('order line has neither quantity × unit price nor an amount', row.columns.amount ?? row.columns.unitPrice);
   }
   return value === null ? null : Math.round(value * 100) / 100;
+}
+
+/** Quantity × unit price, unless the product is beyond MAX_ORDER_VALUE (then the row is rejected naming both columns). */
+function lineValue(row: MappedRow, quantity: number, unitPrice: number, ctx: RowContext): number | null {
+  const value = quantity * unitPrice;
+  if (Math.abs(value) <= MAX_ORDER_VALUE) return value;
+  const reason = `quantity × unit price ("${row.cells.quantity}" × "${row.cells.unitPrice}" in columns ${columnName(row, 'quantity', ctx)} and ${columnName(row, 'unitPrice', ctx)}) is ${beyond}`;
+  return readOrExplain<number>({ ok: false, reason }, row, 'unitPrice', ctx);
 }
 
 /**

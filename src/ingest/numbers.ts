@@ -61,7 +61,7 @@ export function parseNumber(value: string, decimal?: DecimalSeparator): Parsed<n
     if (typeof read === 'string') return fail(read);
     n = read;
   }
-  if (!Number.isFinite(n)) return fail();
+  if (!Number.isFinite(n)) return fail('too large for any number');
   return { ok: true, value: negative && n !== 0 ? -n : n };
 }
 

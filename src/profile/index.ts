@@ -9,10 +9,16 @@ import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
 import { span } from '../span.js';
+import { assignSlugs } from './slugs.js';
 import { say, type Finding, type FindingKey } from './wording.js';
 
+export { slugify } from './slugs.js';
+
 export interface ProfileOptions {
-  /** Reference date for recency; defaults to the latest event in the data, so reruns give the same report. */
+  /**
+   * Reference date for recency; defaults to the latest event in the data, so reruns give the same report (ingest has
+   * read implausible dates as unknown by then, so a lone 9999-12-31 is not it: ingest/plausible.ts).
+   */
   asOf?: Date;
   ordersKnown: boolean;
   socialKnown: boolean;
@@ -49,17 +55,6 @@ export interface ProfiledCustomer {
   signals: Signals;
   /** What the whole run holds (whether it can show replies, has orders …). */
   run: RunFacts;
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
 }
 
 function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
@@ -134,7 +129,7 @@ export function describeRun(customers: readonly Customer[], events: readonly Eve
     socialKnown: options.socialKnown,
     contactsKnown: customers.some((c) => c.contact !== null),
     notesKnown: events.some((e) => e.kind === 'note' && e.customerKey !== null),
-    channels: [...channels].sort(),
+    channels: [...channels].sort(byCodePoint),
     reviewsKnown: events.some((e) => e.kind === 'review' && e.direction === 'inbound'),
     repliesKnown: options.repliesKnown ?? events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0),
   };
@@ -241,8 +236,8 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   const drafts = customers.map((customer) => draftOf(customer, byCustomer.get(customer.key) ?? [], ctx));
   // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
-  const slugs = new Set<string>();
-  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, uniqueSlug(slugs, draft.customer), ctx));
+  const slugs = assignSlugs(customers);
+  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx));
 }
 
 /** A run's profiles, and the gaps said once in its index. */
@@ -262,14 +257,6 @@ export function profileRun(customers: readonly Customer[], events: readonly Even
   const profiled = buildProfiles(customers, events, options);
   const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
   return { profiled, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common], sharedGaps: lifted };
-}
-
-function uniqueSlug(taken: Set<string>, customer: Customer): string {
-  const base = slugify(customer.crmId && customer.name ? `${customer.crmId}-${customer.name}` : customer.name ? `${customer.key}-${customer.name}` : customer.key) || 'customer';
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-  taken.add(slug);
-  return slug;
 }
 
 /** Who needs attention first: highest attention score, then most recent contact, then key. */
