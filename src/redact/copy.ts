@@ -39,6 +39,19 @@ export class Copier {
   /** A placeholder author or id ("Ein Google-Nutzer", "N/A") names nobody and stays; anything else is masked. */
   private placeholder = (value: string): string => (placeholders.has(value) ? value : this.people.masker.text(value));
 
+  /**
+   * A channel as the export names it: a free cell ("Via", "Platform"), so it may hold an address or a handle, and it
+   * lands in charts, segment tables, profiles.jsonl and customers.csv. "email" or "instagram" stay as they are.
+   */
+  channel = (channel: string): string => this.people.masker.text(channel);
+
+  /** A customer's records per channel, under the masked channel names (two masked alike count together). */
+  private channels(counts: Record<string, number>): Record<string, number> {
+    const masked: Record<string, number> = {};
+    for (const [channel, n] of Object.entries(counts)) masked[this.channel(channel)] = (masked[this.channel(channel)] ?? 0) + n;
+    return masked;
+  }
+
   analyst = (name: string): string => this.people.analysts.get(name) ?? (name === 'analyst' ? name : this.people.masker.text(name));
 
   /** The identity on a row: every id masked, the name as the customer's pseudonym. */
@@ -72,6 +85,7 @@ export class Copier {
       ...event,
       who: this.keys(event.who, owner),
       customerKey: owner === null ? null : this.code(owner),
+      channel: this.channel(event.channel),
       text: masker.textOrNull(event.text, owner),
       author: event.author === null ? null : this.analyst(event.author),
       annotations: event.annotations.map((a) => this.annotation(a, owner)),
@@ -139,6 +153,7 @@ export class Copier {
       id: this.code(key),
       slug: slugify(name),
       name,
+      channels: this.channels(profile.channels),
       identity: {
         crmId: profile.identity.crmId === null ? null : this.mask('id'),
         emails: profile.identity.emails.map(() => this.mask('email')),

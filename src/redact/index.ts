@@ -10,12 +10,13 @@
 // - identity on a row (Event.who, Contact.keys): crmId, altId, asWritten → "[id]"; email → "[e-mail]"; handle →
 //   "[handle]" unless the brand's; name → the customer's pseudonym; placeholder, placeholderId → kept when thick
 //   knows them for placeholders ("Ein Google-Nutzer", "N/A"), else masked text.
-// - event: customerKey → pseudonym code; text, product, status → masked text; author → analyst label; annotations:
+// - event: customerKey → pseudonym code; channel, text, product, status → masked text; author → analyst label; annotations:
 //   quote → masked text, by.id → analyst label for analyst codes and context notes (rule, model and reading ids are
-//   thick's). Kept: id, source, channel, kind, orderId, messageId, replyTo, replies (record ids of the export, no
+//   thick's). Kept: id, source, kind, orderId, messageId, replyTo, replies (record ids of the export, no
 //   one's name), dates, amounts, ratings, sentiment, codes.
 // - exchange: message, reply, settledBy.event → the copied events; settledBy.quote → masked text.
-// - profile: id → code; slug → from the pseudonym ("person-7qmx"); name → pseudonym; identity → masked as the
+// - profile: id → code; slug → from the pseudonym ("person-7qmx"); name → pseudonym; channels → keyed by the masked
+//   channel names; identity → masked as the
 //   customer's; stageReasons, blindSpots, attentionReasons → said anew from the masked findings. Figures unchanged.
 // - findings: a value that is one of the customer's ids (unlinked, ordersUnjoinable, noOrders, handleWithoutPosts)
 //   → the kind of id it was; anonymous → the placeholder as written (not the record id in the display name); any
@@ -26,7 +27,8 @@
 // - identities: placeholder names and ids (record keys) → kept or masked as above; warnings → message. Kept: key
 //   column, counts.
 // - warnings, events: as above.
-// Names that identify nobody stay: file names, column names, channel names, code ids and labels, brand handles.
+// Names that identify nobody stay: file names, column names, code ids and labels, brand handles. Channel names are
+// cells of the export like any other ("Via: anna@example.org") and are masked as text; "email" stays "email".
 import type { Analysis } from '../cli/pipeline.js';
 import { Copier } from './copy.js';
 import type { RedactLang } from './labels.js';
