@@ -1,12 +1,12 @@
 // Personal data where an export keeps a segment rather than words: the channel ("Via") and product cells and the CRM
 // stage, and the file's own name. They land in chart labels, segment tables, every quote's source, profiles.jsonl,
 // customers.csv and the summary; in a handout run none may show. Invented people and exports, written here.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
 import { captureOutput } from '../src/test-support.js';
-import { tempDir } from './helpers.js';
+import { filesUnder, tempDir } from './helpers.js';
 
 /** What must not show in any file: each planted once in a segment cell. */
 const PLANTED = ['hedda.voss@postfach.example', 'Hedda Voss', '0176 5551234', '5551234', 'hedda_v', 'Brunnenweg 9', 'ole@postfach.example'];
@@ -28,16 +28,6 @@ function writeExports(dir: string): string[] {
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), `${text}\n`);
   return Object.keys(files).map((name) => join(dir, name));
-}
-
-function filesUnder(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(files, filesUnder(path, `${prefix}${name}/`));
-    else files[`${prefix}${name}`] = readFileSync(path, 'utf8');
-  }
-  return files;
 }
 
 /** The planted strings a text holds, Markdown's backslash escapes aside. */
