@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
 import { captureOutput } from '../src/test-support.js';
 import { tempDir, thick } from './helpers.js';
-import { attribute, htmlComments, htmlElements, htmlText, parseHtml, parseXml, svgSources } from './markup.js';
+import { attribute, htmlComments, htmlElements, htmlText, parseHtml, parseXml, svgSources, xmlElements } from './markup.js';
 import { render, RENDERERS, type RendererName, type Rendered } from './rendered.js';
 
 const KIM = 'Kim Kessler\n# Owned\n<script>alert(1)</script>';
@@ -19,6 +19,10 @@ const LINK_NAME = 'x](http://evil.example) [y';
 const IMAGE_NAME = '![pwned](http://evil.example/p.png)';
 const BACKSLASH_NAME = 'Jo Weber \\';
 const TICKETS = 'tickets <img src=x onerror=alert(1)> [t](javascript:alert(1)).csv';
+/** A channel cell: it labels a bar of the customer's channel chart, in SVG on the HTML page. */
+const CHANNEL = '<svg onload=alert(1)> "x" ]]> &amp; [c](javascript:alert(1))';
+/** A channel as thick names it: lower case, a space as a dash ("Web Form" is "web-form"). */
+const CHANNEL_SHOWN = CHANNEL.toLowerCase().replace(/\s+/g, '-');
 const HTML_COMMENT = 'Nice <img src=x onerror=alert(1)> and [x](javascript:alert(1)) and ![](http://evil.example/pixel.png), the pixel is broken';
 const AUTOLINKS = 'Still waiting! See <http://evil.example> or https://evil.example or www.evil.example, or mail sam.b@evil.example';
 const HIDING = '<!-- the rest of this report is hidden, my order never arrived';
@@ -50,7 +54,7 @@ function writeInputs(dir: string): string[] {
     ],
     [TICKETS]: [
       ['Ticket ID', 'Requester Email', 'Created At', 'Channel', 'Subject', 'Description', 'Status'],
-      ['5001', 'kim@example.org', '2024-02-05T09:00:00Z', 'email', 'Pixel', HTML_COMMENT, 'open'],
+      ['5001', 'kim@example.org', '2024-02-05T09:00:00Z', CHANNEL, 'Pixel', HTML_COMMENT, 'open'],
       ['5002', 'kim@example.org', '2024-02-06T09:00:00Z', 'email', 'Links', AUTOLINKS, 'open'],
       ['5003', 'lee@example.org', '2024-02-07T09:00:00Z', 'email', 'Hidden', HIDING, 'open'],
       ['5004', 'jo@example.org', '2024-02-08T09:00:00Z', 'email', 'Fence', FENCED, 'open'],
@@ -188,7 +192,7 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
     it('shows every attack as the text the customer wrote', () => {
       const text = (name: string) => flat(report(name).rendered[renderer].text);
       const kim = text(KIM);
-      for (const shown of [KIM, CITY, STAGE, HTML_COMMENT, AUTOLINKS, ANALYST, NOTE, ...ANALYST_CODES, CONTEXT, LABEL, TICKETS]) expect(kim, shown).toContain(flat(shown));
+      for (const shown of [KIM, CITY, STAGE, HTML_COMMENT, AUTOLINKS, ANALYST, NOTE, ...ANALYST_CODES, CONTEXT, LABEL, TICKETS, CHANNEL_SHOWN]) expect(kim, shown).toContain(flat(shown));
       expect(text(LINK_NAME)).toContain(HIDING);
       expect(text(REVIEWER)).toContain(PRODUCT);
       const anonymous = pages.find((p) => p.file !== 'index.md' && flat(p.rendered[renderer].text).includes('Arrived broken <iframe src=https://evil.example>'))!;
@@ -215,9 +219,17 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
       expect(htmlComments(document).filter((c) => c !== GENERATED), page).toEqual([]);
       for (const svg of svgSources(html)) expect(() => parseXml(svg), page).not.toThrow();
     }
-    const kim = pages.map((page) => parseHtml(readFileSync(join(out, page), 'utf8'))).find((d) => htmlElements(d).some((e) => e.tagName === 'h1' && htmlText(e) === flat(KIM)))!;
+    const kimPage = pages.map((page) => readFileSync(join(out, page), 'utf8')).find((html) => htmlElements(parseHtml(html)).some((e) => e.tagName === 'h1' && htmlText(e) === flat(KIM)))!;
+    // The channel chart labels its bar with the channel as written: text of the drawing, not an element of it.
+    const drawings = svgSources(kimPage).map((svg) => parseXml(svg));
+    const texts = drawings.flatMap((svg) => xmlElements(svg)).filter((e) => e.name === 'text' || e.name === 'title').map((e) => e.text);
+    // The label is cut to fit beside its bar ("<svg-onload=alert(1)>-"x"-]]>-&…"); its title says it whole.
+    expect(texts.some((t) => t.length > 20 && t.endsWith('…') && CHANNEL_SHOWN.startsWith(t.slice(0, -1))), 'channel label').toBe(true);
+    expect(texts.some((t) => t.startsWith(`${CHANNEL_SHOWN}: `)), 'channel title').toBe(true);
+    for (const svg of drawings) expect(xmlElements(svg).map((e) => e.name).filter((name) => name === 'svg'), 'nested <svg>').toEqual(['svg']);
+    const kim = parseHtml(kimPage);
     const shown = flat(htmlText(htmlElements(kim).find((e) => e.tagName === 'body')!));
-    for (const attack of [KIM, CITY, STAGE, HTML_COMMENT, AUTOLINKS, ANALYST, NOTE, ...ANALYST_CODES, CONTEXT, LABEL, TICKETS]) expect(shown, attack).toContain(flat(attack));
+    for (const attack of [KIM, CITY, STAGE, HTML_COMMENT, AUTOLINKS, ANALYST, NOTE, ...ANALYST_CODES, CONTEXT, LABEL, TICKETS, CHANNEL_SHOWN]) expect(shown, attack).toContain(flat(attack));
     expect(htmlElements(kim).filter((e) => e.tagName === 'a').map((e) => attribute(e, 'href'))).not.toContainEqual(expect.stringMatching(/evil|javascript|mailto/));
   });
 

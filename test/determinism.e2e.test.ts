@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDir, thick } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures/determinism');
 const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith('.csv')).sort();
@@ -191,6 +191,17 @@ describe('byte-identical output (fixtures/determinism)', () => {
     );
     // Both rows are still used: only their dates are unknown.
     expect(summary.rows).toEqual({ read: 31, used: 29, rejected: 2 });
+  });
+
+  it('keeps a report a few screens long when --dates makes 0001 and 9999 real: the timeline takes spans of years', () => {
+    const out = join(tempDir(), 'wide');
+    const run = thick(['analyze', ...FILES.map((f) => join(FIXTURES, f)), '--brand', 'bryggeriet', '--dates', '0001-01-01..9999-12-31', '--format', 'both', '-q', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = readFileSync(join(out, 'customers/t-9-tove-lind.md'), 'utf8');
+    expect(report).toMatch(/^0000–0499 +█+·* +1\b/m);
+    expect(report).toMatch(/^9500–9999 +█+·* +1\b/m);
+    expect(report.split('\n').length).toBeLessThan(200);
+    expect(readFileSync(join(out, 'customers/t-9-tove-lind.html'), 'utf8').length).toBeLessThan(60_000);
   });
 
   it('rejects the order lines whose value no number can hold, naming the columns, and prints no "Infinity"', () => {

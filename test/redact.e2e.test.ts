@@ -1,19 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, thick } from './helpers.js';
+import { filesUnder, tempDir, thick } from './helpers.js';
 import { leaks, REDACT_BRAND, REDACT_FILES } from './redact-fixtures.js';
-
-/** Every file under a folder, by its path relative to it. */
-function filesUnder(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(files, filesUnder(path, `${prefix}${name}/`));
-    else files[`${prefix}${name}`] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
 
 describe('thick analyze --redact on exports full of personal data', () => {
   let out: string;

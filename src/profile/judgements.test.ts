@@ -4,7 +4,8 @@ import { readingsAnnotator } from '../annotate/readings.js';
 import type { Customer, Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, byAttention, profileRun } from './index.js';
-import { say } from './wording.js';
+import { liftCommonGaps } from './judgements.js';
+import { say, type Finding } from './wording.js';
 
 const asOf = new Date('2024-07-01T00:00:00Z');
 const person = (key: string, extra: Partial<Customer> = {}): Customer => makeCustomer({ key, crmId: null, emails: [], contact: null, name: null, ...extra });
@@ -171,6 +172,15 @@ describe('gaps most customers share', () => {
     const alone = profileRun([person('p1')], [makeEvent({ customerKey: 'p1', text: 'Nachricht 1', at: on('2024-06-20') })], { ordersKnown: false, socialKnown: false, asOf }).profiled[0]!;
     expect(p1.profile.blindSpots.join(' ')).toMatch(/Only one record/);
     expect(p1.profile.blindSpots).toEqual(alone.profile.blindSpots);
+  });
+
+  it('come in one order whatever order the customers come in: most customers first, then by key', () => {
+    const gaps = (...keys: string[]) => keys.map((key) => ({ key }) as Finding);
+    const customers = [...Array.from({ length: 21 }, () => gaps('oneChannel', 'fewDataPoints')), gaps('noOrders', 'fewDataPoints'), gaps('noOrders', 'oneChannel', 'fewDataPoints')];
+    for (const order of [customers, [...customers].reverse()]) expect(liftCommonGaps(order).lifted).toEqual(['fewDataPoints', 'oneChannel']);
+    const tied = Array.from({ length: 20 }, (_, i) => (i % 2 ? gaps('unlinked', 'oneChannel') : gaps('oneChannel', 'unlinked')));
+    expect(liftCommonGaps(tied).lifted).toEqual(['oneChannel', 'unlinked']);
+    expect(liftCommonGaps([...tied].reverse()).lifted).toEqual(['oneChannel', 'unlinked']);
   });
 
   it('stay in the reports of a small run', () => {

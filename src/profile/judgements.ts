@@ -5,6 +5,7 @@ import { ratingPosition, ratingTone } from '../rating-scales.js';
 import { feltTone, toneDisagrees } from './ratings.js';
 import { asksSomething } from './readings.js';
 import { span } from '../span.js';
+import { byCodePoint } from '../collation.js';
 import type { Finding, FindingKey } from './wording.js';
 
 export { judgeStage } from './stages.js';
@@ -116,7 +117,11 @@ export function liftCommonGaps(perCustomer: readonly Finding[][]): { common: Fin
   if (total < COMMON_GAP_MIN_CUSTOMERS) return { common: [], lifted: [] };
   const counts = new Map<FindingKey, number>();
   for (const findings of perCustomer) for (const key of new Set(findings.map((f) => f.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const lifted = [...counts].filter(([, n]) => n >= COMMON_GAP_SHARE * total).map(([key]) => key);
+  // Most customers first, then by key: the order the customers come in (their rows' order) must not show.
+  const lifted = [...counts]
+    .filter(([, n]) => n >= COMMON_GAP_SHARE * total)
+    .sort(([a, n], [b, m]) => m - n || byCodePoint(a, b))
+    .map(([key]) => key);
   const common: Finding[] = lifted.map((key) => ({ key: 'commonGap', value: key, n: counts.get(key)!, of: total }));
   return { common, lifted };
 }

@@ -4,7 +4,7 @@
 import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import { Placeholders } from '../ingest/placeholders.js';
-import type { Annotation, Contact, ContextEvent, Customer, Event, IdentityKeys, Profile, Rejection } from '../model.js';
+import type { Annotation, Contact, ContextEvent, Customer, Event, IdentityKeys, Profile, Rejection, Source } from '../model.js';
 import type { Exchange } from '../profile/dialog.js';
 import { slugify, type ProfiledCustomer } from '../profile/index.js';
 import { say, type Finding } from '../profile/wording.js';
@@ -22,22 +22,47 @@ export class Copier {
   private readonly handle: string;
   /** The customer each contacts-export record became. */
   private readonly contactOwners: ReadonlyMap<Contact, string>;
+  /** Each input file's name as the outputs show it. */
+  private readonly files: ReadonlyMap<string, string>;
 
   constructor(
     private readonly people: People,
     lang: RedactLang,
     subjects: readonly ProfiledCustomer[],
+    files: readonly string[],
   ) {
     this.mask = placeholderFor(lang);
     this.handle = bareHandle(lang);
     this.contactOwners = new Map(subjects.flatMap((s) => (s.customer.contact ? [[s.customer.contact, s.customer.key] as const] : [])));
+    this.files = fileNames(files, (name) => people.masker.text(name));
   }
+
+  /** An input file's name: the user chose it, and "export-anna@example.org.csv" is cited in every quote of it. */
+  file = (name: string): string => this.files.get(name) ?? this.people.masker.text(name);
+
+  private source = (source: Source): Source => {
+    const file = this.file(source.file);
+    return file === source.file ? source : { ...source, file };
+  };
 
   private code = (key: string): string => this.people.codes.get(key) ?? this.mask('id');
   private pseudonym = (key: string | null): string => (key === null ? undefined : this.people.pseudonyms.get(key)) ?? this.mask('name');
   private handleOf = (handle: string): string => (this.people.brand.isHandle(handle) ? handle : this.handle);
   /** A placeholder author or id ("Ein Google-Nutzer", "N/A") names nobody and stays; anything else is masked. */
   private placeholder = (value: string): string => (placeholders.has(value) ? value : this.people.masker.text(value));
+
+  /**
+   * A channel as the export names it: a free cell ("Via", "Platform"), so it may hold an address or a handle, and it
+   * lands in charts, segment tables, profiles.jsonl and customers.csv. "email" or "instagram" stay as they are.
+   */
+  channel = (channel: string): string => this.people.masker.text(channel);
+
+  /** A customer's records per channel, under the masked channel names (two masked alike count together). */
+  private channels(counts: Record<string, number>): Record<string, number> {
+    const masked: Record<string, number> = {};
+    for (const [channel, n] of Object.entries(counts)) masked[this.channel(channel)] = (masked[this.channel(channel)] ?? 0) + n;
+    return masked;
+  }
 
   analyst = (name: string): string => this.people.analysts.get(name) ?? (name === 'analyst' ? name : this.people.masker.text(name));
 
@@ -60,7 +85,7 @@ export class Copier {
     // A context note is the same world event for every customer it touches: masked alike everywhere.
     const quote = this.people.masker.textOrNull(annotation.quote, annotation.code === 'context' ? null : owner);
     const maker = by.kind === 'analyst' || by.kind === 'context' ? { kind: by.kind, id: this.analyst(by.id) } : by;
-    return { ...annotation, quote, by: maker };
+    return { ...annotation, quote, by: maker, source: this.source(annotation.source) };
   }
 
   event = (event: Event): Event => {
@@ -72,9 +97,11 @@ export class Copier {
       ...event,
       who: this.keys(event.who, owner),
       customerKey: owner === null ? null : this.code(owner),
+      channel: this.channel(event.channel),
       text: masker.textOrNull(event.text, owner),
       author: event.author === null ? null : this.analyst(event.author),
       annotations: event.annotations.map((a) => this.annotation(a, owner)),
+      source: this.source(event.source),
     };
     if (event.product !== undefined) copy.product = masker.text(event.product);
     if (event.status !== undefined) copy.status = masker.text(event.status);
@@ -92,6 +119,7 @@ export class Copier {
       phone: contact.phone === null ? null : this.mask('phone'),
       city: this.people.masker.textOrNull(contact.city, owner),
       crmStage: this.people.masker.textOrNull(contact.crmStage, owner),
+      source: this.source(contact.source),
     };
   }
 
@@ -105,6 +133,7 @@ export class Copier {
       handles: customer.handles.map(this.handleOf),
       contact: customer.contact && this.contact(customer.contact),
       aliases: customer.aliases.map(() => this.mask('id')),
+      nameJoins: customer.nameJoins.map(this.source),
     };
   }
 
@@ -139,6 +168,7 @@ export class Copier {
       id: this.code(key),
       slug: slugify(name),
       name,
+      channels: this.channels(profile.channels),
       identity: {
         crmId: profile.identity.crmId === null ? null : this.mask('id'),
         emails: profile.identity.emails.map(() => this.mask('email')),
@@ -169,14 +199,16 @@ export class Copier {
     ...context,
     note: this.people.masker.text(context.note),
     author: context.author === null ? null : this.analyst(context.author),
+    source: this.source(context.source),
   });
 
-  private rejection = (rejection: Rejection): Rejection => ({ ...rejection, reason: this.people.masker.reason(rejection.reason), raw: this.people.masker.withheld(rejection.raw) });
+  private rejection = (rejection: Rejection): Rejection => ({ ...rejection, file: this.file(rejection.file), reason: this.people.masker.reason(rejection.reason), raw: this.people.masker.withheld(rejection.raw) });
 
   ingest = (ingest: FileIngest): FileIngest => {
     const { masker } = this.people;
     return {
       ...ingest,
+      file: this.file(ingest.file),
       contacts: ingest.contacts.map((c) => this.contact(c)),
       events: ingest.events.map(this.event),
       contextEvents: ingest.contextEvents.map(this.contextEvent),
@@ -203,8 +235,26 @@ export class Copier {
 
   identity = (identity: FileIdentity): FileIdentity => ({
     ...identity,
+    file: this.file(identity.file),
     placeholders: this.placeholderCounts(identity.placeholders),
     placeholderIds: this.placeholderCounts(identity.placeholderIds),
     warnings: identity.warnings.map((w) => this.people.masker.message(w)),
   });
+}
+
+/**
+ * The input files' names with personal data masked, each still its own: two names masked alike ("[e-mail].csv")
+ * are told apart by a number, since file and line find a quote's source and a world event's customers.
+ */
+function fileNames(files: readonly string[], mask: (name: string) => string): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set(files.filter((file) => mask(file) === file));
+  for (const file of files) {
+    if (names.has(file)) continue;
+    let shown = mask(file);
+    for (let n = 2; shown !== file && taken.has(shown); n++) shown = `${mask(file)} (${n})`;
+    taken.add(shown);
+    names.set(file, shown);
+  }
+  return names;
 }

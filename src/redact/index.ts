@@ -10,23 +10,29 @@
 // - identity on a row (Event.who, Contact.keys): crmId, altId, asWritten → "[id]"; email → "[e-mail]"; handle →
 //   "[handle]" unless the brand's; name → the customer's pseudonym; placeholder, placeholderId → kept when thick
 //   knows them for placeholders ("Ein Google-Nutzer", "N/A"), else masked text.
-// - event: customerKey → pseudonym code; text, product, status → masked text; author → analyst label; annotations:
-//   quote → masked text, by.id → analyst label for analyst codes and context notes (rule, model and reading ids are
-//   thick's). Kept: id, source, channel, kind, orderId, messageId, replyTo, replies (record ids of the export, no
-//   one's name), dates, amounts, ratings, sentiment, codes.
+// - event: customerKey → pseudonym code; channel, text, product, status → masked text; author → analyst label;
+//   annotations: quote → masked text, by.id → analyst label for analyst codes and context notes (rule, model and
+//   reading ids are thick's); source (also of contacts, context notes, name joins) → with the file's masked name
+//   (below). Kept: id, kind, orderId, messageId, replyTo, replies (record ids of the export, no one's name), dates,
+//   amounts, ratings, sentiment, codes.
 // - exchange: message, reply, settledBy.event → the copied events; settledBy.quote → masked text.
-// - profile: id → code; slug → from the pseudonym ("person-7qmx"); name → pseudonym; identity → masked as the
-//   customer's; stageReasons, blindSpots, attentionReasons → said anew from the masked findings. Figures unchanged.
+// - profile: id → code; slug → from the pseudonym ("person-7qmx"); name → pseudonym; channels → keyed by the masked
+//   channel names; identity → masked as the customer's; stageReasons, blindSpots, attentionReasons → said anew from
+//   the masked findings. Figures unchanged.
 // - findings: a value that is one of the customer's ids (unlinked, ordersUnjoinable, noOrders, handleWithoutPosts)
 //   → the kind of id it was; anonymous → the placeholder as written (not the record id in the display name); any
 //   other value → masked as a message. The run's blind spots likewise.
 // - ingest: contacts, events, contextEvents (note → masked text, author → label) as above; rejected: reason →
 //   message with quoted values withheld, raw → every word withheld; warnings → message; used rows: fields and raw
-//   withheld, events copied. Kept: file, encoding, delimiter, preset, header and mapping (column names), rows, rating.
+//   withheld, events copied; file → masked text, each masked name still told apart from the others ("[e-mail].csv",
+//   "[e-mail].csv (2)"), in every source, rejected row and the summary alike. Kept: encoding, delimiter, preset,
+//   header and mapping (column names), rows, rating.
 // - identities: placeholder names and ids (record keys) → kept or masked as above; warnings → message. Kept: key
 //   column, counts.
 // - warnings, events: as above.
-// Names that identify nobody stay: file names, column names, channel names, code ids and labels, brand handles.
+// Names that identify nobody stay: column names, code ids and labels, brand handles. A file's name is the user's
+// choice, and "export-anna@example.org.csv" would be cited beside every quote of it: it is masked as text. Channel
+// names are cells of the export like any other ("Via: anna@example.org"), masked as text; "email" stays "email".
 import type { Analysis } from '../cli/pipeline.js';
 import { Copier } from './copy.js';
 import type { RedactLang } from './labels.js';
@@ -60,7 +66,7 @@ export interface RedactedRun {
 export function redactRun(analysis: Analysis, options: RedactOptions = {}): RedactedRun {
   const lang = options.lang ?? 'en';
   const people = runPeople(analysis, { lang, brandHandles: options.brandHandles ?? [], secret: options.secret ?? '' });
-  const copy = new Copier(people, lang, analysis.profiled);
+  const copy = new Copier(people, lang, analysis.profiled, analysis.ingests.map((i) => i.file));
   const redacted: Analysis = {
     ...analysis,
     ingests: analysis.ingests.map(copy.ingest),

@@ -26,6 +26,7 @@ describe('phone numbers', () => {
   it.each([
     'am 12.03.2024 um 14:30 Uhr',
     'delivered 2024-03-12 10:15:00',
+    'lines 4 (0001-01-01), 5 (0099-12-31): implausible dates',
     'bestellt am 03/12/2024',
     'Termin 01/03/2024 12:30',
     'Preis 12,99 € statt 1.299,00 €',

@@ -45,11 +45,13 @@ const TOLL_FREE = /^\(?8(?:00|88|77|66|55|44|33)/;
 /** Whether a candidate (cut, as written) has the shape of a person's phone number. */
 export function phoneShaped(candidate: string): boolean {
   if (SERVICE.test(candidate.replace(/[^\d+]/g, ''))) return false;
+  // A date first: "0001-01-01" (an implausible date a warning quotes) starts with 00 like an international number.
+  if (DATE.test(candidate.replace(/^\(/, ''))) return false;
   const digits = digitCount(candidate);
   const international = /^(?:\+|\(\s*\+|00)/.test(candidate);
   if (international) return digits >= 8 && digits <= 17;
   // National: a dot is a date's or a price's, not a German phone number's.
-  if (candidate.includes('.') || DATE.test(candidate.replace(/^\(/, ''))) return false;
+  if (candidate.includes('.')) return false;
   return digits >= 9 && digits <= 13;
 }
 

@@ -11,23 +11,34 @@ describe('timeBuckets', () => {
     expect(buckets.indexOf(d('2024-12-01'))).toBe(23);
   });
 
-  it('switches to quarters past two years and to years past six', () => {
+  it('switches to quarters past two years, to years past six, and to spans of years past 24', () => {
     const quarters = timeBuckets([d('2020-02-01'), d('2024-11-30')]);
     expect(quarters.unit).toBe('quarter');
     expect(quarters.labels[0]).toBe('2020-Q1');
     expect(quarters.labels.at(-1)).toBe('2024-Q4');
     expect(quarters.indexOf(d('2020-04-01'))).toBe(1);
-    const years = timeBuckets([d('1970-01-01'), d('2025-06-01')]);
+    const years = timeBuckets([d('2001-01-01'), d('2024-06-01')]);
     expect(years.unit).toBe('year');
-    expect(years.labels).toHaveLength(56);
-    expect(years.indexOf(d('2025-01-01'))).toBe(55);
+    expect(years.labels).toHaveLength(24);
+    expect(years.indexOf(d('2024-01-01'))).toBe(23);
+    // 1970 to 2025 is 56 years: five-year spans, aligned on years ending in 0 and 5.
+    const spans = timeBuckets([d('1970-01-01'), d('2025-06-01')]);
+    expect(spans.unit).toBe('years');
+    expect(spans.labels).toEqual(['1970–1974', '1975–1979', '1980–1984', '1985–1989', '1990–1994', '1995–1999', '2000–2004', '2005–2009', '2010–2014', '2015–2019', '2020–2024', '2025–2029']);
+    expect(spans.indexOf(d('2024-12-31'))).toBe(10);
   });
 
-  it('bounds the buckets however far apart two dates are', () => {
-    const far = timeBuckets([new Date(Date.UTC(1, 0, 1)), d('9999-12-31')]);
-    expect(far.unit).toBe('year');
-    // Years are the coarsest unit: the spread of plausible dates (1970 to a year past the reference) bounds them.
-    expect(bucketUnit(0, 120_000)).toBe('year');
+  it('bounds the buckets however far apart two dates are (--dates can make 0001 and 9999 real)', () => {
+    const far = timeBuckets([d('0001-01-01'), d('2024-05-01'), d('9999-12-31')]);
+    expect(far.labels.length).toBeLessThanOrEqual(24);
+    expect(far.labels[0]).toBe('0000–0499');
+    expect(far.labels.at(-1)).toBe('9500–9999');
+    expect(far.indexOf(d('2024-05-01'))).toBe(4);
+    expect(timeBuckets([d('0001-01-01'), d('1999-12-31')], 24).labels).toHaveLength(20);
+    expect(bucketUnit(0, 275_760 * 12)).toBe('years');
+    expect(bucketUnit(2000 * 12, 2001 * 12)).toBe('month');
+    // The years of the first centuries keep four digits, as ISO writes them.
+    expect(timeBuckets([d('0001-01-01'), d('0001-03-01')]).labels).toEqual(['0001-01', '0001-02', '0001-03']);
   });
 });
 

@@ -59,30 +59,45 @@ export function sparkline(counts: readonly number[]): string {
   return counts.map((n) => (n === 0 ? ' ' : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((n / max) * (BLOCKS.length - 1)))])).join('');
 }
 
-export type BucketUnit = 'month' | 'quarter' | 'year';
+export type BucketUnit = 'month' | 'quarter' | 'year' | 'years';
 
-/** Months per bucket of each unit. */
-const MONTHS: Record<BucketUnit, number> = { month: 1, quarter: 3, year: 12 };
+/**
+ * Months per bucket, finest first: a month, a quarter, a year, then spans of years for a history longer than a
+ * timeline's rows (dates far apart are real when the user widens --dates: 1900 to 2024, or a typo kept as 0001).
+ */
+const SIZES = [1, 3, 12, ...[2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000].map((years) => years * 12)];
+
+const bucketCount = (firstMonth: number, lastMonth: number, size: number): number => Math.floor(lastMonth / size) - Math.floor(firstMonth / size) + 1;
+
+/** The months per bucket that keep a timeline to at most `max` buckets: months for two years, quarters for six, years, then spans of years. */
+function bucketMonths(firstMonth: number, lastMonth: number, max: number): number {
+  return SIZES.find((size) => bucketCount(firstMonth, lastMonth, size) <= max) ?? SIZES.at(-1)!;
+}
+
+const unitOf = (size: number): BucketUnit => (size === 1 ? 'month' : size === 3 ? 'quarter' : size === 12 ? 'year' : 'years');
 
 /**
  * The finest unit that keeps a timeline to at most `max` buckets, so a report stays a few screens long however far
- * apart a customer's first and last contact are: months for two years, quarters for six, years beyond.
+ * apart a customer's first and last contact are: months for two years, quarters for six, years for `max` years, and
+ * spans of years (2, 5, 10, 20, 50 … years) beyond.
  */
 export function bucketUnit(firstMonth: number, lastMonth: number, max = 24): BucketUnit {
-  const months = lastMonth - firstMonth + 1;
-  if (months <= max) return 'month';
-  return Math.floor(lastMonth / 3) - Math.floor(firstMonth / 3) + 1 <= max ? 'quarter' : 'year';
+  return unitOf(bucketMonths(firstMonth, lastMonth, max));
 }
 
 /** A date's month number since year 0 (UTC): year × 12 + month. */
 const monthNumber = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
 
-function bucketLabel(bucket: number, unit: BucketUnit): string {
-  const firstMonth = bucket * MONTHS[unit];
+/** A year as ISO writes it, with four digits at least: "0001", "2024". */
+const yearText = (year: number): string => (year < 0 ? `-${String(-year).padStart(4, '0')}` : String(year).padStart(4, '0'));
+
+function bucketLabel(bucket: number, size: number): string {
+  const firstMonth = bucket * size;
   const year = Math.floor(firstMonth / 12);
-  if (unit === 'year') return String(year);
-  if (unit === 'quarter') return `${year}-Q${(firstMonth % 12) / 3 + 1}`;
-  return `${year}-${String((firstMonth % 12) + 1).padStart(2, '0')}`;
+  if (size > 12) return `${yearText(year)}–${yearText(year + size / 12 - 1)}`;
+  if (size === 12) return yearText(year);
+  if (size === 3) return `${yearText(year)}-Q${(firstMonth - year * 12) / 3 + 1}`;
+  return `${yearText(year)}-${String(firstMonth - year * 12 + 1).padStart(2, '0')}`;
 }
 
 /** Time buckets over a set of dates: their unit, labels from the first to the last bucket (gaps included), and where a date falls. */
@@ -96,11 +111,10 @@ export interface Buckets {
 export function timeBuckets(dates: readonly Date[], max = 24): Buckets {
   if (dates.length === 0) return { unit: 'month', labels: [], indexOf: () => -1 };
   const { min, max: last } = span(dates.map(monthNumber))!;
-  const unit = bucketUnit(min, last, max);
-  const size = MONTHS[unit];
+  const size = bucketMonths(min, last, max);
   const first = Math.floor(min / size);
-  const labels = Array.from({ length: Math.floor(last / size) - first + 1 }, (_, i) => bucketLabel(first + i, unit));
-  return { unit, labels, indexOf: (date) => Math.floor(monthNumber(date) / size) - first };
+  const labels = Array.from({ length: bucketCount(min, last, size) }, (_, i) => bucketLabel(first + i, size));
+  return { unit: unitOf(size), labels, indexOf: (date) => Math.floor(monthNumber(date) / size) - first };
 }
 
 /** Count dates per calendar month (UTC) from the first to the last month, gaps included. */

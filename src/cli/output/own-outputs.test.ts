@@ -34,6 +34,24 @@ describe("thick's own outputs as inputs", () => {
     ]);
   });
 
+  it('are skipped by their first line where no manifest lists them: an older output folder, a copy beside the exports', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'thick-own-'));
+    const files = {
+      'kontakte.csv': 'Customer ID,Name\n7,Ida Imker\n',
+      'customers.csv': '\uFEFFrank,id,name,slug,stage,attention,first_contact\n1,7,Ida Imker,7-ida-imker,stranger,0,\n',
+      'rejected.csv': '\uFEFFfile,line,column,reason,raw\r\nkontakte.csv,3,,no name,x\r\n',
+      'profiles.jsonl': '{"id":"7","slug":"7-ida-imker","name":"Ida Imker","stage":"stranger"}\n',
+      // Columns a user may well name so: data.
+      'abgelehnt.csv': 'file,line,column,reason,raw,comment\nx.csv,1,,?,?,mine\n',
+      'rangliste.csv': 'rank,id,name\n1,7,Ida\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(ws, name), text);
+    const given = Object.keys(files).map((f) => join(ws, f));
+    const { inputs, skipped } = withoutOwnOutputs(given, join(ws, 'out'));
+    expect(inputs).toEqual([join(ws, 'kontakte.csv'), join(ws, 'abgelehnt.csv'), join(ws, 'rangliste.csv')]);
+    expect(skipped).toEqual(['customers.csv', 'rejected.csv', 'profiles.jsonl'].map((f) => `${join(ws, f)}: thick's own output (it starts as every ${f} thick writes); not read as input`));
+  });
+
   it('are none while the output folder does not exist', () => {
     const ws = mkdtempSync(join(tmpdir(), 'thick-own-'));
     expect(withoutOwnOutputs(['a.csv', 'b.csv'], join(ws, 'out'))).toEqual({ inputs: ['a.csv', 'b.csv'], skipped: [] });
