@@ -101,6 +101,22 @@ describe('the index opens with an overview of the run', () => {
     expect(index).toContain('| Espresso \\*500 g\\* | 2 | 2 | 1.50 (n = 2) | Waiting and delay 2 |');
   });
 
+  it('folds two or more empty months into one row, in the themes by month and in the chart alike', () => {
+    const sparse = [
+      review('s1', 2, 'Still waiting.', 'pain.waiting', '2023-12-05'),
+      review('s2', 5, 'Lovely.', 'dialog.praise', '2024-01-10'),
+      review('s3', 4, 'Good.', 'dialog.praise', '2024-05-03'),
+      review('s4', 1, 'Waiting for weeks.', 'pain.waiting', '2024-06-02'),
+    ];
+    const customers = ['s1', 's2', 's3', 's4'].map((key) => makeCustomer({ key, crmId: key, name: `Kunde ${key}`, emails: [] }));
+    const text = renderIndex(buildProfiles(customers, sparse, { ordersKnown: false, socialKnown: false, asOf: on('2024-06-15') }), { files, contextEvents: [], codes }, 'de');
+    const rows = [...text.matchAll(/^\| (\d\d\.\d{4}(?: – \d\d\.\d{4})?) \| (\d+) \|/gm)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(rows).toEqual(['12.2023: 1', '01.2024: 1', '02.2024 – 04.2024: 0', '05.2024: 1', '06.2024: 1']);
+    const chart = text.slice(text.indexOf('## Tonalität und Bewertung nach Monat'));
+    expect(chart).toMatch(/^02\.2024 – 04\.2024 +—/m);
+    expect(chart).not.toMatch(/^03\.2024/m);
+  });
+
   it('draws tone and rating by month with how many values each mean is taken over', () => {
     expect(index).toMatch(/^2024-05 +·+●·+ +0\.00 n=2 +·+●·+ +3\.50 n=2$/m);
   });
