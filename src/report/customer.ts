@@ -328,7 +328,7 @@ export function customerPage(subject: ProfiledCustomer, options: ReportOptions):
   const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   // The portrait first: who this is, what moves them, what to do next; the sections below hold the evidence.
   const { who, moves, next } = portrait(subject, options.codes, options.lang);
-  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
+  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang, 2)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK];
 }

@@ -202,7 +202,11 @@ function trendSection(o: RunOverview, ctx: Ctx): Block[] {
   return [`## ${ctx.w.trend}`, '', { kind: 'means', periods: rows.map((r) => r.label), series }, '', `*${ctx.w.trendHow}*`, ''];
 }
 
-const share = (n: number, of: number, lang: ReportLang): string => percent(Math.round((n / of) * 1000) / 10, lang);
+/** A share in whole percent; one below 1 % but not nothing keeps a decimal ("0.2%", never "0%" for 2 of 1,255). */
+function share(n: number, of: number, lang: ReportLang): string {
+  const value = (n / of) * 100;
+  return n > 0 && value < 0.95 ? percent(Math.max(0.1, Math.round(value * 10) / 10), lang, 1) : percent(Math.round(value), lang);
+}
 
 function meanLine(name: string, change: MeanChange | null, format: (v: number) => string, ctx: Ctx): string {
   if (!change) return `- ${name}: ${ctx.w.tooFew}.`;
