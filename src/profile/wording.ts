@@ -145,9 +145,10 @@ const WORDING = {
     de: (f: Finding) => `Gesamteindruck positiv (Mittelwert aus Bewertungen und Texten ${deDecimal(f.value)})`,
   },
   manyOrders: { en: (f: Finding) => s(f.n, 'order', 'orders'), de: (f: Finding) => s(f.n, 'Bestellung', 'Bestellungen') },
+  // value: the different days they fell on.
   manyContacts: {
-    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)`,
-    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)`,
+    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)${f.value ? ` on ${f.value} different days` : ''}`,
+    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)${f.value ? ` an ${f.value} verschiedenen Tagen` : ''}`,
   },
   // n: distinct orders, absent when the run cannot know them; value: the customer's own records.
   someContact: {
