@@ -241,7 +241,7 @@ const WORDING = {
   },
   ratedWithoutWords: {
     en: (f: Finding) => `Rated ${f.n}× without a word: we know how they rate us, not why.`,
-    de: (f: Finding) => `${f.n}× bewertet, ohne ein Wort: Wir wissen, wie die Person uns bewertet, nicht warum.`,
+    de: (f: Finding) => `${f.n}× ohne Kommentar bewertet: Wir wissen, wie die Person uns bewertet, nicht warum.`,
   },
   toneDisagrees: {
     en: (f: Finding) => `In ${s(f.n, 'record', 'records')} the words and the rating point different ways (irony, or mixed feelings): the rating counts, but read ${f.n === 1 ? 'it' : 'them'} yourself (marked under Voice).`,
@@ -313,7 +313,7 @@ const COMMON_GAPS: Record<string, { en: string; de: string }> = {
   otherLanguage: { en: 'wrote in a language thick does not read: tone and codes skip those texts.', de: 'schrieben in einer Sprache, die thick nicht liest: Tonalität und Codes fehlen für diese Texte.' },
   anonymous: { en: 'wrote under a placeholder name or none: each such record stands alone, never joined to another; a user id in the export would join them.', de: 'schrieben unter einem Platzhalternamen oder ohne Namen: Jeder dieser Einträge steht allein; eine Nutzer-ID im Export würde sie verbinden.' },
   nameJoins: { en: 'were joined to rows by name alone.', de: 'wurden Zeilen nur über den Namen zugeordnet.' },
-  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne ein Wort: Wir wissen, wie sie uns bewerten, nicht warum.' },
+  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne Kommentar: Wir wissen, wie sie uns bewerten, nicht warum.' },
   toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
   answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
 };
@@ -331,6 +331,7 @@ const CHANNELS_DE: Record<string, string> = {
   social: 'Social Media',
   message: 'Nachricht',
   review: 'Bewertungsportal',
+  survey: 'Umfrage',
   crm: 'CRM',
   sms: 'SMS',
   letter: 'Brief',

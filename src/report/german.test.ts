@@ -96,8 +96,9 @@ describe('German terms', () => {
       'Amazon',
       'CRM',
     ]);
-    // A channel a user's export names is a German noun: capitalised.
+    // A channel a user's export names is a German noun: capitalised. A shop's post-purchase survey is an Umfrage.
     expect(channelName('filiale', 'de')).toBe('Filiale');
+    expect(channelName('survey', 'de')).toBe('Umfrage');
     // English keeps the contract's channel ids.
     expect(channelName('google-play', 'en')).toBe('google-play');
   });
@@ -161,6 +162,26 @@ const isoDates = (page: string): string[] =>
     .join('\n')
     .replace(/[„“][^„“]*[„“]/g, '')
     .match(/\b\d{4}-(?:\d{2}|Q[1-4])(?:-\d{2})?\b/g) ?? [];
+
+describe('the tone that counts a rating', () => {
+  it('says in German that the tone comes from the rating, as a German reader says it', () => {
+    const rated = makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, rating: { value: 1, scale: 'stars5' }, text: 'Geht nicht.', lang: 'de', sentiment: { label: 'negative', score: -0.4 }, at: new Date('2024-05-02T10:00:00Z') });
+    const page = renderCustomerReport(buildProfiles([makeCustomer()], [rated], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'de', codes });
+    expect(page).toContain(`Gesamteindruck aus Bewertungen und Texten: -1,00 (n${NBSP}=${NBSP}1, aus der Bewertung)`);
+    expect(page).not.toContain('über die Bewertung');
+  });
+});
+
+describe('a rating without a comment', () => {
+  it('is one "ohne Kommentar", as a German analyst writes it, and the survey follow-up asks what they had wished for', () => {
+    const survey = makeEvent({ kind: 'survey', channel: 'survey', expectsReply: false, text: null, rating: { value: 1, scale: 'stars5' }, at: new Date('2024-06-28T10:00:00Z'), source: { file: 's.csv', line: 4 } });
+    const page = renderCustomerReport(buildProfiles([makeCustomer()], [survey], { ordersKnown: false, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!, { lang: 'de', codes });
+    expect(page).toContain('**Was die Person bewegt:** Ohne Kommentar bewertet (★☆☆☆☆ 1/5)');
+    expect(page).toContain('Auf die Umfrageantwort zurückkommen (★☆☆☆☆ 1/5): (ohne Kommentar, s.csv:4, 28.06.2024). Fragen, was sie sich anders gewünscht hätte,');
+    expect(page).toContain('- Kanäle: Umfrage');
+    expect(page).not.toMatch(/ohne ein Wort|besser gemacht hätte|Survey/);
+  });
+});
 
 describe('a German report end to end', () => {
   const de = renderCustomerReport(subject(), { lang: 'de', codes });

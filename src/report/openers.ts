@@ -85,7 +85,7 @@ const OPENERS = {
   },
   followUpSurvey: {
     en: (s) => `Close the loop on their survey answer (${s.rating}): ${s.q}. Ask what would have made it better, and listen before explaining.`,
-    de: (s) => `Auf die Umfrageantwort zurückkommen (${s.rating}): ${s.q}. Fragen, was es besser gemacht hätte, und zuhören, bevor erklärt wird.`,
+    de: (s) => `Auf die Umfrageantwort zurückkommen (${s.rating}): ${s.q}. Fragen, was sie sich anders gewünscht hätte, und zuhören, bevor erklärt wird.`,
   },
   noteIdea: {
     en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
@@ -181,11 +181,11 @@ const OPENERS = {
   },
   askWhyLow: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefgelaufen ist.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne Kommentar (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefgelaufen ist.`,
   },
   askWhatMattered: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what mattered most to them.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne Kommentar (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
   },
   latestWords: {
     en: (s) => `Start from their latest words (${s.kind}): ${s.q}. Ask how things are now.`,
@@ -242,7 +242,7 @@ const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >=
 
 /** “quote” (file:line, date); a record without words (a bare rating) is cited as such, not as an empty quote. */
 const evidenceOf = (text: string, event: Event, lang: ReportLang): string =>
-  text.trim() ? `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})` : `(${lang === 'de' ? 'ohne ein Wort' : 'without a word'}, ${cite(event.source)}, ${day(event.at, lang)})`;
+  text.trim() ? `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})` : `(${lang === 'de' ? 'ohne Kommentar' : 'without a word'}, ${cite(event.source)}, ${day(event.at, lang)})`;
 
 /** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
 function underTheir(kind: Event['kind'], lang: ReportLang): string {
