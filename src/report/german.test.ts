@@ -2,7 +2,7 @@
 // words of the seeds and of German CRM work instead of literal translations.
 import { describe, expect, it } from 'vitest';
 import { buildProfiles } from '../profile/index.js';
-import { dateText, say, type Finding, type FindingKey } from '../profile/wording.js';
+import { dateText, elapsed, say, type Finding, type FindingKey } from '../profile/wording.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import type { CodeInfo } from './codes.js';
 import { categoryTitle } from './codes.js';
@@ -169,6 +169,22 @@ describe('the tone that counts a rating', () => {
     const page = renderCustomerReport(buildProfiles([makeCustomer()], [rated], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'de', codes });
     expect(page).toContain(`Gesamteindruck aus Bewertungen und Texten: -1,00 (n${NBSP}=${NBSP}1, aus der Bewertung)`);
     expect(page).not.toContain('über die Bewertung');
+  });
+});
+
+describe('how long ago', () => {
+  it('is days within a year and whole years beyond, in the case the German sentence needs', () => {
+    expect(elapsed(7, 'de', true)).toBe('7 Tagen');
+    expect(elapsed(190, 'de')).toBe('190 Tage');
+    expect(elapsed(1, 'de', true)).toBe('1 Tag');
+    expect(elapsed(487, 'de')).toBe('über ein Jahr');
+    expect(elapsed(487, 'de', true)).toBe('über einem Jahr');
+    expect(elapsed(1894, 'de', true)).toBe('über fünf Jahren');
+    expect(elapsed(1894, 'en')).toBe('over five years');
+    expect(elapsed(364, 'en')).toBe('364 days');
+    expect(elapsed(365 * 20, 'en')).toBe('over 19 years');
+    expect(say({ key: 'silentLately', n: 1988, date: '2019-05-03' }, 'de')).toMatch(/^Seit dem 03\.05\.2019 \(vor über fünf Jahren\) keine eigenen Worte mehr:/);
+    expect(say({ key: 'pausedOrdering', n: 800 }, 'en')).toMatch(/^No order for over two years:/);
   });
 });
 
