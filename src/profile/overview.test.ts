@@ -62,6 +62,12 @@ describe('the common rating scale', () => {
 });
 
 describe('themes across customers', () => {
+  it('leave out a record that says nothing ("ok", a lone emoji): "No content" is no theme of the run', () => {
+    const records = saidRecords(profiled([review('a', 5, 'ok', ['action.not-meaningful']), review('b', 1, 'slow', ['pain.waiting'])])).records;
+    expect(themesAcross(records).map((t) => t.code)).toEqual(['pain.waiting']);
+    expect(records[0]!.codes).toEqual([]);
+  });
+
   // Waiting is the costliest theme although praise is the loudest: two 1–2★ reviews name waiting.
   const events = [
     review('a', 1, 'Waited three weeks for my parcel.', ['pain.waiting']),
