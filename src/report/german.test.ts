@@ -215,6 +215,12 @@ describe('a German report end to end', () => {
     expect(en).toMatch(/^2024-04 {2}█+/m);
   });
 
+  it('says that the channel bars count the brand’s replies too', () => {
+    expect(de).toMatch(/^Kontakte je Kanal, Antworten der Marke eingeschlossen:\n\n```text\nE-Mail +█+ 2$/m);
+    const alone = makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, text: 'Gut.', lang: 'de', at: new Date('2024-05-02T10:00:00Z') });
+    expect(renderCustomerReport(buildProfiles([makeCustomer()], [alone], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes })).toMatch(/^Contacts by channel:\n\n```text\ngoogle-play +█+ 1$/m);
+  });
+
   it('uses the renamed terms, and none of the old ones', () => {
     for (const term of ['## 1. Steckbrief', '## 2. Kennzahlen', '## 3. O-Töne', '**Analystennotizen**', 'Tonalität: ', 'Zeitverlauf: ', 'Antwortzeit (Median)', 'Kanäle: E-Mail, Instagram', 'Antworten der Marke (neueste zuerst)']) {
       expect(de, term).toContain(term);
