@@ -22,6 +22,15 @@ function expectNoCode(code: string, texts: string[], facts?: RecordFacts): void 
 }
 
 describe('pain.bureaucracy: failing self-service systems and red tape', () => {
+  it('is named for both, so a run of app reviews does not read as a run about forms', () => {
+    // In app-store reviews this can be the costliest theme, and its evidence is then logins and apps that fail.
+    const label = defaultCodebook().codes.find((c) => c.id === 'pain.bureaucracy')!.label;
+    expect(label.en).toMatch(/red tape/i);
+    expect(label.en).toMatch(/self-service/i);
+    expect(label.de).toMatch(/Bürokratie/);
+    expect(label.de).toMatch(/Self-Service/);
+  });
+
   it('finds a login, app or website that does not let the customer get it done (German)', () => {
     expectCode(
       'pain.bureaucracy',

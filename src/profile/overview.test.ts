@@ -5,7 +5,7 @@ import { buildProfiles } from './index.js';
 import { overview, runFigures, stageCounts } from './overview.js';
 import { commonScale, onCommonScale } from './ratings.js';
 import { saidRecords, segmentsOf, themesAcross, wordedCodes } from './themes.js';
-import { meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
+import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
 
 const code = (id: string, line: number, rule = `${id}/word`, quote = 'x'): Annotation => ({ code: id, quote, source: { file: 'r.csv', line }, by: { kind: 'rule', id: rule }, confidence: 0.8 });
 
@@ -62,6 +62,12 @@ describe('the common rating scale', () => {
 });
 
 describe('themes across customers', () => {
+  it('leave out a record that says nothing ("ok", a lone emoji): "No content" is no theme of the run', () => {
+    const records = saidRecords(profiled([review('a', 5, 'ok', ['action.not-meaningful']), review('b', 1, 'slow', ['pain.waiting'])])).records;
+    expect(themesAcross(records).map((t) => t.code)).toEqual(['pain.waiting']);
+    expect(records[0]!.codes).toEqual([]);
+  });
+
   // Waiting is the costliest theme although praise is the loudest: two 1–2★ reviews name waiting.
   const events = [
     review('a', 1, 'Waited three weeks for my parcel.', ['pain.waiting']),
@@ -187,6 +193,24 @@ describe('the run over time', () => {
     expect(change.rising.map((c) => [c.code, c.latest, c.before])).toEqual([['pain.waiting', { n: 6, of: 10 }, { n: 1, of: 30 }]]);
     expect(change.falling).toEqual([]);
     expect(change.rating).toMatchObject({ latest: { mean: 1.5, n: 10 }, before: { mean: 4.5, n: 30 }, direction: 'down' });
+  });
+
+  it('does not call a theme clear on a handful of records where only the z approximation would', () => {
+    const events: Event[] = [];
+    // July–September: 207 records, 5 by critics. October: 61 records, 5 by critics. z = 2.09, but Fisher's p = 0.051.
+    for (let i = 0; i < 207; i++) events.push(review(`b${i}`, 4, 'fine', i < 5 ? ['role.critic'] : [], { at: at(`2024-0${7 + (i % 3)}-10`) }));
+    for (let i = 0; i < 61; i++) events.push(review(`l${i}`, 4, 'fine', i < 5 ? ['role.critic'] : [], { at: at('2024-10-10') }));
+    const change = recentChange(saidRecords(profiled(events)).records, at('2024-11-05'));
+    expect(twoProportionZ({ n: 5, of: 61 }, { n: 5, of: 207 })).toBeGreaterThan(1.96);
+    expect(change.rising).toEqual([]);
+  });
+
+  it('tests a theme\'s change exactly (Fisher, two-sided)', () => {
+    // Fisher's tea-tasting table: 3 of 4 against 1 of 4, p = 34/70.
+    expect(fisherExactP({ n: 3, of: 4 }, { n: 1, of: 4 })).toBeCloseTo(34 / 70, 10);
+    expect(fisherExactP({ n: 6, of: 10 }, { n: 1, of: 30 })).toBeLessThan(0.001);
+    expect(fisherExactP({ n: 5, of: 61 }, { n: 5, of: 207 })).toBeGreaterThan(0.05);
+    expect(fisherExactP({ n: 0, of: 10 }, { n: 0, of: 30 })).toBe(1);
   });
 
   it('calls a change only where it is clear', () => {

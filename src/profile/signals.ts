@@ -52,7 +52,7 @@ export const SIGNALS = {
     usedFor: "the portrait's experience line (prepayment or proof demanded is mistrust the customer feels, like a pain)",
   },
   critic: { codes: ['role.critic'], usedFor: 'the opener for critics (their criticism is taken up, never thanked for)' },
-  notMeaningful: { codes: ['action.not-meaningful'], usedFor: 'choosing telling quotes (a text coded as not meaningful is quoted last)' },
+  notMeaningful: { codes: ['action.not-meaningful'], usedFor: 'choosing telling quotes (a text coded as not meaningful is quoted last), and the run\'s themes (a record that says nothing is no theme)' },
 } as const satisfies Record<string, SignalDeclaration>;
 
 export type Signal = keyof typeof SIGNALS;

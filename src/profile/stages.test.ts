@@ -75,6 +75,18 @@ describe('stage rules', () => {
     expect(bought.profile.stageReasons).toEqual(['1 order, 1 record of their own']);
   });
 
+  it('make a regular of six contacts only when they fall on three different days or more', () => {
+    const post = (at: string) =>
+      makeEvent({ customerKey: 'r1', kind: 'post', channel: 'twitter', direction: 'inbound', expectsReply: false, text: 'Stuck at the gate again.', lang: 'en', sentiment: { label: 'neutral', score: 0 }, at: new Date(at) });
+    // Six tweets within an hour about one delayed flight: one occasion, someone we have met, not a regular.
+    const burst = profileOf(['10:00', '10:10', '10:20', '10:30', '10:40', '10:50'].map((t) => post(`2024-06-20T${t}:00Z`)));
+    expect(burst.profile.stage).toBe('acquaintance');
+    const spread = profileOf(['2024-03-01', '2024-03-01', '2024-04-11', '2024-04-11', '2024-06-02', '2024-06-02'].map((d) => post(`${d}T10:00:00Z`)));
+    expect(spread.profile.stage).toBe('regular');
+    expect(spread.profile.stageReasons).toEqual(['6 contacts of their own (records and orders) on 3 different days']);
+    expect(spread.findings.stage.map((f) => say(f, 'de'))).toEqual(['6 eigene Kontakte (Einträge und Bestellungen) an 3 verschiedenen Tagen']);
+  });
+
   it('say nothing of orders when the run cannot know them', () => {
     const twice = profileOf([review(4, '2024-05-01'), review(4, '2024-06-01')]);
     expect(twice.profile.stageReasons).toEqual(['2 records of their own']);

@@ -3,7 +3,7 @@
 // rule that holds is the customer's stage, and the findings of the rules that hold are its reasons. An advocate must
 // also clear every bar in ADVOCATE_BARS.
 import { isOwnRecord, type Stage } from '../model.js';
-import { daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
+import { DAY, daysSince, feltRecords, lastOrderAt, latestRated, ownSignal, purchaseDays, usualInterval, type Evidence } from './evidence.js';
 import { isCustomerMessage, waiting } from './dialog.js';
 import { isTopRating, ratingTone } from '../rating-scales.js';
 import { feltTone } from './ratings.js';
@@ -63,6 +63,13 @@ const ownRecords = (evidence: Evidence): number => evidence.events.filter(isCust
 
 /** Their own records and their distinct orders: an order of 13 item lines is one contact, a brand reply none. */
 const contacts = (evidence: Evidence): number => ownRecords(evidence) + (evidence.figures.orders.count ?? 0);
+
+/** The different days (UTC) they wrote to us or bought on: six tweets about one delayed flight are one day. */
+function contactDays(evidence: Evidence): number {
+  const days = new Set<number>(purchaseDays(evidence.events));
+  for (const event of evidence.events) if (isCustomerMessage(event) && event.at) days.add(Math.floor(event.at.getTime() / DAY));
+  return days.size;
+}
 
 export const STAGE_RULES: readonly StageRule[] = [
   {
@@ -170,8 +177,12 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     stage: 'regular',
     id: 'many-contacts',
-    because: 'Six contacts or more of their own (their messages, tickets, posts, reviews and survey answers, and their distinct orders; not the brand\'s replies, not order lines): we see them often.',
-    test: (e) => (contacts(e) >= 6 ? [{ key: 'manyContacts', n: contacts(e) }] : []),
+    because: `Six contacts or more of their own (their messages, tickets, posts, reviews and survey answers, and their distinct orders; not the brand's replies, not order lines), on ${HABIT_DAYS} or more different days: we see them often. A burst of messages about one incident is one occasion, not a relationship.`,
+    test: (e) => {
+      const n = contacts(e);
+      const days = contactDays(e);
+      return n >= 6 && days >= HABIT_DAYS ? [{ key: 'manyContacts', n, value: String(days) }] : [];
+    },
   },
   {
     stage: 'acquaintance',

@@ -32,12 +32,14 @@ export function saidRecords(profiled: readonly ProfiledCustomer[]): { records: S
   // Sums of ratings and tones go oldest first, whatever order the customers came in: the same input gives the same figures.
   events.sort((a, b) => chronological(a.event, b.event) || byCodePoint(a.subject.profile.id, b.subject.profile.id));
   const scale = commonScale(events.flatMap(({ event }) => (event.rating && isOwnRecord(event) ? [event.rating] : [])));
+  // "No content" (an "ok", a lone emoji) marks a record as saying nothing: it is no theme of the run.
+  const theme = (subject: ProfiledCustomer) => (code: string) => !subject.signals.is('notMeaningful', code);
   const records = events.map(({ event, subject }) => ({
     event,
     customer: subject.profile.id,
     crmStage: subject.customer.contact?.crmStage?.trim() || null,
-    codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].sort(byCodePoint),
-    worded: wordedCodes(event),
+    codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint),
+    worded: wordedCodes(event).filter(theme(subject)),
     rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
   }));
   return { records, scale };

@@ -25,6 +25,27 @@ export interface Finding {
 
 const s = (n: number | undefined, one: string, many: string): string => `${n ?? 0} ${n === 1 ? one : many}`;
 
+const NUMBER_WORDS: Record<Lang, readonly string[]> = {
+  en: ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  de: ['', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
+};
+
+/**
+ * How long ago, as a reader says it: days within a year ("190 days"), whole years beyond ("over five years"), never
+ * "1894 days". German needs the case the sentence asks for: `dative` after "vor", "seit", "nach" ("vor über fünf
+ * Jahren", "seit 7 Tagen"), else nominative or accusative ("über fünf Jahre alt"); English has one form.
+ */
+export function elapsed(days: number, lang: Lang, dative = false): string {
+  if (days < 365) {
+    if (lang === 'en') return s(days, 'day', 'days');
+    return `${days} ${days === 1 ? 'Tag' : dative ? 'Tagen' : 'Tage'}`;
+  }
+  const years = Math.floor(days / 365.25) || 1;
+  if (lang === 'en') return years === 1 ? 'over a year' : `over ${NUMBER_WORDS.en[years] ?? years} years`;
+  if (years === 1) return dative ? 'über einem Jahr' : 'über ein Jahr';
+  return `über ${NUMBER_WORDS.de[years] ?? years} ${dative ? 'Jahren' : 'Jahre'}`;
+}
+
 const KIND_NAMES: Record<Lang, Record<EventKind, [string, string, string]>> = {
   // [with article, one, many]
   en: {
@@ -145,9 +166,10 @@ const WORDING = {
     de: (f: Finding) => `Gesamteindruck positiv (Mittelwert aus Bewertungen und Texten ${deDecimal(f.value)})`,
   },
   manyOrders: { en: (f: Finding) => s(f.n, 'order', 'orders'), de: (f: Finding) => s(f.n, 'Bestellung', 'Bestellungen') },
+  // value: the different days they fell on.
   manyContacts: {
-    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)`,
-    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)`,
+    en: (f: Finding) => `${s(f.n, 'contact', 'contacts')} of their own (records and orders)${f.value ? ` on ${f.value} different days` : ''}`,
+    de: (f: Finding) => `${s(f.n, 'eigener Kontakt', 'eigene Kontakte')} (Einträge und Bestellungen)${f.value ? ` an ${f.value} verschiedenen Tagen` : ''}`,
   },
   // n: distinct orders, absent when the run cannot know them; value: the customer's own records.
   someContact: {
@@ -165,8 +187,8 @@ const WORDING = {
     de: () => 'Wir haben keine eigenen Worte von dieser Person: keine Nachricht, kein Ticket, keine Bewertung, keinen Kommentar. Eine Notiz aus dem letzten Gespräch mit ihr wäre ein Anfang.',
   },
   silentLately: {
-    en: (f: Finding) => `Nothing in their own words since ${f.date} (${f.n} days): how they feel now is unknown, and only asking them will tell.`,
-    de: (f: Finding) => `Seit dem ${dateText(f.date ?? '', 'de')} (vor ${f.n} Tagen) keine eigenen Worte mehr: Wie es der Person heute geht, wissen wir nicht; das erfährt nur, wer nachfragt.`,
+    en: (f: Finding) => `Nothing in their own words since ${f.date} (${elapsed(f.n ?? 0, 'en')}): how they feel now is unknown, and only asking them will tell.`,
+    de: (f: Finding) => `Seit dem ${dateText(f.date ?? '', 'de')} (vor ${elapsed(f.n ?? 0, 'de', true)}) keine eigenen Worte mehr: Wie es der Person heute geht, wissen wir nicht; das erfährt nur, wer nachfragt.`,
   },
   oneChannel: {
     en: (f: Finding) => `Seen only on ${f.value}, although this run has ${s(f.n, 'other channel', 'other channels')}: their email or handle on the contact record would join what they do there.`,
@@ -219,8 +241,8 @@ const WORDING = {
     de: (f: Finding) => `${s(f.n, 'Antwort', 'Antworten')} der Marke ohne Text in den Daten: Wir sehen, dass geantwortet wurde, aber nicht, was; der Antworttext im Export würde es zeigen.`,
   },
   pausedOrdering: {
-    en: (f: Finding) => `No order for ${f.n} days: we cannot see whether they buy elsewhere now, or just paused.`,
-    de: (f: Finding) => `Seit ${f.n} Tagen keine Bestellung: Wir sehen nicht, ob die Person jetzt woanders kauft oder nur pausiert.`,
+    en: (f: Finding) => `No order for ${elapsed(f.n ?? 0, 'en')}: we cannot see whether they buy elsewhere now, or just paused.`,
+    de: (f: Finding) => `Seit ${elapsed(f.n ?? 0, 'de', true)} keine Bestellung: Wir sehen nicht, ob die Person jetzt woanders kauft oder nur pausiert.`,
   },
   fewTexts: {
     en: (f: Finding) => `Tone read by machine from only ${s(f.n, 'text', 'texts')} and no rating: irony and context can escape it; a rating or a direct question would tell.`,
@@ -240,7 +262,7 @@ const WORDING = {
   },
   ratedWithoutWords: {
     en: (f: Finding) => `Rated ${f.n}× without a word: we know how they rate us, not why.`,
-    de: (f: Finding) => `${f.n}× bewertet, ohne ein Wort: Wir wissen, wie die Person uns bewertet, nicht warum.`,
+    de: (f: Finding) => `${f.n}× ohne Kommentar bewertet: Wir wissen, wie die Person uns bewertet, nicht warum.`,
   },
   toneDisagrees: {
     en: (f: Finding) => `In ${s(f.n, 'record', 'records')} the words and the rating point different ways (irony, or mixed feelings): the rating counts, but read ${f.n === 1 ? 'it' : 'them'} yourself (marked under Voice).`,
@@ -312,7 +334,7 @@ const COMMON_GAPS: Record<string, { en: string; de: string }> = {
   otherLanguage: { en: 'wrote in a language thick does not read: tone and codes skip those texts.', de: 'schrieben in einer Sprache, die thick nicht liest: Tonalität und Codes fehlen für diese Texte.' },
   anonymous: { en: 'wrote under a placeholder name or none: each such record stands alone, never joined to another; a user id in the export would join them.', de: 'schrieben unter einem Platzhalternamen oder ohne Namen: Jeder dieser Einträge steht allein; eine Nutzer-ID im Export würde sie verbinden.' },
   nameJoins: { en: 'were joined to rows by name alone.', de: 'wurden Zeilen nur über den Namen zugeordnet.' },
-  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne ein Wort: Wir wissen, wie sie uns bewerten, nicht warum.' },
+  ratedWithoutWords: { en: 'rated without a word: we know how they rate us, not why.', de: 'bewerteten ohne Kommentar: Wir wissen, wie sie uns bewerten, nicht warum.' },
   toneDisagrees: { en: 'have records whose words and rating point different ways.', de: 'haben Einträge, deren Worte und Bewertung in verschiedene Richtungen zeigen.' },
   answeredElsewhere: { en: 'had messages answered outside this export: when and what is unknown.', de: 'bekamen Antworten außerhalb dieses Exports: Wann und was, ist unbekannt.' },
 };
@@ -330,6 +352,7 @@ const CHANNELS_DE: Record<string, string> = {
   social: 'Social Media',
   message: 'Nachricht',
   review: 'Bewertungsportal',
+  survey: 'Umfrage',
   crm: 'CRM',
   sms: 'SMS',
   letter: 'Brief',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketUnit, chartMarkdown, timeBuckets, type TimelineChart } from './charts.js';
+import { bucketUnit, chartMarkdown, timeBuckets, type MeansChart, type TimelineChart } from './charts.js';
 
 const d = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
 
@@ -74,5 +74,23 @@ describe('chartMarkdown', () => {
       '```',
     ]);
     expect(chartMarkdown({ kind: 'bars', rows: [] })).toEqual([]);
+  });
+
+  it('writes a means chart\'s labels in full, however long, with each series in a column of its own', () => {
+    const chart: MeansChart = {
+      kind: 'means',
+      periods: ['04.2025', '05.2025'],
+      series: [
+        { label: 'Tonalität der eigenen Worte (−1 … +1)', min: -1, max: 1, points: [{ mean: -0.5, n: 3, text: '-0,50' }, null] },
+        { label: 'Bewertung (% der besten Bewertung)', min: 0, max: 100, points: [{ mean: 100, n: 12, text: '100 %' }, { mean: 0, n: 1, text: '0 %' }] },
+      ],
+    };
+    const [header, april, may] = chartMarkdown(chart).slice(1, -1);
+    expect(header).toBe('         Tonalität der eigenen Worte (−1 … +1)  Bewertung (% der besten Bewertung)');
+    // Each series starts where its label starts: the first column is widened to its label, the second follows it.
+    const second = header!.indexOf('Bewertung');
+    expect(april).toBe(`04.2025  ····●··········  -0,50 n=3${' '.repeat(11)}  ··············●  100 % n=12`);
+    expect(may!.slice(0, second)).toBe(`05.2025  ${' '.repeat(15)}      —${' '.repeat(15)}  `);
+    expect(may!.slice(second)).toBe('●··············    0 % n=1');
   });
 });

@@ -156,9 +156,10 @@ function meanCell(point: MeansSeries['points'][number], series: MeansSeries, fig
 function meansLines(chart: MeansChart): string[] {
   const width = Math.max(0, ...chart.periods.map((p) => p.length));
   const figure = Math.max(1, ...chart.series.flatMap((s) => s.points.map((p) => p?.text.length ?? 1)));
-  const cell = TRACK + 2 + figure + 7;
-  const header = `${' '.repeat(width)}  ${chart.series.map((s) => codeText(s.label).slice(0, cell).padEnd(cell)).join('  ')}`.trimEnd();
-  const rows = chart.periods.map((period, i) => `${period.padEnd(width)}  ${chart.series.map((s) => meanCell(s.points[i] ?? null, s, figure)).join('  ')}`.trimEnd());
+  // A column is as wide as its series' label: the label names the range ("(−1 … +1)") and is never cut short.
+  const columns = chart.series.map((s) => Math.max(TRACK + 2 + figure + 7, codeText(s.label).length));
+  const header = `${' '.repeat(width)}  ${chart.series.map((s, k) => codeText(s.label).padEnd(columns[k]!)).join('  ')}`.trimEnd();
+  const rows = chart.periods.map((period, i) => `${period.padEnd(width)}  ${chart.series.map((s, k) => meanCell(s.points[i] ?? null, s, figure).padEnd(columns[k]!)).join('  ')}`.trimEnd());
   return [header, ...rows];
 }
 

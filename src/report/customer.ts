@@ -111,7 +111,10 @@ function numbersSection(subject: ProfiledCustomer, l: ReturnType<typeof labels>,
   const rfm = profile.rfm ? `${l.recency} ${profile.rfm.recency} · ${l.frequency} ${profile.rfm.frequency} · ${l.monetary} ${profile.rfm.monetary}` : '—';
   const lines: Block[] = [`| ${l.orders} | ${l.revenue} | ${l.rfm} |`, '|---:|---:|---|', `| ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${rfm} |`, ''];
   const channels = Object.entries(profile.channels).map(([channel, n]) => ({ label: channelName(channel, lang), value: n }));
-  if (channels.some((c) => c.value > 0)) lines.push({ kind: 'bars', rows: channels });
+  // The bars (and the timeline) count every contact, the brand's replies too: said, so "3 posts" above and "Twitter 5"
+  // here do not read as a contradiction.
+  const replies = subject.events.some((e) => e.direction === 'outbound');
+  if (channels.some((c) => c.value > 0)) lines.push(`${replies ? l.byChannelWithReplies : l.byChannel}:`, '', { kind: 'bars', rows: channels });
   const timeline = timelineChart(subject, l, lang);
   return timeline ? [...lines, '', timeline] : lines;
 }
@@ -328,7 +331,7 @@ export function customerPage(subject: ProfiledCustomer, options: ReportOptions):
   const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   // The portrait first: who this is, what moves them, what to do next; the sections below hold the evidence.
   const { who, moves, next } = portrait(subject, options.codes, options.lang);
-  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang)}${why ? ` (${why})` : ''}`, ''];
+  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang, 2)}${why ? ` (${why})` : ''}`, ''];
   const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
   return [...header, ...body, GENERATED_MARK];
 }

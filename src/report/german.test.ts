@@ -2,7 +2,7 @@
 // words of the seeds and of German CRM work instead of literal translations.
 import { describe, expect, it } from 'vitest';
 import { buildProfiles } from '../profile/index.js';
-import { dateText, say, type Finding, type FindingKey } from '../profile/wording.js';
+import { dateText, elapsed, say, type Finding, type FindingKey } from '../profile/wording.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import type { CodeInfo } from './codes.js';
 import { categoryTitle } from './codes.js';
@@ -96,8 +96,9 @@ describe('German terms', () => {
       'Amazon',
       'CRM',
     ]);
-    // A channel a user's export names is a German noun: capitalised.
+    // A channel a user's export names is a German noun: capitalised. A shop's post-purchase survey is an Umfrage.
     expect(channelName('filiale', 'de')).toBe('Filiale');
+    expect(channelName('survey', 'de')).toBe('Umfrage');
     // English keeps the contract's channel ids.
     expect(channelName('google-play', 'en')).toBe('google-play');
   });
@@ -162,6 +163,42 @@ const isoDates = (page: string): string[] =>
     .replace(/[„“][^„“]*[„“]/g, '')
     .match(/\b\d{4}-(?:\d{2}|Q[1-4])(?:-\d{2})?\b/g) ?? [];
 
+describe('the tone that counts a rating', () => {
+  it('says in German that the tone comes from the rating, as a German reader says it', () => {
+    const rated = makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, rating: { value: 1, scale: 'stars5' }, text: 'Geht nicht.', lang: 'de', sentiment: { label: 'negative', score: -0.4 }, at: new Date('2024-05-02T10:00:00Z') });
+    const page = renderCustomerReport(buildProfiles([makeCustomer()], [rated], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'de', codes });
+    expect(page).toContain(`Gesamteindruck aus Bewertungen und Texten: -1,00 (n${NBSP}=${NBSP}1, aus der Bewertung)`);
+    expect(page).not.toContain('über die Bewertung');
+  });
+});
+
+describe('how long ago', () => {
+  it('is days within a year and whole years beyond, in the case the German sentence needs', () => {
+    expect(elapsed(7, 'de', true)).toBe('7 Tagen');
+    expect(elapsed(190, 'de')).toBe('190 Tage');
+    expect(elapsed(1, 'de', true)).toBe('1 Tag');
+    expect(elapsed(487, 'de')).toBe('über ein Jahr');
+    expect(elapsed(487, 'de', true)).toBe('über einem Jahr');
+    expect(elapsed(1894, 'de', true)).toBe('über fünf Jahren');
+    expect(elapsed(1894, 'en')).toBe('over five years');
+    expect(elapsed(364, 'en')).toBe('364 days');
+    expect(elapsed(365 * 20, 'en')).toBe('over 19 years');
+    expect(say({ key: 'silentLately', n: 1988, date: '2019-05-03' }, 'de')).toMatch(/^Seit dem 03\.05\.2019 \(vor über fünf Jahren\) keine eigenen Worte mehr:/);
+    expect(say({ key: 'pausedOrdering', n: 800 }, 'en')).toMatch(/^No order for over two years:/);
+  });
+});
+
+describe('a rating without a comment', () => {
+  it('is one "ohne Kommentar", as a German analyst writes it, and the survey follow-up asks what they had wished for', () => {
+    const survey = makeEvent({ kind: 'survey', channel: 'survey', expectsReply: false, text: null, rating: { value: 1, scale: 'stars5' }, at: new Date('2024-06-28T10:00:00Z'), source: { file: 's.csv', line: 4 } });
+    const page = renderCustomerReport(buildProfiles([makeCustomer()], [survey], { ordersKnown: false, socialKnown: false, asOf: new Date('2024-07-01T00:00:00Z') })[0]!, { lang: 'de', codes });
+    expect(page).toContain('**Was die Person bewegt:** Ohne Kommentar bewertet (★☆☆☆☆ 1/5)');
+    expect(page).toContain('Auf die Umfrageantwort zurückkommen (★☆☆☆☆ 1/5): (ohne Kommentar, s.csv:4, 28.06.2024). Fragen, was sie sich anders gewünscht hätte,');
+    expect(page).toContain('- Kanäle: Umfrage');
+    expect(page).not.toMatch(/ohne ein Wort|besser gemacht hätte|Survey/);
+  });
+});
+
 describe('a German report end to end', () => {
   const de = renderCustomerReport(subject(), { lang: 'de', codes });
   const en = renderCustomerReport(subject(), { lang: 'en', codes });
@@ -176,6 +213,12 @@ describe('a German report end to end', () => {
     // The English page keeps ISO dates and months.
     expect(en).toContain('- First contact: 2024-04-03 · Last contact: 2024-05-21');
     expect(en).toMatch(/^2024-04 {2}█+/m);
+  });
+
+  it('says that the channel bars count the brand’s replies too', () => {
+    expect(de).toMatch(/^Kontakte je Kanal, Antworten der Marke eingeschlossen:\n\n```text\nE-Mail +█+ 2$/m);
+    const alone = makeEvent({ kind: 'review', channel: 'google-play', expectsReply: false, text: 'Gut.', lang: 'de', at: new Date('2024-05-02T10:00:00Z') });
+    expect(renderCustomerReport(buildProfiles([makeCustomer()], [alone], { ordersKnown: false, socialKnown: false })[0]!, { lang: 'en', codes })).toMatch(/^Contacts by channel:\n\n```text\ngoogle-play +█+ 1$/m);
   });
 
   it('uses the renamed terms, and none of the old ones', () => {

@@ -52,23 +52,37 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
   return lines;
 }
 
-/** Who needs attention first: the first `top` customers, each linked to their report; the rest are in customers.csv. */
+/**
+ * Who needs attention first: the first `top` customers, each linked to their report; the rest are in customers.csv.
+ * Rating, orders and revenue have a column only where some customer of the run has one: a run of tweets would print
+ * three columns of dashes.
+ */
 function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang: ReportLang): Block[] {
   const l = labels(lang);
   const shown = sorted.slice(0, Math.max(0, top));
+  const rated = sorted.some((s) => s.profile.rating !== null);
+  const ordered = sorted.some((s) => s.profile.orders.count !== null);
+  const columns: { head: string; align: string; cell: (s: ProfiledCustomer) => string }[] = [
+    { head: l.unanswered, align: '---:', cell: (s) => String(s.profile.dialog.unanswered) },
+    { head: l.sentiment, align: '---:', cell: (s) => (s.profile.sentiment.mean === null ? '—' : num(s.profile.sentiment.mean, lang, 2)) },
+    ...(rated ? [{ head: l.rating, align: '---', cell: (s: ProfiledCustomer) => ratingCell(s.profile.rating, lang) }] : []),
+    ...(ordered
+      ? [
+          { head: l.orders, align: '---:', cell: (s: ProfiledCustomer) => String(s.profile.orders.count ?? '—') },
+          { head: l.revenue, align: '---:', cell: (s: ProfiledCustomer) => money(s.profile.orders.revenue, lang) },
+        ]
+      : []),
+    { head: l.lastContact, align: '---', cell: (s) => dayOf(s.profile.lastContact, lang) },
+  ];
   const lines: Block[] = [`## ${l.indexTitle}`, ''];
-  lines.push(
-    `| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${l.unanswered} | ${l.sentiment} | ${l.rating} | ${l.orders} | ${l.revenue} | ${l.lastContact} |`,
-    '|---:|---|---|---:|---|---:|---:|---|---:|---:|---|',
-  );
-  shown.forEach(({ profile, findings }, i) => {
+  lines.push(`| # | ${l.customer} | ${l.stage} | ${l.attention} | ${l.why} | ${columns.map((c) => c.head).join(' | ')} |`, `|---:|---|---|---:|---|${columns.map((c) => `${c.align}|`).join('')}`);
+  shown.forEach((subject, i) => {
+    const { profile, findings } = subject;
     const name = inline(profile.name ?? profile.id, 60);
-    const tone = profile.sentiment.mean === null ? '—' : num(profile.sentiment.mean, lang, 2);
     const why = findings.attention.map((f) => say(f, lang)).join(', ');
-    const rating = ratingCell(profile.rating, lang);
-    lines.push(
-      `| ${i + 1} | [${name}](customers/${profile.slug}.md) | ${stageName(profile.stage, lang)} | ${num(profile.attention, lang)} | ${inline(why, 80) || '—'} | ${profile.dialog.unanswered} | ${tone} | ${rating} | ${profile.orders.count ?? '—'} | ${money(profile.orders.revenue, lang)} | ${dayOf(profile.lastContact, lang)} |`,
-    );
+    // Two decimals always, so the column reads as one figure per row ("8,70" beside "25,96", not "8,7").
+    const cells = [String(i + 1), `[${name}](customers/${profile.slug}.md)`, stageName(profile.stage, lang), num(profile.attention, lang, 2), inline(why, 80) || '—', ...columns.map((c) => c.cell(subject))];
+    lines.push(`| ${cells.join(' | ')} |`);
   });
 
   const w = overviewWords(lang);

@@ -13,7 +13,7 @@ import { feltTone } from '../profile/ratings.js';
 import { asksSomething, noteIdea as ideaIn, readingOf, readingsIn, solvedBy, type Said } from '../profile/readings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signal } from '../profile/signals.js';
-import { kindName, ratingText } from '../profile/wording.js';
+import { elapsed, kindName, ratingText } from '../profile/wording.js';
 import { codeLabel, type CodeInfo } from './codes.js';
 import { cite, day, inline, mdText, quote } from './format.js';
 import type { ReportLang } from './i18n.js';
@@ -27,7 +27,11 @@ interface Slots {
   /** “quote” (file:line, date) */
   q: string;
   label: string;
+  /** Days since the record: what the choice of opener goes by. */
   days: number;
+  /** The same as a reader says it ("190 days", "über fünf Jahre"), and German's dative after vor/seit/nach ("über fünf Jahren"). */
+  age: string;
+  ago: string;
   date: string;
   rating: string;
   kind: string;
@@ -44,8 +48,8 @@ const OPENERS = {
     de: (s) => `Zuerst antworten: ${s.q} ist noch offen. Noch heute antworten, und zwar auf das, was tatsächlich gefragt ist.`,
   },
   answerWaited: {
-    en: (s) => `Answer first: ${s.q} has waited ${s.days} days for a reply. Apologise for the wait, then actually answer it.`,
-    de: (s) => `Zuerst antworten: ${s.q} wartet seit ${s.days} Tagen auf Antwort. Für die Wartezeit entschuldigen, dann auf die Sache selbst eingehen.`,
+    en: (s) => `Answer first: ${s.q} has waited ${s.age} for a reply. Apologise for the wait, then actually answer it.`,
+    de: (s) => `Zuerst antworten: ${s.q} wartet seit ${s.ago} auf Antwort. Für die Wartezeit entschuldigen, dann auf die Sache selbst eingehen.`,
   },
   replyCriticalReview: {
     en: (s) => `Reply publicly under their review (${s.rating}): ${s.q}. Take up the point it makes where others can read it, and offer to continue in private.`,
@@ -60,12 +64,12 @@ const OPENERS = {
     de: (s) => `Dieser Export zeigt keine Antworten: Falls die Bewertung${s.rating ? ` (${s.rating})` : ''} noch unbeantwortet ist, öffentlich darunter antworten: ${s.q}. Für die Mühe danken und auf das Gesagte eingehen.`,
   },
   replyLateCriticalReview: {
-    en: (s) => `Reply publicly under their review (${s.rating}), late as it is (${s.days} days): ${s.q}. A reply there is still possible and others still read it: take up the point, and say what has changed since.`,
-    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}), auch wenn es spät ist (${s.days} Tage): ${s.q}. Eine Antwort dort ist noch möglich und wird mitgelesen: den Kritikpunkt aufgreifen und sagen, was sich seither geändert hat.`,
+    en: (s) => `Reply publicly under their review (${s.rating}), late as it is (${s.age}): ${s.q}. A reply there is still possible and others still read it: take up the point, and say what has changed since.`,
+    de: (s) => `Öffentlich unter der Bewertung antworten (${s.rating}), auch wenn es spät ist (${s.age}): ${s.q}. Eine Antwort dort ist noch möglich und wird mitgelesen: den Kritikpunkt aufgreifen und sagen, was sich seither geändert hat.`,
   },
   replyLateCriticalReviewIfOpen: {
-    en: (s) => `Only a public reply under their review (${s.rating}) can reach them, ${s.days} days later, and this export does not show whether anyone has answered it: if nobody has and the platform allows it, answer there: ${s.q}.`,
-    de: (s) => `Nur eine öffentliche Antwort unter der Bewertung (${s.rating}) erreicht die Person, ${s.days} Tage später, und dieser Export zeigt nicht, ob schon jemand geantwortet hat: Falls nicht und die Plattform es erlaubt, dort antworten: ${s.q}.`,
+    en: (s) => `Only a public reply under their review (${s.rating}) can reach them, ${s.age} later, and this export does not show whether anyone has answered it: if nobody has and the platform allows it, answer there: ${s.q}.`,
+    de: (s) => `Nur eine öffentliche Antwort unter der Bewertung (${s.rating}) erreicht die Person, ${s.age} später, und dieser Export zeigt nicht, ob schon jemand geantwortet hat: Falls nicht und die Plattform es erlaubt, dort antworten: ${s.q}.`,
   },
   publicFollowUp: {
     en: (s) => `The brand's reply under their review promised something: ${s.q}. Once it is done, say so under the review: that is the only way to reach them.`,
@@ -76,8 +80,8 @@ const OPENERS = {
     de: (s) => `Derzeit nichts hinzuzufügen: Die Person schrieb unter einem Platzhalternamen und ist nur über eine Antwort unter ${s.kindOne} erreichbar; dort hat die Marke am ${s.date} bereits geantwortet.`,
   },
   noChannel: {
-    en: (s) => `Nothing to say to them now: they wrote under a placeholder name, so nobody can reach them except by a public reply under their ${s.kindOne}, and nothing in it calls for one${s.days > 0 ? ` ${s.days} days later` : ''}.`,
-    de: (s) => `Derzeit nichts zu sagen: Die Person schrieb unter einem Platzhalternamen und ist nur über eine öffentliche Antwort unter ${s.kindOne} erreichbar; nichts darin verlangt${s.days > 0 ? ` nach ${s.days} Tagen noch` : ''} eine Antwort.`,
+    en: (s) => `Nothing to say to them now: they wrote under a placeholder name, so nobody can reach them except by a public reply under their ${s.kindOne}, and nothing in it calls for one${s.days > 0 ? ` ${s.age} later` : ''}.`,
+    de: (s) => `Derzeit nichts zu sagen: Die Person schrieb unter einem Platzhalternamen und ist nur über eine öffentliche Antwort unter ${s.kindOne} erreichbar; nichts darin verlangt${s.days > 0 ? ` nach ${s.ago} noch` : ''} eine Antwort.`,
   },
   replyReview: {
     en: (s) => `Reply publicly under their review${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Thank them for taking the time and answer what it says, in public.`,
@@ -85,7 +89,7 @@ const OPENERS = {
   },
   followUpSurvey: {
     en: (s) => `Close the loop on their survey answer (${s.rating}): ${s.q}. Ask what would have made it better, and listen before explaining.`,
-    de: (s) => `Auf die Umfrageantwort zurückkommen (${s.rating}): ${s.q}. Fragen, was es besser gemacht hätte, und zuhören, bevor erklärt wird.`,
+    de: (s) => `Auf die Umfrageantwort zurückkommen (${s.rating}): ${s.q}. Fragen, was sie sich anders gewünscht hätte, und zuhören, bevor erklärt wird.`,
   },
   noteIdea: {
     en: (s) => `Use what ${s.author} noted on ${s.date}: ${s.q}. Follow it through, or tell them what became of it.`,
@@ -120,8 +124,8 @@ const OPENERS = {
     de: (s) => `Das Thema ${quote(s.label, 'de')} ansprechen: ${s.q}. Fragen, womit wir es wiedergutmachen können, statt einen Standardgutschein zu schicken.`,
   },
   askPainSince: {
-    en: (s) => `Ask whether ${quote(s.label, 'en')} was sorted out: they raised it ${s.days} days ago, ${s.q}. Ask before assuming it is over.`,
-    de: (s) => `Nachfragen, ob das Thema ${quote(s.label, 'de')} geklärt ist: vor ${s.days} Tagen angesprochen, ${s.q}. Erst fragen, nicht annehmen, dass es vorbei ist.`,
+    en: (s) => `Ask whether ${quote(s.label, 'en')} was sorted out: they raised it ${s.age} ago, ${s.q}. Ask before assuming it is over.`,
+    de: (s) => `Nachfragen, ob das Thema ${quote(s.label, 'de')} geklärt ist: vor ${s.ago} angesprochen, ${s.q}. Erst fragen, nicht annehmen, dass es vorbei ist.`,
   },
   reviewPainLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} named ${quote(s.label, 'en')}: ${s.q}. Do not answer it in private; when they next get in touch, ask whether that still holds.`,
@@ -136,16 +140,16 @@ const OPENERS = {
     de: (s) => `Den Wunsch aufgreifen: ${s.q}. Berichten, was daraus geworden ist, oder zum Mitgestalten einladen.`,
   },
   oldWish: {
-    en: (s) => `They wished for something ${s.days} days ago: ${s.q}. If anything came of it, tell them; if not, ask whether they still want it.`,
-    de: (s) => `Vor ${s.days} Tagen hat die Person einen Wunsch geäußert: ${s.q}. Falls etwas daraus wurde, davon berichten; sonst fragen, ob er noch besteht.`,
+    en: (s) => `They wished for something ${s.age} ago: ${s.q}. If anything came of it, tell them; if not, ask whether they still want it.`,
+    de: (s) => `Vor ${s.ago} hat die Person einen Wunsch geäußert: ${s.q}. Falls etwas daraus wurde, davon berichten; sonst fragen, ob er noch besteht.`,
   },
   thankSupporter: {
     en: (s) => `Thank them for what they do for us (${s.label}): ${s.q}. Ask whether they would like to do more of it, and what would help them.`,
     de: (s) => `Für das danken, was die Person für uns tut (${s.label}): ${s.q}. Fragen, ob sie mehr davon machen möchte und was ihr dabei helfen würde.`,
   },
   rememberSupporter: {
-    en: (s) => `Show that you remember what they did for us (${s.label}, ${s.days} days ago): ${s.q}. Mention it, without treating it as news.`,
-    de: (s) => `Zeigen, dass wir uns erinnern, was die Person für uns getan hat (${s.label}, vor ${s.days} Tagen): ${s.q}. Erwähnen, ohne es als Neuigkeit zu behandeln.`,
+    en: (s) => `Show that you remember what they did for us (${s.label}, ${s.age} ago): ${s.q}. Mention it, without treating it as news.`,
+    de: (s) => `Zeigen, dass wir uns erinnern, was die Person für uns getan hat (${s.label}, vor ${s.ago}): ${s.q}. Erwähnen, ohne es als Neuigkeit zu behandeln.`,
   },
   critic: {
     en: (s) => `Take their criticism seriously, do not thank them for it: ${s.q}. Ask what would change their view, and say what has changed since.`,
@@ -164,36 +168,36 @@ const OPENERS = {
     de: (s) => `Für das Lob danken: ${s.q}. Fragen, was es noch besser machen würde.`,
   },
   oldPraise: {
-    en: (s) => `They liked something ${s.days} days ago: ${s.q}. Ask whether that still holds, rather than thanking them as if it were new.`,
-    de: (s) => `Vor ${s.days} Tagen gab es Lob: ${s.q}. Fragen, ob das noch gilt, statt zu danken, als wäre es neu.`,
+    en: (s) => `They liked something ${s.age} ago: ${s.q}. Ask whether that still holds, rather than thanking them as if it were new.`,
+    de: (s) => `Vor ${s.ago} gab es Lob: ${s.q}. Fragen, ob das noch gilt, statt zu danken, als wäre es neu.`,
   },
   reviewWishLater: {
     en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} wished for something: ${s.q}. If anything came of it, say so under the review; otherwise keep it for when they next get in touch.`,
     de: (s) => `Die Bewertung${s.rating ? ` (${s.rating})` : ''} enthielt einen Wunsch: ${s.q}. Falls etwas daraus wurde, unter der Bewertung davon berichten; sonst für den nächsten Kontakt vormerken.`,
   },
   reviewPraiseLater: {
-    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.days} days ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
-    de: (s) => `Vor ${s.days} Tagen kam eine lobende Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} liked something, ${s.age} ago: ${s.q}. Not news to thank them for now; when they next get in touch, ask whether it still holds.`,
+    de: (s) => `Vor ${s.ago} kam eine lobende Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Kein Anlass, jetzt zu danken; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   reviewCriticalLater: {
-    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.days} days ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
-    de: (s) => `Vor ${s.days} Tagen kam eine kritische Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
+    en: (s) => `Their review${s.rating ? ` (${s.rating})` : ''} was critical, ${s.age} ago: ${s.q}. Do not answer it in private now; when they next get in touch, ask whether that still holds.`,
+    de: (s) => `Vor ${s.ago} kam eine kritische Bewertung${s.rating ? ` (${s.rating})` : ''}: ${s.q}. Jetzt nicht privat darauf antworten; beim nächsten Kontakt fragen, ob das noch gilt.`,
   },
   askWhyLow: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what went wrong before anything else.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefgelaufen ist.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne Kommentar (${s.kind}). Beim nächsten Kontakt zuerst fragen, was schiefgelaufen ist.`,
   },
   askWhatMattered: {
     en: (s) => `They rated us ${s.rating} on ${s.date} without a word (${s.kind}). When they next get in touch, ask what mattered most to them.`,
-    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne ein Wort dazu (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
+    de: (s) => `Die Person hat uns am ${s.date} mit ${s.rating} bewertet, ohne Kommentar (${s.kind}). Beim nächsten Kontakt fragen, worauf es ihr am meisten ankam.`,
   },
   latestWords: {
     en: (s) => `Start from their latest words (${s.kind}): ${s.q}. Ask how things are now.`,
     de: (s) => `Bei den letzten eigenen Worten anfangen (${s.kind}): ${s.q}. Fragen, wie es jetzt steht.`,
   },
   lastWordsLongAgo: {
-    en: (s) => `Their last words were ${s.days} days ago (${s.kind}): ${s.q}. When they next get in touch, start from there and ask how things are now.`,
-    de: (s) => `Die letzten eigenen Worte sind ${s.days} Tage alt (${s.kind}): ${s.q}. Beim nächsten Kontakt dort anknüpfen und fragen, wie es jetzt steht.`,
+    en: (s) => `Their last words were ${s.age} ago (${s.kind}): ${s.q}. When they next get in touch, start from there and ask how things are now.`,
+    de: (s) => `Die letzten eigenen Worte sind ${s.age} alt (${s.kind}): ${s.q}. Beim nächsten Kontakt dort anknüpfen und fragen, wie es jetzt steht.`,
   },
   askOpenQuestion: {
     en: () => 'Ask an open question: we have hardly any words of their own yet. What brought them to us?',
@@ -242,7 +246,7 @@ const recent = (ctx: Context, event: Event): boolean => !event.at || event.at >=
 
 /** “quote” (file:line, date); a record without words (a bare rating) is cited as such, not as an empty quote. */
 const evidenceOf = (text: string, event: Event, lang: ReportLang): string =>
-  text.trim() ? `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})` : `(${lang === 'de' ? 'ohne ein Wort' : 'without a word'}, ${cite(event.source)}, ${day(event.at, lang)})`;
+  text.trim() ? `${quote(inline(text, 120), lang)} (${cite(event.source)}, ${day(event.at, lang)})` : `(${lang === 'de' ? 'ohne Kommentar' : 'without a word'}, ${cite(event.source)}, ${day(event.at, lang)})`;
 
 /** "review" in "under their review"; German "der Bewertung" in "unter der Bewertung". */
 function underTheir(kind: Event['kind'], lang: ReportLang): string {
@@ -257,6 +261,8 @@ function slots(ctx: Context, event: Event, extra: Partial<Slots> & { text?: stri
   return {
     q: evidenceOf(extra.text ?? event.text ?? '', event, lang),
     days: ageDays(ctx, event),
+    age: elapsed(ageDays(ctx, event), lang),
+    ago: elapsed(ageDays(ctx, event), lang, true),
     date: day(event.at, lang),
     rating: event.rating ? ratingText(event.rating, lang) : '',
     kind: kindName(event.kind, lang),

@@ -78,7 +78,7 @@ const WORDS = {
     unreadOnly: 'Ihre Sprache liest thick nicht; was sie sich darin erhofft, bleibt ungesehen.',
     ownWords: 'In eigenen Worten',
     unread: 'in einer Sprache, die thick nicht liest',
-    ratedOnly: (rating: string) => `Ohne ein Wort bewertet (${rating}): Was die Person bewegt, steht nicht in den Daten.`,
+    ratedOnly: (rating: string) => `Ohne Kommentar bewertet (${rating}): Was die Person bewegt, steht nicht in den Daten.`,
     ordersOnly: (orders: string) => `Hat bestellt (${orders}), aber nichts geschrieben: Was die Person bewegt, steht nicht in den Daten.`,
     nothing: 'Nichts Eigenes in den Daten: Was die Person bewegt, ist unbekannt.',
   },

@@ -101,6 +101,22 @@ describe('the index opens with an overview of the run', () => {
     expect(index).toContain('| Espresso \\*500 g\\* | 2 | 2 | 1.50 (n = 2) | Waiting and delay 2 |');
   });
 
+  it('folds two or more empty months into one row, in the themes by month and in the chart alike', () => {
+    const sparse = [
+      review('s1', 2, 'Still waiting.', 'pain.waiting', '2023-12-05'),
+      review('s2', 5, 'Lovely.', 'dialog.praise', '2024-01-10'),
+      review('s3', 4, 'Good.', 'dialog.praise', '2024-05-03'),
+      review('s4', 1, 'Waiting for weeks.', 'pain.waiting', '2024-06-02'),
+    ];
+    const customers = ['s1', 's2', 's3', 's4'].map((key) => makeCustomer({ key, crmId: key, name: `Kunde ${key}`, emails: [] }));
+    const text = renderIndex(buildProfiles(customers, sparse, { ordersKnown: false, socialKnown: false, asOf: on('2024-06-15') }), { files, contextEvents: [], codes }, 'de');
+    const rows = [...text.matchAll(/^\| (\d\d\.\d{4}(?: – \d\d\.\d{4})?) \| (\d+) \|/gm)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(rows).toEqual(['12.2023: 1', '01.2024: 1', '02.2024 – 04.2024: 0', '05.2024: 1', '06.2024: 1']);
+    const chart = text.slice(text.indexOf('## Tonalität und Bewertung nach Monat'));
+    expect(chart).toMatch(/^02\.2024 – 04\.2024 +—/m);
+    expect(chart).not.toMatch(/^03\.2024/m);
+  });
+
   it('draws tone and rating by month with how many values each mean is taken over', () => {
     expect(index).toMatch(/^2024-05 +·+●·+ +0\.00 n=2 +·+●·+ +3\.50 n=2$/m);
   });
@@ -113,6 +129,34 @@ describe('the index opens with an overview of the run', () => {
   it('lists the first N customers and says the rest are in customers.csv', () => {
     expect([...index.matchAll(/^\| \d+ \| \[Kunde k\d\]/gm)]).toHaveLength(3);
     expect(index).toContain('The first 3 of 4 customers; all of them, one row each, are in customers.csv.');
+  });
+
+  it('gives the customers a column for rating, orders and revenue only where the run has them, and attention with two decimals', () => {
+    expect(index).toContain('| # | Customer | Stage | Attention | Why | Unanswered | Tone of their own words | Rating | Last contact |');
+    const unrated = renderIndex(run(false), { files, contextEvents: [], codes }, 'en');
+    expect(unrated).toContain('| # | Customer | Stage | Attention | Why | Unanswered | Tone of their own words | Last contact |');
+    const scores = [9.5, 8.7, 3, 1.25];
+    const patched = run().map((s, i) => ({ ...s, profile: { ...s.profile, attention: scores[i]! } }));
+    const shown = renderIndex(patched, { files, contextEvents: [], codes }, 'de');
+    const rows = [...shown.matchAll(/^\| \d+ \| \[Kunde k\d\]\(customers\/[^)]+\) \| [^|]+ \| ([^|]+) \|/gm)].map((m) => m[1]!.trim());
+    expect(rows).toEqual(['9,50', '8,70', '3,00', '1,25']);
+    const ordered = buildProfiles(
+      [makeCustomer({ key: 'o1', crmId: 'o1', name: 'Kunde o1', emails: [] })],
+      [makeEvent({ customerKey: 'o1', kind: 'order', orderId: 'A-1', amount: 1234.5, channel: 'shop', expectsReply: false, at: on('2024-06-01') })],
+      { ordersKnown: true, socialKnown: false, asOf: on('2024-06-15') },
+    );
+    const withOrders = renderIndex(ordered, { files, contextEvents: [], codes }, 'de');
+    expect(withOrders).toContain('| # | Kunde | Phase | Priorität | Gründe | Unbeantwortet | Tonalität | Bestellungen | Umsatz | Letzter Kontakt |');
+  });
+
+  it('writes a share below one percent with a decimal, not as 0 %', () => {
+    const events: Event[] = [];
+    // March–May: 600 records, 2 about waiting (0.33 %). June: 100 records, 9 about waiting.
+    for (let i = 0; i < 600; i++) events.push(review(`b${i}`, 4, 'fine', i < 2 ? 'pain.waiting' : null, `2024-0${3 + (i % 3)}-10`));
+    for (let i = 0; i < 100; i++) events.push(review(`l${i}`, 4, 'fine', i < 9 ? 'pain.waiting' : null, '2024-06-10'));
+    const customers = events.map((e) => makeCustomer({ key: e.customerKey!, crmId: e.customerKey!, name: e.customerKey!, emails: [] }));
+    const text = renderIndex(buildProfiles(customers, events, { ordersKnown: false, socialKnown: false, asOf: on('2024-07-05') }), { files, contextEvents: [], codes }, 'de');
+    expect(text).toContain('- Häufiger: **Warten und Verspätung**, 9\u00a0% der Einträge (9 von 100), vorher 0,3\u00a0% (2 von 600).');
   });
 
   it('leaves impact out where nobody rated', () => {

@@ -128,11 +128,30 @@ function themesTable(o: RunOverview, ctx: Ctx, shown = THEMES_SHOWN): Block[] {
   return lines;
 }
 
-/** The periods of the timeline with something in them: the one before the window, then every month of it. */
+/** A month with nothing in it: no record, no tone, no rating. */
+const empty = (p: Period): boolean => p.records === 0 && !p.tone && !p.rating && Object.keys(p.codes).length === 0;
+
+/**
+ * The periods of the timeline: the one before the window, then every month of it, a run of two or more empty months
+ * as one row ("01.2016 – 07.2016"), so a run whose records gather in its last months is not read past twenty rows of
+ * zeros.
+ */
 function periods(o: RunOverview, lang: ReportLang): { label: string; period: Period }[] {
   const { earlier, months } = o.timeline;
-  const first = earlier ? [{ label: `${period(earlier.month, lang)} – ${period(earlier.until ?? earlier.month, lang)}`, period: earlier }] : [];
-  return [...first, ...months.map((p) => ({ label: period(p.month, lang), period: p }))];
+  const rows = earlier ? [{ label: `${period(earlier.month, lang)} – ${period(earlier.until ?? earlier.month, lang)}`, period: earlier }] : [];
+  for (let i = 0; i < months.length; ) {
+    let end = i;
+    while (end < months.length && empty(months[end]!)) end += 1;
+    if (end - i >= 2) {
+      const last = months[end - 1]!.month;
+      rows.push({ label: `${period(months[i]!.month, lang)} – ${period(last, lang)}`, period: { ...months[i]!, until: last } });
+      i = end;
+    } else {
+      rows.push({ label: period(months[i]!.month, lang), period: months[i]! });
+      i += 1;
+    }
+  }
+  return rows;
 }
 
 function monthsSection(o: RunOverview, ctx: Ctx): Block[] {
@@ -183,7 +202,11 @@ function trendSection(o: RunOverview, ctx: Ctx): Block[] {
   return [`## ${ctx.w.trend}`, '', { kind: 'means', periods: rows.map((r) => r.label), series }, '', `*${ctx.w.trendHow}*`, ''];
 }
 
-const share = (n: number, of: number, lang: ReportLang): string => percent(Math.round((n / of) * 1000) / 10, lang);
+/** A share in whole percent; one below 1 % but not nothing keeps a decimal ("0.2%", never "0%" for 2 of 1,255). */
+function share(n: number, of: number, lang: ReportLang): string {
+  const value = (n / of) * 100;
+  return n > 0 && value < 0.95 ? percent(Math.max(0.1, Math.round(value * 10) / 10), lang, 1) : percent(Math.round(value), lang);
+}
 
 function meanLine(name: string, change: MeanChange | null, format: (v: number) => string, ctx: Ctx): string {
   if (!change) return `- ${name}: ${ctx.w.tooFew}.`;
