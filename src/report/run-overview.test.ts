@@ -173,6 +173,18 @@ describe('the index opens with an overview of the run', () => {
     expect(de).toContain('## Tonalität und Bewertung nach Monat');
     expect(de).toContain('Alle Kundinnen und Kunden stehen auch in customers.csv');
   });
+
+  it('names the channels of the channel table as the reports do: E-Mail and Telefon in German, the ids in English', () => {
+    const events = run()
+      .flatMap((s) => s.events)
+      .map((e, i) => ({ ...e, channel: i % 2 ? 'email' : 'phone' }));
+    const customers = ['k1', 'k2', 'k3', 'k4'].map((key) => makeCustomer({ key, crmId: key, name: `Kunde ${key}`, emails: [] }));
+    const byChannel = buildProfiles(customers, events, { ordersKnown: false, socialKnown: false, asOf: on('2024-06-15') });
+    const de = renderIndex(byChannel, { files, contextEvents: [], codes }, 'de');
+    expect(de).toMatch(/^\| E-Mail \| 2 \| 2 \|/m);
+    expect(de).toMatch(/^\| Telefon \| 2 \| 2 \|/m);
+    expect(renderIndex(byChannel, { files, contextEvents: [], codes }, 'en')).toMatch(/^\| email \| 2 \| 2 \|/m);
+  });
 });
 
 describe('the means chart', () => {

@@ -10,7 +10,7 @@ import { kindName } from '../profile/wording.js';
 import type { MeansChart } from './charts.js';
 import { codeLabel, type CodeInfo } from './codes.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, num, percent, period, quote, sampleSize } from './format.js';
-import { stageName, type ReportLang } from './i18n.js';
+import { channelName, stageName, type ReportLang } from './i18n.js';
 import { overviewWords, type OverviewWords } from './overview-words.js';
 import type { Block } from './page.js';
 
@@ -183,7 +183,9 @@ function segmentsSection(o: RunOverview, ctx: Ctx): Block[] {
       ...segment.rows.map((row) => {
         const mean = row.rating ? `${rating(row.rating.mean, ctx)} (${sampleSize(row.rating.n, ctx.lang)})` : '—';
         const themes = row.themes.map((t) => `${label(t.code, ctx)} ${t.n}`).join(', ') || '—';
-        return `| ${inline(row.value, 60)} | ${row.records} | ${row.customers} | ${mean} | ${themes} |`;
+        // A channel as the reports name it ("E-Mail", "Telefon" in German), not as the data keys it ("email").
+        const value = segment.dimension === 'channel' ? channelName(row.value, ctx.lang) : row.value;
+        return `| ${inline(value, 60)} | ${row.records} | ${row.customers} | ${mean} | ${themes} |`;
       }),
       '',
     ];
