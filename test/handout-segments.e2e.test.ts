@@ -1,7 +1,7 @@
 // Personal data where an export keeps a segment rather than words: the channel ("Via") and product cells and the CRM
 // stage, and the file's own name. They land in chart labels, segment tables, every quote's source, profiles.jsonl,
 // customers.csv and the summary; in a handout run none may show. Invented people and exports, written here.
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
@@ -56,6 +56,23 @@ describe('personal data in channel, product and CRM stage cells, and in file nam
     expect(leaks(files['index.md']!.split('\n')[2]!)).toEqual(['hedda.voss@postfach.example', 'ole@postfach.example']);
     const drawings = Object.entries(files).filter(([name]) => name.endsWith('.html')).flatMap(([, html]) => html.match(/<svg[\s\S]*?<\/svg>/g) ?? []);
     expect(leaks(drawings.join(''))).toEqual(expect.arrayContaining(['hedda.voss@postfach.example', 'hedda_v']));
+  });
+
+  it('warns, in a handout run, that the user’s own files the folder keeps are not pseudonymised, without naming them', async () => {
+    const out = join(tempDir(), 'out');
+    let io = captureOutput();
+    expect(await runAnalyze(inputs, { out, map: [], brand: [], lang: 'en', quiet: true }), io.stderr()).toBe(0);
+    // The user edits Hedda's report: thick keeps it, under its old name, when the next run writes pseudonyms.
+    const report = readdirSync(join(out, 'customers')).find((f) => f.includes('hedda'))!;
+    appendFileSync(join(out, 'customers', report), 'Rückruf am Montag\n');
+    vi.restoreAllMocks();
+    io = captureOutput();
+    expect(await runAnalyze(inputs, { out, map: [], brand: [], lang: 'en', json: true, handout: true }), io.stderr()).toBe(0);
+    expect(readdirSync(join(out, 'customers'))).toContain(report);
+    const summary = JSON.parse(io.stdout()) as { warnings: string[] };
+    expect(summary.warnings).toContain(`${out}: holds a file of yours that thick did not write and so did not pseudonymise (every file its .thick-manifest.json does not list); hand out the files thick wrote, not the whole folder`);
+    expect(leaks(io.stdout() + io.stderr())).toEqual([]);
+    expect(io.stdout() + io.stderr()).not.toContain(report);
   });
 
   it('leaves none of them in any file of a handout run: charts, segment tables, profiles.jsonl, customers.csv, the summary', async () => {

@@ -139,7 +139,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const redact = flags.redact || flags.handout;
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop });
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact) });
   analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.

@@ -10,7 +10,8 @@ import type { ReportLang } from '../report/i18n.js';
 import { indexPage, renderIndex, type IndexInputs } from '../report/index-page.js';
 import { pageMarkdown } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
-import { writeOutput } from './output/safe-write.js';
+import { MANIFEST } from './output/manifest.js';
+import { writeOutputKeeping } from './output/safe-write.js';
 import type { Analysis } from './pipeline.js';
 
 /** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab, a carriage return or a NUL. */
@@ -99,6 +100,8 @@ export interface OutputOptions {
   indexTop?: number;
   /** --handout --top N: write handout.md and handout.html with this many portraits (the analysis is redacted first). */
   handoutTop?: number;
+  /** The analysis is redacted (--redact, --handout): files of the user's that the folder keeps are not, and are named. */
+  redacted?: boolean;
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
@@ -138,6 +141,17 @@ export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
 export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
-  const warnings = writeOutput(outDir, runFiles(analysis, codes, options));
+  const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options));
+  if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
+}
+
+/**
+ * A redacted run keeps the user's files in the output folder as they are (a report they edited under its old name,
+ * their notes): none of them is masked, so the folder as a whole is not fit to hand out, and the user must hear it.
+ * Their names are not said: a name like "customers/7-anna-berg.md" is personal data the summary must not carry.
+ */
+function unmaskedWarning(outDir: string, kept: readonly string[]): string {
+  const files = kept.length === 1 ? 'a file of yours' : `${kept.length} files of yours`;
+  return `${outDir}: holds ${files} that thick did not write and so did not pseudonymise (every file its ${MANIFEST} does not list); hand out the files thick wrote, not the whole folder`;
 }

@@ -22,12 +22,18 @@ const NAMED = 5;
  * and the unfinished one is removed. Returns what the user should know.
  */
 export function writeOutput(outArg: string, files: readonly OutputFile[]): string[] {
+  return writeOutputKeeping(outArg, files).warnings;
+}
+
+/** writeOutput, also saying which of the user's entries the output folder kept (paths relative to it, as found). */
+export function writeOutputKeeping(outArg: string, files: readonly OutputFile[]): { warnings: string[]; kept: string[] } {
   checkFileList(files, [MANIFEST]);
   const places = outPlaces(outArg);
   const release = takeLock(places);
   try {
     const warnings = attempt(places.shown, 'finish what an interrupted run left beside it', () => settle(places));
-    return [...warnings, ...swap(places, buildAside(places, files))];
+    const journal = buildAside(places, files);
+    return { warnings: [...warnings, ...swap(places, journal)], kept: journal.carry };
   } finally {
     release();
   }
