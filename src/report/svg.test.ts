@@ -49,6 +49,13 @@ describe('barsSvg', () => {
     expect(num(bars[0]!, 'x') + num(bars[0]!, 'width')).toBeLessThanOrEqual(x! + width!);
   });
 
+  it('leaves room for a long label left of its bar, so the drawing does not cut it', () => {
+    const svg = parseXml(barsSvg({ kind: 'bars', rows: [{ label: 'Noch fremd', value: 3 }, { label: 'Stammkundschaft', value: 1 }] }, 'c1'));
+    const label = xmlElements(svg).find((e) => e.name === 'text' && e.text === 'Stammkundschaft')!;
+    // Anchored at its end: the label starts at x minus its width, which DejaVu Sans at 12 px makes 114.
+    expect(num(label, 'x')).toBeGreaterThanOrEqual(114);
+  });
+
   it('keeps a tiny value visible and an all-zero chart empty', () => {
     const tiny = rects(parseXml(barsSvg({ kind: 'bars', rows: [{ label: 'a', value: 100000 }, { label: 'b', value: 1 }] }, 'c1')));
     expect(num(tiny[1]!, 'width')).toBeGreaterThanOrEqual(1);

@@ -84,9 +84,20 @@ const ROW = 22;
 const BAR = 14;
 
 /** Horizontal bars: label, bar, figure, one row each; the longest bar spans the plot. */
+/**
+ * A generous width of a label at FONT_SIZE, for the room it gets left of its bar: wide letters (m, w, capitals) count
+ * more than narrow ones, so "Stammkundschaft" in a wide fallback font (DejaVu Sans draws it 114 units wide) is not cut
+ * at the drawing's edge, as an even 7 per character cut it.
+ */
+function labelWidthOf(label: string): number {
+  let width = 0;
+  for (const ch of label) width += /[mwMW@%]/.test(ch) ? 12 : /[A-Z0-9]/.test(ch) ? 8.5 : /[ijlItf.,:;'|!\s]/.test(ch) ? 4.5 : 7.5;
+  return width;
+}
+
 export function barsSvg(chart: BarChart, id: string): string {
   const labels = chart.rows.map((r) => clip(r.label, LABEL_CHARS));
-  const labelWidth = Math.max(60, ...labels.map((l) => [...l].length * CHAR)) + 8;
+  const labelWidth = Math.ceil(Math.max(60, ...labels.map(labelWidthOf))) + 12;
   const valueWidth = Math.max(3, ...chart.rows.map((r) => figure(r.value).length)) * CHAR + 8;
   const plot = BARS_WIDTH - labelWidth - valueWidth;
   const max = span(chart.rows.map((r) => drawn(r.value)))?.max ?? 0;
