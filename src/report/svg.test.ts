@@ -180,6 +180,15 @@ describe('meansSvg', () => {
     expect(num(low!, 'r')).toBeGreaterThan(num(high!, 'r'));
   });
 
+  it('keeps the last period\'s label inside the drawing', () => {
+    const periods = Array.from({ length: 25 }, (_, i) => `${String((i % 12) + 1).padStart(2, '0')}.${2023 + Math.floor(i / 12)}`);
+    const long = parseXml(chartSvg({ kind: 'means', periods, series: [{ label: 'Tonalität', min: -1, max: 1, points: periods.map(() => ({ mean: 0, n: 3, text: '0,00' })) }] }, 'trend'));
+    const width = Number(long.attributes.viewBox!.split(' ')[2]);
+    const last = xmlElements(long).filter((e) => e.name === 'text' && e.text === periods.at(-1))[0]!;
+    // Centred on its x: half its width (six digits of at most 8.5 units and a dot) must fit before the edge.
+    expect(num(last, 'x') + (6 * 8.5 + 4.5) / 2).toBeLessThanOrEqual(width);
+  });
+
   it('says each mean with its n in the dot’s title, and escapes the labels', () => {
     const titles = xmlElements(svg).filter((e) => e.name === 'title').map(xmlText);
     expect(titles).toContain('2024-02: 4.00 (n=4)');

@@ -95,6 +95,13 @@ function labelWidthOf(label: string): number {
   return width;
 }
 
+/** A period's label under its column or dot, moved in from the edge where centring it would cut it (the last month). */
+function tick(centre: number, y: number, label: string): string {
+  const shown = clip(label, TICK_CHARS);
+  const half = labelWidthOf(shown) / 2;
+  return text(Math.min(WIDTH - 2 - half, Math.max(2 + half, centre)), y, shown, 'text-anchor="middle"');
+}
+
 export function barsSvg(chart: BarChart, id: string): string {
   const labels = chart.rows.map((r) => clip(r.label, LABEL_CHARS));
   const labelWidth = Math.ceil(Math.max(60, ...labels.map(labelWidthOf))) + 12;
@@ -183,7 +190,7 @@ export function timelineSvg(chart: TimelineChart, id: string): string {
     if (hh > 0) parts.push(rect(centre - column / 2, TOP + PLOT - hh, column, hh, `fill="${DARK}"`));
     if (showFigures && bucket.value > 0) parts.push(text(centre, TOP + PLOT - h - 4, figure(bucket.value), 'text-anchor="middle"'));
     if (marks[i]) parts.push(text(centre, TOP + PLOT - h - (showFigures ? 18 : 4), marks[i]!, 'text-anchor="middle" font-size="10"'));
-    if (i % labelEvery === 0) parts.push(text(centre, TOP + PLOT + 16, clip(bucket.label, TICK_CHARS), 'text-anchor="middle"'));
+    if (i % labelEvery === 0) parts.push(tick(centre, TOP + PLOT + 16, bucket.label));
     parts.push('</g>');
   });
   if (highlighted) {
@@ -242,7 +249,7 @@ export function meansSvg(chart: MeansChart, id: string): string {
   chart.series.forEach((series, k) => parts.push(...meansPanel(series, chart.periods, PANEL_GAP - 8 + k * (PANEL + PANEL_GAP), slot)));
   const bottom = chart.series.length * (PANEL + PANEL_GAP) - 8;
   chart.periods.forEach((period, i) => {
-    if (i % labelEvery === 0) parts.push(text(AXIS + 4 + slot * (i + 0.5), bottom + 16, clip(period, TICK_CHARS), 'text-anchor="middle"'));
+    if (i % labelEvery === 0) parts.push(tick(AXIS + 4 + slot * (i + 0.5), bottom + 16, period));
   });
   parts.push('</svg>');
   return parts.join('\n');
