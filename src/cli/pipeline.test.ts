@@ -225,7 +225,7 @@ describe('whether a run can show replies', () => {
 
   it('comes from a reply column even when no review in it was answered yet', () => {
     const analysis = analyse([ingestFile(Buffer.from(PLAY), 'play.csv', {})], { codebook: defaultCodebook(), asOf: new Date('2025-04-01T00:00:00Z') });
-    expect(analysis.profiled[0]!.profile.attentionReasons).toContain('1 critical, not replied to');
+    expect(analysis.profiled[0]!.profile.attentionReasons).toContain('1 critical record without a reply');
     expect(chooseOpeners(analysis.profiled[0]!, codeInfo(defaultCodebook()), 'en')[0]!.key).toBe('replyCriticalReview');
   });
 });

@@ -38,7 +38,7 @@ describe('attention', () => {
     const order = [...profiled].sort(byAttention).map((p) => p.profile.id);
     expect(order.at(-1)).toBe('fan');
     const critic = profiled.find((p) => p.profile.id === 'critic')!;
-    expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical, not replied to', 'rated ★☆☆☆☆ 1/5', 'at risk']));
+    expect(critic.profile.attentionReasons).toEqual(expect.arrayContaining(['1 critical record without a reply', 'rated ★☆☆☆☆ 1/5', 'at risk']));
   });
 
   it('puts a critical review nobody answered above a fresher one the brand already answered', () => {
@@ -72,7 +72,7 @@ describe('attention', () => {
     // One brand reply anywhere in the run shows that replies would be seen.
     const elsewhere = makeEvent({ customerKey: 'other', direction: 'outbound', kind: 'review', channel: 'web', text: 'Danke!', at: on('2024-06-20') });
     const [seen] = buildProfiles([person('critic'), person('other')], [critical, elsewhere], { ordersKnown: false, socialKnown: false, asOf });
-    expect(seen!.profile.attentionReasons).toContain('1 critical, not replied to');
+    expect(seen!.profile.attentionReasons).toContain('1 critical record without a reply');
   });
 
   it('counts an open question by a question of their own, never by a question mark inside a link', () => {

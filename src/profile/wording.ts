@@ -305,7 +305,7 @@ const WORDING = {
   // attention reasons
   unanswered: { en: (f: Finding) => `${f.n} unanswered`, de: (f: Finding) => `${f.n} unbeantwortet` },
   openQuestions: { en: (f: Finding) => s(f.n, 'open question', 'open questions'), de: (f: Finding) => s(f.n, 'offene Frage', 'offene Fragen') },
-  unrepliedCritical: { en: (f: Finding) => `${f.n} critical, not replied to`, de: (f: Finding) => `${f.n} kritisch, ohne Antwort` },
+  unrepliedCritical: { en: (f: Finding) => `${s(f.n, 'critical record', 'critical records')} without a reply`, de: (f: Finding) => `${s(f.n, 'kritischer Eintrag', 'kritische Einträge')} ohne Antwort` },
   lowRatingShort: { en: (f: Finding) => `rated ${r(f, 'en')}`, de: (f: Finding) => `bewertet mit ${r(f, 'de')}` },
   atRisk: { en: () => 'at risk', de: () => 'gefährdet' },
   negativeTone: { en: () => 'negative tone', de: () => 'negative Tonalität' },

@@ -115,7 +115,8 @@ export const percent = (value: number, lang: ReportLang, digits = 0): string => 
  * `digits` fixes the decimals; without it the number keeps its own (19.5, 18).
  */
 export function num(value: number, lang: ReportLang, digits?: number): string {
-  const text = digits === undefined ? String(value) : value.toFixed(digits);
+  // A value that rounds to nothing has no sign: "0.00", never "-0.00" (a tone of -0.001 is neutral, not negative).
+  const text = (digits === undefined ? String(value) : value.toFixed(digits)).replace(/^-(?=0(?:\.0*)?$)/, '');
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 

@@ -172,6 +172,14 @@ describe('the tone that counts a rating', () => {
   });
 });
 
+describe('the reasons for attention', () => {
+  it('name what is critical and unanswered, as a German analyst would', () => {
+    expect(say({ key: 'unrepliedCritical', n: 1 }, 'de')).toBe('1 kritischer Eintrag ohne Antwort');
+    expect(say({ key: 'unrepliedCritical', n: 2 }, 'de')).toBe('2 kritische Einträge ohne Antwort');
+    expect(say({ key: 'unrepliedCritical', n: 2 }, 'en')).toBe('2 critical records without a reply');
+  });
+});
+
 describe('how long ago', () => {
   it('is days within a year and whole years beyond, in the case the German sentence needs', () => {
     expect(elapsed(7, 'de', true)).toBe('7 Tagen');

@@ -44,6 +44,7 @@ const EN = {
   toneSeries: 'tone of their words (−1 … +1)',
   ratingSeries: (scale: string) => `rating (${scale})`,
   trendHow: 'Tone: how thick reads the customers’ own words, in the languages it reads. n: how many values each mean is taken over.',
+  partial: (month: string, asOf: string) => `${month} counts only up to the reference date, ${asOf}.`,
   changed: 'What changed recently',
   compared: (month: string, from: string, until: string, latest: number, before: number) =>
     `${month}, the latest complete month, against ${from} – ${until}: ${latest} records with words, against ${before} in the three months before.`,
@@ -106,6 +107,7 @@ const DE: OverviewWords = {
   toneSeries: 'Tonalität der eigenen Worte (−1 … +1)',
   ratingSeries: (scale) => `Bewertung (${scale})`,
   trendHow: 'Tonalität: wie thick die eigenen Worte der Kundschaft liest, in den Sprachen, die es liest. n: über wie viele Werte jedes Mittel geht.',
+  partial: (month, asOf) => `${month} zählt nur bis zum Stichtag, dem ${asOf}.`,
   changed: 'Was sich zuletzt geändert hat',
   compared: (month, from, until, latest, before) =>
     `${month}, der letzte vollständige Monat, gegen ${from} – ${until}: ${latest} Einträge mit Text, gegen ${before} in den drei Monaten davor.`,

@@ -94,7 +94,9 @@ describe('the portrait', () => {
       at: on('2024-06-01'),
       annotations: [rule('dialog.praise', 'Hallo!', 'dialog.praise/signal:rated tone=positive')],
     });
-    expect(portrait(subject([review]), codes, 'en').moves).toContain('“Hallo! Die App stürzt bei jedem Login ab.” (Praise)');
+    // The label says the praise is the rating's: the words say something else.
+    expect(portrait(subject([review]), codes, 'en').moves).toContain('“Hallo! Die App stürzt bei jedem Login ab.” (Praise by its rating)');
+    expect(portrait(subject([review]), codes, 'de').moves).toContain('„Hallo! Die App stürzt bei jedem Login ab.“ (Lob laut Bewertung)');
   });
 
   it('says honestly when they rated without a word, only ordered, or left nothing at all', () => {

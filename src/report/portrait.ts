@@ -49,6 +49,7 @@ const WORDS = {
     unreadOnly: 'Their language is one thick does not read, so whatever they hope for in these words goes unseen.',
     ownWords: 'In their own words',
     unread: 'in a language thick does not read',
+    byRating: 'by its rating',
     ratedOnly: (rating: string) => `They rated without a word (${rating}): what moves them is not in the data.`,
     ordersOnly: (orders: string) => `They ordered (${orders}) but wrote nothing: what moves them is not in the data.`,
     nothing: 'Nothing of their own in the data: what moves them is unknown.',
@@ -78,6 +79,7 @@ const WORDS = {
     unreadOnly: 'Ihre Sprache liest thick nicht; was sie sich darin erhofft, bleibt ungesehen.',
     ownWords: 'In eigenen Worten',
     unread: 'in einer Sprache, die thick nicht liest',
+    byRating: 'laut Bewertung',
     ratedOnly: (rating: string) => `Ohne Kommentar bewertet (${rating}): Was die Person bewegt, steht nicht in den Daten.`,
     ordersOnly: (orders: string) => `Hat bestellt (${orders}), aber nichts geschrieben: Was die Person bewegt, steht nicht in den Daten.`,
     nothing: 'Nichts Eigenes in den Daten: Was die Person bewegt, ist unbekannt.',
@@ -184,7 +186,9 @@ const latest = (hits: readonly Hit[], avoid: readonly Event[]): Hit | undefined 
 function said(hit: Hit, codes: ReadonlyMap<string, CodeInfo>, w: Words, lang: ReportLang, byAnalyst = false): string {
   // A code the rating gave quotes the record's first sentence, which need not say it ("Hallo!"): the text shows more.
   const text = quote(inline((hit.worded ? hit.annotation.quote : hit.event.text) ?? hit.event.text ?? '', 110), lang);
-  const notes = [mdText(codeLabel(codes, hit.annotation.code, lang))];
+  // The label says where a code came from when the stars gave it: a 4★ review that says "they forgot my gift card"
+  // is praise by its rating, not in its words, and the reader sees both.
+  const notes = [`${mdText(codeLabel(codes, hit.annotation.code, lang))}${!hit.worded && hit.event.rating ? ` ${w.byRating}` : ''}`];
   if (byAnalyst) notes.push(w.noted(mdText(hit.event.author ?? hit.annotation.by.id)));
   if (hit.event.lang === 'other') notes.push(w.unread);
   return `${text} (${notes.join(', ')})`;

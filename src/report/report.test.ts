@@ -149,6 +149,11 @@ describe('numbers as the reader writes them', () => {
     expect(money(2412.2, 'en')).toBe('2412.20');
     expect(money(null, 'de')).toBe('—');
     expect(num(-0.6, 'de', 2)).toBe('-0,60');
+    // A value that rounds to nothing has no sign.
+    expect(num(-0.001, 'de', 2)).toBe('0,00');
+    expect(num(-0.004, 'en', 2)).toBe('0.00');
+    expect(num(-0, 'en')).toBe('0');
+    expect(num(-0.01, 'en', 2)).toBe('-0.01');
     expect(num(19.5, 'de')).toBe('19,5');
     expect(num(18, 'de')).toBe('18');
     expect(num(1234567.891, 'de', 2)).toBe('1234567,89');

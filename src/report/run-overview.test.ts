@@ -117,6 +117,15 @@ describe('the index opens with an overview of the run', () => {
     expect(chart).not.toMatch(/^03\.2024/m);
   });
 
+  it('says that the reference date\'s month is cut short, under the months and under the chart, and not when it is whole', () => {
+    expect(index.match(/^\*2024-06 counts only up to the reference date, 2024-06-15\.\*$/gm)).toHaveLength(1);
+    expect(index).toContain('n: how many values each mean is taken over. 2024-06 counts only up to the reference date, 2024-06-15.*');
+    const de = renderIndex(run(), { files, contextEvents: [], codes }, 'de');
+    expect(de).toContain('06.2024 zählt nur bis zum Stichtag, dem 15.06.2024.');
+    const whole = buildProfiles(['k1'].map((key) => makeCustomer({ key, crmId: key, name: key, emails: [] })), [review('k1', 4, 'Good.', null, '2024-06-02')], { ordersKnown: false, socialKnown: false, asOf: on('2024-06-30') });
+    expect(renderIndex(whole, { files, contextEvents: [], codes }, 'en')).not.toContain('counts only up to');
+  });
+
   it('draws tone and rating by month with how many values each mean is taken over', () => {
     expect(index).toMatch(/^2024-05 +·+●·+ +0\.00 n=2 +·+●·+ +3\.50 n=2$/m);
   });

@@ -168,6 +168,8 @@ function monthsSection(o: RunOverview, ctx: Ctx): Block[] {
   ];
   const { later, undated } = o.timeline;
   if (later + undated > 0) lines.push(ctx.w.outside(later, undated), '');
+  const partial = partialMonth(o, ctx);
+  if (partial) lines.push(`*${partial}*`, '');
   return lines;
 }
 
@@ -192,6 +194,17 @@ function segmentsSection(o: RunOverview, ctx: Ctx): Block[] {
   });
 }
 
+/**
+ * "12.2017 counts only up to the reference date, 03.12.2017" when the last month shown is cut short by it: a month of
+ * three days beside full ones is no fall in tone or rating. Null when the reference date ends its month.
+ */
+function partialMonth(o: RunOverview, ctx: Ctx): string | null {
+  const last = o.timeline.months.at(-1);
+  const next = new Date(Date.UTC(ctx.asOf.getUTCFullYear(), ctx.asOf.getUTCMonth(), ctx.asOf.getUTCDate() + 1));
+  if (!last || next.getUTCMonth() !== ctx.asOf.getUTCMonth()) return null;
+  return ctx.w.partial(period(last.month, ctx.lang), day(ctx.asOf, ctx.lang));
+}
+
 function trendSection(o: RunOverview, ctx: Ctx): Block[] {
   const rows = periods(o, ctx.lang);
   if (rows.length === 0 || !rows.some((r) => r.period.tone || r.period.rating)) return [];
@@ -201,7 +214,8 @@ function trendSection(o: RunOverview, ctx: Ctx): Block[] {
     const points = rows.map((r) => r.period.rating && { ...r.period.rating, text: rating(r.period.rating.mean, ctx) });
     series.push({ label: ctx.w.ratingSeries(scaleName(ctx)), min: ctx.scale.min, max: ctx.scale.max, points });
   }
-  return [`## ${ctx.w.trend}`, '', { kind: 'means', periods: rows.map((r) => r.label), series }, '', `*${ctx.w.trendHow}*`, ''];
+  const partial = partialMonth(o, ctx);
+  return [`## ${ctx.w.trend}`, '', { kind: 'means', periods: rows.map((r) => r.label), series }, '', `*${ctx.w.trendHow}${partial ? ` ${partial}` : ''}*`, ''];
 }
 
 /** A share in whole percent; one below 1 % but not nothing keeps a decimal ("0.2%", never "0%" for 2 of 1,255). */

@@ -49,6 +49,13 @@ describe('barsSvg', () => {
     expect(num(bars[0]!, 'x') + num(bars[0]!, 'width')).toBeLessThanOrEqual(x! + width!);
   });
 
+  it('leaves room for a long label left of its bar, so the drawing does not cut it', () => {
+    const svg = parseXml(barsSvg({ kind: 'bars', rows: [{ label: 'Noch fremd', value: 3 }, { label: 'Stammkundschaft', value: 1 }] }, 'c1'));
+    const label = xmlElements(svg).find((e) => e.name === 'text' && e.text === 'Stammkundschaft')!;
+    // Anchored at its end: the label starts at x minus its width, which DejaVu Sans at 12 px makes 114.
+    expect(num(label, 'x')).toBeGreaterThanOrEqual(114);
+  });
+
   it('keeps a tiny value visible and an all-zero chart empty', () => {
     const tiny = rects(parseXml(barsSvg({ kind: 'bars', rows: [{ label: 'a', value: 100000 }, { label: 'b', value: 1 }] }, 'c1')));
     expect(num(tiny[1]!, 'width')).toBeGreaterThanOrEqual(1);
@@ -171,6 +178,15 @@ describe('meansSvg', () => {
     const [low, high] = circles;
     expect(num(low!, 'cy')).toBeGreaterThan(num(high!, 'cy'));
     expect(num(low!, 'r')).toBeGreaterThan(num(high!, 'r'));
+  });
+
+  it('keeps the last period\'s label inside the drawing', () => {
+    const periods = Array.from({ length: 25 }, (_, i) => `${String((i % 12) + 1).padStart(2, '0')}.${2023 + Math.floor(i / 12)}`);
+    const long = parseXml(chartSvg({ kind: 'means', periods, series: [{ label: 'Tonalität', min: -1, max: 1, points: periods.map(() => ({ mean: 0, n: 3, text: '0,00' })) }] }, 'trend'));
+    const width = Number(long.attributes.viewBox!.split(' ')[2]);
+    const last = xmlElements(long).filter((e) => e.name === 'text' && e.text === periods.at(-1))[0]!;
+    // Centred on its x: half its width (six digits of at most 8.5 units and a dot) must fit before the edge.
+    expect(num(last, 'x') + (6 * 8.5 + 4.5) / 2).toBeLessThanOrEqual(width);
   });
 
   it('says each mean with its n in the dot’s title, and escapes the labels', () => {

@@ -84,9 +84,27 @@ const ROW = 22;
 const BAR = 14;
 
 /** Horizontal bars: label, bar, figure, one row each; the longest bar spans the plot. */
+/**
+ * A generous width of a label at FONT_SIZE, for the room it gets left of its bar: wide letters (m, w, capitals) count
+ * more than narrow ones, so "Stammkundschaft" in a wide fallback font (DejaVu Sans draws it 114 units wide) is not cut
+ * at the drawing's edge, as an even 7 per character cut it.
+ */
+function labelWidthOf(label: string): number {
+  let width = 0;
+  for (const ch of label) width += /[mwMW@%]/.test(ch) ? 12 : /[A-Z0-9]/.test(ch) ? 8.5 : /[ijlItf.,:;'|!\s]/.test(ch) ? 4.5 : 7.5;
+  return width;
+}
+
+/** A period's label under its column or dot, moved in from the edge where centring it would cut it (the last month). */
+function tick(centre: number, y: number, label: string): string {
+  const shown = clip(label, TICK_CHARS);
+  const half = labelWidthOf(shown) / 2;
+  return text(Math.min(WIDTH - 2 - half, Math.max(2 + half, centre)), y, shown, 'text-anchor="middle"');
+}
+
 export function barsSvg(chart: BarChart, id: string): string {
   const labels = chart.rows.map((r) => clip(r.label, LABEL_CHARS));
-  const labelWidth = Math.max(60, ...labels.map((l) => [...l].length * CHAR)) + 8;
+  const labelWidth = Math.ceil(Math.max(60, ...labels.map(labelWidthOf))) + 12;
   const valueWidth = Math.max(3, ...chart.rows.map((r) => figure(r.value).length)) * CHAR + 8;
   const plot = BARS_WIDTH - labelWidth - valueWidth;
   const max = span(chart.rows.map((r) => drawn(r.value)))?.max ?? 0;
@@ -172,7 +190,7 @@ export function timelineSvg(chart: TimelineChart, id: string): string {
     if (hh > 0) parts.push(rect(centre - column / 2, TOP + PLOT - hh, column, hh, `fill="${DARK}"`));
     if (showFigures && bucket.value > 0) parts.push(text(centre, TOP + PLOT - h - 4, figure(bucket.value), 'text-anchor="middle"'));
     if (marks[i]) parts.push(text(centre, TOP + PLOT - h - (showFigures ? 18 : 4), marks[i]!, 'text-anchor="middle" font-size="10"'));
-    if (i % labelEvery === 0) parts.push(text(centre, TOP + PLOT + 16, clip(bucket.label, TICK_CHARS), 'text-anchor="middle"'));
+    if (i % labelEvery === 0) parts.push(tick(centre, TOP + PLOT + 16, bucket.label));
     parts.push('</g>');
   });
   if (highlighted) {
@@ -231,7 +249,7 @@ export function meansSvg(chart: MeansChart, id: string): string {
   chart.series.forEach((series, k) => parts.push(...meansPanel(series, chart.periods, PANEL_GAP - 8 + k * (PANEL + PANEL_GAP), slot)));
   const bottom = chart.series.length * (PANEL + PANEL_GAP) - 8;
   chart.periods.forEach((period, i) => {
-    if (i % labelEvery === 0) parts.push(text(AXIS + 4 + slot * (i + 0.5), bottom + 16, clip(period, TICK_CHARS), 'text-anchor="middle"'));
+    if (i % labelEvery === 0) parts.push(tick(AXIS + 4 + slot * (i + 0.5), bottom + 16, period));
   });
   parts.push('</svg>');
   return parts.join('\n');
