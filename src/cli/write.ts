@@ -1,13 +1,13 @@
 import type { Rejection } from '../model.js';
-import { byAttention } from '../profile/index.js';
+import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
-import { customerPage, renderCustomerReport } from '../report/customer.js';
+import { customerPage } from '../report/customer.js';
 import { customersCsv } from '../report/customers-csv.js';
 import { handoutPage } from '../report/handout.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
-import { indexPage, renderIndex, type IndexInputs } from '../report/index-page.js';
+import { indexPage, type IndexInputs } from '../report/index-page.js';
 import { pageMarkdown } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
@@ -78,17 +78,19 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
 }
 
 /**
- * The HTML pages of a run, the same pages as the Markdown: index.html and customers/<slug>.html, linked to each
- * other, each one file that opens offline.
+ * The report pages of a run: index and customers/<slug>, as Markdown and/or HTML by `format`. Each page's blocks are
+ * built once and drawn in each format, so both formats show the same page; the HTML pages link to each other and
+ * each opens offline.
  */
-export function htmlPages(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, indexTop?: number): OutputFile[] {
-  const sorted = [...analysis.profiled].sort(byAttention);
+function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+  const { lang, format = 'md', indexTop } = options;
+  const pages = [
+    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop), lang) },
+    ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
+  ];
   return [
-    { path: 'index.html', content: pageHtml(indexPage(sorted, indexInputs(analysis, codes, indexTop), lang), { lang }) },
-    ...sorted.map((subject) => ({
-      path: `customers/${subject.profile.slug}.html`,
-      content: pageHtml(customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }), { lang }),
-    })),
+    ...(format !== 'html' ? pages.map((p) => ({ path: `${p.name}.md`, content: pageMarkdown(p.blocks) })) : []),
+    ...(format !== 'md' ? pages.map((p) => ({ path: `${p.name}.html`, content: pageHtml(p.blocks, { lang }) })) : []),
   ];
 }
 
@@ -122,16 +124,11 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * manifest, and gone from the folder when a later run no longer writes it).
  */
 export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, format = 'md', indexTop, handoutTop } = options;
+  const { lang, handoutTop } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
-  const markdown = () => [
-    { path: 'index.md', content: renderIndex(sorted, indexInputs(analysis, codes, indexTop), lang) },
-    ...sorted.map((subject) => ({ path: `customers/${subject.profile.slug}.md`, content: renderCustomerReport(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
-  ];
   return [
-    ...(format !== 'html' ? markdown() : []),
-    ...(format !== 'md' ? htmlPages(analysis, codes, lang, indexTop) : []),
+    ...reportPages(analysis, sorted, codes, options),
     { path: 'customers.csv', content: customersCsv(sorted, codes) },
     { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
     ...(handoutTop !== undefined ? handoutFiles(analysis, codes, lang, handoutTop) : []),
