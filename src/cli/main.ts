@@ -56,7 +56,8 @@ function addAnalyzeCommand(program: Command): void {
       .option('--handout', 'also write handout.md and handout.html (highlights and the top customers\' portraits) and pseudonymise every file of the run as --redact does')
       .option('--top <n>', `with --handout: how many portraits it shows (default ${DEFAULT_HANDOUT_TOP})`)
       .option('--redact', 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text')
-      .option('-q, --quiet', 'no progress or summary on stderr'),
+      .option('-q, --quiet', 'no progress or summary on stderr')
+      .option('--fail-on <rule>', 'exit 3 when a rule holds, e.g. unanswered>0, newly-at-risk>=3, pain.waiting.new>5 (repeatable; see README)', collect, []),
   )
     .addHelpText(
       'after',
@@ -232,7 +233,7 @@ Run thick <command> --help for a command's options and more examples.`,
   return program;
 }
 
-/** Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error). */
+/** Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error, 3 a --fail-on rule held). */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
