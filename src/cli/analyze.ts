@@ -8,6 +8,7 @@ import { withoutOwnOutputs } from './output/own-outputs.js';
 import { outPlaces } from './output/places.js';
 import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll, type Analysis } from './pipeline.js';
 import { terminal } from './terminal.js';
+import { visible } from '../report/format.js';
 import { runGaps, writeReports, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
 import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
 import { readPreviousState } from './run-state.js';
@@ -173,7 +174,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   }
   const fired = alerts.filter((a) => a.held);
   // An alert is the reason for exit 3, so it is said even with -q; with --json the summary's alerts say it.
-  if (!flags.json) for (const alert of fired) term.error(`--fail-on ${alert.rule}: holds (the value is ${alert.value})`);
+  if (!flags.json) for (const alert of fired) process.stderr.write(`alert: ${visible(`--fail-on ${alert.rule}: holds (the value is ${alert.value})`)}\n`);
   if (flags.strict && total.rejected > 0) {
     if (!flags.json) term.error(`--strict: ${total.rejected} row${total.rejected === 1 ? '' : 's'} rejected (see ${flags.out}/rejected.csv)`);
     return 1;

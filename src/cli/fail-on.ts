@@ -61,7 +61,7 @@ const METRICS: Readonly<Record<string, (m: Measures) => number>> = {
 };
 
 export const GRAMMAR = [
-  'a rule is <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3, pain.waiting.new>5',
+  "a rule is <metric><operator><number>, quoted in a shell, e.g. --fail-on 'unanswered>0', 'newly-at-risk>=3', 'pain.waiting.new>5'",
   'operators: > >= < <= = !=',
   `metrics: ${Object.keys(METRICS).join(', ')}`,
   `  <stage>, newly-<stage> (stages: ${STAGES.join(', ')})`,

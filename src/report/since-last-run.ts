@@ -4,7 +4,7 @@
 import type { Changes, Moved } from '../profile/changes.js';
 import type { RunState } from '../profile/state.js';
 import { codeLabel, type CodeInfo } from './codes.js';
-import { codeSpan, inline, mdText, num } from './format.js';
+import { codeSpan, inline, mdText, num, percent } from './format.js';
 import { andMore, stageName, type ReportLang } from './i18n.js';
 import { overviewWords } from './overview-words.js';
 import type { Block } from './page.js';
@@ -87,8 +87,10 @@ function line<T>(label: string, count: string, items: readonly T[], item: (x: T)
   return [`- **${label}**: ${count} — ${shown.join(', ')}`];
 }
 
-function moved(m: Moved, input: SinceLastRun, lang: ReportLang): string {
-  return `${link(m.id, input)} ${num(m.from, lang, 2)} → ${num(m.to, lang, 2)}`;
+/** A tone, or a rating on the run's scale: two decimals, or whole percent where the run compares in percent. */
+function moved(m: Moved, input: SinceLastRun, lang: ReportLang, rating = false): string {
+  const value = (v: number) => (rating && input.scale?.unit === 'percent' ? percent(Math.round(v), lang) : num(v, lang, 2));
+  return `${link(m.id, input)} ${value(m.from)} → ${value(m.to)}`;
 }
 
 function changeLines(c: Changes, input: SinceLastRun, lang: ReportLang): string[] {
@@ -102,8 +104,8 @@ function changeLines(c: Changes, input: SinceLastRun, lang: ReportLang): string[
     ...line(w.stages, n(c.stageChanges), c.stageChanges, (s) => `${link(s.id, input)} ${stageName(s.from, lang)} → ${stageName(s.to, lang)}`, lang),
     ...line(w.toneDown, n(c.toneDown), c.toneDown, (m) => moved(m, input, lang), lang),
     ...line(w.toneUp, n(c.toneUp), c.toneUp, (m) => moved(m, input, lang), lang),
-    ...line(w.ratingDown, n(c.ratingDown), c.ratingDown, (m) => moved(m, input, lang), lang),
-    ...line(w.ratingUp, n(c.ratingUp), c.ratingUp, (m) => moved(m, input, lang), lang),
+    ...line(w.ratingDown, n(c.ratingDown), c.ratingDown, (m) => moved(m, input, lang, true), lang),
+    ...line(w.ratingUp, n(c.ratingUp), c.ratingUp, (m) => moved(m, input, lang, true), lang),
     ...line(w.newPain, n(c.newPain), c.newPain, (p) => `${link(p.id, input)} (${p.codes.map(code).join(', ')})`, lang),
     ...line(w.newPainCodes, n(c.newPainCodes), c.newPainCodes, code, lang),
     ...line(w.unanswered, talks(c.newlyUnanswered), c.newlyUnanswered, (x) => `${link(x.id, input)} (${x.n})`, lang),
@@ -115,6 +117,7 @@ function changeLines(c: Changes, input: SinceLastRun, lang: ReportLang): string[
 function ratingStep(input: SinceLastRun, lang: ReportLang): string {
   const scale = input.scale;
   if (!scale || scale.unit === 'stars5' || scale.unit === 'csat') return words(lang).halfStar;
+  if (scale.unit === 'percent') return `${num((scale.max - scale.min) / 8, lang, 1)} ${overviewWords(lang).scales.percent}`;
   return `${num((scale.max - scale.min) / 8, lang, 2)} ${overviewWords(lang).scales[scale.unit]}`;
 }
 
