@@ -58,7 +58,7 @@ describe('what changed since the last run', () => {
   it('the second week: the exact changes, named in the index, and exit 3 when a --fail-on rule holds', async () => {
     const out = join(tempDir(), 'out');
     expect((await analyze(1, out)).code).toBe(0);
-    const { code, summary } = await analyze(2, out, { failOn: ['newly-at-risk>=1', 'unanswered>5', 'pain.damaged.new=1'] });
+    const { code, summary } = await analyze(2, out, { failOn: ['newly-at-risk>=1', 'unanswered>5', 'pain.damaged.new=1'], format: 'both' });
     expect(summary.changes).toEqual(WEEK2_CHANGES);
     expect(summary.alerts).toEqual([
       { rule: 'newly-at-risk>=1', value: 1, held: true },
@@ -76,6 +76,8 @@ describe('what changed since the last run', () => {
     expect(section).toContain('- **Newly unanswered**: 1 conversation — [Dora Veit](customers/c-04-dora-veit.md) (1)');
     expect(section).toContain('- **Answered or settled since**: 1 conversation — [Ada Lindqvist](customers/c-01-ada-lindqvist.md) (1)');
     expect(section).not.toContain('no longer in the data');
+    // The HTML index has the same section, linking the HTML reports.
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<li><strong>New customers</strong>: 1 — <a href="customers/c-04-dora-veit.html">Dora Veit</a></li>');
   });
 
   it('says which rule fired and its value on stderr, even with -q, and still writes everything', async () => {

@@ -44,8 +44,8 @@ const EN = {
   unanswered: 'Newly unanswered',
   answered: 'Answered or settled since',
   conversations: (n: number) => `${n} ${n === 1 ? 'conversation' : 'conversations'}`,
-  how: (tone: string, n: number, rating: string) =>
-    `Tone counts as changed when its mean (−1 … +1) moved by ${tone} or more, with at least ${n} records before and now; a rating when its mean moved by an eighth of its scale (${rating}). New customers count as newly in a stage, with a pain point or unanswered. Every list in full: \`--json\`, \`changes\`.`,
+  how: (tone: string, n: number, rating: string | null) =>
+    `Tone counts as changed when its mean (−1 … +1) moved by ${tone} or more, with at least ${n} records before and now${rating ? `; a rating when its mean moved by an eighth of its scale (${rating})` : ''}. New customers count as newly in a stage, with a pain point or unanswered. Every list in full: \`--json\`, \`changes\`.`,
   halfStar: 'half a star on 1–5',
 };
 
@@ -67,7 +67,7 @@ const DE: typeof EN = {
   answered: 'Seitdem beantwortet oder erledigt',
   conversations: (n) => `${n} ${n === 1 ? 'Gespräch' : 'Gespräche'}`,
   how: (tone, n, rating) =>
-    `Der Ton gilt als geändert, wenn sein Mittel (−1 … +1) sich um ${tone} oder mehr bewegt hat, bei mindestens ${n} Einträgen vorher und jetzt; eine Bewertung, wenn ihr Mittel sich um ein Achtel ihrer Skala bewegt hat (${rating}). Neue Kunden zählen als neu in einer Phase, mit einem Schmerzpunkt oder unbeantwortet. Alle Listen vollständig: \`--json\`, \`changes\`.`,
+    `Der Ton gilt als geändert, wenn sein Mittel (−1 … +1) sich um ${tone} oder mehr bewegt hat, bei mindestens ${n} Einträgen vorher und jetzt${rating ? `; eine Bewertung, wenn ihr Mittel sich um ein Achtel ihrer Skala bewegt hat (${rating})` : ''}. Neue Kunden zählen als neu in einer Phase, mit einem Schmerzpunkt oder unbeantwortet. Alle Listen vollständig: \`--json\`, \`changes\`.`,
   halfStar: 'ein halber Stern auf 1–5',
 };
 
@@ -113,10 +113,11 @@ function changeLines(c: Changes, input: SinceLastRun, lang: ReportLang): string[
   ];
 }
 
-/** The rating threshold in the run's own scale: half a star on 1–5, else an eighth of the range in its unit. */
-function ratingStep(input: SinceLastRun, lang: ReportLang): string {
+/** The rating threshold in the run's own scale: half a star on 1–5, else an eighth of the range in its unit; null unrated. */
+function ratingStep(input: SinceLastRun, lang: ReportLang): string | null {
   const scale = input.scale;
-  if (!scale || scale.unit === 'stars5' || scale.unit === 'csat') return words(lang).halfStar;
+  if (!scale) return null;
+  if (scale.unit === 'stars5' || scale.unit === 'csat') return words(lang).halfStar;
   if (scale.unit === 'percent') return `${num((scale.max - scale.min) / 8, lang, 1)} ${overviewWords(lang).scales.percent}`;
   return `${num((scale.max - scale.min) / 8, lang, 2)} ${overviewWords(lang).scales[scale.unit]}`;
 }
