@@ -166,3 +166,14 @@ describe('describeWindow', () => {
     expect(describeWindow((await run(exports(), {})).summary.window)).toBeNull();
   });
 });
+
+describe('a window after the data', () => {
+  it('is empty, not an error: the index and a warning say so', async () => {
+    const { code, summary, files } = await run(exports(), { since: '2026-02-01' });
+    expect(code).toBe(0);
+    expect(summary.window).toMatchObject({ records: { inWindow: 0 }, customers: { active: 0, new: 0 } });
+    expect(summary.warnings).toContain("the window from 2026-02-01 holds no record of the run's customers: nothing in it is recent or new");
+    expect(files['index.md']).toContain('- From 2026-02-01, after the reference date: 0 records in it, from 0 customers, 0 of them new');
+    expect(files['index.md']).toContain('No records with words in the window, 2026-02-01 to 2026-02-01: nothing to compare.');
+  });
+});

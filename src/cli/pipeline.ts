@@ -239,5 +239,6 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
   const facts = windowFacts(profiled, window, reference ?? latestDated(annotated), leftOut);
+  if (window.since && facts.records.inWindow === 0) warnings.push(`the window from ${window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
   return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
 }

@@ -27,7 +27,9 @@ export interface IndexInputs {
 /** The window "what changed" compares, when it has a start: up to --until, else up to the reference date. */
 export function changeWindow(window: WindowFacts | undefined, asOf: Date): { since: Date; until: Date } | undefined {
   if (!window?.since) return undefined;
-  return { since: new Date(window.since), until: window.until ? new Date(window.until) : asOf };
+  const since = new Date(window.since);
+  // Open at the end, the window runs to the reference date; one that starts after it holds only its first day.
+  return { since, until: window.until ? new Date(window.until) : asOf > since ? asOf : since };
 }
 
 /** The latest rating; without one (ratings of the same time that disagree), their mean, said as such. */

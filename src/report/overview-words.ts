@@ -17,6 +17,7 @@ const EN = {
   rated: (n: number, scales: string, mean: string) => `${n} rated records (${scales}), mean ${mean}`,
   window: (since: string, until: string, days: number) => `Window ${since} to ${until} (${days} ${days === 1 ? 'day' : 'days'})`,
   upTo: (until: string) => `Up to ${until}`,
+  from: (since: string) => `From ${since}, after the reference date`,
   inWindow: (records: number, active: number, newcomers: number | null) =>
     `${records} ${records === 1 ? 'record' : 'records'} in it, from ${active} ${active === 1 ? 'customer' : 'customers'}${newcomers === null ? '' : `, ${newcomers} of them new (first contact in the window)`}`,
   beforeWindow: (n: number) => `${n} earlier ${n === 1 ? 'record informs' : 'records inform'} the profiles but ${n === 1 ? 'is' : 'are'} not recent`,
@@ -90,6 +91,7 @@ const DE: OverviewWords = {
   rated: (n, scales, mean) => `${n} bewertete Einträge (${scales}), Mittelwert ${mean}`,
   window: (since, until, days) => `Zeitraum ${since} bis ${until} (${days} ${days === 1 ? 'Tag' : 'Tage'})`,
   upTo: (until) => `Bis ${until}`,
+  from: (since) => `Ab ${since}, nach dem Stichtag`,
   inWindow: (records, active, newcomers) =>
     `${records} ${records === 1 ? 'Eintrag' : 'Einträge'} darin, von ${active} ${active === 1 ? 'Kundin oder Kunde' : 'Kundinnen und Kunden'}${newcomers === null ? '' : `, davon ${newcomers} neu (erster Kontakt im Zeitraum)`}`,
   beforeWindow: (n) => `${n} ${n === 1 ? 'früherer Eintrag fließt' : 'frühere Einträge fließen'} in die Profile ein, ${n === 1 ? 'zählt' : 'zählen'} aber nicht als aktuell`,

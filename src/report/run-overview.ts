@@ -84,6 +84,9 @@ function figuresSection(o: RunOverview, ctx: Ctx): Block[] {
   return [`## ${w.figures}`, '', ...lines, ''];
 }
 
+/** Whole days from one ISO instant to another, a part day counting as one. */
+const windowDays = (since: string, until: string): number => Math.max(1, Math.ceil((Date.parse(until) + 1 - Date.parse(since)) / 86_400_000));
+
 /**
  * The window in words, when --since or --until gave it an end: its days, what lies in it, who was active or new in it,
  * and what --until left out (those rows are used, not rejected, so the line above does not show them).
@@ -93,8 +96,7 @@ function windowLine(ctx: Ctx): string | null {
   if (!win || (win.since === null && win.until === null)) return null;
   const { w, lang } = ctx;
   const end = win.until ?? ctx.asOf.toISOString();
-  const days = win.since ? Math.max(1, Math.ceil((Date.parse(end) + 1 - Date.parse(win.since)) / 86_400_000)) : null;
-  const range = win.since ? w.window(dayOf(win.since, lang), dayOf(end, lang), days!) : w.upTo(dayOf(end, lang));
+  const range = !win.since ? w.upTo(dayOf(end, lang)) : end < win.since ? w.from(dayOf(win.since, lang)) : w.window(dayOf(win.since, lang), dayOf(end, lang), windowDays(win.since, end));
   const parts = [w.inWindow(win.records.inWindow, win.customers.active, win.customers.new)];
   if (win.records.before > 0) parts.push(w.beforeWindow(win.records.before));
   const { leftOut } = win;
