@@ -6,6 +6,9 @@ import { loadMappingFile, parseAsOf, parseDateWindow, parseMapFlags, parsePlaceh
 import { redactAnalysis } from '../redact/index.js';
 import { withoutOwnOutputs } from './output/own-outputs.js';
 import { outPlaces } from './output/places.js';
+import { plausibleWindow } from '../ingest/plausible.js';
+import type { WindowFacts } from '../profile/window.js';
+import { parseWindowFlags, resolveWindow } from './window.js';
 import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { runGaps, writeReports, type ReportFormat, type RunGap } from './write.js';
@@ -28,6 +31,9 @@ export interface AnalyzeFlags extends IngestFlags {
   asOf?: string;
   /** --dates FROM..UNTIL: the plausible dates. */
   dates?: string;
+  /** --since, --until: the run's time window (cli/window.ts), a span ("7d", "4w") or a date. */
+  since?: string;
+  until?: string;
   model?: string;
   quiet?: boolean;
   replyHorizon?: string;
@@ -64,6 +70,8 @@ export interface RunSummary {
   contextEvents: number;
   /** What the whole run cannot see, as the index says it once (runGaps in write.ts). */
   blindSpots: RunGap[];
+  /** The time window (--since, --until) and the reference date, with what lies in, before and after it. */
+  window: WindowFacts;
   out: string;
 }
 
@@ -114,12 +122,24 @@ export function parseHandoutTop(handout: boolean | undefined, value: string | un
   return n;
 }
 
+/** The window in one line on stderr, when --since or --until gave it an end: what is in it and what was left out. */
+export function describeWindow(window: WindowFacts): string | null {
+  if (window.since === null && window.until === null) return null;
+  const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '…');
+  const { leftOut } = window;
+  const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
+  const later = leftOut.records + leftOut.contacts > 0 ? `; after it, left out: ${n(leftOut.records, 'record')}, ${n(leftOut.contacts, 'contact')} (${n(leftOut.rows, 'row')}, counted as used)` : '';
+  const newcomers = window.customers.new === null ? '' : `, ${window.customers.new} new`;
+  return `window ${day(window.since)} to ${day(window.until ?? window.asOf)}: ${n(window.records.inWindow, 'record')} from ${n(window.customers.active, 'customer')}${newcomers}${later}`;
+}
+
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const dates = flags.dates !== undefined ? parseDateWindow(flags.dates) : undefined;
+  const windowFlags = parseWindowFlags(flags);
   const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
   const indexTop = parseIndexTop(flags.indexTop);
   const handoutTop = parseHandoutTop(flags.handout, flags.top);
@@ -132,7 +152,9 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysed = analyse(ingests, { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference);
+  const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
@@ -148,11 +170,13 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const seconds = Math.round(performance.now() - started) / 1000;
   const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), out: flags.out };
+  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out };
 
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
     term.done(`${reports} reports in ${flags.out}/ (${total.read} rows read, ${total.used} used, ${total.rejected} rejected; ${seconds.toFixed(1)} s)`);
+    const window = describeWindow(analysis.window);
+    if (window) term.info(`  ${window}`);
     for (const identity of analysis.identities) term.info(`  ${describeIdentity(identity)}`);
     for (const warning of analysis.warnings) term.warn(warning);
   }
