@@ -122,6 +122,14 @@ describe('what changed since the last run', () => {
     }
   });
 
+  it('keeps the window the previous run looked at, and compares the same customers', async () => {
+    const out = join(tempDir(), 'out');
+    await analyze(1, out, { since: '7d' });
+    const { summary } = await analyze(2, out, { since: '7d' });
+    expect(summary.changes!.previous.window).toEqual({ since: '2025-12-30T00:00:00.000Z' });
+    expect({ ...summary.changes!, previous: null }).toEqual({ ...WEEK2_CHANGES, previous: null });
+  });
+
   it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
     const dir = tempDir();
     const io = captureOutput();

@@ -6,6 +6,9 @@ import { loadMappingFile, parseAsOf, parseDateWindow, parseMapFlags, parsePlaceh
 import { redactAnalysis } from '../redact/index.js';
 import { withoutOwnOutputs } from './output/own-outputs.js';
 import { outPlaces } from './output/places.js';
+import { plausibleWindow } from '../ingest/plausible.js';
+import type { WindowFacts } from '../profile/window.js';
+import { parseWindowFlags, resolveWindow } from './window.js';
 import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll, type Analysis } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { visible } from '../report/format.js';
@@ -35,6 +38,9 @@ export interface AnalyzeFlags extends IngestFlags {
   asOf?: string;
   /** --dates FROM..UNTIL: the plausible dates. */
   dates?: string;
+  /** --since, --until: the run's time window (cli/window.ts), a span ("7d", "4w") or a date. */
+  since?: string;
+  until?: string;
   model?: string;
   quiet?: boolean;
   replyHorizon?: string;
@@ -73,6 +79,8 @@ export interface RunSummary {
   contextEvents: number;
   /** What the whole run cannot see, as the index says it once (runGaps in write.ts). */
   blindSpots: RunGap[];
+  /** The time window (--since, --until) and the reference date, with what lies in, before and after it. */
+  window: WindowFacts;
   out: string;
   /** What changed since the previous run into -o (profile/changes.ts); null on a first run. */
   changes: Changes | null;
@@ -127,12 +135,24 @@ export function parseHandoutTop(handout: boolean | undefined, value: string | un
   return n;
 }
 
+/** The window in one line on stderr, when --since or --until gave it an end: what is in it and what was left out. */
+export function describeWindow(window: WindowFacts): string | null {
+  if (window.since === null && window.until === null) return null;
+  const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '…');
+  const { leftOut } = window;
+  const n = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
+  const later = leftOut.records + leftOut.contacts > 0 ? `; after it, left out: ${n(leftOut.records, 'record')}, ${n(leftOut.contacts, 'contact')} (${n(leftOut.rows, 'row')}, counted as used)` : '';
+  const newcomers = window.customers.new === null ? '' : `, ${window.customers.new} new`;
+  return `window ${day(window.since)} to ${day(window.until ?? window.asOf)}: ${n(window.records.inWindow, 'record')} from ${n(window.customers.active, 'customer')}${newcomers}${later}`;
+}
+
 export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const dates = flags.dates !== undefined ? parseDateWindow(flags.dates) : undefined;
+  const windowFlags = parseWindowFlags(flags);
   const replyHorizonDays = parseReplyHorizon(flags.replyHorizon);
   const indexTop = parseIndexTop(flags.indexTop);
   const handoutTop = parseHandoutTop(flags.handout, flags.top);
@@ -146,13 +166,15 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
-  const analysed = analyse(ingests, { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference);
+  const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = flags.redact || flags.handout;
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
-  const runState = sinceLastRun(flags.out, analysed, analysis, { asOf, redacted: Boolean(redact) });
+  const runState = sinceLastRun(flags.out, analysed, analysis, Boolean(redact));
   term.step(`writing reports to ${flags.out}`);
   const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact), runState });
   analysis.warnings.push(...writeWarnings);
@@ -164,11 +186,13 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
   const alerts = checkRules(rules, measuresOf(analysis, total.rejected, runState));
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), out: flags.out, changes: runState.changes, alerts };
+  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out, changes: runState.changes, alerts };
 
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
     term.done(`${reports} reports in ${flags.out}/ (${total.read} rows read, ${total.used} used, ${total.rejected} rejected; ${seconds.toFixed(1)} s)`);
+    const window = describeWindow(analysis.window);
+    if (window) term.info(`  ${window}`);
     for (const identity of analysis.identities) term.info(`  ${describeIdentity(identity)}`);
     for (const warning of analysis.warnings) term.warn(warning);
   }
@@ -194,17 +218,18 @@ function failOnRules(rules: readonly string[] | undefined, codebook: Codebook) {
  * The state is built from the plain analysis (customers are hashed by their keys, so a redacted run compares with a
  * plain one) and names customers by the ids of the analysis the outputs are written from (pseudonyms when redacted).
  */
-function sinceLastRun(out: string, plain: Analysis, shown: Analysis, options: { asOf?: Date; redacted: boolean }): RunStateOutput {
+function sinceLastRun(out: string, plain: Analysis, shown: Analysis, redacted: boolean): RunStateOutput {
   const subjects = plain.profiled.map((subject, i) => ({ subject, id: shown.profiled[i]!.profile.id }));
-  const asOf = options.asOf ?? plain.profiled[0]?.asOf ?? new Date(0);
-  const { state, collisions } = buildState(subjects, { asOf, redacted: options.redacted });
+  const { since, until, asOf } = plain.window;
+  const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
+  const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted });
   if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
   const previous = readPreviousState(out);
   if (previous.warning) shown.warnings.push(previous.warning);
   if (!previous.state) return { state, changes: null };
   // A rerun over the same data (a retried CI job) says what the first try said, and writes the same bytes.
   if (sameData(previous.state, state)) return { state, changes: previous.changes };
-  return { state, changes: withheldGone(diffStates(previous.state, state), options.redacted) };
+  return { state, changes: withheldGone(diffStates(previous.state, state), redacted) };
 }
 
 /** What the --fail-on rules measure: the run's figures, its state and the changes. */

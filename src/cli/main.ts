@@ -48,6 +48,8 @@ function addAnalyzeCommand(program: Command): void {
       .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
       .addOption(new Option('--format <format>', 'report pages as Markdown, HTML (self-contained, printable) or both').choices(['md', 'html', 'both']).default('md'))
       .option('--as-of <date>', 'reference date for recency (default: the latest event in the data, a lone far-off date aside)')
+      .option('--since <when>', 'the window starts: 7d, 4w (whole days back, counting the day --until ends in) or a date; "recent" and "new" mean in the window')
+      .option('--until <when>', 'the window ends: 1d, 2w (back from the reference date) or a date (a bare day: its end); later records take no part')
       .option('--dates <from..until>', 'the plausible dates, e.g. 1900-01-01..2100-12-31 (default: 1970 to a year after the reference date); others are read as unknown')
       .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
       .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')

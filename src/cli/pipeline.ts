@@ -9,9 +9,11 @@ import { linkCustomers, type Linked } from '../ingest/link.js';
 import { screenDates } from '../ingest/plausible.js';
 import { byCodePoint } from '../collation.js';
 import { rejectUnjoined } from '../ingest/unjoined.js';
+import { cutAfter } from '../ingest/until.js';
 import type { Event } from '../model.js';
 import { profileRun, type ProfiledCustomer } from '../profile/index.js';
 import { missingSignals } from '../profile/signals.js';
+import { windowFacts, type WindowFacts } from '../profile/window.js';
 import type { Finding, FindingKey } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
@@ -118,6 +120,8 @@ export interface Analysis {
   sharedGaps: FindingKey[];
   events: Event[];
   warnings: string[];
+  /** The run's time window (--since, --until) in figures; open at both ends without them. */
+  window: WindowFacts;
 }
 
 /** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
@@ -141,8 +145,13 @@ export interface AnalyseOptions {
   codebook: Codebook;
   /** A trained sentiment model (--model) instead of the built-in analyser. */
   model?: SentimentModel | null;
-  /** Reference date for recency (--as-of); default: the latest plausible event in the data (ingest/plausible.ts). */
+  /** Reference date for recency (--as-of); default: --until, else the latest plausible event in the data (ingest/plausible.ts). */
   asOf?: Date;
+  /**
+   * The time window (--since, --until, resolved at the edge by cli/window.ts). Records after `until` take no part in
+   * the run (ingest/until.ts); what is "recent" starts at `since` (profile/index.ts).
+   */
+  window?: { since?: Date; until?: Date };
   /** The plausible dates (--dates); default: 1970-01-01 to a year after the reference date. */
   dates?: { from?: Date; until?: Date };
   /** The brand's own handles (--brand), normalised. */
@@ -182,19 +191,31 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
   };
 }
 
+/** The latest record date of the run (what profiles measure recency from without --as-of or --until); null with none. */
+function latestDated(events: readonly Event[]): Date | null {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const event of events) if (event.at && event.at.getTime() > latest) latest = event.at.getTime();
+  return latest === Number.NEGATIVE_INFINITY ? null : new Date(latest);
+}
+
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
-  const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false } = options;
+  const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false, window = {} } = options;
   // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
   const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
-  const { ingests: read, warnings: dateWarnings } = screenDates(byName, { asOf, dates });
+  const { ingests: screened, warnings: dateWarnings } = screenDates(byName, { asOf, dates });
+  // Cut before linking: someone whose every record lies after --until is no customer of this run yet.
+  const { ingests: read, leftOut } = window.until ? cutAfter(screened, window.until) : { ingests: screened, leftOut: { records: 0, contacts: 0, rows: 0 } };
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
   const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
   const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
+  // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.
+  const reference = asOf ?? window.until;
   const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
-    asOf,
+    asOf: reference,
+    since: window.since,
     ...known,
     replyHorizonDays,
     codes: codebook.codes,
@@ -217,5 +238,7 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings };
+  const facts = windowFacts(profiled, window, reference ?? latestDated(annotated), leftOut);
+  if (window.since && facts.records.inWindow === 0) warnings.push(`the window from ${window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
+  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
 }

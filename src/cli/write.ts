@@ -77,6 +77,7 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
     blindSpots: analysis.runBlindSpots,
     codes,
     top: indexTop,
+    window: analysis.window,
     ...(runState ? { sinceLastRun: sinceLastRun(analysis, codes, runState) } : {}),
   };
 }
@@ -127,7 +128,7 @@ export interface RunStateOutput {
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
 function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
   const files = indexInputs(analysis, codes).files;
-  const blocks = handoutPage(analysis.profiled, { files, codes, top }, lang);
+  const blocks = handoutPage(analysis.profiled, { files, codes, top, window: analysis.window }, lang);
   return [
     { path: 'handout.md', content: pageMarkdown(blocks) },
     { path: 'handout.html', content: pageHtml(blocks, { lang }) },

@@ -36,7 +36,10 @@ export interface Evidence {
   /** The reply horizon: messages older than this are no longer "still open". */
   openSince: Date;
   run: RunFacts;
+  /** The relationship's rhythm: how long without words or orders counts as silent or paused. */
   recentDays: number;
+  /** Where "recent" starts: the window's start (--since), else asOf minus recentDays. */
+  recentSince: Date;
   signals: Signals;
 }
 

@@ -24,6 +24,13 @@ export interface ProfileOptions {
   socialKnown: boolean;
   /** What "recently" means, in days. */
   recentDays?: number;
+  /**
+   * The start of the run's window (--since): what is "recent" (complaints that raise attention, praise an opener
+   * thanks for, what changed in the overview) is then what lies in the window, instead of the last recentDays days.
+   * Blind spots about a relationship's rhythm (silent lately, paused ordering) keep recentDays: a week without an
+   * order is no pause.
+   */
+  since?: Date;
   /** Days before the reference date after which an unanswered message is no longer "still open" (default 30). */
   replyHorizonDays?: number;
   /** The active codebook's codes, so judgements read its categories (profile/signals.ts); default: by id prefix. */
@@ -50,7 +57,7 @@ export interface ProfiledCustomer {
   /** The run's reference date and reply horizon, for judgements the report makes (openers). */
   asOf: Date;
   openSince: Date;
-  /** asOf minus the run's "recently" (recentDays). */
+  /** Where "recent" starts: the window's start (--since), else asOf minus the run's "recently" (recentDays). */
   recentSince: Date;
   signals: Signals;
   /** What the whole run holds (whether it can show replies, has orders …). */
@@ -153,7 +160,7 @@ function runContext(customers: readonly Customer[], events: readonly Event[], op
     asOf,
     recentDays,
     openSince: new Date(asOf.getTime() - (options.replyHorizonDays ?? DEFAULT_REPLY_HORIZON_DAYS) * DAY),
-    recentSince: new Date(asOf.getTime() - recentDays * DAY),
+    recentSince: options.since ?? new Date(asOf.getTime() - recentDays * DAY),
     signals: signalsFor(options.codes),
     run: describeRun(customers, events, options),
     ordersKnown: options.ordersKnown,
@@ -211,7 +218,7 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
   const { asOf, openSince, recentSince, recentDays, signals, run } = ctx;
   const exchanges = settleExchanges(pairExchanges(own, signals), readingsIn(own, 'solved'), signals);
   const figures = figuresOf(draft, exchanges, rfm, slug, ctx);
-  const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, signals };
+  const evidence: Evidence = { customer, events: own, exchanges, figures, asOf, openSince, run, recentDays, recentSince, signals };
   const { stage, reasons } = judgeStage(evidence);
   const attention = judgeAttention(evidence, stage);
   const blindSpots = findBlindSpots(evidence);

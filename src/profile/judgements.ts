@@ -231,7 +231,8 @@ export function judgeAttention(evidence: Evidence, stage: Stage): { attention: n
     score += -words * 4 * (last ? spoke : 0.5) * weight;
     reasons.push({ key: 'negativeTone' });
   }
-  const recentPains = events.filter((e) => e.at && evidence.asOf.getTime() - e.at.getTime() <= evidence.recentDays * DAY && ownSignal(evidence, e, 'pain')).length;
+  // Recent: from recentSince on (the window with --since), later records included as they always were.
+  const recentPains = events.filter((e) => e.at && e.at.getTime() >= evidence.recentSince.getTime() && ownSignal(evidence, e, 'pain')).length;
   if (recentPains > 0) {
     score += recentPains * weight;
     reasons.push({ key: 'recentComplaints', n: recentPains });

@@ -7,7 +7,7 @@ import { span } from '../span.js';
 import type { ProfiledCustomer } from './index.js';
 import type { CommonScale } from './ratings.js';
 import { saidRecords, segmentsOf, themesAcross, type SaidRecord, type Segments, type Theme } from './themes.js';
-import { meanOf, recentChange, timeline, type Mean, type RecentChange, type Timeline } from './trend.js';
+import { meanOf, recentChange, timeline, windowChange, type Mean, type RecentChange, type Timeline } from './trend.js';
 
 /** One input file as the run read it. */
 export interface RunFile {
@@ -84,8 +84,11 @@ export function stageCounts(profiled: readonly ProfiledCustomer[]): { stage: Sta
   return STAGE_ORDER.map((stage) => ({ stage, n: profiled.filter((p) => p.profile.stage === stage).length }));
 }
 
-/** Everything the index says about the run as a whole, as of the run's reference date. */
-export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date): RunOverview {
+/**
+ * Everything the index says about the run as a whole, as of the run's reference date. With a window that has a
+ * start (--since), "what changed recently" is the window against the periods of its length before it.
+ */
+export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }): RunOverview {
   const { records, scale } = saidRecords(profiled);
   return {
     figures: runFigures(profiled, files, records),
@@ -94,6 +97,6 @@ export function overview(profiled: readonly ProfiledCustomer[], files: readonly 
     themes: themesAcross(records),
     segments: segmentsOf(records),
     timeline: timeline(records, asOf),
-    recent: recentChange(records, asOf),
+    recent: window ? windowChange(records, window.since, window.until) : recentChange(records, asOf),
   };
 }

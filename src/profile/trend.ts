@@ -116,8 +116,13 @@ export interface MeanChange {
 }
 
 export interface RecentChange {
-  /** The latest complete month: the one before the reference date's month. */
+  /** The latest complete month: the one before the reference date's month (with a window: the month it starts in). */
   month: string;
+  /**
+   * With --since, the window against as many periods of its length before it as months are compared otherwise
+   * (BEFORE_MONTHS): ISO days, both ends included. `from` and `until` then name the months those periods touch.
+   */
+  window?: { since: string; until: string; beforeFrom: string; beforeUntil: string };
   /** The months it is compared with. */
   from: string;
   until: string;
@@ -152,6 +157,40 @@ export function recentChange(records: readonly SaidRecord[], asOf: Date): Recent
     month: monthKey(month),
     from: monthKey(month - BEFORE_MONTHS),
     until: monthKey(month - 1),
+    records: { latest: latest.records, before: before.records },
+    rising: changes.filter((c) => c.direction === 'up'),
+    falling: changes.filter((c) => c.direction === 'down'),
+    tone: meanChange(latest.tone, before.tone),
+    rating: meanChange(latest.rating, before.rating),
+  };
+}
+
+const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * The window [since, until] against the BEFORE_MONTHS periods of its length right before it: a week against the three
+ * weeks before, as a month is compared with the three months before. Its length is counted in whole days.
+ */
+export function windowChange(records: readonly SaidRecord[], since: Date, until: Date): RecentChange {
+  const DAY = 86_400_000;
+  const start = since.getTime();
+  const end = until.getTime();
+  const length = Math.max(1, Math.ceil((end + 1 - start) / DAY)) * DAY;
+  const beforeStart = start - BEFORE_MONTHS * length;
+  const latest = emptySums();
+  const before = emptySums();
+  for (const record of records) {
+    const at = record.event.at?.getTime();
+    if (at === undefined) continue;
+    if (at >= start && at <= end) add(latest, record);
+    else if (at < start && at >= beforeStart) add(before, record);
+  }
+  const changes = themeChanges(latest, before);
+  return {
+    month: monthKey(monthIndex(since)),
+    from: monthKey(monthIndex(new Date(beforeStart))),
+    until: monthKey(monthIndex(new Date(start - 1))),
+    window: { since: isoDay(start), until: isoDay(end), beforeFrom: isoDay(beforeStart), beforeUntil: isoDay(start - 1) },
     records: { latest: latest.records, before: before.records },
     rising: changes.filter((c) => c.direction === 'up'),
     falling: changes.filter((c) => c.direction === 'down'),

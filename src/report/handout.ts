@@ -9,6 +9,8 @@ import type { ReportLang } from './i18n.js';
 import type { Block } from './page.js';
 import { portrait } from './portrait.js';
 import { overviewHighlights } from './run-overview.js';
+import { changeWindow } from './index-page.js';
+import type { WindowFacts } from '../profile/window.js';
 
 const WORDS = {
   en: {
@@ -32,6 +34,8 @@ export interface HandoutInputs {
   codes: ReadonlyMap<string, CodeInfo>;
   /** How many portraits (--top). */
   top: number;
+  /** The run's time window (--since, --until), as the index says it. */
+  window?: WindowFacts;
 }
 
 /** One customer's portrait under a numbered heading: who, what moves them, what to do next. */
@@ -52,7 +56,7 @@ export function handoutPage(subjects: readonly ProfiledCustomer[], inputs: Hando
     '',
     `*${w.masked}*`,
     '',
-    ...overviewHighlights(overview(sorted, inputs.files, asOf), { codes: inputs.codes, lang, asOf }),
+    ...overviewHighlights(overview(sorted, inputs.files, asOf, changeWindow(inputs.window, asOf)), { codes: inputs.codes, lang, asOf, window: inputs.window }),
     `## ${w.portraits(shown.length)}`,
     '',
     ...portraits,

@@ -4,6 +4,7 @@ import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format
 import { andMore, labels, stageName, type ReportLang } from './i18n.js';
 import { pageMarkdown, type Block } from './page.js';
 import { overview } from '../profile/overview.js';
+import type { WindowFacts } from '../profile/window.js';
 import type { CodeInfo } from './codes.js';
 import { overviewWords } from './overview-words.js';
 import { overviewBlocks } from './run-overview.js';
@@ -22,6 +23,16 @@ export interface IndexInputs {
   top?: number;
   /** What changed since the previous run into the output folder; without it, the index has no such section. */
   sinceLastRun?: SinceLastRun;
+  /** The run's time window (--since, --until): said in the figures, and what changed is the window's change. */
+  window?: WindowFacts;
+}
+
+/** The window "what changed" compares, when it has a start: up to --until, else up to the reference date. */
+export function changeWindow(window: WindowFacts | undefined, asOf: Date): { since: Date; until: Date } | undefined {
+  if (!window?.since) return undefined;
+  const since = new Date(window.since);
+  // Open at the end, the window runs to the reference date; one that starts after it holds only its first day.
+  return { since, until: window.until ? new Date(window.until) : asOf > since ? asOf : since };
 }
 
 /** The latest rating; without one (ratings of the same time that disagree), their mean, said as such. */
@@ -48,7 +59,8 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
   if (run.sinceLastRun) lines.push(...sinceLastRunBlocks(run.sinceLastRun, lang));
   // The run as a whole first: figures, stages, themes, months, what changed; then who needs attention first.
   const asOf = sorted[0]?.asOf ?? new Date(0);
-  lines.push(...overviewBlocks(overview(sorted, run.files, asOf), { codes: run.codes ?? new Map(), lang, asOf }));
+  const o = overview(sorted, run.files, asOf, changeWindow(run.window, asOf));
+  lines.push(...overviewBlocks(o, { codes: run.codes ?? new Map(), lang, asOf, window: run.window }));
   if (run.blindSpots && run.blindSpots.length > 0) {
     lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');
   }

@@ -15,6 +15,14 @@ const EN = {
   noRecords: 'none',
   dates: (first: string, last: string, asOf: string) => `Dated from ${first} to ${last}; reference date ${asOf}`,
   rated: (n: number, scales: string, mean: string) => `${n} rated records (${scales}), mean ${mean}`,
+  window: (since: string, until: string, days: number) => `Window ${since} to ${until} (${days} ${days === 1 ? 'day' : 'days'})`,
+  upTo: (until: string) => `Up to ${until}`,
+  from: (since: string) => `From ${since}, after the reference date`,
+  inWindow: (records: number, active: number, newcomers: number | null) =>
+    `${records} ${records === 1 ? 'record' : 'records'} in it, from ${active} ${active === 1 ? 'customer' : 'customers'}${newcomers === null ? '' : `, ${newcomers} of them new (first contact in the window)`}`,
+  beforeWindow: (n: number) => `${n} earlier ${n === 1 ? 'record informs' : 'records inform'} the profiles but ${n === 1 ? 'is' : 'are'} not recent`,
+  leftOut: (records: number, contacts: number, rows: number) =>
+    `${[records > 0 ? `${records} ${records === 1 ? 'record' : 'records'}` : '', contacts > 0 ? `${contacts} CRM ${contacts === 1 ? 'contact' : 'contacts'}` : ''].filter(Boolean).join(' and ')} dated after its end left out of this run (${rows} ${rows === 1 ? 'row' : 'rows'} wholly after it: read and counted as used, not rejected)`,
   stages: 'Stages',
   themes: 'Themes across all customers',
   theme: 'Theme',
@@ -49,6 +57,9 @@ const EN = {
   compared: (month: string, from: string, until: string, latest: number, before: number) =>
     `${month}, the latest complete month, against ${from} – ${until}: ${latest} records with words, against ${before} in the three months before.`,
   nothingIn: (month: string) => `No records in ${month}, the latest complete month: nothing to compare yet.`,
+  comparedWindow: (since: string, until: string, from: string, to: string, latest: number, before: number) =>
+    `The window, ${since} to ${until}, against ${from} – ${to}: ${latest} records with words, against ${before} in the three periods of its length before it.`,
+  nothingInWindow: (since: string, until: string) => `No records with words in the window, ${since} to ${until}: nothing to compare.`,
   more: 'More often',
   less: 'Less often',
   share: (pct: string, n: number, of: number, was: string, bn: number, bof: number) => `${pct} of records (${n} of ${of}), was ${was} (${bn} of ${bof})`,
@@ -78,6 +89,14 @@ const DE: OverviewWords = {
   noRecords: 'keine',
   dates: (first, last, asOf) => `Datiert von ${first} bis ${last}; Stichtag ${asOf}`,
   rated: (n, scales, mean) => `${n} bewertete Einträge (${scales}), Mittelwert ${mean}`,
+  window: (since, until, days) => `Zeitraum ${since} bis ${until} (${days} ${days === 1 ? 'Tag' : 'Tage'})`,
+  upTo: (until) => `Bis ${until}`,
+  from: (since) => `Ab ${since}, nach dem Stichtag`,
+  inWindow: (records, active, newcomers) =>
+    `${records} ${records === 1 ? 'Eintrag' : 'Einträge'} darin, von ${active} ${active === 1 ? 'Kundin oder Kunde' : 'Kundinnen und Kunden'}${newcomers === null ? '' : `, davon ${newcomers} neu (erster Kontakt im Zeitraum)`}`,
+  beforeWindow: (n) => `${n} ${n === 1 ? 'früherer Eintrag fließt' : 'frühere Einträge fließen'} in die Profile ein, ${n === 1 ? 'zählt' : 'zählen'} aber nicht als aktuell`,
+  leftOut: (records, contacts, rows) =>
+    `${[records > 0 ? `${records} ${records === 1 ? 'Eintrag' : 'Einträge'}` : '', contacts > 0 ? `${contacts} CRM-${contacts === 1 ? 'Kontakt' : 'Kontakte'}` : ''].filter(Boolean).join(' und ')} nach seinem Ende bleiben außen vor (${rows} ${rows === 1 ? 'Zeile' : 'Zeilen'} ganz danach: gelesen und als verwendet gezählt, nicht verworfen)`,
   stages: 'Beziehungsphasen',
   themes: 'Themen über alle Kunden',
   theme: 'Thema',
@@ -112,6 +131,9 @@ const DE: OverviewWords = {
   compared: (month, from, until, latest, before) =>
     `${month}, der letzte vollständige Monat, gegen ${from} – ${until}: ${latest} Einträge mit Text, gegen ${before} in den drei Monaten davor.`,
   nothingIn: (month) => `Keine Einträge im ${month}, dem letzten vollständigen Monat: noch nichts zu vergleichen.`,
+  comparedWindow: (since, until, from, to, latest, before) =>
+    `Der Zeitraum ${since} bis ${until} gegen ${from} – ${to}: ${latest} Einträge mit Text, gegen ${before} in den drei gleich langen Zeiträumen davor.`,
+  nothingInWindow: (since, until) => `Keine Einträge mit Text im Zeitraum ${since} bis ${until}: nichts zu vergleichen.`,
   more: 'Häufiger',
   less: 'Seltener',
   share: (pct, n, of, was, bn, bof) => `${pct} der Einträge (${n} von ${of}), vorher ${was} (${bn} von ${bof})`,

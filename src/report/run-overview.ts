@@ -6,6 +6,7 @@ import type { RunOverview } from '../profile/overview.js';
 import type { CommonScale } from '../profile/ratings.js';
 import type { Theme } from '../profile/themes.js';
 import type { MeanChange, Period, RecentChange } from '../profile/trend.js';
+import type { WindowFacts } from '../profile/window.js';
 import { kindName } from '../profile/wording.js';
 import type { MeansChart } from './charts.js';
 import { codeLabel, type CodeInfo } from './codes.js';
@@ -19,6 +20,8 @@ export interface OverviewContext {
   codes: ReadonlyMap<string, CodeInfo>;
   lang: ReportLang;
   asOf: Date;
+  /** The run's time window (--since, --until): said in the figures when it has an end. */
+  window?: WindowFacts;
 }
 
 interface Ctx extends OverviewContext {
@@ -72,11 +75,33 @@ function figuresSection(o: RunOverview, ctx: Ctx): Block[] {
     `- ${w.records}: ${records.join('; ') || w.noRecords}`,
   ];
   if (f.dates) lines.push(`- ${w.dates(dayOf(f.dates.first, lang), dayOf(f.dates.last, lang), day(ctx.asOf, lang))}`);
+  const window = windowLine(ctx);
+  if (window) lines.push(`- ${window}`);
   if (f.rated.mean && ctx.scale) {
     const scales = Object.entries(f.rated.byScale).map(([scale, n]) => `${w.scales[scale as keyof OverviewWords['scales']] ?? scale}: ${n}`).join(', ');
     lines.push(`- ${w.rated(f.rated.n, scales, rated(f.rated.mean.mean, ctx))}`);
   }
   return [`## ${w.figures}`, '', ...lines, ''];
+}
+
+/** Whole days from one ISO instant to another, a part day counting as one. */
+const windowDays = (since: string, until: string): number => Math.max(1, Math.ceil((Date.parse(until) + 1 - Date.parse(since)) / 86_400_000));
+
+/**
+ * The window in words, when --since or --until gave it an end: its days, what lies in it, who was active or new in it,
+ * and what --until left out (those rows are used, not rejected, so the line above does not show them).
+ */
+function windowLine(ctx: Ctx): string | null {
+  const win = ctx.window;
+  if (!win || (win.since === null && win.until === null)) return null;
+  const { w, lang } = ctx;
+  const end = win.until ?? ctx.asOf.toISOString();
+  const range = !win.since ? w.upTo(dayOf(end, lang)) : end < win.since ? w.from(dayOf(win.since, lang)) : w.window(dayOf(win.since, lang), dayOf(end, lang), windowDays(win.since, end));
+  const parts = [w.inWindow(win.records.inWindow, win.customers.active, win.customers.new)];
+  if (win.records.before > 0) parts.push(w.beforeWindow(win.records.before));
+  const { leftOut } = win;
+  if (leftOut.records + leftOut.contacts > 0) parts.push(w.leftOut(leftOut.records, leftOut.contacts, leftOut.rows));
+  return `${range}: ${parts.join('; ')}`;
 }
 
 function stagesSection(o: RunOverview, ctx: Ctx): Block[] {
@@ -233,8 +258,12 @@ function meanLine(name: string, change: MeanChange | null, format: (v: number) =
 function changesSection(change: RecentChange, ctx: Ctx): Block[] {
   const { w, lang } = ctx;
   const lines: Block[] = [`## ${w.changed}`, ''];
-  if (change.records.latest === 0) return [...lines, w.nothingIn(period(change.month, lang)), ''];
-  lines.push(w.compared(period(change.month, lang), period(change.from, lang), period(change.until, lang), change.records.latest, change.records.before), '');
+  const win = change.window;
+  if (change.records.latest === 0) return [...lines, win ? w.nothingInWindow(dayOf(win.since, lang), dayOf(win.until, lang)) : w.nothingIn(period(change.month, lang)), ''];
+  const compared = win
+    ? w.comparedWindow(dayOf(win.since, lang), dayOf(win.until, lang), dayOf(win.beforeFrom, lang), dayOf(win.beforeUntil, lang), change.records.latest, change.records.before)
+    : w.compared(period(change.month, lang), period(change.from, lang), period(change.until, lang), change.records.latest, change.records.before);
+  lines.push(compared, '');
   const themes = [...change.rising.map((c) => ({ c, how: w.more })), ...change.falling.map((c) => ({ c, how: w.less }))];
   for (const { c, how } of themes.slice(0, 6)) {
     lines.push(`- ${how}: **${label(c.code, ctx)}**, ${w.share(share(c.latest.n, c.latest.of, lang), c.latest.n, c.latest.of, share(c.before.n, c.before.of, lang), c.before.n, c.before.of)}.`);
