@@ -42,6 +42,12 @@ export interface AnalyzeFlags extends IngestFlags {
   handout?: boolean;
   /** --top: how many portraits the handout shows. */
   top?: string;
+  /** --since: start of the window, as given (a date or a span like 7d); parsed where the window is applied. */
+  since?: string;
+  /** --until: end of the window, as given. */
+  until?: string;
+  /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked. */
+  failOn?: string[];
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
