@@ -21,13 +21,13 @@ const shown = (value: unknown): string => (value === undefined ? '(not set)' : A
 
 /** One line per option: key, value, origin; values are the user's text, so control characters are made visible. */
 export function configText(settings: Settings): string {
-  const width = Math.max(...settings.settings.map(({ option }) => option.long.length), 'inputs'.length);
-  const lines = [`thick ${settings.command}: config file ${settings.file ? visible(settings.file.path) : 'none found'}`];
-  if (settings.inputs) lines.push(`  ${'inputs'.padEnd(width)}  ${visible(settings.inputs.join(', '))}  ← ${visible(settings.file!.path)}`);
-  for (const { option, value, source } of settings.settings) {
-    lines.push(`  ${option.long.padEnd(width)}  ${visible(shown(value))}  ← ${visible(origin(source, option.long))}`);
-  }
-  return `${lines.join('\n')}\n`;
+  const rows: [string, string, string][] = settings.settings.map(({ option, value, source }) => [option.long, visible(shown(value)), visible(origin(source, option.long))]);
+  if (settings.inputs) rows.unshift(['inputs', visible(settings.inputs.join(', ')), visible(settings.file!.path)]);
+  const keyWidth = Math.max(...rows.map(([key]) => key.length));
+  // Long values (a list of paths) are not padded to: the origins of the others stay in one column.
+  const valueWidth = Math.min(40, Math.max(...rows.map(([, value]) => value.length)));
+  const lines = rows.map(([key, value, from]) => `  ${key.padEnd(keyWidth)}  ${value.padEnd(valueWidth)}  ← ${from}`);
+  return `thick ${settings.command}: config file ${settings.file ? visible(settings.file.path) : 'none found'}\n${lines.join('\n')}\n`;
 }
 
 export function runConfig(settings: Settings, json: boolean): number {

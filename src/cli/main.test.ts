@@ -1,23 +1,14 @@
 // The CLI as the table builds it, run in process with its own working directory and variables (main's context), so
 // no test changes process.cwd() or process.env.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
-import { vi } from 'vitest';
-import { captureOutput } from '../test-support.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, folderWith } from '../test-support.js';
 import { COMMAND_NAMES, optionsOf } from './cli-options.js';
 import { buildProgram, main } from './main.js';
 
-function folder(files: Record<string, string> = {}): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'thick-main-')));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const folder = folderWith;
 
 const COMMENTS = 'Username,Comment,Date\nmara_beispiel,Wo bleibt mein Paket?,2024-05-02\nmara_beispiel,\"Danke, ist angekommen.\",2024-05-06\n';
 const run = (cwd: string, args: string[], env: Record<string, string> = {}) => main(['node', 'thick', ...args], { cwd, env });
@@ -120,11 +111,11 @@ describe('thick config', () => {
     expect(await run(root, ['config', '--brand', 'flag.brand'], { THICK_FORMAT: 'html' })).toBe(0);
     const lines = io.stdout().split('\n');
     expect(lines[0]).toBe(`thick analyze: config file ${join(root, 'thick.config.yaml')}`);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  lang +de  ← ${join(root, 'thick.config.yaml')}$`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  out +${join(root, 'reports')}  ← `)));
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}format +html {2}← THICK_FORMAT$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}brand +flag\.brand {2}← --brand$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +\(not set\) {2}← default$/));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  lang +de +← ${join(root, 'thick.config.yaml')}$`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  out +${join(root, 'reports')} +← `)));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}format +html +← THICK_FORMAT$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}brand +flag\.brand +← --brand$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +\(not set\) +← default$/));
     expect(io.stdout()).not.toMatch(/folds/);
   });
   it('prints another command\'s settings as JSON', async () => {

@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_OPTIONS, COMMAND_NAMES, configKeys, envName, optionsOf } from './cli-options.js';
 import { findConfig } from './config-file.js';
 import { UsageError } from './options.js';
+import { folderWith } from '../test-support.js';
 import { checkRequired, nearestKey, runFlags, settingsFor, type Context } from './settings.js';
 
-/** A fresh folder with the given files (path → text); realpath'd, as lilconfig reports found files. */
-function folder(files: Record<string, string> = {}): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'thick-settings-')));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const folder = folderWith;
 
 const at = (cwd: string, env: Context['env'] = {}): Context => ({ cwd, env });
 const value = (settings: ReturnType<typeof settingsFor>, long: string) => settings.settings.find((s) => s.option.long === long)!;
