@@ -48,6 +48,8 @@ export interface AnalyzeFlags extends IngestFlags {
   handout?: boolean;
   /** --top: how many portraits the handout shows. */
   top?: string;
+  /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked. */
+  failOn?: string[];
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
