@@ -24,7 +24,7 @@ export interface CliOption {
   description: string;
   commands: readonly CommandName[];
   /** Where a command says something else about the option (what `-o` names differs per command). */
-  per?: Partial<Record<CommandName, { description?: string; arg?: string; default?: OptionValue; schema?: z.ZodType; required?: string }>>;
+  per?: Partial<Record<CommandName, { description?: string; arg?: string; default?: OptionValue; schema?: z.ZodType; required?: string; flagOnly?: boolean }>>;
   /** The value (one element, for a list) as it must be once merged; its messages start with "expected". */
   schema: z.ZodType;
   /** May come from a config file (every option but --config itself). */
@@ -60,10 +60,13 @@ export const CLI_OPTIONS: readonly CliOption[] = [
         required: 'name the folder for the reports, e.g. -o reports (or `out:` in thick.config.yaml)',
         schema: text('a folder, e.g. -o reports').refine((s) => s.trim() !== '-', { error: 'analyze writes a folder of reports, not a stream; name a folder, e.g. -o reports (--json prints the summary on stdout)' }),
       },
-      annotate: { description: 'output file: .jsonl (default) or .csv; "-" or none for stdout (JSON lines)', default: '-' },
+      // `out` in a config file or THICK_OUT names the report folder of the weekly job: annotate and train writing into
+      // it would fail (a folder) or clobber it, so theirs comes from -o alone.
+      annotate: { description: 'output file: .jsonl (default) or .csv; "-" or none for stdout (JSON lines)', default: '-', flagOnly: true },
       train: {
         description: 'where to write the model (JSON)',
-        required: 'name the model file to write, e.g. -o model.json (or `out:` in thick.config.yaml)',
+        required: 'name the model file to write, e.g. -o model.json',
+        flagOnly: true,
         schema: text('a file, e.g. -o model.json').refine((s) => s.trim() !== '-', { error: 'a model is written to a file, not to stdout; name one, e.g. -o model.json' }),
       },
     },
@@ -161,6 +164,7 @@ export function optionFor(option: CliOption, command: CommandName) {
     default: 'default' in own ? own.default : option.default,
     schema: own.schema ?? option.schema,
     required: own.required,
+    flagOnly: own.flagOnly ?? false,
   };
 }
 

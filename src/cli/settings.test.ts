@@ -136,10 +136,17 @@ describe('checking the merged settings', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'out: ""\n' }))))).toMatch(/^thick\.config\.yaml: out: "": expected a folder/);
     expect(fails(() => settingsFor('train', { out: '-' }, at(folder())))).toMatch(/a model is written to a file/);
   });
-  it('requires -o for analyze and train, from a flag or the file', () => {
+  it('requires -o for analyze (from a flag, a variable or the file) and for train (from the flag)', () => {
     expect(fails(() => checkRequired(settingsFor('analyze', {}, at(folder()))))).toMatch(/^analyze: -o\/--out is required: name the folder for the reports/);
     expect(fails(() => checkRequired(settingsFor('train', {}, at(folder()))))).toMatch(/^train: -o\/--out is required/);
-    expect(value(settingsFor('train', {}, at(folder({ 'thick.config.yaml': 'out: m.json\n' }))), 'out').source.kind).toBe('file');
+    expect(value(settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'out: r\n' }))), 'out').source.kind).toBe('file');
+  });
+  it("keeps the file's and THICK_OUT's report folder away from annotate and train, which write one file", () => {
+    const config = folder({ 'thick.config.yaml': 'out: reports\n' });
+    const annotateOut = value(settingsFor('annotate', {}, { cwd: config, env: { THICK_OUT: 'elsewhere' } }), 'out');
+    expect(annotateOut).toMatchObject({ value: '-', source: { kind: 'default' } });
+    expect(fails(() => checkRequired(settingsFor('train', {}, { cwd: config, env: { THICK_OUT: 'm.json' } })))).toMatch(/^train: -o\/--out is required/);
+    expect(value(settingsFor('annotate', { out: 'a.jsonl' }, at(config)), 'out')).toMatchObject({ value: 'a.jsonl', source: { kind: 'flag' } });
   });
 });
 

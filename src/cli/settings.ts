@@ -89,13 +89,14 @@ function settle(option: CliOption, command: CommandName, flags: Record<string, u
   const flag = flags[camelKey(option.long)];
   if (flag !== undefined) return { option, value: checked(option, command, flag, { kind: 'flag' }), source: { kind: 'flag' } };
   const name = envName(option.long);
-  const raw = option.env ? env[name] : undefined;
+  const flagOnly = optionFor(option, command).flagOnly === true;
+  const raw = option.env && !flagOnly ? env[name] : undefined;
   // An empty variable counts as unset: CI often passes `THICK_X: ${{ vars.X }}` for a variable nobody defined.
   if (raw !== undefined && raw !== '') {
     const source: Source = { kind: 'env', name };
     return { option, value: checked(option, command, fromEnv(option, raw), source), source };
   }
-  if (file && option.file && Object.hasOwn(file.values, option.long)) {
+  if (file && option.file && !flagOnly && Object.hasOwn(file.values, option.long)) {
     const source: Source = { kind: 'file', file };
     return { option, value: fromFile(option, checked(option, command, file.values[option.long], source), file), source };
   }
