@@ -1,6 +1,7 @@
 // Builders for unit tests: an event or customer with sensible defaults, overridden where a test cares; and a way to
 // read what a command run in process writes; a folder as data.
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { byCodePoint } from './collation.js';
@@ -98,4 +99,14 @@ export function folderSnapshot(root: string): Record<string, string> {
   };
   visit('');
   return snapshot;
+}
+
+/** A fresh temporary folder holding the given files (relative path → text); its real path, as config search reports it. */
+export function folderWith(files: Record<string, string> = {}): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'thick-folder-')));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
 }

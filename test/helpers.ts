@@ -16,10 +16,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the built CLI (bin/thick.js → dist/) the way a user does, from the project root. */
-export function thick(args: string[], env: Record<string, string> = {}): Run {
+/** Run the built CLI (bin/thick.js → dist/) the way a user does, from the project root (or `cwd`). */
+export function thick(args: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/thick.js'), ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
   });

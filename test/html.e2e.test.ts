@@ -97,6 +97,6 @@ describe('thick analyze --format', () => {
   it('refuses another format as a usage error (exit 2), naming the choices', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await analyze(tempDir(), '--format', 'pdf')).toBe(2);
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--format.*'pdf' is invalid.*md, html, both/);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--format "pdf": expected one of md, html, both/);
   });
 });

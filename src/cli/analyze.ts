@@ -55,7 +55,7 @@ export interface AnalyzeFlags extends IngestFlags {
   handout?: boolean;
   /** --top: how many portraits the handout shows. */
   top?: string;
-  /** --fail-on <rule>, repeatable: exit 3 when one holds (fail-on.ts). */
+  /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked (fail-on.ts): exit 3 when one holds. */
   failOn?: string[];
 }
 

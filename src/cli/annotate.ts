@@ -7,6 +7,7 @@ import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { activeCodebook, activeModel, ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
+import { writeOrStop } from './stdio.js';
 import { csvFile } from './write.js';
 
 export interface AnnotateFlags extends IngestFlags {
@@ -21,11 +22,11 @@ export interface AnnotateFlags extends IngestFlags {
 type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
 
 /**
- * Every input row in input order: used rows with their own annotated record, rejected rows with the reason. Records
- * are linked first, as in analyze, so a post addressed to the brand is a conversation here too and every code's
- * conditions see the same record in both commands.
+ * Every input row in input order: used rows with their own record (annotated by `annotated`), rejected rows with the
+ * reason. Records are linked first, as in analyze, so a post addressed to the brand is a conversation here too and
+ * every code's conditions see the same record in both commands.
  */
-function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext, brandHandles: ReadonlySet<string>): Line[] {
+function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): Line[] {
   const { linked } = linkRun(ingests, brandHandles);
   const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => {
@@ -34,11 +35,29 @@ function rowsInOrder(ingests: readonly FileIngest[], ctx: AnnotateContext, brand
       const own = u.events.filter((e) => e.direction !== 'outbound');
       const found = own.find((e) => e.text) ?? own[0] ?? u.events[0];
       const event = found ? (byId.get(found.id) ?? found) : null;
-      return { kind: 'used', ingest, line: u.line, fields: u.fields, event: event && annotateEvent(event, ctx) };
+      return { kind: 'used', ingest, line: u.line, fields: u.fields, event };
     });
     const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
     return [...used, ...rejected].sort((a, b) => lineOf(a) - lineOf(b));
   });
+}
+
+/** A row with its record annotated: done row by row as it is written, so a reader who stops early costs no more. */
+const annotated = (line: Line, ctx: AnnotateContext): Line => (line.kind === 'used' && line.event ? { ...line, event: annotateEvent(line.event, ctx) } : line);
+
+/** Rows written to stdout per write: small enough to stop soon after the reader goes, large enough to be cheap. */
+const BATCH = 200;
+
+/**
+ * JSON lines to stdout, annotated batch by batch. Resolves false when the reader has gone (`| head`): then nothing
+ * more is annotated or written.
+ */
+async function streamJsonLines(lines: readonly Line[], ctx: AnnotateContext, stdout: NodeJS.WriteStream): Promise<boolean> {
+  for (let start = 0; start < lines.length; start += BATCH) {
+    const batch = lines.slice(start, start + BATCH).map((line) => `${jsonLine(annotated(line, ctx))}\n`);
+    if (!(await writeOrStop(stdout, batch.join('')))) return false;
+  }
+  return true;
 }
 
 const lineOf = (line: Line): number => (line.kind === 'used' ? line.line : line.rejection.line);
@@ -116,10 +135,15 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
   }
   const ctx: AnnotateContext = { codebook: compileCodebook(codebook), contextEvents: [], model, allCodes: flags.allCodes };
   term.step('annotating');
-  const lines = rowsInOrder(ingests, ctx, options.brandHandles);
-  const output = flags.out.endsWith('.csv') ? csvTable(lines, codebook.codes.filter((c) => flags.allCodes || !c.experimental).map((c) => c.id)) : lines.map(jsonLine).join('\n') + (lines.length ? '\n' : '');
-  if (toStdout) process.stdout.write(output);
-  else writeFileSync(flags.out, output);
+  const lines = rowsInOrder(ingests, options.brandHandles);
+  if (toStdout) {
+    // The reader went away: what it read was what it wanted; the summary and warnings go unsaid, exit 0.
+    if (!(await streamJsonLines(lines, ctx, process.stdout))) return 0;
+  } else {
+    const all = lines.map((line) => annotated(line, ctx));
+    const codeIds = codebook.codes.filter((c) => flags.allCodes || !c.experimental).map((c) => c.id);
+    writeFileSync(flags.out, flags.out.endsWith('.csv') ? csvTable(all, codeIds) : all.map((line) => `${jsonLine(line)}\n`).join(''));
+  }
 
   const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
   const warnings = [...codebookWarnings, ...ingests.flatMap((i) => i.warnings)];

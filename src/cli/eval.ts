@@ -13,7 +13,8 @@ import type { FileIngest } from '../ingest/index.js';
 import type { Lang, RatingScale, Rejection, SentimentLabel } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { UsageError } from './options.js';
-import { activeModel, ingestAll } from './pipeline.js';
+import { activeModel, ingestAll, readStdinFirst } from './pipeline.js';
+import { inputName } from './stdin.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
 
@@ -100,14 +101,14 @@ export function readLabeled(file: string, flags: IngestFlags): LabeledFile {
   const read = (preset: typeof options.preset) => ingestAll([file], { ...options, preset, keepFields: true, lenient: true })[0];
   // The preset annotate would choose, so a review's title and body are read as one text in both; the generic preset
   // when that preset finds no text (a labelled sample can look like a contacts export).
-  if (options.preset !== undefined) return labeledFrom(file, read(options.preset));
+  if (options.preset !== undefined) return labeledFrom(inputName(file), read(options.preset));
   let detected: ReturnType<typeof read>;
   try {
     detected = read(undefined);
   } catch {
     detected = undefined; // a header no preset knows: the generic preset asks for --map text=<Column>
   }
-  return labeledFrom(file, detected?.mapping.text !== undefined ? detected : read('generic'));
+  return labeledFrom(inputName(file), detected?.mapping.text !== undefined ? detected : read('generic'));
 }
 
 /** A labelled file's rows paired with their normalised labels (see readLabeled). */
@@ -227,11 +228,14 @@ function foreignShare(examples: readonly LabeledRow[]): { n: number; share: numb
   return { n, share: examples.length === 0 ? 0 : n / examples.length };
 }
 
-export async function runEval(file: string, flags: EvalFlags): Promise<number> {
+export async function runEval(path: string, flags: EvalFlags): Promise<number> {
+  // `-` is standard input, read before the spinner starts (stdin.ts) and named <stdin> in what is printed.
+  readStdinFirst([path]);
+  const file = inputName(path);
   const term = terminal(flags.quiet || flags.json);
   const model = activeModel(flags.model);
   term.step(`reading ${file}`);
-  const labeled = readLabeled(file, flags);
+  const labeled = readLabeled(path, flags);
   term.step(`annotating ${labeled.examples.length} rows`);
   const gold = labeled.examples.map((e) => e.label);
   const result = agreement(gold, thickLabels(labeled.examples, model), [...SENTIMENT_LABELS]);

@@ -4,7 +4,7 @@ import { SCALES } from '../rating-scales.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { describeIdentity } from './identity-text.js';
 import { ingestAll, linkRun } from './pipeline.js';
-import { terminal } from './terminal.js';
+import { colourFor } from './terminal.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };
 
@@ -44,7 +44,8 @@ export async function runInspect(files: string[], flags: IngestFlags & { json?: 
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
     return 0;
   }
-  const { colour } = terminal();
+  // Its text goes to stdout: coloured only when a person reads stdout at a terminal, never into a pipe or file.
+  const colour = colourFor(process.stdout);
   const lines: string[] = [];
   for (const f of all) {
     lines.push(colour.bold(f.file));

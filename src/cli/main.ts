@@ -1,212 +1,91 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { normaliseHandle } from '../ingest/normalise.js';
-import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP, runAnalyze } from './analyze.js';
-import { runAnnotate } from './annotate.js';
-import { runCodebook } from './codebook.js';
+import { camelKey, CLI_OPTIONS, COMMAND_NAMES, optionFor, optionsOf, type CliOption, type CommandName } from './cli-options.js';
+import { COMMANDS, type CommandSpec } from './commands.js';
+import { runConfig } from './config-command.js';
 import { describeError } from './errno.js';
-import { runEval } from './eval.js';
-import { runInspect } from './inspect.js';
 import { UsageError } from './options.js';
 import { DataError } from './pipeline.js';
+import { checkRequired, runFlags, settingsFor, type Context } from './settings.js';
 import { terminal } from './terminal.js';
-import { runTrain } from './train.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-const INPUT_HELP = `
-Input files are CSV/TSV exports (any of , ; tab |, UTF-8/UTF-16/Windows-1252). thick recognises contacts, orders,
-tickets, social comments and conversations, reviews and survey answers (with their ratings and the brand's replies),
-analyst notes and generic text tables from their header, in English or German.`;
-
-function ingestOptions(command: Command): Command {
-  return command
-    .option('--map <field=Column>', 'map a column by hand, e.g. --map text=Kommentar (repeatable)', collect, [])
-    .option('--mapping <file>', 'mapping file (JSON or YAML): { columns: { text: "Kommentar" }, preset: "social" }')
-    .option('--preset <id>', 'skip detection and read every file with this preset')
-    .option('--brand <handle>', "the brand's own social account; its posts count as replies (repeatable)", collect, [])
-    .option('--placeholder <name>', 'an author name that identifies nobody, like the built-in "Kunde" or "Ein Google-Nutzer" (repeatable)', collect, []);
+/**
+ * The help line's tail, in commander's own words. Commander is given no default and no choices: it would apply the
+ * default itself (hiding whether the file or a variable should win) and check choices with its own message.
+ */
+function helpSuffix(option: CliOption, fallback: unknown): string {
+  const parts: string[] = [];
+  if (option.choices) parts.push(`choices: ${option.choices.map((c) => JSON.stringify(c)).join(', ')}`);
+  if ((option.type === 'choice' || option.type === 'number') && fallback !== undefined) parts.push(`default: ${JSON.stringify(fallback)}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** `thick analyze`: exports in, one report per customer and an index out. */
-function addAnalyzeCommand(program: Command): void {
-  ingestOptions(
-    program
-      .command('analyze')
-      .alias('analyse')
-      .description('read exports, annotate them and write one report per customer plus an index')
-      .argument('<files...>', 'input exports (CSV/TSV)')
-      .requiredOption('-o, --out <dir>', 'output folder for index.md, customers/, customers.csv, profiles.jsonl, rejected.csv')
-      .option('--json', 'print the run summary as JSON on stdout (nothing else goes to stdout)')
-      .option('--strict', 'exit with code 1 when any row was rejected')
-      .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
-      .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'de']).default('en'))
-      .addOption(new Option('--format <format>', 'report pages as Markdown, HTML (self-contained, printable) or both').choices(['md', 'html', 'both']).default('md'))
-      .option('--as-of <date>', 'reference date for recency (default: the latest event in the data, a lone far-off date aside)')
-      .option('--since <when>', 'the window starts: 7d, 4w (whole days back, counting the day --until ends in) or a date; "recent" and "new" mean in the window')
-      .option('--until <when>', 'the window ends: 1d, 2w (back from the reference date) or a date (a bare day: its end); later records take no part')
-      .option('--dates <from..until>', 'the plausible dates, e.g. 1900-01-01..2100-12-31 (default: 1970 to a year after the reference date); others are read as unknown')
-      .option('--reply-horizon <days>', 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)')
-      .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
-      .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
-      .option('--index-top <n>', `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`)
-      .option('--handout', 'also write handout.md and handout.html (highlights and the top customers\' portraits) and pseudonymise every file of the run as --redact does')
-      .option('--top <n>', `with --handout: how many portraits it shows (default ${DEFAULT_HANDOUT_TOP})`)
-      .option('--redact', 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text')
-      .option('-q, --quiet', 'no progress or summary on stderr')
-      .option('--fail-on <rule>', 'exit 3 when a rule holds, e.g. unanswered>0, newly-at-risk>=3, pain.waiting.new>5 (repeatable; see README)', collect, []),
-  )
-    .addHelpText(
-      'after',
-      `${INPUT_HELP}
-
-Examples:
-  $ thick analyze fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee -o reports
-  $ thick analyze contacts.csv orders.csv --json -o out > summary.json
-  $ thick analyze tickets.csv --map text=Beschreibung --lang de -o berichte
-  $ thick analyze exports/*.csv --format both -o reports   # index.html and customers/*.html beside the .md
-  $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected
-  $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …
-  $ thick analyze exports/*.csv --handout --top 5 --lang de -o workshop  # handout.md/.html, every file pseudonymised`,
-    )
-    .action(async (files: string[], options) => {
-      process.exitCode = await runAnalyze(files, { ...options, brand: options.brand.map(normaliseHandle) });
-    });
+/** The table's entry as a commander option of this command: flags and help text only; values are checked later. */
+function commanderOption(option: CliOption, command: CommandName | null): Option {
+  const own = command ? optionFor(option, command) : { description: option.description, arg: option.arg, default: option.default };
+  const flags = `${option.short ? `-${option.short}, ` : ''}--${option.long}${own.arg ? ` ${own.arg}` : ''}`;
+  const made = new Option(flags, `${own.description}${helpSuffix(option, own.default)}`);
+  return option.type === 'list' ? made.argParser(collect) : made;
 }
 
-/** `thick annotate`: one annotated line or row per input row. */
-function addAnnotateCommand(program: Command): void {
-  ingestOptions(
-    program
-      .command('annotate')
-      .description('write one annotated JSON line (or CSV row) per input row: language, sentiment, codes')
-      .argument('<files...>', 'input files with a text column')
-      .requiredOption('-o, --out <file>', 'output file: .jsonl (default) or .csv; "-" for stdout (JSON lines)')
-      .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
-      .option('--json', 'print the run summary as JSON on stdout (not with -o -)')
-      .option('--model <file>', 'sentiment model trained with `thick train` (default: the built-in analyser)')
-      .option('--all-codes', 'also show codes the codebook marks experimental (measured too imprecise to show by default)')
-      .option('-q, --quiet', 'no progress or summary on stderr'),
-  )
+/** The files a run reads: those on the command line, else the config file's `inputs`, else a usage error. */
+function inputsOf(spec: CommandSpec, given: string[], inputs: string[] | null): string[] {
+  if (spec.reads?.kind !== 'files' || given.length > 0) return given;
+  if (inputs) return inputs;
+  throw new UsageError(`${spec.name}: no input files: ${spec.noInputs}`);
+}
+
+function addCommand(program: Command, spec: CommandSpec, context: Context, done: (code: number) => void): void {
+  const command = program.command(spec.name).description(spec.description);
+  if (spec.alias) command.alias(spec.alias);
+  if (spec.reads) command.argument(spec.reads.kind === 'files' ? `[${spec.reads.name}...]` : `<${spec.reads.name}>`, spec.reads.description);
+  for (const option of optionsOf(spec.name)) command.addOption(commanderOption(option, spec.name));
+  command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
+    const flags = (args.at(-1) as Command).opts();
+    const given = spec.reads ? [args[0] as string | string[]].flat() : [];
+    const settings = settingsFor(spec.name, flags, context);
+    checkRequired(settings);
+    done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
+  });
+}
+
+/** `thick config [command]`: takes every option, so that what flags would change shows too. */
+function addConfigCommand(program: Command, context: Context, done: (code: number) => void): void {
+  const command = program
+    .command('config')
+    .description('print the settings a command would run with (default analyze) and where each comes from: default, config file, THICK_* variable or flag')
+    .argument('[command]', `one of ${COMMAND_NAMES.join(', ')}`, 'analyze');
+  for (const option of CLI_OPTIONS) command.addOption(commanderOption(option, null));
+  command
     .addHelpText(
       'after',
       `
-Only a text column is required; it is found by its header (text, message, comment, Kommentar, …) or by --map.
+--json prints the settings as JSON; every other option is taken as the command's would be, to show what it changes.
 
 Examples:
-  $ thick annotate fixtures/demo/social.csv -o social.jsonl
-  $ thick annotate survey.csv --map text=Antwort -o survey.csv.jsonl
-  $ thick annotate feedback.csv -o - | head`,
+  $ thick config
+  $ thick config train --json
+  $ THICK_LANG=de thick config analyze --brand nordlicht.kaffee`,
     )
-    .action(async (files: string[], options) => {
-      process.exitCode = await runAnnotate(files, { ...options, brand: options.brand.map(normaliseHandle) });
+    .action((name: string, options: Record<string, unknown>) => {
+      const spec = COMMANDS.find((c) => c.name === name || c.alias === name);
+      if (!spec) throw new UsageError(`config ${JSON.stringify(name)}: expected one of ${COMMAND_NAMES.join(', ')}`);
+      const { json, ...flags } = options;
+      const takes = new Set(optionsOf(spec.name).map((option) => camelKey(option.long)));
+      const foreign = CLI_OPTIONS.filter((option) => flags[camelKey(option.long)] !== undefined && !takes.has(camelKey(option.long)));
+      if (foreign.length) throw new UsageError(`config ${spec.name}: ${spec.name} takes no ${foreign.map((option) => `--${option.long}`).join(', ')}`);
+      done(runConfig(settingsFor(spec.name, flags, context), json === true));
     });
 }
 
-/** `thick inspect`: how each file is read, without writing anything. */
-function addInspectCommand(program: Command): void {
-  ingestOptions(
-    program
-      .command('inspect')
-      .description('show how thick reads each file (encoding, delimiter, preset, columns, dates, problems) without writing reports')
-      .argument('<files...>', 'input exports')
-      .option('--json', 'print the findings as JSON on stdout'),
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ thick inspect fixtures/demo/*.csv
-  $ thick inspect export.csv --json | jq '.[0].mapping'`,
-    )
-    .action(async (files: string[], options) => {
-      process.exitCode = await runInspect(files, { ...options, brand: options.brand.map(normaliseHandle) });
-    });
-}
-
-/** `thick eval`: thick's sentiment against labelled texts. */
-function addEvalCommand(program: Command): void {
-  ingestOptions(
-    program
-      .command('eval')
-      .alias('evaluate')
-      .description("compare thick's sentiment with labelled texts: accuracy, macro-F1, per-class figures, kappa, confusion matrix")
-      .argument('<labeled>', 'CSV/TSV with a text column and a label column (negative/neutral/positive, neg/neu/pos, -1/0/1, negativ/positiv)')
-      .option('--model <file>', 'measure a model trained with `thick train` instead of the built-in analyser')
-      .option('--json', 'print the figures as JSON on stdout')
-      .option('-q, --quiet', 'no progress or warnings on stderr'),
-  )
-    .addHelpText(
-      'after',
-      `
-The text column is found by its header (text, message, Kommentar, …), the label column by label, sentiment, polarity
-or Stimmung; --map text=<Column> and --map label=<Column> name them by hand. Rows without text or with an unknown
-label are rejected with the reason and counted.
-
-Examples:
-  $ thick eval fixtures/labeled/feedback-en.csv
-  $ thick eval umfrage.csv --map text=Antwort,label=Bewertung --json
-  $ thick eval holdout.csv --model model.json`,
-    )
-    .action(async (file: string, options) => {
-      process.exitCode = await runEval(file, { ...options, brand: options.brand.map(normaliseHandle) });
-    });
-}
-
-/** `thick train`: a sentiment model from labelled texts. */
-function addTrainCommand(program: Command): void {
-  ingestOptions(
-    program
-      .command('train')
-      .description('train a sentiment model on labelled texts, write it, and print its cross-validated figures')
-      .argument('<labeled>', 'CSV/TSV with a text column and a label column (as for thick eval)')
-      .requiredOption('-o, --out <file>', 'where to write the model (JSON)')
-      .option('--folds <k>', 'folds for cross-validation', '5')
-      .option('--seed <n>', 'seed for the fold split and the training order', '1')
-      .option('--json', 'print the figures as JSON on stdout')
-      .option('-q, --quiet', 'no progress or warnings on stderr'),
-  )
-    .addHelpText(
-      'after',
-      `
-The model learns from the words of the labelled texts and from the built-in analyser's score, so a few hundred
-rows already help. Use it with --model on analyze, annotate and eval.
-
-Examples:
-  $ thick train fixtures/labeled/feedback-de.csv -o model.json
-  $ thick train tickets-labelled.csv --map text=Beschreibung,label=Stimmung --folds 10 -o model.json
-  $ thick analyze exports/*.csv --model model.json -o reports`,
-    )
-    .action(async (file: string, options) => {
-      process.exitCode = await runTrain(file, { ...options, brand: options.brand.map(normaliseHandle) });
-    });
-}
-
-/** `thick codebook`: the active codebook. */
-function addCodebookCommand(program: Command): void {
-  program
-    .command('codebook')
-    .description('print the active codebook (default, or extended/replaced by --codebook)')
-    .option('--codebook <file>', 'extend (or with `replace: true`, replace) the default codebook')
-    .option('--json', 'print as JSON instead of YAML')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ thick codebook
-  $ thick codebook --codebook my-codes.yaml --json`,
-    )
-    .action((options) => {
-      process.exitCode = runCodebook(options);
-    });
-}
-
-export function buildProgram(): Command {
+export function buildProgram(context: Context, done: (code: number) => void = () => {}): Command {
   const program = new Command('thick')
     .description('Turn exported CRM and social-media data into thick data: one Markdown insight report per customer.')
     .version(version(), '-V, --version')
@@ -214,12 +93,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  addAnalyzeCommand(program);
-  addAnnotateCommand(program);
-  addInspectCommand(program);
-  addEvalCommand(program);
-  addTrainCommand(program);
-  addCodebookCommand(program);
+  for (const spec of COMMANDS) addCommand(program, spec, context, done);
+  addConfigCommand(program, context, done);
 
   program.addHelpText(
     'after',
@@ -229,39 +104,51 @@ Examples:
   $ thick inspect export.csv
   $ thick annotate feedback.csv -o feedback.jsonl
   $ thick eval labelled.csv
+  $ thick config   # the settings from thick.config.yaml, THICK_* variables and flags
 
 Run thick <command> --help for a command's options and more examples.`,
   );
   return program;
 }
 
-/** Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error, 3 a --fail-on rule held). */
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error, 3 a --fail-on rule held). `context` is where the
+ * config file is looked for and which variables are read: the process's own unless a test gives others.
+ */
+export async function main(argv: string[], context: Context = { cwd: process.cwd(), env: process.env }): Promise<number> {
+  let code = 0;
+  const program = buildProgram(context, (result) => {
+    code = result;
+  });
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      return 2;
-    }
-    const term = terminal();
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'MappingError')) {
-      term.error(error.message);
-      return 2;
-    }
-    if (error instanceof DataError) {
-      term.error(error.message);
-      return 1;
-    }
-    // A system error no step turned into words (EACCES on the way to a path, say) still gets one line, no stack trace.
-    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
-      const { path, code } = error as NodeJS.ErrnoException;
-      term.error(`${path ?? (error as NodeJS.ErrnoException).syscall ?? code}: ${describeError(error)}`);
-      return 1;
-    }
-    term.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return exitCodeOf(error);
+  }
+}
+
+/** The one line an error gets on stderr (no stack trace but for a bug), and its exit code. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  const term = terminal();
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'MappingError')) {
+    term.error(error.message);
+    return 2;
+  }
+  if (error instanceof DataError) {
+    term.error(error.message);
     return 1;
   }
+  // A system error no step turned into words (EACCES on the way to a path, say) still gets one line, no stack trace.
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+    const { path, code } = error as NodeJS.ErrnoException;
+    term.error(`${path ?? (error as NodeJS.ErrnoException).syscall ?? code}: ${describeError(error)}`);
+    return 1;
+  }
+  term.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return 1;
 }

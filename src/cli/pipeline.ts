@@ -18,22 +18,30 @@ import type { Finding, FindingKey } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
+import { checkStdinOnce, inputName, isStdin, readStdin, STDIN_ARG } from './stdin.js';
 
 /** A problem with the data itself (unreadable file, unknown layout): exit code 1. */
 export class DataError extends Error {}
 
+/** An input's bytes: a file, or standard input for `-` (stdin.ts). */
 export function readInput(file: string): Uint8Array {
   try {
-    return readFileSync(file);
+    return isStdin(file) ? readStdin() : readFileSync(file);
   } catch (error) {
     // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
-    const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
-    throw new DataError(`${file}: cannot read (${describeError(error)})${hint}`);
+    const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' && !isStdin(file) ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
+    throw new DataError(`${inputName(file)}: cannot read (${describeError(error)})${hint}`);
   }
+}
+
+/** Read standard input now when it is among `files`: before any spinner runs, so the terminal hint stands alone. */
+export function readStdinFirst(files: readonly string[]): void {
+  if (files.some(isStdin)) readInput(STDIN_ARG);
 }
 
 /** One key per file on disk, so a symlink or "./x" is the same file as "x". */
 function samePath(file: string): string {
+  if (isStdin(file)) return '\0stdin'; // no path on disk is this
   try {
     return realpathSync(file);
   } catch {
@@ -43,6 +51,8 @@ function samePath(file: string): string {
 
 /** Read every file once (a path given twice would count its rows twice), in the order given. */
 export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
+  checkStdinOnce(files);
+  readStdinFirst(files);
   const byPath = new Map<string, FileIngest>();
   for (const file of files) {
     const earlier = byPath.get(samePath(file));
@@ -50,7 +60,7 @@ export function ingestAll(files: readonly string[], options: IngestOptions, onFi
       earlier.warnings.push(`${file}: given more than once; read once`);
       continue;
     }
-    onFile?.(file);
+    onFile?.(inputName(file));
     byPath.set(samePath(file), ingestOne(file, options));
   }
   return [...byPath.values()];
@@ -58,7 +68,7 @@ export function ingestAll(files: readonly string[], options: IngestOptions, onFi
 
 function ingestOne(file: string, options: IngestOptions): FileIngest {
   try {
-    return ingestFile(readInput(file), file, options);
+    return ingestFile(readInput(file), inputName(file), options);
   } catch (error) {
     if (error instanceof DataError) throw error;
     if (error instanceof Error && error.name === 'MappingError') throw error;

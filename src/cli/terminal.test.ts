@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { terminal } from './terminal.js';
+import { terminal, terminalMode, type TerminalContext } from './terminal.js';
 
 describe('terminal messages', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -13,5 +13,70 @@ describe('terminal messages', () => {
     term.info('read \x1b]0;title\x07.csv');
     expect(written.join('')).not.toMatch(/[\x07\x1b]/);
     expect(written.join('')).toContain('analyst code "␛[2Jx"');
+  });
+
+  it('are plain, without a spinner, where the context says no person is at a terminal', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const term = terminal(false, { isTTY: true, env: { TERM: 'dumb' }, columns: 80, quiet: false });
+    expect(term.spinner).toBeNull();
+    term.step('reading a.csv');
+    term.warn('a.csv: odd');
+    term.done('1 report');
+    expect(written.join('')).toBe('warning: a.csv: odd\n✔ 1 report\n');
+  });
+});
+
+describe('terminalMode: colour and spinner only for a person at a terminal', () => {
+  const person: TerminalContext = { isTTY: true, env: { TERM: 'xterm-256color' }, columns: 120, quiet: false };
+  const mode = (change: Partial<TerminalContext>, env: Record<string, string | undefined> = {}) =>
+    terminalMode({ ...person, ...change, env: { ...person.env, ...env } });
+
+  it('gives a person at a terminal basic colour and a spinner', () => {
+    expect(mode({})).toEqual({ colour: 1, spinner: true });
+  });
+
+  it('gives a pipe or a file neither', () => {
+    expect(mode({ isTTY: false, columns: undefined })).toEqual({ colour: 0, spinner: false });
+  });
+
+  it.each([
+    ['NO_COLOR=1', { NO_COLOR: '1' }],
+    ['FORCE_COLOR=0', { FORCE_COLOR: '0' }],
+    ['FORCE_COLOR=false', { FORCE_COLOR: 'false' }],
+  ])('turns colour off with %s, keeping the spinner (it is not colour)', (_, env) => {
+    expect(mode({}, env)).toEqual({ colour: 0, spinner: true });
+  });
+
+  it('ignores an empty NO_COLOR, as no-color.org says', () => {
+    expect(mode({}, { NO_COLOR: '' })).toEqual({ colour: 1, spinner: true });
+  });
+
+  it('gives TERM=dumb no colour and no spinner, so no cursor codes at all', () => {
+    expect(mode({}, { TERM: 'dumb' })).toEqual({ colour: 0, spinner: false });
+  });
+
+  it('lets every off-switch win over FORCE_COLOR', () => {
+    expect(mode({}, { TERM: 'dumb', FORCE_COLOR: '3' }).colour).toBe(0);
+    expect(mode({}, { NO_COLOR: '1', FORCE_COLOR: '1' }).colour).toBe(0);
+  });
+
+  it('forces colour on a non-TTY with FORCE_COLOR=1/2/3 (or empty, true), but never a spinner', () => {
+    const pipe = { isTTY: false, columns: undefined };
+    expect(mode(pipe, { FORCE_COLOR: '1' })).toEqual({ colour: 1, spinner: false });
+    expect(mode(pipe, { FORCE_COLOR: '2' })).toEqual({ colour: 2, spinner: false });
+    expect(mode(pipe, { FORCE_COLOR: '3' })).toEqual({ colour: 3, spinner: false });
+    expect(mode(pipe, { FORCE_COLOR: '9' }).colour).toBe(3);
+    expect(mode(pipe, { FORCE_COLOR: '' }).colour).toBe(1);
+    expect(mode(pipe, { FORCE_COLOR: 'true' }).colour).toBe(1);
+    expect(mode(pipe, { FORCE_COLOR: 'yes' }).colour).toBe(0); // not a value chalk knows: the TTY decides
+  });
+
+  it('keeps the spinner away from -q/--json, a terminal without a width, and CI', () => {
+    expect(mode({ quiet: true })).toEqual({ colour: 1, spinner: false });
+    expect(mode({ columns: 0 }).spinner).toBe(false);
+    expect(mode({ columns: undefined }).spinner).toBe(false);
+    expect(mode({}, { CI: 'true' }).spinner).toBe(false);
+    expect(mode({}, { CI: 'false' }).spinner).toBe(true);
   });
 });

@@ -2,7 +2,62 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
 import { visible } from '../report/format.js';
 
-/** Colour and progress only for a person at a terminal: stderr must be a TTY, and NO_COLOR turns colour off. */
+/** What decides how thick talks to a stream: whether a person is at it, and what they asked for in the environment. */
+export interface TerminalContext {
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The terminal's width; 0 or undefined where it reports none. */
+  columns: number | undefined;
+  /** -q or --json: nothing but warnings and errors on stderr. */
+  quiet: boolean;
+}
+
+/** Colour depth (0 none, 1 basic, 2 256 colours, 3 truecolor, as chalk counts) and whether a spinner runs. */
+export interface TerminalMode {
+  colour: 0 | 1 | 2 | 3;
+  spinner: boolean;
+}
+
+/** FORCE_COLOR as chalk reads it: '' or 'true' is 1, '0' or 'false' is off, '1'..'3' a depth; anything else: unset. */
+function forcedColour(value: string | undefined): TerminalMode['colour'] | 'off' | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value === 'true') return 1;
+  if (value === 'false') return 'off';
+  if (!/^\d+$/.test(value)) return undefined;
+  const depth = Number(value);
+  return depth === 0 ? 'off' : (Math.min(depth, 3) as 1 | 2 | 3);
+}
+
+/** A CI runner: logs are read later, so a spinner's redraws only fill them. CI=false and CI=0 say "not CI". */
+const inCI = (env: TerminalContext['env']): boolean => env.CI !== undefined && !['', 'false', '0'].includes(env.CI);
+
+/**
+ * Colour and spinner for one stream, by clig.dev's rules. Every off-switch wins over everything: NO_COLOR (non-empty,
+ * no-color.org), FORCE_COLOR=0 or false, TERM=dumb. Otherwise FORCE_COLOR=1/2/3 forces that depth even where no
+ * person is (a CI log viewer that renders colour), and a TTY gets basic colour. The spinner needs a person: a TTY that
+ * reports its width (without one, `script` and some CI shells, it would redraw forever), no TERM=dumb (it hides the
+ * cursor with escape codes), no CI, not -q or --json. FORCE_COLOR never forces a spinner.
+ */
+export function terminalMode({ isTTY, env, columns, quiet }: TerminalContext): TerminalMode {
+  const dumb = env.TERM === 'dumb';
+  const forced = forcedColour(env.FORCE_COLOR);
+  const colourOff = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || forced === 'off' || dumb;
+  const colour = colourOff ? 0 : typeof forced === 'number' ? forced : isTTY ? 1 : 0;
+  const spinner = isTTY && !dumb && (columns ?? 0) > 0 && !quiet && !inCI(env);
+  return { colour, spinner };
+}
+
+/** The context of a real stream (stderr for messages, stdout for a command's own coloured text). */
+export function contextOf(stream: NodeJS.WriteStream, quiet = false): TerminalContext {
+  return { isTTY: Boolean(stream.isTTY), env: process.env, columns: stream.columns, quiet };
+}
+
+/** Colours for text written to `stream` (inspect colours its stdout only when stdout is a person's terminal). */
+export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
+  return new Chalk({ level: terminalMode(contextOf(stream)).colour });
+}
+
+/** Colour and progress only for a person at a terminal (see terminalMode). */
 export interface Terminal {
   colour: ChalkInstance;
   spinner: Ora | null;
@@ -13,13 +68,12 @@ export interface Terminal {
   done(message: string): void;
 }
 
-export function terminal(quiet = false): Terminal {
-  const tty = Boolean(process.stderr.isTTY);
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  const colour = new Chalk({ level: tty && !noColor ? 1 : 0 });
-  // A terminal that reports no width (some CI shells, `script`) makes a spinner redraw forever: no spinner there.
-  const wide = (process.stderr.columns ?? 0) > 0;
-  const spinner = tty && wide && !quiet ? ora({ stream: process.stderr, color: noColor ? false : 'cyan', isEnabled: true }) : null;
+export function terminal(quiet = false, context: TerminalContext = contextOf(process.stderr, quiet)): Terminal {
+  const mode = terminalMode({ ...context, quiet });
+  const colour = new Chalk({ level: mode.colour });
+  // discardStdin off: ora would put a terminal's stdin in raw mode, so Ctrl-C could not stop a synchronous run and
+  // Ctrl-D could not end `-` (standard input) typed at the terminal.
+  const spinner = mode.spinner ? ora({ stream: process.stderr, color: mode.colour ? 'cyan' : false, isEnabled: true, discardStdin: false }) : null;
   // Messages quote data (file names, codes, cells): an ESC in them must not drive the terminal.
   const write = (line: string) => {
     if (spinner?.isSpinning) spinner.clear();

@@ -5,9 +5,10 @@ import { agreement } from '../annotate/agreement.js';
 import { crossValidate, saveModel, SENTIMENT_LABELS, trainModel } from '../annotate/classifier.js';
 import { SCALES } from '../rating-scales.js';
 import { UsageError } from './options.js';
-import { DataError } from './pipeline.js';
+import { DataError, readStdinFirst } from './pipeline.js';
 import { describeRows, readLabeled, thickLabels } from './eval.js';
 import type { IngestFlags } from './analyze.js';
+import { inputName } from './stdin.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
 
@@ -28,12 +29,15 @@ function wholeNumber(flag: string, value: string, min: number): number {
 const fixed = (x: number) => x.toFixed(3);
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
-export async function runTrain(file: string, flags: TrainFlags): Promise<number> {
+export async function runTrain(path: string, flags: TrainFlags): Promise<number> {
+  // `-` is standard input, read before the spinner starts (stdin.ts) and named <stdin> in what is printed.
+  readStdinFirst([path]);
+  const file = inputName(path);
   const term = terminal(flags.quiet || flags.json);
   const k = wholeNumber('--folds', flags.folds, 2);
   const seed = wholeNumber('--seed', flags.seed, 0);
   term.step(`reading ${file}`);
-  const labeled = readLabeled(file, flags);
+  const labeled = readLabeled(path, flags);
   const examples = labeled.examples;
   const present = SENTIMENT_LABELS.filter((l) => examples.some((e) => e.label === l));
   if (present.length < 2) {
