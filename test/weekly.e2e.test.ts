@@ -2,7 +2,7 @@
 // same output folder. Between the weeks a customer was added (Dora), one turned at-risk after a broken grinder and a
 // bad rating (Ben), a pain code no one had appeared, Ada's parcel question was answered, and Dora's is unanswered.
 // The rows of week 2 are in another order than week 1's, as in real exports: conversations are matched by ticket id.
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runAnalyze, type AnalyzeFlags, type RunSummary } from '../src/cli/analyze.js';
@@ -133,10 +133,66 @@ describe('what changed since the last run', () => {
   it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
     const dir = tempDir();
     const io = captureOutput();
-    const code = await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), '--fail-on', 'newly-at-risk=>3']);
+    const code = await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), '--fail-on', 'newly-at-risk=>3'], { cwd: dir, env: {} });
     expect(code).toBe(2);
-    expect(io.stderr()).toContain('error: --fail-on "newly-at-risk=>3": not a rule');
-    expect(io.stderr()).toContain('a rule is <metric><operator><number>');
+    expect(io.stderr()).toBe('error: --fail-on "newly-at-risk=>3": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)\n');
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('an unknown metric or code is a usage error too, before any input is read, with the metrics there are', async () => {
+    const dir = tempDir();
+    const io = captureOutput();
+    const code = await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), '--fail-on', 'pain.wating.new>5'], { cwd: dir, env: {} });
+    expect(code).toBe(2);
+    expect(io.stderr()).toContain('error: --fail-on "pain.wating.new>5": unknown code "pain.wating" (see thick codebook)');
+    expect(io.stderr()).toContain('metrics: customers, rejected, unanswered, new-customers');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a malformed rule in the config file names the file, the key and the value', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'thick.config.yaml'), "fail-on: ['unanswered >> 0']\n");
+    const io = captureOutput();
+    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out')], { cwd: dir, env: {} })).toBe(2);
+    expect(io.stderr()).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswered >> 0": expected a rule/);
+  });
+});
+
+/** The weekly job's config file as the README shows it. */
+function readmeConfig(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```yaml\n(# thick\.config\.yaml: the weekly job\n[\s\S]*?)```/.exec(readme);
+  expect(block, 'the README shows the weekly config').not.toBeNull();
+  return block![1]!;
+}
+
+describe("the README's weekly job", () => {
+  it('runs its config twice over two weeks of exports: the exact changes, and exit 3 the second week', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'thick.config.yaml'), readmeConfig());
+    const exportsOf = (n: 1 | 2) => {
+      rmSync(join(root, 'exports'), { recursive: true, force: true });
+      mkdirSync(join(root, 'exports'));
+      for (const file of week(n)) copyFileSync(file, join(root, 'exports', file.split('/').at(-1)!));
+    };
+    const run = async () => {
+      const io = captureOutput();
+      const code = await main(['node', 'thick', 'analyze'], { cwd: root, env: {} });
+      vi.restoreAllMocks();
+      return { code, summary: JSON.parse(io.stdout()) as RunSummary };
+    };
+    exportsOf(1);
+    const first = await run();
+    expect(first.code).toBe(0);
+    expect(first.summary.changes).toBeNull();
+    exportsOf(2);
+    const second = await run();
+    expect(second.summary.changes).toEqual(WEEK2_CHANGES);
+    expect(second.summary.alerts).toEqual([
+      { rule: 'newly-at-risk>=1', value: 1, held: true },
+      { rule: 'newly-unanswered>0', value: 1, held: true },
+    ]);
+    expect(second.code).toBe(3);
+    expect(existsSync(join(root, 'reports/customers/c-04-dora-veit.md'))).toBe(true);
   });
 });

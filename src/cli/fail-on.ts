@@ -70,6 +70,10 @@ export const GRAMMAR = [
 
 const RULE = /^\s*([a-z0-9][a-z0-9._-]*)\s*(>=|<=|!=|>|<|=)\s*(\d+)\s*$/i;
 
+/** Whether a text has a rule's form (its metric is checked against the codebook later): for the option table. */
+export const isRuleShaped = (text: string): boolean => RULE.test(text);
+export const RULE_SHAPE = 'a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)';
+
 function usage(rule: string, why: string): UsageError {
   return new UsageError(`--fail-on ${JSON.stringify(rule)}: ${why}\n${GRAMMAR}`);
 }
