@@ -130,31 +130,28 @@ describe('what changed since the last run', () => {
     expect({ ...summary.changes!, previous: null }).toEqual({ ...WEEK2_CHANGES, previous: null });
   });
 
-  it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
+  /** thick analyze on an input that does not exist, in a folder of its own, with `flags`: nothing may be read or written. */
+  async function usage(flags: string[], config?: string): Promise<string> {
     const dir = tempDir();
+    if (config) writeFileSync(join(dir, 'thick.config.yaml'), config);
     const io = captureOutput();
-    const code = await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), '--fail-on', 'newly-at-risk=>3'], { cwd: dir, env: {} });
-    expect(code).toBe(2);
-    expect(io.stderr()).toBe('error: --fail-on "newly-at-risk=>3": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)\n');
+    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), ...flags], { cwd: dir, env: {} })).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+    return io.stderr();
+  }
+
+  it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
+    expect(await usage(['--fail-on', 'newly-at-risk=>3'])).toBe('error: --fail-on "newly-at-risk=>3": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)\n');
   });
 
   it('an unknown metric or code is a usage error too, before any input is read, with the metrics there are', async () => {
-    const dir = tempDir();
-    const io = captureOutput();
-    const code = await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), '--fail-on', 'pain.wating.new>5'], { cwd: dir, env: {} });
-    expect(code).toBe(2);
-    expect(io.stderr()).toContain('error: --fail-on "pain.wating.new>5": unknown code "pain.wating" (see thick codebook)');
-    expect(io.stderr()).toContain('metrics: customers, rejected, unanswered, new-customers');
-    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const stderr = await usage(['--fail-on', 'pain.wating.new>5']);
+    expect(stderr).toContain('error: --fail-on "pain.wating.new>5": unknown code "pain.wating" (see thick codebook)');
+    expect(stderr).toContain('metrics: customers, rejected, unanswered, new-customers');
   });
 
   it('a malformed rule in the config file names the file, the key and the value', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'thick.config.yaml'), "fail-on: ['unanswered >> 0']\n");
-    const io = captureOutput();
-    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out')], { cwd: dir, env: {} })).toBe(2);
-    expect(io.stderr()).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswered >> 0": expected a rule/);
+    expect(await usage([], "fail-on: ['unanswered >> 0']\n")).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswered >> 0": expected a rule/);
   });
 });
 
