@@ -91,6 +91,15 @@ describe('what changed since the last run', () => {
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('## Seit dem letzten Lauf\n\nVerglichen mit dem vorigen Lauf');
   });
 
+  it('with --json the fired rule is still said on stderr: a CI job that sends the summary to a file shows why it failed', async () => {
+    const out = join(tempDir(), 'out');
+    await analyze(1, out);
+    const { code, stderr } = await analyze(2, out, { quiet: true, failOn: ['newly-at-risk>=1', 'unanswered>5'] });
+    expect(code).toBe(3);
+    // Only the rule that held, as without --json; stdout stays the summary alone (analyze() parsed it).
+    expect(stderr).toBe('alert: --fail-on newly-at-risk>=1: holds (the value is 1)\n');
+  });
+
   it('a rerun over the same data repeats what the first try found, byte for byte', async () => {
     const out = join(tempDir(), 'out');
     await analyze(1, out);
