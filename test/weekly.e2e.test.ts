@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runAnalyze, type AnalyzeFlags, type RunSummary } from '../src/cli/analyze.js';
 import { main } from '../src/cli/main.js';
 import { captureOutput } from '../src/test-support.js';
@@ -200,5 +201,63 @@ describe("the README's weekly job", () => {
     ]);
     expect(second.code).toBe(3);
     expect(existsSync(join(root, 'reports/customers/c-04-dora-veit.md'))).toBe(true);
+  });
+});
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+
+/** The weekly GitHub Actions workflow as the README shows it, parsed. */
+function readmeWorkflow(): { on: { schedule: { cron: string }[] }; permissions: Record<string, string>; jobs: Record<string, { steps: WorkflowStep[] }> } {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```yaml\n(# \.github\/workflows\/thick-weekly\.yml: the weekly job\n[\s\S]*?)```/.exec(readme);
+  expect(block, 'the README shows the weekly workflow').not.toBeNull();
+  return parseYaml(block![1]!) as ReturnType<typeof readmeWorkflow>;
+}
+
+describe("the README's weekly workflow (what can be checked without GitHub)", () => {
+  const workflow = readmeWorkflow();
+  const config = parseYaml(readmeConfig()) as { out: string; json: boolean };
+  const steps = Object.values(workflow.jobs)[0]!.steps;
+  const at = (find: (s: WorkflowStep) => boolean): number => steps.findIndex(find);
+  const thick = at((s) => /\bthick\b/.test(s.run ?? '') && !/gh /.test(s.run ?? ''));
+  const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+
+  it('runs every Monday', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: '0 6 * * 1' }]);
+  });
+
+  it('runs the config file as it is: no files and no flags on the command line, the JSON summary into a file', () => {
+    expect(steps[thick]!.run!.trim()).toBe('npx thick analyze > summary.json');
+    expect(config.json).toBe(true);
+    // thick is installed from the repository's package.json before it runs: npx alone would ask the npm registry.
+    expect(at((s) => s.run?.trim() === 'npm ci')).toBeGreaterThan(-1);
+    expect(at((s) => s.run?.trim() === 'npm ci')).toBeLessThan(thick);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+  });
+
+  it("uploads the config's output folder even when thick fails, hidden files (the manifest) included", () => {
+    expect(upload, 'an upload-artifact step').toBeDefined();
+    expect(upload!.if).toBe('always()');
+    expect(String(upload!.with!.path).replace(/\/$/, '')).toBe(config.out);
+    // Without .thick-manifest.json the next run would take thick's own files for the user's and stop (exit 1).
+    expect(upload!.with!['include-hidden-files']).toBe(true);
+  });
+
+  it('gets the previous output folder back before thick runs, from the artifact it uploads (not a cache)', () => {
+    const restore = at((s) => /gh run download/.test(s.run ?? ''));
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(thick);
+    const run = steps[restore]!.run!;
+    expect(run).toContain(`--name ${String(upload!.with!.name)}`);
+    expect(run).toContain(`name=${String(upload!.with!.name)}&`);
+    expect(run).toContain(`--dir ${config.out}`);
+    expect(workflow.permissions.actions).toBe('read');
+    // actions/cache saves only when the job succeeds: after an alert (exit 3) the state would not move on.
+    expect(steps.some((s) => s.uses?.startsWith('actions/cache'))).toBe(false);
   });
 });
