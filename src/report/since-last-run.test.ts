@@ -42,6 +42,12 @@ describe('Since last run', () => {
     expect(text).not.toContain('anna@example.org');
   });
 
+  it('writes the previous reference date as the page does: day first in German', () => {
+    const same = run({ h: { id: 'X', stage: 'regular' } });
+    expect(section(same, same, { X: 'Kim' }, 'de')).toContain('(Stichtag 07.01.2026, 1 Kunde)');
+    expect(section(same, same, { X: 'Kim' })).toContain('(reference date 2026-01-07, 1 customer)');
+  });
+
   it('says when nothing changed, and on a first run that there is nothing to compare with', () => {
     const same = run({ h: { id: 'X', stage: 'regular' } });
     expect(section(same, same, { X: 'Kim' })).toContain('Nothing changed that thick compares.');

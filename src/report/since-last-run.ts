@@ -4,7 +4,7 @@
 import type { Changes, Moved } from '../profile/changes.js';
 import type { RunState } from '../profile/state.js';
 import { codeLabel, type CodeInfo } from './codes.js';
-import { codeSpan, inline, mdText, num, percent } from './format.js';
+import { codeSpan, dayOf, inline, mdText, num, percent } from './format.js';
 import { andMore, stageName, type ReportLang } from './i18n.js';
 import { overviewWords } from './overview-words.js';
 import type { Block } from './page.js';
@@ -129,5 +129,5 @@ export function sinceLastRunBlocks(input: SinceLastRun, lang: ReportLang): Block
   if (!c) return [`## ${w.title}`, '', w.first, ''];
   const lines = changeLines(c, input, lang);
   const how = w.how(num(c.thresholds.tone, lang, 2), c.thresholds.toneMinN, ratingStep(input, lang));
-  return [`## ${w.title}`, '', w.compared(c.previous.asOf, c.previous.customers), '', ...(lines.length > 0 ? lines : [w.nothing]), '', `*${how}*`, ''];
+  return [`## ${w.title}`, '', w.compared(dayOf(c.previous.asOf, lang), c.previous.customers), '', ...(lines.length > 0 ? lines : [w.nothing]), '', `*${how}*`, ''];
 }
