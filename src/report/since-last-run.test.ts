@@ -48,6 +48,16 @@ describe('Since last run', () => {
     expect(section(same, same, { X: 'Kim' })).toContain('(reference date 2026-01-07, 1 customer)');
   });
 
+  it('shows a star rating in stars, to one decimal as the portraits give a mean, and a percent one in percent', () => {
+    const before = run({ h: { id: 'X', stage: 'regular', rating: [5, 1] } });
+    const now = run({ h: { id: 'X', stage: 'regular', rating: [3.67, 3] } });
+    expect(section(before, now, { X: 'Kim' })).toContain('- **Rating down**: 1 — [Kim](customers/x.md) 5★ → 3.7★');
+    expect(section(before, now, { X: 'Kim' }, 'de')).toContain('[Kim](customers/x.md) 5★ → 3,7★');
+    const percent = { unit: 'percent', min: 0, max: 100 } as const;
+    const thumbs = (rating: [number, number]): RunState => ({ ...run({ h: { id: 'X', stage: 'regular', rating } }), scale: percent });
+    expect(section(thumbs([100, 2]), thumbs([66.67, 3]), { X: 'Kim' })).toContain('[Kim](customers/x.md) 100% → 67%');
+  });
+
   it('says when nothing changed, and on a first run that there is nothing to compare with', () => {
     const same = run({ h: { id: 'X', stage: 'regular' } });
     expect(section(same, same, { X: 'Kim' })).toContain('Nothing changed that thick compares.');

@@ -87,9 +87,17 @@ function line<T>(label: string, count: string, items: readonly T[], item: (x: T)
   return [`- **${label}**: ${count} — ${shown.join(', ')}`];
 }
 
-/** A tone, or a rating on the run's scale: two decimals, or whole percent where the run compares in percent. */
+/** A rating mean as a reader of the scale expects it: stars as stars ("3.5★"), percent in whole percent, others to one decimal. */
+function ratingValue(value: number, unit: NonNullable<RunState['scale']>['unit'] | undefined, lang: ReportLang): string {
+  if (unit === 'percent') return percent(Math.round(value), lang);
+  // One decimal, as the portraits give a mean: "4.67" of two or three ratings claims more than they say.
+  const mean = num(Math.round(value * 10) / 10, lang);
+  return unit === 'stars5' || unit === 'stars10' ? `${mean}★` : mean;
+}
+
+/** A tone to two decimals, or a rating on the run's scale. */
 function moved(m: Moved, input: SinceLastRun, lang: ReportLang, rating = false): string {
-  const value = (v: number) => (rating && input.scale?.unit === 'percent' ? percent(Math.round(v), lang) : num(v, lang, 2));
+  const value = (v: number) => (rating ? ratingValue(v, input.scale?.unit, lang) : num(v, lang, 2));
   return `${link(m.id, input)} ${value(m.from)} → ${value(m.to)}`;
 }
 
