@@ -141,11 +141,11 @@ describe('what changed since the last run', () => {
   });
 
   /** thick analyze on an input that does not exist, in a folder of its own, with `flags`: nothing may be read or written. */
-  async function usage(flags: string[], config?: string): Promise<string> {
+  async function usage(flags: string[], config?: string, env: Record<string, string> = {}): Promise<string> {
     const dir = tempDir();
     if (config) writeFileSync(join(dir, 'thick.config.yaml'), config);
     const io = captureOutput();
-    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), ...flags], { cwd: dir, env: {} })).toBe(2);
+    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), ...flags], { cwd: dir, env })).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
     return io.stderr();
   }
@@ -162,6 +162,15 @@ describe('what changed since the last run', () => {
 
   it('a malformed rule in the config file names the file, the key and the value', async () => {
     expect(await usage([], "fail-on: ['unanswered >> 0']\n")).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswered >> 0": expected a rule/);
+  });
+
+  it('so does a rule on a metric thick does not know, in the config file or THICK_FAIL_ON: not "--fail-on", which the user never typed', async () => {
+    const fromFile = await usage([], "fail-on: ['newly-at-risk>=1', 'unanswerd>0']\n");
+    expect(fromFile).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswerd>0": expected a rule on a metric thick knows: unknown metric "unanswerd"/);
+    expect(fromFile).toContain('newly-<stage>');
+    expect(await usage([], undefined, { THICK_FAIL_ON: 'newly-vip>0' })).toMatch(/^error: THICK_FAIL_ON: "newly-vip>0": expected a rule on a metric thick knows: unknown stage "vip"/);
+    // A code is checked against the codebook, which the run may take from the file too: later, by the rule itself.
+    expect(await usage([], "fail-on: ['pain.wating.new>0']\n")).toContain('unknown code "pain.wating"');
   });
 });
 
