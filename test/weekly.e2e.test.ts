@@ -151,7 +151,9 @@ describe('what changed since the last run', () => {
   }
 
   it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
-    expect(await usage(['--fail-on', 'newly-at-risk=>3'])).toBe('error: --fail-on "newly-at-risk=>3": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)\n');
+    expect(await usage(['--fail-on', 'newly-at-risk=>3'])).toBe("error: --fail-on \"newly-at-risk=>3\": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=); in a shell, quote it: --fail-on 'unanswered>0' (unquoted, > and < are redirections)\n");
+    // The likeliest first mistake: the shell took ">0" as a redirection, and thick got the metric alone.
+    expect(await usage(['--fail-on', 'unanswered'])).toContain("quote it: --fail-on 'unanswered>0'");
   });
 
   it('an unknown metric or code is a usage error too, before any input is read, with the metrics there are', async () => {

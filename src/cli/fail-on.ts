@@ -70,7 +70,8 @@ export const GRAMMAR = [
 
 const RULE = /^\s*([a-z0-9][a-z0-9._-]*)\s*(>=|<=|!=|>|<|=)\s*(\d+)\s*$/i;
 
-export const RULE_SHAPE = 'a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)';
+/** The form of a rule; the likeliest malformed one is a metric alone, the shell having taken ">0" as a redirection. */
+export const RULE_SHAPE = "a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=); in a shell, quote it: --fail-on 'unanswered>0' (unquoted, > and < are redirections)";
 
 const METRIC_NAMES = `metrics: ${Object.keys(METRICS).join(', ')}, <stage>, newly-<stage> (stages: ${STAGES.join(', ')}), <code>, <code>.new`;
 
