@@ -101,6 +101,25 @@ describe('what changed since the last run', () => {
     expect(stderr).toBe('alert: --fail-on newly-at-risk>=1: holds (the value is 1)\n');
   });
 
+  it('--strict with rows rejected comes before an alert (exit 1), and with --json stderr says both reasons', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    await analyze(1, out);
+    // Week 2's tickets and one row that cannot be read (a date that is none).
+    const tickets = join(dir, 'tickets.csv');
+    writeFileSync(tickets, `${readFileSync(week(2)[1]!, 'utf8')}T-107,dora.veit@example.org,no date,email,Hello,"Hello there",open,,\n`);
+    const io = captureOutput();
+    const code = await runAnalyze([week(2)[0]!, tickets], { out, map: [], brand: [], lang: 'en', json: true, quiet: true, strict: true, failOn: ['newly-at-risk>=1'] });
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    const summary = JSON.parse(io.stdout()) as RunSummary;
+    expect(summary.rows.rejected).toBe(1);
+    expect(summary.alerts).toEqual([{ rule: 'newly-at-risk>=1', value: 1, held: true }]);
+    expect(io.stderr()).toContain('alert: --fail-on newly-at-risk>=1: holds (the value is 1)\n');
+    expect(io.stderr()).toMatch(/--strict: 1 row rejected \(see .*rejected\.csv\)/);
+    expect(existsSync(join(out, 'customers/c-04-dora-veit.md'))).toBe(true);
+  });
+
   it('a rerun over the same data repeats what the first try found, byte for byte', async () => {
     const out = join(tempDir(), 'out');
     await analyze(1, out);
