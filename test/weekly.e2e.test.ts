@@ -151,6 +151,48 @@ describe('what changed since the last run', () => {
     }
   });
 
+  /** Two runs into one folder over files written here: the second run's changes. */
+  async function twoRuns(first: Record<string, string>, second: Record<string, string>): Promise<RunSummary['changes']> {
+    const dir = tempDir();
+    const write = (week: string, files: Record<string, string>) => Object.entries(files).map(([name, text]) => {
+      mkdirSync(join(dir, week), { recursive: true });
+      writeFileSync(join(dir, week, name), text);
+      return join(dir, week, name);
+    });
+    const run = async (files: string[]) => {
+      const io = captureOutput();
+      await runAnalyze(files, { out: join(dir, 'out'), map: [], brand: [], lang: 'en', json: true });
+      vi.restoreAllMocks();
+      return (JSON.parse(io.stdout()) as RunSummary).changes;
+    };
+    await run(write('week1', first));
+    return run(write('week2', second));
+  }
+
+  const NOTHING_CHANGED = { newCustomers: [], goneCustomers: [], stageChanges: [], toneUp: [], toneDown: [], ratingUp: [], ratingDown: [], newPain: [], newPainCodes: [], newlyUnanswered: [], newlyAnswered: [] };
+
+  it('an export without ticket ids: the same rows in another order are the same conversations, not new ones', async () => {
+    const head = 'Requester Email,Created At,Channel,Subject,Description,Status,First Reply At\n';
+    const rows = [
+      'ida.holm@example.org,2026-02-02T09:00:00Z,email,Parcel,"Where is my parcel? Still waiting.",open,',
+      'ida.holm@example.org,2026-02-03T10:00:00Z,email,Thanks,"Thank you, the beans are lovely.",solved,2026-02-03T11:00:00Z',
+      'jon.berg@example.org,2026-02-04T08:00:00Z,chat,Question,"Do you ship to Norway?",open,',
+    ];
+    const later = 'kai.lund@example.org,2026-02-06T08:00:00Z,email,Invoice,"Can I get an invoice?",open,';
+    const changes = await twoRuns({ 'tickets.csv': head + rows.join('\n') + '\n' }, { 'tickets.csv': head + [later, ...[...rows].reverse()].join('\n') + '\n' });
+    expect(changes).toMatchObject({ ...NOTHING_CHANGED, newCustomers: ['kai.lund@example.org'], newlyUnanswered: [{ id: 'kai.lund@example.org', n: 1 }] });
+  });
+
+  it('anonymous reviews without ids (a newest-first export that grew at the top): one new customer, nobody else moved', async () => {
+    const head = 'Autor,Bewertung,Text,Datum\n';
+    const old = ['Kunde,5,Sehr guter Kaffee,2026-02-02', 'Kunde,1,Das Paket kam nie an,2026-02-03', 'Gast,4,Gut,2026-02-04'];
+    const changes = await twoRuns({ 'bewertungen.csv': head + old.join('\n') + '\n' }, { 'bewertungen.csv': head + ['Kunde,2,Viel zu spät geliefert,2026-02-09', ...old].join('\n') + '\n' });
+    expect(changes!.newCustomers).toHaveLength(1);
+    expect({ ...changes, newCustomers: [], newPain: [], newPainCodes: [] }).toMatchObject(NOTHING_CHANGED);
+    expect(changes!.newPainCodes).toEqual(['pain.waiting']);
+    expect(changes!.newPain).toEqual([{ id: changes!.newCustomers[0], codes: ['pain.waiting'] }]);
+  });
+
   it('keeps the window the previous run looked at, and compares the same customers', async () => {
     const out = join(tempDir(), 'out');
     await analyze(1, out, { since: '7d' });
