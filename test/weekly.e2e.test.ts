@@ -2,7 +2,8 @@
 // same output folder. Between the weeks a customer was added (Dora), one turned at-risk after a broken grinder and a
 // bad rating (Ben), a pain code no one had appeared, Ada's parcel question was answered, and Dora's is unanswered.
 // The rows of week 2 are in another order than week 1's, as in real exports: conversations are matched by ticket id.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -331,5 +332,70 @@ describe("the README's weekly workflow (what can be checked without GitHub)", ()
     expect(workflow.permissions.actions).toBe('read');
     // actions/cache saves only when the job succeeds: after an alert (exit 3) the state would not move on.
     expect(steps.some((s) => s.uses?.startsWith('actions/cache'))).toBe(false);
+  });
+});
+
+describe("the README's weekly workflow, two Mondays with GitHub played by a stub", () => {
+  const workflow = readmeWorkflow();
+  const steps = Object.values(workflow.jobs)[0]!.steps;
+  const restore = steps.find((s) => /gh run download/.test(s.run ?? ''))!.run!;
+
+  /** A checkout: the README's config and one week's exports. */
+  function checkout(n: 1 | 2): string {
+    const root = tempDir();
+    writeFileSync(join(root, 'thick.config.yaml'), readmeConfig());
+    mkdirSync(join(root, 'exports'));
+    for (const file of week(n)) copyFileSync(file, join(root, 'exports', file.split('/').at(-1)!));
+    return root;
+  }
+
+  /**
+   * The restore step's own script, run by bash in `root` with a `gh` that answers the artifact query with `run` and
+   * unpacks `artifact` (a folder) for `gh run download`. Returns the arguments gh run download got, if any.
+   */
+  function restoreStep(root: string, run: string, artifact: string): string | null {
+    const stub = tempDir();
+    const log = join(stub, 'download-args');
+    writeFileSync(join(stub, 'gh'), `#!/bin/sh\nif [ "$1" = api ]; then echo "${run}"; exit 0; fi\necho "$@" > "${log}"\nmkdir -p "$7" && cp -R "${artifact}/." "$7/"\n`, { mode: 0o755 });
+    const done = spawnSync('bash', ['-e', '-c', restore], { cwd: root, env: { ...process.env, PATH: `${stub}:${process.env.PATH}`, GITHUB_REPOSITORY: 'team/exports' }, encoding: 'utf8' });
+    expect(done.status, done.stderr).toBe(0);
+    return existsSync(log) ? readFileSync(log, 'utf8').trim() : null;
+  }
+
+  async function thick(root: string): Promise<{ code: number; summary: RunSummary }> {
+    const io = captureOutput();
+    const code = await main(['node', 'thick', 'analyze'], { cwd: root, env: {} });
+    vi.restoreAllMocks();
+    return { code, summary: JSON.parse(io.stdout()) as RunSummary };
+  }
+
+  it('the first Monday finds no artifact; the second gets it back, hidden files and all, and says what changed', async () => {
+    const first = checkout(1);
+    expect(restoreStep(first, '', '/nonexistent')).toBeNull();
+    expect(existsSync(join(first, 'reports'))).toBe(false);
+    expect((await thick(first)).code).toBe(0);
+    // upload-artifact with include-hidden-files: the folder as it is.
+    const artifact = tempDir();
+    cpSync(join(first, 'reports'), artifact, { recursive: true });
+
+    const second = checkout(2);
+    expect(restoreStep(second, '4711', artifact)).toBe('run download 4711 --name thick-reports --dir reports');
+    const { code, summary } = await thick(second);
+    expect(summary.changes).toEqual(WEEK2_CHANGES);
+    expect(code).toBe(3);
+  });
+
+  it('an artifact without its hidden files (upload-artifact leaves them out by default) makes the next run stop', async () => {
+    const first = checkout(1);
+    await thick(first);
+    const artifact = tempDir();
+    cpSync(join(first, 'reports'), artifact, { recursive: true, filter: (path) => !path.split('/').at(-1)!.startsWith('.') });
+    expect(existsSync(join(artifact, 'thick-state.json'))).toBe(true);
+    const second = checkout(2);
+    restoreStep(second, '4711', artifact);
+    const io = captureOutput();
+    expect(await main(['node', 'thick', 'analyze'], { cwd: second, env: {} })).toBe(1);
+    vi.restoreAllMocks();
+    expect(io.stderr()).toContain('not written by thick');
   });
 });
