@@ -121,6 +121,21 @@ describe('checking the merged settings', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'strict: "yes"\n' }))))).toBe('thick.config.yaml: strict: "yes": expected true or false');
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brand: {a: 1}\n' }))))).toMatch(/brand: \{"a":1\}: expected a list/);
   });
+  it('checks a window, a date, a map or a preset from the file or a variable before anything is read, naming where it came from', () => {
+    const file = (text: string) => fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': text }))));
+    expect(file('since: garbage\n')).toMatch(/^thick\.config\.yaml: since: "garbage": not a date: "garbage"; expected days, weeks or a date/);
+    expect(file('since: 7\n')).toMatch(/^thick\.config\.yaml: since: 7: not a date/);
+    expect(file('as-of: yesterday\n')).toMatch(/^thick\.config\.yaml: as-of: "yesterday": not a date/);
+    expect(file('dates: x\n')).toMatch(/^thick\.config\.yaml: dates: "x": no "\.\." between the two dates/);
+    expect(file('map: [text]\n')).toMatch(/^thick\.config\.yaml: map: "text": expected field=Column/);
+    expect(file('preset: bogus\n')).toMatch(/^thick\.config\.yaml: preset: "bogus": expected one of the presets: .*\bgeneric\b/);
+    expect(fails(() => settingsFor('analyze', {}, at(folder(), { THICK_UNTIL: '3m' })))).toMatch(/^THICK_UNTIL: "3m": months and years are uneven/);
+    // A flag says it once, as the parsers always did.
+    expect(fails(() => settingsFor('analyze', { since: 'garbage' }, at(folder())))).toBe(
+      '--since "garbage": not a date: "garbage"; expected days, weeks or a date, e.g. --since 7d, --since 4w or --since 2026-01-01',
+    );
+    expect(() => settingsFor('analyze', { since: '7d', until: '2026-01-31', asOf: '31.01.2026', dates: '..2030-12-31', map: ['text=Kommentar'], preset: 'social' }, at(folder()))).not.toThrow();
+  });
   it('refuses a key no command takes, with a near miss named', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brands: [x]\n' })))) ).toMatch(/^thick\.config\.yaml: brands: is no option of thick; did you mean brand\?/);
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'config: other.yaml\n' }))))).toMatch(/config: cannot be set in a config file/);
