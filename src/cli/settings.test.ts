@@ -136,6 +136,13 @@ describe('checking the merged settings', () => {
     );
     expect(() => settingsFor('analyze', { since: '7d', until: '2026-01-31', asOf: '31.01.2026', dates: '..2030-12-31', map: ['text=Kommentar'], preset: 'social' }, at(folder()))).not.toThrow();
   });
+  it('takes a single value of a repeatable option as a list of one, a number as its text, as the README says', () => {
+    const list = (text: string, long: string) => value(settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': text }))), long).value;
+    expect(list('brand: shop\n', 'brand')).toEqual(['shop']);
+    expect(list('placeholder: 0\n', 'placeholder')).toEqual(['0']);
+    expect(list('placeholder: [0, Kunde]\n', 'placeholder')).toEqual(['0', 'Kunde']);
+    expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brand: true\n' }))))).toBe('thick.config.yaml: brand: true: expected a list of values');
+  });
   it('refuses a key no command takes, with a near miss named', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brands: [x]\n' })))) ).toMatch(/^thick\.config\.yaml: brands: is no option of thick; did you mean brand\?/);
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'config: other.yaml\n' }))))).toMatch(/config: cannot be set in a config file/);

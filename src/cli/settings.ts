@@ -63,7 +63,8 @@ function fromEnv(option: CliOption, raw: string): OptionValue {
 function checked(option: CliOption, command: CommandName, value: unknown, source: Source): OptionValue {
   const { schema } = optionFor(option, command);
   if (option.type === 'list') {
-    const list = typeof value === 'string' ? [value] : value;
+    // A single value is a list of one (`brand: shop`), a number too: `placeholder: 0` is a value exports use.
+    const list = typeof value === 'string' || typeof value === 'number' ? [value] : value;
     if (!Array.isArray(list)) throw problem(source, option.long, value, 'expected a list of values');
     return list.map((element) => {
       const result = schema.safeParse(typeof element === 'number' ? String(element) : element);
