@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { PRESETS, presetById } from '../ingest/presets/index.js';
+import { DEFAULT_REPLY_HORIZON_DAYS } from '../profile/index.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './analyze.js';
 import { parseAsOf, parseDateWindow, parseMapFlags, UsageError } from './options.js';
 import { parseWhen } from './window.js';
@@ -116,8 +117,8 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   { long: 'since', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('a date or a span, e.g. 2026-01-01 or 7d', (value) => parseWhen('--since', value)), description: 'start of the window the run reports on: a date (2026-01-01) or a span back from the reference date (7d, 4w)' },
   { long: 'until', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('a date or a span, e.g. 2026-01-31', (value) => parseWhen('--until', value)), description: 'end of the window the run reports on (default: the reference date)' },
   {
-    long: 'reply-horizon', arg: '<days>', type: 'number', commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'days', '--reply-horizon 30'),
-    description: 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)',
+    long: 'reply-horizon', arg: '<days>', type: 'number', default: DEFAULT_REPLY_HORIZON_DAYS, commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'days', '--reply-horizon 30'),
+    description: 'an unanswered message older than this many days before the reference date is no longer "still open"',
   },
   {
     long: 'model', arg: '<file>', type: 'string', commands: ['analyze', 'annotate', 'eval'], file: true, env: true, path: true, schema: text('a model file'), description: MODEL_HELP,
@@ -125,8 +126,8 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   },
   { long: 'all-codes', type: 'boolean', commands: ['analyze', 'annotate'], file: true, env: false, schema: flag, description: EXPERIMENTAL_HELP },
   {
-    long: 'index-top', arg: '<n>', type: 'number', commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'customers', '--index-top 50'),
-    description: `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`,
+    long: 'index-top', arg: '<n>', type: 'number', default: DEFAULT_INDEX_TOP, commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'customers', '--index-top 50'),
+    description: 'how many customers index.md lists, who needs attention first; customers.csv has all',
   },
   {
     long: 'handout', type: 'boolean', commands: ['analyze'], file: true, env: false, schema: flag,

@@ -115,7 +115,7 @@ describe('thick config', () => {
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  out +${join(root, 'reports')} +← `)));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}format +html +← THICK_FORMAT$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}brand +flag\.brand +← --brand$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +\(not set\) +← default$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +100 +← default$/));
     expect(io.stdout()).not.toMatch(/folds/);
   });
   it('prints another command\'s settings as JSON', async () => {

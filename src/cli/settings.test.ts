@@ -74,7 +74,7 @@ describe('precedence: default < config file < environment < flags', () => {
     expect(value(settings, 'lang')).toMatchObject({ value: 'en', source: { kind: 'env', name: 'THICK_LANG' } });
     expect(value(settings, 'index-top')).toMatchObject({ value: 7, source: { kind: 'env' } });
     expect(value(settings, 'fail-on')).toMatchObject({ value: ['unanswered>0'], source: { kind: 'file' } });
-    expect(value(settings, 'reply-horizon')).toMatchObject({ value: undefined, source: { kind: 'default' } });
+    expect(value(settings, 'reply-horizon')).toMatchObject({ value: 30, source: { kind: 'default' } });
   });
   it('replaces a list as a whole: the file\'s by the variable\'s, both by the flags\'', () => {
     expect(value(settingsFor('analyze', {}, at(root)), 'brand').value).toEqual(['file.one', 'file.two']);
@@ -88,6 +88,12 @@ describe('precedence: default < config file < environment < flags', () => {
     const settings = settingsFor('train', { out: 'm.json' }, at(folder()));
     expect(value(settings, 'folds')).toMatchObject({ value: 5, source: { kind: 'default' } });
     expect(value(settingsFor('annotate', {}, at(folder())), 'out').value).toBe('-');
+  });
+  it('shows the figures a run falls back on as defaults, so thick config does not call them unset', () => {
+    const settings = settingsFor('analyze', { out: 'r' }, at(folder()));
+    expect(value(settings, 'index-top')).toMatchObject({ value: 100, source: { kind: 'default' } });
+    expect(value(settings, 'reply-horizon')).toMatchObject({ value: 30, source: { kind: 'default' } });
+    expect(runFlags(settings)).toMatchObject({ indexTop: '100', replyHorizon: '30' });
   });
   it('hands the run plain flags: since, until and fail-on as given, numbers as text, brands normalised', () => {
     const flags = runFlags(settingsFor('analyze', { since: '7d', until: '2026-01-31', failOn: ['unanswered>0', 'newly-at-risk>=3'], brand: ['@Shop'] }, at(root)));
