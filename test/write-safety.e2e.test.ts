@@ -25,7 +25,8 @@ function contacts(dir: string, n: number, city: string): string[] {
 function reportsOfWhole(out: string): number {
   const manifest = JSON.parse(readFileSync(join(out, '.thick-manifest.json'), 'utf8')) as { files: { path: string; sha256: string }[] };
   for (const { path, sha256 } of manifest.files) expect(createHash('sha256').update(readFileSync(join(out, path))).digest('hex'), path).toBe(sha256);
-  const links = [...readFileSync(join(out, 'index.md'), 'utf8').matchAll(/\]\((customers\/[^)]+\.md)\)/g)].map((m) => m[1]!);
+  // Each report once: "Since last run" links some of the customers the list below it links too.
+  const links = [...new Set([...readFileSync(join(out, 'index.md'), 'utf8').matchAll(/\]\((customers\/[^)]+\.md)\)/g)].map((m) => m[1]!))];
   for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
   return links.length;
 }

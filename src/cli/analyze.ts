@@ -9,9 +9,16 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, analyse, codeInfo, DataError, ingestAll, type Analysis } from './pipeline.js';
 import { terminal } from './terminal.js';
-import { runGaps, writeReports, type ReportFormat, type RunGap } from './write.js';
+import { visible } from '../report/format.js';
+import { runGaps, writeReports, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
+import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
+import { readPreviousState } from './run-state.js';
+import { diffStates, withheldGone, type Changes } from '../profile/changes.js';
+import { signalsFor } from '../profile/signals.js';
+import { buildState, sameData } from '../profile/state.js';
+import type { Codebook } from '../annotate/codebook.js';
 
 export interface IngestFlags {
   map: string[];
@@ -48,7 +55,7 @@ export interface AnalyzeFlags extends IngestFlags {
   handout?: boolean;
   /** --top: how many portraits the handout shows. */
   top?: string;
-  /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked. */
+  /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked (fail-on.ts): exit 3 when one holds. */
   failOn?: string[];
 }
 
@@ -75,6 +82,10 @@ export interface RunSummary {
   /** The time window (--since, --until) and the reference date, with what lies in, before and after it. */
   window: WindowFacts;
   out: string;
+  /** What changed since the previous run into -o (profile/changes.ts); null on a first run. */
+  changes: Changes | null;
+  /** Every --fail-on rule with its value and whether it held. */
+  alerts: Alert[];
 }
 
 /** A file's summary entry: the contract's fields first, then key, customers, records by kind and joins. */
@@ -148,6 +159,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
+  const rules = failOnRules(flags.failOn, codebook);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the run now, not after the analysis
   // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
@@ -162,8 +174,9 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = flags.redact || flags.handout;
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
+  const runState = sinceLastRun(flags.out, analysed, analysis, Boolean(redact));
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact) });
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact), runState });
   analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
@@ -172,7 +185,8 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const seconds = Math.round(performance.now() - started) / 1000;
   const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out };
+  const alerts = checkRules(rules, measuresOf(analysis, total.rejected, runState));
+  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out, changes: runState.changes, alerts };
 
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
@@ -182,9 +196,49 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
     for (const identity of analysis.identities) term.info(`  ${describeIdentity(identity)}`);
     for (const warning of analysis.warnings) term.warn(warning);
   }
+  const fired = alerts.filter((a) => a.held);
+  // An alert is the reason for exit 3, so it is said even with -q; with --json the summary's alerts say it.
+  if (!flags.json) for (const alert of fired) process.stderr.write(`alert: ${visible(`--fail-on ${alert.rule}: holds (the value is ${alert.value})`)}\n`);
   if (flags.strict && total.rejected > 0) {
     if (!flags.json) term.error(`--strict: ${total.rejected} row${total.rejected === 1 ? '' : 's'} rejected (see ${flags.out}/rejected.csv)`);
     return 1;
   }
-  return 0;
+  return fired.length > 0 ? 3 : 0;
+}
+
+/** The --fail-on rules, checked against the codebook's codes and its pain codes before any input is read. */
+function failOnRules(rules: readonly string[] | undefined, codebook: Codebook) {
+  const signals = signalsFor(codebook.codes);
+  const codes = new Set(codebook.codes.map((c) => c.id));
+  return parseFailOn(rules, codes, new Set([...codes].filter((code) => signals.is('pain', code))));
+}
+
+/**
+ * This run's state and what changed since the previous run into `out`, read before the new output replaces it.
+ * The state is built from the plain analysis (customers are hashed by their keys, so a redacted run compares with a
+ * plain one) and names customers by the ids of the analysis the outputs are written from (pseudonyms when redacted).
+ */
+function sinceLastRun(out: string, plain: Analysis, shown: Analysis, redacted: boolean): RunStateOutput {
+  const subjects = plain.profiled.map((subject, i) => ({ subject, id: shown.profiled[i]!.profile.id }));
+  const { since, until, asOf } = plain.window;
+  const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
+  const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted });
+  if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
+  const previous = readPreviousState(out);
+  if (previous.warning) shown.warnings.push(previous.warning);
+  if (!previous.state) return { state, changes: null };
+  // A rerun over the same data (a retried CI job) says what the first try said, and writes the same bytes.
+  if (sameData(previous.state, state)) return { state, changes: previous.changes };
+  return { state, changes: withheldGone(diffStates(previous.state, state), redacted) };
+}
+
+/** What the --fail-on rules measure: the run's figures, its state and the changes. */
+function measuresOf(analysis: Analysis, rejected: number, { state, changes }: RunStateOutput): Measures {
+  const stages: Record<string, number> = {};
+  const codes: Record<string, number> = {};
+  for (const { profile } of analysis.profiled) {
+    stages[profile.stage] = (stages[profile.stage] ?? 0) + 1;
+    for (const code of Object.keys(profile.codes)) codes[code] = (codes[code] ?? 0) + 1;
+  }
+  return { customers: analysis.profiled.length, rejected, stages, codes, state, changes };
 }

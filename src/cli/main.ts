@@ -112,7 +112,7 @@ Run thick <command> --help for a command's options and more examples.`,
 }
 
 /**
- * Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error). `context` is where the
+ * Run the CLI; resolves to the exit code (0 ok, 1 data or runtime error, 2 usage error, 3 a --fail-on rule held). `context` is where the
  * config file is looked for and which variables are read: the process's own unless a test gives others.
  */
 export async function main(argv: string[], context: Context = { cwd: process.cwd(), env: process.env }): Promise<number> {

@@ -13,6 +13,9 @@ import type { OutputFile } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { writeOutputKeeping } from './output/safe-write.js';
 import type { Analysis } from './pipeline.js';
+import type { Changes } from '../profile/changes.js';
+import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
+import type { SinceLastRun } from '../report/since-last-run.js';
 
 /** A cell a spreadsheet would run as a formula: it starts with = + - @, a tab, a carriage return or a NUL. */
 const FORMULA_START = /^[=+\-@\t\r\0]/;
@@ -67,7 +70,7 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 export type ReportFormat = 'md' | 'html' | 'both';
 
 /** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
-function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number): IndexInputs {
+function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
   return {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
@@ -75,7 +78,14 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
     codes,
     top: indexTop,
     window: analysis.window,
+    ...(runState ? { sinceLastRun: sinceLastRun(analysis, codes, runState) } : {}),
   };
+}
+
+/** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
+function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
+  const customers = new Map(analysis.profiled.map(({ profile }) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug }]));
+  return { changes, customers, codes, scale: state.scale };
 }
 
 /**
@@ -84,9 +94,9 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
  * each opens offline.
  */
 function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, format = 'md', indexTop } = options;
+  const { lang, format = 'md', indexTop, runState } = options;
   const pages = [
-    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop), lang) },
+    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
     ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
   ];
   return [
@@ -105,6 +115,14 @@ export interface OutputOptions {
   handoutTop?: number;
   /** The analysis is redacted (--redact, --handout): files of the user's that the folder keeps are not, and are named. */
   redacted?: boolean;
+  /** The run's state (written as thick-state.json) and what changed since the previous run (the index's "Since last run"). */
+  runState?: RunStateOutput;
+}
+
+/** What a run leaves for the next one, and what changed since the last one (null on a first run). */
+export interface RunStateOutput {
+  state: RunState;
+  changes: Changes | null;
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
@@ -120,7 +138,8 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
 /**
  * Every file of a run's output, built from the Analysis: index.md and one customers/<slug>.md per customer (and/or
  * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl,
- * the handout when asked for, and, when rows were rejected, rejected.csv. A new output is one more entry here;
+ * the handout when asked for, when rows were rejected, rejected.csv, and the state the next run compares with
+ * (thick-state.json). A new output is one more entry here;
  * writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in the
  * manifest, and gone from the folder when a later run no longer writes it).
  */
@@ -134,6 +153,7 @@ export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo
     { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
     ...(handoutTop !== undefined ? handoutFiles(analysis, codes, lang, handoutTop) : []),
     ...(rejections.length > 0 ? [{ path: 'rejected.csv', content: rejectedCsv(rejections) }] : []),
+    ...(options.runState ? [{ path: STATE_FILE, content: stateText(options.runState.state, options.runState.changes) }] : []),
   ];
 }
 

@@ -9,6 +9,7 @@ import type { CodeInfo } from './codes.js';
 import { overviewWords } from './overview-words.js';
 import { overviewBlocks } from './run-overview.js';
 import { ratingText, say, type Finding } from '../profile/wording.js';
+import { sinceLastRunBlocks, type SinceLastRun } from './since-last-run.js';
 
 /** What the index says about the run's inputs (not profile/evidence.ts RunFacts, which is what the judgements know). */
 export interface IndexInputs {
@@ -20,6 +21,8 @@ export interface IndexInputs {
   codes?: ReadonlyMap<string, CodeInfo>;
   /** How many customers the index lists (--index-top); the rest are in customers.csv. Default: all. */
   top?: number;
+  /** What changed since the previous run into the output folder; without it, the index has no such section. */
+  sinceLastRun?: SinceLastRun;
   /** The run's time window (--since, --until): said in the figures, and what changed is the window's change. */
   window?: WindowFacts;
 }
@@ -52,6 +55,8 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
   lines.push(`${l.generated} ${run.files.map((f) => `${codeSpan(f.file)} (${f.preset})`).join(', ')}: ${read} ${l.rowsRead}, ${rejected} ${l.rejected}.`, '');
+  // A weekly reader's first question, so it comes first.
+  if (run.sinceLastRun) lines.push(...sinceLastRunBlocks(run.sinceLastRun, lang));
   // The run as a whole first: figures, stages, themes, months, what changed; then who needs attention first.
   const asOf = sorted[0]?.asOf ?? new Date(0);
   const o = overview(sorted, run.files, asOf, changeWindow(run.window, asOf));

@@ -23,6 +23,7 @@ const OWN_HEADERS: readonly [RegExp, string][] = [
   [/^file,line,column,reason,raw\r?$/, 'rejected.csv'],
   [/^rank,id,name,slug,stage,attention,/, 'customers.csv'],
   [/^\{"id":.*"slug":.*"stage":/, 'profiles.jsonl'],
+  [/^\{"thick":"state"/, 'thick-state.json'],
 ];
 
 /** The first line of a file (its first 4 KB at most, a byte-order mark aside), or null when it cannot be read. */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { diffStates } from '../profile/changes.js';
+import { STATE_VERSION, type RunState } from '../profile/state.js';
+import { checkRules, parseFailOn, type Measures } from './fail-on.js';
+import { UsageError } from './options.js';
+
+const CODES = new Set(['pain.waiting', 'pain.damaged', 'dialog.praise']);
+const PAIN = new Set(['pain.waiting', 'pain.damaged']);
+const parse = (...rules: string[]) => parseFailOn(rules, CODES, PAIN);
+
+const state = (customers: RunState['customers']): RunState => ({ version: STATE_VERSION, asOf: '2026-01-14', window: null, redacted: false, scale: null, customers });
+const before = state({ a: { id: 'a', stage: 'regular', open: ['k1'] } });
+const now = state({ a: { id: 'a', stage: 'at-risk', pain: ['pain.waiting'], open: ['k1', 'k2'] }, b: { id: 'b', stage: 'at-risk', open: ['k3'] } });
+const measures = (changes = diffStates(before, now) as Measures['changes']): Measures => ({ customers: 2, rejected: 4, stages: { 'at-risk': 2 }, codes: { 'pain.waiting': 1 }, state: now, changes });
+
+describe('--fail-on', () => {
+  it('reads <metric><operator><number> with every operator, spaces allowed', () => {
+    const rules = parse('unanswered>2', 'unanswered >= 3', 'customers<3', 'rejected<=3', 'at-risk=2', 'customers!=2');
+    expect(rules.map((r) => [r.metric, r.op, r.threshold])).toEqual([
+      ['unanswered', '>', 2],
+      ['unanswered', '>=', 3],
+      ['customers', '<', 3],
+      ['rejected', '<=', 3],
+      ['at-risk', '=', 2],
+      ['customers', '!=', 2],
+    ]);
+    expect(checkRules(rules, measures()).map((a) => [a.rule, a.value, a.held])).toEqual([
+      ['unanswered>2', 3, true],
+      ['unanswered >= 3', 3, true],
+      ['customers<3', 2, true],
+      ['rejected<=3', 4, false],
+      ['at-risk=2', 2, true],
+      ['customers!=2', 2, false],
+    ]);
+  });
+
+  it('measures the changes: newly in a stage, newly with a pain code, newly unanswered, new customers', () => {
+    const rules = parse('newly-at-risk>=2', 'pain.waiting.new>0', 'newly-unanswered>1', 'new-customers=1', 'pain.waiting>0', 'dialog.praise>0');
+    expect(checkRules(rules, measures()).map((a) => [a.value, a.held])).toEqual([
+      [2, true],
+      [1, true],
+      [2, true],
+      [1, true],
+      [1, true],
+      [0, false],
+    ]);
+  });
+
+  it('counts nothing as changed on a first run, so no change alert fires on a fresh folder', () => {
+    const rules = parse('newly-at-risk>0', 'pain.waiting.new>0', 'new-customers>0', 'unanswered>0');
+    expect(checkRules(rules, measures(null)).map((a) => a.value)).toEqual([0, 0, 0, 3]);
+  });
+
+  it('is a usage error, with the grammar, for a malformed rule, an unknown metric, stage or code', () => {
+    for (const [rule, why] of [
+      ['unanswered', 'not a rule'],
+      ['unanswered>-1', 'not a rule'],
+      ['unanswered=>1', 'not a rule'],
+      ['unanswerd>0', 'unknown metric "unanswerd"'],
+      ['newly-vip>0', 'unknown stage "vip"'],
+      ['pain.wating.new>5', 'unknown code "pain.wating"'],
+      ['pain.wating>5', 'unknown code "pain.wating"'],
+      ['dialog.praise.new>0', '"dialog.praise" is not a pain code'],
+    ]) {
+      expect(() => parse(rule!), rule).toThrow(UsageError);
+      expect(() => parse(rule!), rule).toThrow(why);
+      expect(() => parse(rule!), rule).toThrow('operators: > >= < <= = !=');
+    }
+  });
+});

@@ -1,0 +1,203 @@
+// The state a run leaves in its output folder (thick-state.json), so the next run into the same folder can say what
+// changed (profile/changes.ts). It holds only what the comparison needs, per customer: stage, tone, rating, pain codes
+// and the conversations still waiting for an answer or answered. Pure: built from the profiles, read from text; the
+// CLI reads and writes the file.
+//
+// Customers are kept under a hash of their linking key, not under the key itself: the same customer has the same
+// hash whether the run was redacted or not (a redacted run's ids are pseudonyms), so a --redact run compares with a
+// plain one, and the state of a redacted run holds no e-mail address or handle. Each entry also keeps the id the
+// run's profiles.jsonl gives the customer (a pseudonym code in a redacted run), to name customers who are gone.
+import { createHash } from 'node:crypto';
+import { byCodePoint } from '../collation.js';
+import { isOwnRecord, type Rating, type Stage } from '../model.js';
+import type { Changes } from './changes.js';
+import type { Exchange } from './dialog.js';
+import type { ProfiledCustomer } from './index.js';
+import { commonScale, onCommonScale, type CommonScale } from './ratings.js';
+
+/** Bumped when the file's meaning changes; a state of another version is not compared (the run says so). */
+export const STATE_VERSION = 1;
+export const STATE_FILE = 'thick-state.json';
+
+/** One customer as the next run compares them. Empty parts are left out of the file. */
+export interface CustomerState {
+  /** The customer's id as this run's profiles.jsonl writes it (a pseudonym code when redacted). */
+  id: string;
+  stage: Stage;
+  /** Tone mean (−1 … +1) and how many records it rests on. */
+  tone?: [number, number];
+  /** Rating mean on the run's common scale (RunState.scale) and how many ratings it rests on. */
+  rating?: [number, number];
+  /** The customer's pain codes (codes of the category the codebook marks pain), by code point. */
+  pain?: string[];
+  /** Conversations waiting for the brand's answer (unanswered, not settled), as ConversationKeys. */
+  open?: string[];
+  /** Conversations that awaited an answer and have one, or were settled, as ConversationKeys. */
+  closed?: string[];
+}
+
+export interface RunState {
+  version: number;
+  /** The run's reference date (YYYY-MM-DD). */
+  asOf: string;
+  /** The window the run looked at (--since/--until), when given. */
+  window: { since?: string; until?: string } | null;
+  /** Whether the run was redacted (--redact, --handout): its ids are pseudonym codes. */
+  redacted: boolean;
+  /** The scale ratings are on; null when the run has none. */
+  scale: { unit: CommonScale['unit']; min: number; max: number } | null;
+  /** By customer hash (customerHash), in code-point order. */
+  customers: Record<string, CustomerState>;
+}
+
+const hash = (text: string, length: number): string => createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/**
+ * A customer's hash: 12 hex digits (48 bits) of SHA-256 of their linking key. Two customers of a run of 100,000
+ * share one with a chance of about 1 in 50,000; the CLI warns when they do.
+ */
+export const customerHash = (key: string): string => hash(`thick-customer\u0000${key}`, 12);
+
+/**
+ * A conversation's key, stable across exports (rows move between them, so never the line): the message's own id
+ * (a ticket or tweet id) on its channel where the export has one, else its time and channel; hashed with the
+ * customer's key to 8 hex digits, which only need to tell one customer's conversations apart. Two messages of one
+ * customer on one channel at the same second without ids are one conversation here.
+ */
+export function conversationKey(customerKey: string, exchange: Pick<Exchange, 'message'>): string {
+  const { messageId, channel, at } = exchange.message;
+  const own = messageId !== null ? `id\u0000${messageId}` : `at\u0000${at ? at.toISOString() : ''}`;
+  return hash(`${customerKey}\u0000${channel}\u0000${own}`, 8);
+}
+
+/** What became of a conversation for the state: waiting for an answer, answered (or settled), or neither. */
+function conversationSide(exchange: Exchange): 'open' | 'closed' | null {
+  if (!exchange.message.expectsReply) return null;
+  if (exchange.status === 'unanswered') return exchange.settledBy ? 'closed' : 'open';
+  return exchange.status === 'answered' || exchange.status === 'answeredTimeUnknown' ? 'closed' : null;
+}
+
+const sortedSet = (values: readonly string[]): string[] => [...new Set(values)].sort(byCodePoint);
+const round = (value: number, places: number): number => Math.round(value * 10 ** places) / 10 ** places;
+
+/** The run's common rating scale, as the overview places ratings on it (profile/ratings.ts commonScale). */
+export function runRatingScale(profiled: readonly ProfiledCustomer[]): CommonScale | null {
+  const ratings: Rating[] = profiled.flatMap((s) => s.events.filter((e) => e.rating && isOwnRecord(e)).map((e) => e.rating!));
+  return commonScale(ratings);
+}
+
+function customerState(subject: ProfiledCustomer, id: string, scale: CommonScale | null): CustomerState {
+  const { profile, customer } = subject;
+  const state: CustomerState = { id, stage: profile.stage };
+  if (profile.tone.mean !== null && profile.tone.n > 0) state.tone = [profile.tone.mean, profile.tone.n];
+  if (profile.rating && scale) state.rating = [round(onCommonScale({ value: profile.rating.mean, scale: profile.rating.scale }, scale), 2), profile.rating.n];
+  const pain = Object.keys(profile.codes).filter((code) => subject.signals.is('pain', code));
+  if (pain.length > 0) state.pain = sortedSet(pain);
+  const sides = { open: [] as string[], closed: [] as string[] };
+  for (const exchange of subject.exchanges) {
+    const side = conversationSide(exchange);
+    if (side) sides[side].push(conversationKey(customer.key, exchange));
+  }
+  if (sides.open.length > 0) state.open = sortedSet(sides.open);
+  // A conversation answered once and waiting again (a second message with the same time and no id) stays open.
+  const closed = sides.closed.filter((k) => !sides.open.includes(k));
+  if (closed.length > 0) state.closed = sortedSet(closed);
+  return state;
+}
+
+export interface StateOptions {
+  asOf: Date;
+  window?: { since?: string; until?: string } | null;
+  redacted: boolean;
+}
+
+/**
+ * The state of a run. `subjects` are the run's customers as profiled (their linking keys unredacted), each with the
+ * id the run's outputs give them. Returns the state and the ids of customers whose hashes collide (kept once).
+ */
+export function buildState(subjects: readonly { subject: ProfiledCustomer; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
+  const scale = runRatingScale(subjects.map((s) => s.subject));
+  const entries = subjects.map(({ subject, id }) => [customerHash(subject.customer.key), customerState(subject, id, scale)] as const);
+  entries.sort(([a, x], [b, y]) => byCodePoint(a, b) || byCodePoint(x.id, y.id));
+  const customers: Record<string, CustomerState> = {};
+  const collisions: string[] = [];
+  for (const [key, state] of entries) {
+    if (customers[key]) collisions.push(state.id);
+    else customers[key] = state;
+  }
+  const state: RunState = {
+    version: STATE_VERSION,
+    asOf: options.asOf.toISOString().slice(0, 10),
+    window: options.window ?? null,
+    redacted: options.redacted,
+    scale: scale ? { unit: scale.unit, min: scale.min, max: scale.max } : null,
+    customers,
+  };
+  return { state, collisions };
+}
+
+/**
+ * The state as the file holds it: JSON, one customer a line, so it stays small and a diff of two states reads line
+ * by line. The first key marks the file as thick's, so it is never read back as an input export. `changes` are what
+ * the run found since the run before it: a rerun over the same data repeats them (sameData), so a retried weekly job
+ * says what the first try said and writes the same bytes.
+ */
+export function stateText(state: RunState, changes: Changes | null = null): string {
+  const { customers, ...head } = state;
+  const lines = Object.entries(customers).map(([key, customer]) => `${JSON.stringify(key)}:${JSON.stringify(customer)}`);
+  const top = JSON.stringify({ thick: 'state', ...head, changes });
+  return `${top.slice(0, -1)},"customers":{\n${lines.join(',\n')}\n}}\n`;
+}
+
+/** Whether two states hold the same data: then the newer run is a rerun, and repeats the older one's changes. */
+export const sameData = (a: RunState, b: RunState): boolean => stateText(a) === stateText(b);
+
+/** Why a text is not a state thick can compare with, or the state and the changes its run found. */
+export type ReadState = { ok: true; state: RunState; changes: Changes | null } | { ok: false; reason: string; otherVersion?: number };
+
+const CHANGE_LISTS = ['newCustomers', 'goneCustomers', 'stageChanges', 'toneUp', 'toneDown', 'ratingUp', 'ratingDown', 'newPain', 'newPainCodes', 'newlyUnanswered', 'newlyAnswered'] as const;
+
+/** A stored `changes` is thick's own; checked only so far that drawing it cannot fail. */
+function validChanges(value: unknown): boolean {
+  if (value === null) return true;
+  const c = value as Record<string, unknown>;
+  return typeof c === 'object' && typeof c.previous === 'object' && c.previous !== null && typeof c.thresholds === 'object' && CHANGE_LISTS.every((k) => Array.isArray(c[k]));
+}
+
+const STAGES: ReadonlySet<string> = new Set(['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk']);
+const isPair = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+const isKeys = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function validCustomer(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  if (typeof c.id !== 'string' || typeof c.stage !== 'string' || !STAGES.has(c.stage)) return false;
+  if ((c.tone !== undefined && !isPair(c.tone)) || (c.rating !== undefined && !isPair(c.rating))) return false;
+  return [c.pain, c.open, c.closed].every((v) => v === undefined || isKeys(v));
+}
+
+function validScale(value: unknown): boolean {
+  if (value === null) return true;
+  const s = value as Record<string, unknown>;
+  return typeof s === 'object' && typeof s.unit === 'string' && typeof s.min === 'number' && typeof s.max === 'number' && s.max > s.min;
+}
+
+/** Read a state file's text: a state of this version, or why it cannot be compared with. */
+export function parseState(text: string): ReadState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'is not valid JSON' };
+  }
+  const d = data as Record<string, unknown>;
+  if (typeof d !== 'object' || d === null || d.thick !== 'state') return { ok: false, reason: "is not a state thick wrote" };
+  if (d.version !== STATE_VERSION) return { ok: false, reason: `was written by another version of thick (state version ${String(d.version)}, this one reads ${STATE_VERSION})`, otherVersion: Number(d.version) };
+  const window = d.window as Record<string, unknown> | null;
+  const windowOk = window === null || (typeof window === 'object' && Object.values(window).every((v) => typeof v === 'string'));
+  const customers = d.customers as Record<string, unknown>;
+  const shapeOk = typeof d.asOf === 'string' && typeof d.redacted === 'boolean' && windowOk && validScale(d.scale) && typeof customers === 'object' && customers !== null;
+  if (!shapeOk || !validChanges(d.changes ?? null) || !Object.values(customers).every(validCustomer)) return { ok: false, reason: 'is damaged (a field is missing or has the wrong type)' };
+  const { thick: _thick, changes, ...state } = d;
+  return { ok: true, state: state as unknown as RunState, changes: (changes ?? null) as Changes | null };
+}
