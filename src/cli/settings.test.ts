@@ -192,6 +192,12 @@ describe('paths and inputs in the config file', () => {
     const inputs = settingsFor('inspect', {}, at(join(root, 'sub'))).inputs!;
     expect(inputs.map((p) => relative(root, resolve(p)))).toEqual(['exports/Z.csv', 'exports/a.csv', 'exports/b.csv', 'notes.csv']);
   });
+  it('keeps - in inputs as standard input, wherever thick runs (not a file named - in the config file\'s folder)', () => {
+    const root = folder({ 'thick.config.yaml': 'inputs: ["-", a.csv]\n', 'a.csv': '', 'sub/.keep': '' });
+    const inputs = settingsFor('analyze', { out: 'r' }, at(join(root, 'sub'))).inputs!;
+    expect(inputs[0]).toBe('-');
+    expect(relative(root, resolve(inputs[1]!))).toBe('a.csv');
+  });
   it('names the file and the pattern when a glob matches nothing, and refuses inputs of the wrong kind', () => {
     const root = folder({ 'thick.config.yaml': 'inputs: [exports/*.csv]\n' });
     expect(() => settingsFor('inspect', {}, at(root))).toThrow(/^thick\.config\.yaml: inputs: "exports\/\*\.csv" matches no file/);

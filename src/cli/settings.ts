@@ -9,6 +9,7 @@ import { normaliseHandle } from '../ingest/normalise.js';
 import { camelKey, CLI_OPTIONS, configKeys, envName, INPUTS_KEY, optionFor, optionsOf, type CliOption, type CommandName, type OptionValue } from './cli-options.js';
 import { findConfig, shownPath, type ConfigFile } from './config-file.js';
 import { UsageError } from './options.js';
+import { isStdin } from './stdin.js';
 
 /** Where the run looks: passed in rather than read from `process`, so a test can give its own. */
 export interface Context {
@@ -145,13 +146,15 @@ function expandInputs(file: ConfigFile): string[] | null {
     throw new UsageError(`${file.shown}: ${INPUTS_KEY}: ${JSON.stringify(raw)}: expected file paths or globs, e.g. inputs: [exports/*.csv]`);
   }
   const found = patterns.flatMap((pattern: string) => {
+    // `-` is standard input, as on the command line: no path to read from the file's folder.
+    if (isStdin(pattern)) return [pattern];
     if (!isDynamicPattern(pattern)) return [resolve(file.dir, pattern)];
     const matches = globSync(pattern, { cwd: file.dir, absolute: true, onlyFiles: true, expandDirectories: false }).sort(byCodePoint);
     if (matches.length === 0) throw new UsageError(`${file.shown}: ${INPUTS_KEY}: "${pattern}" matches no file (read from ${file.dir})`);
     return matches;
   });
   // Named as the user would type them from where the process runs (reports show these names); the run opens them there.
-  return [...new Set(found)].map((path) => shownPath(path, process.cwd()));
+  return [...new Set(found)].map((path) => (isStdin(path) ? path : shownPath(path, process.cwd())));
 }
 
 /** The settings of a run of `command`: config file found (or named), each option settled and checked. */
