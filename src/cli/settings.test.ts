@@ -59,6 +59,18 @@ describe('finding the config file', () => {
     expect(() => findConfig(folder({ 'thick.config.json': '{"lang":' }))).toThrow(/^thick\.config\.json: not valid JSON/);
     expect(() => findConfig(folder({ 'thick.config.yaml': '- de\n' }))).toThrow(/thick\.config\.yaml: expected keys and values/);
   });
+  it('refuses a YAML tag it does not know, naming the file, instead of a Node warning and the bare value', () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      expect(() => findConfig(folder({ 'thick.config.yaml': 'brand: !!js/function "x"\n' }))).toThrow(/^thick\.config\.yaml: not valid YAML: Unresolved tag: tag:yaml\.org,2002:js\/function/);
+      expect(() => findConfig(folder({ 'thick.config.yaml': 'a: &a [x]\nbrand: *a\n' }))).not.toThrow();
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
   it('is found through THICK_CONFIG, and --config wins over it', () => {
     const root = folder({ 'a.yaml': 'lang: de\n', 'b.yaml': 'lang: en\nbrand: [b]\n' });
     expect(value(settingsFor('analyze', {}, at(root, { THICK_CONFIG: 'a.yaml' })), 'lang').value).toBe('de');
