@@ -32,6 +32,9 @@ describe('the commands built from the option table', () => {
     expect(command('train').options.find((o) => o.long === '--out')!.description).toBe('where to write the model (JSON)');
     expect(command('analyze').options.find((o) => o.long === '--lang')!.description).toBe('report language (choices: "en", "de", default: "en")');
   });
+  it("says in thick config's help that its --json prints the settings, not a run summary", () => {
+    expect(command('config').options.find((o) => o.long === '--json')!.description).toBe('print the settings as JSON on stdout');
+  });
   it('collects a repeated list flag in order', async () => {
     const io = captureOutput();
     expect(await run(folder(), ['config', 'analyze', '--json', '--fail-on', 'unanswered>0', '--fail-on', 'newly-at-risk>=3'])).toBe(0);

@@ -62,7 +62,8 @@ function addConfigCommand(program: Command, context: Context, done: (code: numbe
     .command('config')
     .description('print the settings a command would run with (default analyze) and where each comes from: default, config file, THICK_* variable or flag')
     .argument('[command]', `one of ${COMMAND_NAMES.join(', ')}`, 'analyze');
-  for (const option of CLI_OPTIONS) command.addOption(commanderOption(option, null));
+  // Its own --json prints the settings; every other option reads as it does on the commands that take it.
+  for (const option of CLI_OPTIONS) command.addOption(option.long === 'json' ? new Option('--json', 'print the settings as JSON on stdout') : commanderOption(option, null));
   command
     .addHelpText(
       'after',
