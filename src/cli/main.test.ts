@@ -65,6 +65,18 @@ describe('manners of option parsing', () => {
     expect(await run(folder(), ['inspect'])).toBe(2);
     expect(io.stderr()).toContain('inspect: no input files: name the files to inspect, e.g. thick inspect exports/*.csv');
   });
+  it("leaves the config file's inputs alone where they are not read: a glob that matches nothing this week stops no other command", async () => {
+    const root = folder({ 'thick.config.yaml': 'inputs: [exports/*.csv]\n', 'c.csv': COMMENTS });
+    const io = captureOutput();
+    expect(await run(root, ['codebook', '-q'])).toBe(0);
+    expect(await run(root, ['inspect', join(root, 'c.csv'), '-q'])).toBe(0);
+    expect(await run(root, ['config', 'eval'])).toBe(0);
+    expect(io.stdout()).not.toMatch(/^ {2}inputs /m);
+    expect(io.stderr()).toBe('');
+    // Where they are the files to read, the pattern that matches nothing is named.
+    expect(await run(root, ['inspect'])).toBe(2);
+    expect(io.stderr()).toContain('thick.config.yaml: inputs: "exports/*.csv" matches no file');
+  });
   it('writes annotate\'s JSON lines to stdout when -o is absent', async () => {
     const cwd = folder({ 'c.csv': COMMENTS });
     const io = captureOutput();

@@ -50,7 +50,7 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
   command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
     const flags = (args.at(-1) as Command).opts();
     const given = spec.reads ? [args[0] as string | string[]].flat() : [];
-    const settings = settingsFor(spec.name, flags, context);
+    const settings = settingsFor(spec.name, flags, context, spec.reads?.kind === 'files' && given.length === 0);
     checkRequired(settings);
     done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
   });
@@ -82,7 +82,7 @@ Examples:
       const takes = new Set(optionsOf(spec.name).map((option) => camelKey(option.long)));
       const foreign = CLI_OPTIONS.filter((option) => flags[camelKey(option.long)] !== undefined && !takes.has(camelKey(option.long)));
       if (foreign.length) throw new UsageError(`config ${spec.name}: ${spec.name} takes no ${foreign.map((option) => `--${option.long}`).join(', ')}`);
-      done(runConfig(settingsFor(spec.name, flags, context), json === true));
+      done(runConfig(settingsFor(spec.name, flags, context, spec.reads?.kind === 'files'), json === true));
     });
 }
 

@@ -157,8 +157,12 @@ function expandInputs(file: ConfigFile): string[] | null {
   return [...new Set(found)].map((path) => (isStdin(path) ? path : shownPath(path, process.cwd())));
 }
 
-/** The settings of a run of `command`: config file found (or named), each option settled and checked. */
-export function settingsFor(command: CommandName, flags: Record<string, unknown>, context: Context): Settings {
+/**
+ * The settings of a run of `command`: config file found (or named), each option settled and checked. The file's
+ * `inputs` are expanded only when `readsInputs` (a command that reads files, and none named on the command line): a
+ * glob that matches nothing this week must not stop `thick codebook` or `thick analyze today.csv`.
+ */
+export function settingsFor(command: CommandName, flags: Record<string, unknown>, context: Context, readsInputs = true): Settings {
   const named = typeof flags.config === 'string' ? flags.config : context.env.THICK_CONFIG || undefined;
   if (named !== undefined && named.trim() === '') throw new UsageError('--config "": expected a config file, e.g. --config thick.config.yaml');
   const file = findConfig(context.cwd, named);
@@ -166,7 +170,7 @@ export function settingsFor(command: CommandName, flags: Record<string, unknown>
   const settings = optionsOf(command)
     .filter((option) => option.long !== 'config')
     .map((option) => settle(option, command, flags, file, context.env));
-  return { command, file, settings, inputs: file ? expandInputs(file) : null };
+  return { command, file, settings, inputs: file && readsInputs ? expandInputs(file) : null };
 }
 
 /** What a run cannot do without (-o for analyze and train), from whichever layer; `thick config` shows it unset. */
