@@ -50,7 +50,7 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
   command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
     const flags = (args.at(-1) as Command).opts();
     const given = spec.reads ? [args[0] as string | string[]].flat() : [];
-    const settings = settingsFor(spec.name, flags, context);
+    const settings = settingsFor(spec.name, flags, context, spec.reads?.kind === 'files' && given.length === 0);
     checkRequired(settings);
     done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
   });
@@ -62,7 +62,8 @@ function addConfigCommand(program: Command, context: Context, done: (code: numbe
     .command('config')
     .description('print the settings a command would run with (default analyze) and where each comes from: default, config file, THICK_* variable or flag')
     .argument('[command]', `one of ${COMMAND_NAMES.join(', ')}`, 'analyze');
-  for (const option of CLI_OPTIONS) command.addOption(commanderOption(option, null));
+  // Its own --json prints the settings; every other option reads as it does on the commands that take it.
+  for (const option of CLI_OPTIONS) command.addOption(option.long === 'json' ? new Option('--json', 'print the settings as JSON on stdout') : commanderOption(option, null));
   command
     .addHelpText(
       'after',
@@ -81,7 +82,7 @@ Examples:
       const takes = new Set(optionsOf(spec.name).map((option) => camelKey(option.long)));
       const foreign = CLI_OPTIONS.filter((option) => flags[camelKey(option.long)] !== undefined && !takes.has(camelKey(option.long)));
       if (foreign.length) throw new UsageError(`config ${spec.name}: ${spec.name} takes no ${foreign.map((option) => `--${option.long}`).join(', ')}`);
-      done(runConfig(settingsFor(spec.name, flags, context), json === true));
+      done(runConfig(settingsFor(spec.name, flags, context, spec.reads?.kind === 'files'), json === true));
     });
 }
 

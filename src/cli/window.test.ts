@@ -82,6 +82,15 @@ describe('resolveWindow', () => {
     expect(() => resolve('2026-01-07', '1d')).toThrow('the window ends before it starts');
   });
 
+  it('refuses a span of more days than any export spans, as a usage error and not a crash', () => {
+    expect(() => parseWhen('--since', '99999999d')).toThrow(UsageError);
+    expect(() => parseWhen('--since', '99999999d')).toThrow(/^--since "99999999d": more than 1000000 days .* back; for everything, leave it out/);
+    expect(() => parseWhen('--until', '200000w')).toThrow(/^--until "200000w": more than 1000000 days/);
+    // The longest span taken still resolves, with the three periods before it that the index compares it with.
+    const { since } = resolve('1000000d', undefined);
+    expect(Number.isNaN(new Date(since!.getTime() - 3 * 1_000_000 * 86_400_000).getTime())).toBe(false);
+  });
+
   it('refuses a span when no record has a date, naming the way out', () => {
     expect(() => resolve('7d', undefined, null)).toThrow(UsageError);
     expect(() => resolve('7d', undefined, null)).toThrow('--since 7d: counts back from the reference date, and no record of the run has a date; give --as-of');

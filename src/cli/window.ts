@@ -23,6 +23,7 @@ const EXAMPLES: Record<WindowFlag, string> = {
  */
 const MONTHS_OR_YEARS = /^\d+\s*(m|mo|mon|month|months|y|yr|year|years)$/i;
 const SPAN = /^(\d+)\s*(d|w)$/i;
+const MAX_SPAN_DAYS = 1_000_000;
 
 /** One value of --since or --until; a usage error (with an example) when it is neither a span nor a date. */
 export function parseWhen(flag: WindowFlag, value: string): When {
@@ -35,6 +36,9 @@ export function parseWhen(flag: WindowFlag, value: string): When {
     const days = Number(span[1]) * (span[2]!.toLowerCase() === 'w' ? 7 : 1);
     // "--since 0d" would be a window of no day at all; "--until 0d" is the reference day itself.
     if (flag === '--since' && days < 1) throw usage('a window of no days holds nothing');
+    // "99999999d" would reach past the last instant a Date holds once the window and the periods it is compared with
+    // are counted back: a crash with a stack trace. No export spans anywhere near a million days (some 2700 years).
+    if (days > MAX_SPAN_DAYS) throw usage(`more than ${MAX_SPAN_DAYS} days (some 2700 years) back; for everything, leave it out`);
     return { kind: 'span', days, text };
   }
   if (/^\d+\s*[a-z]+$/i.test(text)) throw usage(`unknown unit "${text.replace(/^\d+\s*/, '')}"`);
