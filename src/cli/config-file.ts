@@ -4,7 +4,7 @@
 
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { lilconfigSync, type LoaderSync } from 'lilconfig';
-import { parseDocument } from 'yaml';
+import { yamlData } from '../yaml-data.js';
 import { UsageError } from './options.js';
 
 export interface ConfigFile {
@@ -20,23 +20,13 @@ export interface ConfigFile {
 export const SEARCH_PLACES = ['thick.config.yaml', 'thick.config.yml', 'thick.config.json', 'package.json'];
 const READABLE = new Set(['.yaml', '.yml', '.json', '']);
 
-/**
- * YAML as data. What the yaml package only warns about (an unknown tag such as `!!js/function`, whose value it then
- * keeps as plain text) is a mistake in a config file: thrown like a syntax error, not printed as a Node warning.
- */
-function readYaml(content: string): unknown {
-  const doc = parseDocument(content, { logLevel: 'silent' });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) throw problem;
-  return doc.toJS();
-}
 
 /** A loader whose parse error names the file, also when the search found it. */
 const loader =
   (kind: 'YAML' | 'JSON', cwd: string): LoaderSync =>
   (path, content) => {
     try {
-      return kind === 'JSON' ? JSON.parse(content) : readYaml(content);
+      return kind === 'JSON' ? JSON.parse(content) : yamlData(content);
     } catch (error) {
       throw new UsageError(`${shownPath(path, cwd)}: not valid ${kind}: ${(error as Error).message}`);
     }
