@@ -116,6 +116,16 @@ describe('a run from the config file', () => {
     expect(await run(folder({ 'thick.config.yaml': 'lang: fr\n' }), ['analyze', 'x.csv', '-o', 'r'])).toBe(2);
     expect(io.stderr()).toContain('error: thick.config.yaml: lang: "fr": expected one of en, de');
   });
+  it('says where a value came from when a check across options or against the codebook refuses it', async () => {
+    const root = folder({ 'thick.config.yaml': 'since: 2026-02-01\nuntil: 2026-01-01\nout: r\n', 'c.csv': COMMENTS });
+    const io = captureOutput();
+    expect(await run(root, ['analyze', 'c.csv'])).toBe(2);
+    expect(io.stderr()).toMatch(/the window ends before it starts; .* \(--since from thick\.config\.yaml: since; --until from thick\.config\.yaml: until\)\n/);
+    expect(await run(root, ['analyze', 'c.csv', '--since', '2026-01-01', '--until', '2026-03-01'], { THICK_TOP: '3' })).toBe(2);
+    expect(io.stderr()).toMatch(/--top sets how many portraits .* \(--top from THICK_TOP\)\n/);
+    expect(await run(root, ['analyze', 'c.csv', '--since', '2026-01-01', '--until', '2026-03-01'], { THICK_FAIL_ON: 'pain.nosuch.new>1' })).toBe(2);
+    expect(io.stderr()).toMatch(/--fail-on "pain\.nosuch\.new>1": unknown code [^]*\(--fail-on from THICK_FAIL_ON\)\n/);
+  });
 });
 
 describe('thick config', () => {

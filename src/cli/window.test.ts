@@ -70,6 +70,13 @@ describe('resolveWindow', () => {
     expect(resolve('2026-01-31', '2026-01-31')).toEqual({ since: at('2026-01-31T00:00:00.000Z'), until: at('2026-01-31T23:59:59.999Z') });
   });
 
+  it("refuses a --since after the user's own --as-of without --until; after the data's last record it is an empty window", () => {
+    const flags = parseWindowFlags({ since: '2026-02-01' });
+    expect(() => resolveWindow(flags, at('2026-01-31T00:00:00Z'), at('2026-01-31T00:00:00Z'))).toThrow(/--since 2026-02-01 .* is after --as-of 2026-01-31, where the window ends without --until/);
+    expect(resolveWindow(parseWindowFlags({ since: '2026-01-31' }), at('2026-01-31T00:00:00Z'), at('2026-01-31T00:00:00Z'))).toEqual({ since: at('2026-01-31T00:00:00.000Z') });
+    expect(resolveWindow(flags, at('2026-01-31T00:00:00Z'))).toEqual({ since: at('2026-02-01T00:00:00.000Z') });
+  });
+
   it('needs no reference date for two dates', () => {
     expect(resolve('2026-01-01', '2026-01-31', null)).toEqual({ since: at('2026-01-01T00:00:00.000Z'), until: at('2026-01-31T23:59:59.999Z') });
     expect(resolve(undefined, undefined, null)).toEqual({});

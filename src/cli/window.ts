@@ -81,8 +81,10 @@ const endOfDay = (t: number): number => startOfDay(t) + DAY - 1;
  *   reference date's day) as the first: "--since 7d --until 1d" is the seven whole days before the reference day.
  *   A date is that instant (a bare day: its start).
  * A window that ends before it starts is a usage error. `reference` may be null only when neither end is a span.
+ * Without --until the window ends at the reference date: when that is the user's own --as-of, a --since after it is
+ * the same contradiction; when it is the data's latest record, a --since after it is an empty week, said, not refused.
  */
-export function resolveWindow(flags: WindowFlags, reference: Date | null): ResolvedWindow {
+export function resolveWindow(flags: WindowFlags, reference: Date | null, asOf?: Date): ResolvedWindow {
   const needsReference = flags.since?.kind === 'span' || flags.until?.kind === 'span';
   if (needsReference && !reference) {
     const flag = flags.until?.kind === 'span' ? `--until ${flags.until.text}` : `--since ${flags.since!.text}`;
@@ -93,6 +95,11 @@ export function resolveWindow(flags: WindowFlags, reference: Date | null): Resol
   if (since && until && since > until) {
     throw new UsageError(
       `--since ${flags.since!.text} (${since.toISOString()}) is after --until ${flags.until!.text} (${until.toISOString()}): the window ends before it starts; e.g. --since 2026-01-01 --until 2026-01-31, or --since 7d --until 1d`,
+    );
+  }
+  if (since && !until && asOf && since.getTime() > endOfDay(asOf.getTime())) {
+    throw new UsageError(
+      `--since ${flags.since!.text} (${since.toISOString()}) is after --as-of ${asOf.toISOString().slice(0, 10)}, where the window ends without --until: the window ends before it starts; e.g. --since 2026-01-01 --as-of 2026-01-31`,
     );
   }
   return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
