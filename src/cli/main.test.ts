@@ -110,6 +110,8 @@ describe('a run from the config file', () => {
     expect(await run(join(root, 'work'), ['analyze', '-q'])).toBe(0);
     expect(readFileSync(join(root, 'reports/index.md'), 'utf8')).toContain('mara_beispiel');
     expect(existsSync(join(root, 'work/reports'))).toBe(false);
+    // Cited as typed from where thick runs, never as an absolute path (a home folder in every citation).
+    expect(readFileSync(join(root, 'reports/index.md'), 'utf8')).not.toContain(`\`${root}`);
   });
   it('fails with exit 2 naming the file, key and value', async () => {
     const io = captureOutput();

@@ -2,7 +2,7 @@
 // flag (later wins), checked by the table's zod schema at this edge, so the run functions get plain typed flags and
 // know nothing of where they came from.
 
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { byCodePoint } from '../collation.js';
 import { normaliseHandle } from '../ingest/normalise.js';
@@ -138,6 +138,11 @@ function checkKeys(file: ConfigFile): void {
 }
 
 /** The config file's `inputs`: paths and globs read from its folder, each glob matching at least one file. */
+function typedFrom(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || isAbsolute(rel) ? path : rel;
+}
+
 function expandInputs(file: ConfigFile): string[] | null {
   if (!Object.hasOwn(file.values, INPUTS_KEY)) return null;
   const raw = file.values[INPUTS_KEY];
@@ -153,8 +158,10 @@ function expandInputs(file: ConfigFile): string[] | null {
     if (matches.length === 0) throw new UsageError(`${file.shown}: ${INPUTS_KEY}: "${pattern}" matches no file (read from ${file.dir})`);
     return matches;
   });
-  // Named as the user would type them from where the process runs (reports show these names); the run opens them there.
-  return [...new Set(found)].map((path) => (isStdin(path) ? path : shownPath(path, process.cwd())));
+  // Named relative to where the process runs, as the user would type them, also from a folder below the config file's
+  // ("../exports/c.csv"): reports cite these names, and an absolute path would put the home folder (a user name) in
+  // every citation. The run opens them from there.
+  return [...new Set(found)].map((path) => (isStdin(path) ? path : typedFrom(process.cwd(), path)));
 }
 
 /**
