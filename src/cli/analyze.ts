@@ -167,7 +167,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
-  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference);
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference, asOf);
   const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout

@@ -3,8 +3,12 @@
 // exist on the command line and be missing from the config file, or be described two ways.
 
 import { z } from 'zod';
+import { PRESETS, presetById } from '../ingest/presets/index.js';
+import { DEFAULT_REPLY_HORIZON_DAYS } from '../profile/index.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './analyze.js';
 import { ruleProblem } from './fail-on.js';
+import { parseAsOf, parseDateWindow, parseMapFlags, UsageError } from './options.js';
+import { parseWhen } from './window.js';
 
 export const COMMAND_NAMES = ['analyze', 'annotate', 'inspect', 'eval', 'train', 'codebook'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -43,6 +47,22 @@ const wholeNumber = (min: number, unit: string, example: string) => {
 };
 const oneOf = (choices: readonly [string, ...string[]]) => z.enum(choices, { error: `expected one of ${choices.join(', ')}` });
 const flag = z.boolean({ error: 'expected true or false' });
+
+/**
+ * A value the run reads with a parser of its own (a date, a window, --map): checked by that same parser here, so a
+ * bad one from a config file or a variable is refused before anything is read and named by where it came from, not
+ * as a flag nobody typed. The parser's message starts with the flag and the value; settings.ts puts the source there.
+ */
+const readBy = (what: string, parse: (value: string) => unknown) =>
+  text(what).superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message.replace(/^--[a-z-]+ (?:"(?:[^"\\]|\\.)*"|[^:]*): /, '') });
+    }
+  });
+const PRESET_IDS = PRESETS.map((preset) => preset.id).join(', ');
 
 const INGEST: readonly CommandName[] = ['analyze', 'annotate', 'inspect', 'eval', 'train'];
 const ALL: readonly CommandName[] = COMMAND_NAMES;
@@ -90,16 +110,16 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     long: 'format', arg: '<format>', type: 'choice', choices: ['md', 'html', 'both'], default: 'md', commands: ['analyze'], file: true, env: true, schema: oneOf(['md', 'html', 'both']),
     description: 'report pages as Markdown, HTML (self-contained, printable) or both',
   },
-  { long: 'as-of', arg: '<date>', type: 'string', commands: ['analyze'], file: true, env: true, schema: text('a date like 2024-12-31'), description: 'reference date for recency (default: the latest event in the data, a lone far-off date aside)' },
+  { long: 'as-of', arg: '<date>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('a date like 2024-12-31', parseAsOf), description: 'reference date for recency (default: the latest event in the data, a lone far-off date aside)' },
   {
-    long: 'dates', arg: '<from..until>', type: 'string', commands: ['analyze'], file: true, env: true, schema: text('FROM..UNTIL, e.g. 1900-01-01..2100-12-31'),
+    long: 'dates', arg: '<from..until>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('FROM..UNTIL, e.g. 1900-01-01..2100-12-31', parseDateWindow),
     description: 'the plausible dates, e.g. 1900-01-01..2100-12-31 (default: 1970 to a year after the reference date); others are read as unknown',
   },
-  { long: 'since', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: text('a date or a span, e.g. 2026-01-01 or 7d'), description: 'start of the window the run reports on: a date (2026-01-01) or a span back from the reference date (7d, 4w)' },
-  { long: 'until', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: text('a date or a span, e.g. 2026-01-31'), description: 'end of the window the run reports on (default: the reference date)' },
+  { long: 'since', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('a date or a span, e.g. 2026-01-01 or 7d', (value) => parseWhen('--since', value)), description: 'start of the window the run reports on: a date (2026-01-01) or a span back from the reference date (7d, 4w)' },
+  { long: 'until', arg: '<when>', type: 'string', commands: ['analyze'], file: true, env: true, schema: readBy('a date or a span, e.g. 2026-01-31', (value) => parseWhen('--until', value)), description: 'end of the window the run reports on (default: the reference date)' },
   {
-    long: 'reply-horizon', arg: '<days>', type: 'number', commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'days', '--reply-horizon 30'),
-    description: 'an unanswered message older than this many days before the reference date is no longer "still open" (default 30)',
+    long: 'reply-horizon', arg: '<days>', type: 'number', default: DEFAULT_REPLY_HORIZON_DAYS, commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'days', '--reply-horizon 30'),
+    description: 'an unanswered message older than this many days before the reference date is no longer "still open"',
   },
   {
     long: 'model', arg: '<file>', type: 'string', commands: ['analyze', 'annotate', 'eval'], file: true, env: true, path: true, schema: text('a model file'), description: MODEL_HELP,
@@ -107,8 +127,8 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   },
   { long: 'all-codes', type: 'boolean', commands: ['analyze', 'annotate'], file: true, env: false, schema: flag, description: EXPERIMENTAL_HELP },
   {
-    long: 'index-top', arg: '<n>', type: 'number', commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'customers', '--index-top 50'),
-    description: `how many customers index.md lists, who needs attention first (default ${DEFAULT_INDEX_TOP}); customers.csv has all`,
+    long: 'index-top', arg: '<n>', type: 'number', default: DEFAULT_INDEX_TOP, commands: ['analyze'], file: true, env: true, schema: wholeNumber(1, 'customers', '--index-top 50'),
+    description: 'how many customers index.md lists, who needs attention first; customers.csv has all',
   },
   {
     long: 'handout', type: 'boolean', commands: ['analyze'], file: true, env: false, schema: flag,
@@ -128,9 +148,9 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   },
   { long: 'folds', arg: '<k>', type: 'number', default: 5, commands: ['train'], file: true, env: true, schema: wholeNumber(2, 'folds', '--folds 5'), description: 'folds for cross-validation' },
   { long: 'seed', arg: '<n>', type: 'number', default: 1, commands: ['train'], file: true, env: true, schema: wholeNumber(0, '', '--seed 1'), description: 'seed for the fold split and the training order' },
-  { long: 'map', arg: '<field=Column>', type: 'list', default: [], commands: INGEST, file: true, env: false, schema: text('field=Column'), description: 'map a column by hand, e.g. --map text=Kommentar (repeatable)' },
+  { long: 'map', arg: '<field=Column>', type: 'list', default: [], commands: INGEST, file: true, env: false, schema: readBy('field=Column', (value) => parseMapFlags([value])), description: 'map a column by hand, e.g. --map text=Kommentar (repeatable)' },
   { long: 'mapping', arg: '<file>', type: 'string', commands: INGEST, file: true, env: true, path: true, schema: text('a mapping file'), description: 'mapping file (JSON or YAML): { columns: { text: "Kommentar" }, preset: "social" }' },
-  { long: 'preset', arg: '<id>', type: 'string', commands: INGEST, file: true, env: true, schema: text('a preset id'), description: 'skip detection and read every file with this preset' },
+  { long: 'preset', arg: '<id>', type: 'string', commands: INGEST, file: true, env: true, schema: text('a preset id').refine((id) => presetById(id) !== undefined, { error: `expected one of the presets: ${PRESET_IDS}` }), description: 'skip detection and read every file with this preset' },
   { long: 'brand', arg: '<handle>', type: 'list', default: [], commands: INGEST, file: true, env: true, schema: text('a handle'), description: "the brand's own social account; its posts count as replies (repeatable)" },
   {
     long: 'placeholder', arg: '<name>', type: 'list', default: [], commands: INGEST, file: true, env: true, schema: text('an author name that identifies nobody, e.g. --placeholder "Kunde"'),

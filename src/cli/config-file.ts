@@ -4,7 +4,7 @@
 
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { lilconfigSync, type LoaderSync } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
+import { yamlData } from '../yaml-data.js';
 import { UsageError } from './options.js';
 
 export interface ConfigFile {
@@ -20,12 +20,13 @@ export interface ConfigFile {
 export const SEARCH_PLACES = ['thick.config.yaml', 'thick.config.yml', 'thick.config.json', 'package.json'];
 const READABLE = new Set(['.yaml', '.yml', '.json', '']);
 
+
 /** A loader whose parse error names the file, also when the search found it. */
 const loader =
   (kind: 'YAML' | 'JSON', cwd: string): LoaderSync =>
   (path, content) => {
     try {
-      return kind === 'JSON' ? JSON.parse(content) : parseYaml(content);
+      return kind === 'JSON' ? JSON.parse(content) : yamlData(content);
     } catch (error) {
       throw new UsageError(`${shownPath(path, cwd)}: not valid ${kind}: ${(error as Error).message}`);
     }

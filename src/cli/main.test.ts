@@ -32,6 +32,9 @@ describe('the commands built from the option table', () => {
     expect(command('train').options.find((o) => o.long === '--out')!.description).toBe('where to write the model (JSON)');
     expect(command('analyze').options.find((o) => o.long === '--lang')!.description).toBe('report language (choices: "en", "de", default: "en")');
   });
+  it("says in thick config's help that its --json prints the settings, not a run summary", () => {
+    expect(command('config').options.find((o) => o.long === '--json')!.description).toBe('print the settings as JSON on stdout');
+  });
   it('collects a repeated list flag in order', async () => {
     const io = captureOutput();
     expect(await run(folder(), ['config', 'analyze', '--json', '--fail-on', 'unanswered>0', '--fail-on', 'newly-at-risk>=3'])).toBe(0);
@@ -61,6 +64,18 @@ describe('manners of option parsing', () => {
     const io = captureOutput();
     expect(await run(folder(), ['inspect'])).toBe(2);
     expect(io.stderr()).toContain('inspect: no input files: name the files to inspect, e.g. thick inspect exports/*.csv');
+  });
+  it("leaves the config file's inputs alone where they are not read: a glob that matches nothing this week stops no other command", async () => {
+    const root = folder({ 'thick.config.yaml': 'inputs: [exports/*.csv]\n', 'c.csv': COMMENTS });
+    const io = captureOutput();
+    expect(await run(root, ['codebook', '-q'])).toBe(0);
+    expect(await run(root, ['inspect', join(root, 'c.csv'), '-q'])).toBe(0);
+    expect(await run(root, ['config', 'eval'])).toBe(0);
+    expect(io.stdout()).not.toMatch(/^ {2}inputs /m);
+    expect(io.stderr()).toBe('');
+    // Where they are the files to read, the pattern that matches nothing is named.
+    expect(await run(root, ['inspect'])).toBe(2);
+    expect(io.stderr()).toContain('thick.config.yaml: inputs: "exports/*.csv" matches no file');
   });
   it('writes annotate\'s JSON lines to stdout when -o is absent', async () => {
     const cwd = folder({ 'c.csv': COMMENTS });
@@ -95,11 +110,23 @@ describe('a run from the config file', () => {
     expect(await run(join(root, 'work'), ['analyze', '-q'])).toBe(0);
     expect(readFileSync(join(root, 'reports/index.md'), 'utf8')).toContain('mara_beispiel');
     expect(existsSync(join(root, 'work/reports'))).toBe(false);
+    // Cited as typed from where thick runs, never as an absolute path (a home folder in every citation).
+    expect(readFileSync(join(root, 'reports/index.md'), 'utf8')).not.toContain(`\`${root}`);
   });
   it('fails with exit 2 naming the file, key and value', async () => {
     const io = captureOutput();
     expect(await run(folder({ 'thick.config.yaml': 'lang: fr\n' }), ['analyze', 'x.csv', '-o', 'r'])).toBe(2);
     expect(io.stderr()).toContain('error: thick.config.yaml: lang: "fr": expected one of en, de');
+  });
+  it('says where a value came from when a check across options or against the codebook refuses it', async () => {
+    const root = folder({ 'thick.config.yaml': 'since: 2026-02-01\nuntil: 2026-01-01\nout: r\n', 'c.csv': COMMENTS });
+    const io = captureOutput();
+    expect(await run(root, ['analyze', 'c.csv'])).toBe(2);
+    expect(io.stderr()).toMatch(/the window ends before it starts; .* \(--since from thick\.config\.yaml: since; --until from thick\.config\.yaml: until\)\n/);
+    expect(await run(root, ['analyze', 'c.csv', '--since', '2026-01-01', '--until', '2026-03-01'], { THICK_TOP: '3' })).toBe(2);
+    expect(io.stderr()).toMatch(/--top sets how many portraits .* \(--top from THICK_TOP\)\n/);
+    expect(await run(root, ['analyze', 'c.csv', '--since', '2026-01-01', '--until', '2026-03-01'], { THICK_FAIL_ON: 'pain.nosuch.new>1' })).toBe(2);
+    expect(io.stderr()).toMatch(/--fail-on "pain\.nosuch\.new>1": unknown code [^]*\(--fail-on from THICK_FAIL_ON\)\n/);
   });
 });
 
@@ -115,7 +142,7 @@ describe('thick config', () => {
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  out +${join(root, 'reports')} +← `)));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}format +html +← THICK_FORMAT$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}brand +flag\.brand +← --brand$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +\(not set\) +← default$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}index-top +100 +← default$/));
     expect(io.stdout()).not.toMatch(/folds/);
   });
   it('prints another command\'s settings as JSON', async () => {

@@ -6,7 +6,7 @@ import { runConfig } from './config-command.js';
 import { describeError } from './errno.js';
 import { UsageError } from './options.js';
 import { DataError } from './pipeline.js';
-import { checkRequired, runFlags, settingsFor, type Context } from './settings.js';
+import { checkRequired, runFlags, settingsFor, sourceName, type Context, type Settings } from './settings.js';
 import { terminal } from './terminal.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -50,10 +50,27 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
   command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
     const flags = (args.at(-1) as Command).opts();
     const given = spec.reads ? [args[0] as string | string[]].flat() : [];
-    const settings = settingsFor(spec.name, flags, context);
+    const settings = settingsFor(spec.name, flags, context, spec.reads?.kind === 'files' && given.length === 0);
     checkRequired(settings);
-    done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
+    try {
+      done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
+    } catch (error) {
+      throw error instanceof UsageError ? withSources(error, settings) : error;
+    }
   });
+}
+
+/**
+ * Checks that need two options or the codebook (--since after --until, --top without --handout, an unknown code in
+ * --fail-on) run with the run and word their message by flag. When that flag's value came from the config file or a
+ * variable, the message says so, or the user hunts for a flag they never typed.
+ */
+export function withSources(error: UsageError, settings: Settings): UsageError {
+  const from = settings.settings
+    .filter((s) => s.source.kind === 'file' || s.source.kind === 'env')
+    .filter((s) => new RegExp(`(^|[^\\w-])--${s.option.long}(?![\\w-])`).test(error.message))
+    .map((s) => `--${s.option.long} from ${s.source.kind === 'file' ? `${sourceName(s.source, s.option.long)}: ${s.option.long}` : sourceName(s.source, s.option.long)}`);
+  return from.length === 0 ? error : new UsageError(`${error.message} (${from.join('; ')})`);
 }
 
 /** `thick config [command]`: takes every option, so that what flags would change shows too. */
@@ -62,7 +79,8 @@ function addConfigCommand(program: Command, context: Context, done: (code: numbe
     .command('config')
     .description('print the settings a command would run with (default analyze) and where each comes from: default, config file, THICK_* variable or flag')
     .argument('[command]', `one of ${COMMAND_NAMES.join(', ')}`, 'analyze');
-  for (const option of CLI_OPTIONS) command.addOption(commanderOption(option, null));
+  // Its own --json prints the settings; every other option reads as it does on the commands that take it.
+  for (const option of CLI_OPTIONS) command.addOption(option.long === 'json' ? new Option('--json', 'print the settings as JSON on stdout') : commanderOption(option, null));
   command
     .addHelpText(
       'after',
@@ -81,7 +99,7 @@ Examples:
       const takes = new Set(optionsOf(spec.name).map((option) => camelKey(option.long)));
       const foreign = CLI_OPTIONS.filter((option) => flags[camelKey(option.long)] !== undefined && !takes.has(camelKey(option.long)));
       if (foreign.length) throw new UsageError(`config ${spec.name}: ${spec.name} takes no ${foreign.map((option) => `--${option.long}`).join(', ')}`);
-      done(runConfig(settingsFor(spec.name, flags, context), json === true));
+      done(runConfig(settingsFor(spec.name, flags, context, spec.reads?.kind === 'files'), json === true));
     });
 }
 

@@ -41,6 +41,9 @@ describe('loadMappingFile', () => {
   it('names a file that is not valid YAML or JSON', () => {
     expect(() => loadMappingFile(write('m.json', '{'))).toThrow(/m\.json: not valid JSON/);
   });
+  it('refuses a YAML tag it does not know instead of reading it as text', () => {
+    expect(() => loadMappingFile(write('tag.yaml', 'columns: { text: !!js/function "Kommentar" }\n'))).toThrow(/tag\.yaml: not valid YAML: Unresolved tag/);
+  });
 });
 
 describe('--placeholder', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { FIELD_NAMES, fieldNamed } from '../ingest/preset.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { parseDate } from '../ingest/dates.js';
+import { yamlData } from '../yaml-data.js';
 
 /** A mistake in how thick was called: exit code 2. */
 export class UsageError extends Error {}
@@ -54,7 +54,7 @@ export function loadMappingFile(path: string): MappingFile {
   }
   let parsed: unknown;
   try {
-    parsed = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    parsed = path.endsWith('.json') ? JSON.parse(text) : yamlData(text);
   } catch (error) {
     throw new UsageError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }

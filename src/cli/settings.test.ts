@@ -59,6 +59,18 @@ describe('finding the config file', () => {
     expect(() => findConfig(folder({ 'thick.config.json': '{"lang":' }))).toThrow(/^thick\.config\.json: not valid JSON/);
     expect(() => findConfig(folder({ 'thick.config.yaml': '- de\n' }))).toThrow(/thick\.config\.yaml: expected keys and values/);
   });
+  it('refuses a YAML tag it does not know, naming the file, instead of a Node warning and the bare value', () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      expect(() => findConfig(folder({ 'thick.config.yaml': 'brand: !!js/function "x"\n' }))).toThrow(/^thick\.config\.yaml: not valid YAML: Unresolved tag: tag:yaml\.org,2002:js\/function/);
+      expect(() => findConfig(folder({ 'thick.config.yaml': 'a: &a [x]\nbrand: *a\n' }))).not.toThrow();
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
   it('is found through THICK_CONFIG, and --config wins over it', () => {
     const root = folder({ 'a.yaml': 'lang: de\n', 'b.yaml': 'lang: en\nbrand: [b]\n' });
     expect(value(settingsFor('analyze', {}, at(root, { THICK_CONFIG: 'a.yaml' })), 'lang').value).toBe('de');
@@ -74,7 +86,7 @@ describe('precedence: default < config file < environment < flags', () => {
     expect(value(settings, 'lang')).toMatchObject({ value: 'en', source: { kind: 'env', name: 'THICK_LANG' } });
     expect(value(settings, 'index-top')).toMatchObject({ value: 7, source: { kind: 'env' } });
     expect(value(settings, 'fail-on')).toMatchObject({ value: ['unanswered>0'], source: { kind: 'file' } });
-    expect(value(settings, 'reply-horizon')).toMatchObject({ value: undefined, source: { kind: 'default' } });
+    expect(value(settings, 'reply-horizon')).toMatchObject({ value: 30, source: { kind: 'default' } });
   });
   it('replaces a list as a whole: the file\'s by the variable\'s, both by the flags\'', () => {
     expect(value(settingsFor('analyze', {}, at(root)), 'brand').value).toEqual(['file.one', 'file.two']);
@@ -88,6 +100,12 @@ describe('precedence: default < config file < environment < flags', () => {
     const settings = settingsFor('train', { out: 'm.json' }, at(folder()));
     expect(value(settings, 'folds')).toMatchObject({ value: 5, source: { kind: 'default' } });
     expect(value(settingsFor('annotate', {}, at(folder())), 'out').value).toBe('-');
+  });
+  it('shows the figures a run falls back on as defaults, so thick config does not call them unset', () => {
+    const settings = settingsFor('analyze', { out: 'r' }, at(folder()));
+    expect(value(settings, 'index-top')).toMatchObject({ value: 100, source: { kind: 'default' } });
+    expect(value(settings, 'reply-horizon')).toMatchObject({ value: 30, source: { kind: 'default' } });
+    expect(runFlags(settings)).toMatchObject({ indexTop: '100', replyHorizon: '30' });
   });
   it('hands the run plain flags: since, until and fail-on as given, numbers as text, brands normalised', () => {
     const flags = runFlags(settingsFor('analyze', { since: '7d', until: '2026-01-31', failOn: ['unanswered>0', 'newly-at-risk>=3'], brand: ['@Shop'] }, at(root)));
@@ -120,6 +138,28 @@ describe('checking the merged settings', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brand: [ok, ""]\n' }))))).toBe('thick.config.yaml: brand: "": expected a handle, not an empty value');
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'strict: "yes"\n' }))))).toBe('thick.config.yaml: strict: "yes": expected true or false');
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brand: {a: 1}\n' }))))).toMatch(/brand: \{"a":1\}: expected a list/);
+  });
+  it('checks a window, a date, a map or a preset from the file or a variable before anything is read, naming where it came from', () => {
+    const file = (text: string) => fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': text }))));
+    expect(file('since: garbage\n')).toMatch(/^thick\.config\.yaml: since: "garbage": not a date: "garbage"; expected days, weeks or a date/);
+    expect(file('since: 7\n')).toMatch(/^thick\.config\.yaml: since: 7: not a date/);
+    expect(file('as-of: yesterday\n')).toMatch(/^thick\.config\.yaml: as-of: "yesterday": not a date/);
+    expect(file('dates: x\n')).toMatch(/^thick\.config\.yaml: dates: "x": no "\.\." between the two dates/);
+    expect(file('map: [text]\n')).toMatch(/^thick\.config\.yaml: map: "text": expected field=Column/);
+    expect(file('preset: bogus\n')).toMatch(/^thick\.config\.yaml: preset: "bogus": expected one of the presets: .*\bgeneric\b/);
+    expect(fails(() => settingsFor('analyze', {}, at(folder(), { THICK_UNTIL: '3m' })))).toMatch(/^THICK_UNTIL: "3m": months and years are uneven/);
+    // A flag says it once, as the parsers always did.
+    expect(fails(() => settingsFor('analyze', { since: 'garbage' }, at(folder())))).toBe(
+      '--since "garbage": not a date: "garbage"; expected days, weeks or a date, e.g. --since 7d, --since 4w or --since 2026-01-01',
+    );
+    expect(() => settingsFor('analyze', { since: '7d', until: '2026-01-31', asOf: '31.01.2026', dates: '..2030-12-31', map: ['text=Kommentar'], preset: 'social' }, at(folder()))).not.toThrow();
+  });
+  it('takes a single value of a repeatable option as a list of one, a number as its text, as the README says', () => {
+    const list = (text: string, long: string) => value(settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': text }))), long).value;
+    expect(list('brand: shop\n', 'brand')).toEqual(['shop']);
+    expect(list('placeholder: 0\n', 'placeholder')).toEqual(['0']);
+    expect(list('placeholder: [0, Kunde]\n', 'placeholder')).toEqual(['0', 'Kunde']);
+    expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brand: true\n' }))))).toBe('thick.config.yaml: brand: true: expected a list of values');
   });
   it('refuses a key no command takes, with a near miss named', () => {
     expect(fails(() => settingsFor('analyze', {}, at(folder({ 'thick.config.yaml': 'brands: [x]\n' })))) ).toMatch(/^thick\.config\.yaml: brands: is no option of thick; did you mean brand\?/);
@@ -163,6 +203,12 @@ describe('paths and inputs in the config file', () => {
     const root = folder({ 'thick.config.yaml': 'inputs: ["exports/*.csv", notes.csv]\n', 'exports/b.csv': '', 'exports/Z.csv': '', 'exports/a.csv': '', 'exports/x.txt': '', 'sub/.keep': '' });
     const inputs = settingsFor('inspect', {}, at(join(root, 'sub'))).inputs!;
     expect(inputs.map((p) => relative(root, resolve(p)))).toEqual(['exports/Z.csv', 'exports/a.csv', 'exports/b.csv', 'notes.csv']);
+  });
+  it('keeps - in inputs as standard input, wherever thick runs (not a file named - in the config file\'s folder)', () => {
+    const root = folder({ 'thick.config.yaml': 'inputs: ["-", a.csv]\n', 'a.csv': '', 'sub/.keep': '' });
+    const inputs = settingsFor('analyze', { out: 'r' }, at(join(root, 'sub'))).inputs!;
+    expect(inputs[0]).toBe('-');
+    expect(relative(root, resolve(inputs[1]!))).toBe('a.csv');
   });
   it('names the file and the pattern when a glob matches nothing, and refuses inputs of the wrong kind', () => {
     const root = folder({ 'thick.config.yaml': 'inputs: [exports/*.csv]\n' });

@@ -2,13 +2,14 @@
 // flag (later wins), checked by the table's zod schema at this edge, so the run functions get plain typed flags and
 // know nothing of where they came from.
 
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { byCodePoint } from '../collation.js';
 import { normaliseHandle } from '../ingest/normalise.js';
 import { camelKey, CLI_OPTIONS, configKeys, envName, INPUTS_KEY, optionFor, optionsOf, type CliOption, type CommandName, type OptionValue } from './cli-options.js';
 import { findConfig, shownPath, type ConfigFile } from './config-file.js';
 import { UsageError } from './options.js';
+import { isStdin } from './stdin.js';
 
 /** Where the run looks: passed in rather than read from `process`, so a test can give its own. */
 export interface Context {
@@ -63,7 +64,8 @@ function fromEnv(option: CliOption, raw: string): OptionValue {
 function checked(option: CliOption, command: CommandName, value: unknown, source: Source): OptionValue {
   const { schema } = optionFor(option, command);
   if (option.type === 'list') {
-    const list = typeof value === 'string' ? [value] : value;
+    // A single value is a list of one (`brand: shop`), a number too: `placeholder: 0` is a value exports use.
+    const list = typeof value === 'string' || typeof value === 'number' ? [value] : value;
     if (!Array.isArray(list)) throw problem(source, option.long, value, 'expected a list of values');
     return list.map((element) => {
       const result = schema.safeParse(typeof element === 'number' ? String(element) : element);
@@ -136,6 +138,11 @@ function checkKeys(file: ConfigFile): void {
 }
 
 /** The config file's `inputs`: paths and globs read from its folder, each glob matching at least one file. */
+function typedFrom(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || isAbsolute(rel) ? path : rel;
+}
+
 function expandInputs(file: ConfigFile): string[] | null {
   if (!Object.hasOwn(file.values, INPUTS_KEY)) return null;
   const raw = file.values[INPUTS_KEY];
@@ -144,17 +151,25 @@ function expandInputs(file: ConfigFile): string[] | null {
     throw new UsageError(`${file.shown}: ${INPUTS_KEY}: ${JSON.stringify(raw)}: expected file paths or globs, e.g. inputs: [exports/*.csv]`);
   }
   const found = patterns.flatMap((pattern: string) => {
+    // `-` is standard input, as on the command line: no path to read from the file's folder.
+    if (isStdin(pattern)) return [pattern];
     if (!isDynamicPattern(pattern)) return [resolve(file.dir, pattern)];
     const matches = globSync(pattern, { cwd: file.dir, absolute: true, onlyFiles: true, expandDirectories: false }).sort(byCodePoint);
     if (matches.length === 0) throw new UsageError(`${file.shown}: ${INPUTS_KEY}: "${pattern}" matches no file (read from ${file.dir})`);
     return matches;
   });
-  // Named as the user would type them from where the process runs (reports show these names); the run opens them there.
-  return [...new Set(found)].map((path) => shownPath(path, process.cwd()));
+  // Named relative to where the process runs, as the user would type them, also from a folder below the config file's
+  // ("../exports/c.csv"): reports cite these names, and an absolute path would put the home folder (a user name) in
+  // every citation. The run opens them from there.
+  return [...new Set(found)].map((path) => (isStdin(path) ? path : typedFrom(process.cwd(), path)));
 }
 
-/** The settings of a run of `command`: config file found (or named), each option settled and checked. */
-export function settingsFor(command: CommandName, flags: Record<string, unknown>, context: Context): Settings {
+/**
+ * The settings of a run of `command`: config file found (or named), each option settled and checked. The file's
+ * `inputs` are expanded only when `readsInputs` (a command that reads files, and none named on the command line): a
+ * glob that matches nothing this week must not stop `thick codebook` or `thick analyze today.csv`.
+ */
+export function settingsFor(command: CommandName, flags: Record<string, unknown>, context: Context, readsInputs = true): Settings {
   const named = typeof flags.config === 'string' ? flags.config : context.env.THICK_CONFIG || undefined;
   if (named !== undefined && named.trim() === '') throw new UsageError('--config "": expected a config file, e.g. --config thick.config.yaml');
   const file = findConfig(context.cwd, named);
@@ -162,7 +177,7 @@ export function settingsFor(command: CommandName, flags: Record<string, unknown>
   const settings = optionsOf(command)
     .filter((option) => option.long !== 'config')
     .map((option) => settle(option, command, flags, file, context.env));
-  return { command, file, settings, inputs: file ? expandInputs(file) : null };
+  return { command, file, settings, inputs: file && readsInputs ? expandInputs(file) : null };
 }
 
 /** What a run cannot do without (-o for analyze and train), from whichever layer; `thick config` shows it unset. */

@@ -70,6 +70,13 @@ describe('resolveWindow', () => {
     expect(resolve('2026-01-31', '2026-01-31')).toEqual({ since: at('2026-01-31T00:00:00.000Z'), until: at('2026-01-31T23:59:59.999Z') });
   });
 
+  it("refuses a --since after the user's own --as-of without --until; after the data's last record it is an empty window", () => {
+    const flags = parseWindowFlags({ since: '2026-02-01' });
+    expect(() => resolveWindow(flags, at('2026-01-31T00:00:00Z'), at('2026-01-31T00:00:00Z'))).toThrow(/--since 2026-02-01 .* is after --as-of 2026-01-31, where the window ends without --until/);
+    expect(resolveWindow(parseWindowFlags({ since: '2026-01-31' }), at('2026-01-31T00:00:00Z'), at('2026-01-31T00:00:00Z'))).toEqual({ since: at('2026-01-31T00:00:00.000Z') });
+    expect(resolveWindow(flags, at('2026-01-31T00:00:00Z'))).toEqual({ since: at('2026-02-01T00:00:00.000Z') });
+  });
+
   it('needs no reference date for two dates', () => {
     expect(resolve('2026-01-01', '2026-01-31', null)).toEqual({ since: at('2026-01-01T00:00:00.000Z'), until: at('2026-01-31T23:59:59.999Z') });
     expect(resolve(undefined, undefined, null)).toEqual({});
@@ -80,6 +87,15 @@ describe('resolveWindow', () => {
     expect(() => parseWindowFlags({ since: '2026-02-01', until: '2026-01-31' })).toThrow(/is after --until 2026-01-31 .*: the window ends before it starts; e\.g\. --since 2026-01-01 --until 2026-01-31/);
     // A date after a span's end shows only once the reference date is known.
     expect(() => resolve('2026-01-07', '1d')).toThrow('the window ends before it starts');
+  });
+
+  it('refuses a span of more days than any export spans, as a usage error and not a crash', () => {
+    expect(() => parseWhen('--since', '99999999d')).toThrow(UsageError);
+    expect(() => parseWhen('--since', '99999999d')).toThrow(/^--since "99999999d": more than 1000000 days .* back; for everything, leave it out/);
+    expect(() => parseWhen('--until', '200000w')).toThrow(/^--until "200000w": more than 1000000 days/);
+    // The longest span taken still resolves, with the three periods before it that the index compares it with.
+    const { since } = resolve('1000000d', undefined);
+    expect(Number.isNaN(new Date(since!.getTime() - 3 * 1_000_000 * 86_400_000).getTime())).toBe(false);
   });
 
   it('refuses a span when no record has a date, naming the way out', () => {

@@ -23,6 +23,7 @@ const EXAMPLES: Record<WindowFlag, string> = {
  */
 const MONTHS_OR_YEARS = /^\d+\s*(m|mo|mon|month|months|y|yr|year|years)$/i;
 const SPAN = /^(\d+)\s*(d|w)$/i;
+const MAX_SPAN_DAYS = 1_000_000;
 
 /** One value of --since or --until; a usage error (with an example) when it is neither a span nor a date. */
 export function parseWhen(flag: WindowFlag, value: string): When {
@@ -35,6 +36,9 @@ export function parseWhen(flag: WindowFlag, value: string): When {
     const days = Number(span[1]) * (span[2]!.toLowerCase() === 'w' ? 7 : 1);
     // "--since 0d" would be a window of no day at all; "--until 0d" is the reference day itself.
     if (flag === '--since' && days < 1) throw usage('a window of no days holds nothing');
+    // "99999999d" would reach past the last instant a Date holds once the window and the periods it is compared with
+    // are counted back: a crash with a stack trace. No export spans anywhere near a million days (some 2700 years).
+    if (days > MAX_SPAN_DAYS) throw usage(`more than ${MAX_SPAN_DAYS} days (some 2700 years) back; for everything, leave it out`);
     return { kind: 'span', days, text };
   }
   if (/^\d+\s*[a-z]+$/i.test(text)) throw usage(`unknown unit "${text.replace(/^\d+\s*/, '')}"`);
@@ -77,8 +81,10 @@ const endOfDay = (t: number): number => startOfDay(t) + DAY - 1;
  *   reference date's day) as the first: "--since 7d --until 1d" is the seven whole days before the reference day.
  *   A date is that instant (a bare day: its start).
  * A window that ends before it starts is a usage error. `reference` may be null only when neither end is a span.
+ * Without --until the window ends at the reference date: when that is the user's own --as-of, a --since after it is
+ * the same contradiction; when it is the data's latest record, a --since after it is an empty week, said, not refused.
  */
-export function resolveWindow(flags: WindowFlags, reference: Date | null): ResolvedWindow {
+export function resolveWindow(flags: WindowFlags, reference: Date | null, asOf?: Date): ResolvedWindow {
   const needsReference = flags.since?.kind === 'span' || flags.until?.kind === 'span';
   if (needsReference && !reference) {
     const flag = flags.until?.kind === 'span' ? `--until ${flags.until.text}` : `--since ${flags.since!.text}`;
@@ -89,6 +95,11 @@ export function resolveWindow(flags: WindowFlags, reference: Date | null): Resol
   if (since && until && since > until) {
     throw new UsageError(
       `--since ${flags.since!.text} (${since.toISOString()}) is after --until ${flags.until!.text} (${until.toISOString()}): the window ends before it starts; e.g. --since 2026-01-01 --until 2026-01-31, or --since 7d --until 1d`,
+    );
+  }
+  if (since && !until && asOf && since.getTime() > endOfDay(asOf.getTime())) {
+    throw new UsageError(
+      `--since ${flags.since!.text} (${since.toISOString()}) is after --as-of ${asOf.toISOString().slice(0, 10)}, where the window ends without --until: the window ends before it starts; e.g. --since 2026-01-01 --as-of 2026-01-31`,
     );
   }
   return { ...(since ? { since } : {}), ...(until ? { until } : {}) };

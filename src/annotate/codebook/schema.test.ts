@@ -74,6 +74,8 @@ describe('parseCodebook', () => {
 
   it('reports YAML and JSON syntax errors with the file', () => {
     expect(() => parseCodebook('version: 1\ncodes: [\n  - broken', 'cb.yaml')).toThrow(/^cb\.yaml:\d+:\d+: invalid YAML/);
+    // A tag the yaml package only warns about would otherwise be read as plain text, with a Node warning on stderr.
+    expect(() => parseCodebook('version: 1\ncodes: !!js/function "x"\n', 'cb.yaml')).toThrow(/^cb\.yaml:2:8: invalid YAML: Unresolved tag/);
     expect(() => parseCodebook('{"version": 1,', 'cb.json')).toThrow(/^cb\.json: invalid JSON/);
     expect(() => parseCodebook('', 'empty.yaml')).toThrow('empty.yaml: (top level): expected object, got null');
     expect(() => parseCodebook('version: 2\ncodes: []', 'v.yaml')).toThrow('v.yaml: version: expected 1');

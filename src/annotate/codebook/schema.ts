@@ -4,7 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLError } from 'yaml';
+import { yamlData } from '../../yaml-data.js';
 import { z } from 'zod';
 import { patternTokens } from './pattern.js';
 
@@ -213,9 +214,9 @@ export function parseCodebook(text: string, file: string): Codebook {
     }
   } else {
     try {
-      data = parseYaml(text);
+      data = yamlData(text);
     } catch (err) {
-      if (err instanceof YAMLParseError) {
+      if (err instanceof YAMLError) {
         const pos = err.linePos?.[0];
         const where = pos ? `:${pos.line}:${pos.col}` : '';
         throw new Error(`${file}${where}: invalid YAML: ${err.message.split('\n')[0]}`);
