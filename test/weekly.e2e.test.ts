@@ -2,9 +2,11 @@
 // same output folder. Between the weeks a customer was added (Dora), one turned at-risk after a broken grinder and a
 // bad rating (Ben), a pain code no one had appeared, Ada's parcel question was answered, and Dora's is unanswered.
 // The rows of week 2 are in another order than week 1's, as in real exports: conversations are matched by ticket id.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runAnalyze, type AnalyzeFlags, type RunSummary } from '../src/cli/analyze.js';
 import { main } from '../src/cli/main.js';
 import { captureOutput } from '../src/test-support.js';
@@ -91,6 +93,34 @@ describe('what changed since the last run', () => {
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('## Seit dem letzten Lauf\n\nVerglichen mit dem vorigen Lauf');
   });
 
+  it('with --json the fired rule is still said on stderr: a CI job that sends the summary to a file shows why it failed', async () => {
+    const out = join(tempDir(), 'out');
+    await analyze(1, out);
+    const { code, stderr } = await analyze(2, out, { quiet: true, failOn: ['newly-at-risk>=1', 'unanswered>5'] });
+    expect(code).toBe(3);
+    // Only the rule that held, as without --json; stdout stays the summary alone (analyze() parsed it).
+    expect(stderr).toBe('alert: --fail-on newly-at-risk>=1: holds (the value is 1)\n');
+  });
+
+  it('--strict with rows rejected comes before an alert (exit 1), and with --json stderr says both reasons', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    await analyze(1, out);
+    // Week 2's tickets and one row that cannot be read (a date that is none).
+    const tickets = join(dir, 'tickets.csv');
+    writeFileSync(tickets, `${readFileSync(week(2)[1]!, 'utf8')}T-107,dora.veit@example.org,no date,email,Hello,"Hello there",open,,\n`);
+    const io = captureOutput();
+    const code = await runAnalyze([week(2)[0]!, tickets], { out, map: [], brand: [], lang: 'en', json: true, quiet: true, strict: true, failOn: ['newly-at-risk>=1'] });
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    const summary = JSON.parse(io.stdout()) as RunSummary;
+    expect(summary.rows.rejected).toBe(1);
+    expect(summary.alerts).toEqual([{ rule: 'newly-at-risk>=1', value: 1, held: true }]);
+    expect(io.stderr()).toContain('alert: --fail-on newly-at-risk>=1: holds (the value is 1)\n');
+    expect(io.stderr()).toMatch(/--strict: 1 row rejected \(see .*rejected\.csv\)/);
+    expect(existsSync(join(out, 'customers/c-04-dora-veit.md'))).toBe(true);
+  });
+
   it('a rerun over the same data repeats what the first try found, byte for byte', async () => {
     const out = join(tempDir(), 'out');
     await analyze(1, out);
@@ -122,6 +152,48 @@ describe('what changed since the last run', () => {
     }
   });
 
+  /** Two runs into one folder over files written here: the second run's changes. */
+  async function twoRuns(first: Record<string, string>, second: Record<string, string>): Promise<RunSummary['changes']> {
+    const dir = tempDir();
+    const write = (week: string, files: Record<string, string>) => Object.entries(files).map(([name, text]) => {
+      mkdirSync(join(dir, week), { recursive: true });
+      writeFileSync(join(dir, week, name), text);
+      return join(dir, week, name);
+    });
+    const run = async (files: string[]) => {
+      const io = captureOutput();
+      await runAnalyze(files, { out: join(dir, 'out'), map: [], brand: [], lang: 'en', json: true });
+      vi.restoreAllMocks();
+      return (JSON.parse(io.stdout()) as RunSummary).changes;
+    };
+    await run(write('week1', first));
+    return run(write('week2', second));
+  }
+
+  const NOTHING_CHANGED = { newCustomers: [], goneCustomers: [], stageChanges: [], toneUp: [], toneDown: [], ratingUp: [], ratingDown: [], newPain: [], newPainCodes: [], newlyUnanswered: [], newlyAnswered: [] };
+
+  it('an export without ticket ids: the same rows in another order are the same conversations, not new ones', async () => {
+    const head = 'Requester Email,Created At,Channel,Subject,Description,Status,First Reply At\n';
+    const rows = [
+      'ida.holm@example.org,2026-02-02T09:00:00Z,email,Parcel,"Where is my parcel? Still waiting.",open,',
+      'ida.holm@example.org,2026-02-03T10:00:00Z,email,Thanks,"Thank you, the beans are lovely.",solved,2026-02-03T11:00:00Z',
+      'jon.berg@example.org,2026-02-04T08:00:00Z,chat,Question,"Do you ship to Norway?",open,',
+    ];
+    const later = 'kai.lund@example.org,2026-02-06T08:00:00Z,email,Invoice,"Can I get an invoice?",open,';
+    const changes = await twoRuns({ 'tickets.csv': head + rows.join('\n') + '\n' }, { 'tickets.csv': head + [later, ...[...rows].reverse()].join('\n') + '\n' });
+    expect(changes).toMatchObject({ ...NOTHING_CHANGED, newCustomers: ['kai.lund@example.org'], newlyUnanswered: [{ id: 'kai.lund@example.org', n: 1 }] });
+  });
+
+  it('anonymous reviews without ids (a newest-first export that grew at the top): one new customer, nobody else moved', async () => {
+    const head = 'Autor,Bewertung,Text,Datum\n';
+    const old = ['Kunde,5,Sehr guter Kaffee,2026-02-02', 'Kunde,1,Das Paket kam nie an,2026-02-03', 'Gast,4,Gut,2026-02-04'];
+    const changes = await twoRuns({ 'bewertungen.csv': head + old.join('\n') + '\n' }, { 'bewertungen.csv': head + ['Kunde,2,Viel zu spät geliefert,2026-02-09', ...old].join('\n') + '\n' });
+    expect(changes!.newCustomers).toHaveLength(1);
+    expect({ ...changes, newCustomers: [], newPain: [], newPainCodes: [] }).toMatchObject(NOTHING_CHANGED);
+    expect(changes!.newPainCodes).toEqual(['pain.waiting']);
+    expect(changes!.newPain).toEqual([{ id: changes!.newCustomers[0], codes: ['pain.waiting'] }]);
+  });
+
   it('keeps the window the previous run looked at, and compares the same customers', async () => {
     const out = join(tempDir(), 'out');
     await analyze(1, out, { since: '7d' });
@@ -131,17 +203,19 @@ describe('what changed since the last run', () => {
   });
 
   /** thick analyze on an input that does not exist, in a folder of its own, with `flags`: nothing may be read or written. */
-  async function usage(flags: string[], config?: string): Promise<string> {
+  async function usage(flags: string[], config?: string, env: Record<string, string> = {}): Promise<string> {
     const dir = tempDir();
     if (config) writeFileSync(join(dir, 'thick.config.yaml'), config);
     const io = captureOutput();
-    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), ...flags], { cwd: dir, env: {} })).toBe(2);
+    expect(await main(['node', 'thick', 'analyze', join(dir, 'missing.csv'), '-o', join(dir, 'out'), ...flags], { cwd: dir, env })).toBe(2);
     expect(existsSync(join(dir, 'out'))).toBe(false);
     return io.stderr();
   }
 
   it('a malformed rule is a usage error (exit 2) before any input is read, with the grammar', async () => {
-    expect(await usage(['--fail-on', 'newly-at-risk=>3'])).toBe('error: --fail-on "newly-at-risk=>3": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)\n');
+    expect(await usage(['--fail-on', 'newly-at-risk=>3'])).toBe("error: --fail-on \"newly-at-risk=>3\": expected a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=); in a shell, quote it: --fail-on 'unanswered>0' (unquoted, > and < are redirections)\n");
+    // The likeliest first mistake: the shell took ">0" as a redirection, and thick got the metric alone.
+    expect(await usage(['--fail-on', 'unanswered'])).toContain("quote it: --fail-on 'unanswered>0'");
   });
 
   it('an unknown metric or code is a usage error too, before any input is read, with the metrics there are', async () => {
@@ -152,6 +226,15 @@ describe('what changed since the last run', () => {
 
   it('a malformed rule in the config file names the file, the key and the value', async () => {
     expect(await usage([], "fail-on: ['unanswered >> 0']\n")).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswered >> 0": expected a rule/);
+  });
+
+  it('so does a rule on a metric thick does not know, in the config file or THICK_FAIL_ON: not "--fail-on", which the user never typed', async () => {
+    const fromFile = await usage([], "fail-on: ['newly-at-risk>=1', 'unanswerd>0']\n");
+    expect(fromFile).toMatch(/^error: thick\.config\.yaml: fail-on: "unanswerd>0": expected a rule on a metric thick knows: unknown metric "unanswerd"/);
+    expect(fromFile).toContain('newly-<stage>');
+    expect(await usage([], undefined, { THICK_FAIL_ON: 'newly-vip>0' })).toMatch(/^error: THICK_FAIL_ON: "newly-vip>0": expected a rule on a metric thick knows: unknown stage "vip"/);
+    // A code is checked against the codebook, which the run may take from the file too: later, by the rule itself.
+    expect(await usage([], "fail-on: ['pain.wating.new>0']\n")).toContain('unknown code "pain.wating"');
   });
 });
 
@@ -191,5 +274,128 @@ describe("the README's weekly job", () => {
     ]);
     expect(second.code).toBe(3);
     expect(existsSync(join(root, 'reports/customers/c-04-dora-veit.md'))).toBe(true);
+  });
+});
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+
+/** The weekly GitHub Actions workflow as the README shows it, parsed. */
+function readmeWorkflow(): { on: { schedule: { cron: string }[] }; permissions: Record<string, string>; jobs: Record<string, { steps: WorkflowStep[] }> } {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /```yaml\n(# \.github\/workflows\/thick-weekly\.yml: the weekly job\n[\s\S]*?)```/.exec(readme);
+  expect(block, 'the README shows the weekly workflow').not.toBeNull();
+  return parseYaml(block![1]!) as ReturnType<typeof readmeWorkflow>;
+}
+
+describe("the README's weekly workflow (what can be checked without GitHub)", () => {
+  const workflow = readmeWorkflow();
+  const config = parseYaml(readmeConfig()) as { out: string; json: boolean };
+  const steps = Object.values(workflow.jobs)[0]!.steps;
+  const at = (find: (s: WorkflowStep) => boolean): number => steps.findIndex(find);
+  const thick = at((s) => /\bthick\b/.test(s.run ?? '') && !/gh /.test(s.run ?? ''));
+  const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+
+  it('runs every Monday', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: '0 6 * * 1' }]);
+  });
+
+  it('runs the config file as it is: no files and no flags on the command line, the JSON summary into a file', () => {
+    expect(steps[thick]!.run!.trim()).toBe('npx thick analyze > summary.json');
+    expect(config.json).toBe(true);
+    // thick is installed from the repository's package.json before it runs: npx alone would ask the npm registry.
+    expect(at((s) => s.run?.trim() === 'npm ci')).toBeGreaterThan(-1);
+    expect(at((s) => s.run?.trim() === 'npm ci')).toBeLessThan(thick);
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+  });
+
+  it("uploads the config's output folder even when thick fails, hidden files (the manifest) included", () => {
+    expect(upload, 'an upload-artifact step').toBeDefined();
+    expect(upload!.if).toBe('always()');
+    expect(String(upload!.with!.path).replace(/\/$/, '')).toBe(config.out);
+    // Without .thick-manifest.json the next run would take thick's own files for the user's and stop (exit 1).
+    expect(upload!.with!['include-hidden-files']).toBe(true);
+  });
+
+  it('gets the previous output folder back before thick runs, from the artifact it uploads (not a cache)', () => {
+    const restore = at((s) => /gh run download/.test(s.run ?? ''));
+    expect(restore).toBeGreaterThan(-1);
+    expect(restore).toBeLessThan(thick);
+    const run = steps[restore]!.run!;
+    expect(run).toContain(`--name ${String(upload!.with!.name)}`);
+    expect(run).toContain(`name=${String(upload!.with!.name)}&`);
+    expect(run).toContain(`--dir ${config.out}`);
+    expect(workflow.permissions.actions).toBe('read');
+    // actions/cache saves only when the job succeeds: after an alert (exit 3) the state would not move on.
+    expect(steps.some((s) => s.uses?.startsWith('actions/cache'))).toBe(false);
+  });
+});
+
+describe("the README's weekly workflow, two Mondays with GitHub played by a stub", () => {
+  const workflow = readmeWorkflow();
+  const steps = Object.values(workflow.jobs)[0]!.steps;
+  const restore = steps.find((s) => /gh run download/.test(s.run ?? ''))!.run!;
+
+  /** A checkout: the README's config and one week's exports. */
+  function checkout(n: 1 | 2): string {
+    const root = tempDir();
+    writeFileSync(join(root, 'thick.config.yaml'), readmeConfig());
+    mkdirSync(join(root, 'exports'));
+    for (const file of week(n)) copyFileSync(file, join(root, 'exports', file.split('/').at(-1)!));
+    return root;
+  }
+
+  /**
+   * The restore step's own script, run by bash in `root` with a `gh` that answers the artifact query with `run` and
+   * unpacks `artifact` (a folder) for `gh run download`. Returns the arguments gh run download got, if any.
+   */
+  function restoreStep(root: string, run: string, artifact: string): string | null {
+    const stub = tempDir();
+    const log = join(stub, 'download-args');
+    writeFileSync(join(stub, 'gh'), `#!/bin/sh\nif [ "$1" = api ]; then echo "${run}"; exit 0; fi\necho "$@" > "${log}"\nmkdir -p "$7" && cp -R "${artifact}/." "$7/"\n`, { mode: 0o755 });
+    const done = spawnSync('bash', ['-e', '-c', restore], { cwd: root, env: { ...process.env, PATH: `${stub}:${process.env.PATH}`, GITHUB_REPOSITORY: 'team/exports' }, encoding: 'utf8' });
+    expect(done.status, done.stderr).toBe(0);
+    return existsSync(log) ? readFileSync(log, 'utf8').trim() : null;
+  }
+
+  async function thick(root: string): Promise<{ code: number; summary: RunSummary }> {
+    const io = captureOutput();
+    const code = await main(['node', 'thick', 'analyze'], { cwd: root, env: {} });
+    vi.restoreAllMocks();
+    return { code, summary: JSON.parse(io.stdout()) as RunSummary };
+  }
+
+  it('the first Monday finds no artifact; the second gets it back, hidden files and all, and says what changed', async () => {
+    const first = checkout(1);
+    expect(restoreStep(first, '', '/nonexistent')).toBeNull();
+    expect(existsSync(join(first, 'reports'))).toBe(false);
+    expect((await thick(first)).code).toBe(0);
+    // upload-artifact with include-hidden-files: the folder as it is.
+    const artifact = tempDir();
+    cpSync(join(first, 'reports'), artifact, { recursive: true });
+
+    const second = checkout(2);
+    expect(restoreStep(second, '4711', artifact)).toBe('run download 4711 --name thick-reports --dir reports');
+    const { code, summary } = await thick(second);
+    expect(summary.changes).toEqual(WEEK2_CHANGES);
+    expect(code).toBe(3);
+  });
+
+  it('an artifact without its hidden files (upload-artifact leaves them out by default) makes the next run stop', async () => {
+    const first = checkout(1);
+    await thick(first);
+    const artifact = tempDir();
+    cpSync(join(first, 'reports'), artifact, { recursive: true, filter: (path) => !path.split('/').at(-1)!.startsWith('.') });
+    expect(existsSync(join(artifact, 'thick-state.json'))).toBe(true);
+    const second = checkout(2);
+    restoreStep(second, '4711', artifact);
+    const io = captureOutput();
+    expect(await main(['node', 'thick', 'analyze'], { cwd: second, env: {} })).toBe(1);
+    vi.restoreAllMocks();
+    expect(io.stderr()).toContain('not written by thick');
   });
 });

@@ -197,10 +197,12 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
     for (const warning of analysis.warnings) term.warn(warning);
   }
   const fired = alerts.filter((a) => a.held);
-  // An alert is the reason for exit 3, so it is said even with -q; with --json the summary's alerts say it.
-  if (!flags.json) for (const alert of fired) process.stderr.write(`alert: ${visible(`--fail-on ${alert.rule}: holds (the value is ${alert.value})`)}\n`);
+  // An alert is the reason for exit 3, so it is said even with -q, and with --json too: stdout then carries the
+  // summary alone, often into a file (the README's CI job), and the job's log must still say why it failed.
+  for (const alert of fired) process.stderr.write(`alert: ${visible(`--fail-on ${alert.rule}: holds (the value is ${alert.value})`)}\n`);
   if (flags.strict && total.rejected > 0) {
-    if (!flags.json) term.error(`--strict: ${total.rejected} row${total.rejected === 1 ? '' : 's'} rejected (see ${flags.out}/rejected.csv)`);
+    // Said with --json too, as an alert is: stdout is the summary alone, and the log must say why the run failed.
+    term.error(`--strict: ${total.rejected} row${total.rejected === 1 ? '' : 's'} rejected (see ${flags.out}/rejected.csv)`);
     return 1;
   }
   return fired.length > 0 ? 3 : 0;

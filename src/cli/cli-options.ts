@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PRESETS, presetById } from '../ingest/presets/index.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from '../profile/index.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './analyze.js';
-import { isRuleShaped, RULE_SHAPE } from './fail-on.js';
+import { ruleProblem } from './fail-on.js';
 import { parseAsOf, parseDateWindow, parseMapFlags, UsageError } from './options.js';
 import { parseWhen } from './window.js';
 
@@ -140,7 +140,10 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     description: 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text',
   },
   {
-    long: 'fail-on', arg: '<rule>', type: 'list', default: [], commands: ['analyze'], file: true, env: true, schema: text('a rule, e.g. unanswered>0').refine(isRuleShaped, { error: `expected ${RULE_SHAPE}` }),
+    long: 'fail-on', arg: '<rule>', type: 'list', default: [], commands: ['analyze'], file: true, env: true, schema: text('a rule, e.g. unanswered>0').superRefine((rule, ctx) => {
+      const problem = ruleProblem(rule);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     description: 'exit 3 when this rule holds, e.g. unanswered>0 (repeatable; everything is still written)',
   },
   { long: 'folds', arg: '<k>', type: 'number', default: 5, commands: ['train'], file: true, env: true, schema: wholeNumber(2, 'folds', '--folds 5'), description: 'folds for cross-validation' },

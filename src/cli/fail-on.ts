@@ -70,9 +70,24 @@ export const GRAMMAR = [
 
 const RULE = /^\s*([a-z0-9][a-z0-9._-]*)\s*(>=|<=|!=|>|<|=)\s*(\d+)\s*$/i;
 
-/** Whether a text has a rule's form (its metric is checked against the codebook later): for the option table. */
-export const isRuleShaped = (text: string): boolean => RULE.test(text);
-export const RULE_SHAPE = 'a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=)';
+/** The form of a rule; the likeliest malformed one is a metric alone, the shell having taken ">0" as a redirection. */
+export const RULE_SHAPE = "a rule <metric><operator><number>, e.g. unanswered>0, newly-at-risk>=3 (operators > >= < <= = !=); in a shell, quote it: --fail-on 'unanswered>0' (unquoted, > and < are redirections)";
+
+const METRIC_NAMES = `metrics: ${Object.keys(METRICS).join(', ')}, <stage>, newly-<stage> (stages: ${STAGES.join(', ')}), <code>, <code>.new`;
+
+/**
+ * Why a rule is not one, as far as that can be told without the codebook (which may come from the same config file):
+ * its form and, for a metric without a dot (codes always have one), its name. For the option table, whose message
+ * names where the rule came from (a config file, THICK_FAIL_ON or the flag); codes are checked by parseFailOn.
+ */
+export function ruleProblem(text: string): string | null {
+  const match = RULE.exec(text);
+  if (!match) return `expected ${RULE_SHAPE}`;
+  const metric = match[1]!.toLowerCase();
+  if (metric.includes('.')) return null;
+  const why = metricOf(metric, new Set(), new Set());
+  return typeof why === 'string' ? `expected a rule on a metric thick knows: ${why}; ${METRIC_NAMES}` : null;
+}
 
 function usage(rule: string, why: string): UsageError {
   return new UsageError(`--fail-on ${JSON.stringify(rule)}: ${why}\n${GRAMMAR}`);

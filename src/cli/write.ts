@@ -84,7 +84,8 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
 
 /** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
 function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
-  const customers = new Map(analysis.profiled.map(({ profile }) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug }]));
+  // Ranked as the index lists them, so a list cut at ten names those who need attention first.
+  const customers = new Map([...analysis.profiled].sort(byAttention).map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
   return { changes, customers, codes, scale: state.scale };
 }
 

@@ -460,7 +460,7 @@ function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer |
 }
 
 /** The record's own id (a review id), unless the export had none and it was made from the file and line. */
-function recordIdOf(event: Event): string | null {
+export function recordIdOf(event: Event): string | null {
   if (!event.messageId || event.messageId.endsWith(`:${event.id}`)) return null;
   return event.messageId.slice(event.messageId.indexOf(':') + 1);
 }

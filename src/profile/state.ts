@@ -9,7 +9,8 @@
 // run's profiles.jsonl gives the customer (a pseudonym code in a redacted run), to name customers who are gone.
 import { createHash } from 'node:crypto';
 import { byCodePoint } from '../collation.js';
-import { isOwnRecord, type Rating, type Stage } from '../model.js';
+import { recordIdOf } from '../ingest/link.js';
+import { isOwnRecord, type Event, type Rating, type Stage } from '../model.js';
 import type { Changes } from './changes.js';
 import type { Exchange } from './dialog.js';
 import type { ProfiledCustomer } from './index.js';
@@ -66,7 +67,8 @@ export const customerHash = (key: string): string => hash(`thick-customer\u0000$
  */
 export function conversationKey(customerKey: string, exchange: Pick<Exchange, 'message'>): string {
   const { messageId, channel, at } = exchange.message;
-  const own = messageId !== null ? `id\u0000${messageId}` : `at\u0000${at ? at.toISOString() : ''}`;
+  // An id thick made from the file and line (the export has no id column) is no id: lines move between exports.
+  const own = messageId !== null && recordIdOf(exchange.message) !== null ? `id\u0000${messageId}` : `at\u0000${at ? at.toISOString() : ''}`;
   return hash(`${customerKey}\u0000${channel}\u0000${own}`, 8);
 }
 
@@ -105,6 +107,30 @@ function customerState(subject: ProfiledCustomer, id: string, scale: CommonScale
   return state;
 }
 
+/** An anonymous customer's one record, when the export gave it no id: thick keyed them by file and line. */
+function lineKeyedRecord(subject: ProfiledCustomer): Event | null {
+  if (!subject.customer.anonymous) return null;
+  const own = subject.events.filter(isOwnRecord);
+  return own.length === 1 && recordIdOf(own[0]!) === null ? own[0]! : null;
+}
+
+/**
+ * What the state knows each customer by: their linking key, except an anonymous customer whose record has no id
+ * (named by file and line): a newest-first export that grows at the top moves every line, so they are known by
+ * their record's content, numbered among records alike in the order of the run.
+ */
+function stateKeys(subjects: readonly ProfiledCustomer[]): string[] {
+  const seen = new Map<string, number>();
+  return subjects.map((subject) => {
+    const record = lineKeyedRecord(subject);
+    if (!record) return subject.customer.key;
+    const content = ['anonymous', record.who.placeholder ?? '', record.kind, record.at?.toISOString() ?? '', record.rating ? `${record.rating.value}/${record.rating.scale}` : '', record.text ?? ''].join('\u0000');
+    const n = (seen.get(content) ?? 0) + 1;
+    seen.set(content, n);
+    return `${content}\u0000${n}`;
+  });
+}
+
 export interface StateOptions {
   asOf: Date;
   window?: { since?: string; until?: string } | null;
@@ -117,7 +143,8 @@ export interface StateOptions {
  */
 export function buildState(subjects: readonly { subject: ProfiledCustomer; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
   const scale = runRatingScale(subjects.map((s) => s.subject));
-  const entries = subjects.map(({ subject, id }) => [customerHash(subject.customer.key), customerState(subject, id, scale)] as const);
+  const keys = stateKeys(subjects.map((s) => s.subject));
+  const entries = subjects.map(({ subject, id }, i) => [customerHash(keys[i]!), customerState(subject, id, scale)] as const);
   entries.sort(([a, x], [b, y]) => byCodePoint(a, b) || byCodePoint(x.id, y.id));
   const customers: Record<string, CustomerState> = {};
   const collisions: string[] = [];

@@ -4,7 +4,7 @@
 import type { Changes, Moved } from '../profile/changes.js';
 import type { RunState } from '../profile/state.js';
 import { codeLabel, type CodeInfo } from './codes.js';
-import { codeSpan, inline, mdText, num, percent } from './format.js';
+import { codeSpan, dayOf, inline, mdText, num, percent } from './format.js';
 import { andMore, stageName, type ReportLang } from './i18n.js';
 import { overviewWords } from './overview-words.js';
 import type { Block } from './page.js';
@@ -16,6 +16,8 @@ export const NAMED = 10;
 export interface Named {
   name: string;
   slug: string;
+  /** Their place in the index's order, who needs attention first (0 first). */
+  rank?: number;
 }
 
 export interface SinceLastRun {
@@ -79,17 +81,34 @@ function link(id: string, input: SinceLastRun): string {
   return named ? `[${inline(named.name, 40)}](customers/${named.slug}.md)` : codeSpan(id);
 }
 
-/** "label: n — a, b, c and 3 more", each item drawn by `item`. */
-function line<T>(label: string, count: string, items: readonly T[], item: (x: T) => string, lang: ReportLang): string[] {
+/**
+ * The customers a cut list names first: who needs attention first (the index's order), then customers without a
+ * place in it (gone ones) in the list's own code point order. The cut keeps the ones the team should see.
+ */
+function byRank<T>(items: readonly T[], idOf: (x: T) => string, input: SinceLastRun): T[] {
+  const rank = (x: T): number => input.customers.get(idOf(x))?.rank ?? Infinity;
+  return items.length > NAMED ? [...items].sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1)) : [...items];
+}
+
+/** "label: n — a, b, c and 3 more", each item drawn by `item`; customers ordered by `byRank` when `idOf` says who. */
+function line<T>(label: string, count: string, items: readonly T[], item: (x: T) => string, lang: ReportLang, ranked?: { idOf: (x: T) => string; input: SinceLastRun }): string[] {
   if (items.length === 0) return [];
-  const shown = items.slice(0, NAMED).map(item);
+  const shown = (ranked ? byRank(items, ranked.idOf, ranked.input) : items).slice(0, NAMED).map(item);
   if (items.length > NAMED) shown.push(andMore(items.length - NAMED, lang));
   return [`- **${label}**: ${count} — ${shown.join(', ')}`];
 }
 
-/** A tone, or a rating on the run's scale: two decimals, or whole percent where the run compares in percent. */
+/** A rating mean as a reader of the scale expects it: stars as stars ("3.5★"), percent in whole percent, others to one decimal. */
+function ratingValue(value: number, unit: NonNullable<RunState['scale']>['unit'] | undefined, lang: ReportLang): string {
+  if (unit === 'percent') return percent(Math.round(value), lang);
+  // One decimal, as the portraits give a mean: "4.67" of two or three ratings claims more than they say.
+  const mean = num(Math.round(value * 10) / 10, lang);
+  return unit === 'stars5' || unit === 'stars10' ? `${mean}★` : mean;
+}
+
+/** A tone to two decimals, or a rating on the run's scale. */
 function moved(m: Moved, input: SinceLastRun, lang: ReportLang, rating = false): string {
-  const value = (v: number) => (rating && input.scale?.unit === 'percent' ? percent(Math.round(v), lang) : num(v, lang, 2));
+  const value = (v: number) => (rating ? ratingValue(v, input.scale?.unit, lang) : num(v, lang, 2));
   return `${link(m.id, input)} ${value(m.from)} → ${value(m.to)}`;
 }
 
@@ -98,18 +117,20 @@ function changeLines(c: Changes, input: SinceLastRun, lang: ReportLang): string[
   const code = (id: string) => mdText(codeLabel(input.codes, id, lang));
   const n = (xs: readonly unknown[]) => String(xs.length);
   const talks = (xs: readonly { n: number }[]) => w.conversations(xs.reduce((sum, x) => sum + x.n, 0));
+  const ids = { idOf: (id: string) => id, input };
+  const who = { idOf: (x: { id: string }) => x.id, input };
   return [
-    ...line(w.newCustomers, n(c.newCustomers), c.newCustomers, (id) => link(id, input), lang),
-    ...line(w.gone, n(c.goneCustomers), c.goneCustomers, (id) => link(id, input), lang),
-    ...line(w.stages, n(c.stageChanges), c.stageChanges, (s) => `${link(s.id, input)} ${stageName(s.from, lang)} → ${stageName(s.to, lang)}`, lang),
-    ...line(w.toneDown, n(c.toneDown), c.toneDown, (m) => moved(m, input, lang), lang),
-    ...line(w.toneUp, n(c.toneUp), c.toneUp, (m) => moved(m, input, lang), lang),
-    ...line(w.ratingDown, n(c.ratingDown), c.ratingDown, (m) => moved(m, input, lang, true), lang),
-    ...line(w.ratingUp, n(c.ratingUp), c.ratingUp, (m) => moved(m, input, lang, true), lang),
-    ...line(w.newPain, n(c.newPain), c.newPain, (p) => `${link(p.id, input)} (${p.codes.map(code).join(', ')})`, lang),
+    ...line(w.newCustomers, n(c.newCustomers), c.newCustomers, (id) => link(id, input), lang, ids),
+    ...line(w.gone, n(c.goneCustomers), c.goneCustomers, (id) => link(id, input), lang, ids),
+    ...line(w.stages, n(c.stageChanges), c.stageChanges, (s) => `${link(s.id, input)} ${stageName(s.from, lang)} → ${stageName(s.to, lang)}`, lang, who),
+    ...line(w.toneDown, n(c.toneDown), c.toneDown, (m) => moved(m, input, lang), lang, who),
+    ...line(w.toneUp, n(c.toneUp), c.toneUp, (m) => moved(m, input, lang), lang, who),
+    ...line(w.ratingDown, n(c.ratingDown), c.ratingDown, (m) => moved(m, input, lang, true), lang, who),
+    ...line(w.ratingUp, n(c.ratingUp), c.ratingUp, (m) => moved(m, input, lang, true), lang, who),
+    ...line(w.newPain, n(c.newPain), c.newPain, (p) => `${link(p.id, input)} (${p.codes.map(code).join(', ')})`, lang, who),
     ...line(w.newPainCodes, n(c.newPainCodes), c.newPainCodes, code, lang),
-    ...line(w.unanswered, talks(c.newlyUnanswered), c.newlyUnanswered, (x) => `${link(x.id, input)} (${x.n})`, lang),
-    ...line(w.answered, talks(c.newlyAnswered), c.newlyAnswered, (x) => `${link(x.id, input)} (${x.n})`, lang),
+    ...line(w.unanswered, talks(c.newlyUnanswered), c.newlyUnanswered, (x) => `${link(x.id, input)} (${x.n})`, lang, who),
+    ...line(w.answered, talks(c.newlyAnswered), c.newlyAnswered, (x) => `${link(x.id, input)} (${x.n})`, lang, who),
   ];
 }
 
@@ -129,5 +150,5 @@ export function sinceLastRunBlocks(input: SinceLastRun, lang: ReportLang): Block
   if (!c) return [`## ${w.title}`, '', w.first, ''];
   const lines = changeLines(c, input, lang);
   const how = w.how(num(c.thresholds.tone, lang, 2), c.thresholds.toneMinN, ratingStep(input, lang));
-  return [`## ${w.title}`, '', w.compared(c.previous.asOf, c.previous.customers), '', ...(lines.length > 0 ? lines : [w.nothing]), '', `*${how}*`, ''];
+  return [`## ${w.title}`, '', w.compared(dayOf(c.previous.asOf, lang), c.previous.customers), '', ...(lines.length > 0 ? lines : [w.nothing]), '', `*${how}*`, ''];
 }
