@@ -221,7 +221,7 @@ describe('what changed since the last run', () => {
   it('an unknown metric or code is a usage error too, before any input is read, with the metrics there are', async () => {
     const stderr = await usage(['--fail-on', 'pain.wating.new>5']);
     expect(stderr).toContain('error: --fail-on "pain.wating.new>5": unknown code "pain.wating" (see thick codebook)');
-    expect(stderr).toContain('metrics: customers, rejected, unanswered, new-customers');
+    expect(stderr).toContain('metrics: customers, rejected, unanswered, still-open, new-customers');
   });
 
   it('a malformed rule in the config file names the file, the key and the value', async () => {

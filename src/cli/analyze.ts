@@ -238,9 +238,11 @@ function sinceLastRun(out: string, plain: Analysis, shown: Analysis, redacted: b
 function measuresOf(analysis: Analysis, rejected: number, { state, changes }: RunStateOutput): Measures {
   const stages: Record<string, number> = {};
   const codes: Record<string, number> = {};
+  let stillOpen = 0;
   for (const { profile } of analysis.profiled) {
     stages[profile.stage] = (stages[profile.stage] ?? 0) + 1;
+    stillOpen += profile.dialog.stillOpen ?? 0;
     for (const code of Object.keys(profile.codes)) codes[code] = (codes[code] ?? 0) + 1;
   }
-  return { customers: analysis.profiled.length, rejected, stages, codes, state, changes };
+  return { customers: analysis.profiled.length, rejected, stillOpen, stages, codes, state, changes };
 }

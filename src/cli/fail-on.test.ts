@@ -11,7 +11,7 @@ const parse = (...rules: string[]) => parseFailOn(rules, CODES, PAIN);
 const state = (customers: RunState['customers']): RunState => ({ version: STATE_VERSION, asOf: '2026-01-14', window: null, redacted: false, scale: null, customers });
 const before = state({ a: { id: 'a', stage: 'regular', open: ['k1'] } });
 const now = state({ a: { id: 'a', stage: 'at-risk', pain: ['pain.waiting'], open: ['k1', 'k2'] }, b: { id: 'b', stage: 'at-risk', open: ['k3'] } });
-const measures = (changes = diffStates(before, now) as Measures['changes']): Measures => ({ customers: 2, rejected: 4, stages: { 'at-risk': 2 }, codes: { 'pain.waiting': 1 }, state: now, changes });
+const measures = (changes = diffStates(before, now) as Measures['changes']): Measures => ({ customers: 2, rejected: 4, stillOpen: 1, stages: { 'at-risk': 2 }, codes: { 'pain.waiting': 1 }, state: now, changes });
 
 describe('--fail-on', () => {
   it('reads <metric><operator><number> with every operator, spaces allowed', () => {
@@ -31,6 +31,12 @@ describe('--fail-on', () => {
       ['rejected<=3', 4, false],
       ['at-risk=2', 2, true],
       ['customers!=2', 2, false],
+    ]);
+  });
+  it('tells still-open (within the reply horizon) from unanswered (however old)', () => {
+    expect(checkRules(parse('unanswered>1', 'still-open>1'), measures()).map((a) => [a.rule, a.value, a.held])).toEqual([
+      ['unanswered>1', 3, true],
+      ['still-open>1', 1, false],
     ]);
   });
 

@@ -12,6 +12,8 @@ export type Operator = '>' | '>=' | '<' | '<=' | '=' | '!=';
 export interface Measures {
   customers: number;
   rejected: number;
+  /** Conversations waiting for an answer within the reply horizon (profiles' dialog.stillOpen, summed). */
+  stillOpen: number;
   /** Customers per stage. */
   stages: Readonly<Record<string, number>>;
   /** Customers per code (any code of the codebook). */
@@ -48,6 +50,7 @@ const METRICS: Readonly<Record<string, (m: Measures) => number>> = {
   customers: (m) => m.customers,
   rejected: (m) => m.rejected,
   unanswered: (m) => openConversations(m.state),
+  'still-open': (m) => m.stillOpen,
   'new-customers': changed((c) => c.newCustomers.length),
   'gone-customers': changed((c) => c.goneCustomers.length),
   'stage-changes': changed((c) => c.stageChanges.length),
