@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI itself is compiled from src/cli to dist/cli.
 import { main } from '../dist/cli/main.js';
-import { endQuietlyOnClosedPipe } from '../dist/cli/stdio.js';
+import { endQuietlyOnClosedPipe, outputFailure } from '../dist/cli/stdio.js';
+import { terminal } from '../dist/cli/terminal.js';
 
 // Here, at the edge, once: a reader that closes the pipe early (`| head`) ends the output, not the run, quietly.
 endQuietlyOnClosedPipe(process.stdout);
 endQuietlyOnClosedPipe(process.stderr);
+// An output lost otherwise (`> file` on a full disk) fails the run, with one line and no stack trace. Checked once
+// nothing is left to run: the stream reports a failed write a tick after it.
+process.once('beforeExit', () => {
+  const lost = outputFailure('standard output', process.stdout) ?? outputFailure('standard error', process.stderr);
+  if (!lost) return;
+  terminal().error(lost);
+  process.exitCode = 1;
+});
 process.exitCode = await main(process.argv);

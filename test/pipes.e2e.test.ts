@@ -2,7 +2,7 @@
 // cursor codes where no person (or TERM=dumb, NO_COLOR, FORCE_COLOR=0) is at the terminal. Spawned concurrently: few
 // and fast; the rules themselves are unit-tested in src/cli/terminal.test.ts, stdin.test.ts and stdio.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
@@ -65,6 +65,20 @@ describe('a reader that closes the pipe early (thick … | head)', () => {
     const result = await run(['analyze', 'fixtures/demo/contacts.csv', '-o', out], { close: 'stderr' });
     expect(result.code).toBe(0);
     expect(existsSync(join(out, 'index.md'))).toBe(true);
+  });
+});
+
+describe('an output that cannot be written (stdout on a full disk)', () => {
+  const full = existsSync('/dev/full');
+  it.skipIf(!full).concurrent.each([['codebook'], ['annotate', 'fixtures/demo/social.csv']])('fails `thick %s > /dev/full` with exit 1 and one line, no stack trace', async (...args) => {
+    const fd = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/thick.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    const err: Buffer[] = [];
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(Buffer.concat(err).toString('utf8')).toBe('error: standard output: no space left on the device\n');
   });
 });
 

@@ -44,12 +44,13 @@ const WEEK2_CHANGES = {
 describe('what changed since the last run', () => {
   it('a first run compares with nothing: changes null, the index says so, and no change alert fires', async () => {
     const out = join(tempDir(), 'out');
-    const { code, summary } = await analyze(1, out, { failOn: ['newly-at-risk>0', 'new-customers>0'] });
+    const { code, summary } = await analyze(1, out, { failOn: ['newly-at-risk>0', 'new-customers>0', 'stage-changes<1'] });
     expect(code).toBe(0);
     expect(summary.changes).toBeNull();
     expect(summary.alerts).toEqual([
-      { rule: 'newly-at-risk>0', value: 0, held: false },
-      { rule: 'new-customers>0', value: 0, held: false },
+      { rule: 'newly-at-risk>0', value: null, held: false },
+      { rule: 'new-customers>0', value: null, held: false },
+      { rule: 'stage-changes<1', value: null, held: false },
     ]);
     const index = readFileSync(join(out, 'index.md'), 'utf8');
     expect(index).toContain('## Since last run\n\nNothing to compare with yet: this output folder holds no run over earlier data.');

@@ -73,7 +73,8 @@ const EXPERIMENTAL_HELP = 'also show codes the codebook marks experimental (meas
 export const CLI_OPTIONS: readonly CliOption[] = [
   {
     long: 'out', short: 'o', arg: '<file>', type: 'string', commands: ['analyze', 'annotate', 'train'], file: true, env: true, path: true,
-    description: 'where to write',
+    // Shown as is only by `thick config`, which writes nothing: every command that writes says its own below.
+    description: "the shown command's -o: analyze's report folder, annotate's output file (- for stdout), train's model file",
     schema: text('a path'),
     per: {
       analyze: {

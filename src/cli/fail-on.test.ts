@@ -52,9 +52,18 @@ describe('--fail-on', () => {
     ]);
   });
 
-  it('counts nothing as changed on a first run, so no change alert fires on a fresh folder', () => {
-    const rules = parse('newly-at-risk>0', 'pain.waiting.new>0', 'new-customers>0', 'unanswered>0');
-    expect(checkRules(rules, measures(null)).map((a) => a.value)).toEqual([0, 0, 0, 3]);
+  it('knows no change on a first run: its value is null and no change rule holds, whatever its operator', () => {
+    // new-customers<1 or stage-changes=0 (a stale export) must not fire on a fresh folder either.
+    const rules = parse('newly-at-risk>0', 'pain.waiting.new>0', 'new-customers>0', 'new-customers<1', 'stage-changes=0', 'newly-answered<=0', 'unanswered>0');
+    expect(checkRules(rules, measures(null)).map((a) => [a.value, a.held])).toEqual([
+      [null, false],
+      [null, false],
+      [null, false],
+      [null, false],
+      [null, false],
+      [null, false],
+      [3, true],
+    ]);
   });
 
   it('is a usage error, with the grammar, for a malformed rule, an unknown metric, stage or code', () => {

@@ -28,13 +28,13 @@ export interface FailRule {
   metric: string;
   op: Operator;
   threshold: number;
-  value: (m: Measures) => number;
+  value: (m: Measures) => number | null;
 }
 
-/** How a rule came out: its value and whether it held. */
+/** How a rule came out: its value (null for a change on a first run: unknown, not 0) and whether it held. */
 export interface Alert {
   rule: string;
-  value: number;
+  value: number | null;
   held: boolean;
 }
 
@@ -42,11 +42,14 @@ const STAGES: readonly Stage[] = ['stranger', 'acquaintance', 'regular', 'advoca
 
 const openConversations = (state: RunState): number => Object.values(state.customers).reduce((n, c) => n + (c.open?.length ?? 0), 0);
 const sumN = (list: readonly { n: number }[]): number => list.reduce((n, x) => n + x.n, 0);
-/** A metric of the changes: 0 on a first run, where there is nothing to compare with. */
-const changed = (count: (c: Changes, m: Measures) => number) => (m: Measures) => (m.changes ? count(m.changes, m) : 0);
+/**
+ * A metric of the changes: null on a first run, where there is nothing to compare with. Not 0: `new-customers<1` (a
+ * stale export) would then fire on every fresh folder.
+ */
+const changed = (count: (c: Changes, m: Measures) => number) => (m: Measures) => (m.changes ? count(m.changes, m) : null);
 
 /** The fixed metrics, with what each counts (the README's table says the same). */
-const METRICS: Readonly<Record<string, (m: Measures) => number>> = {
+const METRICS: Readonly<Record<string, (m: Measures) => number | null>> = {
   customers: (m) => m.customers,
   rejected: (m) => m.rejected,
   unanswered: (m) => openConversations(m.state),
@@ -97,7 +100,7 @@ function usage(rule: string, why: string): UsageError {
 }
 
 /** The value of a metric by its name, or why the name is not one; `codes` are the codebook's, `pain` its pain codes. */
-function metricOf(metric: string, codes: ReadonlySet<string>, pain: ReadonlySet<string>): ((m: Measures) => number) | string {
+function metricOf(metric: string, codes: ReadonlySet<string>, pain: ReadonlySet<string>): ((m: Measures) => number | null) | string {
   const fixed = METRICS[metric];
   if (fixed) return fixed;
   if ((STAGES as readonly string[]).includes(metric)) return (m) => m.stages[metric] ?? 0;
@@ -142,10 +145,10 @@ function holds(value: number, op: Operator, threshold: number): boolean {
   }
 }
 
-/** Every rule with its value and whether it held, in the order given. */
+/** Every rule with its value and whether it held, in the order given; a value not known holds no rule. */
 export function checkRules(rules: readonly FailRule[], measures: Measures): Alert[] {
   return rules.map((r) => {
     const value = r.value(measures);
-    return { rule: r.rule, value, held: holds(value, r.op, r.threshold) };
+    return { rule: r.rule, value, held: value !== null && holds(value, r.op, r.threshold) };
   });
 }

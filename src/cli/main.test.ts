@@ -32,8 +32,10 @@ describe('the commands built from the option table', () => {
     expect(command('train').options.find((o) => o.long === '--out')!.description).toBe('where to write the model (JSON)');
     expect(command('analyze').options.find((o) => o.long === '--lang')!.description).toBe('report language (choices: "en", "de", default: "en")');
   });
-  it("says in thick config's help that its --json prints the settings, not a run summary", () => {
+  it("says in thick config's help that its --json prints the settings, not a run summary, and whose -o is what", () => {
     expect(command('config').options.find((o) => o.long === '--json')!.description).toBe('print the settings as JSON on stdout');
+    // thick config writes nothing: its -o is the shown command's, so its help says whose -o is what.
+    expect(command('config').options.find((o) => o.long === '--out')!.description).toBe("the shown command's -o: analyze's report folder, annotate's output file (- for stdout), train's model file");
   });
   it('collects a repeated list flag in order', async () => {
     const io = captureOutput();

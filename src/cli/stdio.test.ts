@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { endQuietlyOnClosedPipe, readerGone, writeOrStop } from './stdio.js';
+import { endQuietlyOnClosedPipe, outputFailure, readerGone, writeOrStop } from './stdio.js';
 
 /** A stream whose reader leaves after `accepts` writes: each later write fails with EPIPE, as a closed pipe does. */
 function pipeClosingAfter(accepts: number): Writable & { received: string[] } {
@@ -31,12 +31,16 @@ describe('a closed pipe', () => {
     await new Promise((resolve) => setImmediate(resolve));
   });
 
-  it('is the only error it forgives', () => {
+  it('is the only error it forgives: another (a full disk) ends the writing too, and the run then fails with one line', () => {
     const stream = new Writable();
     endQuietlyOnClosedPipe(stream);
     const listeners = stream.listeners('error');
     expect(listeners).toHaveLength(1);
-    expect(() => (listeners[0] as (e: Error) => void)(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).toThrow('disk full');
+    expect(outputFailure('standard output', stream)).toBeNull();
+    // Thrown from an error listener it was an uncaught exception: a Node stack trace instead of a message.
+    expect(() => (listeners[0] as (e: Error) => void)(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).not.toThrow();
+    expect(readerGone(stream)).toBe(true);
+    expect(outputFailure('standard output', stream)).toBe('standard output: no space left on the device');
   });
 
   it('lets a producer go on while the reader reads', async () => {

@@ -1,7 +1,11 @@
 // A closed pipe is a reader that has read enough (`thick codebook | head -3`), not an error: clig.dev.
 
+import { describeError } from './errno.js';
+
 /** Streams whose reader has gone: what is written to them after that has nobody to read it. */
 const gone = new WeakSet<NodeJS.EventEmitter>();
+/** Streams that failed otherwise (a full disk behind `> file`): the output is lost, so the run must not end with 0. */
+const failed = new WeakMap<NodeJS.EventEmitter, Error>();
 
 /** Whether the reader of `stream` has gone (EPIPE, or the stream was torn down after it). */
 export function readerGone(stream: NodeJS.WritableStream & { destroyed?: boolean }): boolean {
@@ -13,16 +17,20 @@ export function readerGone(stream: NodeJS.WritableStream & { destroyed?: boolean
  * (which Node reports as a "destroyed stream" error) is dropped too. The run goes on to its own end, so files it is
  * writing are finished and its exit code is the one it would have had (0 for a run that went well); a command that
  * only produces text for the stream (annotate to stdout) asks `readerGone` and stops. Any other error on the stream
- * is thrown as before.
+ * ends the writing as well but is kept for `outputFailure`: thrown from this listener it would be an uncaught
+ * exception, a Node stack trace instead of a message.
  */
 export function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || gone.has(stream)) {
-      gone.add(stream);
-      return;
-    }
-    throw error;
+    if (error.code !== 'EPIPE' && !gone.has(stream)) failed.set(stream, error);
+    gone.add(stream);
   });
+}
+
+/** The one line a stream's failure (other than its reader leaving) gets, e.g. `standard output: no space left …`. */
+export function outputFailure(name: string, stream: NodeJS.WritableStream): string | null {
+  const error = failed.get(stream);
+  return error ? `${name}: ${describeError(error)}` : null;
 }
 
 /**
