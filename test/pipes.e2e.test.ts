@@ -137,10 +137,12 @@ describe('colour and cursor codes at a real terminal (util-linux script)', () =>
   });
 
   // NO_COLOR and the other combinations: terminalMode's unit tests.
-  it.skipIf(!hasScript).concurrent('has no colour with FORCE_COLOR=0', async () => {
-    const output = await atTerminal(analyze(), { FORCE_COLOR: '0' });
-    expect(output).toContain('reports in');
-    expect(output).not.toMatch(COLOUR);
+  it.skipIf(!hasScript).concurrent('has no colour and no spinner with FORCE_COLOR=0 or NO_COLOR', async () => {
+    for (const output of await Promise.all([atTerminal(analyze(), { FORCE_COLOR: '0' }), atTerminal(analyze(), { NO_COLOR: '1' })])) {
+      expect(output).toContain('reports in');
+      expect(output).not.toMatch(COLOUR);
+      expect(output).not.toContain(`${ESC}[?25l`);
+    }
   });
 
   it.skipIf(!hasScript).concurrent("has none in inspect's text piped on (`thick inspect … | cat`), though stderr is the terminal", async () => {

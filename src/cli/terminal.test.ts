@@ -44,8 +44,8 @@ describe('terminalMode: colour and spinner only for a person at a terminal', () 
     ['NO_COLOR=1', { NO_COLOR: '1' }],
     ['FORCE_COLOR=0', { FORCE_COLOR: '0' }],
     ['FORCE_COLOR=false', { FORCE_COLOR: 'false' }],
-  ])('turns colour off with %s, keeping the spinner (it is not colour)', (_, env) => {
-    expect(mode({}, env)).toEqual({ colour: 0, spinner: true });
+  ])('turns colour and the spinner off with %s', (_, env) => {
+    expect(mode({}, env)).toEqual({ colour: 0, spinner: false });
   });
 
   it('ignores an empty NO_COLOR, as no-color.org says', () => {

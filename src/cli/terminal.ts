@@ -35,15 +35,18 @@ const inCI = (env: TerminalContext['env']): boolean => env.CI !== undefined && !
  * Colour and spinner for one stream, by clig.dev's rules. Every off-switch wins over everything: NO_COLOR (non-empty,
  * no-color.org), FORCE_COLOR=0 or false, TERM=dumb. Otherwise FORCE_COLOR=1/2/3 forces that depth even where no
  * person is (a CI log viewer that renders colour), and a TTY gets basic colour. The spinner needs a person: a TTY that
- * reports its width (without one, `script` and some CI shells, it would redraw forever), no TERM=dumb (it hides the
- * cursor with escape codes), no CI, not -q or --json. FORCE_COLOR never forces a spinner.
+ * reports its width (without one, `script` and some CI shells, it would redraw forever), none of the colour
+ * off-switches (TERM=dumb above all: it hides the cursor with escape codes), no CI, not -q or --json. FORCE_COLOR
+ * never forces a spinner.
  */
 export function terminalMode({ isTTY, env, columns, quiet }: TerminalContext): TerminalMode {
   const dumb = env.TERM === 'dumb';
   const forced = forcedColour(env.FORCE_COLOR);
   const colourOff = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || forced === 'off' || dumb;
   const colour = colourOff ? 0 : typeof forced === 'number' ? forced : isTTY ? 1 : 0;
-  const spinner = isTTY && !dumb && (columns ?? 0) > 0 && !quiet && !inCI(env);
+  // The issue asks colour and spinners off alike with NO_COLOR and FORCE_COLOR=0: who turns off styling does not want
+  // a redrawn line and a hidden cursor either.
+  const spinner = isTTY && !colourOff && (columns ?? 0) > 0 && !quiet && !inCI(env);
   return { colour, spinner };
 }
 
