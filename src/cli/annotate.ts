@@ -152,6 +152,8 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags): Promis
     const rejected = ingests.flatMap((i) => i.rejected).map(rejectionJson);
     process.stdout.write(`${JSON.stringify({ rows, files, warnings, rejected, out: flags.out }, null, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
+  // Not an error: `json: true` in a config file is meant for analyze and must not stop a quick `thick annotate x.csv`.
+  if (flags.json && toStdout) term.warn('--json: the annotated lines go to stdout, so no run summary is printed; write them to a file with -o to get one');
   for (const warning of warnings) term.warn(warning);
   warnRejections(term, ingests.flatMap((i) => i.rejected));
   return 0;

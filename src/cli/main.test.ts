@@ -87,6 +87,13 @@ describe('manners of option parsing', () => {
     expect(lines.map((l) => l.text)).toEqual(['Wo bleibt mein Paket?', 'Danke, ist angekommen.']);
     expect(io.stderr()).toBe('');
   });
+  it('says so when --json asks annotate for a summary its stdout, full of lines, cannot carry', async () => {
+    const cwd = folder({ 'c.csv': COMMENTS });
+    const io = captureOutput();
+    expect(await run(cwd, ['annotate', join(cwd, 'c.csv'), '--json'])).toBe(0);
+    expect(io.stdout().trimEnd().split('\n').map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['Wo bleibt mein Paket?', 'Danke, ist angekommen.']);
+    expect(io.stderr()).toBe('warning: --json: the annotated lines go to stdout, so no run summary is printed; write them to a file with -o to get one\n');
+  });
   it('keeps inspect and codebook silent on stderr with -q, errors aside', async () => {
     const cwd = folder({
       'c.csv': COMMENTS,
