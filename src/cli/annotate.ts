@@ -8,7 +8,7 @@ import { activeCodebook, activeModel, ingestAll, linkRun } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
 import { writeOrStop } from './stdio.js';
-import { csvFile } from './write.js';
+import { csvFile } from '../report/csv.js';
 
 export interface AnnotateFlags extends IngestFlags {
   out: string;
@@ -96,7 +96,7 @@ function jsonLine(line: Line): string {
 }
 
 /**
- * CSV for R, pandas or a spreadsheet (UTF-8 with BOM, formulas neutralised: write.ts csvFile): the input columns plus
+ * CSV for R, pandas or a spreadsheet (UTF-8 with BOM, formulas neutralised: report/csv.ts): the input columns plus
  * kind, rating, rating_scale, lang, sentiment, sentiment_score and one 0/1 column per code. A rejected row keeps its
  * place with its reason in `rejected` and its raw text in `raw`, nothing else.
  */

@@ -2,7 +2,7 @@
 // holds all of them, with the figures of profiles.jsonl flattened into columns and one column per code.
 // Numbers are written in plain "." notation whatever the report language, so every tool reads them as numbers; a
 // figure that cannot be known is an empty cell, never 0.
-import { csvFile } from '../cli/write.js';
+import { csvFile } from './csv.js';
 import { byCodePoint } from '../collation.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import type { CodeInfo } from './codes.js';
