@@ -56,16 +56,26 @@ describe('a run killed while it writes', () => {
     expect(thick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000']).code).toBe(0);
     expect(reportsOfWhole(out)).toBe(100);
     writeFileSync(join(out, 'customers', 'meine-notizen.md'), 'Rückruf Ida am Montag\n');
-    const previous = folderSnapshot(out);
     const staged = join(ws, '.out.thick-new', 'customers');
     // Kill as soon as the new output is being built, and when about a third and two thirds of its reports are written.
     for (const written of [0, 200, 400]) {
-      const ended = await killWhen(['analyze', ...after, '-o', out, '-q', '--index-top', '1000'], () => count(staged) >= written);
-      expect(ended.signal).toBe('SIGKILL');
-      expect(count(staged)).toBeGreaterThanOrEqual(written); // it died writing: the unfinished output is still there
-      expect(count(staged)).toBeLessThan(600);
-      expect(folderSnapshot(out)).toEqual(previous);
-      expect(reportsOfWhole(out)).toBe(100);
+      // On a loaded machine this poller can be starved until the run has built all it writes (or finished): such a
+      // try proves nothing about a run killed while writing, so an old output is put back and the moment is tried
+      // again, at most three times. A try that did die writing (the unfinished output is still there) must leave
+      // the folder exactly as it was.
+      let killedWriting = false;
+      for (let attempt = 0; attempt < 3 && !killedWriting; attempt++) {
+        const previous = folderSnapshot(out);
+        const ended = await killWhen(['analyze', ...after, '-o', out, '-q', '--index-top', '1000'], () => count(staged) >= written);
+        killedWriting = ended.signal === 'SIGKILL' && count(staged) >= written && count(staged) < 600;
+        if (!killedWriting) {
+          expect(thick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000']).code).toBe(0);
+          continue;
+        }
+        expect(folderSnapshot(out)).toEqual(previous);
+        expect(reportsOfWhole(out)).toBe(100);
+      }
+      expect(killedWriting, `no try at ${written} reports was killed while writing`).toBe(true);
     }
     const rerun = thick(['analyze', ...after, '-o', out, '-q', '--index-top', '1000']);
     expect(rerun.code).toBe(0);
