@@ -8,6 +8,7 @@
 // Run after `npm run build`. A figure for a person to read, never a test: wall time on a shared machine varies.
 
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/thick.js', import.meta.url));
@@ -38,7 +39,8 @@ function measure(nodeArgs, runs) {
  */
 export function startupLines(runs = 20) {
   return [
-    `startup, ${runs} runs each:`,
+    // Other work on the machine slows every start alike: the load says how far to trust the figures.
+    `startup, ${runs} runs each (load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores):`,
     `  node -e 0 (the floor): ${measure(['-e', '0'], runs)}`,
     ...CASES.map((args) => `  thick ${args.join(' ')}: ${measure([BIN, ...args], runs)}`),
   ];
