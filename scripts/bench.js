@@ -152,3 +152,7 @@ const total = Number(process.hrtime.bigint() - started) / 1e9;
 const rows = ingests.reduce((n, i) => n + i.rows.read, 0);
 console.log(`analyze end to end: ${rows.toLocaleString('en-US')} rows (${orderLines.toLocaleString('en-US')} order lines, ${commentCount.toLocaleString('en-US')} comments) → ${analysis.profiled.length.toLocaleString('en-US')} reports in ${total.toFixed(2)} s = ${Math.round(rows / total).toLocaleString('en-US')} rows/s; ${(markdown / 1e6).toFixed(1)} MB of Markdown`);
 console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+
+// Start-up (scripts/startup.js): what `thick --version` and `--help` cost a user, each a fresh process.
+const { startupLines } = await import('./startup.js');
+for (const line of startupLines()) console.log(line);

@@ -1,6 +1,7 @@
 import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
+import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
 import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseDateWindow, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { redactAnalysis } from '../redact/index.js';
@@ -109,8 +110,7 @@ export function parseReplyHorizon(value: string | undefined): number | undefined
   return days;
 }
 
-/** How many customers index.md lists by default: a screenful to act on; customers.csv has every one. */
-export const DEFAULT_INDEX_TOP = 100;
+export { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP };
 
 /** --index-top: a whole number, at least 1. */
 export function parseIndexTop(value: string | undefined): number {
@@ -119,9 +119,6 @@ export function parseIndexTop(value: string | undefined): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--index-top ${JSON.stringify(value)}: expected a whole number of customers, at least 1, e.g. --index-top 50`);
   return n;
 }
-
-/** How many portraits a handout shows by default: what fits a few printed pages of a workshop. */
-export const DEFAULT_HANDOUT_TOP = 5;
 
 /** --top N with --handout: a whole number, at least 1; --top alone is a usage error, it would silently do nothing. */
 export function parseHandoutTop(handout: boolean | undefined, value: string | undefined): number | undefined {

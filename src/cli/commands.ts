@@ -1,14 +1,13 @@
 // The commands: what each is called, what it reads, its help text, and the run function it hands plain flags to.
 // Their options are in cli-options.ts.
 
-import { runAnalyze, type AnalyzeFlags } from './analyze.js';
-import { runAnnotate, type AnnotateFlags } from './annotate.js';
+// Each run function is imported when its command runs: `thick --version` and `--help` load none of them (nor zod,
+// the pipeline or the report renderers they bring), so they answer in about the time Node takes to start.
+import type { AnalyzeFlags, IngestFlags } from './analyze.js';
+import type { AnnotateFlags } from './annotate.js';
 import type { CommandName } from './cli-options.js';
-import { runCodebook } from './codebook.js';
-import { runEval, type EvalFlags } from './eval.js';
-import { runInspect } from './inspect.js';
-import type { IngestFlags } from './analyze.js';
-import { runTrain, type TrainFlags } from './train.js';
+import type { EvalFlags } from './eval.js';
+import type { TrainFlags } from './train.js';
 
 export interface CommandSpec {
   name: CommandName;
@@ -51,7 +50,7 @@ Examples:
   $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …
   $ thick analyze exports/*.csv --handout --top 5 --lang de -o workshop  # handout.md/.html, every file pseudonymised
   $ thick analyze   # inputs, out, brand, … from thick.config.yaml`,
-    run: (files, flags) => runAnalyze(files, flags as unknown as AnalyzeFlags),
+    run: async (files, flags) => (await import('./analyze.js')).runAnalyze(files, flags as unknown as AnalyzeFlags),
   },
   {
     name: 'annotate',
@@ -66,7 +65,7 @@ Examples:
   $ thick annotate fixtures/demo/social.csv -o social.jsonl
   $ thick annotate survey.csv --map text=Antwort -o survey.csv.jsonl
   $ thick annotate feedback.csv | head`,
-    run: (files, flags) => runAnnotate(files, flags as unknown as AnnotateFlags),
+    run: async (files, flags) => (await import('./annotate.js')).runAnnotate(files, flags as unknown as AnnotateFlags),
   },
   {
     name: 'inspect',
@@ -77,7 +76,7 @@ Examples:
 Examples:
   $ thick inspect fixtures/demo/*.csv
   $ thick inspect export.csv --json | jq '.[0].mapping'`,
-    run: (files, flags) => runInspect(files, flags as unknown as IngestFlags & { json?: boolean }),
+    run: async (files, flags) => (await import('./inspect.js')).runInspect(files, flags as unknown as IngestFlags & { json?: boolean }),
   },
   {
     name: 'eval',
@@ -93,7 +92,7 @@ Examples:
   $ thick eval fixtures/labeled/feedback-en.csv
   $ thick eval umfrage.csv --map text=Antwort,label=Bewertung --json
   $ thick eval holdout.csv --model model.json`,
-    run: (files, flags) => runEval(files[0]!, flags as unknown as EvalFlags),
+    run: async (files, flags) => (await import('./eval.js')).runEval(files[0]!, flags as unknown as EvalFlags),
   },
   {
     name: 'train',
@@ -107,7 +106,7 @@ Examples:
   $ thick train fixtures/labeled/feedback-de.csv -o model.json
   $ thick train tickets-labelled.csv --map text=Beschreibung,label=Stimmung --folds 10 -o model.json
   $ thick analyze exports/*.csv --model model.json -o reports`,
-    run: (files, flags) => runTrain(files[0]!, flags as unknown as TrainFlags),
+    run: async (files, flags) => (await import('./train.js')).runTrain(files[0]!, flags as unknown as TrainFlags),
   },
   {
     name: 'codebook',
@@ -117,6 +116,6 @@ Examples:
 Examples:
   $ thick codebook
   $ thick codebook --codebook my-codes.yaml --json`,
-    run: (_files, flags) => runCodebook(flags),
+    run: async (_files, flags) => (await import('./codebook.js')).runCodebook(flags),
   },
 ];

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { camelKey, CLI_OPTIONS, COMMAND_NAMES, optionFor, optionsOf, type CliOption, type CommandName } from './cli-options.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
-import { runConfig } from './config-command.js';
 import { describeError } from './errno.js';
-import { UsageError } from './options.js';
-import { DataError } from './pipeline.js';
-import { checkRequired, runFlags, settingsFor, sourceName, type Context, type Settings } from './settings.js';
-import { terminal } from './terminal.js';
+import { DataError, UsageError } from './errors.js';
+import type { Context } from './settings.js';
+
+// Only commander and the tables of commands and options load up front: what --version and --help need. The settings
+// (zod), the run functions (the pipeline) and the terminal (chalk, ora) are imported when a command runs or fails.
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -48,6 +48,7 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
   if (spec.reads) command.argument(spec.reads.kind === 'files' ? `[${spec.reads.name}...]` : `<${spec.reads.name}>`, spec.reads.description);
   for (const option of optionsOf(spec.name)) command.addOption(commanderOption(option, spec.name));
   command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
+    const { checkRequired, runFlags, settingsFor, withSources } = await import('./settings.js');
     const flags = (args.at(-1) as Command).opts();
     const given = spec.reads ? [args[0] as string | string[]].flat() : [];
     const settings = settingsFor(spec.name, flags, context, spec.reads?.kind === 'files' && given.length === 0);
@@ -58,19 +59,6 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
       throw error instanceof UsageError ? withSources(error, settings) : error;
     }
   });
-}
-
-/**
- * Checks that need two options or the codebook (--since after --until, --top without --handout, an unknown code in
- * --fail-on) run with the run and word their message by flag. When that flag's value came from the config file or a
- * variable, the message says so, or the user hunts for a flag they never typed.
- */
-export function withSources(error: UsageError, settings: Settings): UsageError {
-  const from = settings.settings
-    .filter((s) => s.source.kind === 'file' || s.source.kind === 'env')
-    .filter((s) => new RegExp(`(^|[^\\w-])--${s.option.long}(?![\\w-])`).test(error.message))
-    .map((s) => `--${s.option.long} from ${s.source.kind === 'file' ? `${sourceName(s.source, s.option.long)}: ${s.option.long}` : sourceName(s.source, s.option.long)}`);
-  return from.length === 0 ? error : new UsageError(`${error.message} (${from.join('; ')})`);
 }
 
 /** `thick config [command]`: takes every option, so that what flags would change shows too. */
@@ -92,7 +80,8 @@ Examples:
   $ thick config train --json
   $ THICK_LANG=de thick config analyze --brand nordlicht.kaffee`,
     )
-    .action((name: string, options: Record<string, unknown>) => {
+    .action(async (name: string, options: Record<string, unknown>) => {
+      const [{ settingsFor }, { runConfig }] = await Promise.all([import('./settings.js'), import('./config-command.js')]);
       const spec = COMMANDS.find((c) => c.name === name || c.alias === name);
       if (!spec) throw new UsageError(`config ${JSON.stringify(name)}: expected one of ${COMMAND_NAMES.join(', ')}`);
       const { json, ...flags } = options;
@@ -142,17 +131,17 @@ export async function main(argv: string[], context: Context = { cwd: process.cwd
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    return exitCodeOf(error);
+    return await exitCodeOf(error);
   }
 }
 
 /** The one line an error gets on stderr (no stack trace but for a bug), and its exit code. */
-function exitCodeOf(error: unknown): number {
+async function exitCodeOf(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
-  const term = terminal();
+  const term = (await import('./terminal.js')).terminal();
   if (error instanceof UsageError || (error instanceof Error && error.name === 'MappingError')) {
     term.error(error.message);
     return 2;

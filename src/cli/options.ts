@@ -4,9 +4,9 @@ import { FIELD_NAMES, fieldNamed } from '../ingest/preset.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { parseDate } from '../ingest/dates.js';
 import { yamlData } from '../yaml-data.js';
+import { UsageError } from './errors.js';
 
-/** A mistake in how thick was called: exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /** `--map field=Column`, repeatable; the column name may itself contain '='. */
 export function parseMapFlags(flags: readonly string[]): Overrides {

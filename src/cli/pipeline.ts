@@ -17,11 +17,11 @@ import { windowFacts, type WindowFacts } from '../profile/window.js';
 import type { Finding, FindingKey } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { describeError } from './errno.js';
+import { DataError } from './errors.js';
 import { UsageError } from './options.js';
 import { checkStdinOnce, inputName, isStdin, readStdin, STDIN_ARG } from './stdin.js';
 
-/** A problem with the data itself (unreadable file, unknown layout): exit code 1. */
-export class DataError extends Error {}
+export { DataError };
 
 /** An input's bytes: a file, or standard input for `-` (stdin.ts). */
 export function readInput(file: string): Uint8Array {

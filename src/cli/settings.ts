@@ -8,6 +8,7 @@ import { byCodePoint } from '../collation.js';
 import { normaliseHandle } from '../ingest/normalise.js';
 import { camelKey, CLI_OPTIONS, configKeys, envName, INPUTS_KEY, optionFor, optionsOf, type CliOption, type CommandName, type OptionValue } from './cli-options.js';
 import { findConfig, shownPath, type ConfigFile } from './config-file.js';
+import { OPTION_CHECKS } from './option-checks.js';
 import { UsageError } from './options.js';
 import { isStdin } from './stdin.js';
 
@@ -62,7 +63,7 @@ function fromEnv(option: CliOption, raw: string): OptionValue {
 
 /** Check one value against the option's schema; a list element by element, so the message quotes the bad one. */
 function checked(option: CliOption, command: CommandName, value: unknown, source: Source): OptionValue {
-  const { schema } = optionFor(option, command);
+  const schema = optionFor(option, command).schema(OPTION_CHECKS);
   if (option.type === 'list') {
     // A single value is a list of one (`brand: shop`), a number too: `placeholder: 0` is a value exports use.
     const list = typeof value === 'string' || typeof value === 'number' ? [value] : value;
@@ -201,4 +202,17 @@ export function runFlags(settings: Settings): Record<string, unknown> {
     else flags[key] = typeof value === 'number' ? String(value) : value;
   }
   return flags;
+}
+
+/**
+ * Checks that need two options or the codebook (--since after --until, --top without --handout, an unknown code in
+ * --fail-on) run with the run and word their message by flag. When that flag's value came from the config file or a
+ * variable, the message says so, or the user hunts for a flag they never typed.
+ */
+export function withSources(error: UsageError, settings: Settings): UsageError {
+  const from = settings.settings
+    .filter((s) => s.source.kind === 'file' || s.source.kind === 'env')
+    .filter((s) => new RegExp(`(^|[^\\w-])--${s.option.long}(?![\\w-])`).test(error.message))
+    .map((s) => `--${s.option.long} from ${s.source.kind === 'file' ? `${sourceName(s.source, s.option.long)}: ${s.option.long}` : sourceName(s.source, s.option.long)}`);
+  return from.length === 0 ? error : new UsageError(`${error.message} (${from.join('; ')})`);
 }

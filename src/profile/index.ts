@@ -1,5 +1,6 @@
 import { isTheme, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
+import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
 import { readingsIn } from './readings.js';
@@ -42,7 +43,7 @@ export interface ProfileOptions {
   repliesKnown?: boolean;
 }
 
-export const DEFAULT_REPLY_HORIZON_DAYS = 30;
+export { DEFAULT_REPLY_HORIZON_DAYS };
 
 /** A profile with the events it was built from, for the report stage. */
 export interface ProfiledCustomer {
