@@ -19,8 +19,8 @@
 //   (e, n, en, es, s, er, ern): "schaden" matches "Totalschaden", "hotline" matches "Servicehotlines".
 // - Compounds are nouns, and German nouns are capitalised: compound tails are only matched in tokens with a
 //   capital initial, or anywhere in a text written all in lower case. So "verdanke" is not "danke".
-// - stems: an entry matches a token whose Porter stem (natural's German stemmer for `de`, English for `en`;
-//   both for lang 'other') starts with the entry (equal included). Entries are written as stem prefixes:
+// - stems: an entry matches a token whose stem (thick's Snowball German stemmer for `de`, Porter English for
+//   `en`; both for lang 'other') starts with the entry (equal included). Entries are written as stem prefixes:
 //   "verspät" matches Verspätung, verspätet, Verspätungen. German entries of ≥ 6 letters also match inside a
 //   compound, after a head of ≥ 3 letters: "verspät" matches "Paketverspätung", "erstatt" matches "Rückerstattung".
 // - phrases: a sequence of tokens, matched token by token; a token ending in "*" matches any token starting with

@@ -1,9 +1,9 @@
-// The stemmer: natural's Porter stemmers (Snowball German, Porter English), imported once, with one bounded cache
-// per language, so the codebook's stem patterns and the classifier's stem features agree on every word.
+// The stemmer: thick's own Snowball German and Porter English stemmers, with one bounded cache per language, so
+// the codebook's stem patterns and the classifier's stem features agree on every word.
 
-import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
-import PorterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { fold } from './fold.js';
+import { porterStemEnglish } from './porter-en.js';
+import { snowballStemGerman } from './snowball-de.js';
 
 export type StemLang = 'de' | 'en';
 
@@ -26,7 +26,7 @@ export function stem(word: string, lang: StemLang): string {
   const cache = caches[lang];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = lang === 'de' ? fold(PorterStemmerDe.stem(word)) : PorterStemmerEn.stem(word);
+    stemmed = lang === 'de' ? fold(snowballStemGerman(word)) : porterStemEnglish(word);
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }
