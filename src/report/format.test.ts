@@ -9,7 +9,7 @@ const PIECES = [
   ...'\\`*_[]()!<>&|~#+-=.:/@$"\'{}^;?',
   '<!--', '-->', '<script>', '</script>', '<img src=x onerror=alert(1)>', '<http://evil.example>', '<a@evil.example>',
   'https://evil.example', 'http://', 'ftp://x.example', 'www.evil.example', 'WWW.', 'kim@evil.example', 'mailto:a@b.example',
-  '&gt;', '&amp;', '&#60;', '&#x3C;', '&copy', '](javascript:alert(1))', '![x](http://evil.example/p.png)', '[^1]',
+  '&gt;', '&amp;', '&#60;', '&#x3C;', '&copy', '&copyx_y;', '](javascript:alert(1))', '![x](http://evil.example/p.png)', '[^1]',
   '```', '~~~', '***', '___', '1.', '2)', '\\', '\n', '\r\n', '\t', '    ', ' ', '  ', '\u00a0',
   'a', 'b', 'w', 'Z', 'é', 'ß', '9', '0', '😀', 'x_y', '_', '$x$',
   // Control characters a terminal would obey when the report is read raw.

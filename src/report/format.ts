@@ -8,11 +8,12 @@ import { channelName, dateText, type ReportLang } from './i18n.js';
  * - ` * [ ] | ~ < $ anywhere: code, emphasis, links and images, table cells, strike-through, raw HTML, comments and
  *   autolinks (all of which need a bare `<`), and the math of GitHub and VS Code;
  * - `(` after `]`: marked reads "\[x\](y)" inside a link text as a link (or, after "!", an image) all the same;
- * - `&` where it would start an entity ("&gt;" stays visible as typed; a lone "&" needs nothing);
+ * - `&` where it would start an entity ("&gt;" stays visible as typed; a lone "&" needs nothing); also before a word
+ *   with "_" and a ";" ("&copyx_y;"): marked leaves that raw, and HTML reads its "&copy" as "©";
  * - `_` unless between two letters or digits, where it can neither open nor close emphasis (snake_case stays as is);
  * - the GFM autolink literals: the colon of "https://", the dot of "www." and the `@` of an e-mail address.
  */
-const MARKUP = /\\(?=[!-/:-@[-`{-~]|$)|[`*[\]|~<$]|(?<=\])\(|&(?=#?[a-z0-9]+(?:;|$))|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/\/)|(?<=www)\.|(?<=[\w.+-])@(?=[\w-]+\.[\w-])/giu;
+const MARKUP = /\\(?=[!-/:-@[-`{-~]|$)|[`*[\]|~<$]|(?<=\])\(|&(?=#?[a-z0-9_]+(?:;|$))|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/\/)|(?<=www)\.|(?<=[\w.+-])@(?=[\w-]+\.[\w-])/giu;
 /** What opens a block at the start of a line: a heading, a quote, a list item, a setext underline. */
 const BLOCK_MARK = /^[#>+\-=]/;
 /** An ordered list item: "1." or "1)". */
