@@ -107,7 +107,7 @@ console.log(`heap used: ${mib(process.memoryUsage().heapUsed)} MiB (lexicons, co
 
 // End to end: ingest → annotate → profile → render on generated exports, in this process.
 const { ingestFile } = await import('../dist/ingest/index.js');
-const { analyse, codeInfo } = await import('../dist/cli/pipeline.js');
+const { analyse, codeInfo } = await import('../dist/pipeline.js');
 const { renderCustomerReport } = await import('../dist/report/customer.js');
 
 function retailCsv(lines, customers) {

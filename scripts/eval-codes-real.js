@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../dist/ingest/index.js';
-import { linkRun } from '../dist/cli/pipeline.js';
+import { linkRun } from '../dist/pipeline.js';
 import { annotateEvent } from '../dist/annotate/index.js';
 import { compileCodebook, defaultCodebook } from '../dist/annotate/codebook.js';
 

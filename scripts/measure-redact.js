@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCodebook } from '../dist/annotate/codebook.js';
-import { analyse, ingestAll } from '../dist/cli/pipeline.js';
+import { ingestAll } from '../dist/cli/pipeline.js';
+import { analyse } from '../dist/pipeline.js';
 import { redactAnalysis } from '../dist/redact/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -8,7 +8,8 @@
 //   node scripts/report-shares.js fixtures/demo/*.csv --brand nordlicht.kaffee --brand nordlichtkaffee
 //   node scripts/report-shares.js export.csv --json
 
-import { activeCodebook, analyse, codeInfo, ingestAll } from '../dist/cli/pipeline.js';
+import { activeCodebook, ingestAll } from '../dist/cli/pipeline.js';
+import { analyse, codeInfo } from '../dist/pipeline.js';
 import { byAttention } from '../dist/profile/index.js';
 import { ratingPosition } from '../dist/rating-scales.js';
 import { say } from '../dist/profile/wording.js';

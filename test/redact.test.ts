@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultCodebook } from '../src/annotate/codebook.js';
-import { analyse, codeInfo, ingestAll, type Analysis } from '../src/cli/pipeline.js';
+import { ingestAll } from '../src/cli/pipeline.js';
+import { analyse, codeInfo, type Analysis } from '../src/pipeline.js';
 import { redactAnalysis, redactRun } from '../src/redact/index.js';
 import { renderCustomerReport } from '../src/report/customer.js';
 import { renderIndex } from '../src/report/index-page.js';

@@ -6,7 +6,8 @@ import { defaultCodebook } from '../annotate/codebook.js';
 import { byAttention } from '../profile/index.js';
 import { renderCustomerReport } from '../report/customer.js';
 import { renderIndex } from '../report/index-page.js';
-import { analyse, codeInfo, ingestAll } from './pipeline.js';
+import { analyse, codeInfo } from '../pipeline.js';
+import { ingestAll } from './pipeline.js';
 
 const demo = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 const files = readdirSync(demo)

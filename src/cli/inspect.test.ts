@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultCodebook } from '../annotate/codebook.js';
 import { byCodePoint } from '../collation.js';
 import { runInspect } from './inspect.js';
-import { analyse, ingestAll } from './pipeline.js';
+import { analyse } from '../pipeline.js';
+import { ingestAll } from './pipeline.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thick-inspect-'));
 const contacts = join(dir, 'contacts.csv');

@@ -3,7 +3,8 @@ import type { FileIngest } from '../ingest/index.js';
 import { SCALES } from '../rating-scales.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { describeIdentity } from './identity-text.js';
-import { ingestAll, linkRun } from './pipeline.js';
+import { linkRun } from '../pipeline.js';
+import { ingestAll } from './pipeline.js';
 import { colourFor } from './terminal.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };

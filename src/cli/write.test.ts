@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCodebook } from '../annotate/codebook.js';
 import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
-import { analyse, codeInfo } from './pipeline.js';
+import { analyse, codeInfo } from '../pipeline.js';
 import { rejectedCsv, runFiles } from './write.js';
 
 describe('CSV outputs', () => {

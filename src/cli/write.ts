@@ -12,7 +12,7 @@ import { pageMarkdown } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { Analysis } from './pipeline.js';
+import type { Analysis } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';

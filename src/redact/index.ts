@@ -33,7 +33,7 @@
 // Names that identify nobody stay: column names, code ids and labels, brand handles. A file's name is the user's
 // choice, and "export-anna@example.org.csv" would be cited beside every quote of it: it is masked as text. Channel
 // names are cells of the export like any other ("Via: anna@example.org"), masked as text; "email" stays "email".
-import type { Analysis } from '../cli/pipeline.js';
+import type { Analysis } from '../pipeline.js';
 import { Copier } from './copy.js';
 import type { RedactLang } from './labels.js';
 import type { MaskCounts } from './mask.js';

@@ -1,6 +1,6 @@
 // Who a run's texts may name, gathered once: each customer's pseudonym, the names and ids they go by (in the contacts
 // export, on their rows, as their key), and the analysts who wrote notes. From these the Masker is built.
-import type { Analysis } from '../cli/pipeline.js';
+import type { Analysis } from '../pipeline.js';
 import { Placeholders } from '../ingest/placeholders.js';
 import type { Customer, Event, IdentityKeys } from '../model.js';
 import type { ProfiledCustomer } from '../profile/index.js';

@@ -1,0 +1,169 @@
+/**
+ * thick as a library: ingest → link → annotate → profile, pure. Nothing here reads a file, a flag or the clock: the
+ * caller ingests its bytes (ingest/index.ts), loads the codebook and model, and passes them in; the CLI (cli/) is one
+ * such caller. What a run writes is the caller's business too (cli/write.ts renders and writes the reports).
+ */
+import { annotateEvents } from './annotate/index.js';
+import type { SentimentModel } from './annotate/classifier.js';
+import { compileCodebook, type Codebook } from './annotate/codebook.js';
+import type { FileIngest } from './ingest/index.js';
+import { fileIdentities, type FileIdentity } from './ingest/identity.js';
+import { linkCustomers, type Linked } from './ingest/link.js';
+import { screenDates } from './ingest/plausible.js';
+import { byCodePoint } from './collation.js';
+import { rejectUnjoined } from './ingest/unjoined.js';
+import { cutAfter } from './ingest/until.js';
+import type { Event } from './model.js';
+import { profileRun, type ProfiledCustomer } from './profile/index.js';
+import { missingSignals } from './profile/signals.js';
+import { windowFacts, type WindowFacts } from './profile/window.js';
+import type { Finding, FindingKey } from './profile/wording.js';
+import type { CodeInfo } from './report/codes.js';
+
+/** One message per declared signal the codebook cannot produce. */
+export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
+  return missingSignals(codebook.codes).map(({ missing, usedFor }) => {
+    const what = missing.map((m) => (m.startsWith('category ') ? m : `"${m}"`)).join(', ');
+    return `${file}: the codebook has no ${what}${codebook.replace ? ' (replace: true dropped the default)' : ''}; without it thick loses ${usedFor}`;
+  });
+}
+
+/** What the report renderers need to know of each code: its category, label and whether it is experimental. */
+export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
+  return new Map(codebook.codes.map((code) => [code.id, { id: code.id, category: code.category, label: code.label, ...(code.experimental ? { experimental: true } : {}) }]));
+}
+
+export interface Analysis {
+  /** The files as read, less the rows linking found no customer for: those are among their rejected rows. */
+  ingests: FileIngest[];
+  /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
+  identities: FileIdentity[];
+  profiled: ProfiledCustomer[];
+  /** Gaps that hold for the whole run, said once in the index and in the --json summary. */
+  runBlindSpots: Finding[];
+  /** Customer gaps most of the run shares: kept in profiles.jsonl, left out of the Markdown reports. */
+  sharedGaps: FindingKey[];
+  events: Event[];
+  warnings: string[];
+  /** The run's time window (--since, --until) in figures; open at both ends without them. */
+  window: WindowFacts;
+}
+
+/** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
+function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): string[] {
+  const known = new Set(codebook.codes.map((c) => c.id));
+  return events.flatMap((e) =>
+    e.annotations
+      .filter((a) => a.by.kind === 'analyst' && !known.has(a.code))
+      .map((a) => `${a.source.file}:${a.source.line}: analyst code "${a.code}" is not in the codebook (kept as written; see thick codebook)`),
+  );
+}
+
+/** Whether the run can show the brand's replies: a reply in it, or an input with a reply column (none answered yet). */
+function repliesKnown(ingests: readonly FileIngest[], events: readonly Event[]): boolean {
+  const replyColumn = ingests.some((i) => (['reply', 'replies', 'firstReplyAt', 'firstReplyMinutes'] as const).some((field) => i.mapping[field] !== undefined));
+  return replyColumn || events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0);
+}
+
+/** What a run is analysed with: resources loaded at the edge, and the run's options. */
+export interface AnalyseOptions {
+  codebook: Codebook;
+  /** A trained sentiment model (--model) instead of the built-in analyser. */
+  model?: SentimentModel | null;
+  /** Reference date for recency (--as-of); default: --until, else the latest plausible event in the data (ingest/plausible.ts). */
+  asOf?: Date;
+  /**
+   * The time window (--since, --until, resolved at the edge by cli/window.ts). Records after `until` take no part in
+   * the run (ingest/until.ts); what is "recent" starts at `since` (profile/index.ts).
+   */
+  window?: { since?: Date; until?: Date };
+  /** The plausible dates (--dates); default: 1970-01-01 to a year after the reference date. */
+  dates?: { from?: Date; until?: Date };
+  /** The brand's own handles (--brand), normalised. */
+  brandHandles?: ReadonlySet<string>;
+  replyHorizonDays?: number;
+  /** Show codes the codebook marks experimental (--all-codes). */
+  allCodes?: boolean;
+}
+
+/**
+ * Link a run's files as one: every file's contacts and events, less the brand's own accounts (--brand), which get no
+ * profile even when the CRM lists them as a contact. Rows that then join no customer become rejected rows of their
+ * file (`ingests` is the files after that; read = used + rejected still holds). analyze, inspect and annotate all
+ * link through here, so they agree on who each row is. `warnings` names the contacts left out, then linking's own.
+ */
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
+  const all = ingests.flatMap((i) => i.contacts);
+  const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
+  const contacts = all.filter((c) => !brandContacts.includes(c));
+  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles }));
+  const warnings = [
+    ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
+    ...settled.linked.warnings,
+  ];
+  return { ...settled, warnings };
+}
+
+/**
+ * Whether the run holds order data and social posts at all, from its records rather than its files' presets: a
+ * generic export's kind column makes orders and posts too. A brand's public reply to a review is a post, but no
+ * sign of social data: only the customers' own posts are.
+ */
+export function runHolds(events: readonly Event[]): { ordersKnown: boolean; socialKnown: boolean } {
+  return {
+    ordersKnown: events.some((e) => e.kind === 'order'),
+    socialKnown: events.some((e) => e.kind === 'post' && e.direction === 'inbound'),
+  };
+}
+
+/** The latest record date of the run (what profiles measure recency from without --as-of or --until); null with none. */
+function latestDated(events: readonly Event[]): Date | null {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const event of events) if (event.at && event.at.getTime() > latest) latest = event.at.getTime();
+  return latest === Number.NEGATIVE_INFINITY ? null : new Date(latest);
+}
+
+/** ingest → link → annotate → profile; no output written here. */
+export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
+  const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false, window = {} } = options;
+  // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
+  const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
+  const { ingests: screened, warnings: dateWarnings } = screenDates(byName, { asOf, dates });
+  // Cut before linking: someone whose every record lies after --until is no customer of this run yet.
+  const { ingests: read, leftOut } = window.until ? cutAfter(screened, window.until) : { ingests: screened, leftOut: { records: 0, contacts: 0, rows: 0 } };
+  const contextEvents = read.flatMap((i) => i.contextEvents);
+  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
+  const identities = fileIdentities(ingests, linked);
+  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
+  const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
+  // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.
+  const reference = asOf ?? window.until;
+  const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
+    asOf: reference,
+    since: window.since,
+    ...known,
+    replyHorizonDays,
+    codes: codebook.codes,
+  });
+  const warnings = [
+    ...linkWarnings,
+    // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
+    ...identities.flatMap((identity) => identity.warnings),
+  ];
+  warnings.push(...dateWarnings);
+  for (const ingest of ingests) {
+    warnings.push(...ingest.warnings);
+    for (const [field, info] of Object.entries(ingest.dateOrders)) {
+      if (info.ambiguous) warnings.push(`${ingest.file}: column "${ingest.header[ingest.mapping[field as keyof typeof ingest.mapping]!]}" has ambiguous dates; read as ${info.order}${info.note ? ` (${info.note})` : ''}`);
+    }
+    if (ingest.rows.rejected > 0) warnings.push(`${ingest.file}: ${ingest.rows.rejected} row${ingest.rows.rejected === 1 ? '' : 's'} rejected, see rejected.csv`);
+  }
+  warnings.push(...unknownAnalystCodes(annotated, codebook));
+  if (asOf) {
+    const later = annotated.filter((e) => e.at && e.at > asOf).length;
+    if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
+  }
+  const facts = windowFacts(profiled, window, reference ?? latestDated(annotated), leftOut);
+  if (window.since && facts.records.inWindow === 0) warnings.push(`the window from ${window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
+  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
+}
