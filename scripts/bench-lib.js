@@ -84,7 +84,8 @@ file in the same run:
 Columns: **ratio** = analyze ÷ bare parse; **rows/s** and **MB/s** = rows and file size ÷ analyze time; **peak RSS** =
 maximum resident set size of the analyze process (from \`/usr/bin/time -v\`); **stages** = seconds per stage from
 the \`THICK_TIMINGS=1\` lines on stderr (start = loading before the first file, read = parse and ingest,
-annotate+profile, write = reports, exit = after the summary). **machine** = cores, memory, Node version and the
+annotate+profile, write = reports, exit = after the summary). A run that fails (out of memory, say) is recorded
+as \`failed after <s> (<why>)\`, with the peak RSS and the stages it reached. **machine** = cores, memory, Node version and the
 1-minute load average when the size started (other work on the machine slows every figure).
 
 Targets (issue 10): 1,000,000 events in at most **1.5×** the bare parse, peak RSS at most **600 MB**.
@@ -96,10 +97,13 @@ Targets (issue 10): 1,000,000 events in at most **1.5×** the bare parse, peak R
 /** One row of bench/results.md for one export size (see RESULTS_HEADER for the columns). */
 export function resultsRow(r) {
   const stages = r.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)}`).join(' · ') || '–';
+  const base = [r.date, r.commit, r.machine, r.events.toLocaleString('en-US'), (r.fileBytes / 1e6).toFixed(1), r.bareSeconds.toFixed(2)];
+  const peak = Math.round(r.peakRssBytes / 1e6).toLocaleString('en-US');
+  // A failed run has no ratio or rate: the cells say how it ended and when, not a figure it never reached.
+  if (r.failed) return `| ${[...base, `failed after ${r.analyzeSeconds.toFixed(1)} (${r.failed})`, '–', '–', '–', peak, stages].join(' | ')} |\n`;
   const cells = [
-    r.date, r.commit, r.machine, r.events.toLocaleString('en-US'), (r.fileBytes / 1e6).toFixed(1), r.bareSeconds.toFixed(2),
-    r.analyzeSeconds.toFixed(2), `${(r.analyzeSeconds / r.bareSeconds).toFixed(1)}×`, Math.round(r.rows / r.analyzeSeconds).toLocaleString('en-US'),
-    (r.fileBytes / 1e6 / r.analyzeSeconds).toFixed(2), Math.round(r.peakRssBytes / 1e6).toLocaleString('en-US'), stages,
+    ...base, r.analyzeSeconds.toFixed(2), `${(r.analyzeSeconds / r.bareSeconds).toFixed(1)}×`, Math.round(r.rows / r.analyzeSeconds).toLocaleString('en-US'),
+    (r.fileBytes / 1e6 / r.analyzeSeconds).toFixed(2), peak, stages,
   ];
   return `| ${cells.join(' | ')} |\n`;
 }

@@ -70,3 +70,13 @@ describe('bench/results.md', () => {
     expect(lib.RESULTS_HEADER).toContain('600 MB');
   });
 });
+
+describe('a failed analyze run in bench/results.md', () => {
+  it('says how and when it ended instead of a ratio or rate it never reached', () => {
+    const row = lib.resultsRow({
+      date: '2026-12-01 06:00', commit: 'abc1234', machine: '2 cores', events: 1_000_000, fileBytes: 155_000_000, rows: 1_000_000,
+      bareSeconds: 3.6, analyzeSeconds: 412.5, peakRssBytes: 4_300_000_000, stages: [{ stage: 'start', seconds: 0.6 }], failed: 'out of memory, exit 134',
+    });
+    expect(row).toBe('| 2026-12-01 06:00 | abc1234 | 2 cores | 1,000,000 | 155.0 | 3.60 | failed after 412.5 (out of memory, exit 134) | – | – | – | 4,300 | start 0.6 |\n');
+  });
+});
