@@ -1,22 +1,39 @@
 #!/usr/bin/env node
-// Throughput of thick's annotators on one core (language, sentiment, codebook, all together). `npm run bench` builds first.
+// What issue 10's targets name, and the figures behind them. `npm run bench` builds first.
 //
-//   node scripts/bench.js            # 100,000 synthetic texts
-//   node scripts/bench.js 500000     # more
+//   npm run bench                                   # 100,000 and 1,000,000 events; appends to bench/results.md
+//   npm run bench -- --sizes 100000,1000000         # the export sizes to run thick analyze on
+//   npm run bench -- --texts 500000                 # texts for the per-annotator throughput (default 100,000)
+//   npm run bench -- --quick                        # smoke run: 10,000 events, nothing recorded
+//   npm run bench -- --no-record                    # print only
 //
-// The texts are generated here from template words (mixed German/English feedback), so the
-// figure needs no data set and is the same on every machine.
+// 1. Throughput of thick's annotators on one core (language, sentiment, codebook, all together), on texts generated
+//    here from template words (mixed German/English feedback), so the figure needs no data set.
+// 2. For each size, an export from scripts/gen.js, then a bare csv-parse pass and `thick analyze` end to end, each a
+//    child process under /usr/bin/time -v: rows/s, MB/s, the ratio, peak RSS and seconds per stage (THICK_TIMINGS=1);
+//    one row per size is appended to bench/results.md. 1,000,000 events take minutes and several GB today.
+// 3. Start-up times (scripts/startup.js).
 
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compileCodebook, defaultCodebook, matchCodes } from '../dist/annotate/codebook.js';
 import { annotateEvent } from '../dist/annotate/index.js';
 import { detectLanguage } from '../dist/annotate/language.js';
 import { scoreSentiment } from '../dist/annotate/sentiment.js';
+import { parseBenchArgs, peakRssBytes, RESULTS_HEADER, resultsRow, stageSeconds, USAGE } from './bench-lib.js';
+import { generate } from './gen.js';
 
-const count = Number(process.argv[2] ?? 100_000);
-if (!Number.isInteger(count) || count < 1) {
-  console.error(`bench: the text count must be a positive integer, got "${process.argv[2]}"`);
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${error.message}\n${USAGE}`);
   process.exit(2);
 }
+const count = options.texts;
 
 const DE = {
   subjects: ['Der Zug', 'Die Bahn', 'Das Personal', 'Der Service', 'Die App', 'Die Hotline', 'Mein Paket', 'Die Lieferung', 'Der ICE', 'Das WLAN'],
@@ -153,6 +170,89 @@ const rows = ingests.reduce((n, i) => n + i.rows.read, 0);
 console.log(`analyze end to end: ${rows.toLocaleString('en-US')} rows (${orderLines.toLocaleString('en-US')} order lines, ${commentCount.toLocaleString('en-US')} comments) → ${analysis.profiled.length.toLocaleString('en-US')} reports in ${total.toFixed(2)} s = ${Math.round(rows / total).toLocaleString('en-US')} rows/s; ${(markdown / 1e6).toFixed(1)} MB of Markdown`);
 console.log(`peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 
+// End to end on generated exports, as issue 10's targets are stated: each size a fresh file from scripts/gen.js, a
+// bare csv-parse pass over it and `thick analyze` on it, both child processes measured alike.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'bench/results.md');
+const machine = `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
+
+/** The commit measured; "+changes" when tracked files differ from it, so a row never claims a commit it did not run. */
+function commitMeasured() {
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  return git(['status', '--porcelain', '--untracked-files=no']) === '' ? head : `${head}+changes`;
+}
+
+/** `node <args>` under /usr/bin/time -v: wall seconds, peak RSS and output; a failed run ends the benchmark unless it `mayFail`. */
+function timedNode(args, env, dir, mayFail = false) {
+  const report = join(dir, 'time.txt');
+  const start = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-v', '-o', report, process.execPath, ...args], {
+    cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.error) throw new Error(`cannot run /usr/bin/time (install GNU time): ${run.error.message}`);
+  if (run.status !== 0 && !mayFail) throw new Error(`node ${args.join(' ')} exited ${run.status}:\n${run.stderr.slice(-2000)}`);
+  return { status: run.status, seconds, peak: peakRssBytes(readFileSync(report, 'utf8')), stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The export gen.js writes for `npm run gen -- --events N --out file` (seed 1, N/10 customers); its size in bytes. */
+function generateExport(events, file) {
+  const fd = openSync(file, 'w');
+  try {
+    generate({ events, customers: Math.max(1, Math.round(events / 10)), seed: 1 }, (chunk) => writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
+  return statSync(file).size;
+}
+
+/** Why an analyze run failed, or null when it exited 0. */
+function failure(run) {
+  if (run.status === 0) return null;
+  return /heap out of memory/.test(run.stderr) ? `out of memory, exit ${run.status}` : `exit ${run.status ?? 'by signal'}`;
+}
+
+const MB = (bytes) => (bytes / 1e6).toFixed(1);
+
+function measureSize(events, dir, date, commit) {
+  const file = join(dir, `events-${events}.csv`);
+  const fileBytes = generateExport(events, file);
+  const bare = timedNode([join(ROOT, 'scripts/bare-parse.js'), file], {}, dir);
+  const rows = Number(bare.stdout.trim());
+  const out = join(dir, `reports-${events}`);
+  const analyze = timedNode([join(ROOT, 'bin/thick.js'), 'analyze', file, '-o', out], { THICK_TIMINGS: '1' }, dir, true);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(file, { force: true });
+  // The load average goes into the row: other work on the machine slows every figure, and says how far to trust it.
+  const figures = { date, commit, machine: `${machine}, load ${loadavg()[0].toFixed(1)}`, events, fileBytes, rows, bareSeconds: bare.seconds, analyzeSeconds: analyze.seconds, peakRssBytes: analyze.peak, stages: stageSeconds(analyze.stderr, analyze.seconds), failed: failure(analyze) };
+  if (figures.failed) {
+    // A run that does not finish is a result too (the baseline at 1,000,000 events ran out of heap): recorded, not hidden.
+    console.log(`${events.toLocaleString('en-US')} events (${MB(fileBytes)} MB): bare parse ${bare.seconds.toFixed(2)} s; thick analyze FAILED after ${analyze.seconds.toFixed(1)} s (${figures.failed}), peak RSS ${MB(analyze.peak)} MB\n${analyze.stderr.slice(-600)}`);
+    return figures;
+  }
+  console.log(`${events.toLocaleString('en-US')} events (${rows.toLocaleString('en-US')} rows, ${MB(fileBytes)} MB): bare parse ${bare.seconds.toFixed(2)} s (peak RSS ${MB(bare.peak)} MB); thick analyze ${analyze.seconds.toFixed(2)} s = ${(analyze.seconds / bare.seconds).toFixed(1)}× the bare parse (target ≤ 1.5×), ${Math.round(rows / analyze.seconds).toLocaleString('en-US')} rows/s, ${(fileBytes / 1e6 / analyze.seconds).toFixed(2)} MB/s, peak RSS ${MB(analyze.peak)} MB (target ≤ 600 MB)`);
+  console.log(`  stages: ${figures.stages.map((s) => `${s.stage} ${s.seconds.toFixed(2)} s`).join(' · ')}`);
+  return figures;
+}
+
+console.log(`thick analyze end to end on generated exports (${machine}):`);
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const commit = commitMeasured();
+const dir = mkdtempSync(join(tmpdir(), 'thick-bench-'));
+try {
+  for (const events of options.sizes) {
+    const figures = measureSize(events, dir, date, commit);
+    if (!options.record) continue;
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    if (!existsSync(RESULTS)) writeFileSync(RESULTS, RESULTS_HEADER);
+    appendFileSync(RESULTS, resultsRow(figures));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (options.record) console.log(`appended to bench/results.md`);
+
 // Start-up (scripts/startup.js): what `thick --version` and `--help` cost a user, each a fresh process.
 const { startupLines } = await import('./startup.js');
-for (const line of startupLines()) console.log(line);
+for (const line of startupLines(options.startupRuns)) console.log(line);

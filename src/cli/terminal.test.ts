@@ -25,6 +25,20 @@ describe('terminal messages', () => {
     term.done('1 report');
     expect(written.join('')).toBe('warning: a.csv: odd\n✔ 1 report\n');
   });
+
+  it('mark when each stage starts with THICK_TIMINGS=1, and only then, even with -q', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const pipe = { isTTY: false, columns: undefined, quiet: true };
+    terminal(true, { ...pipe, env: {} }).step('reading a.csv');
+    expect(written).toEqual([]);
+    const term = terminal(true, { ...pipe, env: { THICK_TIMINGS: '1' } });
+    term.step('reading a\x1b.csv');
+    term.done('1 report');
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^timing \d+\.\d{3} reading a␛\.csv\n$/);
+    expect(written[1]).toMatch(/^timing \d+\.\d{3} done\n$/);
+  });
 });
 
 describe('terminalMode: colour and spinner only for a person at a terminal', () => {

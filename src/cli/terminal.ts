@@ -83,6 +83,11 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
     process.stderr.write(`${line}\n`);
     if (spinner?.isSpinning) spinner.render();
   };
+  // THICK_TIMINGS=1 (for `npm run bench`): each stage's start, in seconds since the process began, on stderr only,
+  // so the benchmark can split a run into stages while reports and the --json summary stay free of the clock.
+  const timing = context.env.THICK_TIMINGS === '1'
+    ? (message: string) => process.stderr.write(`timing ${(performance.now() / 1000).toFixed(3)} ${visible(message)}\n`)
+    : () => {};
   return {
     colour,
     spinner,
@@ -93,6 +98,7 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
       write(colour.red(`error: ${visible(message)}`));
     },
     step: (message) => {
+      timing(message);
       if (spinner) {
         if (spinner.isSpinning) spinner.text = visible(message);
         else spinner.start(visible(message));
@@ -101,6 +107,7 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
       }
     },
     done: (message) => {
+      timing('done');
       if (spinner?.isSpinning) spinner.stop();
       if (!quiet) process.stderr.write(`${colour.green('✔')} ${visible(message)}\n`);
     },
