@@ -7,7 +7,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { byCodePoint } from '../collation.js';
 import { normaliseHandle } from '../ingest/normalise.js';
 import { camelKey, CLI_OPTIONS, configKeys, envName, INPUTS_KEY, optionFor, optionsOf, type CliOption, type CommandName, type OptionValue } from './cli-options.js';
-import { findConfig, shownPath, type ConfigFile } from './config-file.js';
+import { findConfig, type ConfigFile } from './config-file.js';
 import { OPTION_CHECKS } from './option-checks.js';
 import { UsageError } from './options.js';
 import { isStdin } from './stdin.js';
