@@ -19,6 +19,7 @@ import { missingSignals } from './profile/signals.js';
 import { windowFacts, type WindowFacts } from './profile/window.js';
 import type { Finding, FindingKey } from './profile/wording.js';
 import type { CodeInfo } from './report/codes.js';
+import type { OnProgress } from './progress.js';
 
 /** One message per declared signal the codebook cannot produce. */
 export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
@@ -84,6 +85,8 @@ export interface AnalyseOptions {
   replyHorizonDays?: number;
   /** Show codes the codebook marks experimental (--all-codes). */
   allCodes?: boolean;
+  /** Hears how far annotating and profiling have got, every so many events and customers (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -134,7 +137,7 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
-  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
+  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes }, options.onProgress);
   const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
   // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.
   const reference = asOf ?? window.until;
@@ -144,7 +147,7 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
     ...known,
     replyHorizonDays,
     codes: codebook.codes,
-  });
+  }, options.onProgress);
   const warnings = [
     ...linkWarnings,
     // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.

@@ -1,4 +1,5 @@
 import type { Event } from '../model.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 import type { AnnotateContext, Annotator } from './annotator.js';
 import { codebookAnnotator } from './codebook.js';
 import { contextAnnotator } from './context.js';
@@ -31,6 +32,12 @@ export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: re
   return current;
 }
 
-export function annotateEvents(events: readonly Event[], ctx: AnnotateContext): Event[] {
-  return events.map((event) => annotateEvent(event, ctx));
+/** Annotate every event; `onProgress` hears how many are done every so many events (progress.ts). */
+export function annotateEvents(events: readonly Event[], ctx: AnnotateContext, onProgress?: OnProgress): Event[] {
+  const tick = progressTicker(onProgress, { stage: 'annotate', unit: 'events', total: events.length });
+  return events.map((event, i) => {
+    const annotated = annotateEvent(event, ctx);
+    tick(i + 1);
+    return annotated;
+  });
 }

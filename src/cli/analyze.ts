@@ -12,7 +12,7 @@ import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
 import { analyse, codeInfo, type Analysis } from '../pipeline.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
-import { terminal } from './terminal.js';
+import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
 import { runGaps, writeReports, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
 import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
@@ -144,9 +144,9 @@ export function describeWindow(window: WindowFacts): string | null {
   return `window ${day(window.since)} to ${day(window.until ?? window.asOf)}: ${n(window.records.inWindow, 'record')} from ${n(window.customers.active, 'customer')}${newcomers}${later}`;
 }
 
-export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
+/** `term`: where messages and progress go (tests hand in a terminal over a stream of their own). */
+export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Terminal = terminal(flags.quiet || flags.json)): Promise<number> {
   const started = performance.now();
-  const term = terminal(flags.quiet || flags.json);
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const dates = flags.dates !== undefined ? parseDateWindow(flags.dates) : undefined;
@@ -162,11 +162,11 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
-  const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
+  const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
   const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference, asOf);
-  const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress });
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
@@ -174,7 +174,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   const runState = sinceLastRun(flags.out, analysed, analysis, Boolean(redact));
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact), runState });
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact), runState, onProgress: term.progress });
   analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.

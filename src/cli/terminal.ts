@@ -1,6 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
 import { visible } from '../report/format.js';
+import type { OnProgress } from '../progress.js';
+import { progressRenderer, type ProgressRenderer } from './progress.js';
 
 /** What decides how thick talks to a stream: whether a person is at it, and what they asked for in the environment. */
 export interface TerminalContext {
@@ -69,36 +71,54 @@ export interface Terminal {
   error(message: string): void;
   step(message: string): void;
   done(message: string): void;
+  /**
+   * Hand to the pipeline (AnalyseOptions and the like) to show each stage's counts, rate and time left; undefined
+   * where no spinner runs (a pipe, CI, -q, --json), so nobody pays for progress no one sees.
+   */
+  progress?: OnProgress;
 }
 
-export function terminal(quiet = false, context: TerminalContext = contextOf(process.stderr, quiet)): Terminal {
+/** Where a terminal writes (stderr) and what times its progress lines (ms); tests give their own of each. */
+export interface TerminalIo {
+  stream?: NodeJS.WriteStream;
+  now?: () => number;
+}
+
+export function terminal(quiet = false, context: TerminalContext = contextOf(process.stderr, quiet), io: TerminalIo = {}): Terminal {
+  const { stream = process.stderr, now = () => performance.now() } = io;
   const mode = terminalMode({ ...context, quiet });
   const colour = new Chalk({ level: mode.colour });
   // discardStdin off: ora would put a terminal's stdin in raw mode, so Ctrl-C could not stop a synchronous run and
   // Ctrl-D could not end `-` (standard input) typed at the terminal.
-  const spinner = mode.spinner ? ora({ stream: process.stderr, color: mode.colour ? 'cyan' : false, isEnabled: true, discardStdin: false }) : null;
+  const spinner = mode.spinner ? ora({ stream, color: mode.colour ? 'cyan' : false, isEnabled: true, discardStdin: false }) : null;
   // Messages quote data (file names, codes, cells): an ESC in them must not drive the terminal.
   const write = (line: string) => {
     if (spinner?.isSpinning) spinner.clear();
-    process.stderr.write(`${line}\n`);
+    stream.write(`${line}\n`);
     if (spinner?.isSpinning) spinner.render();
   };
   // THICK_TIMINGS=1 (for `npm run bench`): each stage's start, in seconds since the process began, on stderr only,
   // so the benchmark can split a run into stages while reports and the --json summary stay free of the clock.
   const timing = context.env.THICK_TIMINGS === '1'
-    ? (message: string) => process.stderr.write(`timing ${(performance.now() / 1000).toFixed(3)} ${visible(message)}\n`)
+    ? (message: string) => stream.write(`timing ${(performance.now() / 1000).toFixed(3)} ${visible(message)}\n`)
     : () => {};
+  let stepText = '';
+  const stages = spinner ? stageLines(spinner, colour, write, now, () => stepText) : null;
   return {
     colour,
     spinner,
+    ...(stages ? { progress: stages.report } : {}),
     info: (message) => !quiet && write(visible(message)),
     warn: (message) => write(colour.yellow(`warning: ${visible(message)}`)),
     error: (message) => {
+      stages?.drop();
       spinner?.stop();
       write(colour.red(`error: ${visible(message)}`));
     },
     step: (message) => {
       timing(message);
+      stages?.end();
+      stepText = visible(message);
       if (spinner) {
         if (spinner.isSpinning) spinner.text = visible(message);
         else spinner.start(visible(message));
@@ -108,8 +128,30 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
     },
     done: (message) => {
       timing('done');
+      stages?.end();
       if (spinner?.isSpinning) spinner.stop();
-      if (!quiet) process.stderr.write(`${colour.green('✔')} ${visible(message)}\n`);
+      if (!quiet) stream.write(`${colour.green('✔')} ${visible(message)}\n`);
     },
   };
+}
+
+/**
+ * Progress lines through the spinner: the live line is its text (so a warning written meanwhile clears and redraws
+ * it), and a stage's final line is kept above it, after which the spinner says the current step again.
+ */
+function stageLines(spinner: Ora, colour: ChalkInstance, write: (line: string) => void, now: () => number, step: () => string): ProgressRenderer {
+  return progressRenderer(
+    {
+      draw: (line) => {
+        spinner.text = line;
+        if (spinner.isSpinning) spinner.render();
+        else spinner.start();
+      },
+      persist: (line) => {
+        spinner.text = step();
+        write(`${colour.green('✔')} ${line}`);
+      },
+    },
+    now,
+  );
 }

@@ -17,6 +17,7 @@ import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
 import { csvFile } from '../report/csv.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 
 /** A gap of the whole run in the --json summary: its key, its English wording, and how many customers it concerns. */
 export interface RunGap {
@@ -69,9 +70,15 @@ function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  */
 function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
   const { lang, format = 'md', indexTop, runState } = options;
+  const index = { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) };
+  const tick = progressTicker(options.onProgress, { stage: 'write', unit: 'pages', total: sorted.length }, 64);
   const pages = [
-    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
-    ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
+    index,
+    ...sorted.map((subject, i) => {
+      const page = { name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) };
+      tick(i + 1);
+      return page;
+    }),
   ];
   return [
     ...(format !== 'html' ? pages.map((p) => ({ path: `${p.name}.md`, content: pageMarkdown(p.blocks) })) : []),
@@ -91,6 +98,8 @@ export interface OutputOptions {
   redacted?: boolean;
   /** The run's state (written as thick-state.json) and what changed since the previous run (the index's "Since last run"). */
   runState?: RunStateOutput;
+  /** Hears how far the run's pages are rendered, then its files written (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 /** What a run leaves for the next one, and what changed since the last one (null on a first run). */
@@ -133,7 +142,7 @@ export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
 export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
-  const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options));
+  const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options), options.onProgress);
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
 }

@@ -22,6 +22,7 @@ import { detectRatingColumn, headerScale, type RatingColumn } from './ratings.js
 import { SYNONYMS } from './synonyms.js';
 import { readTable, type Table } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 
 export { LayoutError, MappingError } from './mapping.js';
 
@@ -39,6 +40,8 @@ export interface IngestOptions {
   keepFields?: boolean;
   /** Author names that identify nobody, beyond the built-in ones (--placeholder, repeatable). */
   placeholders?: readonly string[];
+  /** Hears how far reading the file has got: bytes split into records, then rows read (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 export interface FileIngest {
@@ -185,7 +188,7 @@ function columnFacts(table: Table, mapping: ColumnMapping, warnings: string[]): 
 
 /** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
 export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
-  const table = readTable(bytes, file);
+  const table = readTable(bytes, file, { onProgress: options.onProgress });
   const warnings: string[] = [];
   if (table.fallbackLines.length > 0) warnings.push(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
   if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
@@ -228,7 +231,8 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     warnings,
     used: [],
   };
-  readRows(table, { preset, mapping }, ctx, lenientNotes, options.keepFields === true, result);
+  const tick = progressTicker(options.onProgress, { stage: 'read', unit: 'rows', total: table.rows.length, file });
+  readRows(table, { preset, mapping }, ctx, lenientNotes, options.keepFields === true, result, tick);
   warnings.push(...lenientWarnings(lenientNotes, table.header, file));
   result.rejected.sort((a, b) => a.line - b.line);
   result.rows.rejected = result.rejected.length;
@@ -237,9 +241,10 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
 }
 
 /** Normalise every row into the result, or reject it with its reason. */
-function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx: RowContext, lenientNotes: LenientNote[], keepFields: boolean, result: FileIngest): void {
+function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx: RowContext, lenientNotes: LenientNote[], keepFields: boolean, result: FileIngest, tick: (done: number) => void): void {
   const { preset, mapping } = layout;
   let previous: MappedRow | undefined;
+  let done = 0;
   for (const row of table.rows) {
     const notesBefore = lenientNotes.length;
     try {
@@ -258,6 +263,7 @@ function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx:
       lenientNotes.length = notesBefore;
       result.rejected.push({ file: table.file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
     }
+    tick(++done);
   }
 }
 

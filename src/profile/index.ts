@@ -1,5 +1,6 @@
 import { isTheme, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
+import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
@@ -237,7 +238,7 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
 }
 
 /** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
-export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
+export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, onProgress?: OnProgress): ProfiledCustomer[] {
   const ctx = runContext(customers, events, options);
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
@@ -245,7 +246,12 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = assignSlugs(customers);
-  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx));
+  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: drafts.length }, PROGRESS_EVERY / 4);
+  return drafts.map((draft, i) => {
+    const profiled = profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
+    tick(i + 1);
+    return profiled;
+  });
 }
 
 /** A run's profiles, and the gaps said once in its index. */
@@ -261,8 +267,8 @@ export interface ProfiledRun {
 }
 
 /** buildProfiles for a whole run, with the gaps the run or most of its customers share, for the index. */
-export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
-  const profiled = buildProfiles(customers, events, options);
+export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, onProgress?: OnProgress): ProfiledRun {
+  const profiled = buildProfiles(customers, events, options, onProgress);
   const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
   return { profiled, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common], sharedGaps: lifted };
 }

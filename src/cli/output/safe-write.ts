@@ -9,6 +9,7 @@ import { takeLock } from './lock.js';
 import { MANIFEST, manifestText, readManifest } from './manifest.js';
 import { outPlaces, type OutPlaces } from './places.js';
 import { surveyOutput, type Survey } from './survey.js';
+import { progressTicker, type OnProgress } from '../../progress.js';
 
 /** How many of the user's files a conflict message names before it counts the rest. */
 const NAMED = 5;
@@ -26,13 +27,13 @@ export function writeOutput(outArg: string, files: readonly OutputFile[]): strin
 }
 
 /** writeOutput, also saying which of the user's entries the output folder kept (paths relative to it, as found). */
-export function writeOutputKeeping(outArg: string, files: readonly OutputFile[]): { warnings: string[]; kept: string[] } {
+export function writeOutputKeeping(outArg: string, files: readonly OutputFile[], onProgress?: OnProgress): { warnings: string[]; kept: string[] } {
   checkFileList(files, [MANIFEST]);
   const places = outPlaces(outArg);
   const release = takeLock(places);
   try {
     const warnings = attempt(places.shown, 'finish what an interrupted run left beside it', () => settle(places));
-    const journal = buildAside(places, files);
+    const journal = buildAside(places, files, onProgress);
     return { warnings: [...warnings, ...swap(places, journal)], kept: journal.carry };
   } finally {
     release();
@@ -43,10 +44,10 @@ export function writeOutputKeeping(outArg: string, files: readonly OutputFile[])
  * Survey the output folder and build the new output in full beside it, changing nothing in the output folder; a
  * conflict with a user's entry stops here. Returns the journal of the swap that puts it in place.
  */
-export function buildAside(places: OutPlaces, files: readonly OutputFile[]): Journal {
+export function buildAside(places: OutPlaces, files: readonly OutputFile[], onProgress?: OnProgress): Journal {
   const survey = attempt(places.shown, 'look through the output folder', () => surveyOutput(places.out, readManifest(places.out, places.shown), files.map((f) => f.path)));
   if (survey.conflicts.length > 0) throw conflictError(places, survey.conflicts);
-  build(places, files, survey);
+  build(places, files, survey, onProgress);
   return { hadOutput: survey.hadOutput, carry: survey.carry, own: survey.own, containers: survey.containers };
 }
 
@@ -59,16 +60,19 @@ function conflictError(places: OutPlaces, conflicts: readonly string[]): DataErr
 }
 
 /** The new output, built in full in the staging folder; on any failure the staging folder goes and the output folder is as it was. */
-function build(places: OutPlaces, files: readonly OutputFile[], survey: Survey): void {
+function build(places: OutPlaces, files: readonly OutputFile[], survey: Survey, onProgress?: OnProgress): void {
   const unchanged = survey.hadOutput ? `; ${places.shown} is unchanged` : '; nothing was written';
   attempt(places.staging, 'create the folder the new output is built in', () => mkdirSync(places.staging));
   let writing = places.staging;
+  const all = [...files, { path: MANIFEST, content: manifestText(files) }];
+  const tick = progressTicker(onProgress, { stage: 'write', unit: 'files', total: all.length }, 32);
   try {
-    for (const file of [...files, { path: MANIFEST, content: manifestText(files) }]) {
+    for (const [done, file] of all.entries()) {
       writing = join(places.shown, file.path);
       mkdirSync(dirname(join(places.staging, file.path)), { recursive: true });
       // wx: the staging folder is new and thick's alone, so nothing there can be a link to follow or a file to replace.
       writeFileSync(join(places.staging, file.path), file.content, { flag: 'wx' });
+      tick(done + 1);
     }
     writing = places.staging;
     for (const path of survey.carry) mkdirSync(dirname(join(places.staging, path)), { recursive: true });
