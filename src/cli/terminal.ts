@@ -91,19 +91,25 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
   // discardStdin off: ora would put a terminal's stdin in raw mode, so Ctrl-C could not stop a synchronous run and
   // Ctrl-D could not end `-` (standard input) typed at the terminal.
   const spinner = mode.spinner ? ora({ stream, color: mode.colour ? 'cyan' : false, isEnabled: true, discardStdin: false }) : null;
+  const live = new LiveLine(stream, context.columns);
   // Messages quote data (file names, codes, cells): an ESC in them must not drive the terminal.
   const write = (line: string) => {
     if (spinner?.isSpinning) spinner.clear();
+    live.hide();
     stream.write(`${line}\n`);
+    live.show();
     if (spinner?.isSpinning) spinner.render();
   };
   // THICK_TIMINGS=1 (for `npm run bench`): each stage's start, in seconds since the process began, on stderr only,
   // so the benchmark can split a run into stages while reports and the --json summary stay free of the clock.
   const timing = context.env.THICK_TIMINGS === '1'
-    ? (message: string) => stream.write(`timing ${(performance.now() / 1000).toFixed(3)} ${visible(message)}\n`)
+    ? (message: string) => {
+        live.hide();
+        stream.write(`timing ${(performance.now() / 1000).toFixed(3)} ${visible(message)}\n`);
+        live.show();
+      }
     : () => {};
-  let stepText = '';
-  const stages = spinner ? stageLines(spinner, colour, write, now, () => stepText) : null;
+  const stages = spinner ? stageLines(spinner, live, write, colour, now) : null;
   return {
     colour,
     spinner,
@@ -112,13 +118,13 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
     warn: (message) => write(colour.yellow(`warning: ${visible(message)}`)),
     error: (message) => {
       stages?.drop();
+      live.clear();
       spinner?.stop();
       write(colour.red(`error: ${visible(message)}`));
     },
     step: (message) => {
       timing(message);
       stages?.end();
-      stepText = visible(message);
       if (spinner) {
         if (spinner.isSpinning) spinner.text = visible(message);
         else spinner.start(visible(message));
@@ -136,19 +142,52 @@ export function terminal(quiet = false, context: TerminalContext = contextOf(pro
 }
 
 /**
- * Progress lines through the spinner: the live line is its text (so a warning written meanwhile clears and redraws
- * it), and a stage's final line is kept above it, after which the spinner says the current step again.
+ * The progress line, drawn in place with a carriage return and erase-to-end-of-line. Not through the spinner: ora
+ * measures the display width of its whole line on every render (string-width), which made each redraw cost ~0.1 ms of
+ * CPU; this costs a write. Clipped to the terminal's width, so it never wraps onto a line it cannot erase.
  */
-function stageLines(spinner: Ora, colour: ChalkInstance, write: (line: string) => void, now: () => number, step: () => string): ProgressRenderer {
+class LiveLine {
+  private line: string | null = null;
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly columns: number | undefined,
+  ) {}
+
+  draw(line: string): void {
+    const width = Math.max(1, (this.columns ?? 80) - 1);
+    this.line = line.length > width ? `${line.slice(0, width - 1)}…` : line;
+    this.show();
+  }
+
+  /** Off the screen for a moment (a message is written), or for good (the stage ended). */
+  hide(): void {
+    if (this.line !== null) this.stream.write('\r\x1b[K');
+  }
+
+  show(): void {
+    if (this.line !== null) this.stream.write(`\r${this.line}\x1b[K`);
+  }
+
+  clear(): void {
+    this.hide();
+    this.line = null;
+  }
+}
+
+/**
+ * Progress lines: while a stage reports, its live line stands in for the spinner (stopped, so the two never draw
+ * over each other); when the stage ends its final line is kept, and the next step starts the spinner again.
+ */
+function stageLines(spinner: Ora, live: LiveLine, write: (line: string) => void, colour: ChalkInstance, now: () => number): ProgressRenderer {
   return progressRenderer(
     {
       draw: (line) => {
-        spinner.text = line;
-        if (spinner.isSpinning) spinner.render();
-        else spinner.start();
+        if (spinner.isSpinning) spinner.stop();
+        live.draw(line);
       },
       persist: (line) => {
-        spinner.text = step();
+        live.clear();
         write(`${colour.green('✔')} ${line}`);
       },
     },

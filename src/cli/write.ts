@@ -70,10 +70,10 @@ function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  */
 function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
   const { lang, format = 'md', indexTop, runState } = options;
-  const index = { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) };
+  // Started before the index, which takes a while on a large run: the line shows the stage from its start.
   const tick = progressTicker(options.onProgress, { stage: 'write', unit: 'pages', total: sorted.length }, 64);
   const pages = [
-    index,
+    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
     ...sorted.map((subject, i) => {
       const page = { name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) };
       tick(i + 1);

@@ -239,6 +239,8 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
 
 /** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
 export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, onProgress?: OnProgress): ProfiledCustomer[] {
+  // Started before the drafts and RFM, so the line shows the stage from its start; it counts finished profiles.
+  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length }, PROGRESS_EVERY / 4);
   const ctx = runContext(customers, events, options);
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
@@ -246,7 +248,6 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
   // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = assignSlugs(customers);
-  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: drafts.length }, PROGRESS_EVERY / 4);
   return drafts.map((draft, i) => {
     const profiled = profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
     tick(i + 1);
