@@ -16,10 +16,15 @@ export function readInput(file: string): Uint8Array {
   try {
     return isStdin(file) ? readStdin() : readFileSync(file);
   } catch (error) {
-    // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
-    const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' && !isStdin(file) ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
-    throw new DataError(`${inputName(file)}: cannot read (${describeError(error)})${hint}`);
+    throw unreadable(file, error);
   }
+}
+
+/** The error for an input that cannot be read (missing, a folder, no permission). */
+export function unreadable(file: string, error: unknown): DataError {
+  // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
+  const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' && !isStdin(file) ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
+  return new DataError(`${inputName(file)}: cannot read (${describeError(error)})${hint}`);
 }
 
 /** Read standard input now when it is among `files`: before any spinner runs, so the terminal hint stands alone. */
@@ -28,7 +33,7 @@ export function readStdinFirst(files: readonly string[]): void {
 }
 
 /** One key per file on disk, so a symlink or "./x" is the same file as "x". */
-function samePath(file: string): string {
+export function samePath(file: string): string {
   if (isStdin(file)) return '\0stdin'; // no path on disk is this
   try {
     return realpathSync(file);
@@ -58,10 +63,15 @@ function ingestOne(file: string, options: IngestOptions): FileIngest {
   try {
     return ingestFile(readInput(file), inputName(file), options);
   } catch (error) {
-    if (error instanceof DataError) throw error;
-    if (error instanceof Error && error.name === 'MappingError') throw error;
-    throw new DataError(error instanceof Error ? error.message : String(error));
+    throw ingestError(error);
   }
+}
+
+/** What reading a file threw, as the CLI reports it: a mapping mistake as it is, anything else as a data error. */
+export function ingestError(error: unknown): Error {
+  if (error instanceof DataError) return error;
+  if (error instanceof Error && error.name === 'MappingError') return error;
+  return new DataError(error instanceof Error ? error.message : String(error));
 }
 
 /**
