@@ -121,4 +121,16 @@ describe('thick annotate streams', () => {
     const summary = JSON.parse(io.stdout()) as { rows: { read: number; used: number; rejected: number } };
     expect(summary.rows).toEqual({ read: 122, used: 121, rejected: 1 });
   });
+
+  it('rejects a later row whose date proves the order the sample could only assume', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `Kundin ${i},0${(i % 9) + 1}/0${(i % 8) + 1}/2024,Danke für die schnelle Lieferung`);
+    const input = join(dir, 'late-date.csv');
+    writeFileSync(input, ['name,date,text', ...rows, 'Spät,13/05/2024,Alles gut'].join('\n'));
+    const out = join(dir, 'late-date.jsonl');
+    captureOutput();
+    expect(await runAnnotate([input], { out, map: [], brand: [] }, { sampleBytes: 1024 })).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: { line: number }; rejected?: string });
+    expect(lines).toHaveLength(101);
+    expect(lines[100]).toEqual({ source: { file: input, line: 102 }, rejected: expect.stringMatching(/^column 2: "13\/05\/2024" can only be read with day before month/) });
+  });
 });

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import { ingestFile, startIngest, type FileIngest, type FileReader, type IngestOptions } from '../ingest/index.js';
+import { assumedColumns, contradiction, type AssumedColumn } from '../ingest/assumed.js';
 import { openInput, SAMPLE_BYTES, streamable, tableParts, type Opened } from '../ingest/stream.js';
 import type { Table } from '../ingest/table.js';
 import type { Event, Rejection } from '../model.js';
@@ -312,6 +313,8 @@ function ingestWhole(bytes: Uint8Array, name: string, options: IngestOptions): F
 interface Streamed {
   input: Input;
   reader: FileReader;
+  /** Date and number columns whose reading the sample did not prove (ingest/assumed.ts). */
+  assumed: AssumedColumn[];
   parts: AsyncGenerator<Table>;
 }
 
@@ -333,7 +336,7 @@ async function settleInputs(inputs: readonly Input[], run: AnnotateRun): Promise
     reader.readRows(first.rows);
     const used = reader.result.used;
     if (used.length === 0 || used.some((u) => needsTheRun(ownRecord(u.events)))) return null;
-    streamed.push({ input, reader, parts });
+    streamed.push({ input, reader, parts, assumed: assumedColumns(first, reader.result) });
   }
   for (const { input } of streamed) input.tap.seen = null;
   return streamed;
@@ -385,25 +388,33 @@ async function annotateStreaming(streamed: readonly Streamed[], run: AnnotateRun
 }
 
 /** One input's rows, part by part: ingested, annotated, written; its FileIngest at the end, or null if stdout's reader left. */
-async function streamFile({ input, reader, parts }: Streamed, sink: Sink, run: AnnotateRun): Promise<FileIngest | null> {
+async function streamFile({ input, reader, parts, assumed }: Streamed, sink: Sink, run: AnnotateRun): Promise<FileIngest | null> {
   const ingest = reader.result;
   let written = 0; // rejections already written
   const writePart = async (): Promise<boolean> => {
-    const lines = linesOf(ingest, ingest.rejected.slice(written)).map((line) => settledLine(line, run.ctx, run.sampleBytes));
-    ingest.rejected.push(...lines.flatMap((line) => (line.kind === 'rejected' && 'late' in line ? [line.rejection] : [])));
+    const lines = linesOf(ingest, ingest.rejected.slice(written));
     written = ingest.rejected.length;
-    // Written and gone: memory holds one part of the file at a time.
+    // Handed over to `lines`: memory holds one part of the file at a time.
     ingest.used.length = 0;
     ingest.events.length = 0;
     ingest.contacts.length = 0;
     ingest.contextEvents.length = 0;
-    return sink.write(lines);
+    // Annotated and written batch by batch, so the first lines are out soon and a reader who stops costs little more.
+    for (let start = 0; start < lines.length; start += BATCH) {
+      const batch = lines.slice(start, start + BATCH).map((line) => settledLine(line, run.ctx, run.sampleBytes));
+      ingest.rejected.push(...batch.flatMap((line) => (line.kind === 'rejected' && 'late' in line ? [line.rejection] : [])));
+      written = ingest.rejected.length;
+      if (!(await sink.write(batch))) return false;
+    }
+    return true;
   };
   if (!(await writePart())) return null;
   for (let part = await nextPart(parts); part; part = await nextPart(parts)) {
-    ingest.rejected.push(...part.rejected);
-    ingest.rows.read += part.rejected.length;
-    reader.readRows(part.rows);
+    const contradicting = part.rows.map((row) => contradiction(row, assumed, ingest.file, sizeOf(run.sampleBytes)));
+    const rejected = [...part.rejected, ...contradicting.filter((r): r is Rejection => r !== null)];
+    ingest.rejected.push(...rejected);
+    ingest.rows.read += rejected.length;
+    reader.readRows(part.rows.filter((_, i) => contradicting[i] === null));
     if (!(await writePart())) return null;
   }
   const done = reader.finish();

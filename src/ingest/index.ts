@@ -69,8 +69,8 @@ export interface FileIngest {
   used: { line: number; fields: string[]; events: Event[]; raw?: string }[];
 }
 
-const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
-const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
+export const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
+export const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
 
 /**
  * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
