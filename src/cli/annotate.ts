@@ -9,8 +9,8 @@ import type { Table } from '../ingest/table.js';
 import type { Event, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { linkRun } from '../pipeline.js';
-import { activeCodebook, activeModel, ingestError, samePath, unreadable } from './pipeline.js';
-import { checkStdinOnce, hintTerminal, inputName, isStdin } from './stdin.js';
+import { activeCodebook, activeModel, distinctInputs, ingestError, unreadable } from './pipeline.js';
+import { hintTerminal, inputName, isStdin } from './stdin.js';
 import { terminal, type Terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
 import { writeOrStop } from './stdio.js';
@@ -254,22 +254,16 @@ async function* chunksOf(file: string, open: (file: string) => AsyncIterable<Uin
 
 /** Open every input in the order given, each read once, and read its sample. */
 async function openInputs(files: readonly string[], sampleBytes: number, open: (file: string) => AsyncIterable<Uint8Array>, term: Terminal): Promise<Input[]> {
-  checkStdinOnce(files);
-  const byPath = new Map<string, Input>();
-  for (const file of files) {
-    const earlier = byPath.get(samePath(file));
-    if (earlier) {
-      earlier.warnings.push(`${file}: given more than once; read once`);
-      continue;
-    }
+  const inputs: Input[] = [];
+  for (const { file, repeated } of distinctInputs(files)) {
     term.step(`reading ${inputName(file)}`);
     // The sample is kept anyway; what comes after it is kept only until the run knows it streams (settleInputs).
     const tap: { seen: Uint8Array[] | null } = { seen: null };
     const opened = await openInput(chunksOf(file, open, tap), sampleBytes);
     tap.seen = [];
-    byPath.set(samePath(file), { file, name: inputName(file), opened, tap, warnings: [] });
+    inputs.push({ file, name: inputName(file), opened, tap, warnings: repeated });
   }
-  return [...byPath.values()];
+  return inputs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export function readStdinFirst(files: readonly string[]): void {
 }
 
 /** One key per file on disk, so a symlink or "./x" is the same file as "x". */
-export function samePath(file: string): string {
+function samePath(file: string): string {
   if (isStdin(file)) return '\0stdin'; // no path on disk is this
   try {
     return realpathSync(file);
@@ -44,17 +44,27 @@ export function samePath(file: string): string {
 
 /** Read every file once (a path given twice would count its rows twice), in the order given. */
 export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
-  checkStdinOnce(files);
+  const inputs = distinctInputs(files);
   readStdinFirst(files);
-  const byPath = new Map<string, FileIngest>();
+  return inputs.map(({ file, repeated }) => {
+    onFile?.(inputName(file));
+    const ingest = ingestOne(file, options);
+    ingest.warnings.push(...repeated);
+    return ingest;
+  });
+}
+
+/**
+ * The files to read, each once, in the order given (a symlink or "./x" is the same file as "x"), each with a warning
+ * for every time it was named again. Standard input named twice is a usage error: it can be read only once.
+ */
+export function distinctInputs(files: readonly string[]): { file: string; repeated: string[] }[] {
+  checkStdinOnce(files);
+  const byPath = new Map<string, { file: string; repeated: string[] }>();
   for (const file of files) {
     const earlier = byPath.get(samePath(file));
-    if (earlier) {
-      earlier.warnings.push(`${file}: given more than once; read once`);
-      continue;
-    }
-    onFile?.(inputName(file));
-    byPath.set(samePath(file), ingestOne(file, options));
+    if (earlier) earlier.repeated.push(`${file}: given more than once; read once`);
+    else byPath.set(samePath(file), { file, repeated: [] });
   }
   return [...byPath.values()];
 }
