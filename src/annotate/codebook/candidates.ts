@@ -5,13 +5,14 @@ import type { Negators, Token } from '../text/index.js';
 import { CONFIDENCE, type CompiledCodebook, type Kind } from './compile.js';
 import type { RecordFacts } from './conditions.js';
 import { negatedAt } from './negation.js';
+import type { PossibleRegexes } from './prefilter.js';
 
 export interface CodedText {
   text: string;
   /** The text with URLs, addresses and handles blanked out (same offsets): what regular expressions run on. */
   blanked: string;
   /** The regexes (by number in the literal index) whose required literals occur in the text: the others cannot match. */
-  possible: ReadonlySet<number>;
+  possible: PossibleRegexes;
   /** Its words and numbers (the kernel's text tokens), with offsets and sentence indexes. */
   tokens: readonly Token[];
   /** Offsets where its sentences end (see text/sentences.ts). */

@@ -2,7 +2,7 @@
 // tails, folded stems, phrases indexed by their first token, regular expressions, and the implied_by and
 // ruled_out_by references resolved to code indexes.
 
-import { fold } from '../text/index.js';
+import { fold, PhraseList } from '../text/index.js';
 import { compileCondition, type RecordCondition } from './conditions.js';
 import { phrasePattern, type PhrasePattern } from './pattern.js';
 import { LiteralIndex, requiredLiterals } from './prefilter.js';
@@ -53,6 +53,8 @@ export interface CompiledCode {
   /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
   regexes: (CompiledRegex & { label: string; when?: number })[];
   exclude: PhrasePattern[];
+  /** The exclude phrases indexed by first word, for the one pass over a text's tokens. */
+  excludeList: PhraseList;
   excludeRegexes: CompiledRegex[];
   negatable: boolean;
   impliedBy: number[];
@@ -76,8 +78,8 @@ export interface CompiledCodebook {
   /** Phrases by their first folded token; phrases starting with a wildcard token are in `wildPhrases`. */
   phrases: Map<string, PhrasePattern[]>;
   wildPhrases: PhrasePattern[];
-  /** Per-token analysis cache, keyed by lang and folded token (see entries.ts). */
-  tokenCache: Map<string, Entry[]>;
+  /** Per-token analysis caches: per lang and compound permission, by folded token (see entries.ts). */
+  tokenCache: Map<string, Map<string, Entry[]>>;
   /** The conditions of codes and rules, referenced by index. */
   conditions: RecordCondition[];
   /** Ids of the codes kept out of the default outputs. */
@@ -171,11 +173,13 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
     compilePhrases(compiled, rule.patterns, i, when);
     regexes.push(...compileRegexes(compiled, rule.patterns, (j) => `rule${r + 1}#${j + 1}`, when));
   });
+  const exclude = (p.exclude ?? []).map((raw) => phrasePattern(i, raw));
   return {
     id: code.id,
     category: code.category,
     regexes,
-    exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
+    exclude,
+    excludeList: new PhraseList(exclude.map((phrase) => phrase.tokens)),
     excludeRegexes: (p.exclude_regex ?? []).map((source) => compileRegex(compiled, source)),
     negatable: code.negatable ?? false,
     impliedBy: resolveCodeRefs(compiled.codebook, code, i, ids, 'implied_by'),

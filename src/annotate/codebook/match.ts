@@ -10,6 +10,7 @@ import { BARE_TEXT, type RecordFacts } from './conditions.js';
 import { tokenEntries } from './entries.js';
 import { applyExclusions } from './exclusions.js';
 import { addImpliedCodes } from './implied.js';
+import type { PhrasePattern } from './pattern.js';
 import { phraseAt } from './phrases.js';
 import { mayMatch } from './prefilter.js';
 import { quoteAround } from './quote.js';
@@ -61,13 +62,21 @@ function matchTokens(t: CodedText, compiled: CompiledCodebook, candidates: Candi
     for (const entry of tokenEntries(token.folded, t.lang, compoundOk, compiled)) {
       addEvidence(t, compiled, candidates, { code: entry.code, kind: entry.kind, raw: entry.raw, start: token.start, end: token.end, sentence: token.sentence, at: i, when: entry.when });
     }
-    const phrases = compiled.phrases.get(token.folded);
-    for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
-      const n = phraseAt(phrase, t.tokens, i);
-      const last = t.tokens[i + n - 1];
-      if (n > 0 && last) addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i, when: phrase.when });
-    }
+    // The phrases starting with this word, then those starting with a prefix ("warte* seit").
+    for (const phrase of compiled.phrases.get(token.folded) ?? NO_PHRASES) addPhraseAt(t, compiled, candidates, phrase, i);
+    for (const phrase of compiled.wildPhrases) addPhraseAt(t, compiled, candidates, phrase, i);
   });
+}
+
+const NO_PHRASES: readonly PhrasePattern[] = [];
+
+/** A phrase's evidence when it holds from tokens[i]. */
+function addPhraseAt(t: CodedText, compiled: CompiledCodebook, candidates: Candidates, phrase: PhrasePattern & { when?: number }, i: number): void {
+  const n = phraseAt(phrase, t.tokens, i);
+  if (n === 0) return;
+  const token = t.tokens[i]!;
+  const last = t.tokens[i + n - 1]!;
+  addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i, when: phrase.when });
 }
 
 function matchRegexes(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {

@@ -39,3 +39,20 @@ describe('LiteralIndex', () => {
     expect(mayMatch(refund, index.possible('see the reference number'))).toBe(false);
   });
 });
+
+describe('LiteralIndex slots', () => {
+  it('finds a literal wherever it stands, also among many literals sharing slots, and counts each regex once', () => {
+    const index = new LiteralIndex();
+    // Many literals: some share a slot, all must still be told apart by the text itself.
+    const words = Array.from({ length: 3000 }, (_, n) => `w${n.toString(36)}x`);
+    const ids = words.map((word) => index.add([word]));
+    const text = 'ab w1x und wzzx und w2s0x, w1x';
+    const possible = index.possible(text);
+    const found = ids.filter((id) => possible.has(id)).map((id) => words[id]);
+    expect(new Set(found)).toEqual(new Set(words.filter((word) => text.includes(word))));
+    expect(found).toContain('wzzx');
+    // A second text is read afresh: nothing of the first is carried over.
+    expect(ids.filter((id) => index.possible('w1 x').has(id))).toEqual([]);
+    expect(ids.filter((id) => index.possible('ümlaut w10x').has(id)).map((id) => words[id])).toEqual(['w10x']);
+  });
+});
