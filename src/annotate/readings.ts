@@ -144,16 +144,20 @@ interface Sentence {
   exclaims: boolean;
 }
 
+/** The sentences that hold a token, in order: the tokenizer numbers sentences along the text, so one pass finds them. */
 function sentencesOf(all: readonly Token[]): Sentence[] {
-  const byIndex = new Map<number, Sentence>();
+  const sentences: Sentence[] = [];
+  let sentence: Sentence | undefined;
   for (const token of all) {
-    const sentence = byIndex.get(token.sentence) ?? { index: token.sentence, words: [], asks: false, exclaims: false };
+    if (sentence === undefined || sentence.index !== token.sentence) {
+      sentence = { index: token.sentence, words: [], asks: false, exclaims: false };
+      sentences.push(sentence);
+    }
     if (isWord(token)) sentence.words.push(token);
     if (token.kind === 'question') sentence.asks = true;
     if (token.kind === 'bang') sentence.exclaims = true;
-    byIndex.set(token.sentence, sentence);
   }
-  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+  return sentences;
 }
 
 /** The whole sentence as written: notes and replies quote best by the sentence that holds the point. */

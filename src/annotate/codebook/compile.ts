@@ -2,6 +2,7 @@
 // tails, folded stems, phrases indexed by their first token, regular expressions, and the implied_by and
 // ruled_out_by references resolved to code indexes.
 
+import type { Lang } from '../../model.js';
 import { fold, PhraseList } from '../text/index.js';
 import { compileCondition, type RecordCondition } from './conditions.js';
 import { phrasePattern, type PhrasePattern } from './pattern.js';
@@ -75,11 +76,14 @@ export interface CompiledCodebook {
   /** Folded words long enough to be the tail of a German compound → entries. */
   compoundWords: Map<string, Entry[]>;
   stems: { de: StemEntry[]; en: StemEntry[] };
-  /** Phrases by their first folded token; phrases starting with a wildcard token are in `wildPhrases`. */
-  phrases: Map<string, PhrasePattern[]>;
+  /** Phrases starting with a whole word, in codebook order, and their index by first words (see phrases.ts). */
+  phrases: PhrasePattern[];
+  phraseList: PhraseList;
+  /** Phrases starting with a prefix ("warte* seit"), in codebook order: tried after the others at each token. */
   wildPhrases: PhrasePattern[];
+  wildPhraseList: PhraseList;
   /** Per-token analysis caches: per lang and compound permission, by folded token (see entries.ts). */
-  tokenCache: Map<string, Map<string, Entry[]>>;
+  tokenCache: Record<Lang, { compound: Map<string, Entry[]>; plain: Map<string, Entry[]> }>;
   /** The conditions of codes and rules, referenced by index. */
   conditions: RecordCondition[];
   /** Ids of the codes kept out of the default outputs. */
@@ -117,7 +121,7 @@ function compilePhrases(compiled: CompiledCodebook, patterns: Patterns, i: numbe
     const first = phrase.tokens[0];
     if (first === undefined) continue;
     if (first.endsWith('*')) compiled.wildPhrases.push(phrase);
-    else pushTo(compiled.phrases, first, phrase);
+    else compiled.phrases.push(phrase);
   }
 }
 
@@ -190,6 +194,8 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
   };
 }
 
+const tokenCaches = () => ({ compound: new Map<string, Entry[]>(), plain: new Map<string, Entry[]>() });
+
 /** Precompute everything the matcher needs: folded words, stems, phrase indexes, regular expressions. */
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const ids = new Map(codebook.codes.map((code, i) => [code.id, i]));
@@ -199,13 +205,17 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     words: new Map(),
     compoundWords: new Map(),
     stems: { de: [], en: [] },
-    phrases: new Map(),
+    phrases: [],
+    phraseList: new PhraseList([]),
     wildPhrases: [],
-    tokenCache: new Map(),
+    wildPhraseList: new PhraseList([]),
+    tokenCache: { de: tokenCaches(), en: tokenCaches(), other: tokenCaches() },
     conditions: [],
     experimental: new Set(codebook.codes.filter((code) => code.experimental).map((code) => code.id)),
     literals: new LiteralIndex(),
   };
   codebook.codes.forEach((code, i) => compiled.codes.push(compileCode(compiled, code, i, ids)));
+  compiled.phraseList = new PhraseList(compiled.phrases.map((phrase) => phrase.tokens));
+  compiled.wildPhraseList = new PhraseList(compiled.wildPhrases.map((phrase) => phrase.tokens));
   return compiled;
 }

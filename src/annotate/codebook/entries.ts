@@ -61,11 +61,6 @@ export function tokenEntries(token: string, lang: Lang, compoundOk: boolean, com
 
 /** The cache of one reading of tokens (language, compound permission), so a lookup needs no key built per token. */
 function tokenCacheOf(compiled: CompiledCodebook, lang: Lang, compoundOk: boolean): Map<string, Entry[]> {
-  const reading = `${lang}${compoundOk ? '+' : '-'}`;
-  let cache = compiled.tokenCache.get(reading);
-  if (cache === undefined) {
-    cache = new Map();
-    compiled.tokenCache.set(reading, cache);
-  }
-  return cache;
+  const caches = compiled.tokenCache[lang];
+  return compoundOk ? caches.compound : caches.plain;
 }

@@ -1,7 +1,7 @@
 // How a codebook entry is read: with the kernel's tokenizer and folding, exactly like the customer text it is
 // compared with, so "Verspätung" in a codebook matches "VERSPAETUNG" in a text.
 
-import { isTextToken, phraseSteps, tokenize, type PhraseStep } from '../text/index.js';
+import { isTextToken, tokenize } from '../text/index.js';
 
 /** The folded words and numbers of a pattern or entry: what the text's tokens are compared with. */
 export function patternTokens(text: string): string[] {
@@ -17,8 +17,6 @@ export interface PhrasePattern {
   raw: string;
   /** Folded tokens; a token ending in "*" is a prefix, a lone "*" any one token. */
   tokens: string[];
-  /** The tokens as the matcher compares them (see text/phrases.ts). */
-  steps: PhraseStep[];
   /** Index of the condition its rule needs (see compile.ts); undefined for the code's own patterns. */
   when?: number;
 }
@@ -37,5 +35,5 @@ export function phrasePattern(code: number, raw: string): PhrasePattern {
       if (wild && inner.length > 0) inner[inner.length - 1] += '*';
       return inner;
     });
-  return { code, raw, tokens, steps: phraseSteps(tokens) };
+  return { code, raw, tokens };
 }

@@ -56,3 +56,26 @@ describe('LiteralIndex slots', () => {
     expect(ids.filter((id) => index.possible('ümlaut w10x').has(id)).map((id) => words[id])).toEqual(['w10x']);
   });
 });
+
+describe('requiredLiterals across umlaut spellings', () => {
+  it('joins an alternation of short choices with the letters around it, one literal per spelling', () => {
+    expect(requiredLiterals(String.raw`\p{L}*sch(?:a|ä|ae)den`, 'giu')).toEqual(['schaden', 'schäden', 'schaeden']);
+    expect(requiredLiterals(String.raw`\bst(?:ü|ue)rz\p{L}*|\babst(?:ü|ue)rz(?:t|en)\b`, 'giu')).toEqual(['stürz', 'stuerz', 'abstürzt', 'abstürzen', 'abstuerzt', 'abstuerzen']);
+    // Choices long enough to check on their own stay a part of their own ("geht|klappt" before " nicht").
+    expect(requiredLiterals(String.raw`(?:geht|klappt) nicht`, 'giu')).toEqual([' nicht']);
+    // At most 16 spellings: the run ends before the alternation that would make 32.
+    expect(requiredLiterals(String.raw`ver(?:a|b)(?:a|b)(?:a|b)(?:a|b)(?:a|b)xyz`, 'giu')).toHaveLength(16);
+  });
+
+  it('requires only what every match holds: each spelling matches the regex, and texts without one do not', () => {
+    const source = String.raw`\bst(?:ü|ue)rz\p{L}*\s+ab\b`;
+    const required = requiredLiterals(source, 'giu')!;
+    const re = new RegExp(source, 'giu');
+    for (const text of ['Die App STÜRZT ab', 'die app stuerzt ab']) {
+      expect(re.test(text)).toBe(true);
+      re.lastIndex = 0;
+      expect(required.some((literal) => text.toLowerCase().includes(literal))).toBe(true);
+    }
+    expect(required.some((literal) => 'sturz und ab'.includes(literal))).toBe(false);
+  });
+});

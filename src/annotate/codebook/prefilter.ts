@@ -36,18 +36,50 @@ function literalChar(element: AST.Element): string | null {
   return null;
 }
 
-/** Any match of the sequence contains one of these strings: runs of literal characters, or a required part. */
+/** At most this many spellings of one run of literals: "sch(?:a|ä|ae)den" has three. */
+const MAX_SPELLINGS = 16;
+
+/**
+ * The lower-case choices of an alternation whose every choice is literal and too short to check on its own (the
+ * umlaut spellings "ü|ue", "a|ä|ae"); null for any other element.
+ */
+function shortChoices(element: AST.Element): string[] | null {
+  if (element.type !== 'Group' && element.type !== 'CapturingGroup') return null;
+  const choices: string[] = [];
+  for (const alternative of element.alternatives) {
+    let choice = '';
+    for (const part of alternative.elements) {
+      const char = literalChar(part);
+      if (char === null) return null;
+      choice += char;
+    }
+    if (choice.length >= MIN_LITERAL) return null;
+    choices.push(choice);
+  }
+  return choices;
+}
+
+/**
+ * Any match of the sequence contains one of these strings: runs of literal characters, or a required part. A run
+ * goes on through an alternation of short choices, as one spelling per choice: "st(?:ü|ue)rz" requires "stürz" or
+ * "stuerz", where "st", "ü|ue" and "rz" alone are each too short to check.
+ */
 function ofAlternative(alternative: AST.Alternative): Required {
   const candidates: string[][] = [];
-  let run = '';
+  let run = [''];
   const endRun = () => {
-    if (run) candidates.push([run]);
-    run = '';
+    if (run.some((spelling) => spelling !== '')) candidates.push([...new Set(run)]);
+    run = [''];
   };
   for (const element of alternative.elements) {
     const char = literalChar(element);
     if (char !== null) {
-      run += char;
+      run = run.map((spelling) => spelling + char);
+      continue;
+    }
+    const choices = shortChoices(element);
+    if (choices !== null && run.length * choices.length <= MAX_SPELLINGS) {
+      run = run.flatMap((spelling) => choices.map((choice) => spelling + choice));
       continue;
     }
     endRun();
