@@ -10,7 +10,7 @@ export type ProgressStage = 'read' | 'annotate' | 'profile' | 'write';
  * What a report counts. Reading counts bytes while it splits the file into records (how many rows there are is
  * known only at the end of that), then rows while it reads them; writing counts pages rendered, then files written.
  */
-export type ProgressUnit = 'bytes' | 'rows' | 'events' | 'customers' | 'pages' | 'files';
+export type ProgressUnit = 'bytes' | 'rows' | 'events' | 'customers' | 'files';
 
 export interface Progress {
   stage: ProgressStage;

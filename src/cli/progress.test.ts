@@ -105,9 +105,9 @@ describe('progressRenderer', () => {
     expect(drawn.at(-1)).toBe('profiling  300 / 300 customers  100%  30,000/s');
     expect(kept).toEqual([]);
     at(5000);
-    renderer.report({ stage: 'write', unit: 'pages', done: 0, total: 300 });
+    renderer.report({ stage: 'write', unit: 'files', done: 0, total: 302 });
     expect(kept).toEqual(['profiled 300 customers in 0.0 s']);
-    expect(drawn.at(-1)).toBe('rendering  0 / 300 pages  0%');
+    expect(drawn.at(-1)).toBe('writing  0 / 302 files  0%');
   });
 
   it('reads a file in bytes, then rows, and ends it with both', () => {
@@ -192,7 +192,7 @@ describe('a run of thick analyze', () => {
   it('shows each stage on a terminal as it runs, then its count and time', async () => {
     const { code, lines } = await run({ isTTY: true, columns: 100 });
     expect(code).toBe(0);
-    for (const live of [/reading .*shop\.csv {2}0\.0 \/ 0\.0 MB {2}0%$/, /reading .*shop\.csv {2}3 \/ 3 rows {2}100%/, /annotating {2}3 \/ 3 events {2}100%/, /profiling {2}2 \/ 2 customers {2}100%/, /rendering {2}2 \/ 2 pages {2}100%/, /writing {2}\d+ \/ \d+ files {2}100%/]) {
+    for (const live of [/reading .*shop\.csv {2}0\.0 \/ 0\.0 MB {2}0%$/, /reading .*shop\.csv {2}3 \/ 3 rows {2}100%/, /annotating {2}3 \/ 3 events {2}100%/, /profiling {2}2 \/ 2 customers {2}100%/, /writing {2}\d+ \/ \d+ files {2}100%/]) {
       expect(lines.some((line) => live.test(line)), `${live}\n${lines.join('\n')}`).toBe(true);
     }
     const kept = lines.filter((line) => line.startsWith('✔ '));
@@ -200,7 +200,7 @@ describe('a run of thick analyze', () => {
       expect.stringMatching(/^✔ read .*shop\.csv: 3 rows, 0\.0 MB$/),
       '✔ annotated 3 events',
       '✔ profiled 2 customers',
-      expect.stringMatching(/^✔ rendered 2 pages and wrote \d+ files$/),
+      expect.stringMatching(/^✔ rendered and wrote \d+ files$/),
       expect.stringMatching(/^✔ 2 reports in /),
     ]);
   });

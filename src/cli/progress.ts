@@ -109,7 +109,7 @@ function doing(state: Pick<StageState, 'stage' | 'unit' | 'file'>): string {
   if (state.stage === 'read') return `reading ${visible(state.file ?? '')}`.trimEnd();
   if (state.stage === 'annotate') return 'annotating';
   if (state.stage === 'profile') return 'profiling';
-  return state.unit === 'pages' ? 'rendering' : 'writing';
+  return 'writing'; // pages are rendered as they are written, one count for both
 }
 
 /** "412,000 / 1,000,000 events  41%", or "62.1 / 154.0 MB  40%". */
@@ -145,7 +145,7 @@ export function finalLine(state: StageState): string {
     case 'profile':
       return `profiled ${formatCount(count('customers'))} customers ${took}${rate(count('customers'), 'customers')}`;
     case 'write':
-      return `rendered ${formatCount(count('pages'))} pages and wrote ${formatCount(count('files'))} files ${took}`;
+      return `rendered and wrote ${formatCount(count('files'))} files ${took}${rate(count('files'), 'files')}`;
   }
 }
 

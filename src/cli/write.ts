@@ -8,16 +8,16 @@ import { handoutPage } from '../report/handout.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, type IndexInputs } from '../report/index-page.js';
-import { pageMarkdown } from '../report/page.js';
-import type { OutputFile } from './output/files.js';
+import { pageMarkdown, type Block } from '../report/page.js';
+import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
+import type { OnProgress } from '../progress.js';
 import { writeOutputKeeping } from './output/safe-write.js';
 import type { Analysis } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
 import { csvFile } from '../report/csv.js';
-import { progressTicker, type OnProgress } from '../progress.js';
 
 /** A gap of the whole run in the --json summary: its key, its English wording, and how many customers it concerns. */
 export interface RunGap {
@@ -64,26 +64,24 @@ function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
 }
 
 /**
- * The report pages of a run: index and customers/<slug>, as Markdown and/or HTML by `format`. Each page's blocks are
- * built once and drawn in each format, so both formats show the same page; the HTML pages link to each other and
- * each opens offline.
+ * The report pages of a run, made one page at a time: index and customers/<slug>, as Markdown and/or HTML by
+ * `format`. Each page's blocks are built once and drawn in each format, so both formats show the same page; the HTML
+ * pages link to each other and each opens offline.
  */
-function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+function* reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
   const { lang, format = 'md', indexTop, runState } = options;
-  // Started before the index, which takes a while on a large run: the line shows the stage from its start.
-  const tick = progressTicker(options.onProgress, { stage: 'write', unit: 'pages', total: sorted.length }, 64);
-  const pages = [
-    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
-    ...sorted.map((subject, i) => {
-      const page = { name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) };
-      tick(i + 1);
-      return page;
-    }),
-  ];
-  return [
-    ...(format !== 'html' ? pages.map((p) => ({ path: `${p.name}.md`, content: pageMarkdown(p.blocks) })) : []),
-    ...(format !== 'md' ? pages.map((p) => ({ path: `${p.name}.html`, content: pageHtml(p.blocks, { lang }) })) : []),
-  ];
+  function* drawn(name: string, blocks: readonly Block[]): Generator<OutputFile> {
+    if (format !== 'html') yield { path: `${name}.md`, content: pageMarkdown(blocks) };
+    if (format !== 'md') yield { path: `${name}.html`, content: pageHtml(blocks, { lang }) };
+  }
+  yield* drawn('index', indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang));
+  for (const subject of sorted) yield* drawn(`customers/${subject.profile.slug}`, customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }));
+}
+
+/** The paths of the report pages, in the order reportPages makes them. */
+function reportPaths(sorted: readonly ProfiledCustomer[], format: ReportFormat = 'md'): string[] {
+  const names = ['index', ...sorted.map((subject) => `customers/${subject.profile.slug}`)];
+  return names.flatMap((name) => [...(format !== 'html' ? [`${name}.md`] : []), ...(format !== 'md' ? [`${name}.html`] : [])]);
 }
 
 /** How a run's output is written: the language, which pages, how many customers the index lists, and the handout. */
@@ -98,7 +96,7 @@ export interface OutputOptions {
   redacted?: boolean;
   /** The run's state (written as thick-state.json) and what changed since the previous run (the index's "Since last run"). */
   runState?: RunStateOutput;
-  /** Hears how far the run's pages are rendered, then its files written (progress.ts). */
+  /** Hears how far the run's files are made and written (progress.ts): pages are rendered as they are written. */
   onProgress?: OnProgress;
 }
 
@@ -122,27 +120,42 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * Every file of a run's output, built from the Analysis: index.md and one customers/<slug>.md per customer (and/or
  * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl,
  * the handout when asked for, when rows were rejected, rejected.csv, and the state the next run compares with
- * (thick-state.json). A new output is one more entry here;
+ * (thick-state.json). A new output is one more entry here, in `paths` and in `files` alike;
  * writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in the
- * manifest, and gone from the folder when a later run no longer writes it).
+ * manifest, and gone from the folder when a later run no longer writes it). The files are made as the writer takes
+ * them, so the pages of a large run are never all held at once.
  */
-export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, handoutTop } = options;
+export function runOutput(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
+  const { lang, handoutTop, runState } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
-  return [
-    ...reportPages(analysis, sorted, codes, options),
-    { path: 'customers.csv', content: customersCsv(sorted, codes) },
-    { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
-    ...(handoutTop !== undefined ? handoutFiles(analysis, codes, lang, handoutTop) : []),
-    ...(rejections.length > 0 ? [{ path: 'rejected.csv', content: rejectedCsv(rejections) }] : []),
-    ...(options.runState ? [{ path: STATE_FILE, content: stateText(options.runState.state, options.runState.changes) }] : []),
+  const paths = [
+    ...reportPaths(sorted, options.format),
+    'customers.csv',
+    'profiles.jsonl',
+    ...(handoutTop !== undefined ? ['handout.md', 'handout.html'] : []),
+    ...(rejections.length > 0 ? ['rejected.csv'] : []),
+    ...(runState ? [STATE_FILE] : []),
   ];
+  function* files(): Generator<OutputFile> {
+    yield* reportPages(analysis, sorted, codes, options);
+    yield { path: 'customers.csv', content: customersCsv(sorted, codes) };
+    yield { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') };
+    if (handoutTop !== undefined) yield* handoutFiles(analysis, codes, lang, handoutTop);
+    if (rejections.length > 0) yield { path: 'rejected.csv', content: rejectedCsv(rejections) };
+    if (runState) yield { path: STATE_FILE, content: stateText(runState.state, runState.changes) };
+  }
+  return { paths, files };
+}
+
+/** Every file of a run's output at once (runOutput, made in full): for tests and small runs. */
+export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+  return [...runOutput(analysis, codes, options).files()];
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
 export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
-  const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options), options.onProgress);
+  const { warnings, kept } = writeOutputKeeping(outDir, runOutput(analysis, codes, options), options.onProgress);
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
 }
