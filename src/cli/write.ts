@@ -12,7 +12,7 @@ import { pageMarkdown } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { Analysis } from '../pipeline.js';
+import type { ReportedRun } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
@@ -27,7 +27,7 @@ export interface RunGap {
 }
 
 /** The gaps the index says once, for the --json summary (the same Analysis the index is written from). */
-export function runGaps(analysis: Pick<Analysis, 'runBlindSpots'>): RunGap[] {
+export function runGaps(analysis: Pick<ReportedRun, 'runBlindSpots'>): RunGap[] {
   return analysis.runBlindSpots.map((f) => ({
     key: f.key === 'commonGap' ? (f.value ?? f.key) : f.key,
     text: say(f, 'en'),
@@ -43,7 +43,7 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 export type ReportFormat = 'md' | 'html' | 'both';
 
 /** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
-function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
+function indexInputs(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
   return {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
@@ -56,7 +56,7 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
 }
 
 /** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
-function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
+function sinceLastRun(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
   // Ranked as the index lists them, so a list cut at ten names those who need attention first.
   const customers = new Map([...analysis.profiled].sort(byAttention).map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
   return { changes, customers, codes, scale: state.scale };
@@ -67,7 +67,7 @@ function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * built once and drawn in each format, so both formats show the same page; the HTML pages link to each other and
  * each opens offline.
  */
-function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+function reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
   const { lang, format = 'md', indexTop, runState } = options;
   const pages = [
     { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
@@ -100,7 +100,7 @@ export interface RunStateOutput {
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
-function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
+function handoutFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
   const files = indexInputs(analysis, codes).files;
   const blocks = handoutPage(analysis.profiled, { files, codes, top, window: analysis.window }, lang);
   return [
@@ -117,7 +117,7 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in the
  * manifest, and gone from the folder when a later run no longer writes it).
  */
-export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+export function runFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
   const { lang, handoutTop } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
@@ -132,7 +132,7 @@ export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
+export function writeReports(outDir: string, analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
   const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options));
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
