@@ -22,17 +22,28 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   return value;
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || !(TAG in value)) return value;
-  const tagged = value as Tagged;
-  if (tagged[TAG] === 'date') return new Date(tagged.ms ?? Number.NaN);
-  if (tagged[TAG] === 'number') return tagged.n === '-0' ? -0 : Number(tagged.n);
-  return value;
+/** A tagged value as it was; anything else as it is, its parts restored in place. */
+function restored(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restored(value[i]);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  if (TAG in object) {
+    const tagged = object as Tagged;
+    if (tagged[TAG] === 'date') return new Date(tagged.ms ?? Number.NaN);
+    if (tagged[TAG] === 'number') return tagged.n === '-0' ? -0 : Number(tagged.n);
+  }
+  for (const key in object) object[key] = restored(object[key]);
+  return object;
 }
 
 /** Any of thick's data as JSON text that `parseData` reads back the same (Dates and odd numbers kept). */
 export const dataText = (value: unknown): string => JSON.stringify(value, replacer);
-export const parseData = (text: string): unknown => JSON.parse(text, reviver);
+// A walk over the parsed value rather than JSON.parse's reviver: a merge reads millions of values, and the reviver's
+// call per value took a third of its reading time.
+export const parseData = (text: string): unknown => restored(JSON.parse(text));
 
 /** An exchange with its events as positions in the customer's list. */
 interface StoredExchange extends Omit<Exchange, 'message' | 'reply' | 'settledBy'> {
