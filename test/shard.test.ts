@@ -2,6 +2,7 @@
 // byte for byte (pages, index, customers.csv, profiles.jsonl, thick-state.json, rejected.csv, the --json summary),
 // and shards that are not of one run are refused. One smoke test runs the built binary.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -125,6 +126,21 @@ describe('n shards merged are one run, byte for byte', () => {
   });
 });
 
+describe('the shard a customer falls in', () => {
+  it('is the first four bytes of SHA-256 of "thick-shard", NUL and their key, mod n, plus one, as the README says', () => {
+    for (const key of ['a1', 'kim@example.org', 'mara_beispiel']) {
+      const digest = createHash('sha256').update(`thick-shard\u0000${key}`).digest();
+      for (const n of [1, 3, 7]) expect(shardOf(key, n)).toBe((digest.readUInt32BE(0) % n) + 1);
+    }
+  });
+
+  it('splits a few hundred keys into about equal parts', () => {
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 400; i++) counts[shardOf(`customer-${i}`, 4) - 1]! += 1;
+    for (const n of counts) expect(n).toBeGreaterThan(70);
+  });
+});
+
 describe('thick merge refuses shards that are not one run (exit 2)', () => {
   async function shardsOf(flags: (i: number) => string[], count = 2): Promise<string[]> {
     const root = tempDir();
@@ -174,6 +190,16 @@ describe('thick merge refuses shards that are not one run (exit 2)', () => {
     result = await merge([s1, s2]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the shards are not of one run: .*contacts\.csv \(\d+ bytes, sha256 [0-9a-f]{12}…\); .*contacts\.csv \(\d+ bytes/);
+  });
+
+  it('shards written by two versions of thick', async () => {
+    const [one, two] = await shardsOf(() => []);
+    const manifest = join(two!, 'thick-shard.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"thickVersion":"[^"]*"/, '"thickVersion":"0.0.1"'));
+    const result = await merge([one!, two!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`option thickVersion is "`);
+    expect(result.stderr).toContain(`and "0.0.1" in ${two}`);
   });
 
   it('a shard folder cut short is a data error naming the file', async () => {

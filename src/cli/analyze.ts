@@ -198,14 +198,13 @@ export interface ReportContext {
 /**
  * The rest of a run once its customers are profiled, for one run and for a merge of shards (cli/merge.ts) alike:
  * what changed since the last run into -o, every output written, the summary and the alerts; returns the exit code.
- * `plain` is the analysis as made, `shown` the one written (redacted or the same).
+ * `plain` is the analysis as made, `analysis` the one written (redacted, or the same).
  */
-export function reportRun(plain: ReportedRun, shown: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
-  const runState = sinceLastRun(flags.out, plain, shown, Boolean(output.redacted));
+export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
+  const runState = sinceLastRun(flags.out, plain, analysis, Boolean(output.redacted));
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, shown, codes, { ...output, runState });
-  shown.warnings.push(...writeWarnings);
-  const analysis = shown;
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codes, { ...output, runState });
+  analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
   const files_ = analysis.ingests.map((ingest, i) => fileSummary(ingest, analysis.identities[i]!));

@@ -97,9 +97,15 @@ export interface ShardRun {
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const fileHash = (path: string | undefined): string | null => (path === undefined ? null : sha256(readFileSync(path)));
 
+/** thick's own version: shards of two versions may read, annotate or judge differently, so they are not one run. */
+function thickVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /** The options every shard of a run must share; a file option by its content, since paths differ between machines. */
 export function shardOptions(flags: AnalyzeFlags): Record<string, unknown> {
   return {
+    thickVersion: thickVersion(),
     map: flags.map,
     mapping: fileHash(flags.mapping),
     preset: flags.preset ?? null,
