@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { RECORDS_FILE, shardOf } from '../src/cli/shard.js';
+import { PAGES_FILE, RECORDS_FILE, shardOf } from '../src/cli/shard.js';
 import { captureOutput } from '../src/test-support.js';
 import { BRAND, DEMO, filesUnder, ROOT, tempDir, thick } from './helpers.js';
 
@@ -65,10 +65,14 @@ const demo = DEMO.map((f) => join(ROOT, f));
 function sharedGapsExport(dir: string): string {
   const lines = ['customer_id,timestamp,channel,direction,amount,text'];
   const texts = ['Bonjour, ma commande n\'est toujours pas arrivée, pouvez-vous vérifier ?', 'Merci beaucoup, le café est excellent et la livraison rapide.', 'Hola, el paquete llegó roto y nadie contesta mis correos.'];
-  for (let i = 1; i <= 30; i++) {
+  for (let i = 2; i <= 30; i++) {
     const channel = i % 2 === 0 ? 'email' : 'chat';
     lines.push(`c${i},2024-05-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z,${channel},inbound,,"${i > 27 ? 'My order arrived late and the mug was chipped.' : texts[i % 3]}"`);
   }
+  // c1 shares none of those gaps: four records in English, on both channels, and an order.
+  const english = ['The grinder you sold me is excellent, thank you.', 'Could you tell me when the decaf beans are back?', 'Still waiting for an answer about the decaf.', 'Found them in the shop, all good now.'];
+  english.forEach((text, i) => lines.push(`c1,2024-04-0${i + 1}T09:00:00Z,${i % 2 === 0 ? 'email' : 'chat'},inbound,,"${text}"`));
+  lines.push('c1,2024-04-05T09:00:00Z,email,inbound,20,');
   lines.push('c2,2024-05-30T10:00:00Z,email,inbound,12.5,', 'bad row without enough columns');
   const file = join(dir, 'shared-gaps.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
@@ -89,6 +93,22 @@ describe('n shards merged are one run, byte for byte', () => {
     expect(lifted).toEqual(expect.arrayContaining(['otherLanguage', 'oneChannel']));
     expect(Object.keys(written)).toEqual(expect.arrayContaining(['rejected.csv', 'index.html', 'customers/c1.html']));
     await expectSame([input], 1, ['--format', 'both', '--lang', 'de']);
+  });
+
+  it('keeps a shard\'s page where none of the customer\'s gaps is shared, and draws the others again', async () => {
+    const input = sharedGapsExport(tempDir());
+    const { root, shards } = await bothWays([input], 2);
+    // Mark every page the shards drew: a kept page carries the mark into the merged folder, a page drawn again not.
+    for (const dir of shards) {
+      const file = join(dir, PAGES_FILE);
+      const marked = readFileSync(file, 'utf8').split('\n').map((line) => (line ? JSON.stringify({ ...(JSON.parse(line) as object), md: `${(JSON.parse(line) as { md: string }).md}<!-- drawn by the shard -->\n` }) : line));
+      writeFileSync(file, marked.join('\n'));
+    }
+    expect((await run(['merge', ...shards, '-q', '-o', join(root, 'marked')])).code).toBe(0);
+    const pages = filesUnder(join(root, 'marked'));
+    expect(pages['customers/c1.md']).toContain('<!-- drawn by the shard -->');
+    expect(pages['customers/c2.md']).not.toContain('<!-- drawn by the shard -->');
+    expect(pages['customers/c2.md']).toBe(filesUnder(join(root, 'one'))['customers/c2.md']);
   });
 
   it('on a generated export of 500 customers', async () => {

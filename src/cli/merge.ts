@@ -2,8 +2,9 @@
 // written from its shards' customer records exactly as the unsharded run writes them: the records are read back in
 // the run's order, the figures that need every customer (the gaps most of the run shares, the window) are settled
 // by the same function the unsharded run settles them with, and then the same reportRun writes every page, the
-// index, customers.csv, profiles.jsonl and the state, and checks --fail-on and --strict. So n shards merged are one
-// run, byte for byte (test/shard.e2e.test.ts). Shards of different runs, a missing or a doubled shard are refused.
+// index, customers.csv, profiles.jsonl and the state, and checks --fail-on and --strict. A customer's page is the
+// shard's where none of their gaps is one most of the run shares, else drawn again. So n shards merged are one
+// run, byte for byte (test/shard.test.ts). Shards of different runs, a missing or a doubled shard are refused.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settleRun } from '../pipeline.js';
@@ -15,9 +16,9 @@ import { failOnRules, parseIndexTop, reportRun } from './analyze.js';
 import { describeError } from './errno.js';
 import { DataError, UsageError } from './errors.js';
 import { outPlaces } from './output/places.js';
-import { RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
+import { PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
-import type { ReportFormat } from './write.js';
+import type { DrawnPage, ReportFormat } from './write.js';
 
 export interface MergeFlags {
   out: string;
@@ -82,7 +83,7 @@ export function checkShards(folders: readonly ShardFolder[]): ShardFolder[] {
   return [...byIndex.values()].sort((a, b) => a.manifest.shard.index - b.manifest.shard.index);
 }
 
-/** Each line of a shard's records as text, read from bytes: a big shard holds more than one string may. */
+/** Each line of a file of a shard as text, read from bytes: a big shard holds more than one string may. */
 function* lines(bytes: Buffer): Generator<string> {
   for (let start = 0; start < bytes.length; ) {
     const end = bytes.indexOf(10, start);
@@ -92,27 +93,43 @@ function* lines(bytes: Buffer): Generator<string> {
   }
 }
 
-/** A shard's customers, each with their place in the run; a damaged or cut-short file is a data error naming it. */
-function readRecords({ dir, manifest }: ShardFolder, shared: Parameters<typeof readCustomerRecord>[1]): { subject: ProfiledCustomer; order: number }[] {
-  const path = join(dir, RECORDS_FILE);
+/** The lines of a shard's file, each read by `read`; a damaged or cut-short file is a data error naming it. */
+function readLines<T>({ dir, manifest }: ShardFolder, file: string, read: (text: string) => T): T[] {
+  const path = join(dir, file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new DataError(`${path}: cannot read (${describeError(error)})`);
   }
-  const records: { subject: ProfiledCustomer; order: number }[] = [];
+  const values: T[] = [];
   let line = 0;
   for (const text of lines(bytes)) {
     line += 1;
     try {
-      records.push(readCustomerRecord(text, shared));
+      values.push(read(text));
     } catch (error) {
-      throw new DataError(`${path}:${line}: not a customer record thick wrote (${error instanceof Error ? error.message : String(error)})`);
+      throw new DataError(`${path}:${line}: not a line thick wrote (${error instanceof Error ? error.message : String(error)})`);
     }
   }
-  if (records.length !== manifest.customers) throw new DataError(`${path}: ${records.length} customer records, and ${SHARD_FILE} says ${manifest.customers}: the shard folder is incomplete; write it again`);
-  return records;
+  if (values.length !== manifest.customers) throw new DataError(`${path}: ${values.length} lines, and ${SHARD_FILE} says ${manifest.customers} customers: the shard folder is incomplete; write it again`);
+  return values;
+}
+
+/** A shard's customers, each with their place in the run and their page as the shard drew it. */
+function readShard(shard: ShardFolder, shared: Parameters<typeof readCustomerRecord>[1]): { subject: ProfiledCustomer; order: number; page: DrawnPage }[] {
+  const records = readLines(shard, RECORDS_FILE, (text) => readCustomerRecord(text, shared));
+  const pages = readLines(shard, PAGES_FILE, (text) => JSON.parse(text) as DrawnPage);
+  return records.map((record, i) => ({ ...record, page: pages[i]! }));
+}
+
+/**
+ * A shard's page where it is the run's: none of the customer's gaps is one most of the run shares, so the merged
+ * run leaves none of them out either. The other pages are drawn again (write.ts), from the customer's record.
+ */
+function keptPages(pages: ReadonlyMap<ProfiledCustomer, DrawnPage>, sharedGaps: readonly string[]): (subject: ProfiledCustomer) => DrawnPage | null {
+  const shared = new Set(sharedGaps);
+  return (subject) => (subject.findings.blindSpots.some((gap) => shared.has(gap.key)) ? null : (pages.get(subject) ?? null));
 }
 
 export async function runMerge(dirs: string[], flags: MergeFlags): Promise<number> {
@@ -125,11 +142,12 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const shared = { signals: signalsFor(run.codeKinds), run: run.outline.run };
   const records = shards.flatMap((shard) => {
     term.step(`reading ${shard.dir}`);
-    return readRecords(shard, shared);
+    return readShard(shard, shared);
   });
   // The run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
   records.sort((a, b) => a.order - b.order);
   const merged = settleRun({ profiled: records.map((r) => r.subject), warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities });
-  const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false };
+  const drawnPage = keptPages(new Map(records.map((r) => [r.subject, r.page])), merged.sharedGaps);
+  const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false, drawnPage };
   return reportRun(merged, merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
 }

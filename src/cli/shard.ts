@@ -1,9 +1,10 @@
 // `thick analyze … --shard i/n`: one of n machines profiles the customers of shard i and writes them to a shard
 // folder; `thick merge` (merge.ts) writes the whole run's outputs from the n folders. Every shard reads and links
 // every input (cheap), so all that the run shares (the reference date, RFM, slugs, what the run holds, the
-// warnings) is the same in each; only its own customers are annotated and profiled (the expensive part). The shard
-// folder holds their profiles as records (profile/record.ts) and the run's own data in thick-shard.json, which also
-// names the shard, the options and the inputs (size and SHA-256), so a merge refuses shards of different runs.
+// warnings) is the same in each; only its own customers are annotated, profiled and drawn (the expensive part). The
+// shard folder holds their profiles as records (profile/record.ts), their pages with none of their gaps left out,
+// and the run's own data in thick-shard.json, which also names the shard, the options and the inputs (size and
+// SHA-256), so a merge refuses shards of different runs.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Codebook } from '../annotate/codebook.js';
@@ -16,11 +17,14 @@ import type { AnalyzeFlags } from './analyze.js';
 import { UsageError } from './errors.js';
 import { parseShard, type Shard } from './options.js';
 import { writeOutput } from './output/safe-write.js';
+import { customerPages } from './write.js';
 import { inputName, isStdin } from './stdin.js';
 import type { terminal } from './terminal.js';
 
 export const SHARD_FILE = 'thick-shard.json';
 export const RECORDS_FILE = 'customers.jsonl';
+/** Each customer's page drawn with none of their gaps left out, a line each in the order of customers.jsonl. */
+export const PAGES_FILE = 'pages.jsonl';
 /** Bumped when a shard folder's meaning changes: a merge reads only shards of its own version. */
 export const SHARD_VERSION = 1;
 
@@ -136,6 +140,11 @@ function shardInputs(inputs: readonly string[]): ShardInput[] {
 
 const reportedFile = ({ file, encoding, delimiter, preset, rows, rating, contextEvents, rejected }: ReportedFile): ReportedFile => ({ file, encoding, delimiter, preset: { id: preset.id }, rows, rating, contextEvents, rejected });
 
+/** The customers' pages as the merge may keep them (write.ts customerPages), a line of JSON each. */
+function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags: AnalyzeFlags): Buffer {
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${JSON.stringify(customerPages(subject, codes, [], { lang: flags.lang, format: flags.format }))}\n`)));
+}
+
 /** The customers' records, a line each, in the order the run found them (their place kept for the merge). */
 function recordsOf(part: ProfiledPart, customerKeys: readonly string[]): Buffer {
   const order = new Map(customerKeys.map((key, i) => [key, i]));
@@ -155,6 +164,7 @@ export interface ShardContext {
 /** Write a shard's folder (through the safe writer, as every output of thick) and say what it holds; exit 0. */
 export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): number {
   const { shard, flags, codebook } = ctx;
+  const codes = codeInfo(codebook);
   const manifest: ShardManifest = {
     thick: 'shard',
     version: SHARD_VERSION,
@@ -169,7 +179,7 @@ export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): 
       warnings: part.warnings,
       outline: part.outline,
       codeKinds: codebook.codes.map(({ id, category, label }) => ({ id, category, ...(label ? { label } : {}) })),
-      codes: [...codeInfo(codebook).values()],
+      codes: [...codes.values()],
       lang: flags.lang,
       format: flags.format ?? 'md',
       indexTop: flags.indexTop ?? null,
@@ -178,6 +188,7 @@ export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): 
   const warnings = writeOutput(out, [
     { path: SHARD_FILE, content: `${dataText(manifest)}\n` },
     { path: RECORDS_FILE, content: recordsOf(part, part.customerKeys) },
+    { path: PAGES_FILE, content: pagesOf(part, codes, flags) },
   ]);
   const said = { shard: `${shard.index}/${shard.count}`, customers: part.profiled.length, runCustomers: part.customerKeys.length, out, warnings: [...part.warnings, ...warnings, ...leftToMerge(flags)] };
   if (flags.json) process.stdout.write(`${JSON.stringify(said, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { handoutPage } from '../report/handout.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, type IndexInputs } from '../report/index-page.js';
-import { pageMarkdown } from '../report/page.js';
+import { pageMarkdown, type Block } from '../report/page.js';
 import type { OutputFile } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { writeOutputKeeping } from './output/safe-write.js';
@@ -62,20 +62,40 @@ function sinceLastRun(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo
   return { changes, customers, codes, scale: state.scale };
 }
 
+/** A page drawn in the run's formats: Markdown and/or HTML (null where --format leaves it out). */
+export interface DrawnPage {
+  md: string | null;
+  html: string | null;
+}
+
+/** A page's blocks drawn in each format asked for, from the same blocks, so both formats show the same page. */
+function drawn(blocks: readonly Block[], lang: ReportLang, format: ReportFormat): DrawnPage {
+  return { md: format !== 'html' ? pageMarkdown(blocks) : null, html: format !== 'md' ? pageHtml(blocks, { lang }) : null };
+}
+
 /**
- * The report pages of a run: index and customers/<slug>, as Markdown and/or HTML by `format`. Each page's blocks are
- * built once and drawn in each format, so both formats show the same page; the HTML pages link to each other and
- * each opens offline.
+ * A customer's page, leaving out the gaps most of the run shares (`sharedGaps`, said once in the index). A shard
+ * (shard.ts) draws its customers' pages with none left out; `thick merge` keeps such a page wherever none of the
+ * customer's gaps is shared, since the page is then the same, and draws the others again.
+ */
+export function customerPages(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, sharedGaps: readonly string[], { lang, format = 'md' }: Pick<OutputOptions, 'lang' | 'format'>): DrawnPage {
+  return drawn(customerPage(subject, { lang, codes, sharedGaps }), lang, format);
+}
+
+/**
+ * The report pages of a run: index and customers/<slug>, as Markdown and/or HTML by `format` (all Markdown pages
+ * first); a customer's page drawn already (`drawnPage`, a shard's) is taken as it is. The HTML pages link to each
+ * other and each opens offline.
  */
 function reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, format = 'md', indexTop, runState } = options;
+  const { lang, format = 'md', indexTop, runState, drawnPage } = options;
   const pages = [
-    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
-    ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
+    { name: 'index', ...drawn(indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang), lang, format) },
+    ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, ...(drawnPage?.(subject) ?? customerPages(subject, codes, analysis.sharedGaps, options)) })),
   ];
   return [
-    ...(format !== 'html' ? pages.map((p) => ({ path: `${p.name}.md`, content: pageMarkdown(p.blocks) })) : []),
-    ...(format !== 'md' ? pages.map((p) => ({ path: `${p.name}.html`, content: pageHtml(p.blocks, { lang }) })) : []),
+    ...pages.flatMap((p) => (p.md !== null ? [{ path: `${p.name}.md`, content: p.md }] : [])),
+    ...pages.flatMap((p) => (p.html !== null ? [{ path: `${p.name}.html`, content: p.html }] : [])),
   ];
 }
 
@@ -91,6 +111,8 @@ export interface OutputOptions {
   redacted?: boolean;
   /** The run's state (written as thick-state.json) and what changed since the previous run (the index's "Since last run"). */
   runState?: RunStateOutput;
+  /** A customer's page as drawn already (thick merge: a shard's), or null to draw it here. */
+  drawnPage?: (subject: ProfiledCustomer) => DrawnPage | null;
 }
 
 /** What a run leaves for the next one, and what changed since the last one (null on a first run). */
