@@ -13,7 +13,7 @@ import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import type { OnProgress } from '../progress.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { Analysis } from '../pipeline.js';
+import type { ReportedRun } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
@@ -28,7 +28,7 @@ export interface RunGap {
 }
 
 /** The gaps the index says once, for the --json summary (the same Analysis the index is written from). */
-export function runGaps(analysis: Pick<Analysis, 'runBlindSpots'>): RunGap[] {
+export function runGaps(analysis: Pick<ReportedRun, 'runBlindSpots'>): RunGap[] {
   return analysis.runBlindSpots.map((f) => ({
     key: f.key === 'commonGap' ? (f.value ?? f.key) : f.key,
     text: say(f, 'en'),
@@ -44,7 +44,7 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 export type ReportFormat = 'md' | 'html' | 'both';
 
 /** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
-function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
+function indexInputs(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
   return {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
@@ -57,25 +57,45 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
 }
 
 /** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
-function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
+function sinceLastRun(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
   // Ranked as the index lists them, so a list cut at ten names those who need attention first.
   const customers = new Map([...analysis.profiled].sort(byAttention).map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
   return { changes, customers, codes, scale: state.scale };
 }
 
+/** A page drawn in the run's formats: Markdown and/or HTML (null where --format leaves it out). */
+export interface DrawnPage {
+  md: string | null;
+  html: string | null;
+}
+
+/** A page's blocks drawn in each format asked for, from the same blocks, so both formats show the same page. */
+function drawn(blocks: readonly Block[], lang: ReportLang, format: ReportFormat): DrawnPage {
+  return { md: format !== 'html' ? pageMarkdown(blocks) : null, html: format !== 'md' ? pageHtml(blocks, { lang }) : null };
+}
+
+/**
+ * A customer's page, leaving out the gaps most of the run shares (`sharedGaps`, said once in the index). A shard
+ * (shard.ts) draws its customers' pages with none left out; `thick merge` keeps such a page wherever none of the
+ * customer's gaps is shared, since the page is then the same, and draws the others again.
+ */
+export function customerPages(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, sharedGaps: readonly string[], { lang, format = 'md' }: Pick<OutputOptions, 'lang' | 'format'>): DrawnPage {
+  return drawn(customerPage(subject, { lang, codes, sharedGaps }), lang, format);
+}
+
 /**
  * The report pages of a run, made one page at a time: index and customers/<slug>, as Markdown and/or HTML by
- * `format`. Each page's blocks are built once and drawn in each format, so both formats show the same page; the HTML
- * pages link to each other and each opens offline.
+ * `format`; a customer's page drawn already (`drawnPage`, a shard's) is taken as it is. The HTML pages link to each
+ * other and each opens offline.
  */
-function* reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
-  const { lang, format = 'md', indexTop, runState } = options;
-  function* drawn(name: string, blocks: readonly Block[]): Generator<OutputFile> {
-    if (format !== 'html') yield { path: `${name}.md`, content: pageMarkdown(blocks) };
-    if (format !== 'md') yield { path: `${name}.html`, content: pageHtml(blocks, { lang }) };
+function* reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
+  const { lang, format = 'md', indexTop, runState, drawnPage } = options;
+  function* files(name: string, page: DrawnPage): Generator<OutputFile> {
+    if (page.md !== null) yield { path: `${name}.md`, content: page.md };
+    if (page.html !== null) yield { path: `${name}.html`, content: page.html };
   }
-  yield* drawn('index', indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang));
-  for (const subject of sorted) yield* drawn(`customers/${subject.profile.slug}`, customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }));
+  yield* files('index', drawn(indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang), lang, format));
+  for (const subject of sorted) yield* files(`customers/${subject.profile.slug}`, drawnPage?.(subject) ?? customerPages(subject, codes, analysis.sharedGaps, options));
 }
 
 /** The paths of the report pages, in the order reportPages makes them. */
@@ -98,6 +118,8 @@ export interface OutputOptions {
   runState?: RunStateOutput;
   /** Hears how far the run's files are made and written (progress.ts): pages are rendered as they are written. */
   onProgress?: OnProgress;
+  /** A customer's page as drawn already (thick merge: a shard's), or null to draw it here. */
+  drawnPage?: (subject: ProfiledCustomer) => DrawnPage | null;
 }
 
 /** What a run leaves for the next one, and what changed since the last one (null on a first run). */
@@ -107,7 +129,7 @@ export interface RunStateOutput {
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
-function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
+function handoutFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
   const files = indexInputs(analysis, codes).files;
   const blocks = handoutPage(analysis.profiled, { files, codes, top, window: analysis.window }, lang);
   return [
@@ -125,7 +147,7 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * manifest, and gone from the folder when a later run no longer writes it). The files are made as the writer takes
  * them, so the pages of a large run are never all held at once.
  */
-export function runOutput(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
+export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
   const { lang, handoutTop, runState } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
@@ -149,12 +171,12 @@ export function runOutput(analysis: Analysis, codes: ReadonlyMap<string, CodeInf
 }
 
 /** Every file of a run's output at once (runOutput, made in full): for tests and small runs. */
-export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+export function runFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
   return [...runOutput(analysis, codes, options).files()];
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
+export function writeReports(outDir: string, analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
   const { warnings, kept } = writeOutputKeeping(outDir, runOutput(analysis, codes, options), options.onProgress);
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
