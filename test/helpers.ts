@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const DEMO = readdirSync(join(ROOT, 'fixtures/demo'))
@@ -47,12 +48,12 @@ let stdinFile: string | undefined;
 /**
  * The CLI's main() in this process, as `thick` runs it in a child: the same argv, environment (NO_COLOR=1 over the
  * process's own), working folder, an empty or given standard input, and stdout and stderr captured as pipes would be
- * (no TTY, so no colour, no spinner and commander's 80 columns). Runs of one test file are sequential (vitest runs a
- * file's tests one after another, files in separate processes); two at once in one process are refused, because the
- * working folder, the variables and the streams they borrow are the process's. All of it is put back afterwards.
+ * (no TTY, so no colour, no spinner and commander's 80 columns). Runs in one process are sequential (vitest runs a
+ * file's tests one after another, and a worker's files one after another); two at once are refused, because the working
+ * folder, the variables and the streams they borrow are the process's. All of it is put back afterwards.
  */
 export async function runThick(args: string[], { env = {}, cwd = ROOT, stdin = '' }: RunOptions = {}): Promise<Run> {
-  if (running) throw new Error('runThick: another in-process run is under way in this process; runs cannot overlap (await each one, no it.concurrent)');
+  if (running) throw new Error('runThick: another in-process run is under way in this process, or one never ended (its test timed out); runs cannot overlap (await each one, no it.concurrent)');
   running = true;
   const undo: (() => void)[] = [];
   try {
@@ -65,7 +66,9 @@ export async function runThick(args: string[], { env = {}, cwd = ROOT, stdin = '
     stdinFile ??= join(tempDir(), 'stdin');
     writeFileSync(stdinFile, stdin);
     const input = openSync(stdinFile, 'r');
+    // Read whole through its descriptor (readStdin), or as a stream (process.stdin, as annotate streams it).
     useStdin({ fd: input, isTTY: false, hint: () => {} });
+    undo.push(override(process, 'stdin', Readable.from(stdin.length ? [Buffer.from(stdin)] : [])));
     undo.push(() => {
       useStdin(null);
       closeSync(input);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readLabeled } from './eval.js';
 import { ingestAll } from './pipeline.js';
 import { UsageError } from './options.js';
-import { checkStdinOnce, forgetStdin, inputName, readStdin, useStdin } from './stdin.js';
+import { checkStdinOnce, forgetStdin, hintTerminal, inputName, readStdin, useStdin } from './stdin.js';
 
 /** A descriptor standing in for standard input: a file written with `bytes`. */
 function fdOf(bytes: Uint8Array | string): number {
@@ -32,6 +32,11 @@ describe('standard input as an input file', () => {
       expect(Buffer.from(readStdin()).toString()).toBe('first');
       useStdin({ fd: fdOf('second'), isTTY: false, hint: () => {} });
       expect(Buffer.from(readStdin()).toString()).toBe('second');
+      // A streamed read (annotate) hints through the same source.
+      const hints: string[] = [];
+      useStdin({ fd: fdOf(''), isTTY: true, hint: (m) => hints.push(m) });
+      hintTerminal();
+      expect(hints).toHaveLength(1);
     } finally {
       useStdin(null);
     }

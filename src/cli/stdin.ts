@@ -78,7 +78,7 @@ export function readStdin(source: StdinSource = standardInput()): Uint8Array {
 }
 
 /** Told before a terminal's stdin is read, so `thick analyze -` does not wait in silence. */
-export function hintTerminal(source: StdinSource = processStdin()): void {
+export function hintTerminal(source: StdinSource = standardInput()): void {
   if (source.isTTY) source.hint(`thick: reading standard input (-); end with ${END_KEY}`);
 }
 
