@@ -1,4 +1,5 @@
 import type { Event } from '../model.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 import type { AnnotateContext, Annotator } from './annotator.js';
 import { codebookAnnotator } from './codebook.js';
 import { contextAnnotator } from './context.js';
@@ -16,21 +17,27 @@ export type { AnnotateContext, Annotator } from './annotator.js';
  */
 export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentimentAnnotator, sentimentAnnotator, codebookAnnotator, readingsAnnotator, contextAnnotator];
 
-/** Run all annotators over one event; returns a new event, the input is left alone. */
+/**
+ * Run all annotators over one event; returns a new event, the input is left alone. The copy is made once and each
+ * annotator's addition is written into it (fields in the same order as ever), not a fresh copy per annotator.
+ */
 export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
-  let current: Event = { ...event, annotations: [...event.annotations] };
+  const current: Event = { ...event, annotations: [...event.annotations] };
   for (const annotator of annotators) {
     const addition = annotator(current, ctx);
-    current = {
-      ...current,
-      lang: addition.lang !== undefined ? addition.lang : current.lang,
-      sentiment: addition.sentiment !== undefined ? addition.sentiment : current.sentiment,
-      annotations: addition.annotations ? [...current.annotations, ...addition.annotations] : current.annotations,
-    };
+    current.lang = addition.lang !== undefined ? addition.lang : current.lang;
+    current.sentiment = addition.sentiment !== undefined ? addition.sentiment : current.sentiment;
+    if (addition.annotations) current.annotations.push(...addition.annotations);
   }
   return current;
 }
 
-export function annotateEvents(events: readonly Event[], ctx: AnnotateContext): Event[] {
-  return events.map((event) => annotateEvent(event, ctx));
+/** Annotate every event; `onProgress` hears how many are done every so many events (progress.ts). */
+export function annotateEvents(events: readonly Event[], ctx: AnnotateContext, onProgress?: OnProgress): Event[] {
+  const tick = progressTicker(onProgress, { stage: 'annotate', unit: 'events', total: events.length });
+  return events.map((event, i) => {
+    const annotated = annotateEvent(event, ctx);
+    tick(i + 1);
+    return annotated;
+  });
 }

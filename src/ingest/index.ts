@@ -22,6 +22,7 @@ import { detectRatingColumn, headerScale, type RatingColumn } from './ratings.js
 import { SYNONYMS } from './synonyms.js';
 import { readTable, type Table, type TableRow } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
+import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
 
 export { LayoutError, MappingError } from './mapping.js';
 
@@ -39,6 +40,8 @@ export interface IngestOptions {
   keepFields?: boolean;
   /** Author names that identify nobody, beyond the built-in ones (--placeholder, repeatable). */
   placeholders?: readonly string[];
+  /** Hears how far reading the file has got: bytes split into records, then rows read (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 export interface FileIngest {
@@ -185,10 +188,20 @@ function columnFacts(table: Table, mapping: ColumnMapping, warnings: string[]): 
 
 /** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
 export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
-  const table = readTable(bytes, file);
+  const table = readTable(bytes, file, { onProgress: options.onProgress });
   const reader = startIngest(table, options);
-  reader.readRows(table.rows);
+  if (!options.onProgress) reader.readRows(table.rows);
+  else readInBatches(reader, table.rows, progressTicker(options.onProgress, { stage: 'read', unit: 'rows', total: table.rows.length, file }));
   return reader.finish();
+}
+
+/** The rows in batches, so a listener hears how many are read (the reader takes rows batch by batch anyway). */
+function readInBatches(reader: FileReader, rows: readonly TableRow[], tick: (done: number) => void): void {
+  const batch = PROGRESS_EVERY * 4;
+  for (let start = 0; start < rows.length; start += batch) {
+    reader.readRows(rows.slice(start, start + batch));
+    tick(Math.min(start + batch, rows.length));
+  }
 }
 
 /**

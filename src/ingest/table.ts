@@ -15,6 +15,7 @@
 // - line breaks: CRLF, LF, and a lone CR (old Mac exports).
 
 import type { Rejection } from '../model.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 import { decode, delimiterCode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
 
 export interface TableRow {
@@ -51,6 +52,8 @@ export interface ReadTableOptions {
    * field in the middle, and padding would shift its values into the wrong columns.
    */
   padShortRows?: boolean;
+  /** Hears how many bytes are split into records, every so many records (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -72,7 +75,18 @@ export function readTable(bytes: Uint8Array, file: string, options: ReadTableOpt
   const { text, encoding, fallbackLines = [] } = decode(bytes);
   const table = openTable(text, file, encoding, fallbackLines, options);
   const pad = options.padShortRows === true;
-  for (const record of readRecords(text, table.delimiter)) takeRecord(table, record, pad);
+  // Progress in bytes, estimated from the characters read so far (a line break counted as one): the row total is
+  // known only at the end.
+  const tick = progressTicker(options.onProgress, { stage: 'read', unit: 'bytes', total: bytes.length, file }, 1);
+  const bytesPerChar = text.length > 0 ? bytes.length / text.length : 0;
+  let records = 0;
+  let chars = 0;
+  for (const record of readRecords(text, table.delimiter)) {
+    takeRecord(table, record, pad);
+    chars += record.raw.length + 1;
+    if (++records % 4096 === 0) tick(Math.min(bytes.length - 1, Math.round(chars * bytesPerChar)));
+  }
+  tick(bytes.length);
   return table;
 }
 
