@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRAND, DEMO, thick, tempDir } from './helpers.js';
+import { BRAND, DEMO, runThick, tempDir } from './helpers.js';
 
 interface Summary {
   rows: { read: number; used: number; rejected: number };
@@ -19,9 +19,9 @@ describe('thick analyze on the demo data', () => {
   let stdout: string;
   let profiles: Record<string, any>[];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
-    const run = thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--json']);
+    const run = await runThick(['analyze', ...DEMO, ...BRAND, '-o', out, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     stdout = run.stdout;
@@ -29,7 +29,7 @@ describe('thick analyze on the demo data', () => {
     profiles = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
   });
 
-  it('prints nothing but the JSON summary on stdout, and read = used + rejected per file and in total', () => {
+  it('prints nothing but the JSON summary on stdout, and read = used + rejected per file and in total', async () => {
     expect(stdout.trim().startsWith('{')).toBe(true);
     expect(summary.files.map((f) => f.preset).sort()).toEqual(['contacts', 'notes', 'orders', 'social', 'tickets']);
     for (const file of summary.files) expect(file.rows.read).toBe(file.rows.used + file.rows.rejected);
@@ -159,20 +159,20 @@ describe('thick analyze on the demo data', () => {
     expect(existsSync(join(out, 'rejected.csv'))).toBe(false);
   });
 
-  it('gives the same output when run again (deterministic for CI)', () => {
+  it('gives the same output when run again (deterministic for CI)', async () => {
     const again = tempDir();
-    thick(['analyze', ...DEMO, ...BRAND, '-o', again, '--json']);
+    await runThick(['analyze', ...DEMO, ...BRAND, '-o', again, '--json']);
     expect(readFileSync(join(again, 'profiles.jsonl'), 'utf8')).toBe(readFileSync(join(out, 'profiles.jsonl'), 'utf8'));
     expect(readFileSync(join(again, 'index.md'), 'utf8')).toBe(readFileSync(join(out, 'index.md'), 'utf8'));
   });
 });
 
 describe('thick analyze with bad rows', () => {
-  it('rejects them with file, line and reason, keeps the rest, and --strict turns them into exit 1', () => {
+  it('rejects them with file, line and reason, keeps the rest, and --strict turns them into exit 1', async () => {
     const dir = tempDir();
     const file = join(dir, 'orders.csv');
     writeFileSync(file, 'Order ID,Customer ID,Date,Quantity,Unit Price\nA1,7,2024-03-01,2,9.50\nA2,7,31.04.2024,1,5\nA3,8,2024-03-02,1\nA4,8,2024-03-03,1,abc\n');
-    const run = thick(['analyze', file, '-o', join(dir, 'out'), '--json']);
+    const run = await runThick(['analyze', file, '-o', join(dir, 'out'), '--json']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as Summary;
     expect(summary.rows).toEqual({ read: 4, used: 1, rejected: 3 });
@@ -184,40 +184,40 @@ describe('thick analyze with bad rows', () => {
     expect(rejected[1]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},3,3,.*impossible date.*31\\.04\\.2024`));
     expect(rejected[2]).toMatch(/,4,5,"expected 5 fields, found 4","A3,8,2024-03-02,1"$/);
     expect(rejected[3]).toMatch(/,5,5,.*not a number/);
-    const strict = thick(['analyze', file, '-o', join(dir, 'out2'), '--strict']);
+    const strict = await runThick(['analyze', file, '-o', join(dir, 'out2'), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/--strict: 3 rows rejected/);
   });
 });
 
 describe('CLI manners', () => {
-  it('exits 1 naming the file when an input is missing', () => {
-    const run = thick(['analyze', 'no/such.csv', '-o', tempDir()]);
+  it('exits 1 naming the file when an input is missing', async () => {
+    const run = await runThick(['analyze', 'no/such.csv', '-o', tempDir()]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no\/such\.csv: cannot read \(no such file or folder\)/);
     expect(run.stdout).toBe('');
-    const folder = thick(['analyze', 'fixtures/demo', '-o', tempDir()]);
+    const folder = await runThick(['analyze', 'fixtures/demo', '-o', tempDir()]);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain('fixtures/demo: cannot read (is a folder, not a file); name its files, e.g. fixtures/demo/*.csv');
   });
 
-  it('exits 2 on usage errors', () => {
-    expect(thick(['analyze', DEMO[0]!]).code).toBe(2); // no -o
-    expect(thick(['analyze', DEMO[0]!, '-o', tempDir(), '--bogus']).code).toBe(2);
-    const badMap = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--map', 'text=Nope']);
+  it('exits 2 on usage errors', async () => {
+    expect((await runThick(['analyze', DEMO[0]!])).code).toBe(2); // no -o
+    expect((await runThick(['analyze', DEMO[0]!, '-o', tempDir(), '--bogus'])).code).toBe(2);
+    const badMap = await runThick(['analyze', DEMO[0]!, '-o', tempDir(), '--map', 'text=Nope']);
     expect(badMap.code).toBe(2);
     expect(badMap.stderr).toMatch(/--map text=Nope: no column "Nope"; columns are: Customer ID, Name/);
-    const badHorizon = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--reply-horizon', '0']);
+    const badHorizon = await runThick(['analyze', DEMO[0]!, '-o', tempDir(), '--reply-horizon', '0']);
     expect(badHorizon.code).toBe(2);
     expect(badHorizon.stderr).toMatch(/--reply-horizon "0": expected a whole number of days, at least 1/);
-    const badTop = thick(['analyze', DEMO[0]!, '-o', tempDir(), '--index-top', 'all']);
+    const badTop = await runThick(['analyze', DEMO[0]!, '-o', tempDir(), '--index-top', 'all']);
     expect(badTop.code).toBe(2);
     expect(badTop.stderr).toMatch(/--index-top "all": expected a whole number of customers, at least 1/);
   });
 
-  it('widens "still open" with --reply-horizon', () => {
+  it('widens "still open" with --reply-horizon', async () => {
     const out = tempDir();
-    expect(thick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '--index-top', '5', '-q']).code).toBe(0);
+    expect((await runThick(['analyze', ...DEMO, ...BRAND, '-o', out, '--reply-horizon', '365', '--index-top', '5', '-q'])).code).toBe(0);
     const thomas = readFileSync(join(out, 'profiles.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === '1002');
     expect(thomas.dialog).toMatchObject({ unanswered: 1, stillOpen: 1 });
     // The same run lists 5 customers in the index (--index-top) and all 25 in customers.csv.
@@ -227,20 +227,20 @@ describe('CLI manners', () => {
     expect(readFileSync(join(out, 'customers.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(26);
   });
 
-  it('prints help with examples for every command, and the version', () => {
-    expect(thick(['--help']).stdout).toMatch(/Examples:\n\s+\$ thick analyze /);
+  it('prints help with examples for every command, and the version', async () => {
+    expect((await runThick(['--help'])).stdout).toMatch(/Examples:\n\s+\$ thick analyze /);
     for (const command of ['analyze', 'annotate', 'inspect', 'codebook', 'eval', 'train']) {
-      const help = thick([command, '--help']);
+      const help = await runThick([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Examples:\n\s+\$ thick /);
     }
-    const version = thick(['--version']);
+    const version = await runThick(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('uses no colour codes without a TTY, even when FORCE_COLOR is not set', () => {
-    const run = thick(['analyze', 'no/such.csv', '-o', tempDir()], { NO_COLOR: '' });
+  it('uses no colour codes without a TTY, even when FORCE_COLOR is not set', async () => {
+    const run = await runThick(['analyze', 'no/such.csv', '-o', tempDir()], { env: { NO_COLOR: '' } });
     expect(run.stderr).not.toMatch(/\u001b\[/);
   });
 });

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
 import { captureOutput } from '../src/test-support.js';
-import { tempDir, thick } from './helpers.js';
+import { runThick, tempDir } from './helpers.js';
 import { attribute, htmlComments, htmlElements, htmlText, parseHtml, parseXml, svgSources, xmlElements } from './markup.js';
 import { render, RENDERERS, type RendererName, type Rendered } from './rendered.js';
 
@@ -248,12 +248,12 @@ describe.each(['en', 'de'] as const)('hostile exports analysed with --lang %s', 
 });
 
 describe('thick annotate -o x.csv on hostile texts', () => {
-  it('writes a BOM and neutralises every cell that starts like a formula, keeping its text', () => {
+  it('writes a BOM and neutralises every cell that starts like a formula, keeping its text', async () => {
     const dir = tempDir();
     const input = join(dir, 'texts.csv');
     writeFileSync(input, csv([['id', 'text'], ...FORMULAS.map((formula, i) => [String(i + 1), formula])]));
     const output = join(dir, 'x.csv');
-    const run = thick(['annotate', input, '-o', output]);
+    const run = await runThick(['annotate', input, '-o', output]);
     expect(run.code, run.stderr).toBe(0);
     const text = readFileSync(output, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);

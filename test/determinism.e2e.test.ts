@@ -2,14 +2,15 @@
 // summary): run again, with the files named in another order, with the rows of every file shuffled, and under a
 // Swedish locale in the Chatham Islands' time zone (UTC+12:45/+13:45) against LANG=C in UTC. A shuffled row has
 // another line number, so the shuffled run's `file:line` references are mapped back to the original lines before its
-// bytes are compared; nothing else is normalised.
+// bytes are compared; nothing else is normalised. These runs spawn the built binary: a process takes its locale (ICU's
+// default) when it starts, so another locale needs another process.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir, thick } from './helpers.js';
+import { ROOT, runThick, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures/determinism');
 const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith('.csv')).sort();
@@ -193,9 +194,9 @@ describe('byte-identical output (fixtures/determinism)', () => {
     expect(summary.rows).toEqual({ read: 31, used: 29, rejected: 2 });
   });
 
-  it('keeps a report a few screens long when --dates makes 0001 and 9999 real: the timeline takes spans of years', () => {
+  it('keeps a report a few screens long when --dates makes 0001 and 9999 real: the timeline takes spans of years', async () => {
     const out = join(tempDir(), 'wide');
-    const run = thick(['analyze', ...FILES.map((f) => join(FIXTURES, f)), '--brand', 'bryggeriet', '--dates', '0001-01-01..9999-12-31', '--format', 'both', '-q', '-o', out]);
+    const run = await runThick(['analyze', ...FILES.map((f) => join(FIXTURES, f)), '--brand', 'bryggeriet', '--dates', '0001-01-01..9999-12-31', '--format', 'both', '-q', '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     const report = readFileSync(join(out, 'customers/t-9-tove-lind.md'), 'utf8');
     expect(report).toMatch(/^0000–0499 +█+·* +1\b/m);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir, thick } from './helpers.js';
+import { ROOT, runThick, tempDir } from './helpers.js';
 
 // scripts/gen.js, the benchmark's export generator (npm run gen), run as a user runs it.
 
@@ -60,11 +60,11 @@ describe('npm run gen', () => {
     expect(rows.some((r) => r.type === 'return' && Number(r.amount) < 0)).toBe(true);
   });
 
-  it('links every reply to the message it answers, as thick reads it', () => {
+  it('links every reply to the message it answers, as thick reads it', async () => {
     const dir = tempDir();
     const file = join(dir, 'events.csv');
     expect(gen(['--events', '2000', '--out', file, '--seed', '9']).code).toBe(0);
-    const run = thick(['annotate', file, '-o', join(dir, 'annotated.jsonl')]);
+    const run = await runThick(['annotate', file, '-o', join(dir, 'annotated.jsonl')]);
     expect(run.code, run.stderr).toBe(0);
     const records = readFileSync(join(dir, 'annotated.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(records).toHaveLength(2000);
@@ -84,12 +84,12 @@ describe('npm run gen', () => {
     expect(gen(['--events', 'ten', '--out', join(tempDir(), 'x.csv')])).toMatchObject({ code: 2, stderr: expect.stringContaining('--events') });
   });
 
-  it('is read by thick with nothing rejected: replies linked, orders and returns counted, texts annotated', () => {
+  it('is read by thick with nothing rejected: replies linked, orders and returns counted, texts annotated', async () => {
     const dir = tempDir();
     const file = join(dir, 'events.csv');
     expect(gen(['--events', '2000', '--out', file, '--seed', '5']).code).toBe(0);
     const rows = rowsOf(readFileSync(file));
-    const run = thick(['analyze', file, '-o', join(dir, 'reports')]);
+    const run = await runThick(['analyze', file, '-o', join(dir, 'reports')]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('2000 rows read, 2000 used, 0 rejected');
 

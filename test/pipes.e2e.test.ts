@@ -1,6 +1,7 @@
-// clig.dev manners through the built binary: a reader that closes the pipe, `-` as standard input, and no colour or
-// cursor codes where no person (or TERM=dumb, NO_COLOR, FORCE_COLOR=0) is at the terminal. Spawned concurrently: few
-// and fast; the rules themselves are unit-tested in src/cli/terminal.test.ts, stdin.test.ts and stdio.test.ts.
+// clig.dev manners through the built binary: a reader that closes the pipe, an output that cannot be written, and no
+// colour or cursor codes where no person (or TERM=dumb, NO_COLOR, FORCE_COLOR=0) is at the terminal: what only a real
+// process with real pipes and a terminal shows. Spawned concurrently: few and fast; the rules themselves are
+// unit-tested in src/cli/terminal.test.ts, stdin.test.ts and stdio.test.ts, `-` as standard input in stdin.e2e.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,31 +80,6 @@ describe('an output that cannot be written (stdout on a full disk)', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
     expect(Buffer.concat(err).toString('utf8')).toBe('error: standard output: no space left on the device\n');
-  });
-});
-
-describe('- as an input file: standard input', () => {
-  // Windows-1252 and semicolons, one row with a field too many: detection and rejection work as on a file.
-  const cp1252 = Buffer.from('Name;Kommentar\nIda Imker;Die Mühle kam kaputt an, ärgerlich\nJan Jansen;zu;viele\nUte Ufer;Schöner Kaffee, danke\n', 'latin1');
-
-  it.concurrent('is read by analyze, named <stdin> in the summary and rejected.csv', async () => {
-    const out = join(tempDir(), 'reports');
-    const result = await run(['analyze', '-', '--json', '-o', out], { input: cp1252 });
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout);
-    expect(summary.files).toEqual([expect.objectContaining({ file: '<stdin>', encoding: 'windows-1252', delimiter: ';' })]);
-    expect(summary.rows).toEqual({ read: 3, used: 2, rejected: 1 });
-    expect(readFileSync(join(out, 'rejected.csv'), 'utf8')).toContain('<stdin>,3,3,');
-  });
-
-  it.concurrent('is read by annotate and inspect', async () => {
-    const [annotated, inspected] = await Promise.all([run(['annotate', '-', '-o', '-'], { input: cp1252 }), run(['inspect', '-', '--json'], { input: cp1252 })]);
-    expect(annotated.code).toBe(0);
-    const lines = annotated.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((l) => l.source)).toEqual([2, 3, 4].map((line) => ({ file: '<stdin>', line })));
-    expect(lines[0].text).toBe('Die Mühle kam kaputt an, ärgerlich');
-    expect(inspected.code).toBe(0);
-    expect(JSON.parse(inspected.stdout)[0]).toMatchObject({ file: '<stdin>', encoding: 'windows-1252', rows: { read: 3, used: 2, rejected: 1 } });
   });
 });
 

@@ -1,9 +1,9 @@
-// The vendor presets, end to end: the built CLI on fixtures written in each vendor's real column layout
+// The vendor presets, end to end: the CLI (in process) on fixtures written in each vendor's real column layout
 // (fixtures/presets/). Every expected figure below was worked out by hand from the fixture rows.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { thick, tempDir } from './helpers.js';
+import { runThick, tempDir } from './helpers.js';
 
 interface Rows {
   read: number;
@@ -33,8 +33,8 @@ interface Rejected {
 
 const fixture = (name: string): string => `fixtures/presets/${name}.csv`;
 
-function inspect(name: string): Finding {
-  const run = thick(['inspect', fixture(name), '--json']);
+async function inspect(name: string): Promise<Finding> {
+  const run = await runThick(['inspect', fixture(name), '--json']);
   expect(run.code).toBe(0);
   const [finding] = JSON.parse(run.stdout) as Finding[];
   return finding!;
@@ -52,9 +52,9 @@ function readRejected(file: string): Rejected[] {
   });
 }
 
-function analyze(files: string[], extra: string[] = []) {
+async function analyze(files: string[], extra: string[] = []) {
   const out = tempDir();
-  const run = thick(['analyze', ...files.map(fixture), ...extra, '-o', out, '--json']);
+  const run = await runThick(['analyze', ...files.map(fixture), ...extra, '-o', out, '--json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const summary = JSON.parse(run.stdout) as Summary;
@@ -65,11 +65,11 @@ function analyze(files: string[], extra: string[] = []) {
 }
 
 describe('hubspot-contacts', () => {
-  it('reads the English export (UTF-8, comma) and rejects an impossible date and a row with a field too many', () => {
-    const f = inspect('hubspot-contacts');
+  it('reads the English export (UTF-8, comma) and rejects an impossible date and a row with a field too many', async () => {
+    const f = await inspect('hubspot-contacts');
     expect(f).toMatchObject({ preset: 'hubspot-contacts', encoding: 'utf-8', delimiter: ',', rows: { read: 8, used: 6, rejected: 2 } });
     expect(f.mapping).toMatchObject({ crmId: 'Record ID', created: 'Create Date', crmStage: 'Lifecycle Stage', country: 'Country/Region', twitter: 'Twitter Username' });
-    const { summary, rejected } = analyze(['hubspot-contacts']);
+    const { summary, rejected } = await analyze(['hubspot-contacts']);
     expect(summary.customers).toBe(6);
     expect(rejected).toEqual([
       { file: fixture('hubspot-contacts'), line: 8, column: 8, reason: 'created: impossible date "2024-02-30 10:00" (February 2024 has 29 days)' },
@@ -77,12 +77,12 @@ describe('hubspot-contacts', () => {
     ]);
   });
 
-  it('reads the German export after German Excel (Windows-1252, semicolon, CRLF) with its umlauts intact', () => {
+  it('reads the German export after German Excel (Windows-1252, semicolon, CRLF) with its umlauts intact', async () => {
     expect(readFileSync(fixture('hubspot-contacts-de')).includes(Buffer.from('\r\n'))).toBe(true);
-    const f = inspect('hubspot-contacts-de');
+    const f = await inspect('hubspot-contacts-de');
     expect(f).toMatchObject({ preset: 'hubspot-contacts', encoding: 'windows-1252', delimiter: ';', rows: { read: 6, used: 5, rejected: 1 } });
     expect(f.mapping).toMatchObject({ crmId: 'Datensatz-ID', firstName: 'Vorname', email: 'E-Mail', created: 'Erstellungsdatum', city: 'Ort', twitter: 'Twitter-Benutzername' });
-    const { byId, rejected } = analyze(['hubspot-contacts-de']);
+    const { byId, rejected } = await analyze(['hubspot-contacts-de']);
     expect(Object.keys(byId).sort()).toEqual(['61301', '61302', '61303', '61304', '61305']);
     expect(byId['61301'].name).toBe('Jürgen Weiß');
     expect(byId['61303'].name).toBe('Françoise Müller');
@@ -91,15 +91,15 @@ describe('hubspot-contacts', () => {
 });
 
 describe('salesforce-contacts and salesforce-cases', () => {
-  it('reads the cases report saved as Unicode text (UTF-16LE with BOM, tab) and joins cases to contacts by email', () => {
+  it('reads the cases report saved as Unicode text (UTF-16LE with BOM, tab) and joins cases to contacts by email', async () => {
     const bytes = readFileSync(fixture('salesforce-cases'));
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xfe]);
-    expect(inspect('salesforce-contacts')).toMatchObject({ preset: 'salesforce-contacts', encoding: 'utf-8', delimiter: ',', rows: { read: 6, used: 5, rejected: 1 } });
-    const cases = inspect('salesforce-cases');
+    expect(await inspect('salesforce-contacts')).toMatchObject({ preset: 'salesforce-contacts', encoding: 'utf-8', delimiter: ',', rows: { read: 6, used: 5, rejected: 1 } });
+    const cases = await inspect('salesforce-cases');
     expect(cases).toMatchObject({ preset: 'salesforce-cases', encoding: 'utf-16le', delimiter: '\t', rows: { read: 7, used: 6, rejected: 1 } });
     expect(cases.mapping).toMatchObject({ messageId: 'Case Number', email: 'Contact Email', date: 'Date/Time Opened', channel: 'Case Origin', firstReplyAt: 'First Response' });
 
-    const { out, summary, byId, rejected } = analyze(['salesforce-contacts', 'salesforce-cases']);
+    const { out, summary, byId, rejected } = await analyze(['salesforce-contacts', 'salesforce-cases']);
     expect(summary.rows).toEqual({ read: 13, used: 11, rejected: 2 });
     expect(summary.customers).toBe(5);
     // Claire's three cases: first responses after 150, 45 and 1200 minutes.
@@ -119,15 +119,15 @@ describe('salesforce-contacts and salesforce-cases', () => {
 });
 
 describe('zendesk-tickets', () => {
-  it('turns "First reply time in minutes" into the reply and takes the requester email, not the ticket Id, as the customer', () => {
-    const f = inspect('zendesk-tickets');
+  it('turns "First reply time in minutes" into the reply and takes the requester email, not the ticket Id, as the customer', async () => {
+    const f = await inspect('zendesk-tickets');
     expect(f).toMatchObject({ preset: 'zendesk-tickets', encoding: 'utf-8', delimiter: ',', rows: { read: 9, used: 7, rejected: 2 } });
     expect(f.mapping).toMatchObject({ messageId: 'Id', email: 'Requester email', channel: 'Via', firstReplyMinutes: 'First reply time in minutes', rating: 'Satisfaction Score' });
     expect(f.mapping.crmId).toBeUndefined();
     // Good / Bad is a thumbs rating; Offered and Not Offered mean no rating, not a bad row.
     expect(f.rating).toEqual({ column: 'Satisfaction Score', scale: 'thumbs' });
 
-    const { summary, byId, rejected } = analyze(['zendesk-tickets']);
+    const { summary, byId, rejected } = await analyze(['zendesk-tickets']);
     expect(summary.customers).toBe(5);
     // Lena's tickets were first answered after 48, 5 and 120 minutes.
     expect(byId['lena.hoffmann@example.de'].dialog).toMatchObject({ inbound: 3, outbound: 3, answered: 3, unanswered: 0, noReplyNeeded: 0, medianResponseMinutes: 48 });
@@ -144,12 +144,12 @@ describe('zendesk-tickets', () => {
 });
 
 describe('shopify-orders', () => {
-  it('sums quantity × line item price over an order\'s lines and joins later lines by the first line\'s email', () => {
-    const f = inspect('shopify-orders');
+  it('sums quantity × line item price over an order\'s lines and joins later lines by the first line\'s email', async () => {
+    const f = await inspect('shopify-orders');
     expect(f).toMatchObject({ preset: 'shopify-orders', encoding: 'utf-8', delimiter: ',', rows: { read: 10, used: 8, rejected: 2 } });
     expect(f.mapping).toMatchObject({ orderId: 'Name', quantity: 'Lineitem quantity', unitPrice: 'Lineitem price', product: 'Lineitem name' });
 
-    const { byId, rejected } = analyze(['hubspot-contacts', 'shopify-orders', 'zendesk-tickets']);
+    const { byId, rejected } = await analyze(['hubspot-contacts', 'shopify-orders', 'zendesk-tickets']);
     // #1001: 2 × 14.90 + 1 × 8.50 = 38.30; #1003: 27.50 + 2 × 6.95 + 25.00 = 66.40 (the order Total would add shipping).
     expect(byId['51201'].orders).toEqual({ count: 2, revenue: 104.7 });
     expect(byId['51201'].dialog).toMatchObject({ inbound: 3, answered: 3, medianResponseMinutes: 48 });
@@ -168,12 +168,12 @@ describe('shopify-orders', () => {
 });
 
 describe('online-retail', () => {
-  it('counts cancellations negative, reads M/D/YYYY H:mm, and rejects lines without CustomerID', () => {
+  it('counts cancellations negative, reads M/D/YYYY H:mm, and rejects lines without CustomerID', async () => {
     expect(readFileSync(fixture('online-retail'), 'latin1').split('\r\n')).toHaveLength(13);
-    const f = inspect('online-retail');
+    const f = await inspect('online-retail');
     expect(f).toMatchObject({ preset: 'online-retail', encoding: 'utf-8', delimiter: ',', rows: { read: 11, used: 9, rejected: 2 } });
 
-    const { byId, rejected } = analyze(['online-retail']);
+    const { byId, rejected } = await analyze(['online-retail']);
     // 6 × 2.55 + 6 × 3.39 + 6 × 1.85 − 2 × 3.39 (C536903) = 39.96 over three invoices.
     expect(byId['17850'].orders).toEqual({ count: 3, revenue: 39.96 });
     // 24 × 3.75 + 3 × 18.00 − 4 × 3.75: C536905 is written with a positive quantity and still counts against revenue.
@@ -190,11 +190,11 @@ describe('online-retail', () => {
 });
 
 describe('twitter-support and instagram-comments with HubSpot contacts', () => {
-  it('makes inbound=False tweets the brand\'s replies and links handles to the HubSpot contact', () => {
-    expect(inspect('twitter-support')).toMatchObject({ preset: 'twitter-support', rows: { read: 12, used: 11, rejected: 1 } });
-    expect(inspect('instagram-comments')).toMatchObject({ preset: 'instagram-comments', encoding: 'utf-8-bom', rows: { read: 10, used: 8, rejected: 2 } });
+  it('makes inbound=False tweets the brand\'s replies and links handles to the HubSpot contact', async () => {
+    expect(await inspect('twitter-support')).toMatchObject({ preset: 'twitter-support', rows: { read: 12, used: 11, rejected: 1 } });
+    expect(await inspect('instagram-comments')).toMatchObject({ preset: 'instagram-comments', encoding: 'utf-8-bom', rows: { read: 10, used: 8, rejected: 2 } });
 
-    const { summary, byId, fileRows, rejected } = analyze(['hubspot-contacts', 'twitter-support', 'instagram-comments'], ['--brand', 'nordlicht.kaffee']);
+    const { summary, byId, fileRows, rejected } = await analyze(['hubspot-contacts', 'twitter-support', 'instagram-comments'], ['--brand', 'nordlicht.kaffee']);
     expect(fileRows('twitter-support').rows).toEqual({ read: 12, used: 11, rejected: 1 });
     expect(summary.rows).toEqual({ read: 30, used: 25, rejected: 5 });
     // 6 contacts, plus the anonymous tweeter 115873 and an Instagram commenter no contact lists.
@@ -226,12 +226,12 @@ describe('twitter-support and instagram-comments with HubSpot contacts', () => {
 });
 
 describe('facebook-comments', () => {
-  it('takes the profile link as the handle and the page\'s own comments (--brand) as replies', () => {
-    const f = inspect('facebook-comments');
+  it('takes the profile link as the handle and the page\'s own comments (--brand) as replies', async () => {
+    const f = await inspect('facebook-comments');
     expect(f).toMatchObject({ preset: 'facebook-comments', encoding: 'utf-8', delimiter: ',', rows: { read: 8, used: 6, rejected: 2 } });
     expect(f.mapping).toMatchObject({ handle: 'Author Profile', name: 'Author Name', text: 'Message', replyTo: 'Parent Comment ID' });
 
-    const { summary, byId, rejected } = analyze(['facebook-comments'], ['--brand', 'nordlichtkaffee']);
+    const { summary, byId, rejected } = await analyze(['facebook-comments'], ['--brand', 'nordlichtkaffee']);
     expect(summary.customers).toBe(2);
     expect(byId['jana.petersen.kiel'].name).toBe('Jana Petersen');
     expect(byId['jana.petersen.kiel'].dialog).toMatchObject({ inbound: 2, outbound: 1, answered: 1, unanswered: 1, noReplyNeeded: 0, medianResponseMinutes: 180 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder, tempDir, thick } from './helpers.js';
+import { filesUnder, runThick, tempDir } from './helpers.js';
 import { leaks, REDACT_BRAND, REDACT_FILES } from './redact-fixtures.js';
 
 describe('thick analyze --redact on exports full of personal data', () => {
@@ -8,9 +8,9 @@ describe('thick analyze --redact on exports full of personal data', () => {
   let stderr: string;
   let files: Record<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
-    const run = thick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--redact', '--format', 'both', '--json', '-o', out]);
+    const run = await runThick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--redact', '--format', 'both', '--json', '-o', out]);
     expect(run.code).toBe(0);
     ({ stdout, stderr } = run);
     files = filesUnder(out);
@@ -69,10 +69,10 @@ describe('thick analyze --handout on exports full of personal data', () => {
   let run: { code: number | null; stdout: string; stderr: string };
   let files: Record<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     out = tempDir();
     // German, Markdown pages only: the handout is written as Markdown and HTML whatever --format says.
-    run = thick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--handout', '--top', '3', '--lang', 'de', '--json', '-o', out]);
+    run = await runThick(['analyze', ...REDACT_FILES, ...REDACT_BRAND, '--handout', '--top', '3', '--lang', 'de', '--json', '-o', out]);
     files = filesUnder(out);
   });
 
@@ -106,8 +106,8 @@ describe('thick analyze --handout on exports full of personal data', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('is a usage error to ask for --top without --handout, or for no portraits', () => {
-    expect(thick(['analyze', ...REDACT_FILES, '--top', '3', '-o', tempDir()]).code).toBe(2);
-    expect(thick(['analyze', ...REDACT_FILES, '--handout', '--top', '0', '-o', tempDir()]).code).toBe(2);
+  it('is a usage error to ask for --top without --handout, or for no portraits', async () => {
+    expect((await runThick(['analyze', ...REDACT_FILES, '--top', '3', '-o', tempDir()])).code).toBe(2);
+    expect((await runThick(['analyze', ...REDACT_FILES, '--handout', '--top', '0', '-o', tempDir()])).code).toBe(2);
   });
 });

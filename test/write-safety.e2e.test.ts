@@ -1,5 +1,6 @@
 // Writing is safe: killed runs, a full disk, a read-only disk, no permission, -o the input folder, determinism.
-// Inputs are generated here (invented people); the disk cases mount a small tmpfs, which needs root on Linux.
+// Inputs are generated here (invented people); the disk cases mount a small tmpfs, which needs root on Linux. The runs
+// that are killed or change user spawn the built binary; the rest run in process.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze.js';
 import { byCodePoint } from '../src/collation.js';
 import { captureOutput, folderSnapshot } from '../src/test-support.js';
-import { ROOT, tempDir, thick } from './helpers.js';
+import { ROOT, runThick, tempDir } from './helpers.js';
 
 const FIRST = ['Ida', 'Jan', 'Mara', 'Olle', 'Pia', 'Rune', 'Tilde', 'Ugo', 'Wenke', 'Yara'];
 const LAST = ['Imker', 'Jansen', 'Lorenz', 'Olsen', 'Petersen', 'Runge', 'Tamm', 'Ulrich', 'Wiese', 'Zander'];
@@ -53,7 +54,7 @@ describe('a run killed while it writes', () => {
     const out = join(ws, 'out');
     const before = contacts(join(ws, 'mai'), 100, 'Bremen');
     const after = contacts(join(ws, 'juni'), 600, 'Kiel');
-    expect(thick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000']).code).toBe(0);
+    expect((await runThick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000'])).code).toBe(0);
     expect(reportsOfWhole(out)).toBe(100);
     writeFileSync(join(out, 'customers', 'meine-notizen.md'), 'Rückruf Ida am Montag\n');
     const staged = join(ws, '.out.thick-new', 'customers');
@@ -69,7 +70,7 @@ describe('a run killed while it writes', () => {
         const ended = await killWhen(['analyze', ...after, '-o', out, '-q', '--index-top', '1000'], () => count(staged) >= written);
         killedWriting = ended.signal === 'SIGKILL' && count(staged) >= written && count(staged) < 600;
         if (!killedWriting) {
-          expect(thick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000']).code).toBe(0);
+          expect((await runThick(['analyze', ...before, '-o', out, '-q', '--index-top', '1000'])).code).toBe(0);
           continue;
         }
         expect(folderSnapshot(out)).toEqual(previous);
@@ -77,7 +78,7 @@ describe('a run killed while it writes', () => {
       }
       expect(killedWriting, `no try at ${written} reports was killed while writing`).toBe(true);
     }
-    const rerun = thick(['analyze', ...after, '-o', out, '-q', '--index-top', '1000']);
+    const rerun = await runThick(['analyze', ...after, '-o', out, '-q', '--index-top', '1000']);
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toContain(`${out}: removed the unfinished output of an interrupted run; the previous output was left as it was`);
     expect(reportsOfWhole(out)).toBe(600);
@@ -114,30 +115,30 @@ function expectOneLineError(run: { code: number | null; stderr: string }, line: 
 }
 
 /** The output of a small run on a fresh tmpfs of `size`: the disk, a folder for inputs, the output folder, its snapshot. */
-function outputOnTmpfs(size: string): { disk: string; ws: string; out: string; previous: Record<string, string> } {
+async function outputOnTmpfs(size: string): Promise<{ disk: string; ws: string; out: string; previous: Record<string, string> }> {
   const disk = mount(size)!;
   const ws = tempDir();
   const out = join(disk, 'out');
-  expect(thick(['analyze', ...contacts(join(ws, 'mai'), 20, 'Bremen'), '-o', out, '-q']).code).toBe(0);
+  expect((await runThick(['analyze', ...contacts(join(ws, 'mai'), 20, 'Bremen'), '-o', out, '-q'])).code).toBe(0);
   return { disk, ws, out, previous: folderSnapshot(out) };
 }
 
 describe.skipIf(!probe)(`errors on the disk${SKIP}`, () => {
-  it('a full disk: exit 1 with the path and the cause, the previous output intact, nothing left beside it', () => {
-    const { disk, ws, out, previous } = outputOnTmpfs('512k');
-    const run = thick(['analyze', ...contacts(join(ws, 'juni'), 120, 'Kiel'), '-o', out, '-q']);
+  it('a full disk: exit 1 with the path and the cause, the previous output intact, nothing left beside it', async () => {
+    const { disk, ws, out, previous } = await outputOnTmpfs('512k');
+    const run = await runThick(['analyze', ...contacts(join(ws, 'juni'), 120, 'Kiel'), '-o', out, '-q']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^error: ${out}/[^ ]+: cannot write \\(no space left on the device\\); ${out} is unchanged\\n$`));
     expect(folderSnapshot(out)).toEqual(previous);
     expect(readdirSync(disk)).toEqual(['out']);
-    expect(thick(['analyze', ...contacts(join(ws, 'juli'), 30, 'Kiel'), '-o', out, '-q']).code).toBe(0);
+    expect((await runThick(['analyze', ...contacts(join(ws, 'juli'), 30, 'Kiel'), '-o', out, '-q'])).code).toBe(0);
     expect(reportsOfWhole(out)).toBe(30);
   });
 
-  it('a read-only disk: exit 1 with the path and the cause, the previous output intact', () => {
-    const { disk, ws, out, previous } = outputOnTmpfs('4m');
+  it('a read-only disk: exit 1 with the path and the cause, the previous output intact', async () => {
+    const { disk, ws, out, previous } = await outputOnTmpfs('4m');
     expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
-    const run = thick(['analyze', ...contacts(join(ws, 'juni'), 30, 'Kiel'), '-o', out, '-q']);
+    const run = await runThick(['analyze', ...contacts(join(ws, 'juni'), 30, 'Kiel'), '-o', out, '-q']);
     expectOneLineError(run, `${out}: cannot write the output (read-only file system; thick builds it beside the folder, in ${disk})`);
     expect(folderSnapshot(out)).toEqual(previous);
     expect(readdirSync(disk)).toEqual(['out']);
@@ -152,20 +153,19 @@ describe.skipIf(!probe)(`errors on the disk${SKIP}`, () => {
     expect(readdirSync(ws)).toEqual(['mai']);
   });
 
-  it('a mount point as -o stops before the analysis, saying what to give instead', () => {
+  it('a mount point as -o stops before the analysis, saying what to give instead', async () => {
     const disk = mount('64k')!;
-    expectOneLineError(thick(['analyze', 'fixtures/demo/contacts.csv', '-o', disk, '-q']), `${disk}: is a mount point, and thick swaps its output folder in whole by renaming it, which a mount point does not allow; give a folder inside it, e.g. -o ${disk}/reports`);
+    expectOneLineError(await runThick(['analyze', 'fixtures/demo/contacts.csv', '-o', disk, '-q']), `${disk}: is a mount point, and thick swaps its output folder in whole by renaming it, which a mount point does not allow; give a folder inside it, e.g. -o ${disk}/reports`);
   });
 });
 
 describe('-o that thick cannot use', () => {
-  it('a file, or the folder the command runs in: exit 1 in one line, before the analysis', () => {
+  it('a file, or the folder the command runs in: exit 1 in one line, before the analysis', async () => {
     const ws = tempDir();
     const file = join(ws, 'bericht.md');
     writeFileSync(file, 'mine\n');
-    expectOneLineError(thick(['analyze', 'fixtures/demo/contacts.csv', '-o', file]), `${file}: is a file, not a folder; give a folder for -o`);
-    const here = spawnSync(process.execPath, [join(ROOT, 'bin/thick.js'), 'analyze', join(ROOT, 'fixtures/demo/contacts.csv'), '-o', '.'], { cwd: ws, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expectOneLineError({ code: here.status, stderr: here.stderr }, `.: is the folder this command runs in, and thick replaces its output folder as a whole (your shell would be left in a removed folder); run it from ${join(ws, '..').replace(/\/$/, '')} or choose another -o`);
+    expectOneLineError(await runThick(['analyze', 'fixtures/demo/contacts.csv', '-o', file]), `${file}: is a file, not a folder; give a folder for -o`);
+    expectOneLineError(await runThick(['analyze', join(ROOT, 'fixtures/demo/contacts.csv'), '-o', '.'], { cwd: ws }), `.: is the folder this command runs in, and thick replaces its output folder as a whole (your shell would be left in a removed folder); run it from ${join(ws, '..').replace(/\/$/, '')} or choose another -o`);
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readLabeled } from './eval.js';
 import { ingestAll } from './pipeline.js';
 import { UsageError } from './options.js';
-import { checkStdinOnce, forgetStdin, inputName, readStdin } from './stdin.js';
+import { checkStdinOnce, forgetStdin, hintTerminal, inputName, readStdin, useStdin } from './stdin.js';
 
 /** A descriptor standing in for standard input: a file written with `bytes`. */
 function fdOf(bytes: Uint8Array | string): number {
@@ -24,6 +24,22 @@ describe('standard input as an input file', () => {
     closeSync(fd);
     expect(Buffer.from(first).toString('latin1')).toBe(text);
     expect(readStdin({ fd: -1, isTTY: false, hint: () => {} })).toBe(first);
+  });
+
+  it('is read from the source useStdin gives (an in-process run), each given source afresh', () => {
+    try {
+      useStdin({ fd: fdOf('first'), isTTY: false, hint: () => {} });
+      expect(Buffer.from(readStdin()).toString()).toBe('first');
+      useStdin({ fd: fdOf('second'), isTTY: false, hint: () => {} });
+      expect(Buffer.from(readStdin()).toString()).toBe('second');
+      // A streamed read (annotate) hints through the same source.
+      const hints: string[] = [];
+      useStdin({ fd: fdOf(''), isTTY: true, hint: (m) => hints.push(m) });
+      hintTerminal();
+      expect(hints).toHaveLength(1);
+    } finally {
+      useStdin(null);
+    }
   });
 
   it('tells a person at a terminal how to end it, and says nothing to a pipe', () => {

@@ -27,6 +27,15 @@ const processStdin = (): StdinSource => ({
   hint: (message) => process.stderr.write(`${message}\n`),
 });
 
+/** Where `readStdin` reads when not told: this process's fd 0, unless an in-process run (test/helpers.ts) gave another. */
+let standardInput: () => StdinSource = processStdin;
+
+/** Read `source` as standard input from now on (null: the process's own again); forgets what was read before. */
+export function useStdin(source: StdinSource | null): void {
+  standardInput = source ? () => source : processStdin;
+  read = undefined;
+}
+
 /** Standard input as read by this process: it can be read only once, and eval reads its file twice. */
 let read: Uint8Array | undefined;
 
@@ -61,7 +70,7 @@ function readAll(fd: number): Uint8Array {
 }
 
 /** Standard input, whole, as bytes: encoding and delimiter are detected on it as on a file. */
-export function readStdin(source: StdinSource = processStdin()): Uint8Array {
+export function readStdin(source: StdinSource = standardInput()): Uint8Array {
   if (read) return read;
   if (source.isTTY) hintTerminal(source);
   read = readAll(source.fd);
@@ -69,7 +78,7 @@ export function readStdin(source: StdinSource = processStdin()): Uint8Array {
 }
 
 /** Told before a terminal's stdin is read, so `thick analyze -` does not wait in silence. */
-export function hintTerminal(source: StdinSource = processStdin()): void {
+export function hintTerminal(source: StdinSource = standardInput()): void {
   if (source.isTTY) source.hint(`thick: reading standard input (-); end with ${END_KEY}`);
 }
 
