@@ -6,14 +6,14 @@
 import { annotateEvents } from './annotate/index.js';
 import type { SentimentModel } from './annotate/classifier.js';
 import { compileCodebook, type Codebook } from './annotate/codebook.js';
-import type { FileIngest } from './ingest/index.js';
+import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
 import { fileIdentities, type FileIdentity } from './ingest/identity.js';
 import { linkCustomers, type Linked } from './ingest/link.js';
 import { screenDates } from './ingest/plausible.js';
 import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
 import { cutAfter } from './ingest/until.js';
-import type { Event } from './model.js';
+import type { Event, IngestedEvent } from './model.js';
 import { profileRun, type ProfiledCustomer } from './profile/index.js';
 import { missingSignals } from './profile/signals.js';
 import { windowFacts, type WindowFacts } from './profile/window.js';
@@ -34,8 +34,11 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 }
 
 export interface Analysis {
-  /** The files as read, less the rows linking found no customer for: those are among their rejected rows. */
-  ingests: FileIngest[];
+  /**
+   * The files as read, less the rows linking found no customer for: those are among their rejected rows. Their
+   * records are in `events` (annotated) and `profiled`.
+   */
+  ingests: ReadFile[];
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
   profiled: ProfiledCustomer[];
@@ -60,7 +63,7 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
 }
 
 /** Whether the run can show the brand's replies: a reply in it, or an input with a reply column (none answered yet). */
-function repliesKnown(ingests: readonly FileIngest[], events: readonly Event[]): boolean {
+function repliesKnown(ingests: readonly ReadFile[], events: readonly IngestedEvent[]): boolean {
   const replyColumn = ingests.some((i) => (['reply', 'replies', 'firstReplyAt', 'firstReplyMinutes'] as const).some((field) => i.mapping[field] !== undefined));
   return replyColumn || events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0);
 }
@@ -109,7 +112,7 @@ export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySe
  * generic export's kind column makes orders and posts too. A brand's public reply to a review is a post, but no
  * sign of social data: only the customers' own posts are.
  */
-export function runHolds(events: readonly Event[]): { ordersKnown: boolean; socialKnown: boolean } {
+export function runHolds(events: readonly IngestedEvent[]): { ordersKnown: boolean; socialKnown: boolean } {
   return {
     ordersKnown: events.some((e) => e.kind === 'order'),
     socialKnown: events.some((e) => e.kind === 'post' && e.direction === 'inbound'),
@@ -117,7 +120,7 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
 }
 
 /** The latest record date of the run (what profiles measure recency from without --as-of or --until); null with none. */
-function latestDated(events: readonly Event[]): Date | null {
+function latestDated(events: readonly IngestedEvent[]): Date | null {
   let latest = Number.NEGATIVE_INFINITY;
   for (const event of events) if (event.at && event.at.getTime() > latest) latest = event.at.getTime();
   return latest === Number.NEGATIVE_INFINITY ? null : new Date(latest);
@@ -165,5 +168,5 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
   }
   const facts = windowFacts(profiled, window, reference ?? latestDated(annotated), leftOut);
   if (window.since && facts.records.inWindow === 0) warnings.push(`the window from ${window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
-  return { ingests, identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
+  return { ingests: ingests.map(readFileOf), identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
 }

@@ -1,4 +1,4 @@
-import type { Event } from '../model.js';
+import type { Event, IngestedEvent } from '../model.js';
 import type { AnnotateContext, Annotator } from './annotator.js';
 import { codebookAnnotator } from './codebook.js';
 import { contextAnnotator } from './context.js';
@@ -16,9 +16,20 @@ export type { AnnotateContext, Annotator } from './annotator.js';
  */
 export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentimentAnnotator, sentimentAnnotator, codebookAnnotator, readingsAnnotator, contextAnnotator];
 
-/** Run all annotators over one event; returns a new event, the input is left alone. */
-export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
-  let current: Event = { ...event, annotations: [...event.annotations] };
+/**
+ * What annotation starts from: an ingested event with nothing read yet but the analyst's codes from the input, which
+ * come first among its annotations. An event annotated before (a test running a few annotators over a prepared
+ * event) keeps what it has.
+ */
+function unread(event: IngestedEvent | Event): Event {
+  if ('annotations' in event) return { ...event, annotations: [...event.annotations] };
+  const { analystCodes = [], ...read } = event;
+  return { ...read, lang: null, sentiment: null, annotations: [...analystCodes] };
+}
+
+/** Run all annotators over one ingested event; returns the annotated event, the input is left alone. */
+export function annotateEvent(event: IngestedEvent | Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
+  let current = unread(event);
   for (const annotator of annotators) {
     const addition = annotator(current, ctx);
     current = {
@@ -31,6 +42,6 @@ export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: re
   return current;
 }
 
-export function annotateEvents(events: readonly Event[], ctx: AnnotateContext): Event[] {
+export function annotateEvents(events: readonly IngestedEvent[], ctx: AnnotateContext): Event[] {
   return events.map((event) => annotateEvent(event, ctx));
 }

@@ -1,5 +1,5 @@
 import type { FileIdentity } from '../ingest/identity.js';
-import type { FileIngest } from '../ingest/index.js';
+import type { ReadFile } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
 import { describeIdentity } from './identity-text.js';
@@ -91,7 +91,7 @@ export interface RunSummary {
 }
 
 /** A file's summary entry: the contract's fields first, then key, customers, records by kind and joins. */
-export function fileSummary(ingest: FileIngest, identity: FileIdentity): FileSummary {
+export function fileSummary(ingest: ReadFile, identity: FileIdentity): FileSummary {
   const { file: _file, ...rest } = identity;
   return { file: ingest.file, encoding: ingest.encoding, delimiter: ingest.delimiter, preset: ingest.preset.id, rows: ingest.rows, rating: ingest.rating, ...rest };
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import type { FileIngest } from '../ingest/index.js';
-import type { Event, Rejection } from '../model.js';
+import type { Event, IngestedEvent, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { linkRun } from '../pipeline.js';
 import { activeCodebook, activeModel, ingestAll } from './pipeline.js';
@@ -20,31 +20,32 @@ export interface AnnotateFlags extends IngestFlags {
   allCodes?: boolean;
 }
 
-type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null } | { kind: 'rejected'; rejection: Rejection };
+/** A row to write: used, with its record (ingested, then annotated), or rejected with the reason. */
+type Line<E extends IngestedEvent = Event> = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: E | null } | { kind: 'rejected'; rejection: Rejection };
 
 /**
  * Every input row in input order: used rows with their own record (annotated by `annotated`), rejected rows with the
  * reason. Records are linked first, as in analyze, so a post addressed to the brand is a conversation here too and
  * every code's conditions see the same record in both commands.
  */
-function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): Line[] {
+function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): Line<IngestedEvent>[] {
   const { linked } = linkRun(ingests, brandHandles);
   const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => {
-    const used: Line[] = ingest.used.map((u) => {
+    const used: Line<IngestedEvent>[] = ingest.used.map((u) => {
       // The customer's record, not the brand's reply written beside it in the same row.
       const own = u.events.filter((e) => e.direction !== 'outbound');
       const found = own.find((e) => e.text) ?? own[0] ?? u.events[0];
       const event = found ? (byId.get(found.id) ?? found) : null;
       return { kind: 'used', ingest, line: u.line, fields: u.fields, event };
     });
-    const rejected: Line[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
+    const rejected: Line<IngestedEvent>[] = ingest.rejected.map((rejection) => ({ kind: 'rejected', rejection }));
     return [...used, ...rejected].sort((a, b) => lineOf(a) - lineOf(b));
   });
 }
 
 /** A row with its record annotated: done row by row as it is written, so a reader who stops early costs no more. */
-const annotated = (line: Line, ctx: AnnotateContext): Line => (line.kind === 'used' && line.event ? { ...line, event: annotateEvent(line.event, ctx) } : line);
+const annotated = (line: Line<IngestedEvent>, ctx: AnnotateContext): Line => (line.kind === 'used' ? { ...line, event: line.event && annotateEvent(line.event, ctx) } : line);
 
 /** Rows written to stdout per write: small enough to stop soon after the reader goes, large enough to be cheap. */
 const BATCH = 200;
@@ -53,7 +54,7 @@ const BATCH = 200;
  * JSON lines to stdout, annotated batch by batch. Resolves false when the reader has gone (`| head`): then nothing
  * more is annotated or written.
  */
-async function streamJsonLines(lines: readonly Line[], ctx: AnnotateContext, stdout: NodeJS.WriteStream): Promise<boolean> {
+async function streamJsonLines(lines: readonly Line<IngestedEvent>[], ctx: AnnotateContext, stdout: NodeJS.WriteStream): Promise<boolean> {
   for (let start = 0; start < lines.length; start += BATCH) {
     const batch = lines.slice(start, start + BATCH).map((line) => `${jsonLine(annotated(line, ctx))}\n`);
     if (!(await writeOrStop(stdout, batch.join('')))) return false;
@@ -61,7 +62,7 @@ async function streamJsonLines(lines: readonly Line[], ctx: AnnotateContext, std
   return true;
 }
 
-const lineOf = (line: Line): number => (line.kind === 'used' ? line.line : line.rejection.line);
+const lineOf = (line: Line<IngestedEvent>): number => (line.kind === 'used' ? line.line : line.rejection.line);
 
 /** Three decimals are plenty for a score, and keep the files diff-able. */
 const rounded = (sentiment: Event['sentiment']): { label: string; score: number } =>
