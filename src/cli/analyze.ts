@@ -10,7 +10,7 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyse, codeInfo, type Analysis } from '../pipeline.js';
+import { analyse, codeInfo, type AnalyseOptions, type Analysis } from '../pipeline.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal } from './terminal.js';
 import { visible } from '../report/format.js';
@@ -162,11 +162,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
-  const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
-  term.step('annotating and profiling');
-  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
-  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference, asOf);
-  const analysed = analyse(ingests, { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes });
+  const analysed = readAndAnalyse(inputs, options, term, { codebook, asOf, dates, model, replyHorizonDays, allCodes: flags.allCodes }, windowFlags);
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
@@ -204,6 +200,25 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
     return 1;
   }
   return fired.length > 0 ? 3 : 0;
+}
+
+/**
+ * Read the inputs and analyse them. The files as read (their rows and ingested records) are held by this function
+ * alone, so once it returns they can be freed before the reports are rendered: the analysis keeps the annotated
+ * records and each file's counts, rejected rows and warnings.
+ */
+function readAndAnalyse(
+  inputs: readonly string[],
+  options: ReturnType<typeof ingestOptionsFrom>,
+  term: ReturnType<typeof terminal>,
+  settings: Omit<AnalyseOptions, 'window' | 'brandHandles'>,
+  windowFlags: ReturnType<typeof parseWindowFlags>,
+): Analysis {
+  const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
+  term.step('annotating and profiling');
+  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);
+  return analyse(ingests, { ...settings, window, brandHandles: options.brandHandles });
 }
 
 /** The --fail-on rules, checked against the codebook's codes and its pain codes before any input is read. */
