@@ -23,7 +23,10 @@ export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentime
  */
 function unread(event: IngestedEvent | Event): Event {
   if ('annotations' in event) return { ...event, annotations: [...event.annotations] };
-  const { analystCodes = [], ...read } = event;
+  // Most records carry no analyst codes: one plain copy (the rest pattern below is slower), the fields annotators fill
+  // first (measured a little faster over the annotators' copies than with them last).
+  if (event.analystCodes === undefined) return { lang: null, sentiment: null, annotations: [], ...event };
+  const { analystCodes, ...read } = event;
   return { ...read, lang: null, sentiment: null, annotations: [...analystCodes] };
 }
 
