@@ -3,7 +3,7 @@
  * caller ingests its bytes (ingest/index.ts), loads the codebook and model, and passes them in; the CLI (cli/) is one
  * such caller. What a run writes is the caller's business too (cli/write.ts renders and writes the reports).
  */
-import { annotateEvents } from './annotate/index.js';
+import { annotateEvents, unannotated } from './annotate/index.js';
 import type { SentimentModel } from './annotate/classifier.js';
 import { compileCodebook, type Codebook } from './annotate/codebook.js';
 import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
@@ -12,13 +12,15 @@ import { linkCustomers, type Linked } from './ingest/link.js';
 import { screenDates } from './ingest/plausible.js';
 import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
-import { cutAfter } from './ingest/until.js';
+import { cutAfter, type LeftOut } from './ingest/until.js';
 import type { Event, IngestedEvent } from './model.js';
-import { profileRun, type ProfiledCustomer } from './profile/index.js';
+import { profileRun, runGaps, type ProfiledCustomer } from './profile/index.js';
+import type { RunFacts } from './profile/evidence.js';
 import { missingSignals } from './profile/signals.js';
 import { windowFacts, type WindowFacts } from './profile/window.js';
 import type { Finding, FindingKey } from './profile/wording.js';
 import type { CodeInfo } from './report/codes.js';
+import type { OnProgress } from './progress.js';
 
 /** One message per declared signal the codebook cannot produce. */
 export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
@@ -50,6 +52,14 @@ export interface Analysis {
   warnings: string[];
   /** The run's time window (--since, --until) in figures; open at both ends without them. */
   window: WindowFacts;
+}
+
+/** A file of a run as the outputs tell it (the summary, the index, rejected.csv): no rows, no events. */
+export type ReportedFile = Pick<FileIngest, 'file' | 'encoding' | 'delimiter' | 'rows' | 'rating' | 'contextEvents' | 'rejected'> & { preset: Pick<FileIngest['preset'], 'id'> };
+
+/** What a run's outputs are written from: an Analysis, or a sharded run's shards merged (cli/merge.ts). */
+export interface ReportedRun extends Omit<Analysis, 'ingests' | 'events'> {
+  ingests: readonly ReportedFile[];
 }
 
 /** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
@@ -87,6 +97,8 @@ export interface AnalyseOptions {
   replyHorizonDays?: number;
   /** Show codes the codebook marks experimental (--all-codes). */
   allCodes?: boolean;
+  /** Hears how far annotating and profiling have got, every so many events and customers (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -126,8 +138,32 @@ function latestDated(events: readonly IngestedEvent[]): Date | null {
   return latest === Number.NEGATIVE_INFINITY ? null : new Date(latest);
 }
 
-/** ingest → link → annotate → profile; no output written here. */
-export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
+/** What the run-wide figures of a run (window, shared gaps) are settled from, once its customers are profiled. */
+export interface RunOutline {
+  /** What the whole run holds (profile/evidence.ts), over every customer and event, whoever was profiled. */
+  run: RunFacts;
+  /** The window asked for (--since, --until). */
+  window: { since?: Date; until?: Date };
+  /** The reference date the window facts name: --as-of, else --until, else the run's latest record; null with none. */
+  reference: Date | null;
+  /** What --until left out before linking. */
+  leftOut: LeftOut;
+}
+
+/** A run's customers profiled (all of them, or one shard's), before the figures that need every profile. */
+export interface ProfiledPart extends Omit<Analysis, 'runBlindSpots' | 'sharedGaps' | 'window'> {
+  outline: RunOutline;
+  /** Every customer of the run by key, in the order linking found them: the order of `profiled` when all are. */
+  customerKeys: string[];
+}
+
+/**
+ * ingest → link → annotate → profile, for every customer or those `only` accepts (a shard of the run). Everything the
+ * run shares is read from every file and customer whatever `only` says: dates screened, customers linked, the
+ * reference date, what the run holds, RFM, slugs, the warnings. Only the chosen customers' events are annotated and
+ * only they are profiled: that is the work a shard saves. `warnings` are all but the window's (settleRun).
+ */
+export function analyseCustomers(files: readonly FileIngest[], options: AnalyseOptions, only?: (customerKey: string) => boolean): ProfiledPart {
   const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false, window = {} } = options;
   // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
   const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
@@ -137,17 +173,18 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
   const identities = fileIdentities(ingests, linked);
-  const annotated = annotateEvents(linked.events, { codebook: compileCodebook(codebook), contextEvents, model, allCodes });
+  const ctx = { codebook: compileCodebook(codebook), contextEvents, model, allCodes };
+  const annotated = only ? annotateChosen(linked.events, (e) => e.customerKey !== null && only(e.customerKey), ctx, options.onProgress) : annotateEvents(linked.events, ctx, options.onProgress);
   const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
   // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.
   const reference = asOf ?? window.until;
-  const { profiled, blindSpots: gaps, sharedGaps } = profileRun(linked.customers, annotated, {
-    asOf: reference,
-    since: window.since,
-    ...known,
-    replyHorizonDays,
-    codes: codebook.codes,
-  });
+  const { profiled, run } = profileRun(
+    linked.customers,
+    annotated,
+    { asOf: reference, since: window.since, ...known, replyHorizonDays, codes: codebook.codes },
+    only,
+    options.onProgress,
+  );
   const warnings = [
     ...linkWarnings,
     // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
@@ -161,12 +198,42 @@ export function analyse(files: readonly FileIngest[], options: AnalyseOptions): 
     }
     if (ingest.rows.rejected > 0) warnings.push(`${ingest.file}: ${ingest.rows.rejected} row${ingest.rows.rejected === 1 ? '' : 's'} rejected, see rejected.csv`);
   }
+  // Analysts' codes come with the rows (ingest), not from annotation: every event has them, annotated or not.
   warnings.push(...unknownAnalystCodes(annotated, codebook));
   if (asOf) {
     const later = annotated.filter((e) => e.at && e.at > asOf).length;
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
-  const facts = windowFacts(profiled, window, reference ?? latestDated(annotated), leftOut);
-  if (window.since && facts.records.inWindow === 0) warnings.push(`the window from ${window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
-  return { ingests: ingests.map(readFileOf), identities, profiled, runBlindSpots: gaps, sharedGaps, events: annotated, warnings, window: facts };
+  const outline: RunOutline = { run, window, reference: reference ?? latestDated(annotated), leftOut };
+  return { ingests: ingests.map(readFileOf), identities, profiled, events: annotated, warnings, outline, customerKeys: linked.customers.map((c) => c.key) };
+}
+
+/**
+ * Annotate the chosen events and leave the others as they are, in their places: a customer's events keep their
+ * order, and the others still count for what the run shares (the reference date, RFM, what the run holds).
+ */
+function annotateChosen(events: readonly IngestedEvent[], chosen: (event: IngestedEvent) => boolean, ctx: Parameters<typeof annotateEvents>[1], onProgress?: OnProgress): Event[] {
+  const annotated = annotateEvents(events.filter(chosen), ctx, onProgress);
+  let next = 0;
+  return events.map((event) => (chosen(event) ? annotated[next++]! : unannotated(event)));
+}
+
+/**
+ * The figures that need every customer's profile: the gaps the run and most of its customers share, and the
+ * window's. One run settles them after profiling; a merge of shards (cli/merge.ts) settles them from every shard's
+ * customers, in the run's order, through this same function.
+ */
+export function settleRun<Part extends Pick<ProfiledPart, 'profiled' | 'warnings' | 'outline'>>(part: Part): Part & Pick<Analysis, 'runBlindSpots' | 'sharedGaps' | 'window'> {
+  const { profiled, outline } = part;
+  const { blindSpots, sharedGaps } = runGaps(profiled, outline.run);
+  const window = windowFacts(profiled, outline.window, outline.reference, outline.leftOut);
+  const warnings = [...part.warnings];
+  if (outline.window.since && window.records.inWindow === 0) warnings.push(`the window from ${outline.window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
+  return { ...part, warnings, runBlindSpots: blindSpots, sharedGaps, window };
+}
+
+/** ingest → link → annotate → profile; no output written here. */
+export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
+  const { outline: _outline, customerKeys: _keys, ...analysis } = settleRun(analyseCustomers(files, options));
+  return analysis;
 }

@@ -154,9 +154,12 @@ function startsWithAny(word: string, prefixes: readonly string[], rest: number):
 // Letter pairs typical for one language, with their weight (counted per occurrence).
 const GERMAN_PAIRS: Record<string, number> = { ei: 0.5, ie: 0.3, tz: 0.7, pf: 0.7 };
 const ENGLISH_PAIRS: Record<string, number> = { th: 1, wh: 1, ea: 0.5, oo: 0.5, ou: 0.5, ow: 0.5, aw: 0.5, ew: 0.5 };
-const pairKey = (a: number, b: number): number => (a << 16) | b;
-function pairTable(pairs: Record<string, number>): Map<number, number> {
-  return new Map(Object.entries(pairs).map(([p, w]) => [pairKey(p.charCodeAt(0), p.charCodeAt(1)), w]));
+/** Pair weights by the two ASCII character codes (a flat table: looked up for every letter of every word). */
+const pairKey = (a: number, b: number): number => (a < 0x80 && b < 0x80 ? (a << 7) | b : -1);
+function pairTable(pairs: Record<string, number>): Float64Array {
+  const table = new Float64Array(0x80 * 0x80);
+  for (const [p, w] of Object.entries(pairs)) table[pairKey(p.charCodeAt(0), p.charCodeAt(1))] = w;
+  return table;
 }
 const GERMAN_PAIR_TABLE = pairTable(GERMAN_PAIRS);
 const ENGLISH_PAIR_TABLE = pairTable(ENGLISH_PAIRS);
@@ -174,8 +177,8 @@ function scoreCharacters(word: string, s: Scores): void {
     if (prev === C && c !== H && c !== K) s.en += 0.5; // a lone c (call, service) is English; German has ch/ck
     if (i > 0) {
       const key = pairKey(prev, c);
-      s.de += GERMAN_PAIR_TABLE.get(key) ?? 0;
-      s.en += ENGLISH_PAIR_TABLE.get(key) ?? 0;
+      s.de += key < 0 ? 0 : GERMAN_PAIR_TABLE[key]!;
+      s.en += key < 0 ? 0 : ENGLISH_PAIR_TABLE[key]!;
       if (prev2 === S && prev === C && c === H) s.de += 1; // sch
     }
     prev2 = prev;

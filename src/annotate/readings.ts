@@ -13,10 +13,10 @@
 // issue not taken back in the same sentence ("fixed it, but now …").
 import { READINGS, voiceOf, type Annotation, type Event, type Reading, type Voice } from '../model.js';
 import { wordRulesLanguage, type Annotator } from './annotator.js';
-import { foldKey, isNegator, negatorsOf, readText, type Token } from './text/index.js';
+import { foldKey, isNegator, negatorsOf, PhraseList, readText, type Token } from './text/index.js';
 
 /** Folded token sequences: "*" matches any one word, a word ending in "*" any word that starts with it. */
-const phrases = (list: readonly string[]): string[][] => list.map((p) => foldKey(p).split(' '));
+const phrases = (list: readonly string[]): PhraseList => new PhraseList(list.map((p) => foldKey(p).split(' ')));
 const words = (list: readonly string[]): ReadonlySet<string> => new Set(list.map(foldKey));
 
 /** An issue called solved, in a note, a brand reply or the customer's own words. */
@@ -123,18 +123,6 @@ const NEGATION_WINDOW = 3;
 
 const isWord = (t: Token): boolean => t.kind === 'word' || t.kind === 'number';
 
-/** How many words a phrase of the list covers from word i (0: none holds there). */
-function matchAt(list: readonly string[][], tokens: readonly Token[], i: number): number {
-  const hit = list.find((phrase) =>
-    phrase.every((part, k) => {
-      const token = tokens[i + k];
-      if (!token || token.sentence !== tokens[i]!.sentence) return false;
-      return part === '*' || (part.endsWith('*') ? token.folded.startsWith(part.slice(0, -1)) : token.folded === part);
-    }),
-  );
-  return hit?.length ?? 0;
-}
-
 /**
  * Negated by a word shortly before ("noch nicht erstattet", "still hasn't been fixed"), or, as German puts it, by a
  * negator right after ("geht wieder nicht").
@@ -142,9 +130,10 @@ function matchAt(list: readonly string[][], tokens: readonly Token[], i: number)
 function negated(tokens: readonly Token[], i: number, length: number, event: Readonly<Event>): boolean {
   const negators = negatorsOf(event.lang ?? 'other');
   const sentence = tokens[i]!.sentence;
-  const before = tokens.slice(Math.max(0, i - NEGATION_WINDOW), i);
-  const after = tokens.slice(i + length, i + length + 2);
-  return [...before, ...after].some((t) => t.sentence === sentence && isNegator(negators, t.folded));
+  const negates = (k: number): boolean => tokens[k]!.sentence === sentence && isNegator(negators, tokens[k]!.folded);
+  for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) if (negates(k)) return true;
+  for (let k = i + length; k < Math.min(tokens.length, i + length + 2); k++) if (negates(k)) return true;
+  return false;
 }
 
 /** One sentence of a text: its words, and whether it asks something. */
@@ -155,16 +144,20 @@ interface Sentence {
   exclaims: boolean;
 }
 
+/** The sentences that hold a token, in order: the tokenizer numbers sentences along the text, so one pass finds them. */
 function sentencesOf(all: readonly Token[]): Sentence[] {
-  const byIndex = new Map<number, Sentence>();
+  const sentences: Sentence[] = [];
+  let sentence: Sentence | undefined;
   for (const token of all) {
-    const sentence = byIndex.get(token.sentence) ?? { index: token.sentence, words: [], asks: false, exclaims: false };
+    if (sentence === undefined || sentence.index !== token.sentence) {
+      sentence = { index: token.sentence, words: [], asks: false, exclaims: false };
+      sentences.push(sentence);
+    }
     if (isWord(token)) sentence.words.push(token);
     if (token.kind === 'question') sentence.asks = true;
     if (token.kind === 'bang') sentence.exclaims = true;
-    byIndex.set(token.sentence, sentence);
   }
-  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+  return sentences;
 }
 
 /** The whole sentence as written: notes and replies quote best by the sentence that holds the point. */
@@ -175,16 +168,24 @@ function sentenceText(text: string, all: readonly Token[], sentence: number): st
 }
 
 /** The first word index at which a phrase of the list holds, not negated, in this sentence; -1 when none does. */
-function phraseAt(list: readonly string[][], sentence: Sentence, event: Readonly<Event>): number {
-  return sentence.words.findIndex((_, i) => {
-    const length = matchAt(list, sentence.words, i);
-    return length > 0 && !negated(sentence.words, i, length, event);
-  });
+function phraseAt(list: PhraseList, sentence: Sentence, event: Readonly<Event>): number {
+  const { words } = sentence;
+  for (let i = 0; i < words.length; i++) {
+    const length = list.lengthAt(words, i);
+    if (length > 0 && !negated(words, i, length, event)) return i;
+  }
+  return -1;
 }
 
-const mentions = (sentence: Sentence, list: readonly string[][]): boolean => sentence.words.some((_, i) => matchAt(list, sentence.words, i) > 0);
+function mentions(sentence: Sentence, list: PhraseList): boolean {
+  for (let i = 0; i < sentence.words.length; i++) if (list.holdsAt(sentence.words, i)) return true;
+  return false;
+}
 
-const has = (sentence: Sentence, set: ReadonlySet<string>, from = 0): boolean => sentence.words.slice(from).some((t) => set.has(t.folded));
+function has(sentence: Sentence, set: ReadonlySet<string>, from = 0): boolean {
+  for (let i = from; i < sentence.words.length; i++) if (set.has(sentence.words[i]!.folded)) return true;
+  return false;
+}
 
 /**
  * A sentence that states an issue as solved. An analyst's note states facts ("Ersatz ist raus, Kundin will

@@ -1,5 +1,5 @@
 import type { FileIdentity } from '../ingest/identity.js';
-import type { ReadFile } from '../ingest/index.js';
+import type { FileIngest, IngestOptions } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
 import { describeIdentity } from './identity-text.js';
@@ -10,17 +10,18 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyse, codeInfo, type AnalyseOptions, type Analysis } from '../pipeline.js';
+import { analyse, analyseCustomers, codeInfo, type AnalyseOptions, type ReportedFile, type ReportedRun } from '../pipeline.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
-import { terminal } from './terminal.js';
+import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
-import { runGaps, writeReports, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
+import { runGaps, writeReports, type OutputOptions, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
 import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
 import { readPreviousState } from './run-state.js';
 import { diffStates, withheldGone, type Changes } from '../profile/changes.js';
-import { signalsFor } from '../profile/signals.js';
+import { signalsFor, type CodeKind } from '../profile/signals.js';
+import type { CodeInfo } from '../report/codes.js';
+import { inShard, shardFlag, writeShard } from './shard.js';
 import { buildState, sameData } from '../profile/state.js';
-import type { Codebook } from '../annotate/codebook.js';
 
 export interface IngestFlags {
   map: string[];
@@ -59,6 +60,8 @@ export interface AnalyzeFlags extends IngestFlags {
   top?: string;
   /** --fail-on rules, as given, in order (repeatable); parsed where the rules are checked (fail-on.ts): exit 3 when one holds. */
   failOn?: string[];
+  /** --shard i/n: profile only the customers of shard i of n and write them for `thick merge` (cli/shard.ts). */
+  shard?: string;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -91,7 +94,7 @@ export interface RunSummary {
 }
 
 /** A file's summary entry: the contract's fields first, then key, customers, records by kind and joins. */
-export function fileSummary(ingest: ReadFile, identity: FileIdentity): FileSummary {
+export function fileSummary(ingest: ReportedFile, identity: FileIdentity): FileSummary {
   const { file: _file, ...rest } = identity;
   return { file: ingest.file, encoding: ingest.encoding, delimiter: ingest.delimiter, preset: ingest.preset.id, rows: ingest.rows, rating: ingest.rating, ...rest };
 }
@@ -144,9 +147,10 @@ export function describeWindow(window: WindowFacts): string | null {
   return `window ${day(window.since)} to ${day(window.until ?? window.asOf)}: ${n(window.records.inWindow, 'record')} from ${n(window.customers.active, 'customer')}${newcomers}${later}`;
 }
 
-export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
+/** `term`: where messages and progress go (tests hand in a terminal over a stream of their own). */
+export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Terminal = terminal(flags.quiet || flags.json)): Promise<number> {
   const started = performance.now();
-  const term = terminal(flags.quiet || flags.json);
+  const shard = flags.shard !== undefined ? shardFlag(flags) : null;
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;
   const dates = flags.dates !== undefined ? parseDateWindow(flags.dates) : undefined;
@@ -157,20 +161,69 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
   const model = activeModel(flags.model);
-  const rules = failOnRules(flags.failOn, codebook);
+  const rules = failOnRules(flags.failOn, codebook.codes);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the run now, not after the analysis
   // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
-  const analysed = readAndAnalyse(inputs, options, term, { codebook, asOf, dates, model, replyHorizonDays, allCodes: flags.allCodes }, windowFlags);
+  const settings = { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
+  const read = { inputs, options, term, windowFlags, settings };
+  if (shard) {
+    const part = readAndAnalyse(read, (ingests, analyseOptions) => analyseCustomers(ingests, analyseOptions, inShard(shard)));
+    part.warnings.unshift(...skipped, ...codebookWarnings);
+    term.step(`writing shard ${shard.index}/${shard.count} to ${flags.out}`);
+    return writeShard(flags.out, part, { shard, flags, inputs, codebook, started, term });
+  }
+  const analysed = readAndAnalyse(read, analyse);
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
-  const redact = flags.redact || flags.handout;
+  const redact = Boolean(flags.redact || flags.handout);
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
-  const runState = sinceLastRun(flags.out, analysed, analysis, Boolean(redact));
+  return reportRun(analysed, analysis, { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
+}
+
+/** What reading a run's inputs takes: the files, how to read them, the terminal, --since/--until, the analysis settings. */
+interface ReadSettings {
+  inputs: readonly string[];
+  options: IngestOptions;
+  term: Terminal;
+  windowFlags: ReturnType<typeof parseWindowFlags>;
+  settings: Omit<AnalyseOptions, 'window'>;
+}
+
+/**
+ * Read the inputs and analyse them with `analyseWith`. The files as read (their rows and ingested records) are held
+ * by this function alone, so once it returns they can be freed before the reports are rendered and written: the
+ * analysis keeps the annotated records and each file's counts. (A caller's local stays alive as long as its frame.)
+ */
+function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (ingests: FileIngest[], options: AnalyseOptions) => T): T {
+  const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
+  term.step('annotating and profiling');
+  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);
+  return analyseWith(ingests, { ...settings, window });
+}
+
+/** How a run's outputs are written and told: the flags that say so, and what was settled before the analysis. */
+export interface ReportContext {
+  flags: Pick<AnalyzeFlags, 'out' | 'json' | 'strict'>;
+  term: ReturnType<typeof terminal>;
+  rules: ReturnType<typeof parseFailOn>;
+  codes: ReadonlyMap<string, CodeInfo>;
+  output: Omit<OutputOptions, 'runState'>;
+  started: number;
+}
+
+/**
+ * The rest of a run once its customers are profiled, for one run and for a merge of shards (cli/merge.ts) alike:
+ * what changed since the last run into -o, every output written, the summary and the alerts; returns the exit code.
+ * `plain` is the analysis as made, `analysis` the one written (redacted, or the same).
+ */
+export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
+  const runState = sinceLastRun(flags.out, plain, analysis, Boolean(output.redacted));
   term.step(`writing reports to ${flags.out}`);
-  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codeInfo(codebook), { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: Boolean(redact), runState });
+  const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codes, { ...output, runState, onProgress: term.progress });
   analysis.warnings.push(...writeWarnings);
 
   // The files as linking left them: rows that joined no customer are rejected rows now.
@@ -202,29 +255,10 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<
   return fired.length > 0 ? 3 : 0;
 }
 
-/**
- * Read the inputs and analyse them. The files as read (their rows and ingested records) are held by this function
- * alone, so once it returns they can be freed before the reports are rendered: the analysis keeps the annotated
- * records and each file's counts, rejected rows and warnings.
- */
-function readAndAnalyse(
-  inputs: readonly string[],
-  options: ReturnType<typeof ingestOptionsFrom>,
-  term: ReturnType<typeof terminal>,
-  settings: Omit<AnalyseOptions, 'window' | 'brandHandles'>,
-  windowFlags: ReturnType<typeof parseWindowFlags>,
-): Analysis {
-  const ingests = ingestAll(inputs, options, (file) => term.step(`reading ${file}`));
-  term.step('annotating and profiling');
-  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
-  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);
-  return analyse(ingests, { ...settings, window, brandHandles: options.brandHandles });
-}
-
 /** The --fail-on rules, checked against the codebook's codes and its pain codes before any input is read. */
-function failOnRules(rules: readonly string[] | undefined, codebook: Codebook) {
-  const signals = signalsFor(codebook.codes);
-  const codes = new Set(codebook.codes.map((c) => c.id));
+export function failOnRules(rules: readonly string[] | undefined, codeKinds: readonly CodeKind[]) {
+  const signals = signalsFor(codeKinds);
+  const codes = new Set(codeKinds.map((c) => c.id));
   return parseFailOn(rules, codes, new Set([...codes].filter((code) => signals.is('pain', code))));
 }
 
@@ -233,7 +267,7 @@ function failOnRules(rules: readonly string[] | undefined, codebook: Codebook) {
  * The state is built from the plain analysis (customers are hashed by their keys, so a redacted run compares with a
  * plain one) and names customers by the ids of the analysis the outputs are written from (pseudonyms when redacted).
  */
-function sinceLastRun(out: string, plain: Analysis, shown: Analysis, redacted: boolean): RunStateOutput {
+function sinceLastRun(out: string, plain: ReportedRun, shown: ReportedRun, redacted: boolean): RunStateOutput {
   const subjects = plain.profiled.map((subject, i) => ({ subject, id: shown.profiled[i]!.profile.id }));
   const { since, until, asOf } = plain.window;
   const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
@@ -248,7 +282,7 @@ function sinceLastRun(out: string, plain: Analysis, shown: Analysis, redacted: b
 }
 
 /** What the --fail-on rules measure: the run's figures, its state and the changes. */
-function measuresOf(analysis: Analysis, rejected: number, { state, changes }: RunStateOutput): Measures {
+function measuresOf(analysis: ReportedRun, rejected: number, { state, changes }: RunStateOutput): Measures {
   const stages: Record<string, number> = {};
   const codes: Record<string, number> = {};
   let stillOpen = 0;

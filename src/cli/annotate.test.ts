@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureOutput } from '../test-support.js';
 import { runAnnotate } from './annotate.js';
@@ -22,5 +23,114 @@ describe('thick annotate on a table with a "text" column', () => {
       ['message', '@FlyNord lovely crew today'],
     ]);
     expect(io.stderr()).not.toContain('no text column');
+  });
+});
+
+/** An invented messages export: customers asking and thanking, the brand answering, with a reply link each. */
+function messages(rows: number): string {
+  const lines = ['customer_id,timestamp,channel,direction,text,message_id,in_reply_to'];
+  for (let i = 0; i < rows; i++) {
+    const id = `K${String(i % 37).padStart(3, '0')}`;
+    const day = `2024-03-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`;
+    if (i % 3 === 2) lines.push(`${id},${day},email,outbound,"Danke, wir kümmern uns darum.",M${i},M${i - 1}`);
+    else lines.push(`${id},${day},email,inbound,"${i % 2 ? 'Wo bleibt mein Paket? Ich warte seit Tagen' : 'Super Kaffee, vielen Dank'} (${i})",M${i},`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A readable the test feeds by hand: what annotate reads of it arrives only when the test writes it. */
+function handFed(): { input: PassThrough; open: (file: string) => AsyncIterable<Uint8Array> } {
+  const input = new PassThrough();
+  return { input, open: () => input };
+}
+
+/** A stdout that keeps what it is given, and says when the first line has come. */
+function keptOutput(): { stream: Writable; text: () => string; firstLine: Promise<void> } {
+  const chunks: string[] = [];
+  let seen: () => void = () => {};
+  const firstLine = new Promise<void>((resolve) => (seen = resolve));
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      if (chunks.join('').includes('\n')) seen();
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join(''), firstLine };
+}
+
+const within = (promise: Promise<void>, ms: number): Promise<boolean> =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+describe('thick annotate streams', () => {
+  it('writes its first line before the input has ended', async () => {
+    captureOutput();
+    const { input, open } = handFed();
+    const out = keptOutput();
+    const text = messages(400);
+    const half = text.indexOf('\n', text.length / 2) + 1;
+    const run = runAnnotate(['-'], { out: '-', map: [], brand: [], quiet: true }, { open, stdout: out.stream, sampleBytes: 4096 });
+    input.write(text.slice(0, half));
+    // The second half is not even written yet: a line out now was annotated from what had come so far.
+    expect(await within(out.firstLine, 10_000)).toBe(true);
+    const early = out.text().split('\n').filter(Boolean);
+    expect(JSON.parse(early[0]!)).toMatchObject({ source: { file: '<stdin>', line: 2 }, direction: 'inbound' });
+    expect(early.length).toBeLessThan(400);
+    input.end(text.slice(half));
+    expect(await run).toBe(0);
+    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as { source: { line: number } });
+    expect(lines.map((l) => l.source.line)).toEqual(Array.from({ length: 400 }, (_, i) => i + 2));
+  });
+
+  it('writes what a whole read writes, as JSON lines, as CSV and in the --json summary', async () => {
+    // Beside the messages: a row with a field too many, and an unreadable date (read as empty, with a warning).
+    const rows = messages(300).replace('2024-03-10T10:00:00Z', '2024-13-45').split('\n');
+    rows.splice(150, 0, 'K999,2024-03-01T10:00:00Z,email,inbound,hallo,M999,,zu viel');
+    const text = rows.join('\n');
+    const input = join(dir, 'streamed.csv');
+    writeFileSync(input, text);
+    for (const ext of ['jsonl', 'csv']) {
+      const outputs = [];
+      for (const sampleBytes of [2048, 1 << 20]) {
+        const out = join(dir, `streamed-${sampleBytes}.${ext}`);
+        const io = captureOutput();
+        expect(await runAnnotate([input], { out, map: [], brand: [], json: true }, { sampleBytes })).toBe(0);
+        outputs.push({ file: readFileSync(out, 'utf8'), summary: io.stdout().replaceAll(out, 'OUT'), stderr: io.stderr() });
+        vi.restoreAllMocks();
+      }
+      expect(outputs[0]!.file).toContain('expected 7 fields, found 8');
+      expect(outputs[0]!.summary).toContain('read as empty');
+      expect(outputs[0]).toEqual(outputs[1]);
+    }
+  });
+
+  it('rejects a reply after the sample whose reading rests on the rest of the run, and keeps one that reads the same', async () => {
+    const late = [
+      'K900,2024-04-01T10:00:00Z,email,inbound,"Wo bleibt mein Paket? Ich warte seit Tagen und niemand antwortet",M900,M5',
+      'K901,2024-04-01T11:00:00Z,email,inbound,"ok",M901,M6',
+    ];
+    const input = join(dir, 'late-reply.csv');
+    writeFileSync(input, `${messages(120)}${late.join('\n')}\n`);
+    const out = join(dir, 'late-reply.jsonl');
+    const io = captureOutput();
+    expect(await runAnnotate([input], { out, map: [], brand: [], json: true }, { sampleBytes: 2048 })).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: { line: number }; rejected?: string; text?: string });
+    expect(lines).toHaveLength(122);
+    expect(lines[120]).toMatchObject({ source: { line: 122 }, rejected: expect.stringMatching(/^column 7: a reply to message M5 after the first 2 KiB of the file, which held none: whether it awaits the brand's answer/) });
+    expect(lines[121]).toMatchObject({ source: { line: 123 }, text: 'ok' });
+    const summary = JSON.parse(io.stdout()) as { rows: { read: number; used: number; rejected: number } };
+    expect(summary.rows).toEqual({ read: 122, used: 121, rejected: 1 });
+  });
+
+  it('rejects a later row whose date proves the order the sample could only assume', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `Kundin ${i},0${(i % 9) + 1}/0${(i % 8) + 1}/2024,Danke für die schnelle Lieferung`);
+    const input = join(dir, 'late-date.csv');
+    writeFileSync(input, ['name,date,text', ...rows, 'Spät,13/05/2024,Alles gut'].join('\n'));
+    const out = join(dir, 'late-date.jsonl');
+    captureOutput();
+    expect(await runAnnotate([input], { out, map: [], brand: [] }, { sampleBytes: 1024 })).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: { line: number }; rejected?: string });
+    expect(lines).toHaveLength(101);
+    expect(lines[100]).toEqual({ source: { file: input, line: 102 }, rejected: expect.stringMatching(/^column 2: "13\/05\/2024" can only be read with day before month/) });
   });
 });

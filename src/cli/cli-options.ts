@@ -7,7 +7,7 @@ import { DEFAULT_REPLY_HORIZON_DAYS } from '../profile/defaults.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
 import type { OptionChecks } from './option-checks.js';
 
-export const COMMAND_NAMES = ['analyze', 'annotate', 'inspect', 'eval', 'train', 'codebook'] as const;
+export const COMMAND_NAMES = ['analyze', 'merge', 'annotate', 'inspect', 'eval', 'train', 'codebook'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** boolean: a switch; string/number/choice: one value; list: repeatable, every value kept in order. */
@@ -50,7 +50,7 @@ const EXPERIMENTAL_HELP = 'also show codes the codebook marks experimental (meas
 
 export const CLI_OPTIONS: readonly CliOption[] = [
   {
-    long: 'out', short: 'o', arg: '<file>', type: 'string', commands: ['analyze', 'annotate', 'train'], file: true, env: true, path: true,
+    long: 'out', short: 'o', arg: '<file>', type: 'string', commands: ['analyze', 'merge', 'annotate', 'train'], file: true, env: true, path: true,
     // Shown as is only by `thick config`, which writes nothing: every command that writes says its own below.
     description: "the shown command's -o: analyze's report folder, annotate's output file (- for stdout), train's model file",
     schema: (c) => c.text('a path'),
@@ -59,6 +59,11 @@ export const CLI_OPTIONS: readonly CliOption[] = [
         arg: '<dir>', description: 'output folder for index.md, customers/, customers.csv, profiles.jsonl, rejected.csv',
         required: 'name the folder for the reports, e.g. -o reports (or `out:` in thick.config.yaml)',
         schema: (c) => c.text('a folder, e.g. -o reports').refine((s) => s.trim() !== '-', { error: 'analyze writes a folder of reports, not a stream; name a folder, e.g. -o reports (--json prints the summary on stdout)' }),
+      },
+      merge: {
+        arg: '<dir>', description: 'output folder for the whole run: index.md, customers/, customers.csv, profiles.jsonl, rejected.csv',
+        required: 'name the folder for the merged reports, e.g. -o reports',
+        schema: (c) => c.text('a folder, e.g. -o reports').refine((s) => s.trim() !== '-', { error: 'merge writes a folder of reports, not a stream; name a folder, e.g. -o reports' }),
       },
       // `out` in a config file or THICK_OUT names the report folder of the weekly job: annotate and train writing into
       // it would fail (a folder) or clobber it, so theirs comes from -o alone.
@@ -82,7 +87,7 @@ export const CLI_OPTIONS: readonly CliOption[] = [
       codebook: { description: 'print as JSON instead of YAML' },
     },
   },
-  { long: 'strict', type: 'boolean', commands: ['analyze'], file: true, env: false, schema: (c) => c.flag, description: 'exit with code 1 when any row was rejected' },
+  { long: 'strict', type: 'boolean', commands: ['analyze', 'merge'], file: true, env: false, schema: (c) => c.flag, description: 'exit with code 1 when any row was rejected' },
   { long: 'codebook', arg: '<file>', type: 'string', commands: ['analyze', 'annotate', 'codebook'], file: true, env: true, path: true, schema: (c) => c.text('a codebook file'), description: CODEBOOK_HELP },
   { long: 'lang', arg: '<lang>', type: 'choice', choices: ['en', 'de'], default: 'en', commands: ['analyze'], file: true, env: true, schema: (c) => c.oneOf(['en', 'de']), description: 'report language' },
   {
@@ -119,11 +124,15 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     description: 'no personal data in any output: names become pseudonyms ("Person 7QMX"); e-mails, phones, IBANs, addresses, handles and personal links are masked in every text',
   },
   {
-    long: 'fail-on', arg: '<rule>', type: 'list', default: [], commands: ['analyze'], file: true, env: true, schema: (c) => c.text('a rule, e.g. unanswered>0').superRefine((rule, ctx) => {
+    long: 'fail-on', arg: '<rule>', type: 'list', default: [], commands: ['analyze', 'merge'], file: true, env: true, schema: (c) => c.text('a rule, e.g. unanswered>0').superRefine((rule, ctx) => {
       const problem = c.ruleProblem(rule);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
     description: 'exit 3 when this rule holds, e.g. unanswered>0 (repeatable; everything is still written)',
+  },
+  {
+    long: 'shard', arg: '<i/n>', type: 'string', commands: ['analyze'], file: false, env: true, schema: (c) => c.readBy('i/n, e.g. 2/3', c.parseShard),
+    description: 'profile only shard i of n of the customers (by a hash of their key) and write a shard folder for `thick merge`',
   },
   { long: 'folds', arg: '<k>', type: 'number', default: 5, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(2, 'folds', '--folds 5'), description: 'folds for cross-validation' },
   { long: 'seed', arg: '<n>', type: 'number', default: 1, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(0, '', '--seed 1'), description: 'seed for the fold split and the training order' },

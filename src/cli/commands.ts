@@ -7,14 +7,18 @@ import type { AnalyzeFlags, IngestFlags } from './analyze.js';
 import type { AnnotateFlags } from './annotate.js';
 import type { CommandName } from './cli-options.js';
 import type { EvalFlags } from './eval.js';
+import type { MergeFlags } from './merge.js';
 import type { TrainFlags } from './train.js';
 
 export interface CommandSpec {
   name: CommandName;
   alias?: string;
   description: string;
-  /** `files`: any number, from the command line or else the config file's `inputs`; `one`: exactly one file. */
-  reads: { kind: 'files' | 'one'; name: string; description: string } | null;
+  /**
+   * `files`: any number, from the command line or else the config file's `inputs`; `one`: exactly one file;
+   * `folders`: one or more, from the command line only (the config file's inputs are exports, not these).
+   */
+  reads: { kind: 'files' | 'one' | 'folders'; name: string; description: string } | null;
   /** Said when a command that reads files is given none (and the config file lists no `inputs`). */
   noInputs?: string;
   helpAfter: string;
@@ -49,8 +53,23 @@ Examples:
   $ thick analyze exports/*.csv --strict -o reports   # exit 1 if any row is rejected
   $ thick analyze exports/*.csv --redact -o shareable  # pseudonyms, no e-mails, phones, addresses …
   $ thick analyze exports/*.csv --handout --top 5 --lang de -o workshop  # handout.md/.html, every file pseudonymised
+  $ thick analyze exports/*.csv --shard 2/3 -o shard-2   # one machine's part; then thick merge shard-* -o reports
   $ thick analyze   # inputs, out, brand, … from thick.config.yaml`,
     run: async (files, flags) => (await import('./analyze.js')).runAnalyze(files, flags as unknown as AnalyzeFlags),
+  },
+  {
+    name: 'merge',
+    description: 'write the outputs of a run split with analyze --shard i/n from its shard folders, as one run writes them',
+    reads: { kind: 'folders', name: 'shards', description: 'the shard folders, one per shard (written by thick analyze … --shard i/n -o <dir>)' },
+    helpAfter: `
+The shards must be of one run: the same inputs (by size and SHA-256), the same options, and each of the n shards
+once. --fail-on and --strict are checked here, over the whole run; "Since last run" compares with the state in -o.
+
+Examples:
+  $ thick analyze exports/*.csv --shard 1/3 -o shard-1   # on three machines, 1/3, 2/3 and 3/3
+  $ thick merge shard-1 shard-2 shard-3 -o reports
+  $ thick merge shards/* --fail-on unanswered>0 --json -o reports > summary.json`,
+    run: async (folders, flags) => (await import('./merge.js')).runMerge(folders, flags as unknown as MergeFlags),
   },
   {
     name: 'annotate',

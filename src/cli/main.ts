@@ -45,7 +45,8 @@ function inputsOf(spec: CommandSpec, given: string[], inputs: string[] | null): 
 function addCommand(program: Command, spec: CommandSpec, context: Context, done: (code: number) => void): void {
   const command = program.command(spec.name).description(spec.description);
   if (spec.alias) command.alias(spec.alias);
-  if (spec.reads) command.argument(spec.reads.kind === 'files' ? `[${spec.reads.name}...]` : `<${spec.reads.name}>`, spec.reads.description);
+  const argument = { files: `[${spec.reads?.name}...]`, folders: `<${spec.reads?.name}...>`, one: `<${spec.reads?.name}>` };
+  if (spec.reads) command.argument(argument[spec.reads.kind], spec.reads.description);
   for (const option of optionsOf(spec.name)) command.addOption(commanderOption(option, spec.name));
   command.addHelpText('after', spec.helpAfter).action(async (...args: unknown[]) => {
     const { checkRequired, runFlags, settingsFor, withSources } = await import('./settings.js');

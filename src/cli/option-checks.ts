@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PRESETS, presetById } from '../ingest/presets/index.js';
 import { ruleProblem } from './fail-on.js';
-import { parseAsOf, parseDateWindow, parseMapFlags, UsageError } from './options.js';
+import { parseAsOf, parseDateWindow, parseMapFlags, parseShard, UsageError } from './options.js';
 import { parseWhen } from './window.js';
 
 const text = (what: string) => z.string({ error: `expected ${what}` }).refine((s) => s.trim() !== '', { error: `expected ${what}, not an empty value` });
@@ -41,6 +41,7 @@ export const OPTION_CHECKS = {
   parseDateWindow,
   parseMapFlags,
   parseWhen,
+  parseShard,
   ruleProblem,
   presetById,
   PRESET_IDS: PRESETS.map((preset) => preset.id).join(', '),

@@ -103,3 +103,18 @@ export function parseDateWindow(value: string): { from?: Date; until?: Date } {
   if (from && until && from > until) throw usage('the window ends before it starts');
   return { ...(from ? { from } : {}), ...(until ? { until } : {}) };
 }
+
+/** A shard of a run (--shard i/n): 1-based, as vitest and Playwright count shards. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `--shard 2/3`: shard 2 of 3; i from 1 to n. */
+export function parseShard(value: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(value)}: expected i/n with i from 1 to n, e.g. --shard 2/3`);
+  return { index, count };
+}

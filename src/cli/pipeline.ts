@@ -16,10 +16,15 @@ export function readInput(file: string): Uint8Array {
   try {
     return isStdin(file) ? readStdin() : readFileSync(file);
   } catch (error) {
-    // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
-    const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' && !isStdin(file) ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
-    throw new DataError(`${inputName(file)}: cannot read (${describeError(error)})${hint}`);
+    throw unreadable(file, error);
   }
+}
+
+/** The error for an input that cannot be read (missing, a folder, no permission). */
+export function unreadable(file: string, error: unknown): DataError {
+  // A folder of exports is named by its files: the shell lists them, and thick never guesses which are inputs.
+  const hint = (error as NodeJS.ErrnoException).code === 'EISDIR' && !isStdin(file) ? `; name its files, e.g. ${file.replace(/\/+$/, '')}/*.csv` : '';
+  return new DataError(`${inputName(file)}: cannot read (${describeError(error)})${hint}`);
 }
 
 /** Read standard input now when it is among `files`: before any spinner runs, so the terminal hint stands alone. */
@@ -39,17 +44,27 @@ function samePath(file: string): string {
 
 /** Read every file once (a path given twice would count its rows twice), in the order given. */
 export function ingestAll(files: readonly string[], options: IngestOptions, onFile?: (file: string) => void): FileIngest[] {
-  checkStdinOnce(files);
+  const inputs = distinctInputs(files);
   readStdinFirst(files);
-  const byPath = new Map<string, FileIngest>();
+  return inputs.map(({ file, repeated }) => {
+    onFile?.(inputName(file));
+    const ingest = ingestOne(file, options);
+    ingest.warnings.push(...repeated);
+    return ingest;
+  });
+}
+
+/**
+ * The files to read, each once, in the order given (a symlink or "./x" is the same file as "x"), each with a warning
+ * for every time it was named again. Standard input named twice is a usage error: it can be read only once.
+ */
+export function distinctInputs(files: readonly string[]): { file: string; repeated: string[] }[] {
+  checkStdinOnce(files);
+  const byPath = new Map<string, { file: string; repeated: string[] }>();
   for (const file of files) {
     const earlier = byPath.get(samePath(file));
-    if (earlier) {
-      earlier.warnings.push(`${file}: given more than once; read once`);
-      continue;
-    }
-    onFile?.(inputName(file));
-    byPath.set(samePath(file), ingestOne(file, options));
+    if (earlier) earlier.repeated.push(`${file}: given more than once; read once`);
+    else byPath.set(samePath(file), { file, repeated: [] });
   }
   return [...byPath.values()];
 }
@@ -58,10 +73,15 @@ function ingestOne(file: string, options: IngestOptions): FileIngest {
   try {
     return ingestFile(readInput(file), inputName(file), options);
   } catch (error) {
-    if (error instanceof DataError) throw error;
-    if (error instanceof Error && error.name === 'MappingError') throw error;
-    throw new DataError(error instanceof Error ? error.message : String(error));
+    throw ingestError(error);
   }
+}
+
+/** What reading a file threw, as the CLI reports it: a mapping mistake as it is, anything else as a data error. */
+export function ingestError(error: unknown): Error {
+  if (error instanceof DataError) return error;
+  if (error instanceof Error && error.name === 'MappingError') return error;
+  return new DataError(error instanceof Error ? error.message : String(error));
 }
 
 /**

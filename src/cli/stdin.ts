@@ -63,9 +63,14 @@ function readAll(fd: number): Uint8Array {
 /** Standard input, whole, as bytes: encoding and delimiter are detected on it as on a file. */
 export function readStdin(source: StdinSource = processStdin()): Uint8Array {
   if (read) return read;
-  if (source.isTTY) source.hint(`thick: reading standard input (-); end with ${END_KEY}`);
+  if (source.isTTY) hintTerminal(source);
   read = readAll(source.fd);
   return read;
+}
+
+/** Told before a terminal's stdin is read, so `thick analyze -` does not wait in silence. */
+export function hintTerminal(source: StdinSource = processStdin()): void {
+  if (source.isTTY) source.hint(`thick: reading standard input (-); end with ${END_KEY}`);
 }
 
 /** Forget what was read (tests read several sources in one process). */

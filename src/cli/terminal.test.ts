@@ -94,3 +94,35 @@ describe('terminalMode: colour and spinner only for a person at a terminal', () 
     expect(mode({}, { CI: 'false' }).spinner).toBe(true);
   });
 });
+
+describe('terminal progress lines', () => {
+  const person: TerminalContext = { isTTY: true, env: { TERM: 'xterm-256color' }, columns: 40, quiet: false };
+  function fakeTTY() {
+    const written: string[] = [];
+    // Colours out (the lines are what is tested here), cursor codes kept.
+    const stream = { isTTY: true, columns: 40, write: (chunk: unknown) => (written.push(String(chunk).replace(/\x1b\[\d+m/g, '')), true), cursorTo: () => true, moveCursor: () => true, clearLine: () => true };
+    return { stream: stream as unknown as NodeJS.WriteStream, written };
+  }
+
+  it('draw in place, clipped to the width, and step aside for a message written meanwhile', () => {
+    const { stream, written } = fakeTTY();
+    const term = terminal(false, person, { stream, now: () => 0 });
+    term.progress!({ stage: 'annotate', unit: 'events', done: 5, total: 1_000_000 });
+    expect(written).toEqual(['\rannotating  5 / 1,000,000 events  0%\x1b[K']);
+    term.progress!({ stage: 'read', unit: 'rows', done: 0, total: 10, file: 'a-rather-long-folder-name/and-a-long-file.csv' });
+    const clipped = written.at(-1)!;
+    expect(clipped).toBe('\rreading a-rather-long-folder-name/and-…\x1b[K');
+    written.length = 0;
+    term.warn('a.csv: odd');
+    expect(written).toEqual(['\r\x1b[K', 'warning: a.csv: odd\n', clipped]);
+  });
+
+  it('keep a final line per stage, and the live line is gone after it', () => {
+    const { stream, written } = fakeTTY();
+    const term = terminal(false, person, { stream, now: () => 0 });
+    term.progress!({ stage: 'profile', unit: 'customers', done: 3, total: 3 });
+    written.length = 0;
+    term.done('3 reports');
+    expect(written).toEqual(['\r\x1b[K', '✔ profiled 3 customers in 0.0 s\n', '✔ 3 reports\n']);
+  });
+});

@@ -3,7 +3,8 @@ import { defaultCodebook } from '../annotate/codebook.js';
 import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse, codeInfo } from '../pipeline.js';
-import { rejectedCsv, runFiles } from './write.js';
+import { buildState } from '../profile/state.js';
+import { rejectedCsv, runFiles, runOutput } from './write.js';
 
 describe('CSV outputs', () => {
   it('writes rejected.csv with a byte-order mark and formula-safe cells', () => {
@@ -28,5 +29,18 @@ describe("the run's files", () => {
     const rejecting = run('Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\nB2,21,31.04.2024,1,2\n');
     expect(rejecting.map((f) => f.path).at(-1)).toBe('rejected.csv');
     expect(String(rejecting.at(-1)!.content)).toMatch(/^\uFEFFfile,line,column,reason,raw\nbestellungen\.csv,3,/);
+  });
+
+  it('lists up front, in order, exactly the files it then makes, in every format, with a handout and a state', () => {
+    const read = [ingestFile(Buffer.from(contacts), 'kontakte.csv'), ingestFile(Buffer.from('Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\nB2,21,31.04.2024,1,2\n'), 'bestellungen.csv')];
+    const analysis = analyse(read, { codebook: defaultCodebook() });
+    const { state } = buildState(analysis.profiled.map((subject) => ({ subject, id: subject.profile.id })), { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false });
+    for (const format of ['md', 'html', 'both'] as const) {
+      const plan = runOutput(analysis, codeInfo(defaultCodebook()), { lang: 'en', format, handoutTop: 1, runState: { state, changes: null } });
+      const made = [...plan.files()].map((f) => f.path);
+      expect(made).toEqual(plan.paths);
+      expect(made.filter((p) => p.startsWith('customers/'))).toHaveLength(format === 'both' ? 4 : 2);
+      expect(made).toEqual(expect.arrayContaining(['handout.md', 'handout.html', 'rejected.csv', 'thick-state.json']));
+    }
   });
 });

@@ -8,11 +8,12 @@ import { handoutPage } from '../report/handout.js';
 import { pageHtml } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, type IndexInputs } from '../report/index-page.js';
-import { pageMarkdown } from '../report/page.js';
-import type { OutputFile } from './output/files.js';
+import { pageMarkdown, type Block } from '../report/page.js';
+import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
+import type { OnProgress } from '../progress.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { Analysis } from '../pipeline.js';
+import type { ReportedRun } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
@@ -27,7 +28,7 @@ export interface RunGap {
 }
 
 /** The gaps the index says once, for the --json summary (the same Analysis the index is written from). */
-export function runGaps(analysis: Pick<Analysis, 'runBlindSpots'>): RunGap[] {
+export function runGaps(analysis: Pick<ReportedRun, 'runBlindSpots'>): RunGap[] {
   return analysis.runBlindSpots.map((f) => ({
     key: f.key === 'commonGap' ? (f.value ?? f.key) : f.key,
     text: say(f, 'en'),
@@ -43,7 +44,7 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 export type ReportFormat = 'md' | 'html' | 'both';
 
 /** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
-function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
+function indexInputs(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
   return {
     files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
     contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
@@ -56,27 +57,51 @@ function indexInputs(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, i
 }
 
 /** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
-function sinceLastRun(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
+function sinceLastRun(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
   // Ranked as the index lists them, so a list cut at ten names those who need attention first.
   const customers = new Map([...analysis.profiled].sort(byAttention).map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
   return { changes, customers, codes, scale: state.scale };
 }
 
+/** A page drawn in the run's formats: Markdown and/or HTML (null where --format leaves it out). */
+export interface DrawnPage {
+  md: string | null;
+  html: string | null;
+}
+
+/** A page's blocks drawn in each format asked for, from the same blocks, so both formats show the same page. */
+function drawn(blocks: readonly Block[], lang: ReportLang, format: ReportFormat): DrawnPage {
+  return { md: format !== 'html' ? pageMarkdown(blocks) : null, html: format !== 'md' ? pageHtml(blocks, { lang }) : null };
+}
+
 /**
- * The report pages of a run: index and customers/<slug>, as Markdown and/or HTML by `format`. Each page's blocks are
- * built once and drawn in each format, so both formats show the same page; the HTML pages link to each other and
- * each opens offline.
+ * A customer's page, leaving out the gaps most of the run shares (`sharedGaps`, said once in the index). A shard
+ * (shard.ts) draws its customers' pages with none left out; `thick merge` keeps such a page wherever none of the
+ * customer's gaps is shared, since the page is then the same, and draws the others again.
  */
-function reportPages(analysis: Analysis, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, format = 'md', indexTop, runState } = options;
-  const pages = [
-    { name: 'index', blocks: indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang) },
-    ...sorted.map((subject) => ({ name: `customers/${subject.profile.slug}`, blocks: customerPage(subject, { lang, codes, sharedGaps: analysis.sharedGaps }) })),
-  ];
-  return [
-    ...(format !== 'html' ? pages.map((p) => ({ path: `${p.name}.md`, content: pageMarkdown(p.blocks) })) : []),
-    ...(format !== 'md' ? pages.map((p) => ({ path: `${p.name}.html`, content: pageHtml(p.blocks, { lang }) })) : []),
-  ];
+export function customerPages(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, sharedGaps: readonly string[], { lang, format = 'md' }: Pick<OutputOptions, 'lang' | 'format'>): DrawnPage {
+  return drawn(customerPage(subject, { lang, codes, sharedGaps }), lang, format);
+}
+
+/**
+ * The report pages of a run, made one page at a time: index and customers/<slug>, as Markdown and/or HTML by
+ * `format`; a customer's page drawn already (`drawnPage`, a shard's) is taken as it is. The HTML pages link to each
+ * other and each opens offline.
+ */
+function* reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
+  const { lang, format = 'md', indexTop, runState, drawnPage } = options;
+  function* files(name: string, page: DrawnPage): Generator<OutputFile> {
+    if (page.md !== null) yield { path: `${name}.md`, content: page.md };
+    if (page.html !== null) yield { path: `${name}.html`, content: page.html };
+  }
+  yield* files('index', drawn(indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang), lang, format));
+  for (const subject of sorted) yield* files(`customers/${subject.profile.slug}`, drawnPage?.(subject) ?? customerPages(subject, codes, analysis.sharedGaps, options));
+}
+
+/** The paths of the report pages, in the order reportPages makes them. */
+function reportPaths(sorted: readonly ProfiledCustomer[], format: ReportFormat = 'md'): string[] {
+  const names = ['index', ...sorted.map((subject) => `customers/${subject.profile.slug}`)];
+  return names.flatMap((name) => [...(format !== 'html' ? [`${name}.md`] : []), ...(format !== 'md' ? [`${name}.html`] : [])]);
 }
 
 /** How a run's output is written: the language, which pages, how many customers the index lists, and the handout. */
@@ -91,6 +116,10 @@ export interface OutputOptions {
   redacted?: boolean;
   /** The run's state (written as thick-state.json) and what changed since the previous run (the index's "Since last run"). */
   runState?: RunStateOutput;
+  /** Hears how far the run's files are made and written (progress.ts): pages are rendered as they are written. */
+  onProgress?: OnProgress;
+  /** A customer's page as drawn already (thick merge: a shard's), or null to draw it here. */
+  drawnPage?: (subject: ProfiledCustomer) => DrawnPage | null;
 }
 
 /** What a run leaves for the next one, and what changed since the last one (null on a first run). */
@@ -100,7 +129,7 @@ export interface RunStateOutput {
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
-function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
+function handoutFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
   const files = indexInputs(analysis, codes).files;
   const blocks = handoutPage(analysis.profiled, { files, codes, top, window: analysis.window }, lang);
   return [
@@ -113,27 +142,42 @@ function handoutFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, 
  * Every file of a run's output, built from the Analysis: index.md and one customers/<slug>.md per customer (and/or
  * their .html pages, by `format`; the index lists the first `indexTop` customers), customers.csv, profiles.jsonl,
  * the handout when asked for, when rows were rejected, rejected.csv, and the state the next run compares with
- * (thick-state.json). A new output is one more entry here;
+ * (thick-state.json). A new output is one more entry here, in `paths` and in `files` alike;
  * writeOutput gives it the same safety (built aside and swapped in, never over a user's file, listed in the
- * manifest, and gone from the folder when a later run no longer writes it).
+ * manifest, and gone from the folder when a later run no longer writes it). The files are made as the writer takes
+ * them, so the pages of a large run are never all held at once.
  */
-export function runFiles(analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  const { lang, handoutTop } = options;
+export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
+  const { lang, handoutTop, runState } = options;
   const sorted = [...analysis.profiled].sort(byAttention);
   const rejections = analysis.ingests.flatMap((i) => i.rejected);
-  return [
-    ...reportPages(analysis, sorted, codes, options),
-    { path: 'customers.csv', content: customersCsv(sorted, codes) },
-    { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') },
-    ...(handoutTop !== undefined ? handoutFiles(analysis, codes, lang, handoutTop) : []),
-    ...(rejections.length > 0 ? [{ path: 'rejected.csv', content: rejectedCsv(rejections) }] : []),
-    ...(options.runState ? [{ path: STATE_FILE, content: stateText(options.runState.state, options.runState.changes) }] : []),
+  const paths = [
+    ...reportPaths(sorted, options.format),
+    'customers.csv',
+    'profiles.jsonl',
+    ...(handoutTop !== undefined ? ['handout.md', 'handout.html'] : []),
+    ...(rejections.length > 0 ? ['rejected.csv'] : []),
+    ...(runState ? [STATE_FILE] : []),
   ];
+  function* files(): Generator<OutputFile> {
+    yield* reportPages(analysis, sorted, codes, options);
+    yield { path: 'customers.csv', content: customersCsv(sorted, codes) };
+    yield { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') };
+    if (handoutTop !== undefined) yield* handoutFiles(analysis, codes, lang, handoutTop);
+    if (rejections.length > 0) yield { path: 'rejected.csv', content: rejectedCsv(rejections) };
+    if (runState) yield { path: STATE_FILE, content: stateText(runState.state, runState.changes) };
+  }
+  return { paths, files };
+}
+
+/** Every file of a run's output at once (runOutput, made in full): for tests and small runs. */
+export function runFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+  return [...runOutput(analysis, codes, options).files()];
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
-export function writeReports(outDir: string, analysis: Analysis, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
-  const { warnings, kept } = writeOutputKeeping(outDir, runFiles(analysis, codes, options));
+export function writeReports(outDir: string, analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
+  const { warnings, kept } = writeOutputKeeping(outDir, runOutput(analysis, codes, options), options.onProgress);
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
   return { reports: analysis.profiled.length, warnings };
 }

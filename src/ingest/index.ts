@@ -20,8 +20,9 @@ import { PRESETS, presetById } from './presets/index.js';
 import { SCALES } from '../rating-scales.js';
 import { detectRatingColumn, headerScale, type RatingColumn } from './ratings.js';
 import { SYNONYMS } from './synonyms.js';
-import { readTable, type Table } from './table.js';
+import { readTable, type Table, type TableRow } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
+import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
 
 export { LayoutError, MappingError } from './mapping.js';
 
@@ -39,6 +40,8 @@ export interface IngestOptions {
   keepFields?: boolean;
   /** Author names that identify nobody, beyond the built-in ones (--placeholder, repeatable). */
   placeholders?: readonly string[];
+  /** Hears how far reading the file has got: bytes split into records, then rows read (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 export interface FileIngest {
@@ -82,8 +85,8 @@ export function readFileOf(ingest: FileIngest): ReadFile {
   return read;
 }
 
-const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
-const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
+export const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];
+export const NUMBER_FIELDS: Field[] = ['quantity', 'unitPrice', 'amount', 'firstReplyMinutes'];
 
 /**
  * Pick the preset (forced, or the one explaining most of the header once overrides are applied). Columns named by
@@ -198,9 +201,39 @@ function columnFacts(table: Table, mapping: ColumnMapping, warnings: string[]): 
 
 /** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
 export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
-  const table = readTable(bytes, file);
+  const table = readTable(bytes, file, { onProgress: options.onProgress });
+  const reader = startIngest(table, options);
+  if (!options.onProgress) reader.readRows(table.rows);
+  else readInBatches(reader, table.rows, progressTicker(options.onProgress, { stage: 'read', unit: 'rows', total: table.rows.length, file }));
+  return reader.finish();
+}
+
+/** The rows in batches, so a listener hears how many are read (the reader takes rows batch by batch anyway). */
+function readInBatches(reader: FileReader, rows: readonly TableRow[], tick: (done: number) => void): void {
+  const batch = PROGRESS_EVERY * 4;
+  for (let start = 0; start < rows.length; start += batch) {
+    reader.readRows(rows.slice(start, start + batch));
+    tick(Math.min(start + batch, rows.length));
+  }
+}
+
+/**
+ * A file being read: its layout settled on `table` (preset, mapping, date orders, decimals, rating scale), its rows
+ * normalised batch by batch into `result`. ingestFile reads all rows at once; the streaming reader (ingest/stream.ts)
+ * settles the layout on the file's first part and hands the later rows over as they come.
+ */
+export interface FileReader {
+  result: FileIngest;
+  /** Normalise `rows` (in input order, after every row given before) into `result`. */
+  readRows(rows: readonly TableRow[]): void;
+  /** Lenient warnings, rejections in line order, row counts: call once, after the last rows. */
+  finish(): FileIngest;
+}
+
+/** Settle a file's layout on `table` and make the reader of its rows (no row read yet; see FileReader). */
+export function startIngest(table: Table, options: IngestOptions = {}): FileReader {
+  const file = table.file;
   const warnings: string[] = [];
-  if (table.fallbackLines.length > 0) warnings.push(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
   if (table.headerLine === 0) warnings.push(`${file}: empty file, nothing to read`);
   else if (table.rows.length === 0 && table.rejected.length === 0) warnings.push(`${file}: only a header, no rows to read`);
 
@@ -233,7 +266,7 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     dateOrders,
     rating,
     recordKind,
-    rows: { read: table.rows.length + table.rejected.length, used: 0, rejected: 0 },
+    rows: { read: table.rejected.length, used: 0, rejected: 0 },
     contacts: [],
     events: [],
     contextEvents: [],
@@ -241,23 +274,47 @@ export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptio
     warnings,
     used: [],
   };
-  readRows(table, { preset, mapping }, ctx, lenientNotes, options.keepFields === true, result);
-  warnings.push(...lenientWarnings(lenientNotes, table.header, file));
-  result.rejected.sort((a, b) => a.line - b.line);
-  result.rows.rejected = result.rejected.length;
-  result.rows.used = result.rows.read - result.rejected.length;
-  return result;
+  const state: RowState = { previous: undefined };
+  return {
+    result,
+    readRows: (rows) => {
+      result.rows.read += rows.length;
+      readRows(rows, table.file, { preset, mapping }, ctx, lenientNotes, options.keepFields === true, result, state);
+    },
+    finish: () => {
+      // Said first: a file's stray bytes are known only once it is read to its end.
+      if (table.fallbackLines.length > 0) warnings.unshift(`${file}: ${fallbackLinesWarning(table.fallbackLines)}`);
+      warnings.push(...lenientWarnings(lenientNotes, table.header, file));
+      result.rejected.sort((a, b) => a.line - b.line);
+      result.rows.rejected = result.rejected.length;
+      result.rows.used = result.rows.read - result.rejected.length;
+      return result;
+    },
+  };
+}
+
+/** What reading a row may need of the row before it (a preset's refine step). */
+interface RowState {
+  previous: MappedRow | undefined;
 }
 
 /** Normalise every row into the result, or reject it with its reason. */
-function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx: RowContext, lenientNotes: LenientNote[], keepFields: boolean, result: FileIngest): void {
+function readRows(
+  rows: readonly TableRow[],
+  file: string,
+  layout: Pick<Layout, 'preset' | 'mapping'>,
+  ctx: RowContext,
+  lenientNotes: LenientNote[],
+  keepFields: boolean,
+  result: FileIngest,
+  state: RowState,
+): void {
   const { preset, mapping } = layout;
-  let previous: MappedRow | undefined;
-  for (const row of table.rows) {
+  for (const row of rows) {
     const notesBefore = lenientNotes.length;
     try {
-      const mapped = preset.refine ? preset.refine(mapRow(row, mapping), previous) : mapRow(row, mapping);
-      previous = mapped;
+      const mapped = preset.refine ? preset.refine(mapRow(row, mapping), state.previous) : mapRow(row, mapping);
+      state.previous = mapped;
       const normalised = normaliseRow(mapped, ctx);
       result.contacts.push(...normalised.contacts);
       result.events.push(...normalised.events);
@@ -269,7 +326,7 @@ function readRows(table: Table, layout: Pick<Layout, 'preset' | 'mapping'>, ctx:
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
       lenientNotes.length = notesBefore;
-      result.rejected.push({ file: table.file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
+      result.rejected.push({ file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
     }
   }
 }

@@ -130,7 +130,7 @@ function decodeLineByLine(bytes: Uint8Array): Decoded | null {
 }
 
 /** UTF-8 where the bytes form valid sequences, Windows-1252 for every byte that does not. */
-function decodeStrayBytes(bytes: Uint8Array): string {
+export function decodeStrayBytes(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let text = '';
   let run = 0; // start of the current run of valid UTF-8

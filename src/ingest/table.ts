@@ -15,6 +15,7 @@
 // - line breaks: CRLF, LF, and a lone CR (old Mac exports).
 
 import type { Rejection } from '../model.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 import { decode, delimiterCode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
 
 export interface TableRow {
@@ -51,6 +52,8 @@ export interface ReadTableOptions {
    * field in the middle, and padding would shift its values into the wrong columns.
    */
   padShortRows?: boolean;
+  /** Hears how many bytes are split into records, every so many records (progress.ts). */
+  onProgress?: OnProgress;
 }
 
 /**
@@ -70,43 +73,66 @@ export function readTable(bytes: Uint8Array, file: string, options: ReadTableOpt
   const notText = binaryReason(bytes);
   if (notText) throw new Error(`${file}: not a text table (${notText})`);
   const { text, encoding, fallbackLines = [] } = decode(bytes);
+  const table = openTable(text, file, encoding, fallbackLines, options);
+  const pad = options.padShortRows === true;
+  // Progress in bytes, estimated from the characters read so far (a line break counted as one): the row total is
+  // known only at the end.
+  const tick = progressTicker(options.onProgress, { stage: 'read', unit: 'bytes', total: bytes.length, file }, 1);
+  const bytesPerChar = text.length > 0 ? bytes.length / text.length : 0;
+  let records = 0;
+  let chars = 0;
+  for (const record of readRecords(text, table.delimiter)) {
+    takeRecord(table, record, pad);
+    chars += record.raw.length + 1;
+    if (++records % 4096 === 0) tick(Math.min(bytes.length - 1, Math.round(chars * bytesPerChar)));
+  }
+  tick(bytes.length);
+  return table;
+}
+
+/**
+ * A table with no record read yet, its delimiter sniffed on `text` (the whole text, or a streamed file's first part).
+ * Throws (naming the file) when the text is mostly control characters.
+ */
+export function openTable(text: string, file: string, encoding: Encoding, fallbackLines: number[], options: ReadTableOptions = {}): Table {
   const controls = controlCharacterShare(text);
   if (controls > 0.01) {
     throw new Error(`${file}: not a text table (${Math.round(controls * 100)}% control characters; binary file?)`);
   }
   const delimiter = options.delimiter ?? sniffDelimiter(text);
-  const table: Table = { file, encoding, delimiter, fallbackLines, header: [], headerLine: 0, rows: [], rejected: [] };
+  return { file, encoding, delimiter, fallbackLines, header: [], headerLine: 0, rows: [], rejected: [] };
+}
 
-  for (const record of readRecords(text, delimiter)) {
-    if (record.kind === 'unterminated') {
-      const where = `line ${record.quoteLine}, column ${record.quoteColumn}`;
-      if (table.headerLine === 0) {
-        throw new Error(`${file}: ${where}: unterminated quote in the header row`);
-      }
-      table.rejected.push({
-        file,
-        line: record.line,
-        column: record.quoteColumn,
-        reason: `unterminated quote: the quoted field opened at ${where} is never closed`,
-        raw: record.raw,
-      });
-      continue;
-    }
-    if (isBlank(record.fields)) continue;
+/** Put one record in the table: the header, a row, a rejection with its reason, or nothing (a blank record). */
+export function takeRecord(table: Table, record: TextRecord, padShortRows: boolean): void {
+  const file = table.file;
+  if (record.kind === 'unterminated') {
+    const where = `line ${record.quoteLine}, column ${record.quoteColumn}`;
     if (table.headerLine === 0) {
-      table.header = record.fields.map((cell) => cell.trim());
-      table.headerLine = record.line;
-      continue;
+      throw new Error(`${file}: ${where}: unterminated quote in the header row`);
     }
-    const fields = fitToHeader(record.fields, table.header, options.padShortRows === true);
-    if (fields) {
-      table.rows.push({ line: record.line, fields, raw: record.raw });
-    } else {
-      const column = misfitColumn(record.fields.length, table.header.length);
-      table.rejected.push({ file, line: record.line, column, reason: countReason(table.header.length, record), raw: record.raw });
-    }
+    table.rejected.push({
+      file,
+      line: record.line,
+      column: record.quoteColumn,
+      reason: `unterminated quote: the quoted field opened at ${where} is never closed`,
+      raw: record.raw,
+    });
+    return;
   }
-  return table;
+  if (isBlank(record.fields)) return;
+  if (table.headerLine === 0) {
+    table.header = record.fields.map((cell) => cell.trim());
+    table.headerLine = record.line;
+    return;
+  }
+  const fields = fitToHeader(record.fields, table.header, padShortRows);
+  if (fields) {
+    table.rows.push({ line: record.line, fields, raw: record.raw });
+  } else {
+    const column = misfitColumn(record.fields.length, table.header.length);
+    table.rejected.push({ file, line: record.line, column, reason: countReason(table.header.length, record), raw: record.raw });
+  }
 }
 
 function isBlank(fields: string[]): boolean {
@@ -144,7 +170,7 @@ function countReason(expected: number, record: FieldRecord): string {
 }
 
 /** A reason when the bytes are plainly a binary format (checked before decoding). */
-function binaryReason(bytes: Uint8Array): string | null {
+export function binaryReason(bytes: Uint8Array): string | null {
   const magic = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (magic([0x50, 0x4b, 0x03, 0x04])) return 'a ZIP archive, e.g. an .xlsx workbook; export it as CSV';
   if (magic([0xd0, 0xcf, 0x11, 0xe0])) return 'an old .xls workbook; export it as CSV';
@@ -329,7 +355,7 @@ function scanUnquoted(text: string, i: number, d: number): number {
   return i;
 }
 
-function skipLineBreak(text: string, i: number): number {
+export function skipLineBreak(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
   if (c === LF) return i + 1;

@@ -1,5 +1,6 @@
 import { isTheme, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
+import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
@@ -236,21 +237,42 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
   return { profile, customer, events: own, exchanges, findings, asOf, openSince, recentSince, signals, run };
 }
 
-/** Fold each customer's events into a Profile: figures first, then the judgements made from them. */
-export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledCustomer[] {
-  const ctx = runContext(customers, events, options);
+/**
+ * Fold each customer's events into a Profile: figures first, then the judgements made from them. `only` (a shard of
+ * the run, cli/shard.ts) profiles just the customers it accepts; everything measured against the whole run (the
+ * reference date, RFM quintiles, slugs, what the run holds) is still measured over every customer and event, so a
+ * customer's profile is the same whichever shard makes it. The events of customers left out need no annotation.
+ */
+export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledCustomer[] {
+  // Started before the drafts and RFM, so the line shows the stage from its start; it counts finished profiles.
+  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length }, PROGRESS_EVERY / 4);
+  return profilesIn(customers, events, runContext(customers, events, options), only, tick);
+}
+
+function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void): ProfiledCustomer[] {
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
   const drafts = customers.map((customer) => draftOf(customer, byCustomer.get(customer.key) ?? [], ctx));
   // RFM scores each customer against the whole run, so every draft is needed before any profile.
   const rfm = rfmScores(drafts.map((d) => d.summary));
   const slugs = assignSlugs(customers);
-  return drafts.map((draft) => profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx));
+  const chosen = only ? drafts.filter((draft) => only(draft.customer.key)) : drafts;
+  return chosen.map((draft, i) => {
+    const profiled = profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
+    tick(i + 1);
+    return profiled;
+  });
 }
 
 /** A run's profiles, and the gaps said once in its index. */
-export interface ProfiledRun {
+export interface ProfiledRun extends RunGaps {
   profiled: ProfiledCustomer[];
+  /** What the whole run holds, whoever was profiled (a shard profiles some of the customers). */
+  run: RunFacts;
+}
+
+/** The gaps a run says once in its index, and the customer gaps its Markdown reports leave to it. */
+export interface RunGaps {
   /** Said once in the index: the gaps of the whole run, and one line per gap most customers share. */
   blindSpots: Finding[];
   /**
@@ -260,11 +282,22 @@ export interface ProfiledRun {
   sharedGaps: FindingKey[];
 }
 
-/** buildProfiles for a whole run, with the gaps the run or most of its customers share, for the index. */
-export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): ProfiledRun {
-  const profiled = buildProfiles(customers, events, options);
+/**
+ * buildProfiles for a whole run (or the customers `only` accepts), with the gaps the run or most of its customers
+ * share, for the index. The gaps most customers share are those of the profiled customers: a shard's are its own,
+ * and a merge of shards lifts them again over every customer (runGaps).
+ */
+export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledRun {
+  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length }, PROGRESS_EVERY / 4);
+  const ctx = runContext(customers, events, options);
+  const profiled = profilesIn(customers, events, ctx, only, tick);
+  return { profiled, run: ctx.run, ...runGaps(profiled, ctx.run) };
+}
+
+/** The gaps of the whole run and those most of its customers share, from every customer's findings. */
+export function runGaps(profiled: readonly ProfiledCustomer[], run: RunFacts): RunGaps {
   const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
-  return { profiled, blindSpots: [...runBlindSpots(describeRun(customers, events, options)), ...common], sharedGaps: lifted };
+  return { blindSpots: [...runBlindSpots(run), ...common], sharedGaps: lifted };
 }
 
 /** Who needs attention first: highest attention score, then most recent contact, then key. */

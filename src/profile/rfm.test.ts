@@ -12,6 +12,17 @@ describe('quintileScores', () => {
     const scores = quintileScores([3, 3, 3, 3], true);
     expect(new Set(scores).size).toBe(1);
   });
+  it('scores ties by their mid-rank: 1, 2, 2, 2, 5 spread as 1, 3, 3, 3, 5', () => {
+    // The three 2s hold ranks 2..4, mid-rank 3 of 5: the middle fifth.
+    expect(quintileScores([2, 1, 5, 2, 2], true)).toEqual([3, 1, 5, 3, 3]);
+    expect(quintileScores([2, 1, 5, 2, 2], false)).toEqual([3, 5, 1, 3, 3]);
+  });
+  it('puts a fifth of a hundred thousand evenly spread values in each quintile', () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 1000);
+    const scores = quintileScores(values, true);
+    expect(scores.filter((s) => s === 1).length).toBe(20_000);
+    expect(scores.filter((s) => s === 5).length).toBe(20_000);
+  });
 });
 
 describe('rfmScores', () => {

@@ -47,19 +47,28 @@ function tellingness(event: Event, signals: Signals): number {
 export const sameWords = (text: string): string =>
   text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** The customer's most telling texts, each distinct text once (the most telling copy of it). */
+/** How many texts the voice section quotes. */
+const QUOTED = 5;
+
+/**
+ * The customer's most telling texts, each distinct text once (the most telling copy of it). Each text's tellingness
+ * is taken once, not in every comparison of the sort, and texts are compared by their words only until five are found.
+ */
 function voice(subject: ProfiledCustomer): Event[] {
-  const seen = new Set<string>();
-  return subject.events
+  const ranked = subject.events
     .filter((e) => isCustomerVoice(e) && e.text!.trim().length > 3)
-    .sort((a, b) => tellingness(b, subject.signals) - tellingness(a, subject.signals) || byRecord(a, b))
-    .filter((e) => {
-      const key = sameWords(e.text!);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, 5);
+    .map((event) => ({ event, telling: tellingness(event, subject.signals) }))
+    .sort((a, b) => b.telling - a.telling || byRecord(a.event, b.event));
+  const seen = new Set<string>();
+  const quoted: Event[] = [];
+  for (const { event } of ranked) {
+    if (quoted.length === QUOTED) break;
+    const key = sameWords(event.text!);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    quoted.push(event);
+  }
+  return quoted;
 }
 
 /** At most this many open messages are listed; the rest are counted. A heavy user can have thousands. */

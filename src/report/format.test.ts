@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { render, RENDERERS, type RendererName } from '../../test/rendered.js';
-import { codeSpan, codeText, escapeMarkdown, heading, inline } from './format.js';
+import { clip, codeSpan, codeText, escapeInFull, escapeMarkdown, heading, inline } from './format.js';
 
 // What customer text is made of when it attacks a page: Markdown and HTML fragments, autolink literals, entities,
 // line breaks, backslashes, among plain letters (ASCII and not), digits and spaces.
@@ -162,5 +162,19 @@ describe('escaped text reads as written in the raw Markdown', () => {
   it('gives a heading no closing sequence of "#"s', () => {
     expect(heading('Kim #')).toBe('Kim \\#');
     expect(heading('Kim ##')).toBe('Kim \\##');
+  });
+});
+
+describe('the shortcuts of escaping', () => {
+  // Letters that match [a-z] and \w only under the i and u flags MARKUP has (long s, Kelvin sign), and near misses of
+  // what MARKUP looks for around a character: "www" before a dot, "//" after a colon, "]" before "(".
+  const near = fc.string({ unit: fc.constantFrom(...PIECES, 'ſ', '\u212a', 'wWw.', 'ww.', ':/', '://', '](', '] (', '&#', '&x', ';', 'a@b', '@b.c', '\u2028', '\u3000'), maxLength: 30 });
+
+  it('leave a text exactly as escaping in full would', () => {
+    fc.assert(fc.property(fc.oneof(hostile, near), (text) => escapeMarkdown(text) === escapeInFull(text)), { numRuns: 3000 });
+  });
+
+  it('leave a text exactly as flattening its whitespace in full would', () => {
+    fc.assert(fc.property(fc.oneof(hostile, near), (text) => clip(text, Infinity) === text.replace(/\s+/g, ' ').trim()), { numRuns: 3000 });
   });
 });

@@ -14,6 +14,12 @@ import { channelName, dateText, type ReportLang } from './i18n.js';
  * - the GFM autolink literals: the colon of "https://", the dot of "www." and the `@` of an e-mail address.
  */
 const MARKUP = /\\(?=[!-/:-@[-`{-~]|$)|[`*[\]|~<$]|(?<=\])\(|&(?=#?[a-z0-9_]+(?:;|$))|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/\/)|(?<=www)\.|(?<=[\w.+-])@(?=[\w-]+\.[\w-])/giu;
+/**
+ * Whether a text might need anything of escapeMarkdown: a character MARKUP could match (`(` only after `]`, `:` only
+ * before "//", `.` only after "www"), a line break or a control character. Most texts hold none of them and are
+ * returned as they are without running MARKUP, whose lookbehinds make it slow on every character.
+ */
+const MAYBE_MARKUP = /[\0-\x08\n-\x1f\x7f-\x9f\\`*[\]|~<$&_@]|:\/\/|www\./i;
 /** What opens a block at the start of a line: a heading, a quote, a list item, a setext underline. */
 const BLOCK_MARK = /^[#>+\-=]/;
 /** An ordered list item: "1." or "1)". */
@@ -41,8 +47,11 @@ export const visible = (text: string): string =>
  * hold one), control characters become visible; `inline` also flattens other whitespace and guards the line's start.
  */
 export function escapeMarkdown(text: string): string {
-  return visible(text.replace(/\r\n?|\n/g, ' ')).replace(MARKUP, '\\$&');
+  return MAYBE_MARKUP.test(text) ? escapeInFull(text) : text;
 }
+
+/** escapeMarkdown without its shortcut: every line break, control character and MARKUP match. */
+export const escapeInFull = (text: string): string => visible(text.replace(/\r\n?|\n/g, ' ')).replace(MARKUP, '\\$&');
 
 /** The first `n` UTF-16 units of a text, one fewer when the cut would split an emoji's surrogate pair. */
 function wholeCharacters(text: string, n: number): string {
@@ -50,9 +59,12 @@ function wholeCharacters(text: string, n: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
+/** Whitespace clip changes: any but a space, two spaces, a space at either end. Without it, a text is flat already. */
+const UNFLAT = /[^\S ]| {2}|^ | $/;
+
 /** Text on one line, cut at `max` characters with an ellipsis: for data a drawing escapes itself (charts). */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = UNFLAT.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return flat.length > max ? `${wholeCharacters(flat, max - 1).replace(/\s+\S*$/, '')}…` : flat;
 }
 
@@ -61,8 +73,12 @@ export function clip(text: string, max: number): string {
  * text stays text (escapeMarkdown), and a leading #, +, -, = or "1." / "1)" cannot make a heading, a list or a rule.
  */
 export function inline(text: string, max = 280): string {
-  return escapeMarkdown(clip(text, max)).replace(BLOCK_MARK, '\\$&').replace(ORDINAL, '$1\\$2');
+  const escaped = escapeMarkdown(clip(text, max));
+  return BLOCK_START.test(escaped) ? escaped.replace(BLOCK_MARK, '\\$&').replace(ORDINAL, '$1\\$2') : escaped;
 }
+
+/** What BLOCK_MARK or ORDINAL could match: a text starting otherwise needs neither. */
+const BLOCK_START = /^[#>+\-=\d]/;
 
 /** Data of any length as one line of Markdown text, never cut: names, ids, labels, sentences that carry data. */
 export const mdText = (value: string): string => inline(value, Infinity);

@@ -10,6 +10,11 @@ export const isChart = (block: Block): block is Chart => typeof block !== 'strin
 
 /** The page as Markdown: charts drawn as text, runs of three or more line breaks closed up, one final newline. */
 export function pageMarkdown(blocks: readonly Block[]): string {
-  const lines = blocks.flatMap((block) => (isChart(block) ? chartMarkdown(block) : [block]));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (isChart(block)) lines.push(...chartMarkdown(block));
+    else lines.push(block);
+  }
+  const text = lines.join('\n');
+  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd() + '\n';
 }

@@ -5,13 +5,14 @@ import type { Negators, Token } from '../text/index.js';
 import { CONFIDENCE, type CompiledCodebook, type Kind } from './compile.js';
 import type { RecordFacts } from './conditions.js';
 import { negatedAt } from './negation.js';
+import type { PossibleRegexes } from './prefilter.js';
 
 export interface CodedText {
   text: string;
   /** The text with URLs, addresses and handles blanked out (same offsets): what regular expressions run on. */
   blanked: string;
   /** The regexes (by number in the literal index) whose required literals occur in the text: the others cannot match. */
-  possible: ReadonlySet<number>;
+  possible: PossibleRegexes;
   /** Its words and numbers (the kernel's text tokens), with offsets and sentence indexes. */
   tokens: readonly Token[];
   /** Offsets where its sentences end (see text/sentences.ts). */
@@ -64,5 +65,18 @@ export function addEvidence(t: CodedText, compiled: CompiledCodebook, candidates
   const code = compiled.codes[e.code];
   if (!code || !conditionHolds(compiled, e.when, t.facts)) return;
   if (code.negatable && e.at !== undefined && negatedAt(t, e.at)) return;
-  candidates[e.code]?.push({ start: e.start, end: e.end, rule: `${code.id}/${e.kind}:${e.raw}`, confidence: CONFIDENCE[e.kind], sentence: e.sentence });
+  addCandidate(candidates, e.code, { start: e.start, end: e.end, rule: `${code.id}/${e.kind}:${e.raw}`, confidence: CONFIDENCE[e.kind], sentence: e.sentence });
+}
+
+/** A code's list until it has a candidate: most codes have none in a text, and share this one (frozen) list. */
+export const NO_CANDIDATES: Candidate[] = Object.freeze([]) as unknown as Candidate[];
+
+/** Candidates for every code of the codebook, none yet. */
+export const noCandidates = (compiled: CompiledCodebook): Candidates => compiled.codes.map(() => NO_CANDIDATES);
+
+export function addCandidate(candidates: Candidates, code: number, candidate: Candidate): void {
+  const list = candidates[code];
+  if (list === undefined) return;
+  if (list === NO_CANDIDATES) candidates[code] = [candidate];
+  else list.push(candidate);
 }

@@ -2,7 +2,8 @@
 // tails, folded stems, phrases indexed by their first token, regular expressions, and the implied_by and
 // ruled_out_by references resolved to code indexes.
 
-import { fold } from '../text/index.js';
+import type { Lang } from '../../model.js';
+import { fold, PhraseList } from '../text/index.js';
 import { compileCondition, type RecordCondition } from './conditions.js';
 import { phrasePattern, type PhrasePattern } from './pattern.js';
 import { LiteralIndex, requiredLiterals } from './prefilter.js';
@@ -53,6 +54,8 @@ export interface CompiledCode {
   /** Regexes with their rule label "#<n>" (1-based position in the codebook's list). */
   regexes: (CompiledRegex & { label: string; when?: number })[];
   exclude: PhrasePattern[];
+  /** The exclude phrases indexed by first word, for the one pass over a text's tokens. */
+  excludeList: PhraseList;
   excludeRegexes: CompiledRegex[];
   negatable: boolean;
   impliedBy: number[];
@@ -73,11 +76,14 @@ export interface CompiledCodebook {
   /** Folded words long enough to be the tail of a German compound → entries. */
   compoundWords: Map<string, Entry[]>;
   stems: { de: StemEntry[]; en: StemEntry[] };
-  /** Phrases by their first folded token; phrases starting with a wildcard token are in `wildPhrases`. */
-  phrases: Map<string, PhrasePattern[]>;
+  /** Phrases starting with a whole word, in codebook order, and their index by first words (see phrases.ts). */
+  phrases: PhrasePattern[];
+  phraseList: PhraseList;
+  /** Phrases starting with a prefix ("warte* seit"), in codebook order: tried after the others at each token. */
   wildPhrases: PhrasePattern[];
-  /** Per-token analysis cache, keyed by lang and folded token (see entries.ts). */
-  tokenCache: Map<string, Entry[]>;
+  wildPhraseList: PhraseList;
+  /** Per-token analysis caches: per lang and compound permission, by folded token (see entries.ts). */
+  tokenCache: Record<Lang, { compound: Map<string, Entry[]>; plain: Map<string, Entry[]> }>;
   /** The conditions of codes and rules, referenced by index. */
   conditions: RecordCondition[];
   /** Ids of the codes kept out of the default outputs. */
@@ -115,7 +121,7 @@ function compilePhrases(compiled: CompiledCodebook, patterns: Patterns, i: numbe
     const first = phrase.tokens[0];
     if (first === undefined) continue;
     if (first.endsWith('*')) compiled.wildPhrases.push(phrase);
-    else pushTo(compiled.phrases, first, phrase);
+    else compiled.phrases.push(phrase);
   }
 }
 
@@ -171,11 +177,13 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
     compilePhrases(compiled, rule.patterns, i, when);
     regexes.push(...compileRegexes(compiled, rule.patterns, (j) => `rule${r + 1}#${j + 1}`, when));
   });
+  const exclude = (p.exclude ?? []).map((raw) => phrasePattern(i, raw));
   return {
     id: code.id,
     category: code.category,
     regexes,
-    exclude: (p.exclude ?? []).map((raw) => phrasePattern(i, raw)),
+    exclude,
+    excludeList: new PhraseList(exclude.map((phrase) => phrase.tokens)),
     excludeRegexes: (p.exclude_regex ?? []).map((source) => compileRegex(compiled, source)),
     negatable: code.negatable ?? false,
     impliedBy: resolveCodeRefs(compiled.codebook, code, i, ids, 'implied_by'),
@@ -186,6 +194,8 @@ function compileCode(compiled: CompiledCodebook, code: Code, i: number, ids: Map
   };
 }
 
+const tokenCaches = () => ({ compound: new Map<string, Entry[]>(), plain: new Map<string, Entry[]>() });
+
 /** Precompute everything the matcher needs: folded words, stems, phrase indexes, regular expressions. */
 export function compileCodebook(codebook: Codebook): CompiledCodebook {
   const ids = new Map(codebook.codes.map((code, i) => [code.id, i]));
@@ -195,13 +205,17 @@ export function compileCodebook(codebook: Codebook): CompiledCodebook {
     words: new Map(),
     compoundWords: new Map(),
     stems: { de: [], en: [] },
-    phrases: new Map(),
+    phrases: [],
+    phraseList: new PhraseList([]),
     wildPhrases: [],
-    tokenCache: new Map(),
+    wildPhraseList: new PhraseList([]),
+    tokenCache: { de: tokenCaches(), en: tokenCaches(), other: tokenCaches() },
     conditions: [],
     experimental: new Set(codebook.codes.filter((code) => code.experimental).map((code) => code.id)),
     literals: new LiteralIndex(),
   };
   codebook.codes.forEach((code, i) => compiled.codes.push(compileCode(compiled, code, i, ids)));
+  compiled.phraseList = new PhraseList(compiled.phrases.map((phrase) => phrase.tokens));
+  compiled.wildPhraseList = new PhraseList(compiled.wildPhrases.map((phrase) => phrase.tokens));
   return compiled;
 }

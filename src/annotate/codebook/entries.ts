@@ -6,6 +6,7 @@ import { stem } from '../text/index.js';
 import { MIN_COMPOUND_HEAD, MIN_COMPOUND_STEM, MIN_COMPOUND_WORD, type CompiledCodebook, type Entry } from './compile.js';
 
 const GERMAN_INFLECTIONS = ['', 'e', 'n', 'en', 'es', 's', 'er', 'ern'];
+/** Per reading (language, compound permission): past it that cache starts over rather than growing without bound. */
 const TOKEN_CACHE_LIMIT = 50_000;
 
 /**
@@ -46,14 +47,20 @@ function englishStemEntries(compiled: CompiledCodebook, token: string, found: En
  * as both). `compoundOk`: the token may be a compound noun (capitalised, or the text has no capitals at all).
  */
 export function tokenEntries(token: string, lang: Lang, compoundOk: boolean, compiled: CompiledCodebook): Entry[] {
-  const key = `${lang}${compoundOk ? '+' : '-'}${token}`;
-  const cached = compiled.tokenCache.get(key);
+  const cache = tokenCacheOf(compiled, lang, compoundOk);
+  const cached = cache.get(token);
   if (cached) return cached;
   const found: Entry[] = [...(compiled.words.get(token) ?? [])];
   if (lang !== 'en' && compoundOk) compoundEntries(compiled, token, found);
   if (lang !== 'en') germanStemEntries(compiled, token, compoundOk, found);
   if (lang !== 'de') englishStemEntries(compiled, token, found);
-  if (compiled.tokenCache.size >= TOKEN_CACHE_LIMIT) compiled.tokenCache.clear();
-  compiled.tokenCache.set(key, found);
+  if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+  cache.set(token, found);
   return found;
+}
+
+/** The cache of one reading of tokens (language, compound permission), so a lookup needs no key built per token. */
+function tokenCacheOf(compiled: CompiledCodebook, lang: Lang, compoundOk: boolean): Map<string, Entry[]> {
+  const caches = compiled.tokenCache[lang];
+  return compoundOk ? caches.compound : caches.plain;
 }

@@ -4,7 +4,6 @@
 import { sentenceOf } from '../text/index.js';
 import type { Candidates, CodedText } from './candidates.js';
 import type { CompiledCode } from './compile.js';
-import { phraseAt } from './phrases.js';
 import { mayMatch } from './prefilter.js';
 import { forEachMatch } from './regex.js';
 
@@ -12,9 +11,7 @@ import { forEachMatch } from './regex.js';
 function vetoedSentences(t: CodedText, code: CompiledCode): Set<number> {
   const vetoed = new Set<number>();
   if (code.exclude.length > 0) {
-    t.tokens.forEach((token, i) => {
-      if (code.exclude.some((phrase) => phraseAt(phrase, t.tokens, i) > 0)) vetoed.add(token.sentence);
-    });
+    for (let i = 0; i < t.tokens.length; i++) if (code.excludeList.holdsAt(t.tokens, i)) vetoed.add(t.tokens[i]!.sentence);
   }
   for (const regex of code.excludeRegexes) {
     if (!mayMatch(regex, t.possible)) continue;

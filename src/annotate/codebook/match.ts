@@ -4,13 +4,13 @@
 
 import type { Lang } from '../../model.js';
 import { blankNoise, isTextToken, negatorsOf, readText, sentenceOf } from '../text/index.js';
-import { addEvidence, conditionHolds, type Candidate, type Candidates, type CodedText } from './candidates.js';
+import { addCandidate, addEvidence, conditionHolds, noCandidates, type Candidate, type Candidates, type CodedText } from './candidates.js';
 import { CONFIDENCE, type CompiledCodebook } from './compile.js';
 import { BARE_TEXT, type RecordFacts } from './conditions.js';
 import { tokenEntries } from './entries.js';
 import { applyExclusions } from './exclusions.js';
 import { addImpliedCodes } from './implied.js';
-import { phraseAt } from './phrases.js';
+import { forEachPhraseAt } from './phrases.js';
 import { mayMatch } from './prefilter.js';
 import { quoteAround } from './quote.js';
 import { forEachMatch } from './regex.js';
@@ -56,19 +56,24 @@ function matchTokens(t: CodedText, compiled: CompiledCodebook, candidates: Candi
   // Compound tails only in capitalised tokens (nouns), unless the writer does not capitalise at all.
   const lowerCaseText = !/\p{Lu}/u.test(t.blanked);
   t.tokens.forEach((token, i) => {
-    const initial = t.text[token.start] ?? '';
-    const compoundOk = lowerCaseText || initial !== initial.toLowerCase();
+    const compoundOk = lowerCaseText || capitalised(t.text, token.start);
     for (const entry of tokenEntries(token.folded, t.lang, compoundOk, compiled)) {
       addEvidence(t, compiled, candidates, { code: entry.code, kind: entry.kind, raw: entry.raw, start: token.start, end: token.end, sentence: token.sentence, at: i, when: entry.when });
     }
-    const phrases = compiled.phrases.get(token.folded);
-    for (const phrase of phrases ? [...phrases, ...compiled.wildPhrases] : compiled.wildPhrases) {
-      const n = phraseAt(phrase, t.tokens, i);
-      const last = t.tokens[i + n - 1];
-      if (n > 0 && last) addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i, when: phrase.when });
-    }
+    forEachPhraseAt(compiled, t.tokens, i, (phrase, last) => {
+      addEvidence(t, compiled, candidates, { code: phrase.code, kind: 'phrase', raw: phrase.raw, start: token.start, end: last.end, sentence: token.sentence, at: i, when: phrase.when });
+    });
   });
 }
+
+/** Whether the character at `at` changes in lower case (a capital), told without a string for ASCII letters. */
+function capitalised(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  const initial = text[at] ?? '';
+  return initial !== initial.toLowerCase();
+}
+
 
 function matchRegexes(t: CodedText, compiled: CompiledCodebook, candidates: Candidates): void {
   compiled.codes.forEach((code, c) => {
@@ -102,7 +107,7 @@ function addSignals(t: CodedText, compiled: CompiledCodebook, candidates: Candid
   compiled.codes.forEach((code, c) => {
     for (const signal of code.signals) {
       if (!conditionHolds(compiled, signal.when, t.facts)) continue;
-      candidates[c]!.push({ start: 0, end, rule: `${code.id}/signal:${signal.label}`, confidence: CONFIDENCE.signal, sentence: 0, quoteContext: 0 });
+      addCandidate(candidates, c, { start: 0, end, rule: `${code.id}/signal:${signal.label}`, confidence: CONFIDENCE.signal, sentence: 0, quoteContext: 0 });
     }
   });
 }
@@ -133,7 +138,7 @@ function bestEvidence(list: readonly Candidate[]): Candidate | undefined {
  */
 export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook, facts: RecordFacts = BARE_TEXT): CodeHit[] {
   const t = codedText(text, lang, facts, compiled);
-  const candidates: Candidates = compiled.codes.map(() => []);
+  const candidates = noCandidates(compiled);
   matchTokens(t, compiled, candidates);
   matchRegexes(t, compiled, candidates);
   applyExclusions(t, compiled.codes, candidates);
@@ -147,7 +152,7 @@ export function matchCodes(text: string, lang: Lang, compiled: CompiledCodebook,
  * phrase and regex rules are German and English; on another language they would only find false friends.
  */
 export function matchRecordSignals(text: string, compiled: CompiledCodebook, facts: RecordFacts): CodeHit[] {
-  return codeHits(codedText(text, 'other', facts, compiled), compiled, compiled.codes.map(() => []));
+  return codeHits(codedText(text, 'other', facts, compiled), compiled, noCandidates(compiled));
 }
 
 /** Adds the record's signals to the candidates, keeps each code's best evidence and the codes it implies. */

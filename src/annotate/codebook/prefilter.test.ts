@@ -39,3 +39,43 @@ describe('LiteralIndex', () => {
     expect(mayMatch(refund, index.possible('see the reference number'))).toBe(false);
   });
 });
+
+describe('LiteralIndex slots', () => {
+  it('finds a literal wherever it stands, also among many literals sharing slots, and counts each regex once', () => {
+    const index = new LiteralIndex();
+    // Many literals: some share a slot, all must still be told apart by the text itself.
+    const words = Array.from({ length: 3000 }, (_, n) => `w${n.toString(36)}x`);
+    const ids = words.map((word) => index.add([word]));
+    const text = 'ab w1x und wzzx und w2s0x, w1x';
+    const possible = index.possible(text);
+    const found = ids.filter((id) => possible.has(id)).map((id) => words[id]);
+    expect(new Set(found)).toEqual(new Set(words.filter((word) => text.includes(word))));
+    expect(found).toContain('wzzx');
+    // A second text is read afresh: nothing of the first is carried over.
+    expect(ids.filter((id) => index.possible('w1 x').has(id))).toEqual([]);
+    expect(ids.filter((id) => index.possible('ümlaut w10x').has(id)).map((id) => words[id])).toEqual(['w10x']);
+  });
+});
+
+describe('requiredLiterals across umlaut spellings', () => {
+  it('joins an alternation of short choices with the letters around it, one literal per spelling', () => {
+    expect(requiredLiterals(String.raw`\p{L}*sch(?:a|ä|ae)den`, 'giu')).toEqual(['schaden', 'schäden', 'schaeden']);
+    expect(requiredLiterals(String.raw`\bst(?:ü|ue)rz\p{L}*|\babst(?:ü|ue)rz(?:t|en)\b`, 'giu')).toEqual(['stürz', 'stuerz', 'abstürzt', 'abstürzen', 'abstuerzt', 'abstuerzen']);
+    // Choices long enough to check on their own stay a part of their own ("geht|klappt" before " nicht").
+    expect(requiredLiterals(String.raw`(?:geht|klappt) nicht`, 'giu')).toEqual([' nicht']);
+    // At most 16 spellings: the run ends before the alternation that would make 32.
+    expect(requiredLiterals(String.raw`ver(?:a|b)(?:a|b)(?:a|b)(?:a|b)(?:a|b)xyz`, 'giu')).toHaveLength(16);
+  });
+
+  it('requires only what every match holds: each spelling matches the regex, and texts without one do not', () => {
+    const source = String.raw`\bst(?:ü|ue)rz\p{L}*\s+ab\b`;
+    const required = requiredLiterals(source, 'giu')!;
+    const re = new RegExp(source, 'giu');
+    for (const text of ['Die App STÜRZT ab', 'die app stuerzt ab']) {
+      expect(re.test(text)).toBe(true);
+      re.lastIndex = 0;
+      expect(required.some((literal) => text.toLowerCase().includes(literal))).toBe(true);
+    }
+    expect(required.some((literal) => 'sturz und ab'.includes(literal))).toBe(false);
+  });
+});

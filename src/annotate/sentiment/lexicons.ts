@@ -34,6 +34,8 @@ export interface Modifiers {
   gratitude: Set<string>;
   thanksFor: Set<string>;
   repetition: Set<string>;
+  /** The first words of the repetition entries of more than one word: only after one can a pair of words be one. */
+  repetitionStarts: Set<string>;
   determiners: Set<string>;
   unmet: Set<string>;
   returnVerbs: Set<string>;
@@ -56,8 +58,8 @@ export interface Resources {
   emoticons: Map<string, number>;
   modifiers: Record<Mode, Modifiers>;
   phrases: Record<Mode, Map<string, Phrase[]>>;
-  /** Word valences already looked up, per mode (see valence.ts). */
-  cache: Record<Mode, Map<string, number>>;
+  /** Word valences already looked up (see valence.ts), by lower-case word, per mode: of words as written in lower case, and of capitalised ones. */
+  cache: Record<Mode, { plain: Map<string, number>; capitalised: Map<string, number> }>;
 }
 
 // A lack: "no"/"kein" before a word with no feeling of its own ("no response", "kein WLAN").
@@ -109,6 +111,8 @@ function englishKey(text: string): string {
   return normaliseWord(text.trim().replace(/\s+/g, ' '));
 }
 
+const valenceCaches = () => ({ plain: new Map<string, number>(), capitalised: new Map<string, number>() });
+
 function wordSet(words: string[]): Set<string> {
   return new Set(words.map(normaliseWord));
 }
@@ -155,6 +159,7 @@ function emptyModifiers(negators: Negators): Modifiers {
     gratitude: new Set(),
     thanksFor: new Set(),
     repetition: new Set(),
+    repetitionStarts: new Set(),
     determiners: new Set(),
     unmet: new Set(),
     returnVerbs: new Set(),
@@ -171,6 +176,7 @@ function buildModifiers(file: ModifiersFile, langs: NegatorLang[]): Modifiers {
     for (const w of file.gratitude[lang]) mods.gratitude.add(keyOf(w));
     for (const w of file.thanksFor[lang]) mods.thanksFor.add(keyOf(w));
     for (const w of file.repetition[lang]) mods.repetition.add(keyOf(w));
+    for (const w of mods.repetition) if (w.includes(' ')) mods.repetitionStarts.add(w.slice(0, w.indexOf(' ')));
     for (const w of file.unmet[lang]) mods.unmet.add(keyOf(w));
     for (const [w, m] of numericEntries(file.intensifiers[lang])) {
       if (!w.includes(' ')) mods.intensifiers.set(keyOf(w), m);
@@ -298,7 +304,7 @@ export function load(): Resources {
     ...emojiValences(readLexicon<EmojiFile>('emoji.json')),
     modifiers: modifiersByMode(modsFile),
     phrases: phrasesByMode(modsFile, en, enFile, deFile),
-    cache: { en: new Map(), de: new Map(), other: new Map() },
+    cache: { en: valenceCaches(), de: valenceCaches(), other: valenceCaches() },
   };
   return resources;
 }

@@ -91,7 +91,16 @@ export function newScore(): Score {
 }
 
 export function isShouting(raw: string): boolean {
-  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  if (raw.length < 2) return false;
+  // Asked of every word: an ASCII word is told by its letters, without two case-changed copies of it.
+  let capitals = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80) return raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capitals = true;
+  }
+  return capitals;
 }
 
 /** German verb-final negation: a "nicht" that found nothing ahead of it flips the word before it ("gefällt mir nicht"). */

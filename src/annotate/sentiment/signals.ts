@@ -47,7 +47,7 @@ export function readSignals(r: Resources, mode: Mode, mods: Modifiers, tokens: r
     // Thanks are always said to someone: like "you", they show the writer speaking.
     if (!personal && (r.personal.has(t.norm) || mods.gratitude.has(folded))) personal = true;
     if (!firstPerson && r.firstPerson[mode].has(t.norm)) firstPerson = true;
-    if (!repeated && (mods.repetition.has(folded) || mods.repetition.has(`${previous} ${folded}`))) repeated = true;
+    if (!repeated && (mods.repetition.has(folded) || (mods.repetitionStarts.has(previous) && mods.repetition.has(`${previous} ${folded}`)))) repeated = true;
     if (mods.gratitude.has(folded)) thanksAt = words;
     else if (thanksAt === words - 1 && mods.thanksFor.has(folded)) thanksForEvent = true;
     previous = folded;

@@ -93,12 +93,11 @@ function computeValence(r: Resources, mode: Mode, lower: string, w: string, capi
 export function wordValence(r: Resources, mode: Mode, token: Token): number {
   const lower = token.norm;
   const capitalised = token.raw.charAt(0) !== lower.charAt(0);
-  const key = capitalised ? `^${lower}` : lower;
-  const cache = r.cache[mode];
-  const hit = cache.get(key);
+  const cache = capitalised ? r.cache[mode].capitalised : r.cache[mode].plain;
+  const hit = cache.get(lower);
   if (hit !== undefined) return hit;
   const v = computeValence(r, mode, lower, token.folded, capitalised);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, v);
+  cache.set(lower, v);
   return v;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldKey, normaliseWord } from './fold.js';
+import { fold, foldKey, isElongated, normaliseWord } from './fold.js';
 
 describe('fold', () => {
   it('spells out umlauts and ß, drops other accents, unifies the apostrophe', () => {
@@ -31,5 +31,20 @@ describe('foldKey', () => {
   it('folds multi-word keys to single spaces', () => {
     expect(foldKey('  Ende   des ')).toBe('ende des');
     expect(foldKey('Zur Abwechslung')).toBe('zur abwechslung');
+  });
+});
+
+describe('isElongated', () => {
+  it('finds three or more of the same letter, also beyond 16 bits, and nothing else', () => {
+    expect(isElongated('soooo')).toBe(true);
+    expect(isElongated('niiiicht')).toBe(true);
+    expect(isElongated('good')).toBe(false);
+    expect(isElongated('')).toBe(false);
+    // Digits and punctuation are not letters: "1000" and "!!!" are no elongation.
+    expect(isElongated('1000')).toBe(false);
+    expect(isElongated('a...b')).toBe(false);
+    // Mathematical bold letters take two code units each: "𝐠𝐨𝐨𝐨𝐝".
+    expect(isElongated('𝐠𝐨𝐨𝐨𝐝')).toBe(true);
+    expect(isElongated('𝐠𝐨𝐨𝐝')).toBe(false);
   });
 });

@@ -38,8 +38,16 @@ export function foldLowerCase(lower: string): string {
 const ELONGATION = /(\p{L})\1{2,}/gu;
 
 export function isElongated(word: string): boolean {
-  ELONGATION.lastIndex = 0;
-  return ELONGATION.test(word);
+  // Most words have no three equal characters in a row: tell that without the regular expression, which only
+  // decides where there are (is it a letter?), or where a letter beyond 16 bits takes two code units.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || (c === word.charCodeAt(i + 1) && c === word.charCodeAt(i + 2))) {
+      ELONGATION.lastIndex = 0;
+      return ELONGATION.test(word);
+    }
+  }
+  return false;
 }
 
 /**

@@ -5,6 +5,7 @@ export { fold, foldKey, isElongated, normaliseWord, unelongate } from './fold.js
 export { readLexicon } from './lexicon-file.js';
 export { isNegator, negatorsFor, negatorsOf, type NegatorLang, type Negators } from './negators.js';
 export { blankNoise } from './noise.js';
+export { phraseLengthAt, PhraseList, phraseSteps, stepMatches, type PhraseStep } from './phrases.js';
 export { sentenceOf } from './sentences.js';
 export { stem, stemCacheSize, STEM_CACHE_LIMIT, type StemLang } from './stem.js';
 export { isNoise, isTextToken } from './kinds.js';

@@ -58,8 +58,15 @@ export function negatorsFor(langs: readonly NegatorLang[]): Negators {
  * texts of undetected language get both.
  */
 export function negatorsOf(lang: Lang): Negators {
-  return negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
+  // Asked for every text by several annotators: kept per language rather than looked up by a joined key each time.
+  let negators = byLang.get(lang);
+  if (negators === undefined) {
+    negators = negatorsFor(lang === 'en' ? ['en'] : lang === 'de' ? ['de', 'en'] : ['en', 'de']);
+    byLang.set(lang, negators);
+  }
+  return negators;
 }
+const byLang = new Map<Lang, Negators>();
 
 /** Whether a folded word negates what follows it. */
 export function isNegator(negators: Negators, folded: string): boolean {

@@ -8,6 +8,19 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
+/**
+ * A run's output as the writer takes it: every path known before anything is built (the survey finds a conflict with
+ * the user's files before a page is rendered), and the files made one at a time, in the order of `paths`, as the
+ * writer asks for them. A run of 100,000 customers then never holds all its pages at once: each is written and let go.
+ */
+export interface OutputPlan {
+  paths: readonly string[];
+  files: () => Iterable<OutputFile>;
+}
+
+/** A plan of files already made: the list itself. */
+export const planOf = (files: readonly OutputFile[]): OutputPlan => ({ paths: files.map((f) => f.path), files: () => files });
+
 /** A segment a path inside the output folder may not have: empty, `.`, `..`, or one with a backslash or NUL. */
 const BAD_SEGMENT = /^\.{0,2}$|[\\\0]/;
 
@@ -24,9 +37,9 @@ export function foldersOf(path: string): string[] {
  * A list the writer can honour: relative paths that stay inside the folder, none twice, none both a file and the
  * folder of another. A list that breaks this is a bug in thick, not in the user's data, so it throws plainly.
  */
-export function checkFileList(files: readonly OutputFile[], reserved: readonly string[]): void {
+export function checkFileList(list: readonly string[], reserved: readonly string[]): void {
   const paths = new Set<string>();
-  for (const { path } of files) {
+  for (const path of list) {
     if (!isPlainPath(path)) throw new Error(`output path ${JSON.stringify(path)} is not a plain relative path`);
     if (paths.has(path)) throw new Error(`output path ${JSON.stringify(path)} is in the list twice`);
     if (reserved.includes(path)) throw new Error(`output path ${JSON.stringify(path)} is thick's own bookkeeping file`);

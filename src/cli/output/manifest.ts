@@ -20,10 +20,14 @@ export const sha256 = (content: string | Uint8Array): string => createHash('sha2
 
 /** The manifest of a list of files: sorted by path, one file a line, nothing that changes between runs. */
 export function manifestText(files: readonly OutputFile[]): string {
-  const lines = files
-    .map((f) => ({ path: f.path, sha256: sha256(f.content) }))
+  return manifestOf(files.map((f) => ({ path: f.path, sha256: sha256(f.content) })));
+}
+
+/** The manifest of files whose hashes were taken as they were written. */
+export function manifestOf(written: readonly { path: string; sha256: string }[]): string {
+  const lines = [...written]
     .sort((a, b) => byCodePoint(a.path, b.path))
-    .map((entry) => `    ${JSON.stringify(entry)}`);
+    .map(({ path, sha256 }) => `    ${JSON.stringify({ path, sha256 })}`);
   const about = 'The files thick wrote in this folder and the SHA-256 of each. thick replaces or removes a file only while it is listed here and unchanged.';
   return `{\n  "about": ${JSON.stringify(about)},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }

@@ -8,7 +8,7 @@ import { GENERATED_MARK } from '../../report/customer.js';
 import { folderSnapshot } from '../../test-support.js';
 import { DataError } from '../pipeline.js';
 import { settle, swapSteps } from './commit.js';
-import type { OutputFile } from './files.js';
+import type { OutputFile, OutputPlan } from './files.js';
 import { MANIFEST, manifestText } from './manifest.js';
 import { outPlaces } from './places.js';
 import { buildAside, writeOutput } from './safe-write.js';
@@ -87,6 +87,39 @@ describe('writeOutput', () => {
     expect(folderSnapshot(b.out)).toEqual(folderSnapshot(a.out));
     writeOutput(a.out, OLD);
     expect(folderSnapshot(a.out)).toEqual(folderSnapshot(b.out));
+  });
+
+  it("writes a plan's files as it makes them, each one written before the next is made, and the same bytes as the list", () => {
+    const { ws, out } = workspace();
+    const staged = (path: string) => existsSync(join(ws, '.out.thick-new', path));
+    const seen: boolean[] = [];
+    const plan: OutputPlan = {
+      paths: NEW.map((f) => f.path),
+      *files() {
+        for (const [i, file] of NEW.entries()) {
+          seen.push(i === 0 || staged(NEW[i - 1]!.path));
+          yield file;
+        }
+      },
+    };
+    writeOutput(out, plan);
+    expect(seen).toEqual(NEW.map(() => true));
+    expect(isWhole(out, NEW)).toBe(true);
+    const listed = workspace();
+    writeOutput(listed.out, NEW);
+    expect(folderSnapshot(out)).toEqual(folderSnapshot(listed.out));
+  });
+
+  it('stops, changing nothing, when a plan makes other files than it lists (a bug in thick)', () => {
+    const { ws, out } = workspace();
+    writeOutput(out, OLD);
+    const before = folderSnapshot(out);
+    const swapped: OutputPlan = { paths: NEW.map((f) => f.path), files: () => [...NEW].reverse() };
+    expect(() => writeOutput(out, swapped)).toThrow(`output file "profiles.jsonl" comes where the plan lists "index.md"`);
+    const short: OutputPlan = { paths: NEW.map((f) => f.path), files: () => NEW.slice(0, -1) };
+    expect(() => writeOutput(out, short)).toThrow(`the plan lists ${NEW.length} output files, but ${NEW.length - 1} were made`);
+    expect(folderSnapshot(out)).toEqual(before);
+    expect(siblings(ws)).toEqual(['out', 'outside.md']);
   });
 
   it("replaces thick's files, removes its stale ones, and keeps every entry of the user's, a link as a link", () => {

@@ -4,11 +4,12 @@ import { describeError } from '../errno.js';
 import { DataError } from '../pipeline.js';
 import { attempt, entryExists, isSystemError } from './attempt.js';
 import { settle, stepFailure, swapSteps, type Journal } from './commit.js';
-import { checkFileList, type OutputFile } from './files.js';
+import { checkFileList, planOf, type OutputFile, type OutputPlan } from './files.js';
 import { takeLock } from './lock.js';
-import { MANIFEST, manifestText, readManifest } from './manifest.js';
+import { MANIFEST, manifestOf, readManifest, sha256 } from './manifest.js';
 import { outPlaces, type OutPlaces } from './places.js';
 import { surveyOutput, type Survey } from './survey.js';
+import { progressTicker, type OnProgress } from '../../progress.js';
 
 /** How many of the user's files a conflict message names before it counts the rest. */
 const NAMED = 5;
@@ -21,18 +22,19 @@ const NAMED = 5;
  * Errors (disk full, read-only, permission) come as one line naming the path and the cause; the previous output stays
  * and the unfinished one is removed. Returns what the user should know.
  */
-export function writeOutput(outArg: string, files: readonly OutputFile[]): string[] {
+export function writeOutput(outArg: string, files: readonly OutputFile[] | OutputPlan): string[] {
   return writeOutputKeeping(outArg, files).warnings;
 }
 
 /** writeOutput, also saying which of the user's entries the output folder kept (paths relative to it, as found). */
-export function writeOutputKeeping(outArg: string, files: readonly OutputFile[]): { warnings: string[]; kept: string[] } {
-  checkFileList(files, [MANIFEST]);
+export function writeOutputKeeping(outArg: string, output: readonly OutputFile[] | OutputPlan, onProgress?: OnProgress): { warnings: string[]; kept: string[] } {
+  const plan = asPlan(output);
+  checkFileList(plan.paths, [MANIFEST]);
   const places = outPlaces(outArg);
   const release = takeLock(places);
   try {
     const warnings = attempt(places.shown, 'finish what an interrupted run left beside it', () => settle(places));
-    const journal = buildAside(places, files);
+    const journal = buildAside(places, plan, onProgress);
     return { warnings: [...warnings, ...swap(places, journal)], kept: journal.carry };
   } finally {
     release();
@@ -43,10 +45,11 @@ export function writeOutputKeeping(outArg: string, files: readonly OutputFile[])
  * Survey the output folder and build the new output in full beside it, changing nothing in the output folder; a
  * conflict with a user's entry stops here. Returns the journal of the swap that puts it in place.
  */
-export function buildAside(places: OutPlaces, files: readonly OutputFile[]): Journal {
-  const survey = attempt(places.shown, 'look through the output folder', () => surveyOutput(places.out, readManifest(places.out, places.shown), files.map((f) => f.path)));
+export function buildAside(places: OutPlaces, output: readonly OutputFile[] | OutputPlan, onProgress?: OnProgress): Journal {
+  const plan = asPlan(output);
+  const survey = attempt(places.shown, 'look through the output folder', () => surveyOutput(places.out, readManifest(places.out, places.shown), plan.paths));
   if (survey.conflicts.length > 0) throw conflictError(places, survey.conflicts);
-  build(places, files, survey);
+  build(places, plan, survey, onProgress);
   return { hadOutput: survey.hadOutput, carry: survey.carry, own: survey.own, containers: survey.containers };
 }
 
@@ -58,18 +61,29 @@ function conflictError(places: OutPlaces, conflicts: readonly string[]): DataErr
   );
 }
 
-/** The new output, built in full in the staging folder; on any failure the staging folder goes and the output folder is as it was. */
-function build(places: OutPlaces, files: readonly OutputFile[], survey: Survey): void {
+const asPlan = (output: readonly OutputFile[] | OutputPlan): OutputPlan => ('paths' in output ? output : planOf(output));
+
+/**
+ * The new output, built in full in the staging folder, each file made, written and hashed in turn and then let go;
+ * on any failure the staging folder goes and the output folder is as it was.
+ */
+function build(places: OutPlaces, plan: OutputPlan, survey: Survey, onProgress?: OnProgress): void {
   const unchanged = survey.hadOutput ? `; ${places.shown} is unchanged` : '; nothing was written';
   attempt(places.staging, 'create the folder the new output is built in', () => mkdirSync(places.staging));
   let writing = places.staging;
+  // Pages are rendered as they are written (the plan's files are made one by one), so one count tells both.
+  const tick = progressTicker(onProgress, { stage: 'write', unit: 'files', total: plan.paths.length }, 32);
   try {
-    for (const file of [...files, { path: MANIFEST, content: manifestText(files) }]) {
-      writing = join(places.shown, file.path);
-      mkdirSync(dirname(join(places.staging, file.path)), { recursive: true });
-      // wx: the staging folder is new and thick's alone, so nothing there can be a link to follow or a file to replace.
-      writeFileSync(join(places.staging, file.path), file.content, { flag: 'wx' });
+    const put = stagingWriter(places.staging, (path) => (writing = join(places.shown, path)));
+    const written: { path: string; sha256: string }[] = [];
+    for (const file of plan.files()) {
+      const listed = plan.paths[written.length];
+      if (file.path !== listed) throw new Error(`output file ${JSON.stringify(file.path)} comes where the plan lists ${JSON.stringify(listed)}`);
+      written.push({ path: file.path, sha256: put(file) });
+      tick(written.length);
     }
+    if (written.length !== plan.paths.length) throw new Error(`the plan lists ${plan.paths.length} output files, but ${written.length} were made`);
+    put({ path: MANIFEST, content: manifestOf(written) });
     writing = places.staging;
     for (const path of survey.carry) mkdirSync(dirname(join(places.staging, path)), { recursive: true });
     keepModes(places, survey);
@@ -78,6 +92,27 @@ function build(places: OutPlaces, files: readonly OutputFile[], survey: Survey):
     if (!isSystemError(error)) throw error;
     throw new DataError(`${writing}: cannot write (${describeError(error)})${unchanged}`);
   }
+}
+
+/**
+ * Writes one file into the staging folder and returns the SHA-256 of what it wrote: the content is encoded once, for
+ * the hash and the write alike, and each folder is made once, not once per file. `onPath` hears which file is being
+ * written, for the error message.
+ */
+function stagingWriter(staging: string, onPath: (path: string) => void): (file: OutputFile) => string {
+  const made = new Set<string>();
+  return ({ path, content }) => {
+    onPath(path);
+    const folder = dirname(path);
+    if (folder !== '.' && !made.has(folder)) {
+      mkdirSync(join(staging, folder), { recursive: true });
+      made.add(folder);
+    }
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    // wx: the staging folder is new and thick's alone, so nothing there can be a link to follow or a file to replace.
+    writeFileSync(join(staging, path), bytes, { flag: 'wx' });
+    return sha256(bytes);
+  };
 }
 
 /** The new folders get the modes (and, where allowed, owners) of the folders they replace. */

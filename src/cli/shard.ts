@@ -1,0 +1,201 @@
+// `thick analyze … --shard i/n`: one of n machines profiles the customers of shard i and writes them to a shard
+// folder; `thick merge` (merge.ts) writes the whole run's outputs from the n folders. Every shard reads and links
+// every input (cheap), so all that the run shares (the reference date, RFM, slugs, what the run holds, the
+// warnings) is the same in each; only its own customers are annotated, profiled and drawn (the expensive part). The
+// shard folder holds their profiles as records (profile/record.ts), their pages with none of their gaps left out,
+// and the run's own data in thick-shard.json, which also names the shard, the options and the inputs (size and
+// SHA-256), so a merge refuses shards of different runs.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Codebook } from '../annotate/codebook.js';
+import { codeInfo, type ProfiledPart, type ReportedFile, type RunOutline } from '../pipeline.js';
+import type { FileIdentity } from '../ingest/identity.js';
+import { customerRecord, dataText } from '../profile/record.js';
+import type { CodeKind } from '../profile/signals.js';
+import type { CodeInfo } from '../report/codes.js';
+import type { AnalyzeFlags } from './analyze.js';
+import { UsageError } from './errors.js';
+import { parseShard, type Shard } from './options.js';
+import { writeOutput } from './output/safe-write.js';
+import { customerPages } from './write.js';
+import { inputName, isStdin } from './stdin.js';
+import type { terminal } from './terminal.js';
+
+export const SHARD_FILE = 'thick-shard.json';
+export const RECORDS_FILE = 'customers.jsonl';
+/** Each customer's page drawn with none of their gaps left out, a line each in the order of customers.jsonl. */
+export const PAGES_FILE = 'pages.jsonl';
+/** Bumped when a shard folder's meaning changes: a merge reads only shards of its own version. */
+export const SHARD_VERSION = 1;
+
+export type { Shard };
+
+/**
+ * The shard a customer falls in: the first four bytes of SHA-256 of their linking key (after linking, so all their
+ * rows from every file go with them), as an unsigned number, mod n, plus one. Stable across machines, row orders
+ * and file orders; about n equal parts of any run of some hundred customers.
+ */
+export function shardOf(customerKey: string, count: number): number {
+  const digest = createHash('sha256').update(`thick-shard\u0000${customerKey}`).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+export const inShard =
+  ({ index, count }: Shard) =>
+  (customerKey: string): boolean =>
+    shardOf(customerKey, count) === index;
+
+/**
+ * --shard with --redact or --handout is refused (exit 2) rather than half done: both mask names across the whole
+ * run, which no shard sees profiled. --fail-on and --strict are checked by `thick merge`, which takes them (a config
+ * file's rules serve both commands); a shard says it leaves them.
+ */
+export function shardFlag(flags: AnalyzeFlags): Shard {
+  const shard = parseShard(flags.shard!);
+  if (flags.redact || flags.handout) throw new UsageError(`--shard: ${flags.redact ? '--redact' : '--handout'} masks names across the whole run, which no shard sees; run it unsharded`);
+  return shard;
+}
+
+/** What a shard leaves to the merge, said beside its own warnings. */
+function leftToMerge(flags: AnalyzeFlags): string[] {
+  const left = [...(flags.failOn?.length ? ['--fail-on'] : []), ...(flags.strict ? ['--strict'] : [])];
+  return left.length > 0 ? [`--shard: ${left.join(' and ')} ${left.length === 1 ? 'is' : 'are'} checked by thick merge, over the whole run; give ${left.length === 1 ? 'it' : 'them'} there`] : [];
+}
+
+/** An input as the shards must agree on it: its name, size and SHA-256. */
+export interface ShardInput {
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What a shard folder's thick-shard.json holds. */
+export interface ShardManifest {
+  thick: 'shard';
+  version: number;
+  shard: Shard;
+  /** The analyze options that shape the outputs, as given; files (codebook, model, mapping) by their SHA-256. */
+  options: Record<string, unknown>;
+  inputs: ShardInput[];
+  /** Customers in this shard (lines of customers.jsonl), and in the whole run. */
+  customers: number;
+  runCustomers: number;
+  /** What the run's outputs need beside the customers: the same in every shard of a run. */
+  run: ShardRun;
+}
+
+export interface ShardRun {
+  files: ReportedFile[];
+  identities: FileIdentity[];
+  /** Every warning of the run but those a merge adds (the window's, the state's, the writer's). */
+  warnings: string[];
+  outline: RunOutline;
+  /** The codebook's codes as judgements read them (profile/signals.ts) and as reports name them. */
+  codeKinds: CodeKind[];
+  codes: CodeInfo[];
+  lang: string;
+  format: string;
+  indexTop: string | null;
+}
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+const fileHash = (path: string | undefined): string | null => (path === undefined ? null : sha256(readFileSync(path)));
+
+/** thick's own version: shards of two versions may read, annotate or judge differently, so they are not one run. */
+function thickVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The options every shard of a run must share; a file option by its content, since paths differ between machines. */
+export function shardOptions(flags: AnalyzeFlags): Record<string, unknown> {
+  return {
+    thickVersion: thickVersion(),
+    map: flags.map,
+    mapping: fileHash(flags.mapping),
+    preset: flags.preset ?? null,
+    brand: flags.brand,
+    placeholder: flags.placeholder ?? [],
+    codebook: fileHash(flags.codebook),
+    model: fileHash(flags.model),
+    lang: flags.lang,
+    format: flags.format ?? 'md',
+    indexTop: flags.indexTop ?? null,
+    asOf: flags.asOf ?? null,
+    dates: flags.dates ?? null,
+    since: flags.since ?? null,
+    until: flags.until ?? null,
+    replyHorizon: flags.replyHorizon ?? null,
+    allCodes: Boolean(flags.allCodes),
+  };
+}
+
+/** Each input by name, size and hash; standard input cannot be read again, and every shard must read the same. */
+function shardInputs(inputs: readonly string[]): ShardInput[] {
+  return inputs.map((file) => {
+    if (isStdin(file)) throw new UsageError('--shard: every shard must read the same inputs; name files, not - (standard input)');
+    const bytes = readFileSync(file);
+    return { file: inputName(file), bytes: bytes.length, sha256: sha256(bytes) };
+  });
+}
+
+const reportedFile = ({ file, encoding, delimiter, preset, rows, rating, contextEvents, rejected }: ReportedFile): ReportedFile => ({ file, encoding, delimiter, preset: { id: preset.id }, rows, rating, contextEvents, rejected });
+
+/** The customers' pages as the merge may keep them (write.ts customerPages), a line of JSON each. */
+function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags: AnalyzeFlags): Buffer {
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${JSON.stringify(customerPages(subject, codes, [], { lang: flags.lang, format: flags.format }))}\n`)));
+}
+
+/** The customers' records, a line each, in the order the run found them (their place kept for the merge). */
+function recordsOf(part: ProfiledPart, customerKeys: readonly string[]): Buffer {
+  const order = new Map(customerKeys.map((key, i) => [key, i]));
+  // A buffer, not one string: a shard of a big run holds more text than a string may.
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${customerRecord(subject, order.get(subject.customer.key)!)}\n`)));
+}
+
+export interface ShardContext {
+  shard: Shard;
+  flags: AnalyzeFlags;
+  inputs: readonly string[];
+  codebook: Codebook;
+  started: number;
+  term: ReturnType<typeof terminal>;
+}
+
+/** Write a shard's folder (through the safe writer, as every output of thick) and say what it holds; exit 0. */
+export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): number {
+  const { shard, flags, codebook } = ctx;
+  const codes = codeInfo(codebook);
+  const manifest: ShardManifest = {
+    thick: 'shard',
+    version: SHARD_VERSION,
+    shard,
+    options: shardOptions(flags),
+    inputs: shardInputs(ctx.inputs),
+    customers: part.profiled.length,
+    runCustomers: part.customerKeys.length,
+    run: {
+      files: part.ingests.map(reportedFile),
+      identities: part.identities,
+      warnings: part.warnings,
+      outline: part.outline,
+      codeKinds: codebook.codes.map(({ id, category, label }) => ({ id, category, ...(label ? { label } : {}) })),
+      codes: [...codes.values()],
+      lang: flags.lang,
+      format: flags.format ?? 'md',
+      indexTop: flags.indexTop ?? null,
+    },
+  };
+  const warnings = writeOutput(out, [
+    { path: SHARD_FILE, content: `${dataText(manifest)}\n` },
+    { path: RECORDS_FILE, content: recordsOf(part, part.customerKeys) },
+    { path: PAGES_FILE, content: pagesOf(part, codes, flags) },
+  ]);
+  const said = { shard: `${shard.index}/${shard.count}`, customers: part.profiled.length, runCustomers: part.customerKeys.length, out, warnings: [...part.warnings, ...warnings, ...leftToMerge(flags)] };
+  if (flags.json) process.stdout.write(`${JSON.stringify(said, null, 2)}\n`);
+  else {
+    const seconds = (Math.round(performance.now() - ctx.started) / 1000).toFixed(1);
+    ctx.term.done(`shard ${said.shard}: ${said.customers} of ${said.runCustomers} customers in ${out}/ for thick merge (${seconds} s)`);
+    for (const warning of said.warnings) ctx.term.warn(warning);
+  }
+  return 0;
+}

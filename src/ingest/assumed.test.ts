@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { assumedColumns, contradiction } from './assumed.js';
+import { ingestFile } from './index.js';
+import { readTable } from './table.js';
+
+/** The assumed columns of an invented sample, and the rejection (if any) of a later row. */
+function check(sample: string, later: string) {
+  const bytes = Buffer.from(sample);
+  const table = readTable(bytes, 'in.csv');
+  const columns = assumedColumns(table, ingestFile(bytes, 'in.csv', { lenient: true }));
+  const row = readTable(Buffer.from(`${sample.split('\n')[0]}\n${later}\n`), 'in.csv').rows[0]!;
+  return { columns: columns.map((c) => [c.index, c.assumed]), rejection: contradiction({ ...row, line: 99 }, columns, 'in.csv', '1 MiB') };
+}
+
+describe('assumedColumns and contradiction', () => {
+  it('rejects a later date that proves the other order when the sample proved none, naming line and column', () => {
+    const { columns, rejection } = check('text,date\nhallo,03/04/2024\nna,05/06/2024', 'spät,13/05/2024');
+    expect(columns).toEqual([[1, 'MDY']]);
+    expect(rejection).toMatchObject({ file: 'in.csv', line: 99, column: 2, raw: 'spät,13/05/2024' });
+    expect(rejection?.reason).toBe(
+      '"13/05/2024" can only be read with day before month, but no value in the first 1 MiB of the file settled this column, so it is read with month before day; in a whole read this value would settle it the other way',
+    );
+  });
+
+  it('lets dates through that fit the assumed order or read either way, and assumes nothing the sample proved', () => {
+    expect(check('text,date\nhallo,03/04/2024', 'ok,05/13/2024').rejection).toBeNull();
+    expect(check('text,date\nhallo,03/04/2024', 'ok,07/08/2024').rejection).toBeNull();
+    expect(check('text,date\nhallo,23/04/2024', 'ok,05/13/2024').columns).toEqual([]);
+  });
+
+  it('rejects a later amount that proves the other decimal separator', () => {
+    const { columns, rejection } = check('text,amount\nhallo,1\nna,2', 'spät,"12,50"');
+    expect(columns).toEqual([[1, '.']]);
+    expect(rejection).toMatchObject({ column: 2 });
+    expect(rejection?.reason).toContain(`"12,50" can only be read with ',' as the decimal separator`);
+    expect(check('text,amount\nhallo,1.5', 'spät,"12,50"').columns).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { countBreaks, openInput, settledRecords, streamable, tableParts } from './stream.js';
+import { readTable, type Table } from './table.js';
+
+/** The bytes in chunks of `size`, as a file or pipe hands them over. */
+async function* inChunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/** Every row and rejection of a streamed read, and the table facts, gathered over its parts. */
+async function streamed(bytes: Uint8Array, chunk: number, sample: number): Promise<Pick<Table, 'header' | 'headerLine' | 'rows' | 'rejected' | 'delimiter' | 'encoding' | 'fallbackLines'>> {
+  const opened = await openInput(inChunks(bytes, chunk), sample);
+  let first: Table | null = null;
+  const rows: Table['rows'] = [];
+  const rejected: Table['rejected'] = [];
+  for await (const part of tableParts(opened, 'in.csv')) {
+    first ??= part;
+    rows.push(...part.rows);
+    rejected.push(...part.rejected);
+  }
+  const { header, headerLine, delimiter, encoding, fallbackLines } = first!;
+  return { header, headerLine, delimiter, encoding, fallbackLines, rows, rejected };
+}
+
+const whole = (bytes: Uint8Array) => {
+  const { header, headerLine, delimiter, encoding, fallbackLines, rows, rejected } = readTable(bytes, 'in.csv');
+  return { header, headerLine, delimiter, encoding, fallbackLines, rows, rejected: [...rejected].sort((a, b) => a.line - b.line) };
+};
+
+// Invented rows with everything a record boundary can hide: quoted line breaks, CRLF and lone CR, "" escapes, a
+// quote that is text, a row with a field too many, blank lines, and a quote that never closes near the end.
+const MESSY = [
+  'id;name;text',
+  '1;Anna Beispiel;"Hallo,\r\nzweite Zeile; mit Semikolon"',
+  '2;Bo;"Er sagte ""danke"""',
+  '',
+  '3;Cleo;"Hi" she said',
+  '4;Dana;zu;viele',
+  '5;Emil;ganz normal\r6;Fritz;alter Mac-Zeilenumbruch',
+  ';;',
+  '7;Greta;"über',
+  'drei',
+  'Zeilen"',
+  ...Array.from({ length: 40 }, (_, i) => `${10 + i};Person ${i};Text Nummer ${i} mit Umlaut ä`),
+  '99;Hugo;"offen und nie geschlossen',
+  '100;Ida;danach',
+].join('\n');
+
+describe('tableParts: a table read as its bytes arrive', () => {
+  it('gives the rows, rejections and line numbers of a whole read, whatever the chunk and sample sizes', async () => {
+    const bytes = Buffer.from(MESSY, 'utf8');
+    const expected = whole(bytes);
+    expect(expected.rejected.map((r) => r.line)).toEqual([7, 54]);
+    for (const chunk of [1, 2, 3, 7, 64, 1000, bytes.length]) {
+      for (const sample of [1, 50, 300]) {
+        const got = await streamed(bytes, chunk, sample);
+        expect({ ...got, rejected: [...got.rejected].sort((a, b) => a.line - b.line) }, `chunk ${chunk}, sample ${sample}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('reads stray bytes of a UTF-8 file as Windows-1252 and names their lines, as a whole read does', async () => {
+    const lines = ['id,text', '1,schön', '2,ok'];
+    const bytes = Buffer.concat([Buffer.from(`${lines.join('\n')}\n3,gr`), Buffer.from([0xfc]), Buffer.from('n\n4,ende\n')]);
+    const expected = whole(bytes);
+    expect(expected.fallbackLines).toEqual([4]);
+    expect(await streamed(bytes, 5, 10)).toEqual(expected);
+  });
+
+  it('keeps the BOM out of the header and says the encoding', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('text\nhallo\n')]);
+    expect(await streamed(bytes, 2, 4)).toEqual(whole(bytes));
+  });
+});
+
+describe('settledRecords', () => {
+  it('keeps the last record back until a line break ends it, and a quote still open with all after it', () => {
+    expect(settledRecords('a,b\nc,d', ',', 1, false)).toMatchObject({ records: [{ line: 1, fields: ['a', 'b'] }], rest: 'c,d', restLine: 2 });
+    expect(settledRecords('a,b\n"c\nd,e\nf\n', ',', 10, false)).toMatchObject({ records: [{ line: 10 }], rest: '"c\nd,e\nf\n', restLine: 11 });
+    expect(settledRecords('a,b\n"c\nd,e\nf\n', ',', 10, true).records.map((r) => r.line)).toEqual([10, 11, 12, 13]);
+  });
+});
+
+describe('streamable', () => {
+  it('streams UTF-8 text and reads UTF-16, Windows-1252 and binary files whole', () => {
+    expect(streamable(Buffer.from('text\nschön\n'))).toBe(true);
+    expect(streamable(Buffer.from('\ufefftext\nschön\n'))).toBe(true);
+    expect(streamable(Buffer.from('\ufefftext\nhi\n', 'utf16le'))).toBe(false);
+    expect(streamable(Buffer.from('text\nsch\xf6n\n', 'latin1'))).toBe(false);
+    expect(streamable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a]))).toBe(false);
+  });
+});
+
+describe('countBreaks', () => {
+  it('counts LF, CRLF and a lone CR once each', () => {
+    expect(countBreaks(Buffer.from('a\nb\r\nc\rd'))).toBe(3);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeCustomer, makeEvent } from '../test-support.js';
+import { buildProfiles, profileRun } from './index.js';
+import { customerRecord, dataText, parseData, readCustomerRecord } from './record.js';
+
+describe('a profiled customer as a record and back', () => {
+  const customer = makeCustomer({ key: 'k1', crmId: 'k1' });
+  const events = [
+    makeEvent({ id: 'in.csv:2', customerKey: 'k1', text: 'Where is my parcel?', at: new Date('2024-05-01T10:00:00Z'), messageId: 'm1' }),
+    makeEvent({ id: 'in.csv:3', customerKey: 'k1', direction: 'outbound', text: 'On its way!', at: new Date('2024-05-01T12:00:00Z'), replyTo: 'm1' }),
+    makeEvent({ id: 'in.csv:4', customerKey: 'k1', text: 'Undated and still waiting', at: null }),
+  ];
+  const { profiled, run } = profileRun([customer], events, { ordersKnown: false, socialKnown: false });
+  const subject = profiled[0]!;
+
+  it('keeps every field, dates as Dates, and the exchanges pointing at the very events of the list', () => {
+    const text = customerRecord(subject, 7);
+    expect(text).not.toContain('\n');
+    const { subject: back, order } = readCustomerRecord(text, { signals: subject.signals, run });
+    expect(order).toBe(7);
+    expect(back).toEqual(subject);
+    expect(back.asOf).toBeInstanceOf(Date);
+    expect(back.events[0]!.at).toEqual(new Date('2024-05-01T10:00:00Z'));
+    // The answered message: its reply is the second event of the list itself, not an equal copy.
+    const answered = back.exchanges.find((e) => e.reply !== null)!;
+    expect(answered.message).toBe(back.events[0]);
+    expect(answered.reply).toBe(back.events[1]);
+  });
+
+  it('says which event an exchange names that the customer does not have', () => {
+    const stray = { ...subject, exchanges: [{ ...subject.exchanges[0]!, message: makeEvent({ id: 'elsewhere:9' }) }] };
+    expect(() => customerRecord(stray, 0)).toThrow('exchange event elsewhere:9 is not among the customer\'s events');
+  });
+
+  it('keeps what JSON cannot spell: NaN, infinities, -0 and an invalid date', () => {
+    const back = parseData(dataText({ a: Number.NaN, b: Number.POSITIVE_INFINITY, c: -0, d: new Date(Number.NaN), e: [1, 'x'] })) as Record<string, unknown>;
+    expect(back.a).toBeNaN();
+    expect(back.b).toBe(Number.POSITIVE_INFINITY);
+    expect(Object.is(back.c, -0)).toBe(true);
+    expect(Number.isNaN((back.d as Date).getTime())).toBe(true);
+    expect(back.e).toEqual([1, 'x']);
+  });
+});
+
+describe('profiling one shard of the run', () => {
+  it('gives each chosen customer the profile the whole run gives them: RFM, slugs and the reference date are the run\'s', () => {
+    const customers = ['a', 'b', 'c', 'd', 'e', 'f'].map((key) => makeCustomer({ key, crmId: key, name: 'Kim Weber' }));
+    const events = customers.flatMap((c, i) => [
+      makeEvent({ id: `o${i}`, customerKey: c.key, kind: 'order', orderId: `o${i}`, amount: 10 * (i + 1), at: new Date(Date.UTC(2024, i, 1)) }),
+      makeEvent({ id: `t${i}`, customerKey: c.key, text: 'Danke!', at: new Date(Date.UTC(2024, i, 2)) }),
+    ]);
+    const options = { ordersKnown: true, socialKnown: false };
+    const all = buildProfiles(customers, events, options);
+    const some = buildProfiles(customers, events, options, (key) => key === 'b' || key === 'e');
+    // Signals are functions (of the same codes): everything else must be equal.
+    const data = ({ signals: _signals, ...rest }: (typeof all)[number]) => rest;
+    expect(some.map(data)).toEqual([all[1]!, all[4]!].map(data));
+    expect(new Set(all.map((s) => s.profile.slug)).size).toBe(6);
+  });
+});

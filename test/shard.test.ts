@@ -1,0 +1,253 @@
+// `thick analyze --shard i/n` and `thick merge`, in process: n shards merged write what one unsharded run writes,
+// byte for byte (pages, index, customers.csv, profiles.jsonl, thick-state.json, rejected.csv, the --json summary),
+// and shards that are not of one run are refused. One smoke test runs the built binary.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { PAGES_FILE, RECORDS_FILE, shardOf } from '../src/cli/shard.js';
+import { captureOutput } from '../src/test-support.js';
+import { BRAND, DEMO, filesUnder, ROOT, tempDir, thick } from './helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureOutput();
+  const code = await main(['node', 'thick', ...args], { cwd: ROOT, env: { NO_COLOR: '1' } });
+  vi.restoreAllMocks();
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+/** Every file a run wrote, as bytes in base64 (so a byte-order mark or a stray byte counts). */
+function bytesUnder(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, bytesUnder(path, `${prefix}${entry.name}/`));
+    else files[`${prefix}${entry.name}`] = readFileSync(path).toString('base64');
+  }
+  return files;
+}
+
+/** The --json summary without the folder it names, which differs by design. */
+const summaryOf = (stdout: string): unknown => ({ ...(JSON.parse(stdout) as object), out: null });
+
+/** One unsharded run and n shards merged, each into its own folder of `root`; both must succeed. */
+async function bothWays(inputs: string[], count: number, root = tempDir(), flags: string[] = []) {
+  const one = await run(['analyze', ...inputs, ...flags, '--json', '-o', join(root, 'one')]);
+  expect(one.code, one.stderr).toBe(0);
+  const shards: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const dir = join(root, `shard-${i}`);
+    const shard = await run(['analyze', ...inputs, ...flags, '--shard', `${i}/${count}`, '--json', '-o', dir]);
+    expect(shard.code, shard.stderr).toBe(0);
+    shards.push(dir);
+  }
+  const merged = await run(['merge', ...shards, '--json', '-o', join(root, 'merged')]);
+  expect(merged.code, merged.stderr).toBe(0);
+  return { root, one, merged, shards };
+}
+
+async function expectSame(inputs: string[], count: number, flags: string[] = []) {
+  const { root, one, merged } = await bothWays(inputs, count, tempDir(), flags);
+  const written = bytesUnder(join(root, 'one'));
+  expect(Object.keys(written).length).toBeGreaterThan(4);
+  expect(bytesUnder(join(root, 'merged'))).toEqual(written);
+  expect(summaryOf(merged.stdout)).toEqual(summaryOf(one.stdout));
+  return { root, one, written };
+}
+
+const demo = DEMO.map((f) => join(ROOT, f));
+
+/** A run whose customers mostly share gaps, one of them (otherLanguage) known only once their texts are annotated. */
+function sharedGapsExport(dir: string): string {
+  const lines = ['customer_id,timestamp,channel,direction,amount,text'];
+  const texts = ['Bonjour, ma commande n\'est toujours pas arrivée, pouvez-vous vérifier ?', 'Merci beaucoup, le café est excellent et la livraison rapide.', 'Hola, el paquete llegó roto y nadie contesta mis correos.'];
+  for (let i = 2; i <= 30; i++) {
+    const channel = i % 2 === 0 ? 'email' : 'chat';
+    lines.push(`c${i},2024-05-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z,${channel},inbound,,"${i > 27 ? 'My order arrived late and the mug was chipped.' : texts[i % 3]}"`);
+  }
+  // c1 shares none of those gaps: four records in English, on both channels, and an order.
+  const english = ['The grinder you sold me is excellent, thank you.', 'Could you tell me when the decaf beans are back?', 'Still waiting for an answer about the decaf.', 'Found them in the shop, all good now.'];
+  english.forEach((text, i) => lines.push(`c1,2024-04-0${i + 1}T09:00:00Z,${i % 2 === 0 ? 'email' : 'chat'},inbound,,"${text}"`));
+  lines.push('c1,2024-04-05T09:00:00Z,email,inbound,20,');
+  lines.push('c2,2024-05-30T10:00:00Z,email,inbound,12.5,', 'bad row without enough columns');
+  const file = join(dir, 'shared-gaps.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+describe('n shards merged are one run, byte for byte', () => {
+  it('on the demo, in 3 shards', async () => {
+    const { written } = await expectSame(demo, 3, BRAND);
+    expect(Object.keys(written)).toEqual(expect.arrayContaining(['index.md', 'customers.csv', 'profiles.jsonl', 'thick-state.json']));
+  });
+
+  it('when most customers share gaps, one of which needs every shard\'s annotations', async () => {
+    const input = sharedGapsExport(tempDir());
+    const { one, written } = await expectSame([input], 3, ['--format', 'both', '--lang', 'de']);
+    const lifted = (JSON.parse(one.stdout) as { blindSpots: { key: string }[] }).blindSpots.map((g) => g.key);
+    // The premise: the pages leave these gaps to the index, so each page depends on the whole run.
+    expect(lifted).toEqual(expect.arrayContaining(['otherLanguage', 'oneChannel']));
+    expect(Object.keys(written)).toEqual(expect.arrayContaining(['rejected.csv', 'index.html', 'customers/c1.html']));
+    await expectSame([input], 1, ['--format', 'both', '--lang', 'de']);
+  });
+
+  it('keeps a shard\'s page where none of the customer\'s gaps is shared, and draws the others again', async () => {
+    const input = sharedGapsExport(tempDir());
+    const { root, shards } = await bothWays([input], 2);
+    // Mark every page the shards drew: a kept page carries the mark into the merged folder, a page drawn again not.
+    for (const dir of shards) {
+      const file = join(dir, PAGES_FILE);
+      const marked = readFileSync(file, 'utf8').split('\n').map((line) => (line ? JSON.stringify({ ...(JSON.parse(line) as object), md: `${(JSON.parse(line) as { md: string }).md}<!-- drawn by the shard -->\n` }) : line));
+      writeFileSync(file, marked.join('\n'));
+    }
+    expect((await run(['merge', ...shards, '-q', '-o', join(root, 'marked')])).code).toBe(0);
+    const pages = filesUnder(join(root, 'marked'));
+    expect(pages['customers/c1.md']).toContain('<!-- drawn by the shard -->');
+    expect(pages['customers/c2.md']).not.toContain('<!-- drawn by the shard -->');
+    expect(pages['customers/c2.md']).toBe(filesUnder(join(root, 'one'))['customers/c2.md']);
+  });
+
+  it('on a generated export of 500 customers', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'events.csv');
+    const gen = spawnSync(process.execPath, [join(ROOT, 'scripts/gen.js'), '--events', '5000', '--out', file], { encoding: 'utf8' });
+    expect(gen.status, gen.stderr).toBe(0);
+    await expectSame([file], 3, ['--since', '30d']);
+  }, 60_000);
+
+  it('when a shard holds no customer', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'three.csv');
+    writeFileSync(file, 'customer_id,timestamp,channel,direction,amount,text\na1,2024-05-01T10:00:00Z,email,inbound,,Where is my parcel?\nb2,2024-05-02T10:00:00Z,chat,inbound,,Thanks for the quick help!\nc3,2024-05-03T10:00:00Z,email,inbound,20,\n');
+    // Three customers in four shards: one shard at least is empty.
+    const shards = ['a1', 'b2', 'c3'].map((key) => shardOf(key, 4));
+    expect(new Set(shards).size).toBeLessThan(4);
+    await expectSame([file], 4);
+  });
+
+  it('with what changed since the last run into the output folder, and --fail-on decided at the merge', async () => {
+    const root = tempDir();
+    const first = [demo[0]!, demo[1]!];
+    for (const out of ['one', 'merged']) expect((await run(['analyze', ...first, ...BRAND, '-q', '-o', join(root, out)])).code).toBe(0);
+    const one = await run(['analyze', ...demo, ...BRAND, '--fail-on', 'unanswered>0', '--json', '-o', join(root, 'one')]);
+    const shards = [1, 2].map((i) => join(root, `shard-${i}`));
+    for (const [i, dir] of shards.entries()) expect((await run(['analyze', ...demo, ...BRAND, '--shard', `${i + 1}/2`, '-q', '-o', dir])).code).toBe(0);
+    const merged = await run(['merge', ...shards, '--fail-on', 'unanswered>0', '--json', '-o', join(root, 'merged')]);
+    expect(one.code).toBe(3);
+    expect(merged.code).toBe(3);
+    expect(merged.stderr).toBe(one.stderr);
+    expect(summaryOf(merged.stdout)).toEqual(summaryOf(one.stdout));
+    expect((JSON.parse(one.stdout) as { changes: unknown }).changes).not.toBeNull();
+    expect(bytesUnder(join(root, 'merged'))).toEqual(bytesUnder(join(root, 'one')));
+  });
+});
+
+describe('the shard a customer falls in', () => {
+  it('is the first four bytes of SHA-256 of "thick-shard", NUL and their key, mod n, plus one, as the README says', () => {
+    for (const key of ['a1', 'kim@example.org', 'mara_beispiel']) {
+      const digest = createHash('sha256').update(`thick-shard\u0000${key}`).digest();
+      for (const n of [1, 3, 7]) expect(shardOf(key, n)).toBe((digest.readUInt32BE(0) % n) + 1);
+    }
+  });
+
+  it('splits a few hundred keys into about equal parts', () => {
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 400; i++) counts[shardOf(`customer-${i}`, 4) - 1]! += 1;
+    for (const n of counts) expect(n).toBeGreaterThan(70);
+  });
+});
+
+describe('thick merge refuses shards that are not one run (exit 2)', () => {
+  async function shardsOf(flags: (i: number) => string[], count = 2): Promise<string[]> {
+    const root = tempDir();
+    const dirs: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      const dir = join(root, `s${i}`);
+      const made = await run(['analyze', demo[0]!, demo[1]!, ...flags(i), '--shard', `${i}/${count}`, '-q', '-o', dir]);
+      expect(made.code, made.stderr).toBe(0);
+      dirs.push(dir);
+    }
+    return dirs;
+  }
+  const merge = async (dirs: string[]) => run(['merge', ...dirs, '-o', join(tempDir(), 'out')]);
+
+  it('a missing shard, a shard given twice, a folder that is no shard', async () => {
+    const [one, two] = await shardsOf(() => []);
+    let result = await merge([one!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('shard 2/2 missing; merge needs all 2 shards of the run');
+    result = await merge([one!, two!, one!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`shard 1/2 is given twice (${one} and ${one})`);
+    const plain = tempDir();
+    result = await merge([one!, plain]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${plain}: no thick-shard.json, so not a shard folder`);
+  });
+
+  it('shards of different options or inputs, or of different splits', async () => {
+    const dirs = await shardsOf((i) => ['--lang', i === 1 ? 'en' : 'de']);
+    let result = await merge(dirs);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the shards are not of one run: option lang is "en" in ${dirs[0]} and "de" in ${dirs[1]}`);
+    const [a] = await shardsOf(() => [], 2);
+    const [, b] = await shardsOf(() => [], 3);
+    result = await merge([a!, b!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is shard 1/2');
+    const copy = join(tempDir(), 'contacts.csv');
+    writeFileSync(copy, readFileSync(demo[0]!));
+    const s1 = join(tempDir(), 's1');
+    const first = await run(['analyze', copy, '--shard', '1/2', '-q', '-o', s1]);
+    writeFileSync(copy, `${readFileSync(copy, 'utf8')}\n`);
+    const s2 = join(tempDir(), 's2');
+    const second = await run(['analyze', copy, '--shard', '2/2', '-q', '-o', s2]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    result = await merge([s1, s2]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the shards are not of one run: .*contacts\.csv \(\d+ bytes, sha256 [0-9a-f]{12}…\); .*contacts\.csv \(\d+ bytes/);
+  });
+
+  it('shards written by two versions of thick', async () => {
+    const [one, two] = await shardsOf(() => []);
+    const manifest = join(two!, 'thick-shard.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"thickVersion":"[^"]*"/, '"thickVersion":"0.0.1"'));
+    const result = await merge([one!, two!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`option thickVersion is "`);
+    expect(result.stderr).toContain(`and "0.0.1" in ${two}`);
+  });
+
+  it('a shard folder cut short is a data error naming the file', async () => {
+    const [one, two] = await shardsOf(() => []);
+    const records = join(two!, RECORDS_FILE);
+    writeFileSync(records, readFileSync(records, 'utf8').split('\n').slice(1).join('\n'));
+    const result = await merge([one!, two!]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${records}: `);
+  });
+
+  it('--shard with --redact or --handout, and a bad --shard', async () => {
+    for (const flags of [['--shard', '1/2', '--redact'], ['--shard', '1/2', '--handout'], ['--shard', '0/3'], ['--shard', '4/3'], ['--shard', 'two']]) {
+      const result = await run(['analyze', demo[0]!, ...flags, '-o', join(tempDir(), 'x')]);
+      expect(result.code, flags.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('the built binary', () => {
+  it('splits and merges the demo as the README shows', () => {
+    const root = tempDir();
+    const files = DEMO.slice(0, 3);
+    for (const i of [1, 2]) expect(thick(['analyze', ...files, ...BRAND, '--shard', `${i}/2`, '-q', '-o', join(root, `s${i}`)]).code).toBe(0);
+    const merged = thick(['merge', join(root, 's1'), join(root, 's2'), '-o', join(root, 'reports')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const pages = Object.keys(filesUnder(join(root, 'reports'))).filter((f) => f.startsWith('customers/'));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(merged.stderr).toContain(`${pages.length} reports in `);
+  });
+});
