@@ -136,13 +136,13 @@ export type Reading = keyof typeof READINGS;
 export type Voice = 'note' | 'brand' | 'customer';
 
 /** A record of the customer's own: something they wrote or rated, not an order and not the brand's. */
-export const isOwnRecord = (event: Readonly<Event>): boolean => event.direction === 'inbound' && event.kind !== 'order';
+export const isOwnRecord = (event: Readonly<IngestedEvent>): boolean => event.direction === 'inbound' && event.kind !== 'order';
 
 /** The customer's own words: an own record with text. */
-export const isCustomerVoice = (event: Readonly<Event>): boolean => isOwnRecord(event) && Boolean(event.text?.trim());
+export const isCustomerVoice = (event: Readonly<IngestedEvent>): boolean => isOwnRecord(event) && Boolean(event.text?.trim());
 
 /** The voice of a record; null for one that holds nobody's words to read (an order, an internal non-note). */
-export function voiceOf(event: Readonly<Event>): Voice | null {
+export function voiceOf(event: Readonly<IngestedEvent>): Voice | null {
   if (event.kind === 'note') return 'note';
   if (event.direction === 'outbound') return 'brand';
   return isOwnRecord(event) ? 'customer' : null;
@@ -166,8 +166,12 @@ export interface Annotation {
   confidence: number;
 }
 
-/** One thing that happened between a customer and the brand. */
-export interface Event {
+/**
+ * One thing that happened between a customer and the brand, as ingest reads it and linking joins it: its text is not
+ * read yet (no language, sentiment, codes or readings). annotate/index.ts turns it into an Event; only Events go on to
+ * profile and report, so the compiler keeps data flowing one way.
+ */
+export interface IngestedEvent {
   /** Unique within a run: "<file>:<line>" plus a suffix when one row yields several events. */
   id: string;
   /** Identity as found on the row. */
@@ -219,8 +223,18 @@ export interface Event {
   /** Author shown on analyst notes. */
   author: string | null;
   source: Source;
+  /**
+   * Codes an analyst wrote on a note in the input (its codes column), read at ingest: annotation keeps them, first,
+   * among the event's annotations.
+   */
+  analystCodes?: Annotation[];
+}
+
+/** An event as annotate returns it: its text read for language and sentiment, with every annotation it carries. */
+export interface Event extends Omit<IngestedEvent, 'analystCodes'> {
   lang: Lang | null;
   sentiment: Sentiment | null;
+  /** The analyst's codes from the input first, then what the annotators added. */
   annotations: Annotation[];
 }
 

@@ -3,17 +3,17 @@
  * caller ingests its bytes (ingest/index.ts), loads the codebook and model, and passes them in; the CLI (cli/) is one
  * such caller. What a run writes is the caller's business too (cli/write.ts renders and writes the reports).
  */
-import { annotateEvents } from './annotate/index.js';
+import { annotateEvents, unannotated } from './annotate/index.js';
 import type { SentimentModel } from './annotate/classifier.js';
 import { compileCodebook, type Codebook } from './annotate/codebook.js';
-import type { FileIngest } from './ingest/index.js';
+import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
 import { fileIdentities, type FileIdentity } from './ingest/identity.js';
 import { linkCustomers, type Linked } from './ingest/link.js';
 import { screenDates } from './ingest/plausible.js';
 import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
 import { cutAfter, type LeftOut } from './ingest/until.js';
-import type { Event } from './model.js';
+import type { Event, IngestedEvent } from './model.js';
 import { profileRun, runGaps, type ProfiledCustomer } from './profile/index.js';
 import type { RunFacts } from './profile/evidence.js';
 import { missingSignals } from './profile/signals.js';
@@ -36,8 +36,11 @@ export function codeInfo(codebook: Codebook): Map<string, CodeInfo> {
 }
 
 export interface Analysis {
-  /** The files as read, less the rows linking found no customer for: those are among their rejected rows. */
-  ingests: FileIngest[];
+  /**
+   * The files as read, less the rows linking found no customer for: those are among their rejected rows. Their
+   * records are in `events` (annotated) and `profiled`.
+   */
+  ingests: ReadFile[];
   /** Per file: key column, rows per key, customers, records by kind, how rows were joined. */
   identities: FileIdentity[];
   profiled: ProfiledCustomer[];
@@ -70,7 +73,7 @@ function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): stri
 }
 
 /** Whether the run can show the brand's replies: a reply in it, or an input with a reply column (none answered yet). */
-function repliesKnown(ingests: readonly FileIngest[], events: readonly Event[]): boolean {
+function repliesKnown(ingests: readonly ReadFile[], events: readonly IngestedEvent[]): boolean {
   const replyColumn = ingests.some((i) => (['reply', 'replies', 'firstReplyAt', 'firstReplyMinutes'] as const).some((field) => i.mapping[field] !== undefined));
   return replyColumn || events.some((e) => e.direction === 'outbound' || e.unseenReplies > 0);
 }
@@ -121,7 +124,7 @@ export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySe
  * generic export's kind column makes orders and posts too. A brand's public reply to a review is a post, but no
  * sign of social data: only the customers' own posts are.
  */
-export function runHolds(events: readonly Event[]): { ordersKnown: boolean; socialKnown: boolean } {
+export function runHolds(events: readonly IngestedEvent[]): { ordersKnown: boolean; socialKnown: boolean } {
   return {
     ordersKnown: events.some((e) => e.kind === 'order'),
     socialKnown: events.some((e) => e.kind === 'post' && e.direction === 'inbound'),
@@ -129,7 +132,7 @@ export function runHolds(events: readonly Event[]): { ordersKnown: boolean; soci
 }
 
 /** The latest record date of the run (what profiles measure recency from without --as-of or --until); null with none. */
-function latestDated(events: readonly Event[]): Date | null {
+function latestDated(events: readonly IngestedEvent[]): Date | null {
   let latest = Number.NEGATIVE_INFINITY;
   for (const event of events) if (event.at && event.at.getTime() > latest) latest = event.at.getTime();
   return latest === Number.NEGATIVE_INFINITY ? null : new Date(latest);
@@ -202,17 +205,17 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
     if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
   }
   const outline: RunOutline = { run, window, reference: reference ?? latestDated(annotated), leftOut };
-  return { ingests, identities, profiled, events: annotated, warnings, outline, customerKeys: linked.customers.map((c) => c.key) };
+  return { ingests: ingests.map(readFileOf), identities, profiled, events: annotated, warnings, outline, customerKeys: linked.customers.map((c) => c.key) };
 }
 
 /**
  * Annotate the chosen events and leave the others as they are, in their places: a customer's events keep their
  * order, and the others still count for what the run shares (the reference date, RFM, what the run holds).
  */
-function annotateChosen(events: readonly Event[], chosen: (event: Event) => boolean, ctx: Parameters<typeof annotateEvents>[1], onProgress?: OnProgress): Event[] {
+function annotateChosen(events: readonly IngestedEvent[], chosen: (event: IngestedEvent) => boolean, ctx: Parameters<typeof annotateEvents>[1], onProgress?: OnProgress): Event[] {
   const annotated = annotateEvents(events.filter(chosen), ctx, onProgress);
   let next = 0;
-  return events.map((event) => (chosen(event) ? annotated[next++]! : event));
+  return events.map((event) => (chosen(event) ? annotated[next++]! : unannotated(event)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Event } from '../model.js';
+import type { Event, IngestedEvent } from '../model.js';
 import { progressTicker, type OnProgress } from '../progress.js';
 import type { AnnotateContext, Annotator } from './annotator.js';
 import { codebookAnnotator } from './codebook.js';
@@ -18,11 +18,24 @@ export type { AnnotateContext, Annotator } from './annotator.js';
 export const ANNOTATORS: readonly Annotator[] = [languageAnnotator, modelSentimentAnnotator, sentimentAnnotator, codebookAnnotator, readingsAnnotator, contextAnnotator];
 
 /**
- * Run all annotators over one event; returns a new event, the input is left alone. The copy is made once and each
- * annotator's addition is written into it (fields in the same order as ever), not a fresh copy per annotator.
+ * What annotation starts from, and what a record no annotator reads (another shard's) stays: an ingested event with
+ * nothing read yet but the analyst's codes from the input, which come first among its annotations. An event
+ * annotated before (a test running a few annotators over a prepared event) keeps what it has.
  */
-export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
-  const current: Event = { ...event, annotations: [...event.annotations] };
+export function unannotated(event: IngestedEvent | Event): Event {
+  if ('annotations' in event) return { ...event, annotations: [...event.annotations] };
+  // Most records carry no analyst codes: one plain copy (the rest pattern below is slower).
+  if (event.analystCodes === undefined) return { lang: null, sentiment: null, annotations: [], ...event };
+  const { analystCodes, ...read } = event;
+  return { ...read, lang: null, sentiment: null, annotations: [...analystCodes] };
+}
+
+/**
+ * Run all annotators over one ingested event; returns the annotated event, the input is left alone. The copy is made
+ * once and each annotator's addition is written into it, not a fresh copy per annotator.
+ */
+export function annotateEvent(event: IngestedEvent | Event, ctx: AnnotateContext, annotators: readonly Annotator[] = ANNOTATORS): Event {
+  const current = unannotated(event);
   for (const annotator of annotators) {
     const addition = annotator(current, ctx);
     current.lang = addition.lang !== undefined ? addition.lang : current.lang;
@@ -33,7 +46,7 @@ export function annotateEvent(event: Event, ctx: AnnotateContext, annotators: re
 }
 
 /** Annotate every event; `onProgress` hears how many are done every so many events (progress.ts). */
-export function annotateEvents(events: readonly Event[], ctx: AnnotateContext, onProgress?: OnProgress): Event[] {
+export function annotateEvents(events: readonly IngestedEvent[], ctx: AnnotateContext, onProgress?: OnProgress): Event[] {
   const tick = progressTicker(onProgress, { stage: 'annotate', unit: 'events', total: events.length });
   return events.map((event, i) => {
     const annotated = annotateEvent(event, ctx);

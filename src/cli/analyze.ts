@@ -1,4 +1,5 @@
 import type { FileIdentity } from '../ingest/identity.js';
+import type { FileIngest, IngestOptions } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
 import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
 import { describeIdentity } from './identity-text.js';
@@ -9,7 +10,7 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyse, analyseCustomers, codeInfo, type ReportedFile, type ReportedRun } from '../pipeline.js';
+import { analyse, analyseCustomers, codeInfo, type AnalyseOptions, type ReportedFile, type ReportedRun } from '../pipeline.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
@@ -165,24 +166,43 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   // thick's own outputs (rejected.csv and the like, when -o is the input folder) are never read back as input.
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
-  const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
-  term.step('annotating and profiling');
-  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
-  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf, dates }).reference, asOf);
-  const analyseOptions = { codebook, asOf, dates, window, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
+  const settings = { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
+  const read = { inputs, options, term, windowFlags, settings };
   if (shard) {
-    const part = analyseCustomers(ingests, analyseOptions, inShard(shard));
+    const part = readAndAnalyse(read, (ingests, analyseOptions) => analyseCustomers(ingests, analyseOptions, inShard(shard)));
     part.warnings.unshift(...skipped, ...codebookWarnings);
     term.step(`writing shard ${shard.index}/${shard.count} to ${flags.out}`);
     return writeShard(flags.out, part, { shard, flags, inputs, codebook, started, term });
   }
-  const analysed = analyse(ingests, analyseOptions);
+  const analysed = readAndAnalyse(read, analyse);
   analysed.warnings.unshift(...skipped, ...codebookWarnings);
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = Boolean(flags.redact || flags.handout);
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
   return reportRun(analysed, analysis, { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
+}
+
+/** What reading a run's inputs takes: the files, how to read them, the terminal, --since/--until, the analysis settings. */
+interface ReadSettings {
+  inputs: readonly string[];
+  options: IngestOptions;
+  term: Terminal;
+  windowFlags: ReturnType<typeof parseWindowFlags>;
+  settings: Omit<AnalyseOptions, 'window'>;
+}
+
+/**
+ * Read the inputs and analyse them with `analyseWith`. The files as read (their rows and ingested records) are held
+ * by this function alone, so once it returns they can be freed before the reports are rendered and written: the
+ * analysis keeps the annotated records and each file's counts. (A caller's local stays alive as long as its frame.)
+ */
+function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (ingests: FileIngest[], options: AnalyseOptions) => T): T {
+  const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
+  term.step('annotating and profiling');
+  // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
+  const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);
+  return analyseWith(ingests, { ...settings, window });
 }
 
 /** How a run's outputs are written and told: the flags that say so, and what was settled before the analysis. */

@@ -1,12 +1,12 @@
 import { closeSync, createReadStream, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { annotateEvent, type AnnotateContext } from '../annotate/index.js';
+import { annotateEvent, unannotated, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import { ingestFile, startIngest, type FileIngest, type FileReader, type IngestOptions } from '../ingest/index.js';
 import { assumedColumns, contradiction, type AssumedColumn } from '../ingest/assumed.js';
 import { openInput, SAMPLE_BYTES, streamable, tableParts, type Opened } from '../ingest/stream.js';
 import type { Table } from '../ingest/table.js';
-import type { Event, Rejection } from '../model.js';
+import type { Event, IngestedEvent, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { linkRun } from '../pipeline.js';
 import { activeCodebook, activeModel, distinctInputs, ingestError, unreadable } from './pipeline.js';
@@ -39,17 +39,18 @@ function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<s
 }
 
 /** A file's used rows and the given rejected rows as lines, in line order; `linked` gives a record as linked. */
-function linesOf(ingest: FileIngest, rejected: readonly Rejection[], linked: (event: Event) => Event = (event) => event): Line[] {
+function linesOf(ingest: FileIngest, rejected: readonly Rejection[], linked: (event: IngestedEvent) => IngestedEvent = (event) => event): Line[] {
   const used: Line[] = ingest.used.map((u) => {
     const found = ownRecord(u.events);
-    return { kind: 'used', ingest, line: u.line, fields: u.fields, event: found ? linked(found) : null, raw: u.raw };
+    // Unread until `annotated` reads it (and the line written as is when nothing does): no language, no sentiment.
+    return { kind: 'used', ingest, line: u.line, fields: u.fields, event: found ? unannotated(linked(found)) : null, raw: u.raw };
   });
   const rejections: Line[] = rejected.map((rejection) => ({ kind: 'rejected', rejection }));
   return [...used, ...rejections].sort((a, b) => lineOf(a) - lineOf(b));
 }
 
 /** The customer's record, not the brand's reply written beside it in the same row. */
-function ownRecord(events: readonly Event[]): Event | undefined {
+function ownRecord(events: readonly IngestedEvent[]): IngestedEvent | undefined {
   const own = events.filter((e) => e.direction !== 'outbound');
   return own.find((e) => e.text) ?? own[0] ?? events[0];
 }
@@ -358,7 +359,7 @@ function startReader(table: Table, options: IngestOptions): FileReader {
  * brand's answer (a later brand reply to it, another customer as the author of what it answers), which some codes
  * and the sentiment of "you" read.
  */
-const needsTheRun = (event: Event | undefined): boolean => event !== undefined && event.direction === 'inbound' && (event.kind === 'post' || event.replyTo !== null);
+const needsTheRun = (event: IngestedEvent | undefined): boolean => event !== undefined && event.direction === 'inbound' && (event.kind === 'post' || event.replyTo !== null);
 
 /** Annotate and write every input's rows as they are read; the inputs as ingested, or null if stdout's reader left. */
 async function annotateStreaming(streamed: readonly Streamed[], run: AnnotateRun): Promise<FileIngest[] | null> {

@@ -3,7 +3,7 @@
 // alias or name alone, which were written by a placeholder author or carry a placeholder for their id, and which
 // key values carry several names. `thick inspect` and the run summary show it.
 
-import type { Event, EventKind } from '../model.js';
+import type { IngestedEvent, EventKind } from '../model.js';
 import type { FileIngest } from './index.js';
 import type { FileLinks, Linked } from './link.js';
 import { normaliseHeader, type Field } from './preset.js';
@@ -40,9 +40,9 @@ export interface FileIdentity {
 const EMPTY_LINKS: FileLinks = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0, duplicates: 0 };
 
 /** The customer's own event a row produced (not the brand's reply written beside it). */
-const rowRecord = (events: readonly Event[]): Event | undefined => events.find((e) => e.direction !== 'outbound') ?? events[0];
+const rowRecord = (events: readonly IngestedEvent[]): IngestedEvent | undefined => events.find((e) => e.direction !== 'outbound') ?? events[0];
 
-function keyValue(event: Event, field: Field): string | undefined {
+function keyValue(event: IngestedEvent, field: Field): string | undefined {
   if (field === 'orderId') return event.orderId ?? undefined;
   // A customer column may hold an id, an email or a handle (analyst notes keyed either way).
   if (field === 'crmId') return event.who.crmId ?? event.who.email ?? event.who.handle;
@@ -91,7 +91,7 @@ export function perKey(values: readonly string[]): { keys: number; rowsPerKey: F
   return { keys: counts.size, rowsPerKey: { mean: Math.round((values.length / counts.size) * 100) / 100, max: range.max } };
 }
 
-function recordCounts(events: readonly Event[]): { records: FileIdentity['records']; brandRecords: number } {
+function recordCounts(events: readonly IngestedEvent[]): { records: FileIdentity['records']; brandRecords: number } {
   const records: FileIdentity['records'] = {};
   let brandRecords = 0;
   for (const event of events) {
@@ -101,7 +101,7 @@ function recordCounts(events: readonly Event[]): { records: FileIdentity['record
   return { records, brandRecords };
 }
 
-function placeholderCounts(events: readonly Event[], which: 'placeholder' | 'placeholderId'): Record<string, number> {
+function placeholderCounts(events: readonly IngestedEvent[], which: 'placeholder' | 'placeholderId'): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const event of events) {
     const value = event.direction === 'outbound' ? undefined : event.who[which];

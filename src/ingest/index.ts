@@ -1,4 +1,4 @@
-import type { Contact, ContextEvent, Event, EventKind, RatingScale, Rejection } from '../model.js';
+import type { Contact, ContextEvent, IngestedEvent, EventKind, RatingScale, Rejection } from '../model.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
 import {
   applyOverrides,
@@ -58,7 +58,7 @@ export interface FileIngest {
   recordKind: EventKind | null;
   rows: { read: number; used: number; rejected: number };
   contacts: Contact[];
-  events: Event[];
+  events: IngestedEvent[];
   contextEvents: ContextEvent[];
   rejected: Rejection[];
   /** Things the user should know that did not cost a row (ambiguous dates, duplicate headers …), each naming the file. */
@@ -69,7 +69,20 @@ export interface FileIngest {
    * rows with words (one may repeat another word for word): such rows are then rejected with it (rejectUnjoined).
    * Order lines with an id, the bulk of a large run, are not kept twice.
    */
-  used: { line: number; fields: string[]; events: Event[]; raw?: string }[];
+  used: { line: number; fields: string[]; events: IngestedEvent[]; raw?: string }[];
+}
+
+/**
+ * A file as a run reports it once its records have moved on to linking and annotation: how it was read, its row
+ * counts, rejected rows, context events and warnings, without its contacts, events or used rows (an analysis holds
+ * those once, linked and annotated, and need not keep the ingested ones alive beside them).
+ */
+export type ReadFile = Omit<FileIngest, 'contacts' | 'events' | 'used'>;
+
+/** The file without its records (see ReadFile). */
+export function readFileOf(ingest: FileIngest): ReadFile {
+  const { contacts: _contacts, events: _events, used: _used, ...read } = ingest;
+  return read;
 }
 
 export const DATE_FIELDS: Field[] = ['date', 'created', 'until', 'firstReplyAt'];

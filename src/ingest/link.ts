@@ -1,4 +1,4 @@
-import type { Contact, Customer, Event, IdentityKeys, Source } from '../model.js';
+import type { Contact, Customer, IngestedEvent, IdentityKeys, Source } from '../model.js';
 import { normaliseHandle } from './normalise.js';
 import { byCodePoint } from '../collation.js';
 import { displayName, type NameSeen } from './names.js';
@@ -27,7 +27,7 @@ export interface FileLinks {
 export interface Linked {
   customers: Customer[];
   /** The same events, each with customerKey set (null only for rows nobody could be found for). */
-  events: Event[];
+  events: IngestedEvent[];
   warnings: string[];
   /** Per input file: how its rows were joined. */
   files: Map<string, FileLinks>;
@@ -171,7 +171,7 @@ function fromContact(contact: Contact): Customer {
  * alias joins them only when the row gives it beside their CRM id; a row with nothing but an alias is keyed by it,
  * and stays an alias (never a CRM id another system's row could meet).
  */
-function fromEvent(event: Event): Customer | null {
+function fromEvent(event: IngestedEvent): Customer | null {
   const { crmId, email, handle, name, asWritten, altId } = event.who;
   const aliasOnly = !crmId && !email && !handle && altId !== undefined;
   const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : aliasOnly ? altId : name);
@@ -197,7 +197,7 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * customer key is made unique. Then each record learns whether it awaits an answer and how many of its answers the
  * export names but lacks.
  */
-export function linkCustomers(contacts: readonly Contact[], events: readonly Event[], options: LinkOptions = {}): Linked {
+export function linkCustomers(contacts: readonly Contact[], events: readonly IngestedEvent[], options: LinkOptions = {}): Linked {
   const index = new CustomerIndex();
   const warnings: string[] = [];
   const files = new Map<string, FileLinks>();
@@ -211,7 +211,7 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
 
   const linked = events.map((event) => ({ ...event }));
   const owner: (Customer | null)[] = linked.map(() => null);
-  const nameOnly = new Map<Customer, Event[]>();
+  const nameOnly = new Map<Customer, IngestedEvent[]>();
   /** How many rows each customer got from their own identity (not as the brand's reply). */
   const placed = new Map<Customer, number>();
   const place = (i: number, customer: Customer) => {
@@ -251,8 +251,8 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Eve
  * Written records that repeat another of the same customer word for word (see Linked.duplicates). The one kept is
  * the same whatever the row order: the first by product, then file and line.
  */
-function repeatedRecords(linked: readonly Event[]): Map<string, string> {
-  const groups = new Map<string, Event[]>();
+function repeatedRecords(linked: readonly IngestedEvent[]): Map<string, string> {
+  const groups = new Map<string, IngestedEvent[]>();
   for (const event of linked) {
     const words = event.text?.replace(/\s+/g, ' ').trim();
     if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
@@ -305,7 +305,7 @@ function addContacts(index: CustomerIndex, contacts: readonly Contact[], warning
  * their own records (the brand's replies carry the customer's row, not a name of theirs). A customer made for a
  * placeholder author keeps the name thick gave them.
  */
-function settleNames(customers: readonly Customer[], contactNames: ReadonlyMap<Customer, NameSeen[]>, linked: readonly Event[], owner: readonly (Customer | null)[]): void {
+function settleNames(customers: readonly Customer[], contactNames: ReadonlyMap<Customer, NameSeen[]>, linked: readonly IngestedEvent[], owner: readonly (Customer | null)[]): void {
   const recordNames = new Map<Customer, NameSeen[]>();
   linked.forEach((event, i) => {
     const customer = owner[i];
@@ -338,14 +338,14 @@ function sortIdentities(customers: readonly Customer[]): void {
  */
 function joinByKeys(
   index: CustomerIndex,
-  linked: Event[],
+  linked: IngestedEvent[],
   place: (i: number, customer: Customer) => void,
-  nameOnly: Map<Customer, Event[]>,
+  nameOnly: Map<Customer, IngestedEvent[]>,
   fileLinks: (file: string) => FileLinks,
   afterKeyed: () => void,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
-  const join = (event: Event, i: number) => {
+  const join = (event: IngestedEvent, i: number) => {
     const who = event.who;
     const found = index.find(who);
     let customer = found?.customer;
@@ -388,7 +388,7 @@ function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
  * the customer of that order, as the orders export of the run names them. An order line without a date takes the
  * date its order was placed, and a line of a cancelled order is cancelled too.
  */
-function joinByOrder(linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
+function joinByOrder(linked: IngestedEvent[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
   const orderOwner = new Map<string, Customer | null>();
   const orderDate = new Map<string, Date>();
   const seen = new Set<string>();
@@ -430,7 +430,7 @@ interface OrderOwners {
 }
 
 /** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
-const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
+const ALWAYS_SOMEBODYS = new Set<IngestedEvent['kind']>(['review', 'survey']);
 
 /**
  * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
@@ -438,7 +438,7 @@ const ALWAYS_SOMEBODYS = new Set<Event['kind']>(['review', 'survey']);
  * its own anonymous customer, keyed by its record id (or its file's name and line) and named by the placeholder plus
  * the shortest tail of that id no other such record shares, so the index tells them apart.
  */
-function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
+function makeAnonymous(index: CustomerIndex, linked: IngestedEvent[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
   const anonymous = linked.flatMap((event, i) => {
     if (owner[i] || event.direction !== 'inbound') return [];
     if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return [];
@@ -460,7 +460,7 @@ function makeAnonymous(index: CustomerIndex, linked: Event[], owner: (Customer |
 }
 
 /** The record's own id (a review id), unless the export had none and it was made from the file and line. */
-export function recordIdOf(event: Event): string | null {
+export function recordIdOf(event: IngestedEvent): string | null {
   if (!event.messageId || event.messageId.endsWith(`:${event.id}`)) return null;
   return event.messageId.slice(event.messageId.indexOf(':') + 1);
 }
@@ -493,7 +493,7 @@ export function distinctTails(ids: readonly string[]): Map<string, string> {
 }
 
 /** The same message id in two files: probably the same export given twice. */
-function sharedMessageIds(linked: readonly Event[], warnings: string[]): void {
+function sharedMessageIds(linked: readonly IngestedEvent[], warnings: string[]): void {
   const fileOf = new Map<string, string>();
   const pairs = new Set<string>();
   for (const event of linked) {
@@ -509,8 +509,8 @@ function sharedMessageIds(linked: readonly Event[], warnings: string[]): void {
  * Pass 4: brand replies belong to whoever wrote the message they answer; follow the thread up to a customer. A brand
  * post without a reply id that opens with @handle answers that customer.
  */
-function answerThreads(index: CustomerIndex, linked: Event[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
-  const orphans: Event[] = [];
+function answerThreads(index: CustomerIndex, linked: IngestedEvent[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
+  const orphans: IngestedEvent[] = [];
   linked.forEach((event, i) => {
     if (owner[i] || event.direction !== 'outbound') return;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -538,7 +538,7 @@ const shownId = (id: string): string => id.slice(id.indexOf(':') + 1);
  * everyone (no reply-to) are left out: they join nobody by design, and still tell thick the brand's handle and
  * which comments answer the brand.
  */
-function unjoinedReasons(linked: readonly Event[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
+function unjoinedReasons(linked: readonly IngestedEvent[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
   const reasons = new Map<string, string>();
   linked.forEach((event, i) => {
     if (owner[i]) return;
@@ -574,11 +574,11 @@ function keyByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
 /** How many rows a warning lists before it only counts the rest. */
 const LISTED_ROWS = 10;
 
-const listRows = (rows: readonly Event[]): string =>
+const listRows = (rows: readonly IngestedEvent[]): string =>
   rows.slice(0, LISTED_ROWS).map((e) => `${e.source.file}:${e.source.line}`).join(', ') + (rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '');
 
 /** Rows with only a name that several customers bear: kept apart from all of them, and the user told which. */
-function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, Event[]>): string[] {
+function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, IngestedEvent[]>): string[] {
   return index.sharedNames().map(({ holder, others }) => {
     const rows = nameOnly.get(holder) ?? [];
     const one = rows.length === 1;
@@ -591,7 +591,7 @@ function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer
 }
 
 /** The first row each customer was found on, for messages about them. */
-function firstRows(linked: readonly Event[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
+function firstRows(linked: readonly IngestedEvent[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
   const first = new Map<Customer, Source>();
   owner.forEach((customer, i) => customer && !first.has(customer) && first.set(customer, linked[i]!.source));
   return first;
@@ -633,7 +633,7 @@ function byIdentity(a: Customer, b: Customer): number {
  * Rows whose place rests on their name alone: a name-only row joined to a customer that has other rows (or a
  * contact), or several name-only rows sharing a name. Their sources are the evidence shown with the customer.
  */
-function recordNameJoins(nameOnly: Map<Customer, Event[]>, placed: Map<Customer, number>, fileLinks: (file: string) => FileLinks): void {
+function recordNameJoins(nameOnly: Map<Customer, IngestedEvent[]>, placed: Map<Customer, number>, fileLinks: (file: string) => FileLinks): void {
   for (const [customer, rows] of nameOnly) {
     const joined = customer.contact !== null || rows.length > 1 || (placed.get(customer) ?? 0) > rows.length;
     if (!joined) continue;
@@ -643,7 +643,7 @@ function recordNameJoins(nameOnly: Map<Customer, Event[]>, placed: Map<Customer,
 }
 
 /** A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message. */
-function markPeerReplies(linked: Event[], byMessage: Map<string, number>): void {
+function markPeerReplies(linked: IngestedEvent[], byMessage: Map<string, number>): void {
   for (const event of linked) {
     if (event.direction !== 'inbound' || !event.replyTo) continue;
     const parentIndex = byMessage.get(event.replyTo);
@@ -667,14 +667,14 @@ const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 
  * where its author has addressed the brand. A post that only opened a thread others took to the brand (a shop's own advert that customers answer
  * with "@brand, …") awaits nothing from the brand.
  */
-function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
+function markExpectedReplies(linked: IngestedEvent[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
   const brand = new Set(brandHandles);
   for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
   const rootOf = threadRoots(linked, byMessage);
   const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
   // The brand answered it itself: it took the post as addressed to it (exports often hide the brand's handle in it).
   const answeredByBrand = new Set(linked.filter((e) => e.direction === 'outbound' && e.replyTo).map((e) => e.replyTo!));
-  const addressesBrand = (event: Event): boolean => {
+  const addressesBrand = (event: IngestedEvent): boolean => {
     const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
     return (
       mentions(event.text).some((handle) => brand.has(handle)) ||
@@ -689,7 +689,7 @@ function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, br
     if (event.direction !== 'inbound' || root === null || !addressesBrand(event)) continue;
     addressedIn.set(root, (addressedIn.get(root) ?? new Set()).add(event.customerKey));
   }
-  const followsUp = (event: Event, root: string | null): boolean =>
+  const followsUp = (event: IngestedEvent, root: string | null): boolean =>
     root !== null && brandThreads.has(root) && (addressedIn.get(root)?.has(event.customerKey) ?? false);
   for (const event of linked) {
     if (event.peerReply) event.expectsReply = false;
@@ -699,10 +699,10 @@ function markExpectedReplies(linked: Event[], byMessage: Map<string, number>, br
 }
 
 /** Each record's thread root: the first message up its reply chain, or the id a reply names that the export lacks. */
-function threadRoots(linked: readonly Event[], byMessage: Map<string, number>): (event: Event) => string | null {
+function threadRoots(linked: readonly IngestedEvent[], byMessage: Map<string, number>): (event: IngestedEvent) => string | null {
   return (event) => {
     let current = event;
-    const seen = new Set<Event>();
+    const seen = new Set<IngestedEvent>();
     while (current.replyTo && !seen.has(current)) {
       seen.add(current);
       const parent = byMessage.get(current.replyTo);

@@ -183,7 +183,7 @@ describe('notes', () => {
     );
     expect(contextEvents).toEqual([]);
     expect(events[0]).toMatchObject({ kind: 'note', direction: 'internal', channel: 'note', who: { email: 'anna@example.de' }, author: 'Mara', text: 'Wartet seit Wochen' });
-    expect(events[0]!.annotations).toEqual([
+    expect(events[0]!.analystCodes).toEqual([
       { code: 'pain.waiting', quote: 'Wartet seit Wochen', source: { file: 'in.csv', line: 2 }, by: { kind: 'analyst', id: 'Mara' }, confidence: 1 },
       { code: 'role.advocate', quote: 'Wartet seit Wochen', source: { file: 'in.csv', line: 2 }, by: { kind: 'analyst', id: 'Mara' }, confidence: 1 },
     ]);

@@ -1,4 +1,4 @@
-import type { Annotation, Contact, ContextEvent, Direction, Event, EventKind, IdentityKeys, Parsed, Rating, RatingScale, Source } from '../model.js';
+import type { Annotation, Contact, ContextEvent, Direction, IngestedEvent, EventKind, IdentityKeys, Parsed, Rating, RatingScale, Source } from '../model.js';
 import type { Field, MappedRow, RecordKind } from './preset.js';
 import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
@@ -44,7 +44,7 @@ export interface LenientNote {
 
 export interface Normalised {
   contacts: Contact[];
-  events: Event[];
+  events: IngestedEvent[];
   contextEvents: ContextEvent[];
 }
 
@@ -244,7 +244,7 @@ function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
 
 const DEFAULT_PLACEHOLDERS = new Placeholders();
 
-function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''): Event {
+function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''): IngestedEvent {
   const source: Source = { file: ctx.file, line: row.line };
   const channelCell = row.cells.channel ?? row.cells.platform;
   return {
@@ -266,9 +266,6 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
     unseenReplies: 0,
     author: null,
     source,
-    lang: null,
-    sentiment: null,
-    annotations: [],
   };
 }
 
@@ -290,7 +287,7 @@ function listedIds(space: string, cell: string | undefined): string[] | undefine
  * replyContent, a ticket's first reply time): an outbound event answering the record, never the customer's voice.
  * A reply to a public review or post is itself public (`post`); any other is a message.
  */
-function replyInRow(row: MappedRow, ctx: RowContext, record: Event): Event | null {
+function replyInRow(row: MappedRow, ctx: RowContext, record: IngestedEvent): IngestedEvent | null {
   const text = customerText(row.cells.reply);
   const repliedAt = dateCell(row, 'firstReplyAt', ctx);
   const replyMinutes = numberCell(row, 'firstReplyMinutes', ctx);
@@ -349,7 +346,7 @@ const CANCELLED_STATUSES = new Set([
 
 export const isCancelledStatus = (status: string): boolean => CANCELLED_STATUSES.has(status.trim().toLowerCase().replace(/[_-]+/g, ' '));
 
-function orderEvent(row: MappedRow, ctx: RowContext, refund = false): Event {
+function orderEvent(row: MappedRow, ctx: RowContext, refund = false): IngestedEvent {
   const event = baseEvent(row, ctx, 'order');
   event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
   // An order line that names nobody joins the customer of its order (from any file of the run).
@@ -449,7 +446,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     event.at = at;
     event.text = note;
     event.author = row.cells.author ?? null;
-    event.annotations = analystCodes(row.cells.codes, note, event.author, source);
+    event.analystCodes = analystCodes(row.cells.codes, note, event.author, source);
     return { contacts: [], events: [event], contextEvents: [] };
   },
 
@@ -506,7 +503,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
  * Only a conversation the customer opened with the brand awaits an answer: their tickets and messages. Whether a
  * public post is addressed to the brand takes the whole thread to tell, so linking decides that.
  */
-function expectsReplyAtIngest(event: Event): boolean {
+function expectsReplyAtIngest(event: IngestedEvent): boolean {
   return event.direction === 'inbound' && (event.kind === 'ticket' || event.kind === 'message');
 }
 

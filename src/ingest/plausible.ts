@@ -3,7 +3,7 @@
 // first and last contact, recency, the timeline, response times. Such a date is warned about, per file and column,
 // and read as unknown; the row is still used. `--dates FROM..UNTIL` says which dates are plausible instead.
 
-import type { ContextEvent, Event, Rejection } from '../model.js';
+import type { ContextEvent, IngestedEvent, Rejection } from '../model.js';
 import type { FileIngest } from './index.js';
 import type { Field } from './preset.js';
 
@@ -82,7 +82,7 @@ interface Found {
  * The column an event's date came from: a reply's own date column, or its minutes after the record; else the
  * record's date column.
  */
-function dateFieldOf(event: Event, ingest: FileIngest): Field {
+function dateFieldOf(event: IngestedEvent, ingest: FileIngest): Field {
   if (!event.id.endsWith('#reply')) return 'date';
   return ingest.mapping.firstReplyAt !== undefined ? 'firstReplyAt' : ingest.mapping.firstReplyMinutes !== undefined ? 'firstReplyMinutes' : 'date';
 }
@@ -105,7 +105,7 @@ function screenContext(context: ContextEvent, window: DateWindow, found: Found[]
  */
 function screenFile(ingest: FileIngest, window: DateWindow): { ingest: FileIngest; found: Found[] } {
   const found: Found[] = [];
-  const screened = new Map<Event, Event>();
+  const screened = new Map<IngestedEvent, IngestedEvent>();
   for (const event of ingest.events) {
     if (!outside(event.at, window)) continue;
     const field = dateFieldOf(event, ingest);
@@ -124,7 +124,7 @@ function screenFile(ingest: FileIngest, window: DateWindow): { ingest: FileInges
     return kept ? [kept] : [];
   });
   if (found.length === 0) return { ingest, found };
-  const swap = (event: Event): Event => screened.get(event) ?? event;
+  const swap = (event: IngestedEvent): IngestedEvent => screened.get(event) ?? event;
   const rejected: Rejection[] = ingest.used
     .filter((row) => unplaced.has(row.line))
     .map((row) => ({ file: ingest.file, line: row.line, column: ingest.mapping.date, reason: 'the note names no customer and its date is implausible, so it cannot be placed', raw: row.raw ?? '' }));

@@ -2,7 +2,7 @@
 // replaced (index.ts lists them); figures, dates, kinds, codes and sources are kept as they are. Events are copied
 // once each and shared, so an exchange's message is still one of its customer's events.
 import type { FileIdentity } from '../ingest/identity.js';
-import type { FileIngest } from '../ingest/index.js';
+import type { ReadFile } from '../ingest/index.js';
 import { Placeholders } from '../ingest/placeholders.js';
 import type { Annotation, Contact, ContextEvent, Customer, Event, IdentityKeys, Profile, Rejection, Source } from '../model.js';
 import type { Exchange } from '../profile/dialog.js';
@@ -204,22 +204,14 @@ export class Copier {
 
   private rejection = (rejection: Rejection): Rejection => ({ ...rejection, file: this.file(rejection.file), reason: this.people.masker.reason(rejection.reason), raw: this.people.masker.withheld(rejection.raw) });
 
-  ingest = (ingest: FileIngest): FileIngest => {
+  ingest = (ingest: ReadFile): ReadFile => {
     const { masker } = this.people;
     return {
       ...ingest,
       file: this.file(ingest.file),
-      contacts: ingest.contacts.map((c) => this.contact(c)),
-      events: ingest.events.map(this.event),
       contextEvents: ingest.contextEvents.map(this.contextEvent),
       rejected: ingest.rejected.map(this.rejection),
       warnings: ingest.warnings.map((w) => masker.message(w)),
-      used: ingest.used.map((row) => ({
-        line: row.line,
-        fields: row.fields.map((f) => masker.withheld(f)),
-        events: row.events.map(this.event),
-        ...(row.raw === undefined ? {} : { raw: masker.withheld(row.raw) }),
-      })),
     };
   };
 

@@ -5,7 +5,7 @@
 // Every string of an Analysis that reaches an output, and what becomes of it (copy.ts does it):
 // - customer: key → pseudonym code ("7QMX"); name → pseudonym ("Person 7QMX"); crmId, aliases → "[id]"; emails →
 //   "[e-mail]" each; handles → "[handle]" each (the brand's stay); contact (below); nameJoins are file:line.
-// - contact (in customers and in each ingest): keys as a row's identity (below); handles as above; name → pseudonym
+// - contact (in customers): keys as a row's identity (below); handles as above; name → pseudonym
 //   (of the customer it became, else "[name]"); phone → "[phone]"; city, crmStage → masked text.
 // - identity on a row (Event.who, Contact.keys): crmId, altId, asWritten → "[id]"; email → "[e-mail]"; handle →
 //   "[handle]" unless the brand's; name → the customer's pseudonym; placeholder, placeholderId → kept when thick
@@ -22,9 +22,9 @@
 // - findings: a value that is one of the customer's ids (unlinked, ordersUnjoinable, noOrders, handleWithoutPosts)
 //   → the kind of id it was; anonymous → the placeholder as written (not the record id in the display name); any
 //   other value → masked as a message. The run's blind spots likewise.
-// - ingest: contacts, events, contextEvents (note → masked text, author → label) as above; rejected: reason →
-//   message with quoted values withheld, raw → every word withheld; warnings → message; used rows: fields and raw
-//   withheld, events copied; file → masked text, each masked name still told apart from the others ("[e-mail].csv",
+// - ingest (the file as read, its records are in events and profiled): contextEvents (note → masked text, author →
+//   label); rejected: reason → message with quoted values withheld, raw → every word withheld; warnings → message;
+//   file → masked text, each masked name still told apart from the others ("[e-mail].csv",
 //   "[e-mail].csv (2)"), in every source, rejected row and the summary alike. Kept: encoding, delimiter, preset,
 //   header and mapping (column names), rows, rating.
 // - identities: placeholder names and ids (record keys) → kept or masked as above; warnings → message. Kept: key
