@@ -3,7 +3,7 @@
 // and shards that are not of one run are refused. One smoke test runs the built binary.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -187,6 +187,11 @@ describe('thick merge refuses shards that are not one run (exit 2)', () => {
     result = await merge([one!, plain]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${plain}: no thick-shard.json, so not a shard folder`);
+    // -o naming one of the shards: refused before anything is written, and the shard is still whole.
+    result = await run(['merge', one!, two!, '-o', `${one!}/.`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('which the merge would replace');
+    expect(existsSync(join(one!, 'thick-shard.json'))).toBe(true);
   });
 
   it('shards of different options or inputs, or of different splits', async () => {

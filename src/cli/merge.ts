@@ -5,8 +5,8 @@
 // index, customers.csv, profiles.jsonl and the state, and checks --fail-on and --strict. A customer's page is the
 // shard's where none of their gaps is one most of the run shares, else drawn again. So n shards merged are one
 // run, byte for byte (test/shard.test.ts). Shards of different runs, a missing or a doubled shard are refused.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { settleRun } from '../pipeline.js';
 import type { ProfiledCustomer } from '../profile/index.js';
 import { parseData, readCustomerRecord } from '../profile/record.js';
@@ -132,10 +132,26 @@ function keptPages(pages: ReadonlyMap<ProfiledCustomer, DrawnPage>, sharedGaps: 
   return (subject) => (subject.findings.blindSpots.some((gap) => shared.has(gap.key)) ? null : (pages.get(subject) ?? null));
 }
 
+/** A folder on disk as one key, so "s1", "./s1" and a link to it are the same folder. */
+function samePlace(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
+}
+
+/** The merge replaces -o's contents: were -o a shard folder, the shard it reads would be gone after the merge. */
+function refuseShardAsOutput(dirs: readonly string[], out: string): void {
+  const clash = dirs.find((dir) => samePlace(dir) === samePlace(out));
+  if (clash) throw new UsageError(`merge: -o ${out} is the shard folder ${clash}, which the merge would replace; write the merge to another folder`);
+}
+
 export async function runMerge(dirs: string[], flags: MergeFlags): Promise<number> {
   const started = performance.now();
   const term = terminal(flags.quiet || flags.json);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the merge now, not after reading every shard
+  refuseShardAsOutput(dirs, flags.out);
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);
