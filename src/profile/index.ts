@@ -237,6 +237,11 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
   return { profile, customer, events: own, exchanges, findings, asOf, openSince, recentSince, signals, run };
 }
 
+/** Started before the drafts and RFM, so the line shows the stage from its start; it counts finished profiles. */
+function profileTicker(onProgress: OnProgress | undefined, total: number): (done: number) => void {
+  return progressTicker(onProgress, { stage: 'profile', unit: 'customers', total }, PROGRESS_EVERY / 4);
+}
+
 /**
  * Fold each customer's events into a Profile: figures first, then the judgements made from them. `only` (a shard of
  * the run, cli/shard.ts) profiles just the customers it accepts; everything measured against the whole run (the
@@ -244,8 +249,7 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
  * customer's profile is the same whichever shard makes it. The events of customers left out need no annotation.
  */
 export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledCustomer[] {
-  // Started before the drafts and RFM, so the line shows the stage from its start; it counts finished profiles.
-  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length }, PROGRESS_EVERY / 4);
+  const tick = profileTicker(onProgress, customers.length);
   return profilesIn(customers, events, runContext(customers, events, options), only, tick);
 }
 
@@ -288,7 +292,7 @@ export interface RunGaps {
  * and a merge of shards lifts them again over every customer (runGaps).
  */
 export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledRun {
-  const tick = progressTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length }, PROGRESS_EVERY / 4);
+  const tick = profileTicker(onProgress, customers.length);
   const ctx = runContext(customers, events, options);
   const profiled = profilesIn(customers, events, ctx, only, tick);
   return { profiled, run: ctx.run, ...runGaps(profiled, ctx.run) };
