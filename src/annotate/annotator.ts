@@ -1,4 +1,4 @@
-import type { Annotation, ContextEvent, Event, Lang } from '../model.js';
+import type { Annotation, ContextEvent, Event, Lang, Maker } from '../model.js';
 import type { SentimentModel } from './classifier.js';
 import type { CompiledCodebook } from './codebook.js';
 import { detectLanguage, inOtherLanguage } from './language.js';
@@ -18,6 +18,21 @@ export interface Addition {
   lang?: Event['lang'];
   sentiment?: Event['sentiment'];
   annotations?: Annotation[];
+}
+
+/**
+ * Who made an annotation, one object per kind and id for the whole run: a run of a million records holds over a
+ * million annotations, and a Maker each was some 50 MB of identical little objects. Makers are never changed.
+ */
+const makers = new Map<string, Maker>();
+export function maker(kind: Maker['kind'], id: string): Maker {
+  const key = `${kind}\u0000${id}`;
+  let made = makers.get(key);
+  if (!made) {
+    made = Object.freeze({ kind, id });
+    makers.set(key, made);
+  }
+  return made;
 }
 
 /** One annotator: one small pure function from an event to what it adds. Registered in annotate/index.ts. */

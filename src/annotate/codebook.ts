@@ -54,7 +54,7 @@
 //   measured too imprecise to show (scripts/eval-codes-real.js).
 
 import { isCustomerVoice, type Annotation } from '../model.js';
-import { wordRulesLanguage, type Annotator } from './annotator.js';
+import { maker, wordRulesLanguage, type Annotator } from './annotator.js';
 import { factsOf } from './codebook/conditions.js';
 import { matchCodes, matchRecordSignals } from './codebook/match.js';
 
@@ -85,7 +85,7 @@ export const codebookAnnotator: Annotator = (event, ctx) => {
     code: hit.code,
     quote: hit.quote,
     source: event.source,
-    by: { kind: 'rule', id: hit.rule },
+    by: maker('rule', hit.rule),
     confidence: hit.confidence,
   }));
   return annotations.length > 0 ? { annotations } : {};

@@ -1,4 +1,4 @@
-import type { Annotator } from './annotator.js';
+import { maker, type Annotator } from './annotator.js';
 
 /**
  * World events from the notes file (a strike, a price increase) annotate every customer event inside their window,
@@ -14,7 +14,7 @@ export const contextAnnotator: Annotator = (event, ctx) => {
       code: 'context',
       quote: context.note,
       source: context.source,
-      by: { kind: 'context' as const, id: context.author ?? 'analyst' },
+      by: maker('context', context.author ?? 'analyst'),
       confidence: 1,
     }));
   return annotations.length > 0 ? { annotations } : {};

@@ -12,7 +12,7 @@
 // fixed?"), not wished, expected or conditional ("I need this fixed", "once it is resolved"), and for a solved
 // issue not taken back in the same sentence ("fixed it, but now …").
 import { READINGS, voiceOf, type Annotation, type Event, type Reading, type Voice } from '../model.js';
-import { wordRulesLanguage, type Annotator } from './annotator.js';
+import { maker, wordRulesLanguage, type Annotator } from './annotator.js';
 import { foldKey, isNegator, negatorsOf, PhraseList, readText, type Token } from './text/index.js';
 
 /** Folded token sequences: "*" matches any one word, a word ending in "*" any word that starts with it. */
@@ -271,7 +271,7 @@ export const readingsAnnotator: Annotator = (event) => {
     code: READINGS[reading],
     quote: sentenceText(event.text!, tokens, sentence.index),
     source: event.source,
-    by: { kind: 'reading', id: reading },
+    by: maker('reading', reading),
     confidence: 1,
   }));
   return annotations.length > 0 ? { annotations } : {};
