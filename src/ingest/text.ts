@@ -35,13 +35,14 @@ export function decodeMarkup(text: string): string {
 export function customerText(cell: string | undefined): string | undefined {
   if (cell === undefined) return undefined;
   const text = decodeMarkup(cell).trim();
-  return text === '' ? undefined : text;
+  return text === '' ? undefined : ownText(text);
 }
 
-/** A review's title and body as one text: "Title. Body", the title once when the body repeats it. */
-export function titleAndBody(title: string | undefined, body: string | undefined): string | undefined {
-  if (!title) return body;
-  if (!body) return title;
-  if (body.toLowerCase().startsWith(title.toLowerCase())) return body;
-  return /[.!?…:;]$/.test(title) ? `${title} ${body}` : `${title}. ${body}`;
+/**
+ * The text as a string of its own. A cell is a slice of the whole decoded file, so any text kept on an event keeps
+ * the whole file alive (twice its size in bytes when one character needs UTF-16). Copied, the file can go once it
+ * is read: 194 → 165 MB live after a 100k-event analysis, at no measurable cost in reading time.
+ */
+export function ownText(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
