@@ -19,12 +19,16 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCodebook, defaultCodebook, matchCodes } from '../dist/annotate/codebook.js';
+import { compileCodebook, matchCodes } from '../dist/annotate/codebook.js';
 import { annotateEvent } from '../dist/annotate/index.js';
 import { detectLanguage } from '../dist/annotate/language.js';
 import { scoreSentiment } from '../dist/annotate/sentiment.js';
 import { parseBenchArgs, peakRssBytes, RESULTS_HEADER, resultsRow, stageSeconds, USAGE } from './bench-lib.js';
 import { generate } from './gen.js';
+import { defaultCodebook, loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 let options;
 try {

@@ -21,7 +21,11 @@ import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../dist/ingest/index.js';
 import { linkRun } from '../dist/pipeline.js';
 import { annotateEvent } from '../dist/annotate/index.js';
-import { compileCodebook, defaultCodebook } from '../dist/annotate/codebook.js';
+import { compileCodebook } from '../dist/annotate/codebook.js';
+import { defaultCodebook, loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const realDir = process.env.THICK_SHARED_REAL ?? join(root, '..', 'shared', 'real');

@@ -9,8 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { compileCodebook, defaultCodebook, matchCodes } from '../dist/annotate/codebook.js';
+import { compileCodebook, matchCodes } from '../dist/annotate/codebook.js';
 import { detectLanguage } from '../dist/annotate/language.js';
+import { defaultCodebook, loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.THICK_SHARED_DATA ?? join(root, '..', 'shared', 'data');

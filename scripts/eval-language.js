@@ -7,6 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { detectLanguage } from '../dist/annotate/language.js';
+import { loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.THICK_SHARED_DATA ?? join(root, '..', 'shared', 'data');

@@ -13,6 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { scoreSentiment } from '../dist/annotate/sentiment.js';
 import { agreement } from '../dist/annotate/agreement.js';
+import { loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const LABELS = ['negative', 'neutral', 'positive'];
 const SETS = [

@@ -8,10 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCodebook } from '../dist/annotate/codebook.js';
 import { ingestAll } from '../dist/cli/pipeline.js';
 import { analyse } from '../dist/pipeline.js';
 import { redactAnalysis } from '../dist/redact/index.js';
+import { defaultCodebook, loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const real = process.env.THICK_SHARED_REAL ?? join(root, '..', 'shared', 'real');

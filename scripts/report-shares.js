@@ -14,6 +14,10 @@ import { byAttention } from '../dist/profile/index.js';
 import { ratingPosition } from '../dist/rating-scales.js';
 import { say } from '../dist/profile/wording.js';
 import { chooseOpeners } from '../dist/report/openers.js';
+import { loadLexicons } from '../dist/cli/resources.js';
+
+// The annotators read no files: their lexicons are loaded here and provided, as the CLI does.
+loadLexicons();
 
 const args = process.argv.slice(2);
 const files = [];

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from './annotate/codebook.js';
+
 import { ingestFile } from './ingest/index.js';
 import { analyse, codeInfo } from './pipeline.js';
 import { byAttention } from './profile/index.js';
 import { renderCustomerReport } from './report/customer.js';
 import { renderIndex } from './report/index-page.js';
 import { chooseOpeners } from './report/openers.js';
+import { defaultCodebook } from './cli/resources.js';
 
 // A review export as users bring it: one review per row with its stars, read by ingest itself (the generic reviews
 // preset), so a regression there (kind, rating, expected reply) shows here too.

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../src/annotate/codebook.js';
+
 import { ingestFile, type IngestOptions } from '../src/ingest/index.js';
 import { ingestAll } from '../src/cli/pipeline.js';
 import { analyse } from '../src/pipeline.js';
@@ -12,6 +12,7 @@ import { renderCustomerReport } from '../src/report/customer.js';
 import { parseMapFlags } from '../src/cli/options.js';
 import { readLabeled } from '../src/cli/eval.js';
 import { ROOT, tempDir } from './helpers.js';
+import { defaultCodebook } from '../src/cli/resources.js';
 
 const fixture = (path: string): string => join(ROOT, 'fixtures', path);
 

@@ -2,7 +2,7 @@
 // changes nothing of its input. The CLI run (redact.e2e.test.ts) checks the files written; this checks the stage.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../src/annotate/codebook.js';
+
 import { ingestAll } from '../src/cli/pipeline.js';
 import { analyse, codeInfo, type Analysis } from '../src/pipeline.js';
 import { redactAnalysis, redactRun } from '../src/redact/index.js';
@@ -10,6 +10,7 @@ import { renderCustomerReport } from '../src/report/customer.js';
 import { renderIndex } from '../src/report/index-page.js';
 import { ROOT } from './helpers.js';
 import { leaks, REDACT_FILES } from './redact-fixtures.js';
+import { defaultCodebook } from '../src/cli/resources.js';
 
 const brandHandles = new Set(['elbtee']);
 const analysed = (files: readonly string[]): Analysis =>

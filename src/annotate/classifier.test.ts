@@ -5,16 +5,15 @@ import { describe, expect, it } from 'vitest';
 import type { SentimentLabel } from '../model.js';
 import {
   crossValidate,
-  loadModel,
   ModelError,
   predict,
-  saveModel,
   serialiseModel,
   stratifiedFolds,
   textFeatures,
   trainModel,
   type Example,
 } from './classifier.js';
+import { loadModel, saveModel } from '../cli/resources.js';
 
 // A toy domain where the built-in lexicon knows nothing: the label is carried by made-up words only.
 const TOY: Example[] = [

@@ -12,7 +12,6 @@
 // Everything is deterministic: features are sorted, SGD order comes from a seeded PRNG, weights are rounded
 // before they leave trainModel, so the same examples and options give a byte-identical model file.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { byCodePoint } from '../collation.js';
 import type { Lang, SentimentLabel } from '../model.js';
@@ -482,31 +481,7 @@ export function parseModel(data: unknown, file: string): SentimentModel {
   return result.data as SentimentModel;
 }
 
-export function loadModel(path: string): SentimentModel {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ModelError(`${path}: cannot read model (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ModelError(`${path}: not valid JSON: ${(error as Error).message}`);
-  }
-  return parseModel(data, path);
-}
-
 /** The model as written to disk: compact JSON plus a final newline. */
 export function serialiseModel(model: SentimentModel): string {
   return `${JSON.stringify(model)}\n`;
-}
-
-/** Writes the model; returns its size in bytes. */
-export function saveModel(model: SentimentModel, path: string): number {
-  const text = serialiseModel(model);
-  writeFileSync(path, text);
-  return Buffer.byteLength(text);
 }

@@ -1,8 +1,9 @@
 // The pain codes of the default codebook on the kinds of real text they were misread on (issue 7, item 4): each
 // test pins a sense the label guide (plan/LABEL-GUIDE.md) gives or denies a pain code, on texts written for it.
 import { describe, expect, it } from 'vitest';
-import { compileCodebook, defaultCodebook, matchCodes, type RecordFacts } from './codebook.js';
+import { compileCodebook, matchCodes, type RecordFacts } from './codebook.js';
 import { detectLanguage } from './language.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 const compiled = compileCodebook(defaultCodebook());
 

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, Lang } from '../model.js';
 import { makeEvent } from '../test-support.js';
-import { codebookAnnotator, compileCodebook, defaultCodebook, matchCodes, type RecordFacts } from './codebook.js';
+import { codebookAnnotator, compileCodebook, matchCodes, type RecordFacts } from './codebook.js';
 import { detectLanguage } from './language.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 const compiled = compileCodebook(defaultCodebook());
 

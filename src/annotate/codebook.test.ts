@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
-import {
-  codebookAnnotator,
-  compileCodebook,
-  defaultCodebook,
-  matchCodes,
-  parseCodebook,
-  quoteAround,
-} from './codebook.js';
+import { codebookAnnotator, compileCodebook, matchCodes, parseCodebook, quoteAround } from './codebook.js';
 import { detectLanguage } from './language.js';
 import { makeEvent, withCode } from '../test-support.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 const compiled = compileCodebook(defaultCodebook());
 

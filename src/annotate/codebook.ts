@@ -62,7 +62,7 @@ export { compileCodebook, type CompiledCodebook } from './codebook/compile.js';
 export { BARE_TEXT, factsOf, type RecordFacts } from './codebook/conditions.js';
 export { matchCodes, matchRecordSignals, type CodeHit } from './codebook/match.js';
 export { quoteAround } from './codebook/quote.js';
-export { defaultCodebook, loadCodebook, mergeCodebooks, parseCodebook, type Code, type Codebook } from './codebook/schema.js';
+export { mergeCodebooks, parseCodebook, type Code, type Codebook } from './codebook/schema.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Annotator

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model.js';
 import { detectLanguage, inOtherLanguage, languageAnnotator, languageScores, languageVerdict } from './language.js';
-import { compileCodebook, defaultCodebook } from './codebook.js';
+import { compileCodebook } from './codebook.js';
 import { annotateEvent } from './index.js';
 import { makeEvent } from '../test-support.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 describe('detectLanguage', () => {
   it.each([

@@ -2,12 +2,13 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../annotate/codebook.js';
+
 import { byAttention } from '../profile/index.js';
 import { renderCustomerReport } from '../report/customer.js';
 import { renderIndex } from '../report/index-page.js';
 import { analyse, codeInfo } from '../pipeline.js';
 import { ingestAll } from './pipeline.js';
+import { defaultCodebook } from './resources.js';
 
 const demo = fileURLToPath(new URL('../../fixtures/demo/', import.meta.url));
 const files = readdirSync(demo)

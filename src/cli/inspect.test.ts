@@ -3,11 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultCodebook } from '../annotate/codebook.js';
+
 import { byCodePoint } from '../collation.js';
 import { runInspect } from './inspect.js';
 import { analyse } from '../pipeline.js';
 import { ingestAll } from './pipeline.js';
+import { defaultCodebook } from './resources.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thick-inspect-'));
 const contacts = join(dir, 'contacts.csv');

@@ -54,6 +54,8 @@ function addCommand(program: Command, spec: CommandSpec, context: Context, done:
     const given = spec.reads ? [args[0] as string | string[]].flat() : [];
     const settings = settingsFor(spec.name, flags, context, spec.reads?.kind === 'files' && given.length === 0);
     checkRequired(settings);
+    // Read here, once a command runs, so that --version and --help never load them.
+    (await import('./resources.js')).loadLexicons();
     try {
       done(await spec.run(inputsOf(spec, given, settings.inputs), runFlags(settings)));
     } catch (error) {

@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadModel, ModelError, type SentimentModel } from '../annotate/classifier.js';
-import { defaultCodebook, loadCodebook, mergeCodebooks, type Codebook } from '../annotate/codebook.js';
+import { ModelError, type SentimentModel } from '../annotate/classifier.js';
+import { mergeCodebooks, type Codebook } from '../annotate/codebook.js';
+import { defaultCodebook, loadCodebook, loadModel } from './resources.js';
 import { ingestFile, type FileIngest, type IngestOptions } from '../ingest/index.js';
 import { declaredCodeWarnings } from '../pipeline.js';
 import { describeError } from './errno.js';

@@ -2,7 +2,8 @@
 // and say honestly how good it is: k-fold cross-validated figures, next to the built-in analyser's on the same rows.
 
 import { agreement } from '../annotate/agreement.js';
-import { crossValidate, saveModel, SENTIMENT_LABELS, trainModel } from '../annotate/classifier.js';
+import { crossValidate, SENTIMENT_LABELS, trainModel } from '../annotate/classifier.js';
+import { saveModel } from './resources.js';
 import { SCALES } from '../rating-scales.js';
 import { UsageError } from './options.js';
 import { DataError, readStdinFirst } from './pipeline.js';

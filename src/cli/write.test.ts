@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../annotate/codebook.js';
+
 import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse, codeInfo } from '../pipeline.js';
 import { buildState } from '../profile/state.js';
 import { rejectedCsv, runFiles, runOutput } from './write.js';
+import { defaultCodebook } from './resources.js';
 
 describe('CSV outputs', () => {
   it('writes rejected.csv with a byte-order mark and formula-safe cells', () => {

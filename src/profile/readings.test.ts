@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { annotateEvent } from '../annotate/index.js';
-import { compileCodebook, defaultCodebook } from '../annotate/codebook.js';
+import { compileCodebook } from '../annotate/codebook.js';
 import type { Annotation, Event } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
 import { noteIdea, readingsIn, solvedBy } from './readings.js';
 import { signalsFor } from './signals.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 const signals = signalsFor();
 const ctx = { codebook: compileCodebook(defaultCodebook()), contextEvents: [] };

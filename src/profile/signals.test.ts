@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../annotate/codebook.js';
+
 import { missingSignals, signalsFor } from './signals.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 describe('declared signals', () => {
   it('read a category from the codebook, so a user’s own pain code counts as a pain', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { annotateEvent } from '../annotate/index.js';
-import { compileCodebook, defaultCodebook } from '../annotate/codebook.js';
+import { compileCodebook } from '../annotate/codebook.js';
 import type { Annotation, Event } from '../model.js';
 import { buildProfiles } from '../profile/index.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import type { CodeInfo } from './codes.js';
 import { chooseOpeners } from './openers.js';
+import { defaultCodebook } from '../cli/resources.js';
 
 const asOf = new Date('2024-07-01T00:00:00Z');
 const annotating = { codebook: compileCodebook(defaultCodebook()), contextEvents: [] };

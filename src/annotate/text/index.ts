@@ -2,7 +2,7 @@
 // reads customer text with. One file per concern; this index is what annotators import.
 
 export { fold, foldKey, isElongated, normaliseWord, unelongate } from './fold.js';
-export { readLexicon } from './lexicon-file.js';
+export { lexiconFile, provideLexicons, type LexiconFiles } from './lexicon-file.js';
 export { isNegator, negatorsFor, negatorsOf, type NegatorLang, type Negators } from './negators.js';
 export { blankNoise } from './noise.js';
 export { phraseLengthAt, PhraseList, phraseSteps, stepMatches, type PhraseStep } from './phrases.js';

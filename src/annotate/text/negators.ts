@@ -4,7 +4,7 @@
 
 import type { Lang } from '../../model.js';
 import { foldKey } from './fold.js';
-import { readLexicon } from './lexicon-file.js';
+import { lexiconFile } from './lexicon-file.js';
 
 export type NegatorLang = 'en' | 'de';
 
@@ -31,7 +31,7 @@ let file: NegatorsFile | null = null;
 const byLanguages = new Map<string, Negators>();
 
 function build(langs: readonly NegatorLang[]): Negators {
-  file ??= readLexicon<NegatorsFile>('negators.json');
+  file ??= lexiconFile<NegatorsFile>('negators.json');
   const all = langs.flatMap((lang) => file!.negators[lang]);
   return {
     words: new Set(all.filter((w) => !w.includes(' ')).map(foldKey)),
