@@ -16,7 +16,7 @@ import { failOnRules, parseIndexTop, reportRun } from './analyze.js';
 import { describeError } from './errno.js';
 import { DataError, UsageError } from './errors.js';
 import { outPlaces } from './output/places.js';
-import { PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
+import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
 import type { DrawnPage, ReportFormat } from './write.js';
 
@@ -93,8 +93,12 @@ function* lines(bytes: Buffer): Generator<string> {
   }
 }
 
-/** The lines of a shard's file, each read by `read`; a damaged or cut-short file is a data error naming it. */
-function readLines<T>({ dir, manifest }: ShardFolder, file: string, read: (text: string) => T): T[] {
+/**
+ * A file of a shard folder as the shard wrote it: its size and SHA-256 must be those thick-shard.json recorded, else
+ * the merge stops (exit 2) before it writes anything. A shard copied between machines can arrive cut short or be
+ * edited, and a merge of it would write a run that never happened, which no later step could tell.
+ */
+function shardFileBytes({ dir, manifest }: ShardFolder, file: string): Buffer {
   const path = join(dir, file);
   let bytes: Buffer;
   try {
@@ -102,6 +106,20 @@ function readLines<T>({ dir, manifest }: ShardFolder, file: string, read: (text:
   } catch (error) {
     throw new DataError(`${path}: cannot read (${describeError(error)})`);
   }
+  const written = manifest.data.find((entry) => entry.file === file);
+  const found = fingerprint(file, bytes);
+  if (written?.bytes !== found.bytes || written.sha256 !== found.sha256) {
+    const was = written ? `${written.bytes} bytes, sha256 ${written.sha256.slice(0, 12)}…` : 'nothing';
+    throw new UsageError(`merge: ${dir}: ${file} changed or truncated since the shard was written (${found.bytes} bytes, sha256 ${found.sha256.slice(0, 12)}…; ${SHARD_FILE} says ${was}); write the shard again`);
+  }
+  return bytes;
+}
+
+/** The lines of a shard's file, each read by `read`; a line thick cannot read is a data error naming it. */
+function readLines<T>(shard: ShardFolder, file: string, read: (text: string) => T): T[] {
+  const { dir, manifest } = shard;
+  const path = join(dir, file);
+  const bytes = shardFileBytes(shard, file);
   const values: T[] = [];
   let line = 0;
   for (const text of lines(bytes)) {
