@@ -3,7 +3,7 @@
 // and shards that are not of one run are refused. One smoke test runs the built binary.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -192,7 +192,21 @@ describe('thick merge refuses shards that are not one run (exit 2)', () => {
     expect(result.stderr).toContain('shard 2/2 missing; merge needs all 2 shards of the run');
     result = await merge([one!, two!, one!]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`shard 1/2 is given twice (${one} and ${one})`);
+    expect(result.stderr).toContain(`merge: ${one} and ${one} are the same shard folder`);
+    // The same folder under another name, and through a symbolic link: both arguments named.
+    const link = join(tempDir(), 'link-to-s1');
+    symlinkSync(one!, link);
+    for (const again of [`${one!}/./`, link]) {
+      result = await merge([one!, two!, again]);
+      expect(result.code, again).toBe(2);
+      expect(result.stderr).toContain(`merge: ${one} and ${again} are the same shard folder (${realpathSync(one!)}); name each shard once`);
+    }
+    // Two folders that both hold shard 1/2 (a copy): the shard is given twice.
+    const copy = join(tempDir(), 'copy-of-s1');
+    cpSync(one!, copy, { recursive: true });
+    result = await merge([one!, two!, copy]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`shard 1/2 is given twice (${one} and ${copy})`);
     const plain = tempDir();
     result = await merge([one!, plain]);
     expect(result.code).toBe(2);

@@ -159,6 +159,20 @@ function samePlace(dir: string): string {
   }
 }
 
+/**
+ * The same folder named twice ("s1" and "./s1/", or a link to it) is refused by what it is on disk, not by the shard
+ * index it holds: the message then says it is one folder, not two shards that claim one index.
+ */
+function refuseSameFolderTwice(dirs: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const place = samePlace(dir);
+    const first = seen.get(place);
+    if (first !== undefined) throw new UsageError(`merge: ${first} and ${dir} are the same shard folder (${place}); name each shard once`);
+    seen.set(place, dir);
+  }
+}
+
 /** The merge replaces -o's contents: were -o a shard folder, the shard it reads would be gone after the merge. */
 function refuseShardAsOutput(dirs: readonly string[], out: string): void {
   const clash = dirs.find((dir) => samePlace(dir) === samePlace(out));
@@ -170,6 +184,7 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const term = terminal(flags.quiet || flags.json);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the merge now, not after reading every shard
   refuseShardAsOutput(dirs, flags.out);
+  refuseSameFolderTwice(dirs);
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);
