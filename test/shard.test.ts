@@ -3,11 +3,11 @@
 // and shards that are not of one run are refused. One smoke test runs the built binary.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { PAGES_FILE, RECORDS_FILE, shardOf } from '../src/cli/shard.js';
+import { PAGES_FILE, RECORDS_FILE, SHARD_VERSION, shardOf } from '../src/cli/shard.js';
 import { captureOutput } from '../src/test-support.js';
 import { BRAND, DEMO, filesUnder, ROOT, tempDir, thick } from './helpers.js';
 
@@ -61,6 +61,15 @@ async function expectSame(inputs: string[], count: number, flags: string[] = [])
 
 const demo = DEMO.map((f) => join(ROOT, f));
 
+/** Record a shard file's new size and SHA-256 in its manifest, as if the shard had written it so. */
+function reseal(dir: string, file: string): void {
+  const path = join(dir, 'thick-shard.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { data: { file: string; bytes: number; sha256: string }[] };
+  const bytes = readFileSync(join(dir, file));
+  manifest.data = manifest.data.map((entry) => (entry.file === file ? { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : entry));
+  writeFileSync(path, JSON.stringify(manifest));
+}
+
 /** A run whose customers mostly share gaps, one of them (otherLanguage) known only once their texts are annotated. */
 function sharedGapsExport(dir: string): string {
   const lines = ['customer_id,timestamp,channel,direction,amount,text'];
@@ -103,6 +112,7 @@ describe('n shards merged are one run, byte for byte', () => {
       const file = join(dir, PAGES_FILE);
       const marked = readFileSync(file, 'utf8').split('\n').map((line) => (line ? JSON.stringify({ ...(JSON.parse(line) as object), md: `${(JSON.parse(line) as { md: string }).md}<!-- drawn by the shard -->\n` }) : line));
       writeFileSync(file, marked.join('\n'));
+      reseal(dir, PAGES_FILE);
     }
     expect((await run(['merge', ...shards, '-q', '-o', join(root, 'marked')])).code).toBe(0);
     const pages = filesUnder(join(root, 'marked'));
@@ -182,7 +192,21 @@ describe('thick merge refuses shards that are not one run (exit 2)', () => {
     expect(result.stderr).toContain('shard 2/2 missing; merge needs all 2 shards of the run');
     result = await merge([one!, two!, one!]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`shard 1/2 is given twice (${one} and ${one})`);
+    expect(result.stderr).toContain(`merge: ${one} and ${one} are the same shard folder`);
+    // The same folder under another name, and through a symbolic link: both arguments named.
+    const link = join(tempDir(), 'link-to-s1');
+    symlinkSync(one!, link);
+    for (const again of [`${one!}/./`, link]) {
+      result = await merge([one!, two!, again]);
+      expect(result.code, again).toBe(2);
+      expect(result.stderr).toContain(`merge: ${one} and ${again} are the same shard folder (${realpathSync(one!)}); name each shard once`);
+    }
+    // Two folders that both hold shard 1/2 (a copy): the shard is given twice.
+    const copy = join(tempDir(), 'copy-of-s1');
+    cpSync(one!, copy, { recursive: true });
+    result = await merge([one!, two!, copy]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`shard 1/2 is given twice (${one} and ${copy})`);
     const plain = tempDir();
     result = await merge([one!, plain]);
     expect(result.code).toBe(2);
@@ -227,13 +251,48 @@ describe('thick merge refuses shards that are not one run (exit 2)', () => {
     expect(result.stderr).toContain(`and "0.0.1" in ${two}`);
   });
 
-  it('a shard folder cut short is a data error naming the file', async () => {
+  it('a shard file cut short or changed since the shard was written, naming the folder and the file', async () => {
     const [one, two] = await shardsOf(() => []);
     const records = join(two!, RECORDS_FILE);
-    writeFileSync(records, readFileSync(records, 'utf8').split('\n').slice(1).join('\n'));
+    const whole = readFileSync(records);
+    const out = join(tempDir(), 'out');
+    // Cut short at a line's end, so every line left still reads: only the recorded size and hash can tell.
+    writeFileSync(records, whole.subarray(0, whole.indexOf(10) + 1));
+    let result = await run(['merge', one!, two!, '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`merge: ${two}: ${RECORDS_FILE} changed or truncated since the shard was written (${whole.indexOf(10) + 1} bytes`);
+    expect(existsSync(out)).toBe(false);
+    // The same size, one byte changed: a page edited after the shard was written.
+    const pages = join(one!, PAGES_FILE);
+    writeFileSync(records, whole);
+    const page = readFileSync(pages, 'utf8');
+    writeFileSync(pages, page.replace('Kontakt', 'Kontakx').replace('contact', 'contacx'));
+    expect(readFileSync(pages, 'utf8')).not.toBe(page);
+    result = await run(['merge', one!, two!, '-o', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`merge: ${one}: ${PAGES_FILE} changed or truncated since the shard was written`);
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(pages, page);
+    expect((await run(['merge', one!, two!, '-q', '-o', out])).code).toBe(0);
+  });
+
+  it('a shard line thick cannot read, though its file is as recorded, is a data error naming the line', async () => {
+    const [one, two] = await shardsOf(() => []);
+    const records = join(two!, RECORDS_FILE);
+    writeFileSync(records, `{"not a record"\n${readFileSync(records, 'utf8').split('\n').slice(1).join('\n')}`);
+    reseal(two!, RECORDS_FILE);
     const result = await merge([one!, two!]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${records}: `);
+    expect(result.stderr).toContain(`${records}:1: not a line thick wrote`);
+  });
+
+  it('a shard of another shard format version', async () => {
+    const [one, two] = await shardsOf(() => []);
+    const manifest = join(two!, 'thick-shard.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(`"version":${SHARD_VERSION},`, '"version":1,'));
+    const result = await merge([one!, two!]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${manifest}: written by another version of thick (shard version 1, this one reads ${SHARD_VERSION}); write the shards and merge them with one version`);
   });
 
   it('--shard with --redact or --handout, and a bad --shard', async () => {

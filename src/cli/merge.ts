@@ -16,7 +16,7 @@ import { failOnRules, parseIndexTop, reportRun } from './analyze.js';
 import { describeError } from './errno.js';
 import { DataError, UsageError } from './errors.js';
 import { outPlaces } from './output/places.js';
-import { PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
+import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
 import type { DrawnPage, ReportFormat } from './write.js';
 
@@ -93,8 +93,12 @@ function* lines(bytes: Buffer): Generator<string> {
   }
 }
 
-/** The lines of a shard's file, each read by `read`; a damaged or cut-short file is a data error naming it. */
-function readLines<T>({ dir, manifest }: ShardFolder, file: string, read: (text: string) => T): T[] {
+/**
+ * A file of a shard folder as the shard wrote it: its size and SHA-256 must be those thick-shard.json recorded, else
+ * the merge stops (exit 2) before it writes anything. A shard copied between machines can arrive cut short or be
+ * edited, and a merge of it would write a run that never happened, which no later step could tell.
+ */
+function shardFileBytes({ dir, manifest }: ShardFolder, file: string): Buffer {
   const path = join(dir, file);
   let bytes: Buffer;
   try {
@@ -102,6 +106,20 @@ function readLines<T>({ dir, manifest }: ShardFolder, file: string, read: (text:
   } catch (error) {
     throw new DataError(`${path}: cannot read (${describeError(error)})`);
   }
+  const written = manifest.data.find((entry) => entry.file === file);
+  const found = fingerprint(file, bytes);
+  if (written?.bytes !== found.bytes || written.sha256 !== found.sha256) {
+    const was = written ? `${written.bytes} bytes, sha256 ${written.sha256.slice(0, 12)}…` : 'nothing';
+    throw new UsageError(`merge: ${dir}: ${file} changed or truncated since the shard was written (${found.bytes} bytes, sha256 ${found.sha256.slice(0, 12)}…; ${SHARD_FILE} says ${was}); write the shard again`);
+  }
+  return bytes;
+}
+
+/** The lines of a shard's file, each read by `read`; a line thick cannot read is a data error naming it. */
+function readLines<T>(shard: ShardFolder, file: string, read: (text: string) => T): T[] {
+  const { dir, manifest } = shard;
+  const path = join(dir, file);
+  const bytes = shardFileBytes(shard, file);
   const values: T[] = [];
   let line = 0;
   for (const text of lines(bytes)) {
@@ -141,6 +159,20 @@ function samePlace(dir: string): string {
   }
 }
 
+/**
+ * The same folder named twice ("s1" and "./s1/", or a link to it) is refused by what it is on disk, not by the shard
+ * index it holds: the message then says it is one folder, not two shards that claim one index.
+ */
+function refuseSameFolderTwice(dirs: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const place = samePlace(dir);
+    const first = seen.get(place);
+    if (first !== undefined) throw new UsageError(`merge: ${first} and ${dir} are the same shard folder (${place}); name each shard once`);
+    seen.set(place, dir);
+  }
+}
+
 /** The merge replaces -o's contents: were -o a shard folder, the shard it reads would be gone after the merge. */
 function refuseShardAsOutput(dirs: readonly string[], out: string): void {
   const clash = dirs.find((dir) => samePlace(dir) === samePlace(out));
@@ -152,6 +184,7 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const term = terminal(flags.quiet || flags.json);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the merge now, not after reading every shard
   refuseShardAsOutput(dirs, flags.out);
+  refuseSameFolderTwice(dirs);
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);

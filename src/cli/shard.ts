@@ -4,7 +4,8 @@
 // warnings) is the same in each; only its own customers are annotated, profiled and drawn (the expensive part). The
 // shard folder holds their profiles as records (profile/record.ts), their pages with none of their gaps left out,
 // and the run's own data in thick-shard.json, which also names the shard, the options and the inputs (size and
-// SHA-256), so a merge refuses shards of different runs.
+// SHA-256), so a merge refuses shards of different runs, and the size and SHA-256 of each file it wrote beside it, so
+// a merge refuses a shard whose files were changed or cut short after it was written (copied over a network, say).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Codebook } from '../annotate/codebook.js';
@@ -16,6 +17,7 @@ import type { CodeInfo } from '../report/codes.js';
 import type { AnalyzeFlags } from './analyze.js';
 import { UsageError } from './errors.js';
 import { parseShard, type Shard } from './options.js';
+import { sha256 } from './output/manifest.js';
 import { writeOutput } from './output/safe-write.js';
 import { customerPages } from './write.js';
 import { inputName, isStdin } from './stdin.js';
@@ -25,8 +27,11 @@ export const SHARD_FILE = 'thick-shard.json';
 export const RECORDS_FILE = 'customers.jsonl';
 /** Each customer's page drawn with none of their gaps left out, a line each in the order of customers.jsonl. */
 export const PAGES_FILE = 'pages.jsonl';
-/** Bumped when a shard folder's meaning changes: a merge reads only shards of its own version. */
-export const SHARD_VERSION = 1;
+/**
+ * Bumped when a shard folder's meaning changes: a merge reads only shards of its own version.
+ * 2: thick-shard.json holds the size and SHA-256 of customers.jsonl and pages.jsonl (`data`).
+ */
+export const SHARD_VERSION = 2;
 
 export type { Shard };
 
@@ -62,12 +67,14 @@ function leftToMerge(flags: AnalyzeFlags): string[] {
   return left.length > 0 ? [`--shard: ${left.join(' and ')} ${left.length === 1 ? 'is' : 'are'} checked by thick merge, over the whole run; give ${left.length === 1 ? 'it' : 'them'} there`] : [];
 }
 
-/** An input as the shards must agree on it: its name, size and SHA-256. */
-export interface ShardInput {
+/** A file by name, size and SHA-256: an input as the shards must agree on it, or a file of the shard folder. */
+export interface FileFingerprint {
   file: string;
   bytes: number;
   sha256: string;
 }
+
+export type ShardInput = FileFingerprint;
 
 /** What a shard folder's thick-shard.json holds. */
 export interface ShardManifest {
@@ -77,6 +84,8 @@ export interface ShardManifest {
   /** The analyze options that shape the outputs, as given; files (codebook, model, mapping) by their SHA-256. */
   options: Record<string, unknown>;
   inputs: ShardInput[];
+  /** The files the merge reads beside this one (customers.jsonl, pages.jsonl), as they were written. */
+  data: FileFingerprint[];
   /** Customers in this shard (lines of customers.jsonl), and in the whole run. */
   customers: number;
   runCustomers: number;
@@ -98,7 +107,7 @@ export interface ShardRun {
   indexTop: string | null;
 }
 
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+export const fingerprint = (file: string, bytes: Uint8Array): FileFingerprint => ({ file, bytes: bytes.length, sha256: sha256(bytes) });
 const fileHash = (path: string | undefined): string | null => (path === undefined ? null : sha256(readFileSync(path)));
 
 /** thick's own version: shards of two versions may read, annotate or judge differently, so they are not one run. */
@@ -133,8 +142,7 @@ export function shardOptions(flags: AnalyzeFlags): Record<string, unknown> {
 function shardInputs(inputs: readonly string[]): ShardInput[] {
   return inputs.map((file) => {
     if (isStdin(file)) throw new UsageError('--shard: every shard must read the same inputs; name files, not - (standard input)');
-    const bytes = readFileSync(file);
-    return { file: inputName(file), bytes: bytes.length, sha256: sha256(bytes) };
+    return fingerprint(inputName(file), readFileSync(file));
   });
 }
 
@@ -165,12 +173,17 @@ export interface ShardContext {
 export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): number {
   const { shard, flags, codebook } = ctx;
   const codes = codeInfo(codebook);
+  const data = [
+    { path: RECORDS_FILE, content: recordsOf(part, part.customerKeys) },
+    { path: PAGES_FILE, content: pagesOf(part, codes, flags) },
+  ];
   const manifest: ShardManifest = {
     thick: 'shard',
     version: SHARD_VERSION,
     shard,
     options: shardOptions(flags),
     inputs: shardInputs(ctx.inputs),
+    data: data.map(({ path, content }) => fingerprint(path, content)),
     customers: part.profiled.length,
     runCustomers: part.customerKeys.length,
     run: {
@@ -185,11 +198,7 @@ export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): 
       indexTop: flags.indexTop ?? null,
     },
   };
-  const warnings = writeOutput(out, [
-    { path: SHARD_FILE, content: `${dataText(manifest)}\n` },
-    { path: RECORDS_FILE, content: recordsOf(part, part.customerKeys) },
-    { path: PAGES_FILE, content: pagesOf(part, codes, flags) },
-  ]);
+  const warnings = writeOutput(out, [{ path: SHARD_FILE, content: `${dataText(manifest)}\n` }, ...data]);
   const said = { shard: `${shard.index}/${shard.count}`, customers: part.profiled.length, runCustomers: part.customerKeys.length, out, warnings: [...part.warnings, ...warnings, ...leftToMerge(flags)] };
   if (flags.json) process.stdout.write(`${JSON.stringify(said, null, 2)}\n`);
   else {
