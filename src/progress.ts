@@ -3,8 +3,11 @@
  * stay pure: they only call a function they were given, every so many items, and never look at a clock or a stream.
  */
 
-/** The part of a run a report is about: ingest, annotate, profile, and writing the outputs. */
-export type ProgressStage = 'read' | 'annotate' | 'profile' | 'write';
+/**
+ * The part of a run a report is about: ingest, annotate, profile, redact (--redact, --handout: masking every record
+ * and profile takes longer than profiling them), and writing the outputs.
+ */
+export type ProgressStage = 'read' | 'annotate' | 'profile' | 'redact' | 'write';
 
 /**
  * What a report counts. Reading counts bytes while it splits the file into records (how many rows there are is

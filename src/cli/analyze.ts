@@ -179,7 +179,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = Boolean(flags.redact || flags.handout);
-  const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles }) : analysed;
+  const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles, onProgress: term.progress }) : analysed;
   return reportRun(analysed, analysis, { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
 }
 

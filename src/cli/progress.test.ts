@@ -223,3 +223,19 @@ describe('a run of thick analyze', () => {
     expect(lines.filter((line) => line.startsWith('✔'))).toEqual(quiet ? [] : [expect.stringMatching(/^✔ 2 reports in .*3 rows read/)]);
   });
 });
+
+describe('the redact stage', () => {
+  it('shows masking live, customers then events, and keeps one line with both counts', () => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage: 'redact', unit: 'customers', done: 0, total: 10 });
+    at(50);
+    renderer.report({ stage: 'redact', unit: 'customers', done: 10, total: 10 });
+    renderer.report({ stage: 'redact', unit: 'events', done: 0, total: 40 });
+    at(1250);
+    renderer.report({ stage: 'redact', unit: 'events', done: 40, total: 40 });
+    renderer.end();
+    expect(drawn[0]).toBe('masking personal data  0 / 10 customers  0%');
+    expect(drawn.at(-1)).toMatch(/^masking personal data {2}40 \/ 40 events {2}100%/);
+    expect(kept).toEqual(['masked the personal data of 10 customers and 40 events in 1.3 s']);
+  });
+});

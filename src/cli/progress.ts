@@ -109,6 +109,7 @@ function doing(state: Pick<StageState, 'stage' | 'unit' | 'file'>): string {
   if (state.stage === 'read') return `reading ${visible(state.file ?? '')}`.trimEnd();
   if (state.stage === 'annotate') return 'annotating';
   if (state.stage === 'profile') return 'profiling';
+  if (state.stage === 'redact') return 'masking personal data';
   return 'writing'; // pages are rendered as they are written, one count for both
 }
 
@@ -144,6 +145,8 @@ export function finalLine(state: StageState): string {
       return `annotated ${formatCount(count('events'))} events ${took}${rate(count('events'), 'events')}`;
     case 'profile':
       return `profiled ${formatCount(count('customers'))} customers ${took}${rate(count('customers'), 'customers')}`;
+    case 'redact':
+      return `masked the personal data of ${formatCount(count('customers'))} customers and ${formatCount(count('events'))} events ${took}`;
     case 'write':
       return `rendered and wrote ${formatCount(count('files'))} files ${took}${rate(count('files'), 'files')}`;
   }

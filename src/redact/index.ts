@@ -38,6 +38,7 @@ import { Copier } from './copy.js';
 import type { RedactLang } from './labels.js';
 import type { MaskCounts } from './mask.js';
 import { runPeople } from './people.js';
+import { progressTicker, type OnProgress } from '../progress.js';
 
 export { Brand } from './brand.js';
 export { placeholderFor, type RedactLang } from './labels.js';
@@ -54,6 +55,8 @@ export interface RedactOptions {
    * with one kept private, nobody can, and the same secret keeps pseudonyms stable across runs.
    */
   secret?: string;
+  /** Hears how many events, then customers, are masked (progress.ts): a large run's masking takes seconds. */
+  onProgress?: OnProgress;
 }
 
 export interface RedactedRun {
@@ -71,12 +74,21 @@ export function redactRun(analysis: Analysis, options: RedactOptions = {}): Reda
     ...analysis,
     ingests: analysis.ingests.map(copy.ingest),
     identities: analysis.identities.map(copy.identity),
-    profiled: analysis.profiled.map(copy.subject),
+    profiled: counted(analysis.profiled, copy.subject, progressTicker(options.onProgress, { stage: 'redact', unit: 'customers', total: analysis.profiled.length }, 16)),
     runBlindSpots: analysis.runBlindSpots.map((f) => copy.finding(f, null)),
-    events: analysis.events.map(copy.event),
+    events: counted(analysis.events, copy.event, progressTicker(options.onProgress, { stage: 'redact', unit: 'events', total: analysis.events.length })),
     warnings: analysis.warnings.map((w) => people.masker.message(w)),
   };
   return { analysis: redacted, masked: { ...people.masker.counts } };
+}
+
+/** `items` mapped by `copy`, each one counted by `tick`. */
+function counted<T>(items: readonly T[], copy: (item: T) => T, tick: (done: number) => void): T[] {
+  return items.map((item, i) => {
+    const copied = copy(item);
+    tick(i + 1);
+    return copied;
+  });
 }
 
 /** The Analysis with no personal data in it: see the head of this file for what becomes of each string. */

@@ -71,8 +71,10 @@ function build(places: OutPlaces, plan: OutputPlan, survey: Survey, onProgress?:
   const unchanged = survey.hadOutput ? `; ${places.shown} is unchanged` : '; nothing was written';
   attempt(places.staging, 'create the folder the new output is built in', () => mkdirSync(places.staging));
   let writing = places.staging;
-  // Pages are rendered as they are written (the plan's files are made one by one), so one count tells both.
-  const tick = progressTicker(onProgress, { stage: 'write', unit: 'files', total: plan.paths.length }, 32);
+  // Pages are rendered as they are written (the plan's files are made one by one), so one count tells both. Every
+  // file reports: the last few (customers.csv, profiles.jsonl, the handout) take a second each at 100k events, and
+  // the renderer draws at most every REDRAW_MS anyway.
+  const tick = progressTicker(onProgress, { stage: 'write', unit: 'files', total: plan.paths.length }, 1);
   try {
     const put = stagingWriter(places.staging, (path) => (writing = join(places.shown, path)));
     const written: { path: string; sha256: string }[] = [];
