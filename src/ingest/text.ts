@@ -46,3 +46,11 @@ export function customerText(cell: string | undefined): string | undefined {
 export function ownText(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
+
+/** A review's title and body as one text: "Title. Body", the title once when the body repeats it. */
+export function titleAndBody(title: string | undefined, body: string | undefined): string | undefined {
+  if (!title) return body;
+  if (!body) return title;
+  if (body.toLowerCase().startsWith(title.toLowerCase())) return body;
+  return /[.!?…:;]$/.test(title) ? `${title} ${body}` : `${title}. ${body}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../annotate/codebook.js';
+import { defaultCodebook } from '../cli/resources.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse } from '../pipeline.js';
 import type { Progress } from '../progress.js';
