@@ -22,6 +22,7 @@ import { signalsFor, type CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import { inShard, shardFlag, writeShard } from './shard.js';
 import { buildState, sameData } from '../profile/state.js';
+import { jsonText } from '../profile/record.js';
 
 export interface IngestFlags {
   map: string[];
@@ -235,7 +236,7 @@ export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, te
   const alerts = checkRules(rules, measuresOf(analysis, total.rejected, runState));
   const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out, changes: runState.changes, alerts };
 
-  if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${jsonText(summary, 2)}\n`);
   else {
     term.done(`${reports} reports in ${flags.out}/ (${total.read} rows read, ${total.used} used, ${total.rejected} rejected; ${seconds.toFixed(1)} s)`);
     const window = describeWindow(analysis.window);

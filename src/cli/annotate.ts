@@ -9,6 +9,7 @@ import type { Table } from '../ingest/table.js';
 import type { Event, IngestedEvent, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { linkRun } from '../pipeline.js';
+import { jsonText } from '../profile/record.js';
 import { activeCodebook, activeModel, distinctInputs, ingestError, unreadable } from './pipeline.js';
 import { hintTerminal, inputName, isStdin } from './stdin.js';
 import { terminal, type Terminal } from './terminal.js';
@@ -84,10 +85,10 @@ const codesOf = (event: Event | null): string[] => [...new Set((event?.annotatio
 function jsonLine(line: Line): string {
   if (line.kind === 'rejected') {
     const { file, line: n, column, reason } = line.rejection;
-    return JSON.stringify({ source: { file, line: n }, rejected: column ? `column ${column}: ${reason}` : reason });
+    return jsonText({ source: { file, line: n }, rejected: column ? `column ${column}: ${reason}` : reason });
   }
   const event = line.event;
-  return JSON.stringify({
+  return jsonText({
     source: { file: line.ingest.file, line: line.line },
     kind: event?.kind ?? line.ingest.preset.kind,
     rating: event?.rating ?? null,
@@ -213,7 +214,7 @@ function summarise(ingests: readonly FileIngest[], codebookWarnings: readonly st
   if (flags.json && !toStdout) {
     const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
     const rejected = ingests.flatMap((i) => i.rejected).map(rejectionJson);
-    run.stdout.write(`${JSON.stringify({ rows, files, warnings, rejected, out: flags.out }, null, 2)}\n`);
+    run.stdout.write(`${jsonText({ rows, files, warnings, rejected, out: flags.out }, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
   // Not an error: `json: true` in a config file is meant for analyze and must not stop a quick `thick annotate x.csv`.
   if (flags.json && toStdout) term.warn('--json: the annotated lines go to stdout, so no run summary is printed; write them to a file with -o to get one');

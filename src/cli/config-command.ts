@@ -2,6 +2,7 @@
 
 import { visible } from '../report/format.js';
 import { sourceName, type Settings, type Source } from './settings.js';
+import { jsonText } from '../profile/record.js';
 
 /** The origin of a value as `thick config` names it: default, the config file's path, THICK_X, or --x. */
 function origin(source: Source, long: string): string {
@@ -31,6 +32,6 @@ export function configText(settings: Settings): string {
 }
 
 export function runConfig(settings: Settings, json: boolean): number {
-  process.stdout.write(json ? `${JSON.stringify(configJson(settings), null, 2)}\n` : configText(settings));
+  process.stdout.write(json ? `${jsonText(configJson(settings), 2)}\n` : configText(settings));
   return 0;
 }

@@ -17,6 +17,7 @@ import { activeModel, ingestAll, readStdinFirst } from './pipeline.js';
 import { inputName } from './stdin.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
+import { jsonText } from '../profile/record.js';
 
 // Label spellings people and data sets use; compared lower-cased and trimmed.
 const LABEL_SPELLINGS: Record<string, SentimentLabel> = {
@@ -246,7 +247,7 @@ export async function runEval(path: string, flags: EvalFlags): Promise<number> {
 
   if (flags.json) {
     process.stdout.write(
-      `${JSON.stringify(
+      `${jsonText(
         {
           file,
           preset: labeled.ingest.preset.id,
@@ -258,7 +259,6 @@ export async function runEval(path: string, flags: EvalFlags): Promise<number> {
           ...result,
           rejected: labeled.rejected.map(rejectionJson),
         },
-        null,
         2,
       )}\n`,
     );

@@ -6,6 +6,7 @@ import { describeIdentity } from './identity-text.js';
 import { linkRun } from '../pipeline.js';
 import { ingestAll } from './pipeline.js';
 import { colourFor } from './terminal.js';
+import { jsonText } from '../profile/record.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', none: 'none (one column)' };
 
@@ -42,7 +43,7 @@ function inspectAll(files: string[], flags: IngestFlags) {
 export async function runInspect(files: string[], flags: IngestFlags & { json?: boolean }): Promise<number> {
   const { all, identities, runWarnings } = inspectAll(files, flags);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+    process.stdout.write(`${jsonText(all, 2)}\n`);
     return 0;
   }
   // Its text goes to stdout: coloured only when a person reads stdout at a terminal, never into a pipe or file.

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Codebook } from '../annotate/codebook.js';
 import { codeInfo, type ProfiledPart, type ReportedFile, type RunOutline } from '../pipeline.js';
 import type { FileIdentity } from '../ingest/identity.js';
-import { customerRecord, dataText } from '../profile/record.js';
+import { customerRecord, dataText, jsonText } from '../profile/record.js';
 import type { CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { AnalyzeFlags } from './analyze.js';
@@ -150,7 +150,7 @@ const reportedFile = ({ file, encoding, delimiter, preset, rows, rating, context
 
 /** The customers' pages as the merge may keep them (write.ts customerPages), a line of JSON each. */
 function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags: AnalyzeFlags): Buffer {
-  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${JSON.stringify(customerPages(subject, codes, [], { lang: flags.lang, format: flags.format }))}\n`)));
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${jsonText(customerPages(subject, codes, [], { lang: flags.lang, format: flags.format }))}\n`)));
 }
 
 /** The customers' records, a line each, in the order the run found them (their place kept for the merge). */
@@ -200,7 +200,7 @@ export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): 
   };
   const warnings = writeOutput(out, [{ path: SHARD_FILE, content: `${dataText(manifest)}\n` }, ...data]);
   const said = { shard: `${shard.index}/${shard.count}`, customers: part.profiled.length, runCustomers: part.customerKeys.length, out, warnings: [...part.warnings, ...warnings, ...leftToMerge(flags)] };
-  if (flags.json) process.stdout.write(`${JSON.stringify(said, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${jsonText(said, 2)}\n`);
   else {
     const seconds = (Math.round(performance.now() - ctx.started) / 1000).toFixed(1);
     ctx.term.done(`shard ${said.shard}: ${said.customers} of ${said.runCustomers} customers in ${out}/ for thick merge (${seconds} s)`);

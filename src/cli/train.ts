@@ -12,6 +12,7 @@ import type { IngestFlags } from './analyze.js';
 import { inputName } from './stdin.js';
 import { terminal } from './terminal.js';
 import { rejectionJson, warnRejections } from './rejections.js';
+import { jsonText } from '../profile/record.js';
 
 export interface TrainFlags extends IngestFlags {
   out: string;
@@ -105,7 +106,7 @@ function trainJson(run: TrainRun): string {
     builtIn: { macroF1: builtIn.macroF1, accuracy: builtIn.accuracy, kappa: builtIn.kappa },
     rejected: labeled.rejected.map(rejectionJson),
   };
-  return `${JSON.stringify(summary, null, 2)}\n`;
+  return `${jsonText(summary, 2)}\n`;
 }
 
 function trainText(run: TrainRun): string {

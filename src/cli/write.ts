@@ -1,5 +1,6 @@
 import type { Rejection } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
+import { jsonText } from '../profile/record.js';
 import { say } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
 import { customerPage } from '../report/customer.js';
@@ -162,7 +163,7 @@ export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, Code
   function* files(): Generator<OutputFile> {
     yield* reportPages(analysis, sorted, codes, options);
     yield { path: 'customers.csv', content: customersCsv(sorted, codes) };
-    yield { path: 'profiles.jsonl', content: sorted.map((s) => `${JSON.stringify(s.profile)}\n`).join('') };
+    yield { path: 'profiles.jsonl', content: sorted.map((s) => `${jsonText(s.profile)}\n`).join('') };
     if (handoutTop !== undefined) yield* handoutFiles(analysis, codes, lang, handoutTop);
     if (rejections.length > 0) yield { path: 'rejected.csv', content: rejectedCsv(rejections) };
     if (runState) yield { path: STATE_FILE, content: stateText(runState.state, runState.changes) };

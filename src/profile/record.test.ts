@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, profileRun } from './index.js';
-import { customerRecord, dataText, parseData, readCustomerRecord } from './record.js';
+import { customerRecord, dataText, jsonText, parseData, readCustomerRecord } from './record.js';
 
 describe('a profiled customer as a record and back', () => {
   const customer = makeCustomer({ key: 'k1', crmId: 'k1' });
@@ -56,5 +56,27 @@ describe('profiling one shard of the run', () => {
     const data = ({ signals: _signals, ...rest }: (typeof all)[number]) => rest;
     expect(some.map(data)).toEqual([all[1]!, all[4]!].map(data));
     expect(new Set(all.map((s) => s.profile.slug)).size).toBe(6);
+  });
+});
+
+describe('jsonText', () => {
+  it('escapes DEL, C1 and U+2028/U+2029 as \\uXXXX, and the text parses back the same', () => {
+    const value = { text: 'a\x1b[2J b\x7f c\u0085 d\u009b e\u2028 f\u2029 g\u00a0 h\u00e4' };
+    const text = jsonText(value);
+    expect(text).toBe('{"text":"a\\u001b[2J b\\u007f c\\u0085 d\\u009b e\\u2028 f\\u2029 g\u00a0 h\u00e4"}');
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('writes what JSON.stringify writes where no such character is, indented or not', () => {
+    const value = { a: [1, 'zwei', null], b: { c: 'Grüße 🙂' } };
+    expect(jsonText(value)).toBe(JSON.stringify(value));
+    expect(jsonText(value, 2)).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('is what dataText writes too, which keeps its dates and odd numbers', () => {
+    const value = { at: new Date(0), n: -0, text: 'x\u009by' };
+    const text = dataText(value);
+    expect(text).not.toMatch(/[\x7f-\x9f]/);
+    expect(parseData(text)).toEqual(value);
   });
 });

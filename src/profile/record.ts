@@ -39,8 +39,29 @@ function restored(value: unknown): unknown {
   return object;
 }
 
+/**
+ * What JSON.stringify leaves raw: DEL, the C1 controls (U+0080–U+009F; U+009B alone is a terminal's CSI) and U+2028 /
+ * U+2029, line breaks to older JavaScript and to editors. JSON's own syntax is ASCII without them, so each can only
+ * stand inside a string, where \uXXXX is the same character to every JSON reader.
+ */
+const RAW_IN_JSON = /[\x7f-\x9f\u2028\u2029]/g;
+const escapedCode = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON.stringify's replacer, as it calls it. */
+type Replacer = (this: Record<string, unknown>, key: string, value: unknown) => unknown;
+
+/**
+ * A value as JSON text, as JSON.stringify writes it (indented by `indent` spaces when given) but with every control
+ * character escaped, so a customer's ESC, DEL or C1 in a file thick writes never reaches a terminal that `cat`s it
+ * or a tool that reads it raw. The text parses back to the very same data: characters are escaped, never changed.
+ * Every JSON thick writes goes through it (profiles.jsonl, annotate's lines, the --json summaries, shard files).
+ */
+export function jsonText(value: unknown, indent?: number, replacer?: Replacer): string {
+  return JSON.stringify(value, replacer, indent).replace(RAW_IN_JSON, escapedCode);
+}
+
 /** Any of thick's data as JSON text that `parseData` reads back the same (Dates and odd numbers kept). */
-export const dataText = (value: unknown): string => JSON.stringify(value, replacer);
+export const dataText = (value: unknown): string => jsonText(value, undefined, replacer);
 // A walk over the parsed value rather than JSON.parse's reviver: a merge reads millions of values, and the reviver's
 // call per value took a third of its reading time.
 export const parseData = (text: string): unknown => restored(JSON.parse(text));

@@ -14,6 +14,7 @@ import { isOwnRecord, type Event, type Rating, type Stage } from '../model.js';
 import type { Changes } from './changes.js';
 import type { Exchange } from './dialog.js';
 import type { ProfiledCustomer } from './index.js';
+import { jsonText } from './record.js';
 import { commonScale, onCommonScale, type CommonScale } from './ratings.js';
 
 /** Bumped when the file's meaning changes; a state of another version is not compared (the run says so). */
@@ -171,8 +172,8 @@ export function buildState(subjects: readonly { subject: ProfiledCustomer; id: s
  */
 export function stateText(state: RunState, changes: Changes | null = null): string {
   const { customers, ...head } = state;
-  const lines = Object.entries(customers).map(([key, customer]) => `${JSON.stringify(key)}:${JSON.stringify(customer)}`);
-  const top = JSON.stringify({ thick: 'state', ...head, changes });
+  const lines = Object.entries(customers).map(([key, customer]) => `${jsonText(key)}:${jsonText(customer)}`);
+  const top = jsonText({ thick: 'state', ...head, changes });
   return `${top.slice(0, -1)},"customers":{\n${lines.join(',\n')}\n}}\n`;
 }
 

@@ -5,6 +5,7 @@ import { byCodePoint } from '../../collation.js';
 import { DataError } from '../pipeline.js';
 import { failure, isSystemError } from './attempt.js';
 import { isPlainPath, type OutputFile } from './files.js';
+import { jsonText } from '../../profile/record.js';
 
 /**
  * The manifest: what thick wrote in the output folder, each file with the SHA-256 of its content. A file is thick's
@@ -27,7 +28,7 @@ export function manifestText(files: readonly OutputFile[]): string {
 export function manifestOf(written: readonly { path: string; sha256: string }[]): string {
   const lines = [...written]
     .sort((a, b) => byCodePoint(a.path, b.path))
-    .map(({ path, sha256 }) => `    ${JSON.stringify({ path, sha256 })}`);
+    .map(({ path, sha256 }) => `    ${jsonText({ path, sha256 })}`);
   const about = 'The files thick wrote in this folder and the SHA-256 of each. thick replaces or removes a file only while it is listed here and unchanged.';
   return `{\n  "about": ${JSON.stringify(about)},\n  "files": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
