@@ -133,4 +133,47 @@ describe('thick annotate streams', () => {
     expect(lines).toHaveLength(101);
     expect(lines[100]).toEqual({ source: { file: input, line: 102 }, rejected: expect.stringMatching(/^column 2: "13\/05\/2024" can only be read with day before month/) });
   });
+
+  /** Orders whose amounts the first 2 KiB read with '.' ("12.50"), and the given rows after them. */
+  function orders(later: readonly string[]): string {
+    const rows = Array.from({ length: 120 }, (_, i) => `O${i},K${i % 30},2024-03-${String((i % 28) + 1).padStart(2, '0')},${i}.50,"Bitte schnell liefern, danke"`);
+    return `${['Order ID,Customer ID,Order Date,Total,Comment', ...rows, ...later].join('\n')}\n`;
+  }
+
+  /** annotate -o jsonl --json of `text`, streamed on a sample of `sampleBytes`: the lines, the summary and stderr. */
+  async function annotated(name: string, text: string, sampleBytes: number) {
+    const input = join(dir, `${name}.csv`);
+    writeFileSync(input, text);
+    const out = join(dir, `${name}-${sampleBytes}.jsonl`);
+    const io = captureOutput();
+    expect(await runAnnotate([input], { out, map: [], brand: [], json: true }, { sampleBytes })).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: { line: number }; amount?: number | null; rejected?: string });
+    const result = { lines, summary: JSON.parse(io.stdout().replaceAll(out, 'OUT')) as { rows: object; warnings: string[]; rejected: object[] }, stderr: io.stderr() };
+    vi.restoreAllMocks();
+    return result;
+  }
+
+  it('reads a later amount that proves the other decimal separator as a whole read does, and warns alike', async () => {
+    const text = orders(['O900,K1,2024-04-01,"1.234,56",Spät', 'O901,K2,2024-04-02,"1,234",auch spät']);
+    const streamed = await annotated('late-amount', text, 2048);
+    const whole = await annotated('late-amount', text, 1 << 20);
+    expect(streamed).toEqual(whole);
+    expect(streamed.lines.slice(-2).map((l) => l.amount)).toEqual([1234.56, 1234]);
+    expect(streamed.summary.warnings).toContain(`${join(dir, 'late-amount.csv')}: column "Total": decimal separator contradicts itself: 1 value(s) use ',', 120 use '.'; reading '.'`);
+  });
+
+  it('rejects the later amounts that would settle the column on the other separator, naming file, line and column', async () => {
+    // 120 amounts prove '.', then 130 prove ',': from the 121st of them on, a whole read would read the column with ','.
+    const late = Array.from({ length: 130 }, (_, i) => `P${i},K${i % 30},2024-04-01,"${i + 1},25",spät`);
+    const { lines, summary } = await annotated('late-amounts', orders(late), 2048);
+    expect(lines).toHaveLength(250);
+    const rejected = lines.filter((l) => l.rejected !== undefined);
+    expect(rejected.map((l) => l.source.line)).toEqual(Array.from({ length: 10 }, (_, i) => 242 + i));
+    expect(rejected[0]).toEqual({
+      source: { file: join(dir, 'late-amounts.csv'), line: 242 },
+      rejected: `column 4: "121,25" can only be read with ',' as the decimal separator; the first 2 KiB of the file settled this column on '.' as the decimal separator, but with this value 121 of its values prove ',' and 120 '.', so a whole read would settle it the other way`,
+    });
+    expect(lines[239]).toMatchObject({ source: { line: 241 }, amount: 120.25 });
+    expect(summary.rows).toEqual({ read: 250, used: 240, rejected: 10 });
+  });
 });

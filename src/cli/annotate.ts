@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { annotateEvent, unannotated, type AnnotateContext } from '../annotate/index.js';
 import { compileCodebook } from '../annotate/codebook.js';
 import { ingestFile, startIngest, type FileIngest, type FileReader, type IngestOptions } from '../ingest/index.js';
-import { assumedColumns, contradiction, type AssumedColumn } from '../ingest/assumed.js';
+import { assumedColumns, contradiction, settleNotes, type AssumedColumn } from '../ingest/assumed.js';
 import { openInput, SAMPLE_BYTES, streamable, tableParts, type Opened } from '../ingest/stream.js';
 import type { Table } from '../ingest/table.js';
 import type { Event, IngestedEvent, Rejection } from '../model.js';
@@ -309,7 +309,7 @@ function ingestWhole(bytes: Uint8Array, name: string, options: IngestOptions): F
 interface Streamed {
   input: Input;
   reader: FileReader;
-  /** Date and number columns whose reading the sample did not prove (ingest/assumed.ts). */
+  /** Date columns whose order the sample did not prove, and the number columns (ingest/assumed.ts). */
   assumed: AssumedColumn[];
   parts: AsyncGenerator<Table>;
 }
@@ -413,6 +413,7 @@ async function streamFile({ input, reader, parts, assumed }: Streamed, sink: Sin
     reader.readRows(part.rows.filter((_, i) => contradicting[i] === null));
     if (!(await writePart())) return null;
   }
+  settleNotes(assumed, ingest.warnings);
   const done = reader.finish();
   done.warnings.push(...input.warnings);
   return done;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assumedColumns, contradiction } from './assumed.js';
+import { assumedColumns, contradiction, settleNotes } from './assumed.js';
 import { ingestFile } from './index.js';
 import { readTable } from './table.js';
 
@@ -33,6 +33,37 @@ describe('assumedColumns and contradiction', () => {
     expect(columns).toEqual([[1, '.']]);
     expect(rejection).toMatchObject({ column: 2 });
     expect(rejection?.reason).toContain(`"12,50" can only be read with ',' as the decimal separator`);
-    expect(check('text,amount\nhallo,1.5', 'spät,"12,50"').columns).toEqual([]);
+  });
+
+  it("reads a later amount that proves the other separator by its shape while the sample's proof still outweighs it", () => {
+    const proved = check('text,amount\nhallo,1.5\nna,2.5', 'spät,"1.234,56"');
+    expect(proved.columns).toEqual([[1, '.']]);
+    expect(proved.rejection).toBeNull();
+  });
+
+  it('rejects a later amount once the values so far would settle the column on the other separator', () => {
+    const bytes = Buffer.from('text,amount\nhallo,1.5\n');
+    const sample = readTable(bytes, 'in.csv');
+    const columns = assumedColumns(sample, ingestFile(bytes, 'in.csv', { lenient: true }));
+    const later = readTable(Buffer.from('text,amount\na,"2,5"\nb,"3,5"\nc,4.5\n'), 'in.csv').rows;
+    const rejections = later.map((row) => contradiction(row, columns, 'in.csv', '1 MiB'));
+    // 1.5 and 2,5: a tie, which the fallback '.' settles as the sample did; 3,5 tips it; 4.5 fits the sample's reading.
+    expect(rejections.map((r) => r?.line ?? null)).toEqual([null, 3, null]);
+    expect(rejections[1]?.reason).toBe(
+      `"3,5" can only be read with ',' as the decimal separator; the first 1 MiB of the file settled this column on '.' as the decimal separator, but with this value 2 of its values prove ',' and 1 '.', so a whole read would settle it the other way`,
+    );
+  });
+
+  it("words the column's warning as a whole read of every value counted does, in place of the sample's", () => {
+    const bytes = Buffer.from('text,amount\nhallo,1.5\nna,"1,234"\n');
+    const sample = readTable(bytes, 'in.csv');
+    const ingest = ingestFile(bytes, 'in.csv', { lenient: true });
+    const columns = assumedColumns(sample, ingest);
+    for (const row of readTable(Buffer.from('text,amount\nx,"1.234,56"\ny,2.5\n'), 'in.csv').rows) contradiction(row, columns, 'in.csv', '1 MiB');
+    const warnings = ['earlier', ...ingest.warnings];
+    settleNotes(columns, warnings);
+    const whole = ingestFile(Buffer.from('text,amount\nhallo,1.5\nna,"1,234"\nx,"1.234,56"\ny,2.5\n'), 'in.csv', { lenient: true });
+    expect(warnings).toEqual(['earlier', ...whole.warnings]);
+    expect(whole.warnings).toEqual([`in.csv: column "amount": decimal separator contradicts itself: 1 value(s) use ',', 2 use '.'; reading '.'`]);
   });
 });

@@ -77,30 +77,47 @@ export function detectDecimalSeparator(values: string[], fallback: DecimalSepara
 
 /** detectDecimalSeparator with its evidence, for warnings. */
 export function detectDecimalColumn(values: string[], fallback: DecimalSeparator = '.'): DecimalColumn {
-  let comma = 0;
-  let dot = 0;
-  let ambiguousValues = 0;
-  let ambiguousExample = '';
-  for (const raw of values) {
-    const v = raw.trim();
-    if (v === '') continue;
-    const prepared = prepare(v);
-    if (typeof prepared === 'string' || EXPONENT.test(prepared.digits)) continue;
-    const evidence = decimalEvidence(prepared.digits);
-    if (evidence === ',') comma++;
-    else if (evidence === '.') dot++;
-    else if (evidence === 'ambiguous') {
-      ambiguousValues++;
-      ambiguousExample ||= v;
-    }
+  const tally = decimalTally();
+  for (const value of values) countDecimal(tally, value);
+  return decimalVerdict(tally, fallback);
+}
+
+/** What a column's values so far say of its decimal separator: a streamed file keeps counting past its first part. */
+export interface DecimalTally {
+  comma: number;
+  dot: number;
+  /** Values that read either way ("1,234"), and the first of them, for the warning. */
+  ambiguous: number;
+  example: string;
+}
+
+export const decimalTally = (): DecimalTally => ({ comma: 0, dot: 0, ambiguous: 0, example: '' });
+
+/** Count one value's evidence into `tally`; what it proves on its own (',' or '.'), or null. */
+export function countDecimal(tally: DecimalTally, raw: string): DecimalSeparator | null {
+  const v = raw.trim();
+  if (v === '') return null;
+  const prepared = prepare(v);
+  if (typeof prepared === 'string' || EXPONENT.test(prepared.digits)) return null;
+  const evidence = decimalEvidence(prepared.digits);
+  if (evidence === ',') tally.comma++;
+  else if (evidence === '.') tally.dot++;
+  else if (evidence === 'ambiguous') {
+    tally.ambiguous++;
+    tally.example ||= v;
   }
+  return evidence === 'ambiguous' ? null : evidence;
+}
+
+/** The separator the counted values settle (the majority of those that prove one; `fallback` without any), with the note. */
+export function decimalVerdict({ comma, dot, ambiguous, example }: DecimalTally, fallback: DecimalSeparator): DecimalColumn {
   if (comma === 0 && dot === 0) {
-    return ambiguousValues === 0
+    return ambiguous === 0
       ? { decimal: fallback, ambiguous: false, note: null }
       : {
           decimal: fallback,
           ambiguous: true,
-          note: `decimal separator not provable: ${ambiguousValues} value(s) like "${ambiguousExample}" read either way; assuming '${fallback}'`,
+          note: `decimal separator not provable: ${ambiguous} value(s) like "${example}" read either way; assuming '${fallback}'`,
         };
   }
   const decimal: DecimalSeparator = comma > dot ? ',' : dot > comma ? '.' : fallback;
