@@ -176,4 +176,26 @@ describe('thick annotate streams', () => {
     expect(lines[239]).toMatchObject({ source: { line: 241 }, amount: 120.25 });
     expect(summary.rows).toEqual({ read: 250, used: 240, rejected: 10 });
   });
+
+  it('says once, on stderr (with --quiet too) and in the --json summary, when it must read a run whole, naming file and why', async () => {
+    // The customer answers a message in line 2: whether that awaits the brand's answer rests on the whole run.
+    const input = join(dir, 'replies.csv');
+    writeFileSync(input, messages(120).replace(/\n(K\d+,[^\n]*,inbound,"[^"]*",M0,)/, '\n$1M99'));
+    const io = captureOutput();
+    expect(await runAnnotate([input], { out: join(dir, 'replies.jsonl'), map: [], brand: [], json: true, quiet: true }, { sampleBytes: 2048 })).toBe(0);
+    const warning = `${input}: read whole, not streamed (its first 2 KiB holds a customer's reply to another message (line 2); whether it awaits the brand's answer rests on rows anywhere in the run, so the run is linked as a whole), so memory grows with the size of the input`;
+    expect(io.stderr().split('\n').filter((line) => line.includes('read whole'))).toEqual([`warning: ${warning}`]);
+    expect((JSON.parse(io.stdout()) as { warnings: string[] }).warnings).toContain(warning);
+  });
+
+  it('says nothing of it when the inputs stream, or all end within their first part', async () => {
+    const input = join(dir, 'plain.csv');
+    writeFileSync(input, messages(120));
+    for (const sampleBytes of [2048, 1 << 20]) {
+      const io = captureOutput();
+      expect(await runAnnotate([input], { out: join(dir, 'plain.jsonl'), map: [], brand: [] }, { sampleBytes })).toBe(0);
+      expect(io.stderr()).not.toContain('read whole');
+      vi.restoreAllMocks();
+    }
+  });
 });

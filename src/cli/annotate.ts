@@ -4,7 +4,7 @@ import { annotateEvent, unannotated, type AnnotateContext } from '../annotate/in
 import { compileCodebook } from '../annotate/codebook.js';
 import { ingestFile, startIngest, type FileIngest, type FileReader, type IngestOptions } from '../ingest/index.js';
 import { assumedColumns, contradiction, settleNotes, type AssumedColumn } from '../ingest/assumed.js';
-import { openInput, SAMPLE_BYTES, streamable, tableParts, type Opened } from '../ingest/stream.js';
+import { notStreamable, openInput, SAMPLE_BYTES, tableParts, type Opened } from '../ingest/stream.js';
 import type { Table } from '../ingest/table.js';
 import type { Event, IngestedEvent, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
@@ -188,9 +188,12 @@ export async function runAnnotate(files: string[], flags: AnnotateFlags, io: Ann
   const inputs = await openInputs(files, run.sampleBytes, io.open ?? defaultOpen, term);
   try {
     const settled = await settleInputs(inputs, run);
-    const ingests = settled ? await annotateStreaming(settled, run) : await annotateWhole(inputs, run);
+    // Said now, before memory grows, and not again at the end; the --json summary lists it too.
+    const said = 'whole' in settled && settled.whole !== null ? [settled.whole] : [];
+    for (const warning of said) term.warn(warning);
+    const ingests = 'streamed' in settled ? await annotateStreaming(settled.streamed, run) : await annotateWhole(inputs, run);
     if (ingests === null) return 0; // the reader of stdout went away: what it read was what it wanted, exit 0
-    summarise(ingests, codebookWarnings, run);
+    summarise(ingests, codebookWarnings, said, run);
     return 0;
   } finally {
     await Promise.all(inputs.map((input) => input.opened.rest.return?.()));
@@ -205,8 +208,8 @@ function warnNoTextColumn(ingests: readonly FileIngest[], term: Terminal): void 
   }
 }
 
-/** The run summary (--json) or the one-line result, then every warning and rejection on stderr. */
-function summarise(ingests: readonly FileIngest[], codebookWarnings: readonly string[], run: AnnotateRun): void {
+/** The run summary (--json) or the one-line result, then every warning (but those `said` already) and rejection on stderr. */
+function summarise(ingests: readonly FileIngest[], codebookWarnings: readonly string[], said: readonly string[], run: AnnotateRun): void {
   const { flags, term } = run;
   const toStdout = flags.out === '-';
   const rows = ingests.reduce((sum, i) => ({ read: sum.read + i.rows.read, used: sum.used + i.rows.used, rejected: sum.rejected + i.rows.rejected }), { read: 0, used: 0, rejected: 0 });
@@ -214,7 +217,7 @@ function summarise(ingests: readonly FileIngest[], codebookWarnings: readonly st
   if (flags.json && !toStdout) {
     const files = ingests.map((i) => ({ file: i.file, encoding: i.encoding, delimiter: i.delimiter, preset: i.preset.id, rows: i.rows }));
     const rejected = ingests.flatMap((i) => i.rejected).map(rejectionJson);
-    run.stdout.write(`${jsonText({ rows, files, warnings, rejected, out: flags.out }, 2)}\n`);
+    run.stdout.write(`${jsonText({ rows, files, warnings: [...said, ...warnings], rejected, out: flags.out }, 2)}\n`);
   } else term.done(`${rows.used} rows annotated to ${flags.out} (${rows.rejected} rejected)`);
   // Not an error: `json: true` in a config file is meant for analyze and must not stop a quick `thick annotate x.csv`.
   if (flags.json && toStdout) term.warn('--json: the annotated lines go to stdout, so no run summary is printed; write them to a file with -o to get one');
@@ -314,28 +317,48 @@ interface Streamed {
   parts: AsyncGenerator<Table>;
 }
 
+/** Every input settled on its sample, or the run read whole, with why (null where nothing is lost: all are small). */
+type Settled = { streamed: Streamed[] } | { whole: string | null };
+
 /**
- * Settle every input on its sample, or null when the run is read whole as before: an input that is not UTF-8, or
- * whose sample holds no row to use, or a run whose samples hold a customer's public post or reply (whether it awaits
- * the brand's answer rests on rows anywhere in the run: linking, ingest/link.ts), or a run whose inputs all ended
- * within their sample (nothing to gain).
+ * Settle every input on its sample, or read the run whole as before: when an input is not UTF-8, or its sample holds
+ * no row to use, or the samples hold a customer's public post or reply (whether it awaits the brand's answer rests on
+ * rows anywhere in the run: linking, ingest/link.ts), or the inputs all ended within their sample (nothing to gain).
  */
-async function settleInputs(inputs: readonly Input[], run: AnnotateRun): Promise<Streamed[] | null> {
-  if (inputs.every((input) => input.opened.ended)) return null;
+async function settleInputs(inputs: readonly Input[], run: AnnotateRun): Promise<Settled> {
+  if (inputs.every((input) => input.opened.ended)) return { whole: null };
   const streamed: Streamed[] = [];
   for (const input of inputs) {
-    if (!streamable(input.opened.sample)) return null;
-    const parts = tableParts(input.opened, input.name);
-    const first = await nextPart(parts);
-    if (!first || first.header.length === 0) return null;
-    const reader = startReader(first, run.options);
-    reader.readRows(first.rows);
-    const used = reader.result.used;
-    if (used.length === 0 || used.some((u) => needsTheRun(ownRecord(u.events)))) return null;
-    streamed.push({ input, reader, parts, assumed: assumedColumns(first, reader.result) });
+    const settled = await settleInput(input, run);
+    if (typeof settled === 'string') return { whole: wholeWarning(input.name, settled, inputs.length) };
+    streamed.push(settled);
   }
   for (const { input } of streamed) input.tap.seen = null;
-  return streamed;
+  return { streamed };
+}
+
+/** A user with a huge input must know memory will grow with it, and which file and what in it is why. */
+const wholeWarning = (name: string, why: string, inputs: number): string =>
+  `${name}: read whole, not streamed (${why}), so ${inputs > 1 ? 'every input of the run is read whole and ' : ''}memory grows with the size of the input${inputs > 1 ? 's' : ''}`;
+
+/** One input settled on its sample: its reader and the rest of its parts; or why it cannot be streamed. */
+async function settleInput(input: Input, run: AnnotateRun): Promise<Streamed | string> {
+  const encoding = notStreamable(input.opened.sample);
+  if (encoding !== null) return encoding;
+  const sample = `its first ${sizeOf(run.sampleBytes)}`;
+  const parts = tableParts(input.opened, input.name);
+  const first = await nextPart(parts);
+  if (!first || first.header.length === 0) return `${sample} holds no header`;
+  const reader = startReader(first, run.options);
+  reader.readRows(first.rows);
+  const used = reader.result.used;
+  if (used.length === 0) return `${sample} holds no row to use`;
+  const linked = used.find((u) => needsTheRun(ownRecord(u.events)));
+  if (linked) {
+    const what = ownRecord(linked.events)?.kind === 'post' ? "a customer's public post" : "a customer's reply to another message";
+    return `${sample} holds ${what} (line ${linked.line}); whether it awaits the brand's answer rests on rows anywhere in the run, so the run is linked as a whole`;
+  }
+  return { input, reader, parts, assumed: assumedColumns(first, reader.result) };
 }
 
 async function nextPart(parts: AsyncGenerator<Table>): Promise<Table | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBreaks, openInput, settledRecords, streamable, tableParts } from './stream.js';
+import { countBreaks, notStreamable, openInput, settledRecords, tableParts } from './stream.js';
 import { readTable, type Table } from './table.js';
 
 /** The bytes in chunks of `size`, as a file or pipe hands them over. */
@@ -81,13 +81,14 @@ describe('settledRecords', () => {
   });
 });
 
-describe('streamable', () => {
-  it('streams UTF-8 text and reads UTF-16, Windows-1252 and binary files whole', () => {
-    expect(streamable(Buffer.from('text\nschön\n'))).toBe(true);
-    expect(streamable(Buffer.from('\ufefftext\nschön\n'))).toBe(true);
-    expect(streamable(Buffer.from('\ufefftext\nhi\n', 'utf16le'))).toBe(false);
-    expect(streamable(Buffer.from('text\nsch\xf6n\n', 'latin1'))).toBe(false);
-    expect(streamable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a]))).toBe(false);
+describe('notStreamable', () => {
+  it('streams UTF-8 text and says why UTF-16, Windows-1252 and binary files are read whole', () => {
+    expect(notStreamable(Buffer.from('text\nschön\n'))).toBeNull();
+    expect(notStreamable(Buffer.from('\ufefftext\nschön\n'))).toBeNull();
+    expect(notStreamable(Buffer.from('\ufefftext\nhi\n', 'utf16le'))).toBe('it is in UTF-16, not UTF-8');
+    expect(notStreamable(Buffer.from('text\nsch\xf6n\n', 'latin1'))).toBe('it is in Windows-1252, not UTF-8');
+    expect(notStreamable(Buffer.concat([Buffer.from('text\nschön\n'), Buffer.from('sch\xf6n\n', 'latin1')]))).toBe('its first part has bytes that are not UTF-8');
+    expect(notStreamable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a]))).toBe('it is not a text table');
   });
 });
 

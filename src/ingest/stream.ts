@@ -54,14 +54,19 @@ function after(first: Uint8Array, source: AsyncIterator<Uint8Array>): AsyncItera
 }
 
 /**
- * Whether a file can be read part by part with the result of a whole read: text in UTF-8 (a BOM or not) as far as
- * the sample shows. UTF-16 and Windows-1252 files, a sample with stray bytes (whose file a whole read may decide is
- * Windows-1252 throughout) and binary files are read whole, as before.
+ * Why a file cannot be read part by part with the result of a whole read, or null when it can: text in UTF-8 (a BOM
+ * or not) as far as the sample shows. UTF-16 and Windows-1252 files, a sample with stray bytes (whose file a whole
+ * read may decide is Windows-1252 throughout) and binary files are read whole, as before.
  */
-export function streamable(sample: Uint8Array): boolean {
-  if (binaryReason(sample) !== null || sample.includes(0)) return false;
+export function notStreamable(sample: Uint8Array): string | null {
+  if (binaryReason(sample) !== null) return 'it is not a text table';
   const decoded = decode(sample.subarray(0, lastBreak(sample)));
-  return (decoded.encoding === 'utf-8' && (decoded.fallbackLines ?? []).length === 0) || decoded.encoding === 'utf-8-bom';
+  if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') return 'it is in UTF-16, not UTF-8';
+  if (sample.includes(0)) return 'it is not a text table';
+  if (decoded.encoding === 'windows-1252') return 'it is in Windows-1252, not UTF-8';
+  // A whole read decides whether stray bytes make the whole file Windows-1252.
+  if (decoded.encoding === 'utf-8' && (decoded.fallbackLines ?? []).length > 0) return 'its first part has bytes that are not UTF-8';
+  return null;
 }
 
 const LF = 0x0a;
