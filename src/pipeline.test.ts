@@ -7,6 +7,8 @@ import { renderCustomerReport } from './report/customer.js';
 import { renderIndex } from './report/index-page.js';
 import { chooseOpeners } from './report/openers.js';
 import { defaultCodebook } from './cli/resources.js';
+import type { Progress } from './progress.js';
+import { expectCountsRise } from './test-support.js';
 
 // A review export as users bring it: one review per row with its stars, read by ingest itself (the generic reviews
 // preset), so a regression there (kind, rating, expected reply) shows here too.
@@ -186,5 +188,25 @@ describe('whether a run can show replies', () => {
     const analysis = analyse([ingestFile(Buffer.from(PLAY), 'play.csv', {})], { codebook: defaultCodebook(), asOf: new Date('2025-04-01T00:00:00Z') });
     expect(analysis.profiled[0]!.profile.attentionReasons).toContain('1 critical record without a reply');
     expect(chooseOpeners(analysis.profiled[0]!, codeInfo(defaultCodebook()), 'en')[0]!.key).toBe('replyCriticalReview');
+  });
+});
+
+describe('analyse reports how far linking and profiling are', () => {
+  it('reports linking (dates screened, records joined, files told) as one stage over the records, before annotating', () => {
+    const heard: Progress[] = [];
+    const options = { codebook: defaultCodebook(), asOf: new Date('2024-07-01T00:00:00Z') };
+    const analysis = analyse([ingestFile(Buffer.from(REVIEWS), 'reviews.csv')], { ...options, onProgress: (p) => heard.push(p) });
+    const counts = expectCountsRise(heard, 'link');
+    expect(counts.at(-1)).toBe(6);
+    expect(heard.filter((p) => p.stage === 'link').every((p) => p.unit === 'records' && p.share)).toBe(true);
+    const stages = heard.map((p) => p.stage);
+    expect(stages.lastIndexOf('link')).toBeLessThan(stages.indexOf('annotate'));
+    // The figures for RFM come as a part of profiling, before the first profile.
+    expect(expectCountsRise(heard, 'profile', 'figures for RFM').at(-1)).toBe(analysis.profiled.length);
+    expectCountsRise(heard, 'profile');
+    // Hearing the progress changes nothing of the analysis.
+    const unheard = analyse([ingestFile(Buffer.from(REVIEWS), 'reviews.csv')], options);
+    expect(analysis.profiled.map((p) => p.profile)).toEqual(unheard.profiled.map((p) => p.profile));
+    expect(analysis.warnings).toEqual(unheard.warnings);
   });
 });

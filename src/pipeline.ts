@@ -8,7 +8,7 @@ import type { SentimentModel } from './annotate/classifier.js';
 import { compileCodebook, type Codebook } from './annotate/codebook.js';
 import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
 import { fileIdentities, type FileIdentity } from './ingest/identity.js';
-import { linkCustomers, type Linked } from './ingest/link.js';
+import { LINK_PASSES, linkCustomers, type Linked } from './ingest/link.js';
 import { screenDates } from './ingest/plausible.js';
 import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
@@ -20,7 +20,7 @@ import { missingSignals } from './profile/signals.js';
 import { windowFacts, type WindowFacts } from './profile/window.js';
 import type { Finding, FindingKey } from './profile/wording.js';
 import type { CodeInfo } from './report/codes.js';
-import type { OnProgress } from './progress.js';
+import { passTicker, type OnProgress, type Passes } from './progress.js';
 
 /** One message per declared signal the codebook cannot produce. */
 export function declaredCodeWarnings(codebook: Codebook, file: string): string[] {
@@ -107,11 +107,11 @@ export interface AnalyseOptions {
  * file (`ingests` is the files after that; read = used + rejected still holds). analyze, inspect and annotate all
  * link through here, so they agree on who each row is. `warnings` names the contacts left out, then linking's own.
  */
-export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>, passes?: Passes): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
   const all = ingests.flatMap((i) => i.contacts);
   const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
   const contacts = all.filter((c) => !brandContacts.includes(c));
-  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles }));
+  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles, passes }));
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
     ...settled.linked.warnings,
@@ -167,12 +167,17 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
   const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false, window = {} } = options;
   // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
   const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
+  const passes = linkTicker(byName, options.onProgress);
+  const screening = passes.next(1);
   const { ingests: screened, warnings: dateWarnings } = screenDates(byName, { asOf, dates });
   // Cut before linking: someone whose every record lies after --until is no customer of this run yet.
   const { ingests: read, leftOut } = window.until ? cutAfter(screened, window.until) : { ingests: screened, leftOut: { records: 0, contacts: 0, rows: 0 } };
+  screening(1);
   const contextEvents = read.flatMap((i) => i.contextEvents);
-  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles);
+  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles, passes);
+  const identifying = passes.next(1);
   const identities = fileIdentities(ingests, linked);
+  identifying(1);
   const ctx = { codebook: compileCodebook(codebook), contextEvents, model, allCodes };
   const annotated = only ? annotateChosen(linked.events, (e) => e.customerKey !== null && only(e.customerKey), ctx, options.onProgress) : annotateEvents(linked.events, ctx, options.onProgress);
   const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
@@ -206,6 +211,15 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
   }
   const outline: RunOutline = { run, window, reference: reference ?? latestDated(annotated), leftOut };
   return { ingests: ingests.map(readFileOf), identities, profiled, events: annotated, warnings, outline, customerKeys: linked.customers.map((c) => c.key) };
+}
+
+/**
+ * The stage 'link' of a run: the dates screened (one pass), linkCustomers' passes, each file's keys told (one pass),
+ * over the run's records. Several seconds at 100k records, none of them long enough for a line of its own.
+ */
+function linkTicker(files: readonly FileIngest[], onProgress: OnProgress | undefined): Passes {
+  const records = files.reduce((n, f) => n + f.events.length + f.contacts.length, 0);
+  return passTicker(onProgress, { stage: 'link', unit: 'records', total: records }, LINK_PASSES + 2);
 }
 
 /**

@@ -3,9 +3,10 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { byCodePoint } from './collation.js';
 import type { Customer, Event } from './model.js';
+import type { Progress, ProgressStage } from './progress.js';
 
 let counter = 0;
 
@@ -109,4 +110,18 @@ export function folderWith(files: Record<string, string> = {}): string {
     writeFileSync(join(dir, path), text);
   }
   return dir;
+}
+
+/**
+ * What a stage (and part of it) reported, checked as every count must be: from 0, never back, the last one the total.
+ * Returns the counts, for what a test says beyond that.
+ */
+export function expectCountsRise(heard: readonly Progress[], stage: ProgressStage, part?: string): number[] {
+  const reports = heard.filter((p) => p.stage === stage && p.part === part);
+  const counts = reports.map((p) => p.done);
+  expect(counts.length, `${stage} ${part ?? ''} reported`).toBeGreaterThan(1);
+  expect(counts[0]).toBe(0);
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  expect(counts.at(-1)).toBe(reports.at(-1)!.total);
+  return counts;
 }

@@ -23,6 +23,7 @@ import type { CodeInfo } from '../report/codes.js';
 import { inShard, shardFlag, writeShard } from './shard.js';
 import { buildState, sameData } from '../profile/state.js';
 import { jsonText } from '../profile/record.js';
+import type { OnProgress } from '../progress.js';
 
 export interface IngestFlags {
   map: string[];
@@ -222,7 +223,7 @@ export interface ReportContext {
  * `plain` is the analysis as made, `analysis` the one written (redacted, or the same).
  */
 export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
-  const runState = sinceLastRun(flags.out, plain, analysis, Boolean(output.redacted));
+  const runState = sinceLastRun(flags.out, plain, analysis, Boolean(output.redacted), term.progress);
   term.step(`writing reports to ${flags.out}`);
   const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codes, { ...output, runState, onProgress: term.progress });
   analysis.warnings.push(...writeWarnings);
@@ -268,11 +269,11 @@ export function failOnRules(rules: readonly string[] | undefined, codeKinds: rea
  * The state is built from the plain analysis (customers are hashed by their keys, so a redacted run compares with a
  * plain one) and names customers by the ids of the analysis the outputs are written from (pseudonyms when redacted).
  */
-function sinceLastRun(out: string, plain: ReportedRun, shown: ReportedRun, redacted: boolean): RunStateOutput {
+function sinceLastRun(out: string, plain: ReportedRun, shown: ReportedRun, redacted: boolean, onProgress?: OnProgress): RunStateOutput {
   const subjects = plain.profiled.map((subject, i) => ({ subject, id: shown.profiled[i]!.profile.id }));
   const { since, until, asOf } = plain.window;
   const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
-  const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted });
+  const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted, onProgress });
   if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
   const previous = readPreviousState(out);
   if (previous.warning) shown.warnings.push(previous.warning);

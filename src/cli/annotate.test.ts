@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { captureOutput } from '../test-support.js';
+import { captureOutput, expectCountsRise } from '../test-support.js';
+import type { Progress } from '../progress.js';
 import { runAnnotate } from './annotate.js';
+import { terminal, type Terminal } from './terminal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thick-annotate-'));
 
@@ -197,5 +199,58 @@ describe('thick annotate streams', () => {
       expect(io.stderr()).not.toContain('read whole');
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe('thick annotate on a terminal', () => {
+  /** A terminal as on a TTY, over a stream of the test's own, that also hands the test every report it hears. */
+  function watchedTerminal() {
+    const heard: Progress[] = [];
+    let drawn = '';
+    const write = (chunk: unknown) => ((drawn += String(chunk)), true);
+    const stream = { isTTY: true, columns: 100, write, cursorTo: () => write('\r'), moveCursor: () => true, clearLine: () => true } as unknown as NodeJS.WriteStream;
+    const make = (quiet: boolean): Terminal => {
+      const term = terminal(quiet, { isTTY: true, columns: 100, quiet, env: { TERM: 'xterm-256color' } }, { stream });
+      const draw = term.progress;
+      return draw ? { ...term, progress: (p) => (heard.push(p), draw(p)) } : term;
+    };
+    return { make, heard, drawn: () => drawn };
+  }
+
+  it('counts the rows it streams into a file, with their pace, and keeps how many it annotated', async () => {
+    const input = join(dir, 'progress-streamed.csv');
+    writeFileSync(input, messages(600));
+    const watched = watchedTerminal();
+    captureOutput();
+    expect(await runAnnotate([input], { out: join(dir, 'progress-streamed.jsonl'), map: [], brand: [] }, { sampleBytes: 2048, terminal: watched.make })).toBe(0);
+    const streamed = watched.heard.filter((p) => p.stage === 'annotate');
+    expect(streamed.every((p) => p.unit === 'rows' && p.total === null && p.file === input)).toBe(true);
+    const counts = streamed.map((p) => p.done);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(600);
+    expect(watched.drawn()).toMatch(/annotated 600 rows of \S*progress-streamed\.csv in/);
+  });
+
+  it('counts a whole read as analyze does: the file read, the records linked, the rows annotated', async () => {
+    const input = join(dir, 'progress-whole.csv');
+    writeFileSync(input, messages(300));
+    const watched = watchedTerminal();
+    captureOutput();
+    expect(await runAnnotate([input], { out: join(dir, 'progress-whole.jsonl'), map: [], brand: [] }, { sampleBytes: 1 << 20, terminal: watched.make })).toBe(0);
+    expect([...new Set(watched.heard.map((p) => p.stage))]).toEqual(['read', 'link', 'annotate']);
+    expectCountsRise(watched.heard, 'link');
+    expect(expectCountsRise(watched.heard, 'annotate').at(-1)).toBe(300);
+  });
+
+  it('draws no progress when the lines go to stdout: stdout holds the lines alone', async () => {
+    const input = join(dir, 'progress-stdout.csv');
+    writeFileSync(input, messages(300));
+    const watched = watchedTerminal();
+    const chunks: string[] = [];
+    const stdout = new Writable({ write: (chunk, _encoding, done) => (chunks.push(String(chunk)), done()) });
+    expect(await runAnnotate([input], { out: '-', map: [], brand: [] }, { sampleBytes: 2048, stdout, terminal: watched.make })).toBe(0);
+    expect(watched.heard).toEqual([]);
+    expect(watched.drawn()).toBe('');
+    expect(chunks.join('').trim().split('\n').every((line) => line.startsWith('{'))).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ import type { Event, IngestedEvent, Rejection } from '../model.js';
 import { ingestOptionsFrom, type IngestFlags } from './analyze.js';
 import { linkRun } from '../pipeline.js';
 import { jsonText } from '../profile/record.js';
+import { LINK_PASSES } from '../ingest/link.js';
+import { passTicker, progressTicker, type OnProgress } from '../progress.js';
 import { activeCodebook, activeModel, distinctInputs, ingestError, unreadable } from './pipeline.js';
 import { hintTerminal, inputName, isStdin } from './stdin.js';
 import { terminal, type Terminal } from './terminal.js';
@@ -33,8 +35,9 @@ type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; 
  * reason. Records are linked first, as in analyze, so a post addressed to the brand is a conversation here too and
  * every code's conditions see the same record in both commands.
  */
-function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>): Line[] {
-  const { linked } = linkRun(ingests, brandHandles);
+function rowsInOrder(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>, onProgress?: OnProgress): Line[] {
+  const records = ingests.reduce((n, i) => n + i.events.length + i.contacts.length, 0);
+  const { linked } = linkRun(ingests, brandHandles, passTicker(onProgress, { stage: 'link', unit: 'records', total: records }, LINK_PASSES));
   const byId = new Map(linked.events.map((e) => [e.id, e]));
   return ingests.flatMap((ingest) => linesOf(ingest, ingest.rejected, (event) => byId.get(event.id) ?? event));
 }
@@ -154,6 +157,8 @@ export interface AnnotateIo {
   stdout?: NodeJS.WritableStream;
   /** How much of each input settles how it is read (ingest/stream.ts SAMPLE_BYTES). */
   sampleBytes?: number;
+  /** Where messages and progress go, made for the run's quietness (tests hand in a terminal over a stream of their own). */
+  terminal?: (quiet: boolean) => Terminal;
 }
 
 /** The run's resources and choices, loaded once at the edge. */
@@ -169,7 +174,8 @@ interface AnnotateRun {
 
 export async function runAnnotate(files: string[], flags: AnnotateFlags, io: AnnotateIo = {}): Promise<number> {
   const toStdout = flags.out === '-';
-  const term = terminal(flags.quiet || flags.json || toStdout);
+  // Lines to stdout: a terminal there shows them, so nothing else is drawn (no progress), only warnings and errors.
+  const term = (io.terminal ?? terminal)(flags.quiet || flags.json || toStdout);
   // What a user codebook leaves out of thick's judgements is said here too, not only by analyze.
   const codebookWarnings: string[] = [];
   const codebook = activeCodebook(flags.codebook, codebookWarnings);
@@ -281,17 +287,23 @@ async function annotateWhole(inputs: readonly Input[], run: AnnotateRun): Promis
     const chunks = [input.opened.sample, ...(input.tap.seen ?? [])];
     input.tap.seen = null;
     for (let next = await input.opened.rest.next(); !next.done; next = await input.opened.rest.next()) chunks.push(next.value);
-    const ingest = ingestWhole(Buffer.concat(chunks), input.name, run.options);
+    // Read whole, as analyze reads: the stage read counts its bytes, then its rows.
+    const ingest = ingestWhole(Buffer.concat(chunks), input.name, { ...run.options, onProgress: run.term.progress });
     ingest.warnings.push(...input.warnings);
     ingests.push(ingest);
   }
   warnNoTextColumn(ingests, run.term);
   run.term.step('annotating');
-  const lines = rowsInOrder(ingests, run.options.brandHandles);
+  const lines = rowsInOrder(ingests, run.options.brandHandles, run.term.progress);
   if (run.flags.out === '-') {
     if (!(await streamJsonLines(lines, run.ctx, run.stdout))) return null;
   } else {
-    const all = lines.map((line) => annotated(line, run.ctx));
+    // No progress goes with stdout (the terminal is quiet then); to a file, the rows annotated are counted.
+    const tick = progressTicker(run.term.progress, { stage: 'annotate', unit: 'rows', total: lines.length });
+    const all = lines.map((line, i) => {
+      tick(i + 1);
+      return annotated(line, run.ctx);
+    });
     writeFileSync(run.flags.out, run.flags.out.endsWith('.csv') ? csvTable(all, run.codeIds) : all.map((line) => `${jsonLine(line)}\n`).join(''));
   }
   return ingests;
@@ -410,6 +422,9 @@ async function annotateStreaming(streamed: readonly Streamed[], run: AnnotateRun
 async function streamFile({ input, reader, parts, assumed }: Streamed, sink: Sink, run: AnnotateRun): Promise<FileIngest | null> {
   const ingest = reader.result;
   let written = 0; // rejections already written
+  // How many rows there are is known only at the end of the stream: the count and its pace, batch by batch.
+  const tick = progressTicker(run.term.progress, { stage: 'annotate', unit: 'rows', total: null, file: input.name }, 1);
+  let annotatedRows = 0;
   const writePart = async (): Promise<boolean> => {
     const lines = linesOf(ingest, ingest.rejected.slice(written));
     written = ingest.rejected.length;
@@ -424,6 +439,7 @@ async function streamFile({ input, reader, parts, assumed }: Streamed, sink: Sin
       ingest.rejected.push(...batch.flatMap((line) => (line.kind === 'rejected' && 'late' in line ? [line.rejection] : [])));
       written = ingest.rejected.length;
       if (!(await sink.write(batch))) return false;
+      tick((annotatedRows += batch.length));
     }
     return true;
   };

@@ -6,7 +6,7 @@ import { captureOutput } from '../test-support.js';
 import { runAnalyze } from './analyze.js';
 import { terminal, type TerminalContext } from './terminal.js';
 import type { Progress } from '../progress.js';
-import { progressTicker } from '../progress.js';
+import { passTicker, progressTicker } from '../progress.js';
 import { formatCount, formatDuration, formatLeft, formatRate, progressRenderer, RATE_WINDOW_MS, RateMeter, REDRAW_MS } from './progress.js';
 
 /** A renderer on a clock the test moves, with every line it drew and kept. */
@@ -152,6 +152,113 @@ describe('progressTicker', () => {
   });
 });
 
+describe('passTicker', () => {
+  it('reports a stage of several passes as a share of its items, rising to the total with the last pass', () => {
+    const heard: Progress[] = [];
+    const passes = passTicker((p) => heard.push(p), { stage: 'link', unit: 'records', total: 100 }, 3, 5);
+    const first = passes.next(10);
+    for (let i = 1; i <= 10; i++) first(i);
+    passes.next(1)(1);
+    const last = passes.next(20);
+    for (let i = 1; i <= 20; i++) last(i);
+    const done = heard.map((p) => p.done);
+    expect(done[0]).toBe(0);
+    expect(done.at(-1)).toBe(100);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done).toEqual([0, 16, 33, 66, 75, 83, 91, 100]);
+    expect(heard.every((p) => p.share === true && p.stage === 'link' && p.total === 100)).toBe(true);
+  });
+
+  it('passes the pass of no items at once, and reports a pass of few slow items at each', () => {
+    const heard: number[] = [];
+    const passes = passTicker((p) => heard.push(p.done), { stage: 'write', unit: 'customers', total: 40, part: 'the index' }, 3);
+    passes.next(0);
+    const slow = passes.next(2, 1);
+    slow(1);
+    slow(2);
+    passes.next(1)(1);
+    expect(heard).toEqual([0, 13, 20, 26, 40]);
+    expect(() => passTicker(undefined, { stage: 'link', unit: 'records', total: 10 }, 2).next(5)(5)).not.toThrow();
+  });
+});
+
+describe('the stages with no count of their own before', () => {
+  it('says linking as the share of the records, with its pace, and keeps how many records it linked', () => {
+    const { renderer, drawn, kept, at } = watched();
+    for (let ms = 0; ms <= 2000; ms += 100) {
+      at(ms);
+      renderer.report({ stage: 'link', unit: 'records', done: ms * 50, total: 100_000, share: true });
+    }
+    renderer.end();
+    expect(drawn[0]).toBe('linking  100,000 records  0%');
+    expect(drawn[10]).toBe('linking  100,000 records  50%  50,000/s');
+    expect(drawn.at(-1)).toBe('linking  100,000 records  100%  50,000/s');
+    expect(kept).toEqual(['linked 100,000 records in 2.0 s (50,000/s)']);
+  });
+
+  it('shows a slow file of the write stage by its own count, then the count of files again, and ends with the files', () => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage: 'write', unit: 'files', done: 0, total: 4 });
+    renderer.report({ stage: 'write', unit: 'customers', done: 0, total: 2, part: 'the index', share: true });
+    at(500);
+    renderer.report({ stage: 'write', unit: 'customers', done: 1, total: 2, part: 'the index', share: true });
+    renderer.report({ stage: 'write', unit: 'files', done: 1, total: 4 });
+    renderer.report({ stage: 'write', unit: 'customers', done: 0, total: 2, part: 'customers.csv' });
+    at(600);
+    renderer.report({ stage: 'write', unit: 'files', done: 4, total: 4 });
+    renderer.end();
+    expect(drawn).toEqual([
+      'writing  0 / 4 files  0%',
+      'writing the index  2 customers  0%',
+      'writing the index  2 customers  50%  2/s',
+      'writing  1 / 4 files  25%',
+      'writing customers.csv  0 / 2 customers  0%',
+      'writing  4 / 4 files  100%',
+    ]);
+    expect(kept).toEqual(['rendered and wrote 4 files in 0.6 s (7/s)']);
+  });
+
+  it.each([
+    ['state', 'customers', 'building the run state  5 / 10 customers  50%', 'built the run state of 10 customers in 1.0 s'],
+    ['check', 'files', 'checking the previous output  5 / 10 files  50%', 'checked 10 files of the previous output in 1.0 s'],
+    ['remove', 'files', 'removing the previous output  5 / 10 files  50%', 'removed 10 files of the previous output in 1.0 s (10/s)'],
+  ] as const)('says the stage %s live and when it ends', (stage, unit, live, final) => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage, unit, done: 0, total: 10 });
+    at(500);
+    renderer.report({ stage, unit, done: 5, total: 10 });
+    at(1000);
+    renderer.report({ stage, unit, done: 10, total: 10 });
+    renderer.end();
+    expect(drawn[1]).toBe(`${live}  10/s`);
+    expect(kept).toEqual([final]);
+  });
+
+  it('says the figures profiling needs first as a part of the stage, and keeps the customers profiled', () => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage: 'profile', unit: 'customers', done: 0, total: 10 });
+    renderer.report({ stage: 'profile', unit: 'customers', done: 10, total: 10, part: 'figures for RFM', share: true });
+    at(200);
+    renderer.report({ stage: 'profile', unit: 'customers', done: 10, total: 10 });
+    renderer.end();
+    expect(drawn.slice(0, 2)).toEqual(['profiling  0 / 10 customers  0%', 'profiling figures for RFM  10 customers  100%']);
+    expect(kept).toEqual(['profiled 10 customers in 0.2 s (50/s)']);
+  });
+
+  it('streams thick annotate with a count and pace but no total, and keeps the rows of each input', () => {
+    const { renderer, drawn, kept, at } = watched();
+    for (let ms = 0; ms <= 1000; ms += 100) {
+      at(ms);
+      renderer.report({ stage: 'annotate', unit: 'rows', done: ms * 10, total: null, file: 'in\x1b.csv' });
+    }
+    renderer.report({ stage: 'annotate', unit: 'rows', done: 0, total: null, file: 'next.csv' });
+    expect(drawn[0]).toBe('annotating in␛.csv  0 rows');
+    expect(drawn[10]).toBe('annotating in␛.csv  10,000 rows  10,000/s');
+    expect(drawn).toHaveLength(12);
+    expect(kept).toEqual(['annotated 10,000 rows of in␛.csv in 1.0 s (10,000/s)']);
+  });
+});
+
 describe('a run of thick analyze', () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -179,28 +286,58 @@ describe('a run of thick analyze', () => {
     return { fake: fake as unknown as NodeJS.WriteStream, lines };
   }
 
-  async function run(context: Partial<TerminalContext>, quiet = false) {
-    const dir = mkdtempSync(join(tmpdir(), 'thick-progress-'));
+  async function run(context: Partial<TerminalContext>, quiet = false, dir = mkdtempSync(join(tmpdir(), 'thick-progress-'))) {
     writeFileSync(join(dir, 'shop.csv'), EXPORT);
     captureOutput();
     const { fake, lines } = stream(context.isTTY ?? false);
     const term = terminal(quiet, { isTTY: false, columns: undefined, quiet, ...context, env: { TERM: 'xterm-256color', ...context.env } }, { stream: fake });
     const code = await runAnalyze([join(dir, 'shop.csv')], { out: join(dir, 'out'), map: [], brand: [], lang: 'en', quiet }, term);
-    return { code, lines: lines(), term };
+    return { code, lines: lines(), term, dir };
   }
+
+  /** The final lines a run kept, without their times. */
+  const keptLines = (lines: readonly string[]) => lines.filter((line) => line.startsWith('✔ ')).map((line) => line.replace(/ in \d+\.\d s.*$/, ''));
 
   it('shows each stage on a terminal as it runs, then its count and time', async () => {
     const { code, lines } = await run({ isTTY: true, columns: 100 });
     expect(code).toBe(0);
-    for (const live of [/reading .*shop\.csv {2}0\.0 \/ 0\.0 MB {2}0%$/, /reading .*shop\.csv {2}3 \/ 3 rows {2}100%/, /annotating {2}3 \/ 3 events {2}100%/, /profiling {2}2 \/ 2 customers {2}100%/, /writing {2}\d+ \/ \d+ files {2}100%/]) {
+    for (const live of [
+      /reading .*shop\.csv {2}0\.0 \/ 0\.0 MB {2}0%$/,
+      /reading .*shop\.csv {2}3 \/ 3 rows {2}100%/,
+      /linking {2}3 records {2}100%/,
+      /annotating {2}3 \/ 3 events {2}100%/,
+      /profiling {2}2 \/ 2 customers {2}100%/,
+      /building the run state {2}2 \/ 2 customers {2}100%/,
+      /writing the index {2}2 customers {2}0%/,
+      /writing customers\.csv {2}0 \/ 2 customers {2}0%/,
+      /writing profiles\.jsonl {2}0 \/ 2 customers {2}0%/,
+      /writing {2}\d+ \/ \d+ files {2}100%/,
+    ]) {
       expect(lines.some((line) => live.test(line)), `${live}\n${lines.join('\n')}`).toBe(true);
     }
-    const kept = lines.filter((line) => line.startsWith('✔ '));
-    expect(kept.map((line) => line.replace(/ in \d+\.\d s.*$/, ''))).toEqual([
+    expect(keptLines(lines)).toEqual([
       expect.stringMatching(/^✔ read .*shop\.csv: 3 rows, 0\.0 MB$/),
+      '✔ linked 3 records',
       '✔ annotated 3 events',
       '✔ profiled 2 customers',
+      '✔ built the run state of 2 customers',
       expect.stringMatching(/^✔ rendered and wrote \d+ files$/),
+      expect.stringMatching(/^✔ 2 reports in /),
+    ]);
+  });
+
+  it('checks the files of the previous output before writing, and counts them as it removes them', async () => {
+    const first = await run({ isTTY: true, columns: 100 });
+    const { code, lines } = await run({ isTTY: true, columns: 100 }, false, first.dir);
+    expect(code).toBe(0);
+    const written = Number(/rendered and wrote (\d+) files/.exec(first.lines.join('\n'))![1]);
+    expect(lines.some((line) => /^checking the previous output {2}0 \/ \d+ files {2}0%/.test(line)), lines.join('\n')).toBe(true);
+    expect(lines.some((line) => /^removing the previous output {2}0 \/ \d+ files {2}0%/.test(line)), lines.join('\n')).toBe(true);
+    expect(keptLines(lines).slice(4)).toEqual([
+      '✔ built the run state of 2 customers',
+      `✔ checked ${written} files of the previous output`,
+      `✔ rendered and wrote ${written} files`,
+      `✔ removed ${written} files of the previous output`,
       expect.stringMatching(/^✔ 2 reports in /),
     ]);
   });

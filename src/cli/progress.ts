@@ -83,9 +83,9 @@ export class RateMeter {
    * Seconds until `total`, or null while there is too little to go on: no time left is said while the window still
    * reaches back to the stage's start (its first, slow moments would make it wildly long), nor when nothing moves.
    */
-  secondsLeft(done: number, total: number): number | null {
+  secondsLeft(done: number, total: number | null): number | null {
     const rate = this.perSecond();
-    if (rate === null || rate <= 0 || done >= total || this.samples[0]!.at === this.first) return null;
+    if (total === null || rate === null || rate <= 0 || done >= total || this.samples[0]!.at === this.first) return null;
     return (total - done) / rate;
   }
 }
@@ -94,35 +94,61 @@ export class RateMeter {
 export interface StageState {
   stage: ProgressStage;
   file?: string;
+  /** What of the stage is under way (Progress.part), and whether its count is a share of several passes. */
+  part?: string;
+  share?: true;
   unit: ProgressUnit;
   done: number;
-  total: number;
+  total: number | null;
   /** When the stage's first report came, and its latest (ms, of the clock given). */
   startedAt: number;
   lastAt: number;
   meter: RateMeter;
   /** The latest count of each unit the stage reported (reading counts bytes, then rows). */
-  counts: Partial<Record<ProgressUnit, { done: number; total: number }>>;
+  counts: Partial<Record<ProgressUnit, { done: number; total: number | null }>>;
 }
 
-function doing(state: Pick<StageState, 'stage' | 'unit' | 'file'>): string {
-  if (state.stage === 'read') return `reading ${visible(state.file ?? '')}`.trimEnd();
-  if (state.stage === 'annotate') return 'annotating';
-  if (state.stage === 'profile') return 'profiling';
-  if (state.stage === 'redact') return 'masking personal data';
-  return 'writing'; // pages are rendered as they are written, one count for both
+function doing(state: Pick<StageState, 'stage' | 'unit' | 'file' | 'part'>): string {
+  switch (state.stage) {
+    case 'read':
+      return `reading ${visible(state.file ?? '')}`.trimEnd();
+    case 'link':
+      return 'linking';
+    case 'annotate':
+      // thick annotate names the input it streams; analyze annotates the whole run.
+      return state.file !== undefined ? `annotating ${visible(state.file)}` : 'annotating';
+    case 'profile':
+      return state.part ? `profiling ${visible(state.part)}` : 'profiling';
+    case 'redact':
+      return 'masking personal data';
+    case 'state':
+      return 'building the run state';
+    case 'check':
+      return 'checking the previous output';
+    case 'write':
+      // Pages are rendered as they are written, one count for both; a file that takes a while says its own count.
+      return state.part ? `writing ${visible(state.part)}` : 'writing';
+    case 'remove':
+      return 'removing the previous output';
+  }
 }
 
-/** "412,000 / 1,000,000 events  41%", or "62.1 / 154.0 MB  40%". */
-function counted(unit: ProgressUnit, done: number, total: number): string {
+/**
+ * "412,000 / 1,000,000 events  41%", or "62.1 / 154.0 MB  40%"; a count of several passes (share) is no count of
+ * items done, so it says the items and the share: "100,000 records  41%".
+ */
+function counted({ unit, done, total, share: passes }: Pick<StageState, 'unit' | 'done' | 'total' | 'share'>): string {
+  // No total yet (a stream): the count alone, "41,000 rows".
+  if (total === null) return unit === 'bytes' ? `${formatMegabytes(done)} MB` : `${formatCount(done)} ${unit}`;
   const share = total > 0 ? `  ${Math.floor((done / total) * 100)}%` : '';
+  if (passes) return `${formatCount(total)} ${unit}${share}`;
   if (unit === 'bytes') return `${formatMegabytes(done)} / ${formatMegabytes(total)} MB${share}`;
   return `${formatCount(done)} / ${formatCount(total)} ${unit}${share}`;
 }
 
 /** `annotating  412,000 / 1,000,000 events  41%  52,300/s  about 11 s left` */
 export function liveLine(state: StageState): string {
-  const parts = [doing(state), counted(state.unit, state.done, state.total)];
+  const parts = [doing(state), counted(state)];
   const rate = state.meter.perSecond();
   if (rate !== null) parts.push(formatRate(rate, state.unit));
   const left = state.meter.secondsLeft(state.done, state.total);
@@ -139,16 +165,28 @@ export function finalLine(state: StageState): string {
   switch (state.stage) {
     case 'read': {
       const bytes = state.counts.bytes?.total;
-      return `read ${visible(state.file ?? '')}: ${formatCount(count('rows'))} rows${bytes !== undefined ? `, ${formatMegabytes(bytes)} MB` : ''} ${took}${rate(count('rows'), 'rows')}`;
+      return `read ${visible(state.file ?? '')}: ${formatCount(count('rows'))} rows${bytes !== undefined && bytes !== null ? `, ${formatMegabytes(bytes)} MB` : ''} ${took}${rate(count('rows'), 'rows')}`;
     }
-    case 'annotate':
-      return `annotated ${formatCount(count('events'))} events ${took}${rate(count('events'), 'events')}`;
+    case 'link':
+      return `linked ${formatCount(count('records'))} records ${took}${rate(count('records'), 'records')}`;
+    case 'annotate': {
+      // analyze annotates the run's events; thick annotate the rows of an input.
+      const unit = state.counts.rows ? 'rows' : 'events';
+      const of = state.file !== undefined ? ` of ${visible(state.file)}` : '';
+      return `annotated ${formatCount(count(unit))} ${unit}${of} ${took}${rate(count(unit), unit)}`;
+    }
     case 'profile':
       return `profiled ${formatCount(count('customers'))} customers ${took}${rate(count('customers'), 'customers')}`;
     case 'redact':
       return `masked the personal data of ${formatCount(count('customers'))} customers and ${formatCount(count('events'))} events ${took}`;
+    case 'state':
+      return `built the run state of ${formatCount(count('customers'))} customers ${took}`;
+    case 'check':
+      return `checked ${formatCount(count('files'))} files of the previous output ${took}`;
     case 'write':
       return `rendered and wrote ${formatCount(count('files'))} files ${took}${rate(count('files'), 'files')}`;
+    case 'remove':
+      return `removed ${formatCount(count('files'))} files of the previous output ${took}${rate(count('files'), 'files')}`;
   }
 }
 
@@ -167,8 +205,8 @@ export interface ProgressRenderer {
 }
 
 /**
- * Turns the stages' reports into lines: the live line redrawn at most every REDRAW_MS, and at once when a stage or
- * its unit starts and when its count is complete; the final line when the stage ends.
+ * Turns the stages' reports into lines: the live line redrawn at most every REDRAW_MS, and at once when a stage, its
+ * unit or its part starts and when its count is complete; the final line when the stage ends.
  */
 export function progressRenderer(view: ProgressView, now: () => number): ProgressRenderer {
   let live: (StageState & { drawnAt: number }) | null = null;
@@ -176,20 +214,21 @@ export function progressRenderer(view: ProgressView, now: () => number): Progres
     if (live) view.persist(finalLine(live));
     live = null;
   };
-  const report = ({ stage, unit, done, total, file }: Progress): void => {
+  const report = ({ stage, unit, done, total, file, part, share }: Progress): void => {
     const at = now();
     if (live && (live.stage !== stage || live.file !== file)) end();
     let due = false;
     if (!live) {
       live = { stage, file, unit, done, total, startedAt: at, lastAt: at, meter: new RateMeter(), counts: {}, drawnAt: at };
       due = true;
-    } else if (live.unit !== unit) {
+    } else if (live.unit !== unit || live.part !== part) {
+      // Another count of the same stage (bytes then rows; a file's own count amid the count of files): a pace of its own.
       live.meter = new RateMeter();
       due = true;
     }
-    Object.assign(live, { unit, done, total, lastAt: at });
+    Object.assign(live, { unit, part, share, done, total, lastAt: at });
     live.counts[unit] = { done, total };
-    if (due || done >= total || at - live.drawnAt >= REDRAW_MS) {
+    if (due || (total !== null && done >= total) || at - live.drawnAt >= REDRAW_MS) {
       live.meter.sample(at, done);
       live.drawnAt = at;
       view.draw(liveLine(live));

@@ -6,6 +6,8 @@ import { analyse, codeInfo } from '../pipeline.js';
 import { buildState } from '../profile/state.js';
 import { rejectedCsv, runFiles, runOutput } from './write.js';
 import { defaultCodebook } from './resources.js';
+import type { Progress } from '../progress.js';
+import { expectCountsRise } from '../test-support.js';
 
 describe('CSV outputs', () => {
   it('writes rejected.csv with a byte-order mark and formula-safe cells', () => {
@@ -43,5 +45,26 @@ describe("the run's files", () => {
       expect(made.filter((p) => p.startsWith('customers/'))).toHaveLength(format === 'both' ? 4 : 2);
       expect(made).toEqual(expect.arrayContaining(['handout.md', 'handout.html', 'rejected.csv', 'thick-state.json']));
     }
+  });
+});
+
+describe('the slow files of a run report how far they are', () => {
+  it('counts the index (its overview in passes), customers.csv and profiles.jsonl by customers, and the run state', () => {
+    const orders = 'Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\nB2,22,2024-03-02,2,3\n';
+    const read = [ingestFile(Buffer.from('Customer ID,Name\n21,Lene Lund\n22,Mats Moor\n'), 'kontakte.csv'), ingestFile(Buffer.from(orders), 'bestellungen.csv')];
+    const analysis = analyse(read, { codebook: defaultCodebook() });
+    const heard: Progress[] = [];
+    const onProgress = (p: Progress) => heard.push(p);
+    const subjects = analysis.profiled.map((subject) => ({ subject, id: subject.profile.id }));
+    const { state } = buildState(subjects, { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false, onProgress });
+    const files = runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en', onProgress, runState: { state, changes: null } });
+    expect(expectCountsRise(heard, 'state')).toEqual([0, 2]);
+    expect(expectCountsRise(heard, 'write', 'the index').at(-1)).toBe(2);
+    expect(heard.filter((p) => p.part === 'the index').every((p) => p.share && p.unit === 'customers')).toBe(true);
+    expect(expectCountsRise(heard, 'write', 'customers.csv')).toEqual([0, 2]);
+    expect(expectCountsRise(heard, 'write', 'profiles.jsonl')).toEqual([0, 2]);
+    // In the order the files are made, and the files the same as a run nobody watches.
+    expect([...new Set(heard.map((p) => p.part ?? p.stage))]).toEqual(['state', 'the index', 'customers.csv', 'profiles.jsonl']);
+    expect(files).toEqual(runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en', runState: { state, changes: null } }));
   });
 });

@@ -12,7 +12,8 @@ import { indexPage, type IndexInputs } from '../report/index-page.js';
 import { pageMarkdown, type Block } from '../report/page.js';
 import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
-import type { OnProgress } from '../progress.js';
+import { passTicker, progressTicker, type OnProgress } from '../progress.js';
+import { OVERVIEW_PASSES } from '../profile/overview.js';
 import { writeOutputKeeping } from './output/safe-write.js';
 import type { ReportedRun } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
@@ -90,13 +91,27 @@ export function customerPages(subject: ProfiledCustomer, codes: ReadonlyMap<stri
  * other and each opens offline.
  */
 function* reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
-  const { lang, format = 'md', indexTop, runState, drawnPage } = options;
+  const { drawnPage } = options;
   function* files(name: string, page: DrawnPage): Generator<OutputFile> {
     if (page.md !== null) yield { path: `${name}.md`, content: page.md };
     if (page.html !== null) yield { path: `${name}.html`, content: page.html };
   }
-  yield* files('index', drawn(indexPage(sorted, indexInputs(analysis, codes, indexTop, runState), lang), lang, format));
+  yield* files('index', indexPages(analysis, sorted, codes, options));
   for (const subject of sorted) yield* files(`customers/${subject.profile.slug}`, drawnPage?.(subject) ?? customerPages(subject, codes, analysis.sharedGaps, options));
+}
+
+/**
+ * The index, drawn in the run's formats. Its run overview goes over every record several times (seconds at 100k),
+ * so it reports in passes of its own while the count of files waits at the index.
+ */
+function indexPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): DrawnPage {
+  const { lang, format = 'md', indexTop, runState, onProgress } = options;
+  const passes = passTicker(onProgress, { stage: 'write', unit: 'customers', total: sorted.length, part: 'the index' }, OVERVIEW_PASSES + 1);
+  const blocks = indexPage(sorted, { ...indexInputs(analysis, codes, indexTop, runState), passes }, lang);
+  const drawing = passes.next(1);
+  const page = drawn(blocks, lang, format);
+  drawing(1);
+  return page;
 }
 
 /** The paths of the report pages, in the order reportPages makes them. */
@@ -162,13 +177,26 @@ export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, Code
   ];
   function* files(): Generator<OutputFile> {
     yield* reportPages(analysis, sorted, codes, options);
-    yield { path: 'customers.csv', content: customersCsv(sorted, codes) };
-    yield { path: 'profiles.jsonl', content: sorted.map((s) => `${jsonText(s.profile)}\n`).join('') };
+    // One big file each (about a second at 100k customers): each counts its customers while the count of files waits.
+    const part = (name: string) => progressTicker(options.onProgress, { stage: 'write', unit: 'customers', total: sorted.length, part: name });
+    yield { path: 'customers.csv', content: customersCsv(sorted, codes, part('customers.csv')) };
+    yield { path: 'profiles.jsonl', content: profilesJsonl(sorted, part('profiles.jsonl')) };
     if (handoutTop !== undefined) yield* handoutFiles(analysis, codes, lang, handoutTop);
     if (rejections.length > 0) yield { path: 'rejected.csv', content: rejectedCsv(rejections) };
     if (runState) yield { path: STATE_FILE, content: stateText(runState.state, runState.changes) };
   }
   return { paths, files };
+}
+
+/** profiles.jsonl: one JSON object per customer, in the order of the index. */
+function profilesJsonl(sorted: readonly ProfiledCustomer[], tick: (done: number) => void): Buffer {
+  // Bytes, not one string: a million customers' profiles (~1 GB) are more text than a string may hold.
+  return Buffer.concat(
+    sorted.map((subject, i) => {
+      tick(i + 1);
+      return Buffer.from(`${jsonText(subject.profile)}\n`);
+    }),
+  );
 }
 
 /** Every file of a run's output at once (runOutput, made in full): for tests and small runs. */

@@ -2,11 +2,20 @@ import type { Contact, Customer, IngestedEvent, IdentityKeys, Source } from '../
 import { normaliseHandle } from './normalise.js';
 import { byCodePoint } from '../collation.js';
 import { displayName, type NameSeen } from './names.js';
+import { noPasses, type Passes } from '../progress.js';
 
 export interface LinkOptions {
   /** The brand's own handles (--brand, normalised); the authors of rows the export marks as outbound are added. */
   brandHandles?: ReadonlySet<string>;
+  /** Hears linking's LINK_PASSES passes over the records (progress.ts passTicker), each started with next(). */
+  passes?: Passes;
 }
+
+/**
+ * How many passes linkCustomers reports: joining by keys, the other joins and the keys made unique, the replies
+ * marked, the repeated records found. Each takes a few tenths of a second at 100k records.
+ */
+export const LINK_PASSES = 4;
 
 /** How the rows of one file found their customers, beyond a plain id, email or handle. */
 export interface FileLinks {
@@ -198,6 +207,7 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * export names but lacks.
  */
 export function linkCustomers(contacts: readonly Contact[], events: readonly IngestedEvent[], options: LinkOptions = {}): Linked {
+  const passes = options.passes ?? noPasses;
   const index = new CustomerIndex();
   const warnings: string[] = [];
   const files = new Map<string, FileLinks>();
@@ -221,10 +231,12 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Ing
   const settle = () => settleNames(index.customers, contactNames, linked, owner);
   // Names are settled once the keyed rows are placed, so rows with only a name meet every customer by the name the
   // rule gives them, not by whichever name their first row happened to carry.
+  const keyed = passes.next(linked.length);
   const spellings = joinByKeys(index, linked, place, nameOnly, fileLinks, () => {
     settle();
     index.reindexNames();
-  });
+  }, keyed);
+  const joined = passes.next(1);
   const orders = joinByOrder(linked, owner, place, fileLinks, warnings);
   makeAnonymous(index, linked, owner, place, fileLinks);
 
@@ -239,21 +251,26 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Ing
   recordNameJoins(nameOnly, placed, fileLinks);
   distinctKeys(index.customers, firstRows(linked, owner), warnings);
   warnings.push(...sharedNameWarnings(index, nameOnly));
+  joined(1);
 
+  const replies = passes.next(1);
   linked.forEach((event, i) => (event.customerKey = owner[i]?.key ?? null));
   markPeerReplies(linked, byMessage);
   markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
   for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
-  return { customers: index.customers, events: linked, warnings, files, unjoined, duplicates: repeatedRecords(linked) };
+  replies(1);
+  return { customers: index.customers, events: linked, warnings, files, unjoined, duplicates: repeatedRecords(linked, passes.next(linked.length)) };
 }
 
 /**
  * Written records that repeat another of the same customer word for word (see Linked.duplicates). The one kept is
  * the same whatever the row order: the first by product, then file and line.
  */
-function repeatedRecords(linked: readonly IngestedEvent[]): Map<string, string> {
+function repeatedRecords(linked: readonly IngestedEvent[], tick: (done: number) => void): Map<string, string> {
   const groups = new Map<string, IngestedEvent[]>();
+  let done = 0;
   for (const event of linked) {
+    tick(++done);
     const words = event.text?.replace(/\s+/g, ' ').trim();
     if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
     // A review or survey answer listed twice is one verdict, whatever ids the export gave each listing; two tickets or
@@ -343,6 +360,7 @@ function joinByKeys(
   nameOnly: Map<Customer, IngestedEvent[]>,
   fileLinks: (file: string) => FileLinks,
   afterKeyed: () => void,
+  tick: (done: number) => void,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
   const join = (event: IngestedEvent, i: number) => {
@@ -364,7 +382,10 @@ function joinByKeys(
   };
   // Rows with a key first, so every name their customers bear is known before a row with only a name is placed:
   // whether a name is shared must not depend on the order of the rows.
-  linked.forEach((event, i) => hasPersonKey(event.who) && join(event, i));
+  linked.forEach((event, i) => {
+    if (hasPersonKey(event.who)) join(event, i);
+    tick(i + 1);
+  });
   afterKeyed();
   // The brand's words with no customer column are placed by the thread they answer (pass 4).
   linked.forEach((event, i) => !hasPersonKey(event.who) && event.direction !== 'outbound' && event.who.name && join(event, i));

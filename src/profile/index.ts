@@ -1,6 +1,6 @@
 import { isTheme, type Customer, type Event, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
-import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
+import { PROGRESS_EVERY, passTicker, progressTicker, type OnProgress } from '../progress.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
@@ -250,19 +250,30 @@ function profileTicker(onProgress: OnProgress | undefined, total: number): (done
  */
 export function buildProfiles(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledCustomer[] {
   const tick = profileTicker(onProgress, customers.length);
-  return profilesIn(customers, events, runContext(customers, events, options), only, tick);
+  return profilesIn(customers, events, runContext(customers, events, options), only, tick, onProgress);
 }
 
-function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void): ProfiledCustomer[] {
+function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void, onProgress?: OnProgress): ProfiledCustomer[] {
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
-  const drafts = customers.map((customer) => draftOf(customer, byCustomer.get(customer.key) ?? [], ctx));
+  // Every customer's figures, RFM and slugs come before the first profile: most of a second at 100k, so they report
+  // as a part of the stage, in passes of their own.
+  const passes = passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, 3);
+  const drafted = passes.next(customers.length);
+  const drafts = customers.map((customer, i) => {
+    drafted(i + 1);
+    return draftOf(customer, byCustomer.get(customer.key) ?? [], ctx);
+  });
   // RFM scores each customer against the whole run, so every draft is needed before any profile.
-  const rfm = rfmScores(drafts.map((d) => d.summary));
+  const rfm = passes.next(1);
+  const scores = rfmScores(drafts.map((d) => d.summary));
+  rfm(1);
+  const slugged = passes.next(1);
   const slugs = assignSlugs(customers);
+  slugged(1);
   const chosen = only ? drafts.filter((draft) => only(draft.customer.key)) : drafts;
   return chosen.map((draft, i) => {
-    const profiled = profileOf(draft, rfm.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
+    const profiled = profileOf(draft, scores.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
     tick(i + 1);
     return profiled;
   });
@@ -294,7 +305,7 @@ export interface RunGaps {
 export function profileRun(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions, only?: (key: string) => boolean, onProgress?: OnProgress): ProfiledRun {
   const tick = profileTicker(onProgress, customers.length);
   const ctx = runContext(customers, events, options);
-  const profiled = profilesIn(customers, events, ctx, only, tick);
+  const profiled = profilesIn(customers, events, ctx, only, tick, onProgress);
   return { profiled, run: ctx.run, ...runGaps(profiled, ctx.run) };
 }
 

@@ -4,6 +4,7 @@
 import { byCodePoint } from '../collation.js';
 import { isCustomerVoice, isOwnRecord, type Stage } from '../model.js';
 import { span } from '../span.js';
+import { noPasses, type Passes } from '../progress.js';
 import type { ProfiledCustomer } from './index.js';
 import type { CommonScale } from './ratings.js';
 import { saidRecords, segmentsOf, themesAcross, type SaidRecord, type Segments, type Theme } from './themes.js';
@@ -84,19 +85,29 @@ export function stageCounts(profiled: readonly ProfiledCustomer[]): { stage: Sta
   return STAGE_ORDER.map((stage) => ({ stage, n: profiled.filter((p) => p.profile.stage === stage).length }));
 }
 
+/** How many passes overview() reports: saidRecords 1, runFigures 1, themesAcross 2, segments, timeline, recent 1 each. */
+export const OVERVIEW_PASSES = 7;
+
 /**
  * Everything the index says about the run as a whole, as of the run's reference date. With a window that has a
  * start (--since), "what changed recently" is the window against the periods of its length before it.
  */
-export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }): RunOverview {
-  const { records, scale } = saidRecords(profiled);
+export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }, passes: Passes = noPasses): RunOverview {
+  // Each part goes over every record of the run: together seconds at 100k, so each is a pass of its own.
+  const pass = <T>(make: () => T): T => {
+    const tick = passes.next(1);
+    const made = make();
+    tick(1);
+    return made;
+  };
+  const { records, scale } = saidRecords(profiled, passes);
   return {
-    figures: runFigures(profiled, files, records),
+    figures: pass(() => runFigures(profiled, files, records)),
     stages: stageCounts(profiled),
     scale,
-    themes: themesAcross(records),
-    segments: segmentsOf(records),
-    timeline: timeline(records, asOf),
-    recent: window ? windowChange(records, window.since, window.until) : recentChange(records, asOf),
+    themes: themesAcross(records, passes),
+    segments: pass(() => segmentsOf(records)),
+    timeline: pass(() => timeline(records, asOf)),
+    recent: pass(() => (window ? windowChange(records, window.since, window.until) : recentChange(records, asOf))),
   };
 }

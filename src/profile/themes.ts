@@ -5,6 +5,7 @@ import { byCodePoint } from '../collation.js';
 import { isOwnRecord, isTheme, type Annotation, type Event, type EventKind, type Maker, type Rating, type Source } from '../model.js';
 import { byRecord, chronological } from './chronology.js';
 import type { ProfiledCustomer } from './index.js';
+import { noPasses, type Passes } from '../progress.js';
 import { commonScale, feltTone, onCommonScale, type CommonScale } from './ratings.js';
 
 /** One record someone said something in: a customer's own record (with words or a rating), or an analyst's note on them. */
@@ -27,21 +28,25 @@ export interface SaidRecord {
 }
 
 /** Every said record of the run, oldest first (undated last), with the common scale its ratings are compared on. */
-export function saidRecords(profiled: readonly ProfiledCustomer[]): { records: SaidRecord[]; scale: CommonScale | null } {
+export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): { records: SaidRecord[]; scale: CommonScale | null } {
   const events = profiled.flatMap((p) => p.events.filter((e) => isOwnRecord(e) || e.kind === 'note').map((event) => ({ event, subject: p })));
   // Sums of ratings and tones go oldest first, whatever order the customers came in: the same input gives the same figures.
   events.sort((a, b) => chronological(a.event, b.event) || byCodePoint(a.subject.profile.id, b.subject.profile.id));
   const scale = commonScale(events.flatMap(({ event }) => (event.rating && isOwnRecord(event) ? [event.rating] : [])));
   // "No content" (an "ok", a lone emoji) marks a record as saying nothing: it is no theme of the run.
   const theme = (subject: ProfiledCustomer) => (code: string) => !subject.signals.is('notMeaningful', code);
-  const records = events.map(({ event, subject }) => ({
-    event,
-    customer: subject.profile.id,
-    crmStage: subject.customer.contact?.crmStage?.trim() || null,
-    codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint),
-    worded: wordedCodes(event).filter(theme(subject)),
-    rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
-  }));
+  const tick = passes.next(events.length);
+  const records = events.map(({ event, subject }, i): SaidRecord => {
+    tick(i + 1);
+    return {
+      event,
+      customer: subject.profile.id,
+      crmStage: subject.customer.contact?.crmStage?.trim() || null,
+      codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint),
+      worded: wordedCodes(event).filter(theme(subject)),
+      rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
+    };
+  });
   return { records, scale };
 }
 
@@ -111,11 +116,13 @@ interface Tally {
 }
 
 /** Every theme of the run: most customers first, then most records, then by code. */
-export function themesAcross(records: readonly SaidRecord[]): Theme[] {
+export function themesAcross(records: readonly SaidRecord[], passes: Passes = noPasses): Theme[] {
   const tallies = new Map<string, Tally>();
   let rated = 0;
   let ratingSum = 0;
-  for (const record of records) {
+  const tallied = passes.next(records.length);
+  for (const [i, record] of records.entries()) {
+    tallied(i + 1);
     if (record.rating !== null) {
       rated += 1;
       ratingSum += record.rating;
@@ -133,8 +140,14 @@ export function themesAcross(records: readonly SaidRecord[]): Theme[] {
     }
   }
   const all = rated > 0 ? { n: rated, sum: ratingSum } : null;
+  // Choosing a theme's examples scores and sorts every record that has it: a few slow themes, each reported.
+  const chosen = passes.next(tallies.size, 1);
   return [...tallies]
-    .map(([code, tally]) => ({ code, customers: tally.customers.size, records: tally.records, impact: all && impactOf(tally, all), examples: examplesOf(tally.hits) }))
+    .map(([code, tally], i) => {
+      const theme = { code, customers: tally.customers.size, records: tally.records, impact: all && impactOf(tally, all), examples: examplesOf(tally.hits) };
+      chosen(i + 1);
+      return theme;
+    })
     .sort((a, b) => b.customers - a.customers || b.records - a.records || byCodePoint(a.code, b.code));
 }
 

@@ -58,21 +58,19 @@ function codeColumns(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<s
 const plain = (value: Cell): Cell => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
 /** The table: a header, then one row per customer, who needs attention first at the top (as in the index). */
-export function customersTable(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>): Cell[][] {
+export function customersTable(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, tick: (done: number) => void = () => {}): Cell[][] {
   const columns = codeColumns(subjects, codes);
   const taken = new Set(['rank', ...FIGURES.map(([name]) => name), 'blind_spots']);
   // A code named like a figure column ("rating.mean" in someone's codebook) gets a prefix, so no two columns share a name.
   const header = ['rank', ...FIGURES.map(([name]) => name), ...columns.map((c) => (taken.has(c) ? `code.${c}` : c)), 'blind_spots'];
-  const rows = [...subjects].sort(byAttention).map((subject, i) => [
-    i + 1,
-    ...FIGURES.map(([, value]) => plain(value(subject))),
-    ...columns.map((code) => subject.profile.codes[code] ?? 0),
-    subject.findings.blindSpots.map((f) => f.key).join(';'),
-  ]);
+  const rows = [...subjects].sort(byAttention).map((subject, i) => {
+    tick(i + 1);
+    return [i + 1, ...FIGURES.map(([, value]) => plain(value(subject))), ...columns.map((code) => subject.profile.codes[code] ?? 0), subject.findings.blindSpots.map((f) => f.key).join(';')];
+  });
   return [header, ...rows];
 }
 
-/** customers.csv: UTF-8 with a byte-order mark, formula-safe cells (csvFile). */
-export function customersCsv(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>): string {
-  return csvFile(customersTable(subjects, codes));
+/** customers.csv: UTF-8 with a byte-order mark, formula-safe cells (csvFile). `tick` hears each row made (progress.ts). */
+export function customersCsv(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, tick?: (done: number) => void): string {
+  return csvFile(customersTable(subjects, codes, tick));
 }

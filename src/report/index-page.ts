@@ -4,6 +4,7 @@ import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format
 import { andMore, labels, stageName, type ReportLang } from './i18n.js';
 import { pageMarkdown, type Block } from './page.js';
 import { overview } from '../profile/overview.js';
+import type { Passes } from '../progress.js';
 import type { WindowFacts } from '../profile/window.js';
 import type { CodeInfo } from './codes.js';
 import { overviewWords } from './overview-words.js';
@@ -25,6 +26,8 @@ export interface IndexInputs {
   sinceLastRun?: SinceLastRun;
   /** The run's time window (--since, --until): said in the figures, and what changed is the window's change. */
   window?: WindowFacts;
+  /** Hears the run overview's OVERVIEW_PASSES passes over the records (seconds at 100k; progress.ts). */
+  passes?: Passes;
 }
 
 /** The window "what changed" compares, when it has a start: up to --until, else up to the reference date. */
@@ -59,7 +62,7 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
   if (run.sinceLastRun) lines.push(...sinceLastRunBlocks(run.sinceLastRun, lang));
   // The run as a whole first: figures, stages, themes, months, what changed; then who needs attention first.
   const asOf = sorted[0]?.asOf ?? new Date(0);
-  const o = overview(sorted, run.files, asOf, changeWindow(run.window, asOf));
+  const o = overview(sorted, run.files, asOf, changeWindow(run.window, asOf), run.passes);
   lines.push(...overviewBlocks(o, { codes: run.codes ?? new Map(), lang, asOf, window: run.window }));
   if (run.blindSpots && run.blindSpots.length > 0) {
     lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');

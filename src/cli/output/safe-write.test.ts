@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byCodePoint } from '../../collation.js';
 import { GENERATED_MARK } from '../../report/customer.js';
-import { folderSnapshot } from '../../test-support.js';
 import { DataError } from '../pipeline.js';
 import { settle, swapSteps } from './commit.js';
 import type { OutputFile, OutputPlan } from './files.js';
 import { MANIFEST, manifestText } from './manifest.js';
 import { outPlaces } from './places.js';
-import { buildAside, writeOutput } from './safe-write.js';
+import { buildAside, writeOutput, writeOutputKeeping } from './safe-write.js';
+import type { Progress } from '../../progress.js';
+import { expectCountsRise, folderSnapshot } from '../../test-support.js';
 
 // Invented outputs: an index linking one report per customer, profiles, and (in the old run only) rejected rows.
 const report = (name: string, text: string): OutputFile => ({ path: `customers/${name}.md`, content: `# ${name}\n\n${text}\n\n${GENERATED_MARK}\n` });
@@ -208,6 +209,24 @@ describe('writeOutput', () => {
     expect(settle(outPlaces(out))).toEqual([`${out}: removed the unfinished output of an interrupted run; the previous output was left as it was`]);
     expect(folderSnapshot(out)).toEqual(before);
     expect(siblings(ws)).toEqual(['out', 'outside.md']);
+  });
+});
+
+describe('the progress of writing an output', () => {
+  it('checks the previous output file by file, writes the new one, then counts the previous files it removes', () => {
+    const { out } = workspace();
+    const first: Progress[] = [];
+    writeOutputKeeping(out, OLD, (p) => first.push(p));
+    // Nothing to check or remove on a first run.
+    expect([...new Set(first.map((p) => p.stage))]).toEqual(['write']);
+    const heard: Progress[] = [];
+    writeOutputKeeping(out, NEW, (p) => heard.push(p));
+    expect([...new Set(heard.map((p) => p.stage))]).toEqual(['check', 'write', 'remove']);
+    expect(expectCountsRise(heard, 'check').at(-1)).toBe(OLD.length);
+    expect(expectCountsRise(heard, 'write').at(-1)).toBe(NEW.length);
+    // anna-alt is in both outputs: its old file is removed with the rest of the previous output.
+    expect(expectCountsRise(heard, 'remove').at(-1)).toBe(OLD.length);
+    expect(folderSnapshot(out)).toEqual({ ...written(NEW), customers: '/' });
   });
 });
 

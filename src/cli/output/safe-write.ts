@@ -35,7 +35,7 @@ export function writeOutputKeeping(outArg: string, output: readonly OutputFile[]
   try {
     const warnings = attempt(places.shown, 'finish what an interrupted run left beside it', () => settle(places));
     const journal = buildAside(places, plan, onProgress);
-    return { warnings: [...warnings, ...swap(places, journal)], kept: journal.carry };
+    return { warnings: [...warnings, ...swap(places, journal, onProgress)], kept: journal.carry };
   } finally {
     release();
   }
@@ -47,7 +47,7 @@ export function writeOutputKeeping(outArg: string, output: readonly OutputFile[]
  */
 export function buildAside(places: OutPlaces, output: readonly OutputFile[] | OutputPlan, onProgress?: OnProgress): Journal {
   const plan = asPlan(output);
-  const survey = attempt(places.shown, 'look through the output folder', () => surveyOutput(places.out, readManifest(places.out, places.shown), plan.paths));
+  const survey = attempt(places.shown, 'look through the output folder', () => surveyOutput(places.out, readManifest(places.out, places.shown), plan.paths, onProgress));
   if (survey.conflicts.length > 0) throw conflictError(places, survey.conflicts);
   build(places, plan, survey, onProgress);
   return { hadOutput: survey.hadOutput, carry: survey.carry, own: survey.own, containers: survey.containers };
@@ -132,9 +132,9 @@ function keepModes(places: OutPlaces, survey: Survey): void {
 }
 
 /** Run the swap's steps; a failure before the new output is in place puts everything back and stops the run. */
-function swap(places: OutPlaces, journal: Journal): string[] {
+function swap(places: OutPlaces, journal: Journal, onProgress?: OnProgress): string[] {
   const warnings: string[] = [];
-  for (const step of swapSteps(places, journal)) {
+  for (const step of swapSteps(places, journal, onProgress)) {
     try {
       warnings.push(...(step.run() ?? []));
     } catch (error) {

@@ -5,6 +5,7 @@ import { GENERATED_MARK } from '../../report/customer.js';
 import { entryExists } from './attempt.js';
 import { foldersOf } from './files.js';
 import { hashOfFile, MANIFEST, type Manifest } from './manifest.js';
+import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../../progress.js';
 
 /** A file thick wrote and may remove: its path in the output folder and the hash it had when thick checked it. */
 export interface OwnFile {
@@ -39,9 +40,12 @@ export interface Survey {
  * its content still has the listed hash; everything else is the user's and survives the swap. A user's entry at a
  * name the new output needs is a conflict: thick stops before changing anything rather than replace it.
  */
-export function surveyOutput(out: string, manifest: Manifest | null, newPaths: readonly string[]): Survey {
+export function surveyOutput(out: string, manifest: Manifest | null, newPaths: readonly string[], onProgress?: OnProgress): Survey {
   const survey: Survey = { hadOutput: entryExists(out), own: [], carry: [], containers: [], conflicts: [], modes: new Map() };
   if (!survey.hadOutput) return survey;
+  // Hashing the previous run's files takes a second at 100k events: the stage check counts the files the manifest lists.
+  const tick = manifest && manifest.size > 0 ? progressTicker(onProgress, { stage: 'check', unit: 'files', total: manifest.size }, PROGRESS_EVERY / 4) : () => {};
+  let checked = 0;
   const newFolders = new Set(newPaths.flatMap(foldersOf));
   const needed = new Set([...newPaths, ...newFolders]);
   const containers = new Set([...newPaths, ...(manifest?.keys() ?? [])].flatMap(foldersOf));
@@ -58,6 +62,7 @@ export function surveyOutput(out: string, manifest: Manifest | null, newPaths: r
         continue;
       }
       const listed = manifest?.get(path);
+      if (listed !== undefined) tick(++checked);
       if (listed !== undefined && entry.isFile() && hashOfFile(join(out, path)) === listed) {
         survey.own.push({ path, sha256: listed });
         continue;
@@ -68,6 +73,8 @@ export function surveyOutput(out: string, manifest: Manifest | null, newPaths: r
     }
   };
   visit('', lstatSync(out));
+  // Files the manifest lists that are gone were checked too: there was nothing to hash.
+  if (manifest) tick(manifest.size);
   return survey;
 }
 
