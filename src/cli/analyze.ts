@@ -24,6 +24,7 @@ import { inShard, shardFlag, writeShard } from './shard.js';
 import { buildState, sameData } from '../profile/state.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
+import { memoryRoom, memoryWarning, runSize } from './memory.js';
 
 export interface IngestFlags {
   map: string[];
@@ -201,6 +202,9 @@ interface ReadSettings {
  */
 function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (ingests: FileIngest[], options: AnalyseOptions) => T): T {
   const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
+  // Said now, before the long part, not as a crash minutes later.
+  const tooBig = memoryWarning(runSize(ingests), memoryRoom());
+  if (tooBig) term.warn(tooBig);
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
   const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);

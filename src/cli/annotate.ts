@@ -28,7 +28,7 @@ export interface AnnotateFlags extends IngestFlags {
   allCodes?: boolean;
 }
 
-type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: string[]; event: Event | null; raw?: string } | { kind: 'rejected'; rejection: Rejection };
+type Line = { kind: 'used'; ingest: FileIngest; line: number; fields: readonly string[]; event: Event | null; raw?: string } | { kind: 'rejected'; rejection: Rejection };
 
 /**
  * Every input row in input order: used rows with their own record (annotated by `annotated`), rejected rows with the

@@ -11,7 +11,8 @@ import {
   type ColumnMapping,
   type Overrides,
 } from './mapping.js';
-import { isKindColumn, normaliseRow, RowError, type LenientNote, type RowContext } from './normalise.js';
+import { isKindColumn, normaliseRow, RowError, sharedStrings, type LenientNote, type RowContext } from './normalise.js';
+import { ownText } from './text.js';
 import { detectDecimalColumn } from './numbers.js';
 import { Placeholders } from './placeholders.js';
 import { normaliseHeader, type Field, type MappedRow, type Preset } from './preset.js';
@@ -69,7 +70,7 @@ export interface FileIngest {
    * rows with words (one may repeat another word for word): such rows are then rejected with it (rejectUnjoined).
    * Order lines with an id, the bulk of a large run, are not kept twice.
    */
-  used: { line: number; fields: string[]; events: IngestedEvent[]; raw?: string }[];
+  used: { line: number; fields: readonly string[]; events: IngestedEvent[]; raw?: string }[];
 }
 
 /**
@@ -249,6 +250,7 @@ export function startIngest(table: Table, options: IngestOptions = {}): FileRead
     decimals,
     brandHandles: options.brandHandles ?? new Set(),
     placeholders: new Placeholders(options.placeholders),
+    shared: sharedStrings(),
     rating: rating?.scale,
     recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,
@@ -298,6 +300,9 @@ interface RowState {
   previous: MappedRow | undefined;
 }
 
+/** A used row's cells when they are not kept: one empty list for every row (a million rows, a million fewer arrays). */
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
 /** Normalise every row into the result, or reject it with its reason. */
 function readRows(
   rows: readonly TableRow[],
@@ -321,7 +326,7 @@ function readRows(
       result.contextEvents.push(...normalised.contextEvents);
       const keyed = normalised.events.some((e) => e.who.crmId || e.who.altId || e.who.email || e.who.handle);
       const written = normalised.events.some((e) => e.kind !== 'order' && e.text);
-      result.used.push({ line: row.line, fields: keepFields ? row.fields : [], events: normalised.events, ...(keyed && !written ? {} : { raw: row.raw }) });
+      result.used.push({ line: row.line, fields: keepFields ? row.fields : NO_FIELDS, events: normalised.events, ...(keyed && !written ? {} : { raw: ownText(row.raw) }) });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.

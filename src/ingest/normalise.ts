@@ -4,7 +4,7 @@ import { parseDate, type DateOrder } from './dates.js';
 import { parseNumber } from './numbers.js';
 import { Placeholders } from './placeholders.js';
 import { parseRating } from './ratings.js';
-import { customerText, titleAndBody } from './text.js';
+import { customerText, ownText, titleAndBody } from './text.js';
 
 /** Per-file facts decided once from the whole column (date order, decimal separator) plus run options. */
 export interface RowContext {
@@ -31,6 +31,24 @@ export interface RowContext {
   onLenient?: (note: LenientNote) => void;
   /** The file's header, so a reason can name a column as the file does. */
   header?: readonly string[];
+  /** One string per distinct identity key and channel of the file (sharedStrings); each row's own copy without it. */
+  shared?: (value: string) => string;
+}
+
+/**
+ * A function that returns one string for all equal values, that string owned (ownText): a customer's id or e-mail on
+ * each of their thousand rows is then one string, not a thousand copies of a cell that each keep the decoded file
+ * alive (a cell of 13 characters or more is a slice of it).
+ */
+export function sharedStrings(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    const own = ownText(value);
+    seen.set(own, own);
+    return own;
+  };
 }
 
 export interface LenientNote {
@@ -239,8 +257,12 @@ function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
   const fullName = customerText(name) ?? ([firstName, lastName].map((part) => customerText(part)).filter(Boolean).join(' ') || undefined);
   if (fullName && placeholders.has(fullName)) keys.placeholder ??= nfc(fullName);
   else if (fullName) keys.name = nfc(fullName);
+  for (const field of Object.keys(keys) as (keyof IdentityKeys)[]) keys[field] = shareIn(ctx, keys[field]!);
   return keys;
 }
+
+/** The value as the file's one shared string of it (RowContext.shared), or as it is without one. */
+const shareIn = (ctx: RowContext, value: string): string => (ctx.shared ? ctx.shared(value) : value);
 
 const DEFAULT_PLACEHOLDERS = new Placeholders();
 
@@ -252,7 +274,7 @@ function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''
     who: identity(row, ctx),
     customerKey: null,
     at: null,
-    channel: channelCell ? normaliseChannel(channelCell) : ctx.channel,
+    channel: channelCell ? shareIn(ctx, normaliseChannel(channelCell)) : ctx.channel,
     direction: 'inbound',
     kind,
     amount: null,
