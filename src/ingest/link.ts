@@ -1,5 +1,8 @@
 import type { Contact, Customer, IngestedEvent, IdentityKeys, Source } from '../model.js';
 import { normaliseHandle } from './normalise.js';
+import { linkedEvent, linkRecordOf, type LinkRecord } from './link-record.js';
+import { markReplies } from './link-replies.js';
+import { repeatedRecords } from './link-repeats.js';
 import { byCodePoint } from '../collation.js';
 import { displayName, type NameSeen } from './names.js';
 import { noPasses, type Passes } from '../progress.js';
@@ -148,17 +151,6 @@ class CustomerIndex {
 
 const nameKey = (name: string): string => `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
 
-/** The handles a brand post addresses at its start ("@anna_k @ben thanks!"), lower-cased without "@". */
-function leadingMentions(text: string | null): string[] {
-  const lead = /^\s*((?:@[\w.]+[\s,:]*)+)/.exec(text ?? '');
-  return lead ? [...lead[1]!.matchAll(/@([\w.]+?)(?=[\s,:]|$)/g)].map((m) => m[1]!.toLowerCase()) : [];
-}
-
-/** Every handle a text mentions anywhere, normalised ("@Nordlicht.Kaffee." → "nordlicht.kaffee"). */
-function mentions(text: string | null): string[] {
-  return [...(text ?? '').matchAll(/@([\w.]+)/g)].map((m) => normaliseHandle(m[1]!.replace(/\.+$/, '')));
-}
-
 function newCustomer(key: string, extra: Partial<Customer> = {}): Customer {
   return { key, name: null, crmId: null, emails: [], handles: [], contact: null, aliases: [], anonymous: false, nameJoins: [], ...extra };
 }
@@ -180,7 +172,7 @@ function fromContact(contact: Contact): Customer {
  * alias joins them only when the row gives it beside their CRM id; a row with nothing but an alias is keyed by it,
  * and stays an alias (never a CRM id another system's row could meet).
  */
-function fromEvent(event: IngestedEvent): Customer | null {
+function fromEvent(event: Pick<LinkRecord, 'who'>): Customer | null {
   const { crmId, email, handle, name, asWritten, altId } = event.who;
   const aliasOnly = !crmId && !email && !handle && altId !== undefined;
   const key = crmId ?? (email || handle ? (asWritten ?? email ?? handle) : aliasOnly ? altId : name);
@@ -207,6 +199,19 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * export names but lacks.
  */
 export function linkCustomers(contacts: readonly Contact[], events: readonly IngestedEvent[], options: LinkOptions = {}): Linked {
+  const records = events.map(linkRecordOf);
+  const plan = planLinks(contacts, records, options);
+  return { ...plan, events: events.map((event, i) => linkedEvent(event, records[i]!)) };
+}
+
+/** What linking decides beside each record's own decisions (LinkRecord): the customers, the warnings, the rows lost. */
+export type LinkPlan = Omit<Linked, 'events'>;
+
+/**
+ * linkCustomers on the records alone (link-record.ts): each record is linking's own to decide on, and takes its
+ * customer key, order date, replies and the rest in place; the plan holds what concerns the run.
+ */
+export function planLinks(contacts: readonly Contact[], records: LinkRecord[], options: LinkOptions = {}): LinkPlan {
   const passes = options.passes ?? noPasses;
   const index = new CustomerIndex();
   const warnings: string[] = [];
@@ -216,12 +221,12 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Ing
     if (!links) files.set(file, (links = { nameJoins: 0, byOrder: 0, byAlias: 0, anonymous: 0, unjoined: 0, duplicates: 0 }));
     return links;
   };
-  for (const event of events) fileLinks(event.source.file);
+  for (const event of records) fileLinks(event.source.file);
   const contactNames = addContacts(index, contacts, warnings);
 
-  const linked = events.map((event) => ({ ...event }));
+  const linked = records;
   const owner: (Customer | null)[] = linked.map(() => null);
-  const nameOnly = new Map<Customer, IngestedEvent[]>();
+  const nameOnly = new Map<Customer, LinkRecord[]>();
   /** How many rows each customer got from their own identity (not as the brand's reply). */
   const placed = new Map<Customer, number>();
   const place = (i: number, customer: Customer) => {
@@ -255,39 +260,9 @@ export function linkCustomers(contacts: readonly Contact[], events: readonly Ing
 
   const replies = passes.next(1);
   linked.forEach((event, i) => (event.customerKey = owner[i]?.key ?? null));
-  markPeerReplies(linked, byMessage);
-  markExpectedReplies(linked, byMessage, options.brandHandles ?? new Set());
-  for (const event of linked) if (event.replies) event.unseenReplies = event.replies.filter((id) => !byMessage.has(id)).length;
+  markReplies(linked, byMessage, options.brandHandles ?? new Set());
   replies(1);
-  return { customers: index.customers, events: linked, warnings, files, unjoined, duplicates: repeatedRecords(linked, passes.next(linked.length)) };
-}
-
-/**
- * Written records that repeat another of the same customer word for word (see Linked.duplicates). The one kept is
- * the same whatever the row order: the first by product, then file and line.
- */
-function repeatedRecords(linked: readonly IngestedEvent[], tick: (done: number) => void): Map<string, string> {
-  const groups = new Map<string, IngestedEvent[]>();
-  let done = 0;
-  for (const event of linked) {
-    tick(++done);
-    const words = event.text?.replace(/\s+/g, ' ').trim();
-    if (!words || event.customerKey === null || event.kind === 'order' || event.kind === 'note') continue;
-    // A review or survey answer listed twice is one verdict, whatever ids the export gave each listing; two tickets or
-    // posts with ids of their own are two contacts even when their words and day are the same.
-    const listing = event.kind === 'review' || event.kind === 'survey' ? '' : (event.messageId ?? '');
-    const key = [event.customerKey, event.kind, event.direction, event.at?.toISOString() ?? '', event.rating?.value ?? '', listing, words].join('\u0000');
-    groups.set(key, [...(groups.get(key) ?? []), event]);
-  }
-  const repeats = new Map<string, string>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const [kept, ...others] = [...group].sort(
-      (a, b) => byCodePoint(a.product ?? '', b.product ?? '') || byCodePoint(a.source.file, b.source.file) || a.source.line - b.source.line,
-    );
-    for (const other of others) repeats.set(other.id, `repeats ${kept!.source.file}:${kept!.source.line} word for word (same customer, kind and time)`);
-  }
-  return repeats;
+  return { customers: index.customers, warnings, files, unjoined, duplicates: repeatedRecords(linked, passes.next(linked.length)) };
 }
 
 /**
@@ -322,7 +297,7 @@ function addContacts(index: CustomerIndex, contacts: readonly Contact[], warning
  * their own records (the brand's replies carry the customer's row, not a name of theirs). A customer made for a
  * placeholder author keeps the name thick gave them.
  */
-function settleNames(customers: readonly Customer[], contactNames: ReadonlyMap<Customer, NameSeen[]>, linked: readonly IngestedEvent[], owner: readonly (Customer | null)[]): void {
+function settleNames(customers: readonly Customer[], contactNames: ReadonlyMap<Customer, NameSeen[]>, linked: readonly LinkRecord[], owner: readonly (Customer | null)[]): void {
   const recordNames = new Map<Customer, NameSeen[]>();
   linked.forEach((event, i) => {
     const customer = owner[i];
@@ -355,15 +330,15 @@ function sortIdentities(customers: readonly Customer[]): void {
  */
 function joinByKeys(
   index: CustomerIndex,
-  linked: IngestedEvent[],
+  linked: LinkRecord[],
   place: (i: number, customer: Customer) => void,
-  nameOnly: Map<Customer, IngestedEvent[]>,
+  nameOnly: Map<Customer, LinkRecord[]>,
   fileLinks: (file: string) => FileLinks,
   afterKeyed: () => void,
   tick: (done: number) => void,
 ): Map<Customer, Set<string>> {
   const spellings = new Map<Customer, Set<string>>();
-  const join = (event: IngestedEvent, i: number) => {
+  const join = (event: LinkRecord, i: number) => {
     const who = event.who;
     const found = index.find(who);
     let customer = found?.customer;
@@ -409,7 +384,7 @@ function learnKeys(customer: Customer, who: IdentityKeys, by: JoinedBy): void {
  * the customer of that order, as the orders export of the run names them. An order line without a date takes the
  * date its order was placed, and a line of a cancelled order is cancelled too.
  */
-function joinByOrder(linked: IngestedEvent[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
+function joinByOrder(linked: LinkRecord[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks, warnings: string[]): OrderOwners {
   const orderOwner = new Map<string, Customer | null>();
   const orderDate = new Map<string, Date>();
   const seen = new Set<string>();
@@ -431,7 +406,10 @@ function joinByOrder(linked: IngestedEvent[], owner: (Customer | null)[], place:
     if (event.kind === 'order' && !event.at && event.orderId) event.at = orderDate.get(event.orderId) ?? null;
     // Every line of a cancelled order is cancelled: Olist states it once in the orders file, Shopify on the first line.
     const status = event.kind === 'order' && event.orderId ? cancelled.get(event.orderId) : undefined;
-    if (status) Object.assign(event, { cancelled: true, status: event.status ?? status });
+    if (status) {
+      event.cancelled = true;
+      event.status = event.status ?? status;
+    }
     if (owner[i] || !event.orderId || hasPersonKey(event.who) || event.direction === 'outbound') return;
     const customer = orderOwner.get(event.orderId);
     if (!customer) return;
@@ -451,7 +429,7 @@ interface OrderOwners {
 }
 
 /** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
-const ALWAYS_SOMEBODYS = new Set<IngestedEvent['kind']>(['review', 'survey']);
+const ALWAYS_SOMEBODYS = new Set<LinkRecord['kind']>(['review', 'survey']);
 
 /**
  * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
@@ -459,7 +437,7 @@ const ALWAYS_SOMEBODYS = new Set<IngestedEvent['kind']>(['review', 'survey']);
  * its own anonymous customer, keyed by its record id (or its file's name and line) and named by the placeholder plus
  * the shortest tail of that id no other such record shares, so the index tells them apart.
  */
-function makeAnonymous(index: CustomerIndex, linked: IngestedEvent[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
+function makeAnonymous(index: CustomerIndex, linked: LinkRecord[], owner: (Customer | null)[], place: (i: number, customer: Customer) => void, fileLinks: (file: string) => FileLinks): void {
   const anonymous = linked.flatMap((event, i) => {
     if (owner[i] || event.direction !== 'inbound') return [];
     if (!event.who.placeholder && !event.who.placeholderId && !ALWAYS_SOMEBODYS.has(event.kind)) return [];
@@ -481,7 +459,7 @@ function makeAnonymous(index: CustomerIndex, linked: IngestedEvent[], owner: (Cu
 }
 
 /** The record's own id (a review id), unless the export had none and it was made from the file and line. */
-export function recordIdOf(event: IngestedEvent): string | null {
+export function recordIdOf(event: Pick<IngestedEvent, 'messageId' | 'id'>): string | null {
   if (!event.messageId || event.messageId.endsWith(`:${event.id}`)) return null;
   return event.messageId.slice(event.messageId.indexOf(':') + 1);
 }
@@ -514,7 +492,7 @@ export function distinctTails(ids: readonly string[]): Map<string, string> {
 }
 
 /** The same message id in two files: probably the same export given twice. */
-function sharedMessageIds(linked: readonly IngestedEvent[], warnings: string[]): void {
+function sharedMessageIds(linked: readonly LinkRecord[], warnings: string[]): void {
   const fileOf = new Map<string, string>();
   const pairs = new Set<string>();
   for (const event of linked) {
@@ -530,8 +508,8 @@ function sharedMessageIds(linked: readonly IngestedEvent[], warnings: string[]):
  * Pass 4: brand replies belong to whoever wrote the message they answer; follow the thread up to a customer. A brand
  * post without a reply id that opens with @handle answers that customer.
  */
-function answerThreads(index: CustomerIndex, linked: IngestedEvent[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
-  const orphans: IngestedEvent[] = [];
+function answerThreads(index: CustomerIndex, linked: LinkRecord[], owner: (Customer | null)[], byMessage: Map<string, number>, warnings: string[]): void {
+  const orphans: LinkRecord[] = [];
   linked.forEach((event, i) => {
     if (owner[i] || event.direction !== 'outbound') return;
     let parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
@@ -540,7 +518,7 @@ function answerThreads(index: CustomerIndex, linked: IngestedEvent[], owner: (Cu
       seen.add(parent);
       parent = byMessage.get(linked[parent]!.replyTo!);
     }
-    const mentioned = parent === undefined ? leadingMentions(event.text).map((handle) => index.find({ handle })?.customer).find(Boolean) : undefined;
+    const mentioned = parent === undefined ? event.addressees.map((handle) => index.find({ handle })?.customer).find(Boolean) : undefined;
     owner[i] = (parent !== undefined ? owner[parent] : mentioned) ?? null;
     // A broadcast answers nobody by design; a reply to a message missing from the data is worth a word.
     if (!owner[i] && event.replyTo && !byMessage.has(event.replyTo)) orphans.push(event);
@@ -559,7 +537,7 @@ const shownId = (id: string): string => id.slice(id.indexOf(':') + 1);
  * everyone (no reply-to) are left out: they join nobody by design, and still tell thick the brand's handle and
  * which comments answer the brand.
  */
-function unjoinedReasons(linked: readonly IngestedEvent[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
+function unjoinedReasons(linked: readonly LinkRecord[], owner: readonly (Customer | null)[], orders: OrderOwners, byMessage: ReadonlyMap<string, number>): Map<string, string> {
   const reasons = new Map<string, string>();
   linked.forEach((event, i) => {
     if (owner[i]) return;
@@ -595,11 +573,11 @@ function keyByFirstSpelling(spellings: Map<Customer, Set<string>>): void {
 /** How many rows a warning lists before it only counts the rest. */
 const LISTED_ROWS = 10;
 
-const listRows = (rows: readonly IngestedEvent[]): string =>
+const listRows = (rows: readonly LinkRecord[]): string =>
   rows.slice(0, LISTED_ROWS).map((e) => `${e.source.file}:${e.source.line}`).join(', ') + (rows.length > LISTED_ROWS ? ` and ${rows.length - LISTED_ROWS} more` : '');
 
 /** Rows with only a name that several customers bear: kept apart from all of them, and the user told which. */
-function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, IngestedEvent[]>): string[] {
+function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer, LinkRecord[]>): string[] {
   return index.sharedNames().map(({ holder, others }) => {
     const rows = nameOnly.get(holder) ?? [];
     const one = rows.length === 1;
@@ -612,7 +590,7 @@ function sharedNameWarnings(index: CustomerIndex, nameOnly: ReadonlyMap<Customer
 }
 
 /** The first row each customer was found on, for messages about them. */
-function firstRows(linked: readonly IngestedEvent[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
+function firstRows(linked: readonly LinkRecord[], owner: readonly (Customer | null)[]): Map<Customer, Source> {
   const first = new Map<Customer, Source>();
   owner.forEach((customer, i) => customer && !first.has(customer) && first.set(customer, linked[i]!.source));
   return first;
@@ -654,82 +632,11 @@ function byIdentity(a: Customer, b: Customer): number {
  * Rows whose place rests on their name alone: a name-only row joined to a customer that has other rows (or a
  * contact), or several name-only rows sharing a name. Their sources are the evidence shown with the customer.
  */
-function recordNameJoins(nameOnly: Map<Customer, IngestedEvent[]>, placed: Map<Customer, number>, fileLinks: (file: string) => FileLinks): void {
+function recordNameJoins(nameOnly: Map<Customer, LinkRecord[]>, placed: Map<Customer, number>, fileLinks: (file: string) => FileLinks): void {
   for (const [customer, rows] of nameOnly) {
     const joined = customer.contact !== null || rows.length > 1 || (placed.get(customer) ?? 0) > rows.length;
     if (!joined) continue;
     customer.nameJoins = rows.map((row): Source => ({ ...row.source }));
     for (const row of rows) fileLinks(row.source.file).nameJoins++;
   }
-}
-
-/** A customer answering another customer's post talks to a peer, not to the brand: not an unanswered message. */
-function markPeerReplies(linked: IngestedEvent[], byMessage: Map<string, number>): void {
-  for (const event of linked) {
-    if (event.direction !== 'inbound' || !event.replyTo) continue;
-    const parentIndex = byMessage.get(event.replyTo);
-    const parent = parentIndex === undefined ? undefined : linked[parentIndex]!;
-    if (parent && parent.direction === 'inbound' && parent.customerKey !== null && parent.customerKey !== event.customerKey) event.peerReply = true;
-  }
-}
-
-/**
- * Networks where a brand's export holds the comments on its own posts and page: a top-level comment there answers
- * the brand's post (the export just does not list that post). On Twitter/X a post is said to everyone unless it
- * mentions or answers someone.
- */
-const COMMENT_CHANNELS = new Set(['instagram', 'facebook', 'youtube', 'tiktok', 'linkedin']);
-
-/**
- * Which records await an answer. Tickets and messages do (set at ingest), unless they answer another customer.
- * A public post does only when it is addressed to the brand: it mentions a brand handle (--brand, or the author of
- * any row the export marks as the brand's), replies to a brand message (a top-level comment under the brand's own
- * Instagram or Facebook post included), was answered by the brand itself, or follows up in a thread the brand joined
- * where its author has addressed the brand. A post that only opened a thread others took to the brand (a shop's own advert that customers answer
- * with "@brand, …") awaits nothing from the brand.
- */
-function markExpectedReplies(linked: IngestedEvent[], byMessage: Map<string, number>, brandHandles: ReadonlySet<string>): void {
-  const brand = new Set(brandHandles);
-  for (const event of linked) if (event.direction === 'outbound' && event.author) brand.add(normaliseHandle(event.author));
-  const rootOf = threadRoots(linked, byMessage);
-  const brandThreads = new Set(linked.filter((e) => e.direction === 'outbound').map(rootOf).filter((root): root is string => root !== null));
-  // The brand answered it itself: it took the post as addressed to it (exports often hide the brand's handle in it).
-  const answeredByBrand = new Set(linked.filter((e) => e.direction === 'outbound' && e.replyTo).map((e) => e.replyTo!));
-  const addressesBrand = (event: IngestedEvent): boolean => {
-    const parent = event.replyTo ? byMessage.get(event.replyTo) : undefined;
-    return (
-      mentions(event.text).some((handle) => brand.has(handle)) ||
-      (parent !== undefined && linked[parent]!.direction === 'outbound') ||
-      (event.messageId !== null && answeredByBrand.has(event.messageId))
-    );
-  };
-  // Per thread, who has addressed the brand in it: their later words in the thread await the brand too.
-  const addressedIn = new Map<string, Set<string | null>>();
-  for (const event of linked) {
-    const root = rootOf(event);
-    if (event.direction !== 'inbound' || root === null || !addressesBrand(event)) continue;
-    addressedIn.set(root, (addressedIn.get(root) ?? new Set()).add(event.customerKey));
-  }
-  const followsUp = (event: IngestedEvent, root: string | null): boolean =>
-    root !== null && brandThreads.has(root) && (addressedIn.get(root)?.has(event.customerKey) ?? false);
-  for (const event of linked) {
-    if (event.peerReply) event.expectsReply = false;
-    if (event.kind !== 'post' || event.direction !== 'inbound' || event.peerReply) continue;
-    event.expectsReply = addressesBrand(event) || (!event.replyTo && COMMENT_CHANNELS.has(event.channel)) || followsUp(event, rootOf(event));
-  }
-}
-
-/** Each record's thread root: the first message up its reply chain, or the id a reply names that the export lacks. */
-function threadRoots(linked: readonly IngestedEvent[], byMessage: Map<string, number>): (event: IngestedEvent) => string | null {
-  return (event) => {
-    let current = event;
-    const seen = new Set<IngestedEvent>();
-    while (current.replyTo && !seen.has(current)) {
-      seen.add(current);
-      const parent = byMessage.get(current.replyTo);
-      if (parent === undefined) return current.replyTo;
-      current = linked[parent]!;
-    }
-    return current.messageId;
-  };
 }
