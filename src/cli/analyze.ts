@@ -24,7 +24,7 @@ import { inShard, shardFlag, writeShard } from './shard.js';
 import { buildState, sameData } from '../profile/state.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
-import { memoryRoom, memoryWarning, runSize } from './memory.js';
+import { memoryRoom, memoryWarning, runSize, tightenHeapGrowth } from './memory.js';
 
 export interface IngestFlags {
   map: string[];
@@ -153,6 +153,8 @@ export function describeWindow(window: WindowFacts): string | null {
 /** `term`: where messages and progress go (tests hand in a terminal over a stream of their own). */
 export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Terminal = terminal(flags.quiet || flags.json)): Promise<number> {
   const started = performance.now();
+  // Here at the edge, for the whole process: a run's heap is mostly its records, kept to the end (memory.ts).
+  tightenHeapGrowth();
   const shard = flags.shard !== undefined ? shardFlag(flags) : null;
   const options = ingestOptionsFrom(flags);
   const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined;

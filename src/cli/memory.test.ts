@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryWarning, neededHeap, runSize } from './memory.js';
+import { HEAP_GROWING_PERCENT, heapGrowthFlag, memoryWarning, neededHeap, runSize } from './memory.js';
 
 const GB = 1e9;
 const events = (texts: (string | null)[]) => texts.map((text) => ({ text }) as never);
@@ -37,5 +37,14 @@ describe('memoryWarning', () => {
     const warning = memoryWarning({ records: 10_000_000, textCharacters: 1_500_000_000 }, { heapLimit: 4.3 * GB, machine: 16 * GB })!;
     expect(warning).toContain('smaller runs');
     expect(warning).not.toContain('NODE_OPTIONS');
+  });
+});
+
+describe('heapGrowthFlag', () => {
+  it("sets thick's heap growth unless node was given its own", () => {
+    expect(heapGrowthFlag([])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(heapGrowthFlag(['--max-old-space-size=4096'])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(heapGrowthFlag(['--heap-growing-percent=50'])).toBeNull();
+    expect(heapGrowthFlag(['--heap_growing_percent=50'])).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { DataError, UsageError } from './errors.js';
 import { outPlaces } from './output/places.js';
 import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
+import { tightenHeapGrowth } from './memory.js';
 import type { DrawnPage, ReportFormat } from './write.js';
 
 export interface MergeFlags {
@@ -181,6 +182,7 @@ function refuseShardAsOutput(dirs: readonly string[], out: string): void {
 
 export async function runMerge(dirs: string[], flags: MergeFlags): Promise<number> {
   const started = performance.now();
+  tightenHeapGrowth(); // a merge holds every customer of the run, as one run does
   const term = terminal(flags.quiet || flags.json);
   outPlaces(flags.out, false); // an -o thick cannot write to stops the merge now, not after reading every shard
   refuseShardAsOutput(dirs, flags.out);
