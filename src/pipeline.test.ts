@@ -201,6 +201,12 @@ describe('analyse reports how far linking and profiling are', () => {
     expect(heard.filter((p) => p.stage === 'link').every((p) => p.unit === 'records' && p.share)).toBe(true);
     const stages = heard.map((p) => p.stage);
     expect(stages.lastIndexOf('link')).toBeLessThan(stages.indexOf('annotate'));
+    // The codebook is compiled as a part of annotating, before the first event is.
+    const codebookCompiled = expectCountsRise(heard, 'annotate', 'the codebook');
+    expect(codebookCompiled.at(-1)).toBe(options.codebook.codes.length);
+    const annotating = heard.filter((p) => p.stage === 'annotate').map((p) => p.part ?? p.unit);
+    expect(annotating.slice(0, codebookCompiled.length)).toEqual(codebookCompiled.map(() => 'the codebook'));
+    expect(annotating.slice(codebookCompiled.length).every((what) => what === 'events')).toBe(true);
     // The figures for RFM come as a part of profiling, before the first profile.
     expect(expectCountsRise(heard, 'profile', 'figures for RFM').at(-1)).toBe(analysis.profiled.length);
     expectCountsRise(heard, 'profile');

@@ -178,7 +178,7 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
   const identifying = passes.next(1);
   const identities = fileIdentities(ingests, linked);
   identifying(1);
-  const ctx = { codebook: compileCodebook(codebook), contextEvents, model, allCodes };
+  const ctx = { codebook: compileCodebook(codebook, options.onProgress), contextEvents, model, allCodes };
   const annotated = only ? annotateChosen(linked.events, (e) => e.customerKey !== null && only(e.customerKey), ctx, options.onProgress) : annotateEvents(linked.events, ctx, options.onProgress);
   const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
   // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.

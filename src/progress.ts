@@ -6,17 +6,19 @@
 /**
  * The part of a run a report is about: ingest, link (dates screened, records joined to customers, each file's keys
  * told), annotate, profile, redact (--redact, --handout: masking every record and profile takes longer than profiling
- * them), state (the run's state, which the next run compares with, built), and the output: check (the previous
- * output's files hashed, to tell thick's from the user's), write, and remove (the previous output's files, once the
- * new one is in place: hashed again and unlinked, seconds at 100k on a busy disk).
+ * them), state (the run's state, which the next run compares with, built), compare (the previous run's state read and
+ * compared with this one, when the output folder holds one), and the output: check (the previous output's files
+ * hashed, to tell thick's from the user's), write, and remove (the previous output's files, once the new one is in
+ * place: hashed again and unlinked, seconds at 100k on a busy disk).
  */
-export type ProgressStage = 'read' | 'link' | 'annotate' | 'profile' | 'redact' | 'state' | 'check' | 'write' | 'remove';
+export type ProgressStage = 'read' | 'link' | 'annotate' | 'profile' | 'redact' | 'state' | 'compare' | 'check' | 'write' | 'remove';
 
 /**
  * What a report counts. Reading counts bytes while it splits the file into records (how many rows there are is
- * known only at the end of that), then rows while it reads them; writing counts pages rendered, then files written.
+ * known only at the end of that), then rows while it reads them; writing counts pages rendered, then files written;
+ * annotating counts the codebook's codes compiled, then events.
  */
-export type ProgressUnit = 'bytes' | 'rows' | 'records' | 'events' | 'customers' | 'files';
+export type ProgressUnit = 'bytes' | 'rows' | 'records' | 'events' | 'customers' | 'files' | 'codes';
 
 export interface Progress {
   stage: ProgressStage;
@@ -67,6 +69,16 @@ export interface Passes {
 
 /** Passes nobody hears: what a stage makes its passes with when no one watches. */
 export const noPasses: Passes = { next: () => noTick };
+
+/**
+ * The passes of a stage that may find nothing to do (a first run has no previous state to compare with): `start`
+ * makes them (a passTicker, which reports the stage's start) only when the first pass begins, so a run that skips
+ * the stage shows no line for it.
+ */
+export function passesWhenBegun(start: () => Passes): Passes {
+  let passes: Passes | null = null;
+  return { next: (total, every) => (passes ??= start()).next(total, every) };
+}
 
 /**
  * A counter for a stage that goes over its items in several passes (linking: screen the dates, join, mark replies,

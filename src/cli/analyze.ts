@@ -16,12 +16,12 @@ import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
 import { runGaps, writeReports, type OutputOptions, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
 import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
-import { readPreviousState } from './run-state.js';
-import { diffStates, withheldGone, type Changes } from '../profile/changes.js';
+import { changesSince } from './run-state.js';
+import type { Changes } from '../profile/changes.js';
 import { signalsFor, type CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import { inShard, shardFlag, writeShard } from './shard.js';
-import { buildState, sameData } from '../profile/state.js';
+import { buildState } from '../profile/state.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
 import { memoryRoom, memoryWarning, runSize, tightenHeapGrowth } from './memory.js';
@@ -281,12 +281,9 @@ function sinceLastRun(out: string, plain: ReportedRun, shown: ReportedRun, redac
   const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
   const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted, onProgress });
   if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
-  const previous = readPreviousState(out);
-  if (previous.warning) shown.warnings.push(previous.warning);
-  if (!previous.state) return { state, changes: null };
-  // A rerun over the same data (a retried CI job) says what the first try said, and writes the same bytes.
-  if (sameData(previous.state, state)) return { state, changes: previous.changes };
-  return { state, changes: withheldGone(diffStates(previous.state, state), redacted) };
+  const { changes, warning } = changesSince(out, state, redacted, onProgress);
+  if (warning) shown.warnings.push(warning);
+  return { state, changes };
 }
 
 /** What the --fail-on rules measure: the run's figures, its state and the changes. */

@@ -6,7 +6,7 @@ import { captureOutput } from '../test-support.js';
 import { runAnalyze } from './analyze.js';
 import { terminal, type TerminalContext } from './terminal.js';
 import type { Progress } from '../progress.js';
-import { passTicker, progressTicker } from '../progress.js';
+import { passesWhenBegun, passTicker, progressTicker } from '../progress.js';
 import { formatCount, formatDuration, formatLeft, formatRate, progressRenderer, RATE_WINDOW_MS, RateMeter, REDRAW_MS } from './progress.js';
 
 /** A renderer on a clock the test moves, with every line it drew and kept. */
@@ -180,6 +180,17 @@ describe('passTicker', () => {
     expect(heard).toEqual([0, 13, 20, 26, 40]);
     expect(() => passTicker(undefined, { stage: 'link', unit: 'records', total: 10 }, 2).next(5)(5)).not.toThrow();
   });
+
+  it('begins a stage that may have nothing to do only with its first pass (passesWhenBegun)', () => {
+    const heard: number[] = [];
+    const begun = () => passTicker((p) => heard.push(p.done), { stage: 'compare', unit: 'customers', total: 10 }, 2);
+    passesWhenBegun(begun);
+    expect(heard).toEqual([]);
+    const passes = passesWhenBegun(begun);
+    passes.next(10)(10);
+    passes.next(0);
+    expect(heard).toEqual([0, 5, 10]);
+  });
 });
 
 describe('the stages with no count of their own before', () => {
@@ -245,6 +256,31 @@ describe('the stages with no count of their own before', () => {
     expect(kept).toEqual(['profiled 10 customers in 0.2 s (50/s)']);
   });
 
+  it('says the codebook compiled as a part of annotating, and keeps the events annotated', () => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage: 'annotate', unit: 'codes', done: 0, total: 34, part: 'the codebook' });
+    at(100);
+    renderer.report({ stage: 'annotate', unit: 'codes', done: 17, total: 34, part: 'the codebook' });
+    renderer.report({ stage: 'annotate', unit: 'events', done: 0, total: 1000 });
+    at(1100);
+    renderer.report({ stage: 'annotate', unit: 'events', done: 1000, total: 1000 });
+    renderer.end();
+    expect(drawn.slice(0, 3)).toEqual(['compiling the codebook  0 / 34 codes  0%', 'compiling the codebook  17 / 34 codes  50%  170/s', 'annotating  0 / 1,000 events  0%']);
+    expect(kept).toEqual(['annotated 1,000 events in 1.1 s (909/s)']);
+  });
+
+  it('says comparing with the previous run as the share of this run\'s customers, and keeps how many it compared', () => {
+    const { renderer, drawn, kept, at } = watched();
+    renderer.report({ stage: 'compare', unit: 'customers', done: 0, total: 10, share: true });
+    at(200);
+    renderer.report({ stage: 'compare', unit: 'customers', done: 5, total: 10, share: true });
+    at(300);
+    renderer.report({ stage: 'compare', unit: 'customers', done: 10, total: 10, share: true });
+    renderer.end();
+    expect(drawn).toEqual(['comparing with the previous run  10 customers  0%', 'comparing with the previous run  10 customers  50%  25/s', 'comparing with the previous run  10 customers  100%  33/s']);
+    expect(kept).toEqual(['compared 10 customers with the previous run in 0.3 s']);
+  });
+
   it('streams thick annotate with a count and pace but no total, and keeps the rows of each input', () => {
     const { renderer, drawn, kept, at } = watched();
     for (let ms = 0; ms <= 1000; ms += 100) {
@@ -305,6 +341,7 @@ describe('a run of thick analyze', () => {
       /reading .*shop\.csv {2}0\.0 \/ 0\.0 MB {2}0%$/,
       /reading .*shop\.csv {2}3 \/ 3 rows {2}100%/,
       /linking {2}3 records {2}100%/,
+      /compiling the codebook {2}0 \/ \d+ codes {2}0%/,
       /annotating {2}3 \/ 3 events {2}100%/,
       /profiling {2}2 \/ 2 customers {2}100%/,
       /building the run state {2}2 \/ 2 customers {2}100%/,
@@ -326,15 +363,18 @@ describe('a run of thick analyze', () => {
     ]);
   });
 
-  it('checks the files of the previous output before writing, and counts them as it removes them', async () => {
+  it('compares with the previous run and checks its files before writing, and counts them as it removes them', async () => {
     const first = await run({ isTTY: true, columns: 100 });
     const { code, lines } = await run({ isTTY: true, columns: 100 }, false, first.dir);
     expect(code).toBe(0);
     const written = Number(/rendered and wrote (\d+) files/.exec(first.lines.join('\n'))![1]);
     expect(lines.some((line) => /^checking the previous output {2}0 \/ \d+ files {2}0%/.test(line)), lines.join('\n')).toBe(true);
     expect(lines.some((line) => /^removing the previous output {2}0 \/ \d+ files {2}0%/.test(line)), lines.join('\n')).toBe(true);
+    // The previous run's state is read and compared with this one's: a stage of its own, a first run has none.
+    expect(lines.some((line) => /^comparing with the previous run {2}2 customers {2}0%/.test(line)), lines.join('\n')).toBe(true);
     expect(keptLines(lines).slice(4)).toEqual([
       '✔ built the run state of 2 customers',
+      '✔ compared 2 customers with the previous run',
       `✔ checked ${written} files of the previous output`,
       `✔ rendered and wrote ${written} files`,
       `✔ removed ${written} files of the previous output`,

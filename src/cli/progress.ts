@@ -115,7 +115,9 @@ function doing(state: Pick<StageState, 'stage' | 'unit' | 'file' | 'part'>): str
     case 'link':
       return 'linking';
     case 'annotate':
-      // thick annotate names the input it streams; analyze annotates the whole run.
+      // The codebook is compiled first (its codes counted); thick annotate names the input it streams, analyze
+      // annotates the whole run.
+      if (state.part) return `compiling ${visible(state.part)}`;
       return state.file !== undefined ? `annotating ${visible(state.file)}` : 'annotating';
     case 'profile':
       return state.part ? `profiling ${visible(state.part)}` : 'profiling';
@@ -123,6 +125,8 @@ function doing(state: Pick<StageState, 'stage' | 'unit' | 'file' | 'part'>): str
       return 'masking personal data';
     case 'state':
       return 'building the run state';
+    case 'compare':
+      return 'comparing with the previous run';
     case 'check':
       return 'checking the previous output';
     case 'write':
@@ -181,6 +185,8 @@ export function finalLine(state: StageState): string {
       return `masked the personal data of ${formatCount(count('customers'))} customers and ${formatCount(count('events'))} events ${took}`;
     case 'state':
       return `built the run state of ${formatCount(count('customers'))} customers ${took}`;
+    case 'compare':
+      return `compared ${formatCount(count('customers'))} customers with the previous run ${took}`;
     case 'check':
       return `checked ${formatCount(count('files'))} files of the previous output ${took}`;
     case 'write':

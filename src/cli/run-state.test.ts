@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATE_FILE, stateText, STATE_VERSION, type RunState } from '../profile/state.js';
 import { writeOutput } from './output/safe-write.js';
-import { readPreviousState } from './run-state.js';
+import { diffStates } from '../profile/changes.js';
+import type { Progress } from '../progress.js';
+import { expectCountsRise } from '../test-support.js';
+import { changesSince, readPreviousState } from './run-state.js';
 
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'thick-state-'));
 const state: RunState = { version: STATE_VERSION, asOf: '2026-01-07', window: null, redacted: false, scale: null, customers: { h: { id: 'a', stage: 'regular' } } };
@@ -41,5 +44,33 @@ describe('the previous run\'s state', () => {
       changes: null,
       warning: `${out}/thick-state.json: was written by another version of thick (state version 99, this one reads 1); this run compares with nothing and counts as a first run`,
     });
+  });
+});
+
+describe('comparing with the previous run', () => {
+  const now: RunState = { ...state, customers: { h: { id: 'a', stage: 'at-risk' }, i: { id: 'b', stage: 'stranger' } } };
+
+  it('is a stage of its own over this run\'s customers, rising to them whether the data changed or not', () => {
+    const out = join(tempDir(), 'out');
+    writeOutput(out, [{ path: STATE_FILE, content: stateText(state) }]);
+    const heard: Progress[] = [];
+    expect(changesSince(out, now, false, (p) => heard.push(p))).toEqual({ changes: diffStates(state, now) });
+    expect(expectCountsRise(heard, 'compare').at(-1)).toBe(2);
+    expect(heard.every((p) => p.stage === 'compare' && p.unit === 'customers' && p.share)).toBe(true);
+    // A rerun over the same data: the changes the previous run found, and the stage done without telling them again.
+    const changes = diffStates(state, now);
+    writeOutput(out, [{ path: STATE_FILE, content: stateText(now, changes) }]);
+    const rerun: Progress[] = [];
+    expect(changesSince(out, now, false, (p) => rerun.push(p))).toEqual({ changes });
+    expect(expectCountsRise(rerun, 'compare').at(-1)).toBe(2);
+  });
+
+  it('is no stage at all on a first run, and says why a state it cannot read is no comparison', () => {
+    const out = join(tempDir(), 'out');
+    const heard: Progress[] = [];
+    expect(changesSince(out, now, false, (p) => heard.push(p))).toEqual({ changes: null });
+    expect(heard).toEqual([]);
+    writeOutput(out, [{ path: STATE_FILE, content: stateText(state).replace(`"version":${STATE_VERSION}`, '"version":99') }]);
+    expect(changesSince(out, now, false, (p) => heard.push(p))).toEqual({ changes: null, warning: expect.stringContaining('another version of thick') });
   });
 });

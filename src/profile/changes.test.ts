@@ -81,6 +81,37 @@ describe('the state file', () => {
     expect(sameData(state, { ...state, asOf: '2026-01-08' })).toBe(false);
   });
 
+  it('tells data the same exactly when the files would be, customer by customer', () => {
+    const other = run({ h1: { id: 'a@x', stage: 'regular' }, h2: { id: 'b@x', stage: 'at-risk', open: ['k2'] } });
+    const variants = [
+      state,
+      other,
+      { ...other, customers: { h2: other.customers.h2!, h1: other.customers.h1! } },
+      { ...other, customers: { ...other.customers, h2: { ...other.customers.h2!, open: ['k3'] } } },
+      { ...other, customers: { h1: other.customers.h1!, h3: other.customers.h2! } },
+      { ...other, customers: { h1: other.customers.h1! } },
+      { ...other, window: { since: '2026-01-01' } },
+      run({}),
+    ];
+    for (const a of variants) for (const b of variants) expect(sameData(a, b), `${stateText(a)}\n${stateText(b)}`).toBe(stateText(a) === stateText(b));
+    const told: number[] = [];
+    expect(sameData(other, structuredClone(other), (done) => told.push(done))).toBe(true);
+    expect(told).toEqual([1, 2]);
+  });
+
+  it('hears each customer compared and each checked as it reads (the stage compare)', () => {
+    const before = run({ h1: { id: 'a@x', stage: 'regular' }, h2: { id: 'b@x', stage: 'stranger' } });
+    const now = run({ h1: { id: 'a@x', stage: 'at-risk' }, h3: { id: 'c@x', stage: 'stranger' }, h4: { id: 'd@x', stage: 'stranger' } });
+    const told: number[] = [];
+    expect(diffStates(before, now, (done) => told.push(done))).toEqual(diffStates(before, now));
+    expect(told).toEqual([1, 2, 3]);
+    const passes: { total: number; done: number[] }[] = [];
+    const heard = { next: (total: number) => { const pass = { total, done: [] as number[] }; passes.push(pass); return (done: number) => void pass.done.push(done); } };
+    expect(parseState(stateText(now), heard)).toEqual(parseState(stateText(now)));
+    // The text parsed (one step), then its three customers checked.
+    expect(passes).toEqual([{ total: 1, done: [1] }, { total: 3, done: [1, 2, 3] }]);
+  });
+
   it('says why a text cannot be compared with', () => {
     expect(parseState('{"thick":"state"')).toEqual({ ok: false, reason: 'is not valid JSON' });
     expect(parseState('{"id":"x"}')).toMatchObject({ ok: false, reason: 'is not a state thick wrote' });

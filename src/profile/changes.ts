@@ -74,8 +74,30 @@ function ratingMove(id: string, before: CustomerState, now: CustomerState, scale
 const minus = (a: readonly string[] = [], b: readonly string[] = []): string[] => a.filter((x) => !b.includes(x));
 const among = (a: readonly string[] = [], b: readonly string[] = []): string[] => a.filter((x) => b.includes(x));
 
-/** The changes from `before` to `now`, every list in code-point order of the customers' ids. */
-export function diffStates(before: RunState, now: RunState): Changes {
+/** What changed for one customer of this run (`was`: as the previous run had them, if it had them), added to `changes`. */
+function customerChanges(changes: Changes, was: CustomerState | undefined, c: CustomerState, scales: { before: RunState['scale']; now: RunState['scale'] }): void {
+  const pain = minus(c.pain, was?.pain);
+  if (pain.length > 0) changes.newPain.push({ id: c.id, codes: pain });
+  const opened = minus(c.open, was?.open);
+  if (opened.length > 0) changes.newlyUnanswered.push({ id: c.id, n: opened.length });
+  if (!was) {
+    changes.newCustomers.push(c.id);
+    return;
+  }
+  if (was.stage !== c.stage) changes.stageChanges.push({ id: c.id, from: was.stage, to: c.stage });
+  const tone = toneMove(c.id, was, c);
+  if (tone) (tone.to > tone.from ? changes.toneUp : changes.toneDown).push(tone);
+  const rating = ratingMove(c.id, was, c, scales);
+  if (rating) (rating.to > rating.from ? changes.ratingUp : changes.ratingDown).push(rating);
+  const answered = among(was.open, c.closed);
+  if (answered.length > 0) changes.newlyAnswered.push({ id: c.id, n: answered.length });
+}
+
+/**
+ * The changes from `before` to `now`, every list in code-point order of the customers' ids. `tick` hears how many of
+ * `now`'s customers are compared (the last pass of the stage compare: a tenth of a second at 100k customers).
+ */
+export function diffStates(before: RunState, now: RunState, tick?: (done: number) => void): Changes {
   const changes: Changes = {
     previous: { asOf: before.asOf, window: before.window, redacted: before.redacted, customers: Object.keys(before.customers).length },
     thresholds: { tone: TONE_STEP, toneMinN: TONE_MIN_N, rating: RATING_STEP },
@@ -92,24 +114,10 @@ export function diffStates(before: RunState, now: RunState): Changes {
     newlyAnswered: [],
   };
   const scales = { before: before.scale, now: now.scale };
-  for (const [key, c] of Object.entries(now.customers)) {
-    const was = before.customers[key];
-    const pain = minus(c.pain, was?.pain);
-    if (pain.length > 0) changes.newPain.push({ id: c.id, codes: pain });
-    const opened = minus(c.open, was?.open);
-    if (opened.length > 0) changes.newlyUnanswered.push({ id: c.id, n: opened.length });
-    if (!was) {
-      changes.newCustomers.push(c.id);
-      continue;
-    }
-    if (was.stage !== c.stage) changes.stageChanges.push({ id: c.id, from: was.stage, to: c.stage });
-    const tone = toneMove(c.id, was, c);
-    if (tone) (tone.to > tone.from ? changes.toneUp : changes.toneDown).push(tone);
-    const rating = ratingMove(c.id, was, c, scales);
-    if (rating) (rating.to > rating.from ? changes.ratingUp : changes.ratingDown).push(rating);
-    const answered = among(was.open, c.closed);
-    if (answered.length > 0) changes.newlyAnswered.push({ id: c.id, n: answered.length });
-  }
+  Object.entries(now.customers).forEach(([key, c], i) => {
+    customerChanges(changes, before.customers[key], c, scales);
+    tick?.(i + 1);
+  });
   for (const [key, c] of Object.entries(before.customers)) if (!now.customers[key]) changes.goneCustomers.push(c.id);
   const hadPain = new Set(Object.values(before.customers).flatMap((c) => c.pain ?? []));
   changes.newPainCodes = [...new Set(Object.values(now.customers).flatMap((c) => c.pain ?? []))].filter((code) => !hadPain.has(code)).sort(byCodePoint);
