@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Event, Rating } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
-import { overview, runFigures, stageCounts } from './overview.js';
+import { customerFigures, overview, runFigures, stageCounts } from './overview.js';
 import { commonScale, onCommonScale } from './ratings.js';
 import { saidRecords, segmentsOf, themesAcross, wordedCodes } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
@@ -234,7 +234,7 @@ describe('overview', () => {
 
   it('gives the run in figures', () => {
     const p = profiled(events, ['z']);
-    expect(runFigures(p, files, saidRecords(p).records)).toEqual({
+    expect(runFigures(p.map(customerFigures), files, saidRecords(p).records)).toEqual({
       files: 1,
       rows: { read: 5, used: 4, rejected: 1 },
       customers: 3,
@@ -247,6 +247,9 @@ describe('overview', () => {
       dates: { first: '2024-05-02', last: '2024-06-02' },
       rated: { n: 2, byScale: { stars5: 2 }, mean: { mean: 3, n: 2 } },
     });
+    // The figures add up customer by customer: a run may keep each customer's and let their records go, in any order.
+    expect(runFigures(p.map(customerFigures).reverse(), files, saidRecords(p).records)).toEqual(runFigures(p.map(customerFigures), files, saidRecords(p).records));
+    expect(saidRecords(p).records[0]).not.toHaveProperty('event');
     expect(stageCounts(p).map((s) => s.stage)).toEqual(['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk']);
     expect(stageCounts(p).reduce((n, s) => n + s.n, 0)).toBe(3);
   });

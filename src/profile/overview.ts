@@ -61,23 +61,65 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return Object.fromEntries([...counts].sort(([a], [b]) => byCodePoint(a, b)));
 }
 
-export function runFigures(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], records: readonly SaidRecord[]): RunFigures {
-  const events = profiled.flatMap((p) => p.events);
-  const own = events.filter(isOwnRecord);
-  const dates = span(events.filter((e) => e.at && e.direction !== 'internal').map((e) => e.at!.getTime()));
+/**
+ * What the run's figures take from one customer: counts and the span of their dates, which add up customer by
+ * customer, so a run can keep these and let the customer's records go.
+ */
+export interface CustomerFigures {
+  /** Whether they wrote words of their own. */
+  withWords: boolean;
+  rated: boolean;
+  orders: number;
+  /** Their own records by kind. */
+  own: Record<string, number>;
+  notes: number;
+  /** The brand's replies and posts joined to them. */
+  brand: number;
+  /** First and last time of their records but analysts' notes (ms); null without a dated one. */
+  dates: { min: number; max: number } | null;
+}
+
+export function customerFigures({ profile, events }: ProfiledCustomer): CustomerFigures {
+  const own: Record<string, number> = {};
+  let notes = 0;
+  let brand = 0;
+  for (const event of events) {
+    if (isOwnRecord(event)) own[event.kind] = (own[event.kind] ?? 0) + 1;
+    if (event.kind === 'note') notes += 1;
+    if (event.direction === 'outbound') brand += 1;
+  }
+  return {
+    withWords: events.some(isCustomerVoice),
+    rated: profile.rating !== null,
+    orders: profile.orders.count ?? 0,
+    own,
+    notes,
+    brand,
+    dates: span(events.filter((e) => e.at && e.direction !== 'internal').map((e) => e.at!.getTime())),
+  };
+}
+
+export function runFigures(customers: readonly CustomerFigures[], files: readonly RunFile[], records: readonly SaidRecord[]): RunFigures {
+  const own = new Map<string, number>();
+  let dates: CustomerFigures['dates'] = null;
+  for (const customer of customers) {
+    for (const [kind, n] of Object.entries(customer.own)) own.set(kind, (own.get(kind) ?? 0) + n);
+    if (customer.dates) dates = dates ? { min: Math.min(dates.min, customer.dates.min), max: Math.max(dates.max, customer.dates.max) } : customer.dates;
+  }
   const rated = records.filter((r) => r.rating !== null);
+  const sum = (of: (customer: CustomerFigures) => number): number => customers.reduce((n, customer) => n + of(customer), 0);
   return {
     files: files.length,
     rows: sumRows(files),
-    customers: profiled.length,
-    withWords: profiled.filter((p) => p.events.some(isCustomerVoice)).length,
-    rating: profiled.filter((p) => p.profile.rating !== null).length,
-    own: countBy(own, (e) => e.kind),
-    orders: profiled.reduce((n, p) => n + (p.profile.orders.count ?? 0), 0),
-    notes: events.filter((e) => e.kind === 'note').length,
-    brand: events.filter((e) => e.direction === 'outbound').length,
+    customers: customers.length,
+    withWords: customers.filter((c) => c.withWords).length,
+    rating: customers.filter((c) => c.rated).length,
+    own: Object.fromEntries([...own].sort(([a], [b]) => byCodePoint(a, b))),
+    orders: sum((c) => c.orders),
+    notes: sum((c) => c.notes),
+    brand: sum((c) => c.brand),
     dates: dates ? { first: new Date(dates.min).toISOString().slice(0, 10), last: new Date(dates.max).toISOString().slice(0, 10) } : null,
-    rated: { n: rated.length, byScale: countBy(rated, (r) => r.event.rating!.scale), mean: meanOf(rated.map((r) => r.rating!)) },
+    rated: { n: rated.length, byScale: countBy(rated, (r) => r.given!.scale), mean: meanOf(rated.map((r) => r.rating!)) },
   };
 }
 
@@ -102,7 +144,7 @@ export function overview(profiled: readonly ProfiledCustomer[], files: readonly 
   };
   const { records, scale } = saidRecords(profiled, passes);
   return {
-    figures: pass(() => runFigures(profiled, files, records)),
+    figures: pass(() => runFigures(profiled.map(customerFigures), files, records)),
     stages: stageCounts(profiled),
     scale,
     themes: themesAcross(records, passes),

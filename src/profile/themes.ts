@@ -2,15 +2,18 @@
 // where (product, channel, CRM stage) they gather, and the quotes that show them best. The loudest theme (most
 // customers) is not always the costliest (the lowest ratings): both are measured, as CX tools such as Thematic do.
 import { byCodePoint } from '../collation.js';
-import { isOwnRecord, isTheme, type Annotation, type Event, type EventKind, type Maker, type Rating, type Source } from '../model.js';
+import { isCustomerVoice, isOwnRecord, isTheme, type Annotation, type Event, type EventKind, type Lang, type Maker, type Rating, type Source } from '../model.js';
 import { byRecord, chronological } from './chronology.js';
 import type { ProfiledCustomer } from './index.js';
 import { noPasses, type Passes } from '../progress.js';
 import { commonScale, feltTone, onCommonScale, type CommonScale } from './ratings.js';
 
-/** One record someone said something in: a customer's own record (with words or a rating), or an analyst's note on them. */
+/**
+ * One record someone said something in: a customer's own record (with words or a rating), or an analyst's note on
+ * them. What the run overview reads of it, and no more: not the event with its every annotation, so that a run can
+ * keep these for all its records while it lets their events go (docs/design/out-of-core-runs.md).
+ */
 export interface SaidRecord {
-  event: Event;
   /** The customer's key. */
   customer: string;
   /** The CRM stage of the customer's contact, when the contacts export has one. */
@@ -25,6 +28,32 @@ export interface SaidRecord {
   worded: string[];
   /** The record's rating on the run's common scale; null when unrated (notes never are rated). */
   rating: number | null;
+  at: Date | null;
+  kind: EventKind;
+  /** A customer's own record (model.ts isOwnRecord), not an analyst's note. */
+  own: boolean;
+  channel: string;
+  product: string | null;
+  /** The rating as given, on its own scale. */
+  given: Rating | null;
+  lang: Lang | null;
+  /** How strongly it feels, from its rating or else its words (ratings.ts feltTone): 0 to 1. */
+  feeling: number;
+  /** Whether it has words (not only a rating). */
+  hasWords: boolean;
+  /** The tone of the customer's words (sentiment score), where thick reads their language; else null. */
+  tone: number | null;
+  /** Per code of `codes`, in their order: the annotation that shows it, for the theme's examples. */
+  hits: SaidHit[];
+  /** Its place by chronology.ts byRecord among the records that show a theme: it breaks ties between examples. */
+  rank: number;
+}
+
+/** Where a record shows a theme: the quote (the annotation's, else the record's words), its source and who coded it. */
+export interface SaidHit {
+  quote: string;
+  source: Source;
+  by: Maker['kind'];
 }
 
 /** Every said record of the run, oldest first (undated last), with the common scale its ratings are compared on. */
@@ -38,16 +67,45 @@ export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passe
   const tick = passes.next(events.length);
   const records = events.map(({ event, subject }, i): SaidRecord => {
     tick(i + 1);
+    const codes = [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint);
     return {
-      event,
       customer: subject.profile.id,
       crmStage: subject.customer.contact?.crmStage?.trim() || null,
-      codes: [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint),
+      codes,
       worded: wordedCodes(event).filter(theme(subject)),
       rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
+      at: event.at,
+      kind: event.kind,
+      own: isOwnRecord(event),
+      channel: event.channel,
+      product: event.product ?? null,
+      given: event.rating,
+      lang: event.lang,
+      feeling: Math.abs(feltTone(event)?.score ?? 0),
+      hasWords: Boolean(event.text?.trim()),
+      tone: isCustomerVoice(event) && event.sentiment && event.lang !== 'other' ? event.sentiment.score : null,
+      hits: codes.map((code) => saidHit(event, code)),
+      rank: 0,
     };
   });
+  rankExamples(records, events.map(({ event }) => event));
   return { records, scale };
+}
+
+/**
+ * Each record that shows a theme gets its place by byRecord among those that do: the tie-break between examples of
+ * equal score. (Only they are ever compared, and sorting all the run's records again would cost ~0.3 s at 100k.)
+ */
+function rankExamples(records: SaidRecord[], events: readonly Event[]): void {
+  const shown = records.flatMap((record, i) => (record.hits.length > 0 ? [{ record, event: events[i]! }] : []));
+  shown.sort((a, b) => byRecord(a.event, b.event));
+  shown.forEach(({ record }, rank) => (record.rank = rank));
+}
+
+/** The first theme annotation of `code` on the event, as an example of the theme would quote it. */
+function saidHit(event: Event, code: string): SaidHit {
+  const annotation = event.annotations.find((a) => a.code === code && isTheme(a))!;
+  return { quote: annotation.quote ?? event.text ?? '', source: annotation.source, by: annotation.by.kind };
 }
 
 /**
@@ -112,7 +170,7 @@ interface Tally {
   records: number;
   rated: number;
   ratingSum: number;
-  hits: { record: SaidRecord; annotation: Annotation }[];
+  hits: { record: SaidRecord; hit: SaidHit; code: string }[];
 }
 
 /** Every theme of the run: most customers first, then most records, then by code. */
@@ -127,7 +185,7 @@ export function themesAcross(records: readonly SaidRecord[], passes: Passes = no
       rated += 1;
       ratingSum += record.rating;
     }
-    for (const code of record.codes) {
+    for (const [k, code] of record.codes.entries()) {
       const tally = tallies.get(code) ?? { customers: new Set(), records: 0, rated: 0, ratingSum: 0, hits: [] };
       tally.customers.add(record.customer);
       tally.records += 1;
@@ -135,7 +193,7 @@ export function themesAcross(records: readonly SaidRecord[], passes: Passes = no
         tally.rated += 1;
         tally.ratingSum += record.rating;
       }
-      tally.hits.push({ record, annotation: record.event.annotations.find((a) => a.code === code && isTheme(a))! });
+      tally.hits.push({ record, hit: record.hits[k]!, code });
       tallies.set(code, tally);
     }
   }
@@ -164,30 +222,29 @@ function impactOf(tally: Tally, all: { n: number; sum: number }): ThemeImpact | 
  * it (a 1★ review's first sentence for a complaint), then an analyst's note, then words thick does not read; then strong feeling (the rating's, else the text's); then a quote long enough to
  * say something, not a whole essay.
  */
-function telling({ record, annotation }: { record: SaidRecord; annotation: Annotation }): number {
-  const voice = annotation.by.kind === 'analyst' ? 1 : record.event.lang === 'other' ? 0 : record.worded.includes(annotation.code) ? 3 : 2;
-  const text = annotation.quote ?? record.event.text ?? '';
+function telling({ record, hit, code }: Tally['hits'][number]): number {
+  const voice = hit.by === 'analyst' ? 1 : record.lang === 'other' ? 0 : record.worded.includes(code) ? 3 : 2;
+  const text = hit.quote;
   const length = Math.min(1, text.trim().length / 80) - (text.length > 240 ? 0.5 : 0);
-  return voice * 10 + Math.abs(feltTone(record.event)?.score ?? 0) + length;
+  return voice * 10 + record.feeling + length;
 }
 
 /** Words as a reader compares them: case, spacing and punctuation aside, so the same complaint sent twice is one. */
 const wordsOf = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function examplesOf(hits: Tally['hits']): ThemeExample[] {
-  const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byRecord(a.hit.record.event, b.hit.record.event));
+  const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || a.hit.record.rank - b.hit.record.rank);
   const chosen: ThemeExample[] = [];
   const customers = new Set<string>();
   const words = new Set<string>();
-  for (const { hit } of scored) {
-    const { record, annotation } = hit;
-    const quote = (annotation.quote ?? record.event.text ?? '').trim();
+  for (const { hit: found } of scored) {
+    const { record, hit } = found;
+    const quote = hit.quote.trim();
     const key = wordsOf(quote);
     if (!key || customers.has(record.customer) || words.has(key)) continue;
     customers.add(record.customer);
     words.add(key);
-    const { event } = record;
-    chosen.push({ quote, source: annotation.source, at: event.at, customer: record.customer, kind: event.kind, rating: event.rating, product: event.product ?? null, by: annotation.by.kind });
+    chosen.push({ quote, source: hit.source, at: record.at, customer: record.customer, kind: record.kind, rating: record.given, product: record.product, by: hit.by });
     if (chosen.length === EXAMPLES_PER_THEME) break;
   }
   return chosen;
@@ -218,8 +275,8 @@ export const SEGMENT_ROWS = 10;
 export const SEGMENT_THEMES = 3;
 
 const VALUE_OF: Record<Dimension, (record: SaidRecord) => string | null> = {
-  product: (r) => r.event.product?.trim() || null,
-  channel: (r) => r.event.channel,
+  product: (r) => r.product?.trim() || null,
+  channel: (r) => r.channel,
   crmStage: (r) => r.crmStage,
 };
 
@@ -228,7 +285,7 @@ const VALUE_OF: Record<Dimension, (record: SaidRecord) => string | null> = {
  * two values (one value cuts nothing).
  */
 export function segmentsOf(records: readonly SaidRecord[]): Segments[] {
-  const own = records.filter((r) => isOwnRecord(r.event));
+  const own = records.filter((r) => r.own);
   const result: Segments[] = [];
   for (const dimension of Object.keys(VALUE_OF) as Dimension[]) {
     const groups = new Map<string, SaidRecord[]>();

@@ -2,7 +2,6 @@
 // complete month against the three before it. Months are UTC calendar months, counted back from the run's reference
 // date (never the wall clock), so a rerun gives the same figures.
 import { byCodePoint } from '../collation.js';
-import { isCustomerVoice } from '../model.js';
 import { span } from '../span.js';
 import type { SaidRecord } from './themes.js';
 
@@ -55,9 +54,8 @@ interface Sums {
 const emptySums = (): Sums => ({ records: 0, tone: [], rating: [], codes: new Map() });
 
 function add(sums: Sums, record: SaidRecord): void {
-  const { event } = record;
-  if (event.text?.trim()) sums.records += 1;
-  if (isCustomerVoice(event) && event.sentiment && event.lang !== 'other') sums.tone.push(event.sentiment.score);
+  if (record.hasWords) sums.records += 1;
+  if (record.tone !== null) sums.tone.push(record.tone);
   if (record.rating !== null) sums.rating.push(record.rating);
   for (const code of record.codes) sums.codes.set(code, (sums.codes.get(code) ?? 0) + 1);
 }
@@ -73,7 +71,7 @@ function periodOf(month: string, sums: Sums): Period {
 export function timeline(records: readonly SaidRecord[], asOf: Date): Timeline {
   const last = monthIndex(asOf);
   // The window starts at the first month with a record, when that is less than WINDOW_MONTHS back.
-  const firstDated = span(records.filter((r) => r.event.at).map((r) => monthIndex(r.event.at!)))?.min ?? last;
+  const firstDated = span(records.filter((r) => r.at).map((r) => monthIndex(r.at!)))?.min ?? last;
   const first = Math.min(last, Math.max(last - WINDOW_MONTHS + 1, firstDated));
   const months = Array.from({ length: last - first + 1 }, emptySums);
   const earlier = emptySums();
@@ -81,9 +79,9 @@ export function timeline(records: readonly SaidRecord[], asOf: Date): Timeline {
   let later = 0;
   let undated = 0;
   for (const record of records) {
-    if (!record.event.at) undated += 1;
+    if (!record.at) undated += 1;
     else {
-      const index = monthIndex(record.event.at);
+      const index = monthIndex(record.at);
       if (index > last) later += 1;
       else if (index >= first) add(months[index - first]!, record);
       else {
@@ -147,8 +145,8 @@ export function recentChange(records: readonly SaidRecord[], asOf: Date): Recent
   const latest = emptySums();
   const before = emptySums();
   for (const record of records) {
-    if (!record.event.at) continue;
-    const index = monthIndex(record.event.at);
+    if (!record.at) continue;
+    const index = monthIndex(record.at);
     if (index === month) add(latest, record);
     else if (index < month && index >= month - BEFORE_MONTHS) add(before, record);
   }
@@ -180,7 +178,7 @@ export function windowChange(records: readonly SaidRecord[], since: Date, until:
   const latest = emptySums();
   const before = emptySums();
   for (const record of records) {
-    const at = record.event.at?.getTime();
+    const at = record.at?.getTime();
     if (at === undefined) continue;
     if (at >= start && at <= end) add(latest, record);
     else if (at < start && at >= beforeStart) add(before, record);
