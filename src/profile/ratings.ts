@@ -132,12 +132,18 @@ const NUMERIC_UP: ReadonlySet<RatingScale> = new Set(['stars5', 'stars10', 'nps'
 
 /** The common scale of these ratings; null without any. Ties between scales go by scale id, by code point. */
 export function commonScale(ratings: readonly Rating[]): CommonScale | null {
-  if (ratings.length === 0) return null;
   const counts = new Map<RatingScale, number>();
   for (const r of ratings) counts.set(r.scale, (counts.get(r.scale) ?? 0) + 1);
-  const [scale, native] = [...counts].sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0]!;
-  if (!NUMERIC_UP.has(scale)) return { unit: 'percent', min: 0, max: 100, native: 0, mapped: ratings.length };
-  return { unit: scale, min: SCALES[scale].min, max: SCALES[scale].max, native, mapped: ratings.length - native };
+  return commonScaleOf(counts);
+}
+
+/** commonScale from how many ratings there are on each scale: a run can count them part by part. */
+export function commonScaleOf(counts: ReadonlyMap<RatingScale, number>): CommonScale | null {
+  const all = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (all === 0) return null;
+  const [scale, native] = [...counts].filter(([, n]) => n > 0).sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))[0]!;
+  if (!NUMERIC_UP.has(scale)) return { unit: 'percent', min: 0, max: 100, native: 0, mapped: all };
+  return { unit: scale, min: SCALES[scale].min, max: SCALES[scale].max, native, mapped: all - native };
 }
 
 /** A rating on the common scale: as given when on that scale, else placed by its position on its own scale. */

@@ -16,7 +16,7 @@ import { noPasses, progressTicker, type OnProgress, type Passes } from '../progr
 import type { Exchange } from './dialog.js';
 import type { ProfiledCustomer } from './index.js';
 import { jsonText } from './record.js';
-import { commonScale, onCommonScale, type CommonScale } from './ratings.js';
+import { commonScaleOf, onCommonScale, type CommonScale } from './ratings.js';
 
 /** Bumped when the file's meaning changes; a state of another version is not compared (the run says so). */
 export const STATE_VERSION = 1;
@@ -84,28 +84,55 @@ function conversationSide(exchange: Exchange): 'open' | 'closed' | null {
 const sortedSet = (values: readonly string[]): string[] => [...new Set(values)].sort(byCodePoint);
 const round = (value: number, places: number): number => Math.round(value * 10 ** places) / 10 ** places;
 
-/** The run's common rating scale, as the overview places ratings on it (profile/ratings.ts commonScale). */
-export function runRatingScale(profiled: readonly ProfiledCustomer[]): CommonScale | null {
-  const ratings: Rating[] = profiled.flatMap((s) => s.events.filter((e) => e.rating && isOwnRecord(e)).map((e) => e.rating!));
-  return commonScale(ratings);
+/**
+ * What the state takes from one customer, before what needs the whole run is known: the common rating scale (their
+ * rating is kept on its own scale) and the numbering of anonymous records alike. A run can keep these and let the
+ * customer's records go.
+ */
+export interface StateDraft {
+  /** Their linking key; for an anonymous customer keyed by file and line, their record's content (stateKeys). */
+  key: string;
+  /** Whether `key` is a record's content, numbered among records alike once the run's order is known. */
+  byContent: boolean;
+  stage: Stage;
+  tone?: [number, number];
+  /** Their rating's mean on its own scale and how many ratings it rests on. */
+  rating?: { mean: number; scale: Rating['scale']; n: number };
+  pain?: string[];
+  open?: string[];
+  closed?: string[];
+  /** Their own records' ratings, counted by scale: the run's common scale is the commonest. */
+  scales: Partial<Record<Rating['scale'], number>>;
 }
 
-function customerState(subject: ProfiledCustomer, id: string, scale: CommonScale | null): CustomerState {
+export function stateDraft(subject: ProfiledCustomer): StateDraft {
   const { profile, customer } = subject;
-  const state: CustomerState = { id, stage: profile.stage };
-  if (profile.tone.mean !== null && profile.tone.n > 0) state.tone = [profile.tone.mean, profile.tone.n];
-  if (profile.rating && scale) state.rating = [round(onCommonScale({ value: profile.rating.mean, scale: profile.rating.scale }, scale), 2), profile.rating.n];
+  const record = lineKeyedRecord(subject);
+  const draft: StateDraft = { key: record ? contentKey(record) : customer.key, byContent: record !== null, stage: profile.stage, scales: {} };
+  if (profile.tone.mean !== null && profile.tone.n > 0) draft.tone = [profile.tone.mean, profile.tone.n];
+  if (profile.rating) draft.rating = { mean: profile.rating.mean, scale: profile.rating.scale, n: profile.rating.n };
   const pain = Object.keys(profile.codes).filter((code) => subject.signals.is('pain', code));
-  if (pain.length > 0) state.pain = sortedSet(pain);
+  if (pain.length > 0) draft.pain = sortedSet(pain);
   const sides = { open: [] as string[], closed: [] as string[] };
   for (const exchange of subject.exchanges) {
     const side = conversationSide(exchange);
     if (side) sides[side].push(conversationKey(customer.key, exchange));
   }
-  if (sides.open.length > 0) state.open = sortedSet(sides.open);
+  if (sides.open.length > 0) draft.open = sortedSet(sides.open);
   // A conversation answered once and waiting again (a second message with the same time and no id) stays open.
   const closed = sides.closed.filter((k) => !sides.open.includes(k));
-  if (closed.length > 0) state.closed = sortedSet(closed);
+  if (closed.length > 0) draft.closed = sortedSet(closed);
+  for (const event of subject.events) if (event.rating && isOwnRecord(event)) draft.scales[event.rating.scale] = (draft.scales[event.rating.scale] ?? 0) + 1;
+  return draft;
+}
+
+function customerState(draft: StateDraft, id: string, scale: CommonScale | null): CustomerState {
+  const state: CustomerState = { id, stage: draft.stage };
+  if (draft.tone) state.tone = draft.tone;
+  if (draft.rating && scale) state.rating = [round(onCommonScale({ value: draft.rating.mean, scale: draft.rating.scale }, scale), 2), draft.rating.n];
+  if (draft.pain) state.pain = draft.pain;
+  if (draft.open) state.open = draft.open;
+  if (draft.closed) state.closed = draft.closed;
   return state;
 }
 
@@ -117,20 +144,29 @@ function lineKeyedRecord(subject: ProfiledCustomer): Event | null {
 }
 
 /**
- * What the state knows each customer by: their linking key, except an anonymous customer whose record has no id
+ * What the state knows a customer by: their linking key, except an anonymous customer whose record has no id
  * (named by file and line): a newest-first export that grows at the top moves every line, so they are known by
  * their record's content, numbered among records alike in the order of the run.
  */
-function stateKeys(subjects: readonly ProfiledCustomer[]): string[] {
+const contentKey = (record: Event): string =>
+  ['anonymous', record.who.placeholder ?? '', record.kind, record.at?.toISOString() ?? '', record.rating ? `${record.rating.value}/${record.rating.scale}` : '', record.text ?? ''].join('\u0000');
+
+/** Each draft's key, records alike numbered in the order of the run. */
+function stateKeys(drafts: readonly StateDraft[]): string[] {
   const seen = new Map<string, number>();
-  return subjects.map((subject) => {
-    const record = lineKeyedRecord(subject);
-    if (!record) return subject.customer.key;
-    const content = ['anonymous', record.who.placeholder ?? '', record.kind, record.at?.toISOString() ?? '', record.rating ? `${record.rating.value}/${record.rating.scale}` : '', record.text ?? ''].join('\u0000');
-    const n = (seen.get(content) ?? 0) + 1;
-    seen.set(content, n);
-    return `${content}\u0000${n}`;
+  return drafts.map(({ key, byContent }) => {
+    if (!byContent) return key;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return `${key}\u0000${n}`;
   });
+}
+
+/** The run's common rating scale from every customer's ratings counted by scale (ratings.ts commonScale). */
+function draftScale(drafts: readonly StateDraft[]): CommonScale | null {
+  const counts = new Map<Rating['scale'], number>();
+  for (const draft of drafts) for (const [scale, n] of Object.entries(draft.scales) as [Rating['scale'], number][]) counts.set(scale, (counts.get(scale) ?? 0) + n);
+  return commonScaleOf(counts);
 }
 
 export interface StateOptions {
@@ -146,13 +182,22 @@ export interface StateOptions {
  * id the run's outputs give them. Returns the state and the ids of customers whose hashes collide (kept once).
  */
 export function buildState(subjects: readonly { subject: ProfiledCustomer; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
-  const scale = runRatingScale(subjects.map((s) => s.subject));
-  const keys = stateKeys(subjects.map((s) => s.subject));
   const tick = progressTicker(options.onProgress, { stage: 'state', unit: 'customers', total: subjects.length });
-  const entries = subjects.map(({ subject, id }, i) => {
-    tick(i + 1);
-    return [customerHash(keys[i]!), customerState(subject, id, scale)] as const;
-  });
+  return foldState(
+    subjects.map(({ subject, id }, i) => {
+      tick(i + 1);
+      return { draft: stateDraft(subject), id };
+    }),
+    options,
+  );
+}
+
+/** The state of a run from each customer's draft (stateDraft) and id, in the order of the run. */
+export function foldState(drafted: readonly { draft: StateDraft; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
+  const drafts = drafted.map((c) => c.draft);
+  const scale = draftScale(drafts);
+  const keys = stateKeys(drafts);
+  const entries = drafted.map(({ draft, id }, i) => [customerHash(keys[i]!), customerState(draft, id, scale)] as const);
   entries.sort(([a, x], [b, y]) => byCodePoint(a, b) || byCodePoint(x.id, y.id));
   const customers: Record<string, CustomerState> = {};
   const collisions: string[] = [];
