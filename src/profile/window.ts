@@ -25,25 +25,55 @@ export interface WindowFacts {
 
 const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 
-/** The window's figures over the run's profiled customers; `leftOut` is what --until kept out (zero without it). */
-export function windowFacts(profiled: readonly ProfiledCustomer[], window: { since?: Date; until?: Date }, asOf: Date | null, leftOut: LeftOut): WindowFacts {
+/** What the window's figures take from one customer: their records in it, before it and undated, and whether they are new. */
+export interface WindowCounts {
+  inWindow: number;
+  before: number;
+  undated: number;
+  /** Their first contact lies in the window (counted only with --since). */
+  isNew: boolean;
+}
+
+type Window = { since?: Date; until?: Date };
+
+const within = (window: Window) => {
   const from = window.since?.getTime() ?? Number.NEGATIVE_INFINITY;
   const to = window.until?.getTime() ?? Number.POSITIVE_INFINITY;
-  const inWindow = (t: number): boolean => t >= from && t <= to;
+  return { from, has: (t: number): boolean => t >= from && t <= to };
+};
+
+export function windowCounts({ events, profile }: ProfiledCustomer, window: Window): WindowCounts {
+  const { from, has } = within(window);
+  const counts: WindowCounts = { inWindow: 0, before: 0, undated: 0, isNew: profile.firstContact !== null && has(Date.parse(profile.firstContact)) };
+  for (const event of events) {
+    if (!event.at) counts.undated += 1;
+    else if (event.at.getTime() < from) counts.before += 1;
+    else if (has(event.at.getTime())) counts.inWindow += 1;
+  }
+  return counts;
+}
+
+/** The window's figures over the run's profiled customers; `leftOut` is what --until kept out (zero without it). */
+export function windowFacts(profiled: readonly ProfiledCustomer[], window: Window, asOf: Date | null, leftOut: LeftOut): WindowFacts {
+  return foldWindow(
+    profiled.map((subject) => windowCounts(subject, window)),
+    window,
+    asOf,
+    leftOut,
+  );
+}
+
+/** windowFacts from each customer's counts (windowCounts), which add up in any order. */
+export function foldWindow(customers: readonly WindowCounts[], window: Window, asOf: Date | null, leftOut: LeftOut): WindowFacts {
   const records = { inWindow: 0, before: 0, undated: 0 };
   let active = 0;
-  for (const { events } of profiled) {
-    let here = false;
-    for (const event of events) {
-      if (!event.at) records.undated += 1;
-      else if (event.at.getTime() < from) records.before += 1;
-      else if (inWindow(event.at.getTime())) {
-        records.inWindow += 1;
-        here = true;
-      }
-    }
-    if (here) active += 1;
+  let newcomers = 0;
+  for (const counts of customers) {
+    records.inWindow += counts.inWindow;
+    records.before += counts.before;
+    records.undated += counts.undated;
+    if (counts.inWindow > 0) active += 1;
+    if (counts.isNew) newcomers += 1;
   }
-  const newcomers = window.since ? profiled.filter((p) => p.profile.firstContact !== null && inWindow(Date.parse(p.profile.firstContact))).length : null;
-  return { since: iso(window.since), until: iso(window.until), asOf: iso(asOf), records, leftOut, customers: { active, new: newcomers } };
+  return { since: iso(window.since), until: iso(window.until), asOf: iso(asOf), records, leftOut, customers: { active, new: window.since ? newcomers : null } };
 }
