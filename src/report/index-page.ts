@@ -1,4 +1,4 @@
-import type { ContextEvent } from '../model.js';
+import type { ContextEvent, Source } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { andMore, labels, stageName, type ReportLang } from './i18n.js';
@@ -110,17 +110,31 @@ function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang
   return lines;
 }
 
-/** The world events of the run (context notes), each with the customers whose records fall in its window. */
 /** At most this many customers are named beside a world event in the index. */
 const NAMES_LISTED = 10;
 
+const contextKey = (source: Source): string => `${source.file}\u0000${source.line}`;
+
+/**
+ * The world events (context notes, by file and line) a customer's records fall in: what the index's world events
+ * need of a customer, once, rather than every record of the run searched once per world event.
+ */
+export function contextsTouched(subject: Pick<ProfiledCustomer, 'events'>): string[] {
+  const keys = new Set<string>();
+  for (const event of subject.events) for (const annotation of event.annotations) if (annotation.code === 'context') keys.add(contextKey(annotation.source));
+  return [...keys];
+}
+
+/** The world events of the run (context notes), each with the customers whose records fall in its window. */
 function contextSection(sorted: readonly ProfiledCustomer[], contextEvents: readonly ContextEvent[], lang: ReportLang): Block[] {
   const l = labels(lang);
   const lines: Block[] = [];
   if (contextEvents.length > 0) {
     lines.push(`## ${l.worldEventsIndex}`, '');
+    const touches = sorted.map((subject) => new Set(contextsTouched(subject)));
     for (const context of contextEvents) {
-      const touched = sorted.filter((s) => s.events.some((e) => e.annotations.some((a) => a.code === 'context' && a.source.file === context.source.file && a.source.line === context.source.line)));
+      const key = contextKey(context.source);
+      const touched = sorted.filter((_, i) => touches[i]!.has(key));
       // The first few who need attention most, linked; a world event can touch thousands of customers.
       const links = touched.slice(0, NAMES_LISTED).map((s) => `[${inline(s.profile.name ?? s.profile.id, 40)}](customers/${s.profile.slug}.md)`);
       if (touched.length > NAMES_LISTED) links.push(andMore(touched.length - NAMES_LISTED, lang));
