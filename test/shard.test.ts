@@ -104,21 +104,31 @@ describe('n shards merged are one run, byte for byte', () => {
     await expectSame([input], 1, ['--format', 'both', '--lang', 'de']);
   });
 
-  it('keeps a shard\'s page where none of the customer\'s gaps is shared, and draws the others again', async () => {
+  it("fills the blind-spot slot of each shard's page, leaving out the gaps most of the run shares, and draws none again", async () => {
     const input = sharedGapsExport(tempDir());
     const { root, shards } = await bothWays([input], 2);
-    // Mark every page the shards drew: a kept page carries the mark into the merged folder, a page drawn again not.
+    // Mark every page the shards drew: each merged page carries the mark, so none was drawn again.
+    const mark = '<!-- drawn by the shard -->\n';
     for (const dir of shards) {
       const file = join(dir, PAGES_FILE);
-      const marked = readFileSync(file, 'utf8').split('\n').map((line) => (line ? JSON.stringify({ ...(JSON.parse(line) as object), md: `${(JSON.parse(line) as { md: string }).md}<!-- drawn by the shard -->\n` }) : line));
+      const marked = readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => {
+          if (!line) return line;
+          const page = JSON.parse(line) as { md: { before: string; after: string } };
+          return JSON.stringify({ ...page, md: { ...page.md, after: `${page.md.after}${mark}` } });
+        });
       writeFileSync(file, marked.join('\n'));
       reseal(dir, PAGES_FILE);
     }
     expect((await run(['merge', ...shards, '-q', '-o', join(root, 'marked')])).code).toBe(0);
     const pages = filesUnder(join(root, 'marked'));
-    expect(pages['customers/c1.md']).toContain('<!-- drawn by the shard -->');
-    expect(pages['customers/c2.md']).not.toContain('<!-- drawn by the shard -->');
-    expect(pages['customers/c2.md']).toBe(filesUnder(join(root, 'one'))['customers/c2.md']);
+    const one = filesUnder(join(root, 'one'));
+    // c1 has none of the gaps the run shares; c2 has one, which the shard could not know to leave out: both are the
+    // unsharded run's pages, the mark aside.
+    const c2 = one['profiles.jsonl']!.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string; blindSpots: string[] }).find((p) => p.id === 'c2')!;
+    expect(c2.blindSpots.filter((gap) => !one['customers/c2.md']!.includes(gap)).length).toBeGreaterThan(0);
+    for (const page of ['customers/c1.md', 'customers/c2.md']) expect(pages[page]).toBe(`${one[page]}${mark}`);
   });
 
   it('on a generated export of 200 customers', async () => {

@@ -3,8 +3,9 @@
 // the run's order, the figures that need every customer (the gaps most of the run shares, the window) are settled
 // by the same function the unsharded run settles them with, and then the same reportRun writes every page, the
 // index, customers.csv, profiles.jsonl and the state, and checks --fail-on and --strict. A customer's page is the
-// shard's where none of their gaps is one most of the run shares, else drawn again. So n shards merged are one
-// run, byte for byte (test/shard.test.ts). Shards of different runs, a missing or a doubled shard are refused.
+// shard's, its blind-spot slot filled with their gaps but those most of the run shares; none is drawn again. So n
+// shards merged are one run, byte for byte (test/shard.test.ts). Shards of different runs, a missing or a doubled
+// shard are refused.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { settleRun } from '../pipeline.js';
@@ -19,7 +20,7 @@ import { outPlaces } from './output/places.js';
 import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
 import { tightenHeapGrowth } from './memory.js';
-import type { DrawnPage, ReportFormat } from './write.js';
+import { filledPages, type DrawnPage, type ReportFormat, type SlottedPages } from './write.js';
 
 export interface MergeFlags {
   out: string;
@@ -135,20 +136,22 @@ function readLines<T>(shard: ShardFolder, file: string, read: (text: string) => 
   return values;
 }
 
-/** A shard's customers, each with their place in the run and their page as the shard drew it. */
-function readShard(shard: ShardFolder, shared: Parameters<typeof readCustomerRecord>[1]): { subject: ProfiledCustomer; order: number; page: DrawnPage }[] {
+/** A shard's customers, each with their place in the run and their page as the shard drew it, its slot open. */
+function readShard(shard: ShardFolder, shared: Parameters<typeof readCustomerRecord>[1]): { subject: ProfiledCustomer; order: number; page: SlottedPages }[] {
   const records = readLines(shard, RECORDS_FILE, (text) => readCustomerRecord(text, shared));
-  const pages = readLines(shard, PAGES_FILE, (text) => JSON.parse(text) as DrawnPage);
+  const pages = readLines(shard, PAGES_FILE, (text) => JSON.parse(text) as SlottedPages);
   return records.map((record, i) => ({ ...record, page: pages[i]! }));
 }
 
 /**
- * A shard's page where it is the run's: none of the customer's gaps is one most of the run shares, so the merged
- * run leaves none of them out either. The other pages are drawn again (write.ts), from the customer's record.
+ * A customer's page as the run draws it: the shard's, its slot filled with the customer's blind spots but the gaps
+ * most of the run shares, known only now that every shard is read.
  */
-function keptPages(pages: ReadonlyMap<ProfiledCustomer, DrawnPage>, sharedGaps: readonly string[]): (subject: ProfiledCustomer) => DrawnPage | null {
-  const shared = new Set(sharedGaps);
-  return (subject) => (subject.findings.blindSpots.some((gap) => shared.has(gap.key)) ? null : (pages.get(subject) ?? null));
+function filledShardPages(pages: ReadonlyMap<ProfiledCustomer, SlottedPages>, sharedGaps: readonly string[], lang: ReportLang): (subject: ProfiledCustomer) => DrawnPage | null {
+  return (subject) => {
+    const page = pages.get(subject);
+    return page ? filledPages(page, subject.findings.blindSpots, sharedGaps, lang) : null;
+  };
 }
 
 /** A folder on disk as one key, so "s1", "./s1" and a link to it are the same folder. */
@@ -198,7 +201,8 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   // The run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
   records.sort((a, b) => a.order - b.order);
   const merged = settleRun({ profiled: records.map((r) => r.subject), warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities });
-  const drawnPage = keptPages(new Map(records.map((r) => [r.subject, r.page])), merged.sharedGaps);
-  const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false, drawnPage };
+  const lang = run.lang as ReportLang;
+  const drawnPage = filledShardPages(new Map(records.map((r) => [r.subject, r.page])), merged.sharedGaps, lang);
+  const output = { lang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false, drawnPage };
   return reportRun(merged, merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
 }

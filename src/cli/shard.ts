@@ -2,8 +2,9 @@
 // folder; `thick merge` (merge.ts) writes the whole run's outputs from the n folders. Every shard reads and links
 // every input (cheap), so all that the run shares (the reference date, RFM, slugs, what the run holds, the
 // warnings) is the same in each; only its own customers are annotated, profiled and drawn (the expensive part). The
-// shard folder holds their profiles as records (profile/record.ts), their pages with none of their gaps left out,
-// and the run's own data in thick-shard.json, which also names the shard, the options and the inputs (size and
+// shard folder holds their profiles as records (profile/record.ts), their pages drawn with a slot where the list of
+// their blind spots goes (which needs the gaps most of the whole run shares, so the merge fills it in), and the run's
+// own data in thick-shard.json, which also names the shard, the options and the inputs (size and
 // SHA-256), so a merge refuses shards of different runs, and the size and SHA-256 of each file it wrote beside it, so
 // a merge refuses a shard whose files were changed or cut short after it was written (copied over a network, say).
 import { createHash } from 'node:crypto';
@@ -19,19 +20,20 @@ import { UsageError } from './errors.js';
 import { parseShard, type Shard } from './options.js';
 import { sha256 } from './output/manifest.js';
 import { writeOutput } from './output/safe-write.js';
-import { customerPages } from './write.js';
+import { customerPagesWithSlot } from './write.js';
 import { inputName, isStdin } from './stdin.js';
 import type { terminal } from './terminal.js';
 
 export const SHARD_FILE = 'thick-shard.json';
 export const RECORDS_FILE = 'customers.jsonl';
-/** Each customer's page drawn with none of their gaps left out, a line each in the order of customers.jsonl. */
+/** Each customer's page drawn with a slot for their blind spots (write.ts SlottedPages), a line each, as customers.jsonl. */
 export const PAGES_FILE = 'pages.jsonl';
 /**
  * Bumped when a shard folder's meaning changes: a merge reads only shards of its own version.
  * 2: thick-shard.json holds the size and SHA-256 of customers.jsonl and pages.jsonl (`data`).
+ * 3: pages.jsonl holds each page as the text before and after its blind-spot list, which the merge fills in.
  */
-export const SHARD_VERSION = 2;
+export const SHARD_VERSION = 3;
 
 export type { Shard };
 
@@ -148,9 +150,9 @@ function shardInputs(inputs: readonly string[]): ShardInput[] {
 
 const reportedFile = ({ file, encoding, delimiter, preset, rows, rating, contextEvents, rejected }: ReportedFile): ReportedFile => ({ file, encoding, delimiter, preset: { id: preset.id }, rows, rating, contextEvents, rejected });
 
-/** The customers' pages as the merge may keep them (write.ts customerPages), a line of JSON each. */
+/** The customers' pages with their blind-spot slot open (write.ts customerPagesWithSlot), a line of JSON each. */
 function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags: AnalyzeFlags): Buffer {
-  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${jsonText(customerPages(subject, codes, [], { lang: flags.lang, format: flags.format }))}\n`)));
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${jsonText(customerPagesWithSlot(subject, codes, { lang: flags.lang, format: flags.format }))}\n`)));
 }
 
 /** The customers' records, a line each, in the order the run found them (their place kept for the merge). */

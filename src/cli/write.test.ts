@@ -4,7 +4,7 @@ import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse, codeInfo } from '../pipeline.js';
 import { buildState } from '../profile/state.js';
-import { rejectedCsv, runFiles, runOutput } from './write.js';
+import { customerPages, customerPagesWithSlot, filledPages, rejectedCsv, runFiles, runOutput } from './write.js';
 import { defaultCodebook } from './resources.js';
 import type { Progress } from '../progress.js';
 import { expectCountsRise } from '../test-support.js';
@@ -66,5 +66,57 @@ describe('the slow files of a run report how far they are', () => {
     // In the order the files are made, and the files the same as a run nobody watches.
     expect([...new Set(heard.map((p) => p.part ?? p.stage))]).toEqual(['state', 'the index', 'customers.csv', 'profiles.jsonl']);
     expect(files).toEqual(runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en', runState: { state, changes: null } }));
+  });
+});
+
+describe('a customer page drawn with a slot for the blind-spot list, filled in once the shared gaps are known', () => {
+  // Texts that look like the page around the slot, in Markdown and in HTML: customer text is data and must not move it.
+  const cut = ['## 8. Blind spots', '<h2>8. Blind spots</h2>', '</main></body>', '- Nothing that concerns this customer alone', '[x]: https://example.org "t"'];
+  const csv = [
+    'customer_id,timestamp,channel,direction,text',
+    `a1,2024-05-01T10:00:00Z,email,inbound,"${cut.join('\n').replaceAll('"', '""')}"`,
+    'a1,2024-05-03T10:00:00Z,chat,inbound,"Bonjour, ma commande n\'est toujours pas arrivée, pouvez-vous vérifier ?"',
+    'a1,,chat,inbound,"Still [waiting](https://example.org) for my refund <b>now</b>"',
+    'a1,2024-05-04T10:00:00Z,chat,outbound,',
+    'b2,2024-05-02T10:00:00Z,email,inbound,"Great coffee, fast delivery. | a | b |"',
+    'c3,2024-05-02T10:00:00Z,email,inbound,',
+  ].join('\n');
+  const analysis = analyse([ingestFile(Buffer.from(csv), 'tickets.csv')], { codebook: defaultCodebook() });
+  const codes = codeInfo(defaultCodebook());
+  const gapSets = (keys: string[]) => [[], keys, keys.slice(0, 1), keys.slice(1), ['noSuchGap']];
+
+  it('is, filled, the page drawn with those gaps, byte for byte, in Markdown and HTML, English and German', () => {
+    let compared = 0;
+    for (const subject of analysis.profiled) {
+      const keys = subject.findings.blindSpots.map((f) => f.key);
+      for (const lang of ['en', 'de'] as const) {
+        const slotted = customerPagesWithSlot(subject, codes, { lang, format: 'both' });
+        for (const sharedGaps of gapSets(keys)) {
+          expect(filledPages(slotted, subject.findings.blindSpots, sharedGaps, lang)).toEqual(customerPages(subject, codes, sharedGaps, { lang, format: 'both' }));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(analysis.profiled.length * 2 * 5);
+    // The subjects have gaps to leave out, several of them, and the customer text that mimics the page is on it.
+    expect(Math.max(...analysis.profiled.map((s) => s.findings.blindSpots.length))).toBeGreaterThan(2);
+    expect(customerPages(analysis.profiled[0]!, codes, [], { lang: 'en', format: 'md' }).md).toContain('\\[x\\]: https\\://example.org');
+  });
+
+  it('leaves out exactly the shared gaps, and says so when none of the customer’s own is left', () => {
+    const subject = analysis.profiled[0]!;
+    const keys = subject.findings.blindSpots.map((f) => f.key);
+    const slotted = customerPagesWithSlot(subject, codes, { lang: 'en', format: 'md' });
+    const section = (page: string) => page.slice(page.search(/^## 8\. /m), page.search(/^## 9\. /m));
+    const all = section(filledPages(slotted, subject.findings.blindSpots, [], 'en').md!);
+    expect(all.match(/^- /gm)).toHaveLength(keys.length);
+    const none = section(filledPages(slotted, subject.findings.blindSpots, keys, 'en').md!);
+    expect(none).toBe('## 8. Blind spots\n\nNothing that concerns this customer alone; what the whole run cannot see is listed in the index.\n\n');
+  });
+
+  it('draws only the formats asked for', () => {
+    const subject = analysis.profiled[0]!;
+    expect(customerPagesWithSlot(subject, codes, { lang: 'en', format: 'md' }).html).toBeNull();
+    expect(filledPages(customerPagesWithSlot(subject, codes, { lang: 'en', format: 'html' }), subject.findings.blindSpots, [], 'en').md).toBeNull();
   });
 });

@@ -1,15 +1,15 @@
 import type { Rejection } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
 import { jsonText } from '../profile/record.js';
-import { say } from '../profile/wording.js';
+import { say, type Finding } from '../profile/wording.js';
 import type { CodeInfo } from '../report/codes.js';
-import { customerPage } from '../report/customer.js';
+import { blindSpotsSection, customerPage, customerPageAround } from '../report/customer.js';
 import { customersCsv } from '../report/customers-csv.js';
 import { handoutPage } from '../report/handout.js';
-import { pageHtml } from '../report/html.js';
+import { htmlSlot, pageHtml, pageHtmlParts } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
 import { indexPage, type IndexInputs } from '../report/index-page.js';
-import { pageMarkdown, type Block } from '../report/page.js';
+import { filledSlot, markdownParts, markdownSlot, pageMarkdown, type Block, type SlottedText } from '../report/page.js';
 import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { passTicker, progressTicker, type OnProgress } from '../progress.js';
@@ -78,17 +78,54 @@ function drawn(blocks: readonly Block[], lang: ReportLang, format: ReportFormat)
 
 /**
  * A customer's page, leaving out the gaps most of the run shares (`sharedGaps`, said once in the index). A shard
- * (shard.ts) draws its customers' pages with none left out; `thick merge` keeps such a page wherever none of the
- * customer's gaps is shared, since the page is then the same, and draws the others again.
+ * (shard.ts) draws its customers' pages with a slot where that list goes (customerPagesWithSlot); `thick merge`
+ * fills the slot once the run's shared gaps are known (filledPages).
  */
 export function customerPages(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, sharedGaps: readonly string[], { lang, format = 'md' }: Pick<OutputOptions, 'lang' | 'format'>): DrawnPage {
   return drawn(customerPage(subject, { lang, codes, sharedGaps }), lang, format);
 }
 
+/** A customer's page in the run's formats, each with a slot left open where the blind-spot list goes. */
+export interface SlottedPages {
+  md: SlottedText | null;
+  html: SlottedText | null;
+}
+
+/**
+ * How each format draws a page cut around a slot, and the lines that fill it: the slot's cuts and filling are the
+ * same for both formats (page.ts filledSlot); only the drawing of blocks differs (HTML escapes text its own way).
+ */
+const SLOT_DRAWING = {
+  md: { around: (parts: readonly Block[][]) => markdownParts(parts), slot: markdownSlot },
+  html: { around: (parts: readonly Block[][], lang: ReportLang) => pageHtmlParts(parts, { lang }), slot: htmlSlot },
+} as const;
+
+/**
+ * A customer's page drawn before the run's shared gaps are known: everything but the blind-spot list, which is left
+ * as a slot. Filled (filledPages), it is the page customerPages draws with the run's shared gaps, byte for byte.
+ */
+export function customerPagesWithSlot(subject: ProfiledCustomer, codes: ReadonlyMap<string, CodeInfo>, { lang, format = 'md' }: Pick<OutputOptions, 'lang' | 'format'>): SlottedPages {
+  const { before, after } = customerPageAround(subject, { lang, codes });
+  const slotted = (parts: string[]): SlottedText => ({ before: parts[0]!, after: parts[1]! });
+  return {
+    md: format !== 'html' ? slotted(SLOT_DRAWING.md.around([before, after])) : null,
+    html: format !== 'md' ? slotted(SLOT_DRAWING.html.around([before, after], lang)) : null,
+  };
+}
+
+/** A page drawn with a slot, filled with the customer's blind spots but those most of the run shares. */
+export function filledPages(page: SlottedPages, blindSpots: readonly Finding[], sharedGaps: readonly string[], lang: ReportLang): DrawnPage {
+  const lines = blindSpotsSection(blindSpots, sharedGaps, lang);
+  return {
+    md: page.md && filledSlot(page.md, SLOT_DRAWING.md.slot(lines)),
+    html: page.html && filledSlot(page.html, SLOT_DRAWING.html.slot(lines)),
+  };
+}
+
 /**
  * The report pages of a run, made one page at a time: index and customers/<slug>, as Markdown and/or HTML by
- * `format`; a customer's page drawn already (`drawnPage`, a shard's) is taken as it is. The HTML pages link to each
- * other and each opens offline.
+ * `format`; a customer's page drawn already (`drawnPage`: a shard's, its slot filled) is taken as it is. The HTML
+ * pages link to each other and each opens offline.
  */
 function* reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
   const { drawnPage } = options;
@@ -134,7 +171,7 @@ export interface OutputOptions {
   runState?: RunStateOutput;
   /** Hears how far the run's files are made and written (progress.ts): pages are rendered as they are written. */
   onProgress?: OnProgress;
-  /** A customer's page as drawn already (thick merge: a shard's), or null to draw it here. */
+  /** A customer's page as drawn already (thick merge: a shard's, its slot filled), or null to draw it here. */
   drawnPage?: (subject: ProfiledCustomer) => DrawnPage | null;
 }
 

@@ -13,7 +13,7 @@ import { stillOpen } from '../profile/dialog.js';
 import { toneDisagrees } from '../profile/ratings.js';
 import { ratingTone } from '../rating-scales.js';
 import type { Signals } from '../profile/signals.js';
-import { kindName, ratingText, say } from '../profile/wording.js';
+import { kindName, ratingText, say, type Finding } from '../profile/wording.js';
 
 /** Marks a report as thick's own, so a rerun replaces it and leaves files a person put there alone. */
 export const GENERATED_MARK = '<!-- written by thick: a rerun replaces this file -->';
@@ -25,11 +25,15 @@ export interface ReportOptions {
   sharedGaps?: readonly string[];
 }
 
-/** The customer's blind spots as the report lists them: what is particular to them. */
-function blindSpotsSection(subject: ProfiledCustomer, options: ReportOptions, l: ReturnType<typeof labels>): string[] {
-  const shared = new Set(options.sharedGaps ?? []);
-  const own = subject.findings.blindSpots.filter((f) => !shared.has(f.key));
-  return own.length > 0 ? own.map((f) => `- ${mdText(say(f, options.lang))}`) : [l.noBlindSpots];
+/**
+ * The customer's blind spots as the report lists them: what is particular to them. The only section that needs the
+ * whole run (the gaps most of it shares), so a page can be drawn without it and have it filled in later
+ * (cli/write.ts customerPagesWithSlot). Its lines are never empty: a slot needs none (page.ts markdownPart).
+ */
+export function blindSpotsSection(blindSpots: readonly Finding[], sharedGaps: readonly string[], lang: ReportLang): string[] {
+  const shared = new Set(sharedGaps);
+  const own = blindSpots.filter((f) => !shared.has(f.key));
+  return own.length > 0 ? own.map((f) => `- ${mdText(say(f, lang))}`) : [labels(lang).noBlindSpots];
 }
 
 /**
@@ -322,6 +326,15 @@ function relationshipSection(subject: ProfiledCustomer, l: ReturnType<typeof lab
 
 /** One customer's insight report as blocks, sections as PRODUCT.md lists them. */
 export function customerPage(subject: ProfiledCustomer, options: ReportOptions): Block[] {
+  const { before, after } = customerPageAround(subject, options);
+  return [...before, ...blindSpotsSection(subject.findings.blindSpots, options.sharedGaps ?? [], options.lang), ...after];
+}
+
+/**
+ * A customer's page as the blocks before and after its blind-spot list, the one part that needs the run's shared
+ * gaps. The list's own blank lines stay outside it, so the list is only its items (or the line saying there are none).
+ */
+export function customerPageAround(subject: ProfiledCustomer, options: Omit<ReportOptions, 'sharedGaps'>): { before: Block[]; after: Block[] } {
   const l = labels(options.lang);
   const { profile } = subject;
   // Names are entity-decoded at ingest: "Kim &lt;img …&gt;" arrives as a live tag unless escaped here.
@@ -334,16 +347,22 @@ export function customerPage(subject: ProfiledCustomer, options: ReportOptions):
     [l.dialog, dialogSection(subject, l, options.lang)],
     [l.relationship, relationshipSection(subject, l, options.lang)],
     [l.context, contextSection(subject, l, options.lang)],
-    [l.blindSpots, blindSpotsSection(subject, options, l)],
-    [l.nextConversation, nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`)],
   ];
+  const next: Block[] = nextConversation(subject, options.codes, options.lang).map((o, i) => `${i + 1}. ${o}`);
   const why = mdText(subject.findings.attention.map((f) => say(f, options.lang)).join(', '));
   // The portrait first: who this is, what moves them, what to do next; the sections below hold the evidence.
-  const { who, moves, next } = portrait(subject, options.codes, options.lang);
-  const header = [`# ${title}`, '', who, '', moves, '', next, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang, 2)}${why ? ` (${why})` : ''}`, ''];
-  const body = sections.flatMap(([heading, lines], i) => [`## ${i + 1}. ${heading}`, '', ...trimBlank(lines), '']);
-  return [...header, ...body, GENERATED_MARK];
+  const { who, moves, next: nextStep } = portrait(subject, options.codes, options.lang);
+  const header = [`# ${title}`, '', who, '', moves, '', nextStep, '', `${l.reportOf} · ${l.stage}: **${stageName(profile.stage, options.lang)}** · ${l.attention}: ${num(profile.attention, options.lang, 2)}${why ? ` (${why})` : ''}`, ''];
+  const body = sections.flatMap(([heading, lines], i) => section(i + 1, heading, lines));
+  const blindSpotsAt = sections.length + 1;
+  return {
+    before: [...header, ...body, `## ${blindSpotsAt}. ${l.blindSpots}`, ''],
+    after: ['', ...section(blindSpotsAt + 1, l.nextConversation, next), GENERATED_MARK],
+  };
 }
+
+/** A numbered section: its heading, its lines without trailing blank ones, and the blank line that ends it. */
+const section = (n: number, title: string, lines: Block[]): Block[] => [`## ${n}. ${title}`, '', ...trimBlank(lines), ''];
 
 /** One customer's insight report as Markdown. */
 export function renderCustomerReport(subject: ProfiledCustomer, options: ReportOptions): string {

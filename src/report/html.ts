@@ -118,32 +118,39 @@ function chartFigure(block: Chart, id: string): string {
   return `<figure class="chart">\n<figcaption>${escapeXml(block.title)}</figcaption>\n${svg}\n${list}</figure>\n`;
 }
 
-/** The page's body and the plain text of its first level-1 heading. */
-function renderBody(blocks: readonly Block[]): { body: string; heading: string | null; widestTable: number } {
-  const parts: string[] = [];
+/**
+ * The page's body, one text for each part the page is cut in, and the plain text of its first level-1 heading.
+ * Markdown lines run together up to a chart or a cut; a cut must fall between blocks set apart by blank lines, so the
+ * lines on either side render as they would together (thick's lines hold no link reference a cut could separate
+ * from its use: customer text escapes every bracket).
+ */
+function renderBody(parts: readonly (readonly Block[])[]): { bodies: string[]; heading: string | null; widestTable: number } {
   const env: PageEnv = {};
   let heading: string | null = null;
-  let run: string[] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
+  let charts = 0;
+  const rendered = (run: readonly string[]): string => {
+    if (run.length === 0) return '';
     const tokens = md.parse(run.join('\n'), env);
     const h1 = tokens.findIndex((t: Token) => t.type === 'heading_open' && t.tag === 'h1');
     if (heading === null && h1 >= 0) heading = plainText(tokens[h1 + 1]?.children ?? []);
-    parts.push(md.renderer.render(tokens, md.options, env));
-    run = [];
+    return md.renderer.render(tokens, md.options, env);
   };
-  let charts = 0;
-  for (const block of blocks) {
-    if (!isChart(block)) {
-      // The marker is a comment in the Markdown; in HTML (raw HTML off) it would show as text, so it goes to <head>.
-      if (block !== GENERATED_MARK) run.push(block);
-      continue;
+  const bodies = parts.map((blocks) => {
+    const out: string[] = [];
+    let run: string[] = [];
+    for (const block of blocks) {
+      if (!isChart(block)) {
+        // The marker is a comment in the Markdown; in HTML (raw HTML off) it would show as text, so it goes to <head>.
+        if (block !== GENERATED_MARK) run.push(block);
+        continue;
+      }
+      out.push(rendered(run), chartFigure(block, `chart-${++charts}`));
+      run = [];
     }
-    flush();
-    parts.push(chartFigure(block, `chart-${++charts}`));
-  }
-  flush();
-  return { body: parts.join(''), heading, widestTable: env.widestTable ?? 0 };
+    out.push(rendered(run));
+    return out.join('');
+  });
+  return { bodies, heading, widestTable: env.widestTable ?? 0 };
 }
 
 /**
@@ -154,10 +161,18 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-in
 
 /** A page as a complete, self-contained HTML5 document: no script, no external reference, a print stylesheet. */
 export function pageHtml(blocks: readonly Block[], options: HtmlPageOptions): string {
-  const { body, heading, widestTable } = renderBody(blocks);
+  return pageHtmlParts([blocks], options).join('');
+}
+
+/**
+ * A page as an HTML document cut in parts where its blocks are cut: joined, the parts are pageHtml of all the
+ * blocks. The first part holds the document's head, whose title and print orientation are those of the parts given.
+ */
+export function pageHtmlParts(parts: readonly (readonly Block[])[], options: HtmlPageOptions): string[] {
+  const { bodies, heading, widestTable } = renderBody(parts);
   const orientation = widestTable >= LANDSCAPE_COLUMNS ? ' landscape' : '';
   const title = options.title ?? heading ?? 'thick';
-  return [
+  const head = [
     '<!DOCTYPE html>',
     `<html lang="${escapeXml(options.lang)}">`,
     '<head>',
@@ -173,12 +188,20 @@ export function pageHtml(blocks: readonly Block[], options: HtmlPageOptions): st
     '</head>',
     '<body>',
     '<main>',
-    body.trimEnd(),
-    '</main>',
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  const last = bodies.length - 1;
+  return bodies.map((body, i) => `${i === 0 ? head : ''}${i === last ? `${body.trimEnd()}\n</main>\n</body>\n</html>\n` : body}`);
+}
+
+/**
+ * Markdown lines as HTML, to fill a slot left in a page drawn with pageHtmlParts. A table would change the page's
+ * print orientation, which its head has said already; a slot holds none (a list or a line), and one is refused.
+ */
+export function htmlSlot(lines: readonly string[]): string {
+  const { bodies, widestTable } = renderBody([lines]);
+  if (widestTable > 0) throw new Error('a page slot holds no table: the page head has set its print orientation');
+  return bodies[0]!;
 }
 
 /**
