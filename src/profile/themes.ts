@@ -6,6 +6,7 @@ import { isCustomerVoice, isOwnRecord, isTheme, type Annotation, type Event, typ
 import { byRecord, chronological } from './chronology.js';
 import type { ProfiledCustomer } from './index.js';
 import { noPasses, type Passes } from '../progress.js';
+import { exactSum } from '../sum.js';
 import { commonScale, feltTone, onCommonScale, type CommonScale } from './ratings.js';
 
 /**
@@ -168,36 +169,30 @@ export const EXAMPLES_PER_THEME = 2;
 interface Tally {
   customers: Set<string>;
   records: number;
-  rated: number;
-  ratingSum: number;
+  /** The ratings of the records whose words carry the theme. */
+  ratings: number[];
   hits: { record: SaidRecord; hit: SaidHit; code: string }[];
 }
 
 /** Every theme of the run: most customers first, then most records, then by code. */
 export function themesAcross(records: readonly SaidRecord[], passes: Passes = noPasses): Theme[] {
   const tallies = new Map<string, Tally>();
-  let rated = 0;
-  let ratingSum = 0;
+  const ratings: number[] = [];
   const tallied = passes.next(records.length);
   for (const [i, record] of records.entries()) {
     tallied(i + 1);
-    if (record.rating !== null) {
-      rated += 1;
-      ratingSum += record.rating;
-    }
+    if (record.rating !== null) ratings.push(record.rating);
     for (const [k, code] of record.codes.entries()) {
-      const tally = tallies.get(code) ?? { customers: new Set(), records: 0, rated: 0, ratingSum: 0, hits: [] };
+      const tally = tallies.get(code) ?? { customers: new Set(), records: 0, ratings: [], hits: [] };
       tally.customers.add(record.customer);
       tally.records += 1;
-      if (record.rating !== null && record.worded.includes(code)) {
-        tally.rated += 1;
-        tally.ratingSum += record.rating;
-      }
+      if (record.rating !== null && record.worded.includes(code)) tally.ratings.push(record.rating);
       tally.hits.push({ record, hit: record.hits[k]!, code });
       tallies.set(code, tally);
     }
   }
-  const all = rated > 0 ? { n: rated, sum: ratingSum } : null;
+  // Sums rounded once (sum.ts), so they do not depend on the order the records come in.
+  const all = ratings.length > 0 ? { n: ratings.length, sum: exactSum(ratings) } : null;
   // Choosing a theme's examples scores and sorts every record that has it: a few slow themes, each reported.
   const chosen = passes.next(tallies.size, 1);
   return [...tallies]
@@ -211,10 +206,12 @@ export function themesAcross(records: readonly SaidRecord[], passes: Passes = no
 
 function impactOf(tally: Tally, all: { n: number; sum: number }): ThemeImpact | null {
   // Without a rated record of its own, leaving the theme out leaves the mean where it is.
-  if (tally.rated === 0) return { n: 0, meanWith: null, meanWithout: all.sum / all.n, impact: 0 };
-  const rest = all.n - tally.rated;
-  const meanWithout = rest > 0 ? (all.sum - tally.ratingSum) / rest : null;
-  return { n: tally.rated, meanWith: tally.ratingSum / tally.rated, meanWithout, impact: meanWithout === null ? null : all.sum / all.n - meanWithout };
+  const rated = tally.ratings.length;
+  if (rated === 0) return { n: 0, meanWith: null, meanWithout: all.sum / all.n, impact: 0 };
+  const sum = exactSum(tally.ratings);
+  const rest = all.n - rated;
+  const meanWithout = rest > 0 ? (all.sum - sum) / rest : null;
+  return { n: rated, meanWith: sum / rated, meanWithout, impact: meanWithout === null ? null : all.sum / all.n - meanWithout };
 }
 
 /**
@@ -312,7 +309,7 @@ function segmentRow(value: string, group: readonly SaidRecord[]): SegmentRow {
     value,
     records: group.length,
     customers: new Set(group.map((r) => r.customer)).size,
-    rating: ratings.length > 0 ? { mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, n: ratings.length } : null,
+    rating: ratings.length > 0 ? { mean: exactSum(ratings) / ratings.length, n: ratings.length } : null,
     themes: themes.slice(0, SEGMENT_THEMES),
   };
 }

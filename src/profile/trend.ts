@@ -4,6 +4,7 @@
 import { byCodePoint } from '../collation.js';
 import { span } from '../span.js';
 import type { SaidRecord } from './themes.js';
+import { exactSum } from '../sum.js';
 
 /** A mean with the number of values it is taken over. */
 export interface Mean {
@@ -60,7 +61,8 @@ function add(sums: Sums, record: SaidRecord): void {
   for (const code of record.codes) sums.codes.set(code, (sums.codes.get(code) ?? 0) + 1);
 }
 
-export const meanOf = (values: readonly number[]): Mean | null => (values.length === 0 ? null : { mean: values.reduce((a, b) => a + b, 0) / values.length, n: values.length });
+/** The mean, its sum rounded once (sum.ts): the same whatever order the values come in. */
+export const meanOf = (values: readonly number[]): Mean | null => (values.length === 0 ? null : { mean: exactSum(values) / values.length, n: values.length });
 
 function periodOf(month: string, sums: Sums): Period {
   const codes = Object.fromEntries([...sums.codes].sort(([a], [b]) => byCodePoint(a, b)));
@@ -248,7 +250,7 @@ export function twoProportionZ(a: { n: number; of: number }, b: { n: number; of:
   return se === 0 ? 0 : (a.n / a.of - b.n / b.of) / se;
 }
 
-const variance = (values: readonly number[], mean: number): number => values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1);
+const variance = (values: readonly number[], mean: number): number => exactSum(values.map((x) => (x - mean) ** 2)) / (values.length - 1);
 
 /** Two means compared by Welch's t: up or down when |t| ≥ CLEAR, else steady. Null with fewer than two values on a side. */
 export function meanChange(latest: readonly number[], before: readonly number[]): MeanChange | null {
