@@ -3,7 +3,7 @@
 // customers) is not always the costliest (the lowest ratings): both are measured, as CX tools such as Thematic do.
 import { byCodePoint } from '../collation.js';
 import { isCustomerVoice, isOwnRecord, isTheme, type Annotation, type Event, type EventKind, type Lang, type Maker, type Rating, type Source } from '../model.js';
-import { byRecord, chronological } from './chronology.js';
+import { byRecord } from './chronology.js';
 import type { ProfiledCustomer } from './index.js';
 import { noPasses, type Passes } from '../progress.js';
 import { exactSum } from '../sum.js';
@@ -57,11 +57,12 @@ export interface SaidHit {
   by: Maker['kind'];
 }
 
-/** Every said record of the run, oldest first (undated last), with the common scale its ratings are compared on. */
+/**
+ * Every said record of the run, customer by customer, with the common scale its ratings are compared on. Nothing
+ * made from them depends on their order (sums are exact, sum.ts; ties go by rank), so they are not sorted.
+ */
 export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): { records: SaidRecord[]; scale: CommonScale | null } {
   const events = profiled.flatMap((p) => p.events.filter((e) => isOwnRecord(e) || e.kind === 'note').map((event) => ({ event, subject: p })));
-  // Sums of ratings and tones go oldest first, whatever order the customers came in: the same input gives the same figures.
-  events.sort((a, b) => chronological(a.event, b.event) || byCodePoint(a.subject.profile.id, b.subject.profile.id));
   const scale = commonScale(events.flatMap(({ event }) => (event.rating && isOwnRecord(event) ? [event.rating] : [])));
   // "No content" (an "ok", a lone emoji) marks a record as saying nothing: it is no theme of the run.
   const theme = (subject: ProfiledCustomer) => (code: string) => !subject.signals.is('notMeaningful', code);
@@ -94,12 +95,14 @@ export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passe
 }
 
 /**
- * Each record that shows a theme gets its place by byRecord among those that do: the tie-break between examples of
- * equal score. (Only they are ever compared, and sorting all the run's records again would cost ~0.3 s at 100k.)
+ * Each record that shows a theme gets its place among those that do: the tie-break between examples of equal score.
+ * By byRecord, then (records alike in all it compares) oldest first and by customer id, so that no tie is left to
+ * the order the customers came in. Only records that show a theme are ever compared, so only they are sorted.
  */
 function rankExamples(records: SaidRecord[], events: readonly Event[]): void {
   const shown = records.flatMap((record, i) => (record.hits.length > 0 ? [{ record, event: events[i]! }] : []));
-  shown.sort((a, b) => byRecord(a.event, b.event));
+  const time = (event: Event): number => event.at?.getTime() ?? Infinity;
+  shown.sort((a, b) => byRecord(a.event, b.event) || time(a.event) - time(b.event) || byCodePoint(a.record.customer, b.record.customer));
   shown.forEach(({ record }, rank) => (record.rank = rank));
 }
 
