@@ -10,7 +10,7 @@ import type { Event } from '../model.js';
  * Records that tie on what a judgement sorts them by, in an order of their own: kind, direction, words and rating,
  * then (for records alike in all of these) file and line.
  */
-export function byRecord(a: Event, b: Event): number {
+export function byRecord(a: Pick<Event, 'kind' | 'direction' | 'text' | 'rating' | 'source'>, b: Pick<Event, 'kind' | 'direction' | 'text' | 'rating' | 'source'>): number {
   return (
     byCodePoint(a.kind, b.kind) ||
     byCodePoint(a.direction, b.direction) ||

@@ -46,9 +46,15 @@ export interface SaidRecord {
   tone: number | null;
   /** Per code of `codes`, in their order: the annotation that shows it, for the theme's examples. */
   hits: SaidHit[];
-  /** Its place by chronology.ts byRecord among the records that show a theme: it breaks ties between examples. */
-  rank: number;
+  /**
+   * What breaks a tie between examples of equal score (chronology.ts byRecord, then time): kept with each record,
+   * so that two records compare the same whichever part of a run they were met in.
+   */
+  tie: ExampleTie;
 }
+
+/** The record as chronology.ts byRecord compares it, and its time. */
+export type ExampleTie = Pick<Event, 'kind' | 'direction' | 'text' | 'rating' | 'source' | 'at'>;
 
 /** Where a record shows a theme: the quote (the annotation's, else the record's words), its source and who coded it. */
 export interface SaidHit {
@@ -59,7 +65,8 @@ export interface SaidHit {
 
 /**
  * Every said record of the run, customer by customer, with the common scale its ratings are compared on. Nothing
- * made from them depends on their order (sums are exact, sum.ts; ties go by rank), so they are not sorted.
+ * made from them depends on their order (sums are exact, sum.ts; ties between examples go by byTie), so they are
+ * not sorted.
  */
 export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): { records: SaidRecord[]; scale: CommonScale | null } {
   const events = profiled.flatMap((p) => p.events.filter((e) => isOwnRecord(e) || e.kind === 'note').map((event) => ({ event, subject: p })));
@@ -87,23 +94,19 @@ export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passe
       hasWords: Boolean(event.text?.trim()),
       tone: isCustomerVoice(event) && event.sentiment && event.lang !== 'other' ? event.sentiment.score : null,
       hits: codes.map((code) => saidHit(event, code)),
-      rank: 0,
+      tie: { kind: event.kind, direction: event.direction, text: event.text, rating: event.rating, source: event.source, at: event.at },
     };
   });
-  rankExamples(records, events.map(({ event }) => event));
   return { records, scale };
 }
 
 /**
- * Each record that shows a theme gets its place among those that do: the tie-break between examples of equal score.
- * By byRecord, then (records alike in all it compares) oldest first and by customer id, so that no tie is left to
- * the order the customers came in. Only records that show a theme are ever compared, so only they are sorted.
+ * Between examples of equal score: byRecord, then (records alike in all it compares) oldest first and by customer
+ * id, so that no tie is left to the order the records came in.
  */
-function rankExamples(records: SaidRecord[], events: readonly Event[]): void {
-  const shown = records.flatMap((record, i) => (record.hits.length > 0 ? [{ record, event: events[i]! }] : []));
-  const time = (event: Event): number => event.at?.getTime() ?? Infinity;
-  shown.sort((a, b) => byRecord(a.event, b.event) || time(a.event) - time(b.event) || byCodePoint(a.record.customer, b.record.customer));
-  shown.forEach(({ record }, rank) => (record.rank = rank));
+function byTie(a: SaidRecord, b: SaidRecord): number {
+  const time = (tie: ExampleTie): number => tie.at?.getTime() ?? Infinity;
+  return byRecord(a.tie, b.tie) || time(a.tie) - time(b.tie) || byCodePoint(a.customer, b.customer);
 }
 
 /** The first theme annotation of `code` on the event, as an example of the theme would quote it. */
@@ -233,7 +236,7 @@ function telling({ record, hit, code }: Tally['hits'][number]): number {
 const wordsOf = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function examplesOf(hits: Tally['hits']): ThemeExample[] {
-  const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || a.hit.record.rank - b.hit.record.rank);
+  const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byTie(a.hit.record, b.hit.record));
   const chosen: ThemeExample[] = [];
   const customers = new Set<string>();
   const words = new Set<string>();
