@@ -40,5 +40,8 @@ describe('exactSum', () => {
   it('adds infinities and NaN as plain addition does', () => {
     expect(exactSum([1, Infinity])).toBe(Infinity);
     expect(exactSum([Infinity, -Infinity])).toBeNaN();
+    // A partial sum that overflows has no exact value to keep: added as plain addition would, never NaN.
+    expect(exactSum([1.7e308, 1.7e308, -1.7e308])).toBe(1.7e308 + 1.7e308 - 1.7e308);
+    expect(exactSum([1.7e308, 1.7e308, -1.7e308])).not.toBeNaN();
   });
 });

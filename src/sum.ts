@@ -13,6 +13,9 @@ export function exactSum(values: readonly number[]): number {
     for (const partial of partials) {
       const [big, small] = Math.abs(value) >= Math.abs(partial) ? [value, partial] : [partial, value];
       const high = big + small;
+      // Finite numbers whose partial sum overflows: no exact sum to keep; add them as plain addition does (thick's
+      // ratings and tones never come near 1e308).
+      if (!Number.isFinite(high)) return values.reduce((a, b) => a + b, 0);
       const low = small - (high - big);
       if (low !== 0) partials[kept++] = low;
       value = high;
