@@ -4,7 +4,7 @@ import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
 import { customerFigures, overview, runFigures, stageCounts } from './overview.js';
 import { commonScale, onCommonScale } from './ratings.js';
-import { saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
+import { customerSaid, onScale, saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
 
 const code = (id: string, line: number, rule = `${id}/word`, quote = 'x'): Annotation => ({ code: id, quote, source: { file: 'r.csv', line }, by: { kind: 'rule', id: rule }, confidence: 0.8 });
@@ -265,10 +265,12 @@ describe('overview', () => {
     const many = Array.from({ length: 90 }, (_, i) =>
       review(`c${i % 30}`, null, `words ${i}`, ['pain.waiting'], { at: at(`2024-0${1 + (i % 6)}-1${i % 9}`), rating: i % 3 === 0 ? { value: 1 + ((i * 7) % 10), scale: 'stars10' } : { value: 1 + (i % 5), scale: 'stars5' } }),
     );
-    const { records } = saidRecords(profiled(many));
+    const { records, scale } = saidRecords(profiled(many));
     const figures = (said: readonly SaidRecord[]) => JSON.stringify([themesAcross(said), segmentsOf(said), timeline(said, at('2024-06-30')), recentChange(said, at('2024-06-30'))]);
     const swapped = [...records].reverse();
     expect(figures(swapped)).toBe(figures(records));
+    // Customer by customer, in another order, placed on the run's scale at the end: the same figures.
+    expect(figures(onScale(profiled(many).reverse().flatMap(customerSaid), scale))).toBe(figures(records));
     // Adding up one by one in the two orders does not agree on these ratings: the test would notice a plain sum.
     const ratings = records.flatMap((r) => (r.rating === null ? [] : [r.rating]));
     expect(ratings.reduce((a, b) => a + b, 0)).not.toBe([...ratings].reverse().reduce((a, b) => a + b, 0));

@@ -69,35 +69,53 @@ export interface SaidHit {
  * not sorted.
  */
 export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): { records: SaidRecord[]; scale: CommonScale | null } {
-  const events = profiled.flatMap((p) => p.events.filter((e) => isOwnRecord(e) || e.kind === 'note').map((event) => ({ event, subject: p })));
-  const scale = commonScale(events.flatMap(({ event }) => (event.rating && isOwnRecord(event) ? [event.rating] : [])));
-  // "No content" (an "ok", a lone emoji) marks a record as saying nothing: it is no theme of the run.
-  const theme = (subject: ProfiledCustomer) => (code: string) => !subject.signals.is('notMeaningful', code);
-  const tick = passes.next(events.length);
-  const records = events.map(({ event, subject }, i): SaidRecord => {
-    tick(i + 1);
-    const codes = [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme(subject)).sort(byCodePoint);
-    return {
-      customer: subject.profile.id,
-      crmStage: subject.customer.contact?.crmStage?.trim() || null,
-      codes,
-      worded: wordedCodes(event).filter(theme(subject)),
-      rating: event.rating && scale && isOwnRecord(event) ? onCommonScale(event.rating, scale) : null,
-      at: event.at,
-      kind: event.kind,
-      own: isOwnRecord(event),
-      channel: event.channel,
-      product: event.product ?? null,
-      given: event.rating,
-      lang: event.lang,
-      feeling: Math.abs(feltTone(event)?.score ?? 0),
-      hasWords: Boolean(event.text?.trim()),
-      tone: isCustomerVoice(event) && event.sentiment && event.lang !== 'other' ? event.sentiment.score : null,
-      hits: codes.map((code) => saidHit(event, code)),
-      tie: { kind: event.kind, direction: event.direction, text: event.text, rating: event.rating, source: event.source, at: event.at },
-    };
+  const tick = passes.next(profiled.reduce((n, p) => n + p.events.length, 0));
+  let done = 0;
+  const records = profiled.flatMap((subject) => {
+    tick((done += subject.events.length));
+    return customerSaid(subject);
   });
-  return { records, scale };
+  const scale = commonScale(records.flatMap((r) => (r.given && r.own ? [r.given] : [])));
+  return { records: onScale(records, scale), scale };
+}
+
+/**
+ * A customer's said records: their own records and the analysts' notes on them, without their rating on the run's
+ * common scale, which is known once every customer's ratings are counted (onScale).
+ */
+export function customerSaid(subject: ProfiledCustomer): SaidRecord[] {
+  // "No content" (an "ok", a lone emoji) marks a record as saying nothing: it is no theme of the run.
+  const theme = (code: string) => !subject.signals.is('notMeaningful', code);
+  return subject.events
+    .filter((event) => isOwnRecord(event) || event.kind === 'note')
+    .map((event): SaidRecord => {
+      const codes = [...new Set(event.annotations.filter(isTheme).map((a) => a.code))].filter(theme).sort(byCodePoint);
+      return {
+        customer: subject.profile.id,
+        crmStage: subject.customer.contact?.crmStage?.trim() || null,
+        codes,
+        worded: wordedCodes(event).filter(theme),
+        rating: null,
+        at: event.at,
+        kind: event.kind,
+        own: isOwnRecord(event),
+        channel: event.channel,
+        product: event.product ?? null,
+        given: event.rating,
+        lang: event.lang,
+        feeling: Math.abs(feltTone(event)?.score ?? 0),
+        hasWords: Boolean(event.text?.trim()),
+        tone: isCustomerVoice(event) && event.sentiment && event.lang !== 'other' ? event.sentiment.score : null,
+        hits: codes.map((code) => saidHit(event, code)),
+        tie: { kind: event.kind, direction: event.direction, text: event.text, rating: event.rating, source: event.source, at: event.at },
+      };
+    });
+}
+
+/** The records with their own ratings placed on the run's common scale (notes are never rated). */
+export function onScale(records: SaidRecord[], scale: CommonScale | null): SaidRecord[] {
+  if (scale) for (const record of records) if (record.given && record.own) record.rating = onCommonScale(record.given, scale);
+  return records;
 }
 
 /**
