@@ -4,7 +4,7 @@ import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
 import { customerFigures, overview, runFigures, stageCounts } from './overview.js';
 import { commonScale, onCommonScale } from './ratings.js';
-import { customerSaid, onScale, saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
+import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, onScale, saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
 
 const code = (id: string, line: number, rule = `${id}/word`, quote = 'x'): Annotation => ({ code: id, quote, source: { file: 'r.csv', line }, by: { kind: 'rule', id: rule }, confidence: 0.8 });
@@ -274,5 +274,37 @@ describe('overview', () => {
     // Adding up one by one in the two orders does not agree on these ratings: the test would notice a plain sum.
     const ratings = records.flatMap((r) => (r.rating === null ? [] : [r.rating]));
     expect(ratings.reduce((a, b) => a + b, 0)).not.toBe([...ratings].reverse().reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('exampleCandidates', () => {
+  /** The choice of examples: the first EXAMPLES_PER_THEME of other customers and other words than those before. */
+  const pick = (ranked: readonly Hit[]): number[] => {
+    const customers = new Set<string>();
+    const words = new Set<string>();
+    const chosen: number[] = [];
+    for (const hit of ranked) {
+      if (customers.has(hit.found.record.customer) || words.has(hit.words)) continue;
+      customers.add(hit.found.record.customer);
+      words.add(hit.words);
+      chosen.push(hit.id);
+      if (chosen.length === EXAMPLES_PER_THEME) break;
+    }
+    return chosen;
+  };
+  type Hit = { id: number; score: number; words: string; found: { record: { customer: string } } };
+  const best = (a: Hit, b: Hit) => b.score - a.score || a.id - b.id;
+
+  it('keeps, per part of a run, every hit that can still be chosen, so the parts choose as the whole run would', () => {
+    let state = 11;
+    const next = (n: number) => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n;
+    for (let round = 0; round < 300; round++) {
+      // Few customers and few wordings: many hits shut out by one another.
+      const hits: Hit[] = Array.from({ length: 5 + next(40) }, (_, id) => ({ id, score: next(6), words: `w${next(5)}`, found: { record: { customer: `c${next(5)}` } } }));
+      const parts: Hit[][] = [[], [], []];
+      for (const hit of hits) parts[next(3)]!.push(hit);
+      const kept = parts.flatMap((part) => exampleCandidates([...part].sort(best)));
+      expect(pick(kept.sort(best))).toEqual(pick([...hits].sort(best)));
+    }
   });
 });

@@ -253,22 +253,57 @@ function telling({ record, hit, code }: Tally['hits'][number]): number {
 /** Words as a reader compares them: case, spacing and punctuation aside, so the same complaint sent twice is one. */
 const wordsOf = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+/** A hit as the choice of examples sees it: its quote, and that quote's words as a reader compares them. */
+interface RankedHit {
+  found: Tally['hits'][number];
+  quote: string;
+  words: string;
+}
+
 function examplesOf(hits: Tally['hits']): ThemeExample[] {
   const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byTie(a.hit.record, b.hit.record));
+  const ranked = scored.flatMap(({ hit: found }): RankedHit[] => {
+    const quote = found.hit.quote.trim();
+    const words = wordsOf(quote);
+    return words ? [{ found, quote, words }] : [];
+  });
+  return chooseExamples(exampleCandidates(ranked));
+}
+
+/** The first EXAMPLES_PER_THEME hits, best first, each of another customer and in other words than those before. */
+function chooseExamples(ranked: readonly RankedHit[]): ThemeExample[] {
   const chosen: ThemeExample[] = [];
   const customers = new Set<string>();
   const words = new Set<string>();
-  for (const { hit: found } of scored) {
+  for (const { found, quote, words: key } of ranked) {
     const { record, hit } = found;
-    const quote = hit.quote.trim();
-    const key = wordsOf(quote);
-    if (!key || customers.has(record.customer) || words.has(key)) continue;
+    if (customers.has(record.customer) || words.has(key)) continue;
     customers.add(record.customer);
     words.add(key);
     chosen.push({ quote, source: hit.source, at: record.at, customer: record.customer, kind: record.kind, rating: record.given, product: record.product, by: hit.by });
     if (chosen.length === EXAMPLES_PER_THEME) break;
   }
   return chosen;
+}
+
+/**
+ * The hits, best first, that can still be chosen as examples whatever other hits a run adds to them: a part of a run
+ * keeps only these per theme. A hit is out of the running once 2·EXAMPLES_PER_THEME − 1 better hits have pairwise
+ * different customers and words: each example chosen shuts out at most one customer and one wording, so one of
+ * those always beats the hit. So choosing among every part's candidates gives the examples of choosing among all.
+ */
+export function exampleCandidates<T extends { found: { record: { customer: string } }; words: string }>(ranked: readonly T[]): T[] {
+  const needed = 2 * EXAMPLES_PER_THEME - 1;
+  const customers = new Set<string>();
+  const words = new Set<string>();
+  for (const [i, hit] of ranked.entries()) {
+    const customer = hit.found.record.customer;
+    if (customers.has(customer) || words.has(hit.words)) continue;
+    customers.add(customer);
+    words.add(hit.words);
+    if (customers.size === needed) return ranked.slice(0, i + 1);
+  }
+  return [...ranked];
 }
 
 /** What a segment of the run is cut by: a field the data has on its records or contacts. */
