@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Event, Rating } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
-import { customerFigures, overview, runFigures, stageCounts } from './overview.js';
+import { customerFigures, overview, overviewOf, runFigures, stageCounts } from './overview.js';
 import { commonScale, onCommonScale } from './ratings.js';
 import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, onScale, saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
@@ -271,6 +271,10 @@ describe('overview', () => {
     expect(figures(swapped)).toBe(figures(records));
     // Customer by customer, in another order, placed on the run's scale at the end: the same figures.
     expect(figures(onScale(profiled(many).reverse().flatMap(customerSaid), scale))).toBe(figures(records));
+    // The whole overview, from inputs gathered that way.
+    const subjects = profiled(many).reverse();
+    const inputs = { records: onScale(subjects.flatMap(customerSaid), scale), scale, customers: subjects.map((s) => ({ figures: customerFigures(s), stage: s.profile.stage })) };
+    expect(JSON.stringify(overviewOf(inputs, files, at('2024-06-30')))).toBe(JSON.stringify(overview(profiled(many), files, at('2024-06-30'))));
     // Adding up one by one in the two orders does not agree on these ratings: the test would notice a plain sum.
     const ratings = records.flatMap((r) => (r.rating === null ? [] : [r.rating]));
     expect(ratings.reduce((a, b) => a + b, 0)).not.toBe([...ratings].reverse().reduce((a, b) => a + b, 0));

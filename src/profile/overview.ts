@@ -124,8 +124,11 @@ export function runFigures(customers: readonly CustomerFigures[], files: readonl
 }
 
 export function stageCounts(profiled: readonly ProfiledCustomer[]): { stage: Stage; n: number }[] {
-  return STAGE_ORDER.map((stage) => ({ stage, n: profiled.filter((p) => p.profile.stage === stage).length }));
+  return countStages(profiled.map((subject) => subject.profile.stage));
 }
+
+/** How many customers are at each stage, in the order a relationship grows. */
+const countStages = (stages: readonly Stage[]): { stage: Stage; n: number }[] => STAGE_ORDER.map((stage) => ({ stage, n: stages.filter((s) => s === stage).length }));
 
 /** How many passes overview() reports: saidRecords 1, runFigures 1, themesAcross 2, segments, timeline, recent 1 each. */
 export const OVERVIEW_PASSES = 7;
@@ -135,6 +138,24 @@ export const OVERVIEW_PASSES = 7;
  * start (--since), "what changed recently" is the window against the periods of its length before it.
  */
 export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }, passes: Passes = noPasses): RunOverview {
+  const { records, scale } = saidRecords(profiled, passes);
+  const customers = profiled.map((subject) => ({ figures: customerFigures(subject), stage: subject.profile.stage }));
+  return overviewOf({ records, scale, customers }, files, asOf, window, passes);
+}
+
+/**
+ * What the overview is made of: every said record (on the run's common scale) and each customer's figures and
+ * stage. A run can gather these customer by customer (customerSaid, onScale, customerFigures) and let the
+ * customers' records go.
+ */
+export interface OverviewInputs {
+  records: readonly SaidRecord[];
+  scale: CommonScale | null;
+  customers: readonly { figures: CustomerFigures; stage: Stage }[];
+}
+
+/** The overview from its inputs (OverviewInputs), whatever order they were gathered in. */
+export function overviewOf({ records, scale, customers }: OverviewInputs, files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }, passes: Passes = noPasses): RunOverview {
   // Each part goes over every record of the run: together seconds at 100k, so each is a pass of its own.
   const pass = <T>(make: () => T): T => {
     const tick = passes.next(1);
@@ -142,10 +163,9 @@ export function overview(profiled: readonly ProfiledCustomer[], files: readonly 
     tick(1);
     return made;
   };
-  const { records, scale } = saidRecords(profiled, passes);
   return {
-    figures: pass(() => runFigures(profiled.map(customerFigures), files, records)),
-    stages: stageCounts(profiled),
+    figures: pass(() => runFigures(customers.map((c) => c.figures), files, records)),
+    stages: countStages(customers.map((c) => c.stage)),
     scale,
     themes: themesAcross(records, passes),
     segments: pass(() => segmentsOf(records)),
