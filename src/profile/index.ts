@@ -1,4 +1,4 @@
-import { isTheme, type Customer, type Event, type Profile } from '../model.js';
+import { isTheme, type Customer, type Event, type IngestedEvent, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
 import { PROGRESS_EVERY, passTicker, progressTicker, type OnProgress } from '../progress.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
@@ -11,6 +11,7 @@ import { feltTone, summariseRatings } from './ratings.js';
 import { rfmScores, type OrderSummary } from './rfm.js';
 import { signalsFor, type CodeKind, type Signals } from './signals.js';
 import { span } from '../span.js';
+import { exactSum } from '../sum.js';
 import { assignSlugs } from './slugs.js';
 import { say, type Finding, type FindingKey } from './wording.js';
 
@@ -66,7 +67,10 @@ export interface ProfiledCustomer {
   run: RunFacts;
 }
 
-function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['orders'] {
+/** What a customer's order figures read of a record: the same on an ingested record as on an annotated one. */
+type OrderLine = Pick<IngestedEvent, 'kind' | 'refund' | 'orderId' | 'id' | 'cancelled' | 'amount' | 'at'>;
+
+function orderFigures(events: readonly OrderLine[], ordersKnown: boolean): Profile['orders'] {
   const lines = events.filter((e) => e.kind === 'order');
   // A refund pays money back for an order: it counts against revenue, not as an order of its own.
   const ids = new Set(lines.filter((e) => !e.refund).map((e) => e.orderId ?? e.id));
@@ -74,7 +78,8 @@ function orderFigures(events: readonly Event[], ordersKnown: boolean): Profile['
   const counted = lines.filter((e) => !e.cancelled);
   const priced = new Set(counted.filter((e) => e.amount !== null).map((e) => e.orderId ?? e.id));
   const unpriced = counted.some((e) => !priced.has(e.orderId ?? e.id));
-  const revenue = counted.reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  // Summed exactly (sum.ts): the same whatever order the lines come in, annotated or not yet.
+  const revenue = exactSum(counted.map((e) => e.amount ?? 0));
   if (!ordersKnown && lines.length === 0) return { count: null, revenue: null };
   return { count: ids.size, revenue: unpriced ? null : Math.round(revenue * 100) / 100 };
 }
@@ -179,17 +184,33 @@ interface Draft {
 
 function draftOf(customer: Customer, records: readonly Event[], ctx: RunContext): Draft {
   const own = [...records].sort(chronological);
+  const { orders, summary } = orderSummaryOf(customer, own, ctx);
+  return { customer, own, orders, summary };
+}
+
+/** A customer's orders as the profile counts them, and the figures RFM scores them by across the run. */
+function orderSummaryOf(customer: Customer, records: readonly OrderLine[], ctx: Pick<RunContext, 'asOf' | 'ordersKnown'>): { orders: Profile['orders']; summary: OrderSummary } {
   // Orders join by CRM id or email; for a customer known only by a handle, "no orders" means "unknown".
   const joinable = customer.crmId !== null || customer.emails.length > 0;
-  const orders = orderFigures(own, ctx.ordersKnown && joinable);
-  const lastOrder = span(own.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
+  const orders = orderFigures(records, ctx.ordersKnown && joinable);
+  const lastOrder = span(records.filter((e) => e.kind === 'order' && e.at).map((e) => e.at!.getTime()));
   const summary: OrderSummary = {
     key: customer.key,
     recencyDays: lastOrder ? (ctx.asOf.getTime() - lastOrder.max) / DAY : null,
     frequency: orders.count ?? 0,
     monetary: orders.revenue ?? 0,
   };
-  return { customer, own, orders, summary };
+  return { orders, summary };
+}
+
+/**
+ * Every customer's RFM scores from their order lines alone, as profiling scores them: a run that profiles its
+ * customers part by part settles these first, from its records before they are annotated (ingested ones do).
+ */
+export function runRfm(customers: readonly Customer[], lines: readonly (OrderLine & Pick<IngestedEvent, 'customerKey'>)[], ctx: Pick<RunContext, 'asOf' | 'ordersKnown'>): Map<string, NonNullable<Profile['rfm']>> {
+  const byCustomer = new Map<string, OrderLine[]>(customers.map((c) => [c.key, []]));
+  for (const line of lines) if (line.customerKey !== null && line.kind === 'order') byCustomer.get(line.customerKey)?.push(line);
+  return rfmScores(customers.map((customer) => orderSummaryOf(customer, byCustomer.get(customer.key) ?? [], ctx).summary));
 }
 
 /** The figures of one customer: what is counted, before anything is judged. */
