@@ -130,13 +130,16 @@ function contactSpan(events: readonly Event[]): { first: string | null; last: st
   return range ? { first: new Date(range.min).toISOString(), last: new Date(range.max).toISOString() } : { first: null, last: null };
 }
 
-function latestEvent(events: readonly Event[]): Date {
+function latestEvent(events: readonly Pick<IngestedEvent, 'at'>[]): Date {
   const range = span(events.filter((e) => e.at).map((e) => e.at!.getTime()));
   return new Date(range ? range.max : 0);
 }
 
-/** What the whole run holds, for gaps said once in the index instead of in every report. */
-export function describeRun(customers: readonly Customer[], events: readonly Event[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown' | 'repliesKnown'>): RunFacts {
+/**
+ * What the whole run holds, for gaps said once in the index instead of in every report. Read from what ingest and
+ * linking give every record, so a run can settle it before any record is annotated.
+ */
+export function describeRun(customers: readonly Customer[], events: readonly Pick<IngestedEvent, 'direction' | 'customerKey' | 'channel' | 'kind' | 'unseenReplies'>[], options: Pick<ProfileOptions, 'ordersKnown' | 'socialKnown' | 'repliesKnown'>): RunFacts {
   const channels = new Set(events.filter((e) => e.direction !== 'internal' && e.customerKey !== null).map((e) => e.channel));
   return {
     ordersKnown: options.ordersKnown,
