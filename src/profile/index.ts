@@ -210,10 +210,19 @@ function orderSummaryOf(customer: Customer, records: readonly OrderLine[], ctx: 
  * Every customer's RFM scores from their order lines alone, as profiling scores them: a run that profiles its
  * customers part by part settles these first, from its records before they are annotated (ingested ones do).
  */
-export function runRfm(customers: readonly Customer[], lines: readonly (OrderLine & Pick<IngestedEvent, 'customerKey'>)[], ctx: Pick<RunContext, 'asOf' | 'ordersKnown'>): Map<string, NonNullable<Profile['rfm']>> {
+export function runRfm(
+  customers: readonly Customer[],
+  lines: readonly (OrderLine & Pick<IngestedEvent, 'customerKey'>)[],
+  ctx: Pick<RunContext, 'asOf' | 'ordersKnown'>,
+  tick: (done: number) => void = () => {},
+): Map<string, NonNullable<Profile['rfm']>> {
   const byCustomer = new Map<string, OrderLine[]>(customers.map((c) => [c.key, []]));
   for (const line of lines) if (line.customerKey !== null && line.kind === 'order') byCustomer.get(line.customerKey)?.push(line);
-  return rfmScores(customers.map((customer) => orderSummaryOf(customer, byCustomer.get(customer.key) ?? [], ctx).summary));
+  const summaries = customers.map((customer, i) => {
+    tick(i + 1);
+    return orderSummaryOf(customer, byCustomer.get(customer.key) ?? [], ctx).summary;
+  });
+  return rfmScores(summaries);
 }
 
 /** The figures of one customer: what is counted, before anything is judged. */
@@ -278,26 +287,18 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
 }
 
 function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void, onProgress?: OnProgress): ProfiledCustomer[] {
-  const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
-  for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
-  // Every customer's figures, RFM and slugs come before the first profile: most of a second at 100k, so they report
-  // as a part of the stage, in passes of their own.
-  const passes = passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, 3);
-  const drafted = passes.next(customers.length);
-  const drafts = customers.map((customer, i) => {
-    drafted(i + 1);
-    return draftOf(customer, byCustomer.get(customer.key) ?? [], ctx);
-  });
-  // RFM scores each customer against the whole run, so every draft is needed before any profile.
-  const rfm = passes.next(1);
-  const scores = rfmScores(drafts.map((d) => d.summary));
-  rfm(1);
+  // RFM and slugs measure each customer against the whole run, so they come before the first profile: most of a
+  // second at 100k, so they report as a part of the stage, in passes of their own.
+  const passes = passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, 2);
+  const scores = runRfm(customers, events, ctx, passes.next(customers.length));
   const slugged = passes.next(1);
   const slugs = assignSlugs(customers);
   slugged(1);
-  const chosen = only ? drafts.filter((draft) => only(draft.customer.key)) : drafts;
-  return chosen.map((draft, i) => {
-    const profiled = profileOf(draft, scores.get(draft.customer.key) ?? null, slugs.get(draft.customer.key)!, ctx);
+  const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
+  for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
+  const chosen = only ? customers.filter((customer) => only(customer.key)) : customers;
+  return chosen.map((customer, i) => {
+    const profiled = profileOf(draftOf(customer, byCustomer.get(customer.key) ?? [], ctx), scores.get(customer.key) ?? null, slugs.get(customer.key)!, ctx);
     tick(i + 1);
     return profiled;
   });
