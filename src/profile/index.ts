@@ -152,8 +152,11 @@ export function describeRun(customers: readonly Customer[], events: readonly Pic
   };
 }
 
+/** What the run-wide figures read of a record: what ingest and linking give it, so they need no annotation. */
+type RunRecord = Pick<IngestedEvent, 'at' | 'direction' | 'customerKey' | 'channel' | 'kind' | 'unseenReplies'> & OrderLine;
+
 /** What every customer of a run is judged against: the reference date, the horizons, the codebook and the run. */
-interface RunContext {
+export interface RunContext {
   asOf: Date;
   recentDays: number;
   openSince: Date;
@@ -163,7 +166,7 @@ interface RunContext {
   ordersKnown: boolean;
 }
 
-function runContext(customers: readonly Customer[], events: readonly Event[], options: ProfileOptions): RunContext {
+function runContext(customers: readonly Customer[], events: readonly RunRecord[], options: ProfileOptions): RunContext {
   const asOf = options.asOf ?? latestEvent(events);
   const recentDays = options.recentDays ?? 90;
   return {
@@ -287,17 +290,43 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
 }
 
 function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void, onProgress?: OnProgress): ProfiledCustomer[] {
+  const settled = settleScores(customers, events, ctx, onProgress);
+  return profilePart(only ? customers.filter((customer) => only(customer.key)) : customers, events, settled, tick);
+}
+
+/** What profiling measures every customer against, settled over the whole run before the first profile. */
+export interface RunProfiling {
+  ctx: RunContext;
+  /** RFM scores by customer key (runRfm); a customer without orders has none. */
+  scores: ReadonlyMap<string, NonNullable<Profile['rfm']>>;
+  /** Each customer's page name, unique over the run. */
+  slugs: ReadonlyMap<string, string>;
+}
+
+/**
+ * The run's context, RFM scores and slugs, from every customer and their records before annotation: what a run that
+ * profiles its customers part by part settles first (profilePart then needs only the part's records).
+ */
+export function settleProfiling(customers: readonly Customer[], records: readonly RunRecord[], options: ProfileOptions, onProgress?: OnProgress): RunProfiling {
+  return settleScores(customers, records, runContext(customers, records, options), onProgress);
+}
+
+function settleScores(customers: readonly Customer[], records: readonly RunRecord[], ctx: RunContext, onProgress?: OnProgress): RunProfiling {
   // RFM and slugs measure each customer against the whole run, so they come before the first profile: most of a
   // second at 100k, so they report as a part of the stage, in passes of their own.
   const passes = passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, 2);
-  const scores = runRfm(customers, events, ctx, passes.next(customers.length));
+  const scores = runRfm(customers, records, ctx, passes.next(customers.length));
   const slugged = passes.next(1);
   const slugs = assignSlugs(customers);
   slugged(1);
+  return { ctx, scores, slugs };
+}
+
+/** Profile `customers` (all of a run, or a part of it) from their records, against what the whole run settled. */
+export function profilePart(customers: readonly Customer[], events: readonly Event[], { ctx, scores, slugs }: RunProfiling, tick: (done: number) => void = () => {}): ProfiledCustomer[] {
   const byCustomer = new Map<string, Event[]>(customers.map((c) => [c.key, []]));
   for (const event of events) if (event.customerKey !== null) byCustomer.get(event.customerKey)?.push(event);
-  const chosen = only ? customers.filter((customer) => only(customer.key)) : customers;
-  return chosen.map((customer, i) => {
+  return customers.map((customer, i) => {
     const profiled = profileOf(draftOf(customer, byCustomer.get(customer.key) ?? [], ctx), scores.get(customer.key) ?? null, slugs.get(customer.key)!, ctx);
     tick(i + 1);
     return profiled;
