@@ -1,5 +1,4 @@
 import type { Contact, Customer, IngestedEvent, IdentityKeys, Source } from '../model.js';
-import { normaliseHandle } from './normalise.js';
 import { linkedEvent, linkRecordOf, type LinkRecord } from './link-record.js';
 import { markReplies } from './link-replies.js';
 import { repeatedRecords } from './link-repeats.js';
