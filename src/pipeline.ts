@@ -17,7 +17,8 @@ import type { Event, IngestedEvent } from './model.js';
 import { profileRun, runGaps, type ProfiledCustomer } from './profile/index.js';
 import type { RunFacts } from './profile/evidence.js';
 import { missingSignals } from './profile/signals.js';
-import { windowFacts, type WindowFacts } from './profile/window.js';
+import { foldWindow, windowCounts, type WindowFacts } from './profile/window.js';
+import type { CustomerRow } from './profile/row.js';
 import type { Finding, FindingKey } from './profile/wording.js';
 import type { CodeInfo } from './report/codes.js';
 import { passTicker, type OnProgress, type Passes } from './progress.js';
@@ -56,11 +57,6 @@ export interface Analysis {
 
 /** A file of a run as the outputs tell it (the summary, the index, rejected.csv): no rows, no events. */
 export type ReportedFile = Pick<FileIngest, 'file' | 'encoding' | 'delimiter' | 'rows' | 'rating' | 'contextEvents' | 'rejected'> & { preset: Pick<FileIngest['preset'], 'id'> };
-
-/** What a run's outputs are written from: an Analysis, or a sharded run's shards merged (cli/merge.ts). */
-export interface ReportedRun extends Omit<Analysis, 'ingests' | 'events'> {
-  ingests: readonly ReportedFile[];
-}
 
 /** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
 function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): string[] {
@@ -234,13 +230,18 @@ function annotateChosen(events: readonly IngestedEvent[], chosen: (event: Ingest
 
 /**
  * The figures that need every customer's profile: the gaps the run and most of its customers share, and the
- * window's. One run settles them after profiling; a merge of shards (cli/merge.ts) settles them from every shard's
- * customers, in the run's order, through this same function.
+ * window's, from each customer's findings and window counts. One run settles them after profiling; a merge of shards
+ * (cli/merge.ts) settles them from every shard's customer rows, in the run's order, through this same function.
  */
-export function settleRun<Part extends Pick<ProfiledPart, 'profiled' | 'warnings' | 'outline'>>(part: Part): Part & Pick<Analysis, 'runBlindSpots' | 'sharedGaps' | 'window'> {
-  const { profiled, outline } = part;
-  const { blindSpots, sharedGaps } = runGaps(profiled, outline.run);
-  const window = windowFacts(profiled, outline.window, outline.reference, outline.leftOut);
+export function settleRun<Part extends Pick<ProfiledPart, 'warnings' | 'outline'>>(part: Part, customers: readonly Pick<CustomerRow, 'findings' | 'window'>[]): Part & Pick<Analysis, 'runBlindSpots' | 'sharedGaps' | 'window'> {
+  const { outline } = part;
+  const { blindSpots, sharedGaps } = runGaps(customers, outline.run);
+  const window = foldWindow(
+    customers.map((c) => c.window),
+    outline.window,
+    outline.reference,
+    outline.leftOut,
+  );
   const warnings = [...part.warnings];
   if (outline.window.since && window.records.inWindow === 0) warnings.push(`the window from ${outline.window.since.toISOString().slice(0, 10)} holds no record of the run's customers: nothing in it is recent or new`);
   return { ...part, warnings, runBlindSpots: blindSpots, sharedGaps, window };
@@ -248,6 +249,11 @@ export function settleRun<Part extends Pick<ProfiledPart, 'profiled' | 'warnings
 
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
-  const { outline: _outline, customerKeys: _keys, ...analysis } = settleRun(analyseCustomers(files, options));
+  const part = analyseCustomers(files, options);
+  const settled = settleRun(
+    part,
+    part.profiled.map((subject) => ({ findings: subject.findings, window: windowCounts(subject, part.outline.window) })),
+  );
+  const { outline: _outline, customerKeys: _keys, ...analysis } = settled;
   return analysis;
 }

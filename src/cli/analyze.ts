@@ -10,18 +10,20 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyse, analyseCustomers, codeInfo, type AnalyseOptions, type ReportedFile, type ReportedRun } from '../pipeline.js';
+import { analyse, analyseCustomers, codeInfo, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
-import { runGaps, writeReports, type OutputOptions, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
+import { reportedRun, runGaps, writeReports, type OutputOptions, type ReportedRun, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
 import { checkRules, parseFailOn, type Alert, type Measures } from './fail-on.js';
 import { changesSince } from './run-state.js';
 import type { Changes } from '../profile/changes.js';
 import { signalsFor, type CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import { inShard, shardFlag, writeShard } from './shard.js';
-import { buildState } from '../profile/state.js';
+import { foldState } from '../profile/state.js';
+import { progressTicker } from '../progress.js';
+import { runAsOf } from '../report/index-page.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
 import { memoryRoom, memoryWarning, runSize, tightenHeapGrowth } from './memory.js';
@@ -185,7 +187,7 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = Boolean(flags.redact || flags.handout);
   const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles, onProgress: term.progress }) : analysed;
-  return reportRun(analysed, analysis, { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
+  return reportRun(reportedRun(analysed, analysis), { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
 }
 
 /** What reading a run's inputs takes: the files, how to read them, the terminal, --since/--until, the analysis settings. */
@@ -228,8 +230,8 @@ export interface ReportContext {
  * what changed since the last run into -o, every output written, the summary and the alerts; returns the exit code.
  * `plain` is the analysis as made, `analysis` the one written (redacted, or the same).
  */
-export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
-  const runState = sinceLastRun(flags.out, plain, analysis, Boolean(output.redacted), term.progress);
+export function reportRun(analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
+  const runState = sinceLastRun(flags.out, analysis, Boolean(output.redacted), term.progress);
   term.step(`writing reports to ${flags.out}`);
   const { reports, warnings: writeWarnings } = writeReports(flags.out, analysis, codes, { ...output, runState, onProgress: term.progress });
   analysis.warnings.push(...writeWarnings);
@@ -241,7 +243,7 @@ export function reportRun(plain: ReportedRun, analysis: ReportedRun, { flags, te
   const contextEvents = analysis.ingests.reduce((n, i) => n + i.contextEvents.length, 0);
   // No timing in the JSON: the summary of the same input must be the same every run (CI diffs it).
   const alerts = checkRules(rules, measuresOf(analysis, total.rejected, runState));
-  const summary: RunSummary = { rows: total, customers: analysis.profiled.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out, changes: runState.changes, alerts };
+  const summary: RunSummary = { rows: total, customers: analysis.customers.length, reports, warnings: analysis.warnings, files: files_, contextEvents, blindSpots: runGaps(analysis), window: analysis.window, out: flags.out, changes: runState.changes, alerts };
 
   if (flags.json) process.stdout.write(`${jsonText(summary, 2)}\n`);
   else {
@@ -272,14 +274,18 @@ export function failOnRules(rules: readonly string[] | undefined, codeKinds: rea
 
 /**
  * This run's state and what changed since the previous run into `out`, read before the new output replaces it.
- * The state is built from the plain analysis (customers are hashed by their keys, so a redacted run compares with a
- * plain one) and names customers by the ids of the analysis the outputs are written from (pseudonyms when redacted).
+ * Each customer's state draft is made from the customer as profiled (customers are hashed by their keys, so a
+ * redacted run compares with a plain one) and names them by the id the outputs give them (pseudonyms when redacted).
  */
-function sinceLastRun(out: string, plain: ReportedRun, shown: ReportedRun, redacted: boolean, onProgress?: OnProgress): RunStateOutput {
-  const subjects = plain.profiled.map((subject, i) => ({ subject, id: shown.profiled[i]!.profile.id }));
-  const { since, until, asOf } = plain.window;
+function sinceLastRun(out: string, shown: ReportedRun, redacted: boolean, onProgress?: OnProgress): RunStateOutput {
+  const tick = progressTicker(onProgress, { stage: 'state', unit: 'customers', total: shown.customers.length });
+  const drafted = shown.customers.map((customer, i) => {
+    tick(i + 1);
+    return { draft: customer.state, id: customer.profile.id };
+  });
+  const { since, until, asOf } = shown.window;
   const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
-  const { state, collisions } = buildState(subjects, { asOf: asOf !== null ? new Date(asOf) : (plain.profiled[0]?.asOf ?? new Date(0)), window, redacted, onProgress });
+  const { state, collisions } = foldState(drafted, { asOf: asOf !== null ? new Date(asOf) : runAsOf(shown.customers), window, redacted });
   if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
   const { changes, warning } = changesSince(out, state, redacted, onProgress);
   if (warning) shown.warnings.push(warning);
@@ -291,10 +297,10 @@ function measuresOf(analysis: ReportedRun, rejected: number, { state, changes }:
   const stages: Record<string, number> = {};
   const codes: Record<string, number> = {};
   let stillOpen = 0;
-  for (const { profile } of analysis.profiled) {
+  for (const { profile } of analysis.customers) {
     stages[profile.stage] = (stages[profile.stage] ?? 0) + 1;
     stillOpen += profile.dialog.stillOpen ?? 0;
     for (const code of Object.keys(profile.codes)) codes[code] = (codes[code] ?? 0) + 1;
   }
-  return { customers: analysis.profiled.length, rejected, stillOpen, stages, codes, state, changes };
+  return { customers: analysis.customers.length, rejected, stillOpen, stages, codes, state, changes };
 }

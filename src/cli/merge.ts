@@ -1,5 +1,5 @@
 // `thick merge <shard folders…> -o <dir>`: the outputs of a run split with `thick analyze --shard i/n` (shard.ts),
-// written from its shards' customer records exactly as the unsharded run writes them: the records are read back in
+// written from its shards' customer rows exactly as the unsharded run writes them: the rows are read back in
 // the run's order, the figures that need every customer (the gaps most of the run shares, the window) are settled
 // by the same function the unsharded run settles them with, and then the same reportRun writes every page, the
 // index, customers.csv, profiles.jsonl and the state, and checks --fail-on and --strict. A customer's page is the
@@ -9,18 +9,17 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { settleRun } from '../pipeline.js';
-import type { ProfiledCustomer } from '../profile/index.js';
-import { parseData, readCustomerRecord } from '../profile/record.js';
-import { signalsFor } from '../profile/signals.js';
+import { parseData } from '../profile/record.js';
+import { foldOverviewInputs, type CustomerRow } from '../profile/row.js';
 import type { ReportLang } from '../report/i18n.js';
 import { failOnRules, parseIndexTop, reportRun } from './analyze.js';
 import { describeError } from './errno.js';
 import { DataError, UsageError } from './errors.js';
 import { outPlaces } from './output/places.js';
-import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardManifest } from './shard.js';
+import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardCustomer, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
 import { tightenHeapGrowth } from './memory.js';
-import { filledPages, type DrawnPage, type ReportFormat, type SlottedPages } from './write.js';
+import { filledPages, type ReportedRun, type ReportFormat, type SlottedPages } from './write.js';
 
 export interface MergeFlags {
   out: string;
@@ -136,22 +135,18 @@ function readLines<T>(shard: ShardFolder, file: string, read: (text: string) => 
   return values;
 }
 
-/** A shard's customers, each with their place in the run and their page as the shard drew it, its slot open. */
-function readShard(shard: ShardFolder, shared: Parameters<typeof readCustomerRecord>[1]): { subject: ProfiledCustomer; order: number; page: SlottedPages }[] {
-  const records = readLines(shard, RECORDS_FILE, (text) => readCustomerRecord(text, shared));
-  const pages = readLines(shard, PAGES_FILE, (text) => JSON.parse(text) as SlottedPages);
-  return records.map((record, i) => ({ ...record, page: pages[i]! }));
+/** A line of customers.jsonl read back; anything but a shard's customer is refused. */
+function shardCustomer(text: string): ShardCustomer {
+  const line = parseData(text) as Partial<ShardCustomer> | null;
+  if (typeof line?.order !== 'number' || typeof line.row?.profile !== 'object' || !Array.isArray(line.said?.said)) throw new Error('not a customer row');
+  return line as ShardCustomer;
 }
 
-/**
- * A customer's page as the run draws it: the shard's, its slot filled with the customer's blind spots but the gaps
- * most of the run shares, known only now that every shard is read.
- */
-function filledShardPages(pages: ReadonlyMap<ProfiledCustomer, SlottedPages>, sharedGaps: readonly string[], lang: ReportLang): (subject: ProfiledCustomer) => DrawnPage | null {
-  return (subject) => {
-    const page = pages.get(subject);
-    return page ? filledPages(page, subject.findings.blindSpots, sharedGaps, lang) : null;
-  };
+/** A shard's customers, each with their place in the run and their page as the shard drew it, its slot open. */
+function readShard(shard: ShardFolder): (ShardCustomer & { page: SlottedPages })[] {
+  const customers = readLines(shard, RECORDS_FILE, shardCustomer);
+  const pages = readLines(shard, PAGES_FILE, (text) => JSON.parse(text) as SlottedPages);
+  return customers.map((customer, i) => ({ ...customer, page: pages[i]! }));
 }
 
 /** A folder on disk as one key, so "s1", "./s1" and a link to it are the same folder. */
@@ -193,16 +188,26 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);
-  const shared = { signals: signalsFor(run.codeKinds), run: run.outline.run };
   const records = shards.flatMap((shard) => {
     term.step(`reading ${shard.dir}`);
-    return readShard(shard, shared);
+    return readShard(shard);
   });
   // The run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
   records.sort((a, b) => a.order - b.order);
-  const merged = settleRun({ profiled: records.map((r) => r.subject), warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities });
-  const lang = run.lang as ReportLang;
-  const drawnPage = filledShardPages(new Map(records.map((r) => [r.subject, r.page])), merged.sharedGaps, lang);
-  const output = { lang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false, drawnPage };
-  return reportRun(merged, merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
+  const customers = records.map((r) => r.row);
+  const { outline: _outline, ...settled } = settleRun({ warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities }, customers);
+  const pages = new Map<CustomerRow, SlottedPages>(records.map((r) => [r.row, r.page]));
+  const merged: ReportedRun = {
+    ...settled,
+    customers,
+    overviewInputs: (passes) => foldOverviewInputs(
+      records.map((r) => r.said),
+      passes.next(records.length),
+    ),
+    // The shard's page, its slot filled with the customer's blind spots but the gaps most of the run shares, known
+    // only now that every shard is read.
+    draw: { page: (customer, { sharedGaps, lang }) => filledPages(pages.get(customer)!, customer.findings.blindSpots, sharedGaps, lang) },
+  };
+  const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false };
+  return reportRun(merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
 }

@@ -2,7 +2,8 @@
 // folder; `thick merge` (merge.ts) writes the whole run's outputs from the n folders. Every shard reads and links
 // every input (cheap), so all that the run shares (the reference date, RFM, slugs, what the run holds, the
 // warnings) is the same in each; only its own customers are annotated, profiled and drawn (the expensive part). The
-// shard folder holds their profiles as records (profile/record.ts), their pages drawn with a slot where the list of
+// shard folder holds their rows (profile/row.ts: what the run's outputs read of a customer, no records) with what the
+// index overview folds of them, their pages drawn with a slot where the list of
 // their blind spots goes (which needs the gaps most of the whole run shares, so the merge fills it in), and the run's
 // own data in thick-shard.json, which also names the shard, the options and the inputs (size and
 // SHA-256), so a merge refuses shards of different runs, and the size and SHA-256 of each file it wrote beside it, so
@@ -12,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import type { Codebook } from '../annotate/codebook.js';
 import { codeInfo, type ProfiledPart, type ReportedFile, type RunOutline } from '../pipeline.js';
 import type { FileIdentity } from '../ingest/identity.js';
-import { customerRecord, dataText, jsonText } from '../profile/record.js';
+import { dataText, jsonText } from '../profile/record.js';
+import { customerRow, customerSaidOf, type CustomerRow, type CustomerSaid } from '../profile/row.js';
 import type { CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { AnalyzeFlags } from './analyze.js';
@@ -32,8 +34,16 @@ export const PAGES_FILE = 'pages.jsonl';
  * Bumped when a shard folder's meaning changes: a merge reads only shards of its own version.
  * 2: thick-shard.json holds the size and SHA-256 of customers.jsonl and pages.jsonl (`data`).
  * 3: pages.jsonl holds each page as the text before and after its blind-spot list, which the merge fills in.
+ * 4: customers.jsonl holds customer rows (ShardCustomer), not whole profiled customers with their records.
  */
-export const SHARD_VERSION = 3;
+export const SHARD_VERSION = 4;
+
+/** A line of customers.jsonl: a customer's row, what the index overview folds of them, and their place in the run. */
+export interface ShardCustomer {
+  order: number;
+  row: CustomerRow;
+  said: CustomerSaid;
+}
 
 export type { Shard };
 
@@ -155,11 +165,16 @@ function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags
   return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${jsonText(customerPagesWithSlot(subject, codes, { lang: flags.lang, format: flags.format }))}\n`)));
 }
 
-/** The customers' records, a line each, in the order the run found them (their place kept for the merge). */
-function recordsOf(part: ProfiledPart, customerKeys: readonly string[]): Buffer {
-  const order = new Map(customerKeys.map((key, i) => [key, i]));
+/** The customers' rows, a line each, each with their place in the order the run found them, for the merge. */
+function rowsOf(part: ProfiledPart): Buffer {
+  const order = new Map(part.customerKeys.map((key, i) => [key, i]));
+  const line = (subject: ProfiledPart['profiled'][number]): ShardCustomer => ({
+    order: order.get(subject.customer.key)!,
+    row: customerRow(subject, part.outline.window),
+    said: customerSaidOf(subject),
+  });
   // A buffer, not one string: a shard of a big run holds more text than a string may.
-  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${customerRecord(subject, order.get(subject.customer.key)!)}\n`)));
+  return Buffer.concat(part.profiled.map((subject) => Buffer.from(`${dataText(line(subject))}\n`)));
 }
 
 export interface ShardContext {
@@ -176,7 +191,7 @@ export function writeShard(out: string, part: ProfiledPart, ctx: ShardContext): 
   const { shard, flags, codebook } = ctx;
   const codes = codeInfo(codebook);
   const data = [
-    { path: RECORDS_FILE, content: recordsOf(part, part.customerKeys) },
+    { path: RECORDS_FILE, content: rowsOf(part) },
     { path: PAGES_FILE, content: pagesOf(part, codes, flags) },
   ];
   const manifest: ShardManifest = {

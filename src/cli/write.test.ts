@@ -4,7 +4,7 @@ import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse, codeInfo } from '../pipeline.js';
 import { buildState } from '../profile/state.js';
-import { customerPages, customerPagesWithSlot, filledPages, rejectedCsv, runFiles, runOutput } from './write.js';
+import { customerPages, customerPagesWithSlot, filledPages, rejectedCsv, reportedRun, runFiles, runOutput } from './write.js';
 import { defaultCodebook } from './resources.js';
 import type { Progress } from '../progress.js';
 import { expectCountsRise } from '../test-support.js';
@@ -21,7 +21,7 @@ describe("the run's files", () => {
   const run = (orders: string) => {
     const read = [ingestFile(Buffer.from(contacts), 'kontakte.csv'), ingestFile(Buffer.from(orders), 'bestellungen.csv')];
     const analysis = analyse(read, { codebook: defaultCodebook() });
-    return runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en' });
+    return runFiles(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en' });
   };
 
   it('are the index, one report per customer and the profiles, each once; rejected.csv only when a row was rejected', () => {
@@ -39,7 +39,7 @@ describe("the run's files", () => {
     const analysis = analyse(read, { codebook: defaultCodebook() });
     const { state } = buildState(analysis.profiled.map((subject) => ({ subject, id: subject.profile.id })), { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false });
     for (const format of ['md', 'html', 'both'] as const) {
-      const plan = runOutput(analysis, codeInfo(defaultCodebook()), { lang: 'en', format, handoutTop: 1, runState: { state, changes: null } });
+      const plan = runOutput(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en', format, handoutTop: 1, runState: { state, changes: null } });
       const made = [...plan.files()].map((f) => f.path);
       expect(made).toEqual(plan.paths);
       expect(made.filter((p) => p.startsWith('customers/'))).toHaveLength(format === 'both' ? 4 : 2);
@@ -57,7 +57,7 @@ describe('the slow files of a run report how far they are', () => {
     const onProgress = (p: Progress) => heard.push(p);
     const subjects = analysis.profiled.map((subject) => ({ subject, id: subject.profile.id }));
     const { state } = buildState(subjects, { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false, onProgress });
-    const files = runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en', onProgress, runState: { state, changes: null } });
+    const files = runFiles(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en', onProgress, runState: { state, changes: null } });
     expect(expectCountsRise(heard, 'state')).toEqual([0, 2]);
     expect(expectCountsRise(heard, 'write', 'the index').at(-1)).toBe(2);
     expect(heard.filter((p) => p.part === 'the index').every((p) => p.share && p.unit === 'customers')).toBe(true);
@@ -65,7 +65,7 @@ describe('the slow files of a run report how far they are', () => {
     expect(expectCountsRise(heard, 'write', 'profiles.jsonl')).toEqual([0, 2]);
     // In the order the files are made, and the files the same as a run nobody watches.
     expect([...new Set(heard.map((p) => p.part ?? p.stage))]).toEqual(['state', 'the index', 'customers.csv', 'profiles.jsonl']);
-    expect(files).toEqual(runFiles(analysis, codeInfo(defaultCodebook()), { lang: 'en', runState: { state, changes: null } }));
+    expect(files).toEqual(runFiles(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en', runState: { state, changes: null } }));
   });
 });
 

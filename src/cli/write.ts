@@ -6,20 +6,71 @@ import type { CodeInfo } from '../report/codes.js';
 import { blindSpotsSection, customerPage, customerPageAround } from '../report/customer.js';
 import { customersCsv } from '../report/customers-csv.js';
 import { handoutPage } from '../report/handout.js';
+import { portrait, type Portrait } from '../report/portrait.js';
+import { customerRow, overviewInputsOf, type CustomerRow } from '../profile/row.js';
+import type { OverviewInputs, RunOverview } from '../profile/overview.js';
+import type { Passes } from '../progress.js';
 import { htmlSlot, pageHtml, pageHtmlParts } from '../report/html.js';
 import type { ReportLang } from '../report/i18n.js';
-import { indexPage, type IndexInputs } from '../report/index-page.js';
+import { indexPage, runAsOf, runOverview, type IndexInputs } from '../report/index-page.js';
 import { filledSlot, markdownParts, markdownSlot, pageMarkdown, type Block, type SlottedText } from '../report/page.js';
 import type { OutputFile, OutputPlan } from './output/files.js';
 import { MANIFEST } from './output/manifest.js';
 import { passTicker, progressTicker, type OnProgress } from '../progress.js';
 import { OVERVIEW_PASSES } from '../profile/overview.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { ReportedRun } from '../pipeline.js';
+import type { Analysis, ReportedFile } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
 import { csvFile } from '../report/csv.js';
+
+/** What a run's outputs are written from: an Analysis (reportedRun), or a sharded run's shards merged (cli/merge.ts). */
+export interface ReportedRun extends Omit<Analysis, 'ingests' | 'events' | 'profiled'> {
+  ingests: readonly ReportedFile[];
+  /** The run's customers in the run's order, as its outputs read them (profile/row.ts). */
+  customers: readonly CustomerRow[];
+  /** What the index's overview is made of: every said record of the run, gathered when the index is drawn. */
+  overviewInputs: (passes: Passes) => OverviewInputs;
+  /** Each customer's page and portrait, drawn as they are written. */
+  draw: CustomerDrawing;
+}
+
+/** How a customer's page and handout portrait are drawn: from the customer as profiled, or a shard's page filled. */
+export interface CustomerDrawing {
+  page(customer: CustomerRow, how: { codes: ReadonlyMap<string, CodeInfo>; sharedGaps: readonly string[]; lang: ReportLang; format?: ReportFormat }): DrawnPage;
+  /** Absent where the run holds no profiled customers (a merge of shards, which draw no handout). */
+  portrait?(customer: CustomerRow, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Portrait;
+}
+
+/** The window an Analysis names, as Dates. */
+const windowOf = ({ since, until }: Analysis['window']) => ({ ...(since !== null ? { since: new Date(since) } : {}), ...(until !== null ? { until: new Date(until) } : {}) });
+
+/**
+ * An analysis as its outputs are written: `shown` is the analysis the outputs show (redacted, or `plain` itself),
+ * `plain` the one made, whose customers' own keys the state keeps. Pages and portraits are drawn from the profiled
+ * customers as they are written.
+ */
+export function reportedRun(plain: Analysis, shown: Analysis = plain): ReportedRun {
+  const { profiled, events: _events, ...run } = shown;
+  const window = windowOf(plain.window);
+  const subjects = new Map<CustomerRow, ProfiledCustomer>();
+  const customers = profiled.map((subject, i) => {
+    const row = customerRow(subject, window, plain.profiled[i]);
+    subjects.set(row, subject);
+    return row;
+  });
+  const subjectOf = (customer: CustomerRow): ProfiledCustomer => subjects.get(customer)!;
+  return {
+    ...run,
+    customers,
+    overviewInputs: (passes) => overviewInputsOf(profiled, passes),
+    draw: {
+      page: (customer, { codes, sharedGaps, lang, format }) => customerPages(subjectOf(customer), codes, sharedGaps, { lang, format }),
+      portrait: (customer, codes, lang) => portrait(subjectOf(customer), codes, lang),
+    },
+  };
+}
 
 /** A gap of the whole run in the --json summary: its key, its English wording, and how many customers it concerns. */
 export interface RunGap {
@@ -45,23 +96,13 @@ export function rejectedCsv(rejections: readonly Rejection[]): string {
 /** Which pages a run writes: Markdown (the default), HTML, or both side by side. */
 export type ReportFormat = 'md' | 'html' | 'both';
 
-/** The run's inputs as the index tells them, with the codes' names and how many customers it lists (--index-top). */
-function indexInputs(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, indexTop?: number, runState?: RunStateOutput): IndexInputs {
-  return {
-    files: analysis.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows })),
-    contextEvents: analysis.ingests.flatMap((i) => i.contextEvents),
-    blindSpots: analysis.runBlindSpots,
-    codes,
-    top: indexTop,
-    window: analysis.window,
-    ...(runState ? { sinceLastRun: sinceLastRun(analysis, codes, runState) } : {}),
-  };
-}
+/** The run's input files as the index and the overview tell them. */
+const runFilesOf = (run: ReportedRun): IndexInputs['files'] => run.ingests.map((i) => ({ file: i.file, preset: i.preset.id, rows: i.rows }));
 
 /** The index's "Since last run": the changes, with this run's customers by id to name and link them. */
-function sinceLastRun(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
+function sinceLastRun(sorted: readonly CustomerRow[], codes: ReadonlyMap<string, CodeInfo>, { state, changes }: RunStateOutput): SinceLastRun {
   // Ranked as the index lists them, so a list cut at ten names those who need attention first.
-  const customers = new Map([...analysis.profiled].sort(byAttention).map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
+  const customers = new Map(sorted.map(({ profile }, rank) => [profile.id, { name: profile.name ?? profile.id, slug: profile.slug, rank }]));
   return { changes, customers, codes, scale: state.scale };
 }
 
@@ -122,37 +163,41 @@ export function filledPages(page: SlottedPages, blindSpots: readonly Finding[], 
   };
 }
 
-/**
- * The report pages of a run, made one page at a time: index and customers/<slug>, as Markdown and/or HTML by
- * `format`; a customer's page drawn already (`drawnPage`: a shard's, its slot filled) is taken as it is. The HTML
- * pages link to each other and each opens offline.
- */
-function* reportPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): Generator<OutputFile> {
-  const { drawnPage } = options;
-  function* files(name: string, page: DrawnPage): Generator<OutputFile> {
-    if (page.md !== null) yield { path: `${name}.md`, content: page.md };
-    if (page.html !== null) yield { path: `${name}.html`, content: page.html };
-  }
-  yield* files('index', indexPages(analysis, sorted, codes, options));
-  for (const subject of sorted) yield* files(`customers/${subject.profile.slug}`, drawnPage?.(subject) ?? customerPages(subject, codes, analysis.sharedGaps, options));
+/** A page's files: Markdown and/or HTML, as drawn. The HTML pages link to each other and each opens offline. */
+function* pageFiles(name: string, page: DrawnPage): Generator<OutputFile> {
+  if (page.md !== null) yield { path: `${name}.md`, content: page.md };
+  if (page.html !== null) yield { path: `${name}.html`, content: page.html };
 }
 
 /**
- * The index, drawn in the run's formats. Its run overview goes over every record several times (seconds at 100k),
- * so it reports in passes of its own while the count of files waits at the index.
+ * The index, drawn in the run's formats, and the run's overview it shows (which the handout shows too). The
+ * overview goes over every record several times (seconds at 100k), so it reports in passes of its own while the
+ * count of files waits at the index.
  */
-function indexPages(analysis: ReportedRun, sorted: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): DrawnPage {
+function indexPages(run: ReportedRun, sorted: readonly CustomerRow[], codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { page: DrawnPage; overview: RunOverview } {
   const { lang, format = 'md', indexTop, runState, onProgress } = options;
   const passes = passTicker(onProgress, { stage: 'write', unit: 'customers', total: sorted.length, part: 'the index' }, OVERVIEW_PASSES + 1);
-  const blocks = indexPage(sorted, { ...indexInputs(analysis, codes, indexTop, runState), passes }, lang);
+  const files = runFilesOf(run);
+  const overview = runOverview(run.overviewInputs, { files, window: run.window, asOf: runAsOf(sorted) }, passes);
+  const inputs: IndexInputs = {
+    files,
+    contextEvents: run.ingests.flatMap((i) => i.contextEvents),
+    blindSpots: run.runBlindSpots,
+    codes,
+    top: indexTop,
+    window: run.window,
+    overview,
+    ...(runState ? { sinceLastRun: sinceLastRun(sorted, codes, runState) } : {}),
+  };
+  const blocks = indexPage(sorted, inputs, lang);
   const drawing = passes.next(1);
   const page = drawn(blocks, lang, format);
   drawing(1);
-  return page;
+  return { page, overview };
 }
 
-/** The paths of the report pages, in the order reportPages makes them. */
-function reportPaths(sorted: readonly ProfiledCustomer[], format: ReportFormat = 'md'): string[] {
+/** The paths of the report pages, in the order runOutput makes them. */
+function reportPaths(sorted: readonly CustomerRow[], format: ReportFormat = 'md'): string[] {
   const names = ['index', ...sorted.map((subject) => `customers/${subject.profile.slug}`)];
   return names.flatMap((name) => [...(format !== 'html' ? [`${name}.md`] : []), ...(format !== 'md' ? [`${name}.html`] : [])]);
 }
@@ -171,8 +216,6 @@ export interface OutputOptions {
   runState?: RunStateOutput;
   /** Hears how far the run's files are made and written (progress.ts): pages are rendered as they are written. */
   onProgress?: OnProgress;
-  /** A customer's page as drawn already (thick merge: a shard's, its slot filled), or null to draw it here. */
-  drawnPage?: (subject: ProfiledCustomer) => DrawnPage | null;
 }
 
 /** What a run leaves for the next one, and what changed since the last one (null on a first run). */
@@ -182,9 +225,10 @@ export interface RunStateOutput {
 }
 
 /** The workshop handout, as Markdown and as HTML, whatever --format says: one is read on screen, one is printed. */
-function handoutFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
-  const files = indexInputs(analysis, codes).files;
-  const blocks = handoutPage(analysis.profiled, { files, codes, top, window: analysis.window }, lang);
+function handoutFiles(run: ReportedRun, overview: RunOverview, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang, top: number): OutputFile[] {
+  const { portrait } = run.draw;
+  if (!portrait) throw new Error('a handout needs the profiled customers: a merge of shards draws none');
+  const blocks = handoutPage(run.customers, { codes, top, window: run.window, overview, portrait: (customer) => portrait(customer, codes, lang) }, lang);
   return [
     { path: 'handout.md', content: pageMarkdown(blocks) },
     { path: 'handout.html', content: pageHtml(blocks, { lang }) },
@@ -200,10 +244,10 @@ function handoutFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo
  * manifest, and gone from the folder when a later run no longer writes it). The files are made as the writer takes
  * them, so the pages of a large run are never all held at once.
  */
-export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
-  const { lang, handoutTop, runState } = options;
-  const sorted = [...analysis.profiled].sort(byAttention);
-  const rejections = analysis.ingests.flatMap((i) => i.rejected);
+export function runOutput(run: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputPlan {
+  const { lang, format, handoutTop, runState } = options;
+  const sorted = [...run.customers].sort(byAttention);
+  const rejections = run.ingests.flatMap((i) => i.rejected);
   const paths = [
     ...reportPaths(sorted, options.format),
     'customers.csv',
@@ -213,12 +257,15 @@ export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, Code
     ...(runState ? [STATE_FILE] : []),
   ];
   function* files(): Generator<OutputFile> {
-    yield* reportPages(analysis, sorted, codes, options);
+    const index = indexPages(run, sorted, codes, options);
+    yield* pageFiles('index', index.page);
+    const how = { codes, sharedGaps: run.sharedGaps, lang, format };
+    for (const customer of sorted) yield* pageFiles(`customers/${customer.profile.slug}`, run.draw.page(customer, how));
     // One big file each (about a second at 100k customers): each counts its customers while the count of files waits.
     const part = (name: string) => progressTicker(options.onProgress, { stage: 'write', unit: 'customers', total: sorted.length, part: name });
     yield { path: 'customers.csv', content: customersCsv(sorted, codes, part('customers.csv')) };
     yield { path: 'profiles.jsonl', content: profilesJsonl(sorted, part('profiles.jsonl')) };
-    if (handoutTop !== undefined) yield* handoutFiles(analysis, codes, lang, handoutTop);
+    if (handoutTop !== undefined) yield* handoutFiles(run, index.overview, codes, lang, handoutTop);
     if (rejections.length > 0) yield { path: 'rejected.csv', content: rejectedCsv(rejections) };
     if (runState) yield { path: STATE_FILE, content: stateText(runState.state, runState.changes) };
   }
@@ -226,7 +273,7 @@ export function runOutput(analysis: ReportedRun, codes: ReadonlyMap<string, Code
 }
 
 /** profiles.jsonl: one JSON object per customer, in the order of the index. */
-function profilesJsonl(sorted: readonly ProfiledCustomer[], tick: (done: number) => void): Buffer {
+function profilesJsonl(sorted: readonly CustomerRow[], tick: (done: number) => void): Buffer {
   // Bytes, not one string: a million customers' profiles (~1 GB) are more text than a string may hold.
   return Buffer.concat(
     sorted.map((subject, i) => {
@@ -237,15 +284,15 @@ function profilesJsonl(sorted: readonly ProfiledCustomer[], tick: (done: number)
 }
 
 /** Every file of a run's output at once (runOutput, made in full): for tests and small runs. */
-export function runFiles(analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
-  return [...runOutput(analysis, codes, options).files()];
+export function runFiles(run: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): OutputFile[] {
+  return [...runOutput(run, codes, options).files()];
 }
 
 /** Write the run's output to outDir safely (output/safe-write.ts); returns how many reports, and what the user should know. */
-export function writeReports(outDir: string, analysis: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
-  const { warnings, kept } = writeOutputKeeping(outDir, runOutput(analysis, codes, options), options.onProgress);
+export function writeReports(outDir: string, run: ReportedRun, codes: ReadonlyMap<string, CodeInfo>, options: OutputOptions): { reports: number; warnings: string[] } {
+  const { warnings, kept } = writeOutputKeeping(outDir, runOutput(run, codes, options), options.onProgress);
   if (options.redacted && kept.length > 0) warnings.push(unmaskedWarning(outDir, kept));
-  return { reports: analysis.profiled.length, warnings };
+  return { reports: run.customers.length, warnings };
 }
 
 /**

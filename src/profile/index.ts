@@ -364,12 +364,12 @@ export function profileRun(customers: readonly Customer[], events: readonly Even
 }
 
 /** The gaps of the whole run and those most of its customers share, from every customer's findings. */
-export function runGaps(profiled: readonly ProfiledCustomer[], run: RunFacts): RunGaps {
+export function runGaps(profiled: readonly Pick<ProfiledCustomer, 'findings'>[], run: RunFacts): RunGaps {
   const { common, lifted } = liftCommonGaps(profiled.map((p) => p.findings.blindSpots));
   return { blindSpots: [...runBlindSpots(run), ...common], sharedGaps: lifted };
 }
 
 /** Who needs attention first: highest attention score, then most recent contact, then key. */
-export function byAttention(a: ProfiledCustomer, b: ProfiledCustomer): number {
+export function byAttention(a: Pick<ProfiledCustomer, 'profile'>, b: Pick<ProfiledCustomer, 'profile'>): number {
   return b.profile.attention - a.profile.attention || byCodePoint(b.profile.lastContact ?? '', a.profile.lastContact ?? '') || byCodePoint(a.profile.id, b.profile.id);
 }

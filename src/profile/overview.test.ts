@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation, Event, Rating } from '../model.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles } from './index.js';
-import { customerFigures, overview, overviewOf, runFigures, stageCounts } from './overview.js';
+import { customerFigures, overviewOf, runFigures } from './overview.js';
+import { overviewInputsOf } from './row.js';
 import { commonScale, onCommonScale } from './ratings.js';
-import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, onScale, saidRecords, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
+import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, onScale, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
 
 const code = (id: string, line: number, rule = `${id}/word`, quote = 'x'): Annotation => ({ code: id, quote, source: { file: 'r.csv', line }, by: { kind: 'rule', id: rule }, confidence: 0.8 });
@@ -63,7 +64,7 @@ describe('the common rating scale', () => {
 
 describe('themes across customers', () => {
   it('leave out a record that says nothing ("ok", a lone emoji): "No content" is no theme of the run', () => {
-    const records = saidRecords(profiled([review('a', 5, 'ok', ['action.not-meaningful']), review('b', 1, 'slow', ['pain.waiting'])])).records;
+    const records = overviewInputsOf(profiled([review('a', 5, 'ok', ['action.not-meaningful']), review('b', 1, 'slow', ['pain.waiting'])])).records;
     expect(themesAcross(records).map((t) => t.code)).toEqual(['pain.waiting']);
     expect(records[0]!.codes).toEqual([]);
   });
@@ -77,7 +78,7 @@ describe('themes across customers', () => {
     review('e', 5, 'Fine.', ['dialog.praise']),
     review('f', 4, 'ok', []),
   ];
-  const { records } = saidRecords(profiled(events));
+  const { records } = overviewInputsOf(profiled(events));
   const themes = themesAcross(records);
   const byCode = new Map(themes.map((t) => [t.code, t]));
 
@@ -99,9 +100,9 @@ describe('themes across customers', () => {
   });
 
   it('leaves the impact unknown when every rated record carries the theme, and null without ratings', () => {
-    const all = themesAcross(saidRecords(profiled([review('a', 1, 'slow', ['pain.waiting']), review('b', 2, 'slow too', ['pain.waiting'])])).records);
+    const all = themesAcross(overviewInputsOf(profiled([review('a', 1, 'slow', ['pain.waiting']), review('b', 2, 'slow too', ['pain.waiting'])])).records);
     expect(all[0]!.impact).toEqual({ n: 2, meanWith: 1.5, meanWithout: null, impact: null });
-    const unrated = themesAcross(saidRecords(profiled([review('a', null, 'slow', ['pain.waiting'])])).records);
+    const unrated = themesAcross(overviewInputsOf(profiled([review('a', null, 'slow', ['pain.waiting'])])).records);
     expect(unrated[0]!.impact).toBeNull();
   });
 
@@ -112,7 +113,7 @@ describe('themes across customers', () => {
     const impliedByWords = code('dialog.complaint', 1, 'dialog.complaint/implied:pain.waiting', 'waited');
     expect(wordedCodes(makeEvent({ annotations: [signal, implied] }))).toEqual([]);
     expect(wordedCodes(makeEvent({ annotations: [fromWords, impliedByWords] }))).toEqual(['dialog.complaint', 'pain.waiting']);
-    const themes = themesAcross(saidRecords(profiled([review('a', 1, 'Meh.', [signal, implied]), review('b', 5, 'Great.', [])])).records);
+    const themes = themesAcross(overviewInputsOf(profiled([review('a', 1, 'Meh.', [signal, implied]), review('b', 5, 'Great.', [])])).records);
     const complaint = themes.find((t) => t.code === 'dialog.complaint')!;
     expect(complaint.records).toBe(1);
     expect(complaint.impact).toEqual({ n: 0, meanWith: null, meanWithout: 3, impact: 0 });
@@ -131,7 +132,7 @@ describe('themes across customers', () => {
     const angry = review('c', 1, 'I have waited six weeks and I am furious about it.', ['pain.waiting'], { sentiment: { label: 'negative', score: -0.9 } });
     const again = review('c', 1, 'Waiting again.', ['pain.waiting']);
     const mild = review('b', 2, 'A bit slow.', ['pain.waiting']);
-    const [theme] = themesAcross(saidRecords(profiled([note, angry, again, mild])).records);
+    const [theme] = themesAcross(overviewInputsOf(profiled([note, angry, again, mild])).records);
     expect(theme!.examples.map((e) => [e.customer, e.quote, e.by])).toEqual([
       ['c', 'I have waited six weeks and I am furious about it.', 'rule'],
       ['b', 'A bit slow.', 'rule'],
@@ -147,7 +148,7 @@ describe('segments', () => {
       review('b', 2, 'slow again', ['pain.waiting'], { product: 'Espresso' }),
       review('c', 5, 'great', ['dialog.praise'], { product: 'Filter' }),
     ];
-    const segments = segmentsOf(saidRecords(profiled(events)).records);
+    const segments = segmentsOf(overviewInputsOf(profiled(events)).records);
     // One channel cuts nothing; no contact has a CRM stage that differs.
     expect(segments.map((s) => s.dimension)).toEqual(['product']);
     expect(segments[0]!.rows).toEqual([
@@ -168,7 +169,7 @@ describe('the run over time', () => {
       review('d', 4, 'fine', [], { at: at('2024-05-20'), sentiment: { label: 'positive', score: 0.5 } }),
       review('e', 5, 'undated', [], { at: null }),
     ];
-    const line = timeline(saidRecords(profiled(events)).records, at('2024-06-10'));
+    const line = timeline(overviewInputsOf(profiled(events)).records, at('2024-06-10'));
     expect(line.months).toHaveLength(WINDOW_MONTHS);
     expect(line.months.at(-1)!.month).toBe('2024-06');
     expect(line.months.at(-2)).toEqual({ month: '2024-05', records: 2, tone: { mean: 0, n: 2 }, rating: { mean: 3, n: 2 }, codes: { 'pain.waiting': 1 } });
@@ -177,7 +178,7 @@ describe('the run over time', () => {
   });
 
   it('starts at the first month with a record when the data is younger than the window', () => {
-    const line = timeline(saidRecords(profiled([review('a', 3, 'hi', [], { at: at('2024-04-01') })])).records, at('2024-06-01'));
+    const line = timeline(overviewInputsOf(profiled([review('a', 3, 'hi', [], { at: at('2024-04-01') })])).records, at('2024-06-01'));
     expect(line.months.map((m) => m.month)).toEqual(['2024-04', '2024-05', '2024-06']);
     expect(line.earlier).toBeNull();
   });
@@ -188,7 +189,7 @@ describe('the run over time', () => {
     for (let i = 0; i < 30; i++) events.push(review(`b${i}`, 4 + (i % 2), 'fine', i === 0 ? ['pain.waiting'] : [], { at: at(`2024-0${7 + (i % 3)}-10`) }));
     for (let i = 0; i < 10; i++) events.push(review(`l${i}`, 1 + (i % 2), 'slow', i < 6 ? ['pain.waiting'] : [], { at: at('2024-10-10') }));
     events.push(review('now', 5, 'this month, not complete yet', ['pain.waiting'], { at: at('2024-11-02') }));
-    const change = recentChange(saidRecords(profiled(events)).records, at('2024-11-05'));
+    const change = recentChange(overviewInputsOf(profiled(events)).records, at('2024-11-05'));
     expect(change).toMatchObject({ month: '2024-10', from: '2024-07', until: '2024-09', records: { latest: 10, before: 30 } });
     expect(change.rising.map((c) => [c.code, c.latest, c.before])).toEqual([['pain.waiting', { n: 6, of: 10 }, { n: 1, of: 30 }]]);
     expect(change.falling).toEqual([]);
@@ -200,7 +201,7 @@ describe('the run over time', () => {
     // July–September: 207 records, 5 by critics. October: 61 records, 5 by critics. z = 2.09, but Fisher's p = 0.051.
     for (let i = 0; i < 207; i++) events.push(review(`b${i}`, 4, 'fine', i < 5 ? ['role.critic'] : [], { at: at(`2024-0${7 + (i % 3)}-10`) }));
     for (let i = 0; i < 61; i++) events.push(review(`l${i}`, 4, 'fine', i < 5 ? ['role.critic'] : [], { at: at('2024-10-10') }));
-    const change = recentChange(saidRecords(profiled(events)).records, at('2024-11-05'));
+    const change = recentChange(overviewInputsOf(profiled(events)).records, at('2024-11-05'));
     expect(twoProportionZ({ n: 5, of: 61 }, { n: 5, of: 207 })).toBeGreaterThan(1.96);
     expect(change.rising).toEqual([]);
   });
@@ -234,7 +235,7 @@ describe('overview', () => {
 
   it('gives the run in figures', () => {
     const p = profiled(events, ['z']);
-    expect(runFigures(p.map(customerFigures), files, saidRecords(p).records)).toEqual({
+    expect(runFigures(p.map(customerFigures), files, overviewInputsOf(p).records)).toEqual({
       files: 1,
       rows: { read: 5, used: 4, rejected: 1 },
       customers: 3,
@@ -248,15 +249,16 @@ describe('overview', () => {
       rated: { n: 2, byScale: { stars5: 2 }, mean: { mean: 3, n: 2 } },
     });
     // The figures add up customer by customer: a run may keep each customer's and let their records go, in any order.
-    expect(runFigures(p.map(customerFigures).reverse(), files, saidRecords(p).records)).toEqual(runFigures(p.map(customerFigures), files, saidRecords(p).records));
-    expect(saidRecords(p).records[0]).not.toHaveProperty('event');
-    expect(stageCounts(p).map((s) => s.stage)).toEqual(['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk']);
-    expect(stageCounts(p).reduce((n, s) => n + s.n, 0)).toBe(3);
+    expect(runFigures(p.map(customerFigures).reverse(), files, overviewInputsOf(p).records)).toEqual(runFigures(p.map(customerFigures), files, overviewInputsOf(p).records));
+    expect(overviewInputsOf(p).records[0]).not.toHaveProperty('event');
+    const { stages } = overviewOf(overviewInputsOf(p), files, at('2024-06-30'));
+    expect(stages.map((s) => s.stage)).toEqual(['stranger', 'acquaintance', 'regular', 'advocate', 'at-risk']);
+    expect(stages.reduce((n, s) => n + s.n, 0)).toBe(3);
   });
 
   it('is the same whatever order the customers and their records come in', () => {
-    const forward = overview(profiled(events), files, at('2024-06-30'));
-    const backward = overview(profiled([...events].reverse()).reverse(), files, at('2024-06-30'));
+    const forward = overviewOf(overviewInputsOf(profiled(events)), files, at('2024-06-30'));
+    const backward = overviewOf(overviewInputsOf(profiled([...events].reverse()).reverse()), files, at('2024-06-30'));
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });
 
@@ -265,7 +267,7 @@ describe('overview', () => {
     const many = Array.from({ length: 90 }, (_, i) =>
       review(`c${i % 30}`, null, `words ${i}`, ['pain.waiting'], { at: at(`2024-0${1 + (i % 6)}-1${i % 9}`), rating: i % 3 === 0 ? { value: 1 + ((i * 7) % 10), scale: 'stars10' } : { value: 1 + (i % 5), scale: 'stars5' } }),
     );
-    const { records, scale } = saidRecords(profiled(many));
+    const { records, scale } = overviewInputsOf(profiled(many));
     const figures = (said: readonly SaidRecord[]) => JSON.stringify([themesAcross(said), segmentsOf(said), timeline(said, at('2024-06-30')), recentChange(said, at('2024-06-30'))]);
     const swapped = [...records].reverse();
     expect(figures(swapped)).toBe(figures(records));
@@ -274,7 +276,7 @@ describe('overview', () => {
     // The whole overview, from inputs gathered that way.
     const subjects = profiled(many).reverse();
     const inputs = { records: onScale(subjects.flatMap(customerSaid), scale), scale, customers: subjects.map((s) => ({ figures: customerFigures(s), stage: s.profile.stage })) };
-    expect(JSON.stringify(overviewOf(inputs, files, at('2024-06-30')))).toBe(JSON.stringify(overview(profiled(many), files, at('2024-06-30'))));
+    expect(JSON.stringify(overviewOf(inputs, files, at('2024-06-30')))).toBe(JSON.stringify(overviewOf(overviewInputsOf(profiled(many)), files, at('2024-06-30'))));
     // Adding up one by one in the two orders does not agree on these ratings: the test would notice a plain sum.
     const ratings = records.flatMap((r) => (r.rating === null ? [] : [r.rating]));
     expect(ratings.reduce((a, b) => a + b, 0)).not.toBe([...ratings].reverse().reduce((a, b) => a + b, 0));

@@ -7,7 +7,7 @@ import { span } from '../span.js';
 import { noPasses, type Passes } from '../progress.js';
 import type { ProfiledCustomer } from './index.js';
 import type { CommonScale } from './ratings.js';
-import { saidRecords, segmentsOf, themesAcross, type SaidRecord, type Segments, type Theme } from './themes.js';
+import { segmentsOf, themesAcross, type SaidRecord, type Segments, type Theme } from './themes.js';
 import { meanOf, recentChange, timeline, windowChange, type Mean, type RecentChange, type Timeline } from './trend.js';
 
 /** One input file as the run read it. */
@@ -123,25 +123,11 @@ export function runFigures(customers: readonly CustomerFigures[], files: readonl
   };
 }
 
-export function stageCounts(profiled: readonly ProfiledCustomer[]): { stage: Stage; n: number }[] {
-  return countStages(profiled.map((subject) => subject.profile.stage));
-}
-
 /** How many customers are at each stage, in the order a relationship grows. */
 const countStages = (stages: readonly Stage[]): { stage: Stage; n: number }[] => STAGE_ORDER.map((stage) => ({ stage, n: stages.filter((s) => s === stage).length }));
 
-/** How many passes overview() reports: saidRecords 1, runFigures 1, themesAcross 2, segments, timeline, recent 1 each. */
+/** How many passes an index's overview reports: its inputs gathered 1 (row.ts overviewInputsOf), runFigures 1, themesAcross 2, segments, timeline, recent 1 each. */
 export const OVERVIEW_PASSES = 7;
-
-/**
- * Everything the index says about the run as a whole, as of the run's reference date. With a window that has a
- * start (--since), "what changed recently" is the window against the periods of its length before it.
- */
-export function overview(profiled: readonly ProfiledCustomer[], files: readonly RunFile[], asOf: Date, window?: { since: Date; until: Date }, passes: Passes = noPasses): RunOverview {
-  const { records, scale } = saidRecords(profiled, passes);
-  const customers = profiled.map((subject) => ({ figures: customerFigures(subject), stage: subject.profile.stage }));
-  return overviewOf({ records, scale, customers }, files, asOf, window, passes);
-}
 
 /**
  * What the overview is made of: every said record (on the run's common scale) and each customer's figures and

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { buildProfiles, profileRun } from './index.js';
-import { customerRecord, dataText, jsonText, parseData, readCustomerRecord } from './record.js';
+import { dataText, jsonText, parseData } from './record.js';
+import { customerRow, customerSaidOf } from './row.js';
 
-describe('a profiled customer as a record and back', () => {
+describe("a customer's row as text and back (a line of a shard's customers.jsonl)", () => {
   const customer = makeCustomer({ key: 'k1', crmId: 'k1' });
   const events = [
     makeEvent({ id: 'in.csv:2', customerKey: 'k1', text: 'Where is my parcel?', at: new Date('2024-05-01T10:00:00Z'), messageId: 'm1' }),
@@ -13,23 +14,18 @@ describe('a profiled customer as a record and back', () => {
   const { profiled, run } = profileRun([customer], events, { ordersKnown: false, socialKnown: false });
   const subject = profiled[0]!;
 
-  it('keeps every field, dates as Dates, and the exchanges pointing at the very events of the list', () => {
-    const text = customerRecord(subject, 7);
+  it('keeps every field, dates as Dates, and holds none of the records', () => {
+    const line = { order: 7, row: customerRow(subject, { since: new Date('2024-05-01T11:00:00Z') }), said: customerSaidOf(subject) };
+    const text = dataText(line);
     expect(text).not.toContain('\n');
-    const { subject: back, order } = readCustomerRecord(text, { signals: subject.signals, run });
-    expect(order).toBe(7);
-    expect(back).toEqual(subject);
-    expect(back.asOf).toBeInstanceOf(Date);
-    expect(back.events[0]!.at).toEqual(new Date('2024-05-01T10:00:00Z'));
-    // The answered message: its reply is the second event of the list itself, not an equal copy.
-    const answered = back.exchanges.find((e) => e.reply !== null)!;
-    expect(answered.message).toBe(back.events[0]);
-    expect(answered.reply).toBe(back.events[1]);
-  });
-
-  it('says which event an exchange names that the customer does not have', () => {
-    const stray = { ...subject, exchanges: [{ ...subject.exchanges[0]!, message: makeEvent({ id: 'elsewhere:9' }) }] };
-    expect(() => customerRecord(stray, 0)).toThrow('exchange event elsewhere:9 is not among the customer\'s events');
+    const back = parseData(text) as typeof line;
+    expect(back).toEqual(line);
+    expect(back.row.asOf).toBeInstanceOf(Date);
+    expect(back.said.said[0]!.at).toEqual(new Date('2024-05-01T10:00:00Z'));
+    // The brand's reply lies in the window, the message before it; the undated record is placed nowhere.
+    expect(back.row.window).toEqual({ inWindow: 1, before: 1, undated: 1, isNew: false });
+    expect(back.row.state.open).toHaveLength(1);
+    expect(Object.keys(back.row)).not.toContain('events');
   });
 
   it('keeps what JSON cannot spell: NaN, infinities, -0 and an invalid date', () => {

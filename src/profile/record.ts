@@ -1,13 +1,7 @@
-// A profiled customer as text and back: one line of a shard's customers.jsonl (cli/shard.ts), read again by
-// `thick merge`, which writes the whole run's outputs from these records exactly as one unsharded run writes them
-// from its ProfiledCustomers. So the round trip must lose nothing an output reads: dates stay Dates, numbers JSON
-// cannot spell (NaN, ±Infinity, -0) stay what they were, and an exchange's message and reply are again the very
-// events of the customer's list (the dialog code compares events by identity), not copies.
-import type { Event } from '../model.js';
-import type { Exchange } from './dialog.js';
-import type { RunFacts } from './evidence.js';
-import type { ProfiledCustomer } from './index.js';
-import type { Signals } from './signals.js';
+// thick's data as text and back: a shard's files (cli/shard.ts) and its manifest, read again by `thick merge`,
+// which writes the whole run's outputs from them exactly as one unsharded run writes them. So the round trip must
+// lose nothing an output reads: dates stay Dates, and numbers JSON cannot spell (NaN, ±Infinity, -0) stay what they
+// were. jsonText is how every JSON file thick writes is spelled.
 
 /** Marks a value JSON has no spelling for; no key of thick's data or of a customer's is this. */
 const TAG = '$thick';
@@ -65,66 +59,3 @@ export const dataText = (value: unknown): string => jsonText(value, undefined, r
 // A walk over the parsed value rather than JSON.parse's reviver: a merge reads millions of values, and the reviver's
 // call per value took a third of its reading time.
 export const parseData = (text: string): unknown => restored(JSON.parse(text));
-
-/** An exchange with its events as positions in the customer's list. */
-interface StoredExchange extends Omit<Exchange, 'message' | 'reply' | 'settledBy'> {
-  message: number;
-  reply: number | null;
-  settledBy?: Omit<NonNullable<Exchange['settledBy']>, 'event'> & { event: number };
-}
-
-/** What a record holds: the profiled customer less what every customer of the run shares (signals, run facts). */
-export interface StoredCustomer extends Omit<ProfiledCustomer, 'exchanges' | 'signals' | 'run'> {
-  /** The customer's place in the run (the order linking found them in), which the merged outputs keep. */
-  order: number;
-  exchanges: StoredExchange[];
-}
-
-function positionIn(events: readonly Event[]): (event: Event) => number {
-  const positions = new Map(events.map((event, i) => [event, i]));
-  return (event) => {
-    const at = positions.get(event);
-    // A profile pairs only the customer's own events; anything else is a bug, and a record must not hide it.
-    if (at === undefined) throw new Error(`exchange event ${event.id} is not among the customer's events`);
-    return at;
-  };
-}
-
-/** One customer as a line of text (no newline in it: JSON escapes every one). */
-export function customerRecord(subject: ProfiledCustomer, order: number): string {
-  const { signals: _signals, run: _run, exchanges, ...rest } = subject;
-  const at = positionIn(subject.events);
-  const stored: StoredCustomer = {
-    ...rest,
-    order,
-    exchanges: exchanges.map(({ message, reply, settledBy, ...exchange }) => ({
-      ...exchange,
-      message: at(message),
-      reply: reply ? at(reply) : null,
-      ...(settledBy ? { settledBy: { ...settledBy, event: at(settledBy.event) } } : {}),
-    })),
-  };
-  return dataText(stored);
-}
-
-/** A record read back, with the signals and run facts every customer of the run shares. */
-export function readCustomerRecord(text: string, shared: { signals: Signals; run: RunFacts }): { subject: ProfiledCustomer; order: number } {
-  const { order, exchanges, ...rest } = parseData(text) as StoredCustomer;
-  const event = (i: number): Event => {
-    const found = rest.events[i];
-    if (!found) throw new Error(`exchange names event ${i}, and the record has ${rest.events.length}`);
-    return found;
-  };
-  const subject: ProfiledCustomer = {
-    ...rest,
-    exchanges: exchanges.map(({ message, reply, settledBy, ...exchange }) => ({
-      ...exchange,
-      message: event(message),
-      reply: reply === null ? null : event(reply),
-      ...(settledBy ? { settledBy: { ...settledBy, event: event(settledBy.event) } } : {}),
-    })),
-    signals: shared.signals,
-    run: shared.run,
-  };
-  return { subject, order };
-}

@@ -7,7 +7,7 @@ import { byRecord } from './chronology.js';
 import type { ProfiledCustomer } from './index.js';
 import { noPasses, type Passes } from '../progress.js';
 import { exactSum } from '../sum.js';
-import { commonScale, feltTone, onCommonScale, type CommonScale } from './ratings.js';
+import { feltTone, onCommonScale, type CommonScale } from './ratings.js';
 
 /**
  * One record someone said something in: a customer's own record (with words or a rating), or an analyst's note on
@@ -61,22 +61,6 @@ export interface SaidHit {
   quote: string;
   source: Source;
   by: Maker['kind'];
-}
-
-/**
- * Every said record of the run, customer by customer, with the common scale its ratings are compared on. Nothing
- * made from them depends on their order (sums are exact, sum.ts; ties between examples go by byTie), so they are
- * not sorted.
- */
-export function saidRecords(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): { records: SaidRecord[]; scale: CommonScale | null } {
-  const tick = passes.next(profiled.reduce((n, p) => n + p.events.length, 0));
-  let done = 0;
-  const records = profiled.flatMap((subject) => {
-    tick((done += subject.events.length));
-    return customerSaid(subject);
-  });
-  const scale = commonScale(records.flatMap((r) => (r.given && r.own ? [r.given] : [])));
-  return { records: onScale(records, scale), scale };
 }
 
 /**

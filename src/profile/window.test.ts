@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../test-support.js';
 import type { ProfiledCustomer } from './index.js';
-import { foldWindow, windowCounts, windowFacts } from './window.js';
+import { foldWindow, windowCounts, type Window } from './window.js';
 
 const at = (day: string): Date => new Date(`${day}T12:00:00Z`);
 /** A customer as the window reads them: their records' dates and their first contact. */
@@ -11,7 +11,16 @@ function customer(days: (string | null)[]): ProfiledCustomer {
   return { events, profile: { firstContact: first ? at(first).toISOString() : null } } as unknown as ProfiledCustomer;
 }
 
-describe('windowFacts', () => {
+/** The window's figures over the customers, in their order. */
+const windowFacts = (run: readonly ProfiledCustomer[], window: Window, asOf: Date | null, leftOut: Parameters<typeof foldWindow>[3]) =>
+  foldWindow(
+    run.map((subject) => windowCounts(subject, window)),
+    window,
+    asOf,
+    leftOut,
+  );
+
+describe('the window in figures', () => {
   const run = [customer(['2024-05-01', '2024-06-03']), customer(['2024-06-05', null]), customer(['2024-04-01']), customer([null])];
   const window = { since: at('2024-06-01'), until: at('2024-06-30') };
   const none = { records: 0, contacts: 0, rows: 0 };

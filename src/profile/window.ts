@@ -34,7 +34,7 @@ export interface WindowCounts {
   isNew: boolean;
 }
 
-type Window = { since?: Date; until?: Date };
+export type Window = { since?: Date; until?: Date };
 
 const within = (window: Window) => {
   const from = window.since?.getTime() ?? Number.NEGATIVE_INFINITY;
@@ -53,17 +53,7 @@ export function windowCounts({ events, profile }: ProfiledCustomer, window: Wind
   return counts;
 }
 
-/** The window's figures over the run's profiled customers; `leftOut` is what --until kept out (zero without it). */
-export function windowFacts(profiled: readonly ProfiledCustomer[], window: Window, asOf: Date | null, leftOut: LeftOut): WindowFacts {
-  return foldWindow(
-    profiled.map((subject) => windowCounts(subject, window)),
-    window,
-    asOf,
-    leftOut,
-  );
-}
-
-/** windowFacts from each customer's counts (windowCounts), which add up in any order. */
+/** The window's figures from each customer's counts (windowCounts), which add up in any order. */
 export function foldWindow(customers: readonly WindowCounts[], window: Window, asOf: Date | null, leftOut: LeftOut): WindowFacts {
   const records = { inWindow: 0, before: 0, undated: 0 };
   let active = 0;

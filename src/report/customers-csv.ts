@@ -5,6 +5,9 @@
 import { csvFile } from './csv.js';
 import { byCodePoint } from '../collation.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
+
+/** What customers.csv reads of a customer: the profile and the findings. */
+type Listed = Pick<ProfiledCustomer, 'profile' | 'findings'>;
 import type { CodeInfo } from './codes.js';
 
 type Cell = string | number | null;
@@ -13,7 +16,7 @@ type Cell = string | number | null;
 const KINDS = ['ticket', 'message', 'post', 'review', 'survey'] as const;
 
 /** The columns before the codes, each with how a profile fills it. */
-const FIGURES: readonly [string, (s: ProfiledCustomer) => Cell][] = [
+const FIGURES: readonly [string, (s: Listed) => Cell][] = [
   ['id', (s) => s.profile.id],
   ['name', (s) => s.profile.name],
   ['slug', (s) => s.profile.slug],
@@ -23,7 +26,7 @@ const FIGURES: readonly [string, (s: ProfiledCustomer) => Cell][] = [
   ['last_contact', (s) => s.profile.lastContact],
   // "email:2;instagram:1": a channel column each would grow with every odd value a channel column holds.
   ['channels', (s) => Object.entries(s.profile.channels).map(([channel, n]) => `${channel}:${n}`).join(';')],
-  ...KINDS.map((kind): [string, (s: ProfiledCustomer) => Cell] => [`records.${kind}`, (s) => s.profile.kinds[kind] ?? 0]),
+  ...KINDS.map((kind): [string, (s: Listed) => Cell] => [`records.${kind}`, (s) => s.profile.kinds[kind] ?? 0]),
   ['orders', (s) => s.profile.orders.count],
   ['revenue', (s) => s.profile.orders.revenue],
   ['rfm.recency', (s) => s.profile.rfm?.recency ?? null],
@@ -47,7 +50,7 @@ const FIGURES: readonly [string, (s: ProfiledCustomer) => Cell][] = [
  * The code columns: the codebook's codes in its order (experimental ones only where found, as reports show them
  * only with --all-codes), then codes found that it does not know (an analyst's own), by code point.
  */
-function codeColumns(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>): string[] {
+function codeColumns(subjects: readonly Listed[], codes: ReadonlyMap<string, CodeInfo>): string[] {
   const found = new Set(subjects.flatMap((s) => Object.keys(s.profile.codes)));
   const listed = [...codes.values()].filter((c) => !c.experimental || found.has(c.id)).map((c) => c.id);
   const known = new Set(listed);
@@ -58,7 +61,7 @@ function codeColumns(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<s
 const plain = (value: Cell): Cell => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
 /** The table: a header, then one row per customer, who needs attention first at the top (as in the index). */
-export function customersTable(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, tick: (done: number) => void = () => {}): Cell[][] {
+export function customersTable(subjects: readonly Listed[], codes: ReadonlyMap<string, CodeInfo>, tick: (done: number) => void = () => {}): Cell[][] {
   const columns = codeColumns(subjects, codes);
   const taken = new Set(['rank', ...FIGURES.map(([name]) => name), 'blind_spots']);
   // A code named like a figure column ("rating.mean" in someone's codebook) gets a prefix, so no two columns share a name.
@@ -71,6 +74,6 @@ export function customersTable(subjects: readonly ProfiledCustomer[], codes: Rea
 }
 
 /** customers.csv: UTF-8 with a byte-order mark, formula-safe cells (csvFile). `tick` hears each row made (progress.ts). */
-export function customersCsv(subjects: readonly ProfiledCustomer[], codes: ReadonlyMap<string, CodeInfo>, tick?: (done: number) => void): string {
+export function customersCsv(subjects: readonly Listed[], codes: ReadonlyMap<string, CodeInfo>, tick?: (done: number) => void): string {
   return csvFile(customersTable(subjects, codes, tick));
 }

@@ -1,15 +1,16 @@
 // The workshop handout: the run's highlights and the portraits of the customers who need attention first, on a few
 // printable pages. It is written only from a redacted Analysis (cli/analyze.ts redacts the whole run first), so the
 // names here are pseudonyms and the quotes are masked: this page adds no data of its own, only a selection.
-import { byAttention, type ProfiledCustomer } from '../profile/index.js';
-import { overview, type RunFile } from '../profile/overview.js';
+import { byAttention } from '../profile/index.js';
+import type { RunOverview } from '../profile/overview.js';
+import type { CustomerRow } from '../profile/row.js';
 import type { CodeInfo } from './codes.js';
 import { heading } from './format.js';
 import type { ReportLang } from './i18n.js';
 import type { Block } from './page.js';
-import { portrait } from './portrait.js';
+import type { Portrait } from './portrait.js';
 import { overviewHighlights } from './run-overview.js';
-import { changeWindow } from './index-page.js';
+import { runAsOf } from './index-page.js';
 import type { WindowFacts } from '../profile/window.js';
 
 const WORDS = {
@@ -30,33 +31,34 @@ const WORDS = {
 } as const;
 
 export interface HandoutInputs {
-  files: readonly RunFile[];
   codes: ReadonlyMap<string, CodeInfo>;
   /** How many portraits (--top). */
   top: number;
   /** The run's time window (--since, --until), as the index says it. */
   window?: WindowFacts;
+  /** The run as a whole, as the index shows it (index-page.ts runOverview). */
+  overview: RunOverview;
+  /** A customer's portrait (portrait.ts), for the first `top` of them. */
+  portrait: (customer: CustomerRow) => Portrait;
 }
 
 /** One customer's portrait under a numbered heading: who, what moves them, what to do next. */
-function portraitBlocks(subject: ProfiledCustomer, rank: number, codes: ReadonlyMap<string, CodeInfo>, lang: ReportLang): Block[] {
-  const { who, moves, next } = portrait(subject, codes, lang);
-  return [`### ${rank}. ${heading(subject.profile.name ?? subject.profile.id)}`, '', who, '', moves, '', next, ''];
+function portraitBlocks(customer: CustomerRow, rank: number, { who, moves, next }: Portrait): Block[] {
+  return [`### ${rank}. ${heading(customer.profile.name ?? customer.profile.id)}`, '', who, '', moves, '', next, ''];
 }
 
 /** The handout as blocks: title, what is masked, the run's highlights, then the top customers' portraits. */
-export function handoutPage(subjects: readonly ProfiledCustomer[], inputs: HandoutInputs, lang: ReportLang): Block[] {
+export function handoutPage(customers: readonly CustomerRow[], inputs: HandoutInputs, lang: ReportLang): Block[] {
   const w = WORDS[lang];
-  const sorted = [...subjects].sort(byAttention);
-  const asOf = sorted[0]?.asOf ?? new Date(0);
+  const sorted = [...customers].sort(byAttention);
   const shown = sorted.slice(0, Math.max(0, inputs.top));
-  const portraits = shown.length === 0 ? [w.none, ''] : shown.flatMap((s, i) => portraitBlocks(s, i + 1, inputs.codes, lang));
+  const portraits = shown.length === 0 ? [w.none, ''] : shown.flatMap((s, i) => portraitBlocks(s, i + 1, inputs.portrait(s)));
   return [
     `# ${w.title}`,
     '',
     `*${w.masked}*`,
     '',
-    ...overviewHighlights(overview(sorted, inputs.files, asOf, changeWindow(inputs.window, asOf)), { codes: inputs.codes, lang, asOf, window: inputs.window }),
+    ...overviewHighlights(inputs.overview, { codes: inputs.codes, lang, asOf: runAsOf(sorted), window: inputs.window }),
     `## ${w.portraits(shown.length)}`,
     '',
     ...portraits,

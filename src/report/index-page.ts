@@ -1,10 +1,11 @@
-import type { ContextEvent, Source } from '../model.js';
+import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
+import { contextKey, customerRow, overviewInputsOf, type CustomerRow } from '../profile/row.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { andMore, labels, stageName, type ReportLang } from './i18n.js';
 import { pageMarkdown, type Block } from './page.js';
-import { overview } from '../profile/overview.js';
-import type { Passes } from '../progress.js';
+import { overviewOf, type OverviewInputs, type RunOverview } from '../profile/overview.js';
+import { noPasses, type Passes } from '../progress.js';
 import type { WindowFacts } from '../profile/window.js';
 import type { CodeInfo } from './codes.js';
 import { overviewWords } from './overview-words.js';
@@ -26,8 +27,19 @@ export interface IndexInputs {
   sinceLastRun?: SinceLastRun;
   /** The run's time window (--since, --until): said in the figures, and what changed is the window's change. */
   window?: WindowFacts;
-  /** Hears the run overview's OVERVIEW_PASSES passes over the records (seconds at 100k; progress.ts). */
-  passes?: Passes;
+  /** The run as a whole (runOverview). */
+  overview: RunOverview;
+}
+
+/** The reference date a run's pages measure from: its customers' (one for all), else the epoch for a run of none. */
+export const runAsOf = (customers: readonly Pick<CustomerRow, 'asOf'>[]): Date => customers[0]?.asOf ?? new Date(0);
+
+/**
+ * The run as a whole, as the index and the handout show it: figures, stages, themes, months and what changed
+ * recently, or in the window when it has a start. `passes` hears its OVERVIEW_PASSES passes (seconds at 100k).
+ */
+export function runOverview(inputs: (passes: Passes) => OverviewInputs, run: { files: IndexInputs['files']; window?: WindowFacts; asOf: Date }, passes: Passes = noPasses): RunOverview {
+  return overviewOf(inputs(passes), run.files, run.asOf, changeWindow(run.window, run.asOf), passes);
 }
 
 /** The window "what changed" compares, when it has a start: up to --until, else up to the reference date. */
@@ -45,15 +57,17 @@ function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportL
   return `${labels(lang).mean} ${ratingText({ value: Math.round(rating.mean * 10) / 10, scale: rating.scale }, lang)}`;
 }
 
-/** The index as Markdown. */
-export function renderIndex(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): string {
-  return pageMarkdown(indexPage(subjects, run, lang));
+/** The index of profiled customers as Markdown (the writer draws it from rows, cli/write.ts). */
+export function renderIndex(subjects: readonly ProfiledCustomer[], run: Omit<IndexInputs, 'overview'>, lang: ReportLang): string {
+  const rows = subjects.map((subject) => customerRow(subject, {}));
+  const overview = runOverview((passes) => overviewInputsOf(subjects, passes), { ...run, asOf: runAsOf([...rows].sort(byAttention)) });
+  return pageMarkdown(indexPage(rows, { ...run, overview }, lang));
 }
 
 /** The index as blocks: every customer, who needs attention first, each linked to their report. */
-export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInputs, lang: ReportLang): Block[] {
+export function indexPage(customers: readonly CustomerRow[], run: IndexInputs, lang: ReportLang): Block[] {
   const l = labels(lang);
-  const sorted = [...subjects].sort(byAttention);
+  const sorted = [...customers].sort(byAttention);
   const lines: Block[] = [`# ${overviewWords(lang).title}`, ''];
   const read = run.files.reduce((sum, f) => sum + f.rows.read, 0);
   const rejected = run.files.reduce((sum, f) => sum + f.rows.rejected, 0);
@@ -61,9 +75,7 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
   // A weekly reader's first question, so it comes first.
   if (run.sinceLastRun) lines.push(...sinceLastRunBlocks(run.sinceLastRun, lang));
   // The run as a whole first: figures, stages, themes, months, what changed; then who needs attention first.
-  const asOf = sorted[0]?.asOf ?? new Date(0);
-  const o = overview(sorted, run.files, asOf, changeWindow(run.window, asOf), run.passes);
-  lines.push(...overviewBlocks(o, { codes: run.codes ?? new Map(), lang, asOf, window: run.window }));
+  lines.push(...overviewBlocks(run.overview, { codes: run.codes ?? new Map(), lang, asOf: runAsOf(sorted), window: run.window }));
   if (run.blindSpots && run.blindSpots.length > 0) {
     lines.push(`## ${l.runBlindSpots}`, '', ...run.blindSpots.map((f) => `- ${mdText(say(f, lang))}`), '');
   }
@@ -77,19 +89,19 @@ export function indexPage(subjects: readonly ProfiledCustomer[], run: IndexInput
  * Rating, orders and revenue have a column only where some customer of the run has one: a run of tweets would print
  * three columns of dashes.
  */
-function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang: ReportLang): Block[] {
+function customersSection(sorted: readonly CustomerRow[], top: number, lang: ReportLang): Block[] {
   const l = labels(lang);
   const shown = sorted.slice(0, Math.max(0, top));
   const rated = sorted.some((s) => s.profile.rating !== null);
   const ordered = sorted.some((s) => s.profile.orders.count !== null);
-  const columns: { head: string; align: string; cell: (s: ProfiledCustomer) => string }[] = [
+  const columns: { head: string; align: string; cell: (s: CustomerRow) => string }[] = [
     { head: l.unanswered, align: '---:', cell: (s) => String(s.profile.dialog.unanswered) },
     { head: l.sentiment, align: '---:', cell: (s) => (s.profile.sentiment.mean === null ? '—' : num(s.profile.sentiment.mean, lang, 2)) },
-    ...(rated ? [{ head: l.rating, align: '---', cell: (s: ProfiledCustomer) => ratingCell(s.profile.rating, lang) }] : []),
+    ...(rated ? [{ head: l.rating, align: '---', cell: (s: CustomerRow) => ratingCell(s.profile.rating, lang) }] : []),
     ...(ordered
       ? [
-          { head: l.orders, align: '---:', cell: (s: ProfiledCustomer) => String(s.profile.orders.count ?? '—') },
-          { head: l.revenue, align: '---:', cell: (s: ProfiledCustomer) => money(s.profile.orders.revenue, lang) },
+          { head: l.orders, align: '---:', cell: (s: CustomerRow) => String(s.profile.orders.count ?? '—') },
+          { head: l.revenue, align: '---:', cell: (s: CustomerRow) => money(s.profile.orders.revenue, lang) },
         ]
       : []),
     { head: l.lastContact, align: '---', cell: (s) => dayOf(s.profile.lastContact, lang) },
@@ -113,25 +125,13 @@ function customersSection(sorted: readonly ProfiledCustomer[], top: number, lang
 /** At most this many customers are named beside a world event in the index. */
 const NAMES_LISTED = 10;
 
-const contextKey = (source: Source): string => `${source.file}\u0000${source.line}`;
-
-/**
- * The world events (context notes, by file and line) a customer's records fall in: what the index's world events
- * need of a customer, once, rather than every record of the run searched once per world event.
- */
-export function contextsTouched(subject: Pick<ProfiledCustomer, 'events'>): string[] {
-  const keys = new Set<string>();
-  for (const event of subject.events) for (const annotation of event.annotations) if (annotation.code === 'context') keys.add(contextKey(annotation.source));
-  return [...keys];
-}
-
 /** The world events of the run (context notes), each with the customers whose records fall in its window. */
-function contextSection(sorted: readonly ProfiledCustomer[], contextEvents: readonly ContextEvent[], lang: ReportLang): Block[] {
+function contextSection(sorted: readonly CustomerRow[], contextEvents: readonly ContextEvent[], lang: ReportLang): Block[] {
   const l = labels(lang);
   const lines: Block[] = [];
   if (contextEvents.length > 0) {
     lines.push(`## ${l.worldEventsIndex}`, '');
-    const touches = sorted.map((subject) => new Set(contextsTouched(subject)));
+    const touches = sorted.map((customer) => new Set(customer.contexts));
     for (const context of contextEvents) {
       const key = contextKey(context.source);
       const touched = sorted.filter((_, i) => touches[i]!.has(key));

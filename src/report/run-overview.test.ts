@@ -4,7 +4,9 @@ import { buildProfiles } from '../profile/index.js';
 import { makeCustomer, makeEvent } from '../test-support.js';
 import { chartMarkdown } from './charts.js';
 import type { CodeInfo } from './codes.js';
-import { indexPage, renderIndex } from './index-page.js';
+import { indexPage, renderIndex, runAsOf } from './index-page.js';
+import { overviewOf } from '../profile/overview.js';
+import { customerRow, overviewInputsOf } from '../profile/row.js';
 
 const codes = new Map<string, CodeInfo>([
   ['pain.waiting', { id: 'pain.waiting', category: 'pain', label: { en: 'Waiting and delay', de: 'Warten und Verspätung' } }],
@@ -73,7 +75,9 @@ describe('the index opens with an overview of the run', () => {
   });
 
   it('draws the stages as a chart block', () => {
-    const page = indexPage(run(), { files, contextEvents: [], codes }, 'en');
+    const subjects = run();
+    const rows = subjects.map((subject) => customerRow(subject, {}));
+    const page = indexPage(rows, { files, contextEvents: [], codes, overview: overviewOf(overviewInputsOf(subjects), files, runAsOf(rows)) }, 'en');
     const chart = page.find((b) => typeof b !== 'string' && b.kind === 'bars');
     expect(chart).toEqual({ kind: 'bars', rows: expect.arrayContaining([{ label: 'at-risk', value: expect.any(Number) }]) });
     expect((chart as { rows: { value: number }[] }).rows.reduce((n, r) => n + r.value, 0)).toBe(4);
