@@ -3,7 +3,7 @@
  * caller ingests its bytes (ingest/index.ts), loads the codebook and model, and passes them in; the CLI (cli/) is one
  * such caller. What a run writes is the caller's business too (cli/write.ts renders and writes the reports).
  */
-import { annotateEvents, unannotated } from './annotate/index.js';
+import { annotateEvents, type AnnotateContext } from './annotate/index.js';
 import type { SentimentModel } from './annotate/classifier.js';
 import { compileCodebook, type Codebook } from './annotate/codebook.js';
 import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
@@ -14,7 +14,7 @@ import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
 import { cutAfter, type LeftOut } from './ingest/until.js';
 import type { Event, IngestedEvent } from './model.js';
-import { profileRun, runGaps, type ProfiledCustomer } from './profile/index.js';
+import { profilePart, profileTicker, runGaps, SETTLE_PASSES, settleProfiling, type ProfiledCustomer, type RunProfiling } from './profile/index.js';
 import type { RunFacts } from './profile/evidence.js';
 import { missingSignals } from './profile/signals.js';
 import { foldWindow, windowCounts, type WindowFacts } from './profile/window.js';
@@ -58,11 +58,11 @@ export interface Analysis {
 /** A file of a run as the outputs tell it (the summary, the index, rejected.csv): no rows, no events. */
 export type ReportedFile = Pick<FileIngest, 'file' | 'encoding' | 'delimiter' | 'rows' | 'rating' | 'contextEvents' | 'rejected'> & { preset: Pick<FileIngest['preset'], 'id'> };
 
-/** Codes analysts wrote that the codebook does not know: kept, but probably a typo. */
-function unknownAnalystCodes(events: readonly Event[], codebook: Codebook): string[] {
+/** Codes analysts wrote that the codebook does not know: kept, but probably a typo. They come with the rows (ingest). */
+function unknownAnalystCodes(events: readonly IngestedEvent[], codebook: Codebook): string[] {
   const known = new Set(codebook.codes.map((c) => c.id));
   return events.flatMap((e) =>
-    e.annotations
+    (e.analystCodes ?? [])
       .filter((a) => a.by.kind === 'analyst' && !known.has(a.code))
       .map((a) => `${a.source.file}:${a.source.line}: analyst code "${a.code}" is not in the codebook (kept as written; see thick codebook)`),
   );
@@ -154,12 +154,22 @@ export interface ProfiledPart extends Omit<Analysis, 'runBlindSpots' | 'sharedGa
 }
 
 /**
- * ingest → link → annotate → profile, for every customer or those `only` accepts (a shard of the run). Everything the
- * run shares is read from every file and customer whatever `only` says: dates screened, customers linked, the
- * reference date, what the run holds, RFM, slugs, the warnings. Only the chosen customers' events are annotated and
- * only they are profiled: that is the work a shard saves. `warnings` are all but the window's (settleRun).
+ * A run settled from every file and customer before any record is annotated: the files as read, who is who, the
+ * warnings, the reference date and what the run holds, RFM and slugs. Each customer is then profiled against it
+ * (profileCustomers), all at once or part by part, with the same result.
  */
-export function analyseCustomers(files: readonly FileIngest[], options: AnalyseOptions, only?: (customerKey: string) => boolean): ProfiledPart {
+export interface PreparedRun extends Omit<ProfiledPart, 'profiled' | 'events'> {
+  /** The run's customers and their records, linked, not yet annotated. */
+  linked: Pick<Linked, 'customers' | 'events'>;
+  annotating: AnnotateContext;
+  profiling: RunProfiling;
+}
+
+/**
+ * ingest → link, and all that the run shares, from every file and customer: dates screened, customers linked, the
+ * reference date, what the run holds, RFM, slugs, the warnings (all but the window's, settleRun).
+ */
+export function prepareRun(files: readonly FileIngest[], options: AnalyseOptions): PreparedRun {
   const { codebook, model = null, asOf, dates, brandHandles = new Set<string>(), replyHorizonDays, allCodes = false, window = {} } = options;
   // Files in one fixed order, whatever order the shell or the user named them in: every output is the same.
   const byName = [...files].sort((a, b) => byCodePoint(a.file, b.file));
@@ -174,24 +184,24 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
   const identifying = passes.next(1);
   const identities = fileIdentities(ingests, linked);
   identifying(1);
-  const ctx = { codebook: compileCodebook(codebook, options.onProgress), contextEvents, model, allCodes };
-  const annotated = only ? annotateChosen(linked.events, (e) => e.customerKey !== null && only(e.customerKey), ctx, options.onProgress) : annotateEvents(linked.events, ctx, options.onProgress);
-  const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, annotated) };
+  const known = { ...runHolds(linked.events), repliesKnown: repliesKnown(ingests, linked.events) };
   // The run pictures the customers at the window's end: --until is the reference date unless --as-of says otherwise.
   const reference = asOf ?? window.until;
-  const { profiled, run } = profileRun(
-    linked.customers,
-    annotated,
-    { asOf: reference, since: window.since, ...known, replyHorizonDays, codes: codebook.codes },
-    only,
-    options.onProgress,
-  );
-  const warnings = [
-    ...linkWarnings,
-    // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
-    ...identities.flatMap((identity) => identity.warnings),
-  ];
-  warnings.push(...dateWarnings);
+  const profiling = settleProfiling(linked.customers, linked.events, { asOf: reference, since: window.since, ...known, replyHorizonDays, codes: codebook.codes }, passes);
+  const annotating = { codebook: compileCodebook(codebook, options.onProgress), contextEvents, model, allCodes };
+  const warnings = [...linkWarnings, ...readWarnings(ingests, identities, dateWarnings), ...unknownAnalystCodes(linked.events, codebook)];
+  if (asOf) {
+    const later = linked.events.filter((e) => e.at && e.at > asOf).length;
+    if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
+  }
+  const outline: RunOutline = { run: profiling.ctx.run, window, reference: reference ?? latestDated(linked.events), leftOut };
+  return { ingests: ingests.map(readFileOf), identities, warnings, outline, customerKeys: linked.customers.map((c) => c.key), linked, annotating, profiling };
+}
+
+/** What reading and linking the files left to say: placeholder authors, keys unique per row, odd dates, rejected rows. */
+function readWarnings(ingests: readonly FileIngest[], identities: readonly FileIdentity[], dateWarnings: readonly string[]): string[] {
+  // Placeholder authors, keys unique per row, joins by name alone, rows that name nobody: nothing is lost silently.
+  const warnings = [...identities.flatMap((identity) => identity.warnings), ...dateWarnings];
   for (const ingest of ingests) {
     warnings.push(...ingest.warnings);
     for (const [field, info] of Object.entries(ingest.dateOrders)) {
@@ -199,33 +209,43 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
     }
     if (ingest.rows.rejected > 0) warnings.push(`${ingest.file}: ${ingest.rows.rejected} row${ingest.rows.rejected === 1 ? '' : 's'} rejected, see rejected.csv`);
   }
-  // Analysts' codes come with the rows (ingest), not from annotation: every event has them, annotated or not.
-  warnings.push(...unknownAnalystCodes(annotated, codebook));
-  if (asOf) {
-    const later = annotated.filter((e) => e.at && e.at > asOf).length;
-    if (later > 0) warnings.push(`--as-of ${asOf.toISOString().slice(0, 10)}: ${later} event${later === 1 ? ' is' : 's are'} later than that date; recency and "recent" judgements treat them as current`);
-  }
-  const outline: RunOutline = { run, window, reference: reference ?? latestDated(annotated), leftOut };
-  return { ingests: ingests.map(readFileOf), identities, profiled, events: annotated, warnings, outline, customerKeys: linked.customers.map((c) => c.key) };
+  return warnings;
+}
+
+/**
+ * Annotate and profile the customers of a prepared run that `only` accepts (all without it), in the run's order:
+ * only their records are annotated. A customer's profile is the same whichever part of the run they are profiled in.
+ */
+export function profileCustomers(run: PreparedRun, only?: (customerKey: string) => boolean, onProgress?: OnProgress): { profiled: ProfiledCustomer[]; events: Event[] } {
+  const { customers, events } = run.linked;
+  const chosen = only ? events.filter((e) => e.customerKey !== null && only(e.customerKey)) : events;
+  const annotated = annotateEvents(chosen, run.annotating, onProgress);
+  const part = only ? customers.filter((c) => only(c.key)) : customers;
+  const profiled = profilePart(part, annotated, run.profiling, profileTicker(onProgress, part.length));
+  return { profiled, events: annotated };
+}
+
+/**
+ * ingest → link → annotate → profile, for every customer or those `only` accepts (a shard of the run). Everything the
+ * run shares is read from every file and customer whatever `only` says (prepareRun); only the chosen customers'
+ * events are annotated and only they are profiled: that is the work a shard saves. `warnings` are all but the
+ * window's (settleRun).
+ */
+export function analyseCustomers(files: readonly FileIngest[], options: AnalyseOptions, only?: (customerKey: string) => boolean): ProfiledPart {
+  const prepared = prepareRun(files, options);
+  const { profiled, events } = profileCustomers(prepared, only, options.onProgress);
+  const { linked: _linked, annotating: _annotating, profiling: _profiling, ...run } = prepared;
+  return { ...run, profiled, events };
 }
 
 /**
  * The stage 'link' of a run: the dates screened (one pass), linkCustomers' passes, each file's keys told (one pass),
- * over the run's records. Several seconds at 100k records, none of them long enough for a line of its own.
+ * RFM and slugs settled (SETTLE_PASSES), over the run's records. Several seconds at 100k records, none of them long
+ * enough for a line of its own.
  */
 function linkTicker(files: readonly FileIngest[], onProgress: OnProgress | undefined): Passes {
   const records = files.reduce((n, f) => n + f.events.length + f.contacts.length, 0);
-  return passTicker(onProgress, { stage: 'link', unit: 'records', total: records }, LINK_PASSES + 2);
-}
-
-/**
- * Annotate the chosen events and leave the others as they are, in their places: a customer's events keep their
- * order, and the others still count for what the run shares (the reference date, RFM, what the run holds).
- */
-function annotateChosen(events: readonly IngestedEvent[], chosen: (event: IngestedEvent) => boolean, ctx: Parameters<typeof annotateEvents>[1], onProgress?: OnProgress): Event[] {
-  const annotated = annotateEvents(events.filter(chosen), ctx, onProgress);
-  let next = 0;
-  return events.map((event) => (chosen(event) ? annotated[next++]! : unannotated(event)));
+  return passTicker(onProgress, { stage: 'link', unit: 'records', total: records }, LINK_PASSES + 2 + SETTLE_PASSES);
 }
 
 /**

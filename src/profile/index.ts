@@ -1,6 +1,6 @@
 import { isTheme, type Customer, type Event, type IngestedEvent, type Profile } from '../model.js';
 import { byCodePoint } from '../collation.js';
-import { PROGRESS_EVERY, passTicker, progressTicker, type OnProgress } from '../progress.js';
+import { noPasses, PROGRESS_EVERY, passTicker, progressTicker, type OnProgress, type Passes } from '../progress.js';
 import { DEFAULT_REPLY_HORIZON_DAYS } from './defaults.js';
 import { chronological, sortedByKey } from './chronology.js';
 import { dialogFigures, isCustomerMessage, pairExchanges, settleExchanges, type Exchange } from './dialog.js';
@@ -274,7 +274,7 @@ function profileOf(draft: Draft, rfm: Profile['rfm'], slug: string, ctx: RunCont
 }
 
 /** Started before the drafts and RFM, so the line shows the stage from its start; it counts finished profiles. */
-function profileTicker(onProgress: OnProgress | undefined, total: number): (done: number) => void {
+export function profileTicker(onProgress: OnProgress | undefined, total: number): (done: number) => void {
   return progressTicker(onProgress, { stage: 'profile', unit: 'customers', total }, PROGRESS_EVERY / 4);
 }
 
@@ -290,7 +290,9 @@ export function buildProfiles(customers: readonly Customer[], events: readonly E
 }
 
 function profilesIn(customers: readonly Customer[], events: readonly Event[], ctx: RunContext, only: ((key: string) => boolean) | undefined, tick: (done: number) => void, onProgress?: OnProgress): ProfiledCustomer[] {
-  const settled = settleScores(customers, events, ctx, onProgress);
+  // RFM and slugs measure each customer against the whole run, so they come before the first profile: most of a
+  // second at 100k, so they report as a part of the stage, in passes of their own.
+  const settled = settleScores(customers, events, ctx, passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, SETTLE_PASSES));
   return profilePart(only ? customers.filter((customer) => only(customer.key)) : customers, events, settled, tick);
 }
 
@@ -307,14 +309,14 @@ export interface RunProfiling {
  * The run's context, RFM scores and slugs, from every customer and their records before annotation: what a run that
  * profiles its customers part by part settles first (profilePart then needs only the part's records).
  */
-export function settleProfiling(customers: readonly Customer[], records: readonly RunRecord[], options: ProfileOptions, onProgress?: OnProgress): RunProfiling {
-  return settleScores(customers, records, runContext(customers, records, options), onProgress);
+export function settleProfiling(customers: readonly Customer[], records: readonly RunRecord[], options: ProfileOptions, passes: Passes = noPasses): RunProfiling {
+  return settleScores(customers, records, runContext(customers, records, options), passes);
 }
 
-function settleScores(customers: readonly Customer[], records: readonly RunRecord[], ctx: RunContext, onProgress?: OnProgress): RunProfiling {
-  // RFM and slugs measure each customer against the whole run, so they come before the first profile: most of a
-  // second at 100k, so they report as a part of the stage, in passes of their own.
-  const passes = passTicker(onProgress, { stage: 'profile', unit: 'customers', total: customers.length, part: 'figures for RFM' }, 2);
+/** How many passes settling RFM and slugs reports (settleScores). */
+export const SETTLE_PASSES = 2;
+
+function settleScores(customers: readonly Customer[], records: readonly RunRecord[], ctx: RunContext, passes: Passes): RunProfiling {
   const scores = runRfm(customers, records, ctx, passes.next(customers.length));
   const slugged = passes.next(1);
   const slugs = assignSlugs(customers);
