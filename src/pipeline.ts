@@ -232,8 +232,12 @@ export function profileCustomers(run: PreparedRun, only?: (customerKey: string) 
  * window's (settleRun).
  */
 export function analyseCustomers(files: readonly FileIngest[], options: AnalyseOptions, only?: (customerKey: string) => boolean): ProfiledPart {
-  const prepared = prepareRun(files, options);
-  const { profiled, events } = profileCustomers(prepared, only, options.onProgress);
+  return profiledPart(prepareRun(files, options), only, options.onProgress);
+}
+
+/** The customers of a prepared run that `only` accepts, profiled, without what only profiling them needed. */
+function profiledPart(prepared: PreparedRun, only: ((customerKey: string) => boolean) | undefined, onProgress: OnProgress | undefined): ProfiledPart {
+  const { profiled, events } = profileCustomers(prepared, only, onProgress);
   const { linked: _linked, annotating: _annotating, profiling: _profiling, ...run } = prepared;
   return { ...run, profiled, events };
 }
@@ -269,7 +273,12 @@ export function settleRun<Part extends Pick<ProfiledPart, 'warnings' | 'outline'
 
 /** ingest → link → annotate → profile; no output written here. */
 export function analyse(files: readonly FileIngest[], options: AnalyseOptions): Analysis {
-  const part = analyseCustomers(files, options);
+  return analysePrepared(prepareRun(files, options), options.onProgress);
+}
+
+/** A prepared run's every customer annotated and profiled at once, and the run settled. */
+export function analysePrepared(prepared: PreparedRun, onProgress?: OnProgress): Analysis {
+  const part = profiledPart(prepared, undefined, onProgress);
   const settled = settleRun(
     part,
     part.profiled.map((subject) => ({ findings: subject.findings, window: windowCounts(subject, part.outline.window) })),

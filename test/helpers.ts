@@ -130,3 +130,38 @@ export function filesUnder(dir: string, prefix = ''): Record<string, string> {
   }
   return files;
 }
+
+/** Every file a run wrote, as bytes in base64 (so a byte-order mark or a stray byte counts). */
+export function bytesUnder(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, bytesUnder(path, `${prefix}${entry.name}/`));
+    else files[`${prefix}${entry.name}`] = readFileSync(path).toString('base64');
+  }
+  return files;
+}
+
+/** The --json summary without the folder it names, which differs by design. */
+export const summaryOf = (stdout: string): unknown => ({ ...(JSON.parse(stdout) as object), out: null });
+
+/**
+ * A run whose customers mostly share gaps, one of them (otherLanguage) known only once their texts are annotated: so
+ * each customer's page depends on every other customer's records. Written into `dir`; returns its path.
+ */
+export function sharedGapsExport(dir: string): string {
+  const lines = ['customer_id,timestamp,channel,direction,amount,text'];
+  const texts = ['Bonjour, ma commande n\'est toujours pas arrivée, pouvez-vous vérifier ?', 'Merci beaucoup, le café est excellent et la livraison rapide.', 'Hola, el paquete llegó roto y nadie contesta mis correos.'];
+  for (let i = 2; i <= 30; i++) {
+    const channel = i % 2 === 0 ? 'email' : 'chat';
+    lines.push(`c${i},2024-05-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z,${channel},inbound,,"${i > 27 ? 'My order arrived late and the mug was chipped.' : texts[i % 3]}"`);
+  }
+  // c1 shares none of those gaps: four records in English, on both channels, and an order.
+  const english = ['The grinder you sold me is excellent, thank you.', 'Could you tell me when the decaf beans are back?', 'Still waiting for an answer about the decaf.', 'Found them in the shop, all good now.'];
+  english.forEach((text, i) => lines.push(`c1,2024-04-0${i + 1}T09:00:00Z,${i % 2 === 0 ? 'email' : 'chat'},inbound,,"${text}"`));
+  lines.push('c1,2024-04-05T09:00:00Z,email,inbound,20,');
+  lines.push('c2,2024-05-30T10:00:00Z,email,inbound,12.5,', 'bad row without enough columns');
+  const file = join(dir, 'shared-gaps.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}

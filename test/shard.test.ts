@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { PAGES_FILE, RECORDS_FILE, SHARD_VERSION, shardOf } from '../src/cli/shard.js';
 import { captureOutput } from '../src/test-support.js';
-import { BRAND, DEMO, filesUnder, ROOT, tempDir, thick } from './helpers.js';
+import { BRAND, bytesUnder, DEMO, filesUnder, ROOT, sharedGapsExport, summaryOf, tempDir, thick } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -19,20 +19,6 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   vi.restoreAllMocks();
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
-
-/** Every file a run wrote, as bytes in base64 (so a byte-order mark or a stray byte counts). */
-function bytesUnder(dir: string, prefix = ''): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, bytesUnder(path, `${prefix}${entry.name}/`));
-    else files[`${prefix}${entry.name}`] = readFileSync(path).toString('base64');
-  }
-  return files;
-}
-
-/** The --json summary without the folder it names, which differs by design. */
-const summaryOf = (stdout: string): unknown => ({ ...(JSON.parse(stdout) as object), out: null });
 
 /** One unsharded run and n shards merged, each into its own folder of `root`; both must succeed. */
 async function bothWays(inputs: string[], count: number, root = tempDir(), flags: string[] = []) {
@@ -68,24 +54,6 @@ function reseal(dir: string, file: string): void {
   const bytes = readFileSync(join(dir, file));
   manifest.data = manifest.data.map((entry) => (entry.file === file ? { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : entry));
   writeFileSync(path, JSON.stringify(manifest));
-}
-
-/** A run whose customers mostly share gaps, one of them (otherLanguage) known only once their texts are annotated. */
-function sharedGapsExport(dir: string): string {
-  const lines = ['customer_id,timestamp,channel,direction,amount,text'];
-  const texts = ['Bonjour, ma commande n\'est toujours pas arrivée, pouvez-vous vérifier ?', 'Merci beaucoup, le café est excellent et la livraison rapide.', 'Hola, el paquete llegó roto y nadie contesta mis correos.'];
-  for (let i = 2; i <= 30; i++) {
-    const channel = i % 2 === 0 ? 'email' : 'chat';
-    lines.push(`c${i},2024-05-${String((i % 27) + 1).padStart(2, '0')}T10:00:00Z,${channel},inbound,,"${i > 27 ? 'My order arrived late and the mug was chipped.' : texts[i % 3]}"`);
-  }
-  // c1 shares none of those gaps: four records in English, on both channels, and an order.
-  const english = ['The grinder you sold me is excellent, thank you.', 'Could you tell me when the decaf beans are back?', 'Still waiting for an answer about the decaf.', 'Found them in the shop, all good now.'];
-  english.forEach((text, i) => lines.push(`c1,2024-04-0${i + 1}T09:00:00Z,${i % 2 === 0 ? 'email' : 'chat'},inbound,,"${text}"`));
-  lines.push('c1,2024-04-05T09:00:00Z,email,inbound,20,');
-  lines.push('c2,2024-05-30T10:00:00Z,email,inbound,12.5,', 'bad row without enough columns');
-  const file = join(dir, 'shared-gaps.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
 }
 
 describe('n shards merged are one run, byte for byte', () => {

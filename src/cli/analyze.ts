@@ -10,7 +10,8 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyse, analyseCustomers, codeInfo, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
+import { analyseCustomers, analysePrepared, codeInfo, prepareRun, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
+import { analyseInParts, PageSpill, partsFor, type PartsDrawing } from './parts.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
@@ -67,6 +68,8 @@ export interface AnalyzeFlags extends IngestFlags {
   failOn?: string[];
   /** --shard i/n: profile only the customers of shard i of n and write them for `thick merge` (cli/shard.ts). */
   shard?: string;
+  /** --parts n: annotate and profile the customers in n parts, one after the other (cli/parts.ts). */
+  parts?: string;
 }
 
 /** One file in the run summary: how it was read, and who its rows were found to be. */
@@ -176,18 +179,62 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   const settings = { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
   const read = { inputs, options, term, windowFlags, settings };
   if (shard) {
-    const part = readAndAnalyse(read, (ingests, analyseOptions) => analyseCustomers(ingests, analyseOptions, inShard(shard)));
+    const part = readAndAnalyse(read, (take, analyseOptions) => analyseCustomers(take(), analyseOptions, inShard(shard)));
     part.warnings.unshift(...skipped, ...codebookWarnings);
     term.step(`writing shard ${shard.index}/${shard.count} to ${flags.out}`);
     return writeShard(flags.out, part, { shard, flags, inputs, codebook, started, term });
   }
-  const analysed = readAndAnalyse(read, analyse);
-  analysed.warnings.unshift(...skipped, ...codebookWarnings);
-  // Redacted before anything is written or printed: reports, profiles, rejected.csv, the summary, stderr. A handout
-  // run is redacted whole: one unmasked legend or CSV cell beside a masked handout would defeat it.
   const redact = Boolean(flags.redact || flags.handout);
-  const analysis = redact ? redactAnalysis(analysed, { lang: flags.lang, brandHandles: options.brandHandles, onProgress: term.progress }) : analysed;
-  return reportRun(reportedRun(analysed, analysis), { flags, term, rules, codes: codeInfo(codebook), output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
+  const codes = codeInfo(codebook);
+  const spill = new LazySpill();
+  try {
+    const how: RunShape = { redact, parts: parseParts(flags.parts), drawing: { codes, lang: flags.lang, format: flags.format }, brandHandles: options.brandHandles, spill };
+    const run = readAndAnalyse(read, (take, analyseOptions) => analysedRun(take, analyseOptions, how));
+    run.warnings.unshift(...skipped, ...codebookWarnings);
+    return reportRun(run, { flags, term, rules, codes, output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
+  } finally {
+    spill.close();
+  }
+}
+
+/** --parts: a whole number, at least 1. */
+export function parseParts(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--parts ${JSON.stringify(value)}: expected a whole number of parts, at least 1, e.g. --parts 8`);
+  return n;
+}
+
+/** How a run is analysed beyond its settings: redacted or not, in how many parts (--parts), and how parts draw pages. */
+interface RunShape {
+  redact: boolean;
+  parts: number | undefined;
+  drawing: PartsDrawing;
+  brandHandles: ReadonlySet<string>;
+  spill: LazySpill;
+}
+
+/** A page spill made only when a run is split in parts, and removed at the end whether or not one was made. */
+class LazySpill {
+  private made: PageSpill | null = null;
+  get = (): PageSpill => (this.made ??= new PageSpill());
+  close = (): void => this.made?.close();
+}
+
+/**
+ * The run as its outputs are written. A big run is annotated and profiled in parts (parts.ts), so that only one
+ * part's annotated records are held at a time; a redacted run is analysed whole, since masking needs every
+ * customer's names at once (src/redact). Redacted before anything is written or printed: reports, profiles,
+ * rejected.csv, the summary, stderr. A handout run is redacted whole: one unmasked legend or CSV cell beside a masked
+ * handout would defeat it.
+ */
+function analysedRun(take: () => FileIngest[], options: AnalyseOptions, how: RunShape): ReportedRun {
+  const prepared = prepareRun(take(), options);
+  const parts = how.redact ? 1 : partsFor(prepared.linked.events.length, how.parts);
+  if (parts > 1) return analyseInParts(prepared, parts, how.drawing, how.spill.get(), options.onProgress);
+  const analysed = analysePrepared(prepared, options.onProgress);
+  const shown = how.redact ? redactAnalysis(analysed, { lang: how.drawing.lang, brandHandles: how.brandHandles, onProgress: options.onProgress }) : analysed;
+  return reportedRun(analysed, shown);
 }
 
 /** What reading a run's inputs takes: the files, how to read them, the terminal, --since/--until, the analysis settings. */
@@ -200,19 +247,26 @@ interface ReadSettings {
 }
 
 /**
- * Read the inputs and analyse them with `analyseWith`. The files as read (their rows and ingested records) are held
- * by this function alone, so once it returns they can be freed before the reports are rendered and written: the
- * analysis keeps the annotated records and each file's counts. (A caller's local stays alive as long as its frame.)
+ * Read the inputs and analyse them with `analyseWith`, which takes the files as read (their rows and ingested
+ * records) with `take()`, once: nothing else holds them then, so they can be freed as soon as linking has made its
+ * records, before any is annotated (a local or a parameter stays alive as long as its frame: hence a function that
+ * hands them over rather than an argument).
  */
-function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (ingests: FileIngest[], options: AnalyseOptions) => T): T {
-  const ingests = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
+function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (take: () => FileIngest[], options: AnalyseOptions) => T): T {
+  let ingests: FileIngest[] | null = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
   // Said now, before the long part, not as a crash minutes later.
   const tooBig = memoryWarning(runSize(ingests), memoryRoom());
   if (tooBig) term.warn(tooBig);
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.
   const window = resolveWindow(windowFlags, plausibleWindow(ingests, { asOf: settings.asOf, dates: settings.dates }).reference, settings.asOf);
-  return analyseWith(ingests, { ...settings, window });
+  const take = (): FileIngest[] => {
+    const taken = ingests;
+    if (!taken) throw new Error('the files of a run are taken once');
+    ingests = null;
+    return taken;
+  };
+  return analyseWith(take, { ...settings, window });
 }
 
 /** How a run's outputs are written and told: the flags that say so, and what was settled before the analysis. */

@@ -4,7 +4,7 @@
 
 import type { z } from 'zod';
 import { DEFAULT_REPLY_HORIZON_DAYS } from '../profile/defaults.js';
-import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP } from './defaults.js';
+import { DEFAULT_HANDOUT_TOP, DEFAULT_INDEX_TOP, PART_RECORDS } from './defaults.js';
 import type { OptionChecks } from './option-checks.js';
 
 export const COMMAND_NAMES = ['analyze', 'merge', 'annotate', 'inspect', 'eval', 'train', 'codebook'] as const;
@@ -133,6 +133,10 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   {
     long: 'shard', arg: '<i/n>', type: 'string', commands: ['analyze'], file: false, env: true, schema: (c) => c.readBy('i/n, e.g. 2/3', c.parseShard),
     description: 'profile only shard i of n of the customers (by a hash of their key) and write a shard folder for `thick merge`',
+  },
+  {
+    long: 'parts', arg: '<n>', type: 'number', commands: ['analyze'], file: true, env: true, schema: (c) => c.wholeNumber(1, 'parts', '--parts 8'),
+    description: `annotate and profile the customers in n parts, one after the other, holding one part's records at a time (default: one part per ${PART_RECORDS.toLocaleString('en-US')} records; a --redact run is one part)`,
   },
   { long: 'folds', arg: '<k>', type: 'number', default: 5, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(2, 'folds', '--folds 5'), description: 'folds for cross-validation' },
   { long: 'seed', arg: '<n>', type: 'number', default: 1, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(0, '', '--seed 1'), description: 'seed for the fold split and the training order' },

@@ -8,9 +8,7 @@
 // shard are refused.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { settleRun } from '../pipeline.js';
 import { parseData } from '../profile/record.js';
-import { foldOverviewInputs, type CustomerRow } from '../profile/row.js';
 import type { ReportLang } from '../report/i18n.js';
 import { failOnRules, parseIndexTop, reportRun } from './analyze.js';
 import { describeError } from './errno.js';
@@ -19,7 +17,7 @@ import { outPlaces } from './output/places.js';
 import { fingerprint, PAGES_FILE, RECORDS_FILE, SHARD_FILE, SHARD_VERSION, type ShardCustomer, type ShardManifest } from './shard.js';
 import { terminal } from './terminal.js';
 import { tightenHeapGrowth } from './memory.js';
-import { filledPages, type ReportedRun, type ReportFormat, type SlottedPages } from './write.js';
+import { foldedRun, type ReportFormat, type SlottedPages } from './write.js';
 
 export interface MergeFlags {
   out: string;
@@ -188,26 +186,12 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);
-  const records = shards.flatMap((shard) => {
+  const customers = shards.flatMap((shard) => {
     term.step(`reading ${shard.dir}`);
-    return readShard(shard);
+    return readShard(shard).map(({ page, ...customer }) => ({ ...customer, page: () => page }));
   });
-  // The run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
-  records.sort((a, b) => a.order - b.order);
-  const customers = records.map((r) => r.row);
-  const { outline: _outline, ...settled } = settleRun({ warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities }, customers);
-  const pages = new Map<CustomerRow, SlottedPages>(records.map((r) => [r.row, r.page]));
-  const merged: ReportedRun = {
-    ...settled,
-    customers,
-    overviewInputs: (passes) => foldOverviewInputs(
-      records.map((r) => r.said),
-      passes.next(records.length),
-    ),
-    // The shard's page, its slot filled with the customer's blind spots but the gaps most of the run shares, known
-    // only now that every shard is read.
-    draw: { page: (customer, { sharedGaps, lang }) => filledPages(pages.get(customer)!, customer.findings.blindSpots, sharedGaps, lang) },
-  };
+  // In the run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
+  const merged = foldedRun({ warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities }, customers);
   const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false };
   return reportRun(merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
 }

@@ -7,7 +7,7 @@ import { blindSpotsSection, customerPage, customerPageAround } from '../report/c
 import { customersCsv } from '../report/customers-csv.js';
 import { handoutPage } from '../report/handout.js';
 import { portrait, type Portrait } from '../report/portrait.js';
-import { customerRow, overviewInputsOf, type CustomerRow } from '../profile/row.js';
+import { customerRow, foldOverviewInputs, overviewInputsOf, type CustomerRow, type CustomerSaid } from '../profile/row.js';
 import type { OverviewInputs, RunOverview } from '../profile/overview.js';
 import type { Passes } from '../progress.js';
 import { htmlSlot, pageHtml, pageHtmlParts } from '../report/html.js';
@@ -19,7 +19,7 @@ import { MANIFEST } from './output/manifest.js';
 import { passTicker, progressTicker, type OnProgress } from '../progress.js';
 import { OVERVIEW_PASSES } from '../profile/overview.js';
 import { writeOutputKeeping } from './output/safe-write.js';
-import type { Analysis, ReportedFile } from '../pipeline.js';
+import { settleRun, type Analysis, type ProfiledPart, type ReportedFile } from '../pipeline.js';
 import type { Changes } from '../profile/changes.js';
 import { STATE_FILE, stateText, type RunState } from '../profile/state.js';
 import type { SinceLastRun } from '../report/since-last-run.js';
@@ -69,6 +69,42 @@ export function reportedRun(plain: Analysis, shown: Analysis = plain): ReportedR
       page: (customer, { codes, sharedGaps, lang, format }) => customerPages(subjectOf(customer), codes, sharedGaps, { lang, format }),
       portrait: (customer, codes, lang) => portrait(subjectOf(customer), codes, lang),
     },
+  };
+}
+
+/**
+ * A customer as a part of a run leaves them once their records are let go (a shard of `thick merge`, or a part of a
+ * run too big to hold at once): their row, what the index overview folds of them, their page drawn with its slot
+ * open, and their place in the run (the order linking found them in).
+ */
+export interface FoldedCustomer {
+  order: number;
+  row: CustomerRow;
+  said: CustomerSaid;
+  page: () => SlottedPages;
+}
+
+/**
+ * The outputs of a run gathered part by part, written as one run writes them: the customers in the run's order,
+ * the gaps and the window settled over every row (settleRun, as one run settles them), each page's slot filled with
+ * the customer's blind spots but the gaps most of the run shares, known only now that every part is in.
+ */
+export function foldedRun(part: Pick<ProfiledPart, 'identities' | 'warnings' | 'outline'> & { ingests: readonly ReportedFile[] }, folded: FoldedCustomer[]): ReportedRun {
+  folded.sort((a, b) => a.order - b.order);
+  const customers = folded.map((c) => c.row);
+  // Only what the outputs read of the part: a prepared run (parts.ts) holds every record besides.
+  const { ingests, identities, warnings, outline } = part;
+  const { outline: _outline, ...settled } = settleRun({ ingests, identities, warnings, outline }, customers);
+  const pages = new Map(folded.map((c) => [c.row, c.page]));
+  return {
+    ...settled,
+    customers,
+    overviewInputs: (passes) =>
+      foldOverviewInputs(
+        folded.map((c) => c.said),
+        passes.next(folded.length),
+      ),
+    draw: { page: (customer, { sharedGaps, lang }) => filledPages(pages.get(customer)!(), customer.findings.blindSpots, sharedGaps, lang) },
   };
 }
 

@@ -5,7 +5,7 @@ import { buildProfiles } from './index.js';
 import { customerFigures, overviewOf, runFigures } from './overview.js';
 import { overviewInputsOf } from './row.js';
 import { commonScale, onCommonScale } from './ratings.js';
-import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, onScale, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
+import { customerSaid, EXAMPLES_PER_THEME, exampleCandidates, keptForExamples, onScale, segmentsOf, themesAcross, wordedCodes, type SaidRecord } from './themes.js';
 import { fisherExactP, meanChange, recentChange, timeline, twoProportionZ, WINDOW_MONTHS } from './trend.js';
 
 const code = (id: string, line: number, rule = `${id}/word`, quote = 'x'): Annotation => ({ code: id, quote, source: { file: 'r.csv', line }, by: { kind: 'rule', id: rule }, confidence: 0.8 });
@@ -314,3 +314,28 @@ describe('exampleCandidates', () => {
     }
   });
 });
+
+describe('keptForExamples', () => {
+  it("keeps the words a part's records can still be quoted with, so the run's themes are those of every record kept whole", () => {
+    let state = 7;
+    const next = (n: number) => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n;
+    const wordings = ['Waited three weeks.', 'Still waiting!', 'waited three weeks', 'Great coffee.', 'Nobody answers.'];
+    for (let round = 0; round < 40; round++) {
+      // Few customers and wordings, so most hits cannot be quoted once a part holds better ones.
+      const events = Array.from({ length: 30 + next(30) }, () => {
+        const text = `${wordings[next(wordings.length)]!} ${['', 'Again.', 'Sigh.', 'Really!'][next(4)]}`;
+        return review(`c${next(12)}`, next(3) === 0 ? null : 1 + next(5), text, text.includes('ait') ? ['pain.waiting'] : ['dialog.praise']);
+      });
+      const subjects = profiled(events);
+      const all = subjects.flatMap(customerSaid);
+      const scale = commonScale(all.flatMap((r) => (r.given && r.own ? [r.given] : [])));
+      const parts: (typeof subjects)[] = [[], [], []];
+      for (const subject of subjects) parts[next(3)]!.push(subject);
+      const kept = parts.flatMap((part) => keptForExamples(part.flatMap(customerSaid)));
+      expect(kept.length).toBe(all.length);
+      expect(kept.some((record) => record.hits.some((hit) => hit.quote === ''))).toBe(true);
+      expect(JSON.stringify(themesAcross(onScale(kept, scale)))).toBe(JSON.stringify(themesAcross(onScale(all, scale))));
+    }
+  });
+});
+

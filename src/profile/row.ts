@@ -9,7 +9,7 @@ import type { ProfiledCustomer } from './index.js';
 import { customerFigures, type OverviewInputs } from './overview.js';
 import { commonScale } from './ratings.js';
 import { stateDraft, type StateDraft } from './state.js';
-import { customerSaid, onScale, type SaidRecord } from './themes.js';
+import { customerSaid, keptForExamples, onScale, type SaidRecord } from './themes.js';
 import { windowCounts, type Window, type WindowCounts } from './window.js';
 import { noPasses, type Passes } from '../progress.js';
 
@@ -45,6 +45,20 @@ export interface CustomerSaid {
 
 export function customerSaidOf(subject: ProfiledCustomer): CustomerSaid {
   return { said: customerSaid(subject), figures: { figures: customerFigures(subject), stage: subject.profile.stage } };
+}
+
+/**
+ * What the overview folds of a part of a run's customers: each one's said records and figures, with words kept only
+ * on the hits that can still be a theme's example whatever the other parts hold (themes.ts keptForExamples).
+ */
+export function partSaid(subjects: readonly ProfiledCustomer[]): CustomerSaid[] {
+  const said = subjects.map(customerSaidOf);
+  const kept = keptForExamples(said.flatMap((customer) => customer.said));
+  let at = 0;
+  return said.map((customer) => {
+    const records = kept.slice(at, (at += customer.said.length));
+    return { ...customer, said: records };
+  });
 }
 
 /**

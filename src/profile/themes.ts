@@ -244,14 +244,47 @@ interface RankedHit {
   words: string;
 }
 
-function examplesOf(hits: Tally['hits']): ThemeExample[] {
+/** A theme's hits with words, best first: the most telling, ties broken by what each record keeps (byTie). */
+function rankedHits(hits: Tally['hits']): RankedHit[] {
   const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byTie(a.hit.record, b.hit.record));
-  const ranked = scored.flatMap(({ hit: found }): RankedHit[] => {
+  return scored.flatMap(({ hit: found }): RankedHit[] => {
     const quote = found.hit.quote.trim();
     const words = wordsOf(quote);
     return words ? [{ found, quote, words }] : [];
   });
-  return chooseExamples(exampleCandidates(ranked));
+}
+
+function examplesOf(hits: Tally['hits']): ThemeExample[] {
+  return chooseExamples(exampleCandidates(rankedHits(hits)));
+}
+
+/**
+ * The records, with words only where a hit can still be a theme's example whatever records the rest of the run adds
+ * (exampleCandidates): what a part of a run keeps of its records' words. Every other hit's quote is emptied (a hit
+ * without words is never an example) and a record with no such hit keeps no text to break ties with. Counts,
+ * ratings and times stay; so the themes of the run are those of its records kept whole.
+ */
+export function keptForExamples(records: readonly SaidRecord[]): SaidRecord[] {
+  const kept = new Set<SaidHit>();
+  for (const hits of hitsByTheme(records).values()) for (const { found } of exampleCandidates(rankedHits(hits))) kept.add(found.hit);
+  return records.map((record) => {
+    if (record.hits.every((hit) => kept.has(hit))) return record;
+    const hits = record.hits.map((hit) => (kept.has(hit) ? hit : { ...hit, quote: '' }));
+    return { ...record, hits, tie: hits.some((hit) => hit.quote) ? record.tie : { ...record.tie, text: null } };
+  });
+}
+
+/** Each theme's hits: every record that carries the theme, with the hit that shows it, in the records' order. */
+function hitsByTheme(records: readonly SaidRecord[]): Map<string, Tally['hits']> {
+  const hits = new Map<string, Tally['hits']>();
+  for (const record of records) {
+    for (const [k, code] of record.codes.entries()) {
+      const theme = hits.get(code) ?? [];
+      theme.push({ record, hit: record.hits[k]!, code });
+      hits.set(code, theme);
+    }
+  }
+  return hits;
 }
 
 /** The first EXAMPLES_PER_THEME hits, best first, each of another customer and in other words than those before. */

@@ -1,0 +1,98 @@
+// A run in parts: the run is read, linked and settled once (pipeline.ts prepareRun), then its customers are
+// annotated, profiled and drawn a part at a time, by the same hash as --shard. Each part leaves only what the run's
+// outputs fold (a row per customer, their said records, their page with the blind-spot slot open, spilled to a
+// temporary file) and lets its annotated records and profiles go; the outputs are then written as `thick merge`
+// writes shards (write.ts foldedRun). So a run holds one part's annotated records at a time instead of all of them,
+// and writes the same bytes as a run in one part (test/parts.test.ts).
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profileCustomers, type PreparedRun } from '../pipeline.js';
+import { customerRow, partSaid } from '../profile/row.js';
+import type { CodeInfo } from '../report/codes.js';
+import type { ReportLang } from '../report/i18n.js';
+import type { OnProgress, Progress } from '../progress.js';
+import { PART_RECORDS } from './defaults.js';
+import { shardOf } from './shard.js';
+import { customerPagesWithSlot, foldedRun, type FoldedCustomer, type ReportedRun, type ReportFormat, type SlottedPages } from './write.js';
+
+/** How many parts a run of `records` is annotated in: --parts, else one per PART_RECORDS. */
+export const partsFor = (records: number, asked?: number): number => asked ?? Math.max(1, Math.ceil(records / PART_RECORDS));
+
+/**
+ * Pages drawn with their slot open, kept in a temporary file until the run writes them: a big run's pages are more
+ * than its memory should hold. Each is read back by its place in the file when it is written.
+ */
+export class PageSpill {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'thick-parts-'));
+  private readonly fd = openSync(join(this.dir, 'pages'), 'w+');
+  private size = 0;
+
+  /** Keep a part's pages; returns, for each, how to read it back. */
+  keep(pages: readonly SlottedPages[]): (() => SlottedPages)[] {
+    const texts = pages.map((page) => Buffer.from(JSON.stringify(page)));
+    const bytes = Buffer.concat(texts);
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    let at = this.size;
+    this.size += bytes.length;
+    return texts.map(({ length }) => {
+      const start = at;
+      at += length;
+      return () => this.read(start, length);
+    });
+  }
+
+  private read(start: number, length: number): SlottedPages {
+    const bytes = Buffer.allocUnsafe(length);
+    readSync(this.fd, bytes, 0, length, start);
+    return JSON.parse(bytes.toString('utf8')) as SlottedPages;
+  }
+
+  /** Remove the file; the run's pages must all be written by then. */
+  close(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One line of progress for annotating over every part (each part's count added to the parts' before it, against
+ * the run's total) rather than a line per part; profiling a part is folded into that pace and told once at the end.
+ */
+function partsProgress(onProgress: OnProgress | undefined, events: number): { part: (before: number) => OnProgress | undefined } {
+  if (!onProgress) return { part: () => undefined };
+  return {
+    part: (before) => (progress: Progress) => {
+      if (progress.stage === 'annotate' && progress.unit === 'events') onProgress({ ...progress, done: before + progress.done, total: events });
+    },
+  };
+}
+
+export interface PartsDrawing {
+  codes: ReadonlyMap<string, CodeInfo>;
+  lang: ReportLang;
+  format?: ReportFormat;
+}
+
+/**
+ * A prepared run annotated, profiled and drawn in `parts` parts, one after the other, each customer's page spilled
+ * to `spill`: the run as its outputs are written (write.ts foldedRun), byte for byte as in one part.
+ */
+export function analyseInParts(prepared: PreparedRun, parts: number, drawing: PartsDrawing, spill: PageSpill, onProgress?: OnProgress): ReportedRun {
+  const partOf = new Map(prepared.customerKeys.map((key) => [key, shardOf(key, parts)]));
+  const order = new Map(prepared.customerKeys.map((key, i) => [key, i]));
+  const progress = partsProgress(onProgress, prepared.linked.events.length);
+  const folded: FoldedCustomer[] = [];
+  let annotated = 0;
+  for (let part = 1; part <= parts; part++) {
+    const { profiled, events } = profileCustomers(prepared, (key) => partOf.get(key) === part, progress.part(annotated));
+    annotated += events.length;
+    const pages = spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, drawing.codes, drawing)));
+    const said = partSaid(profiled);
+    profiled.forEach((subject, i) => {
+      folded.push({ order: order.get(subject.customer.key)!, row: customerRow(subject, prepared.outline.window), said: said[i]!, page: pages[i]! });
+    });
+  }
+  onProgress?.({ stage: 'profile', unit: 'customers', done: folded.length, total: folded.length });
+  return foldedRun(prepared, folded);
+}
