@@ -258,19 +258,31 @@ function examplesOf(hits: Tally['hits']): ThemeExample[] {
   return chooseExamples(exampleCandidates(rankedHits(hits)));
 }
 
+/** A hit that can no longer be an example: no words, so no choice of examples ranks it (rankedHits). */
+const SPENT_HIT: SaidHit = Object.freeze({ quote: '', source: Object.freeze({ file: '', line: 0 }), by: 'rule' as const });
+/** What a record none of whose hits can be an example keeps to break ties with: nothing, since it is never ranked. */
+const SPENT_TIE: ExampleTie = Object.freeze({ kind: 'note' as const, direction: 'internal' as const, text: null, rating: null, source: SPENT_HIT.source, at: null });
+
 /**
  * The records, with words only where a hit can still be a theme's example whatever records the rest of the run adds
- * (exampleCandidates): what a part of a run keeps of its records' words. Every other hit's quote is emptied (a hit
- * without words is never an example) and a record with no such hit keeps no text to break ties with. Counts,
- * ratings and times stay; so the themes of the run are those of its records kept whole.
+ * (exampleCandidates): what a part of a run keeps of its records. Every other hit is SPENT_HIT (a hit without words
+ * is never an example), a record with no hit left keeps no tie-break, and records alike share their lists of codes.
+ * Counts, ratings and times stay; so the themes of the run are those of its records kept whole.
  */
 export function keptForExamples(records: readonly SaidRecord[]): SaidRecord[] {
   const kept = new Set<SaidHit>();
   for (const hits of hitsByTheme(records).values()) for (const { found } of exampleCandidates(rankedHits(hits))) kept.add(found.hit);
+  const lists = new Map<string, string[]>();
+  const shared = (codes: string[]): string[] => {
+    const key = codes.join('\u0000');
+    const found = lists.get(key);
+    if (found) return found;
+    lists.set(key, codes);
+    return codes;
+  };
   return records.map((record) => {
-    if (record.hits.every((hit) => kept.has(hit))) return record;
-    const hits = record.hits.map((hit) => (kept.has(hit) ? hit : { ...hit, quote: '' }));
-    return { ...record, hits, tie: hits.some((hit) => hit.quote) ? record.tie : { ...record.tie, text: null } };
+    const hits = record.hits.map((hit) => (kept.has(hit) ? hit : SPENT_HIT));
+    return { ...record, codes: shared(record.codes), worded: shared(record.worded), hits, tie: hits.some((hit) => hit !== SPENT_HIT) ? record.tie : SPENT_TIE };
   });
 }
 
