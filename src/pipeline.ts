@@ -219,10 +219,31 @@ function readWarnings(ingests: readonly FileIngest[], identities: readonly FileI
 export function profileCustomers(run: PreparedRun, only?: (customerKey: string) => boolean, onProgress?: OnProgress): { profiled: ProfiledCustomer[]; events: Event[] } {
   const { customers, events } = run.linked;
   const chosen = only ? events.filter((e) => e.customerKey !== null && only(e.customerKey)) : events;
-  const annotated = annotateEvents(chosen, run.annotating, onProgress);
-  const part = only ? customers.filter((c) => only(c.key)) : customers;
-  const profiled = profilePart(part, annotated, run.profiling, profileTicker(onProgress, part.length));
+  return profileRunPart(run, { customers: only ? customers.filter((c) => only(c.key)) : customers, events: chosen }, onProgress);
+}
+
+/** Some of a prepared run's customers and every record of theirs, in the run's order. */
+export type RunPart = Pick<Linked, 'customers' | 'events'>;
+
+/** Annotate and profile a part of a prepared run (takeParts): its records are annotated, its customers profiled. */
+export function profileRunPart(run: PreparedRun, part: RunPart, onProgress?: OnProgress): { profiled: ProfiledCustomer[]; events: Event[] } {
+  const annotated = annotateEvents(part.events, run.annotating, onProgress);
+  const profiled = profilePart(part.customers, annotated, run.profiling, profileTicker(onProgress, part.customers.length));
   return { profiled, events: annotated };
+}
+
+/**
+ * A prepared run's customers and records split into `count` parts by `partOf` (1 to count), each in the run's order.
+ * The run gives its records up to the parts (its `linked.events` is left empty), so that each part's records can be
+ * freed as soon as that part is profiled: a run in parts then never holds every record beside what its parts keep.
+ */
+export function takeParts(run: PreparedRun, count: number, partOf: (customerKey: string) => number): RunPart[] {
+  const parts: RunPart[] = Array.from({ length: count }, () => ({ customers: [], events: [] }));
+  for (const customer of run.linked.customers) parts[partOf(customer.key) - 1]!.customers.push(customer);
+  // A record of no customer of the run (a brand's account left out) is in no part, as no profile reads it.
+  for (const event of run.linked.events) if (event.customerKey !== null) parts[partOf(event.customerKey) - 1]?.events.push(event);
+  run.linked = { customers: run.linked.customers, events: [] };
+  return parts;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profileCustomers, type PreparedRun } from '../pipeline.js';
+import { profileRunPart, takeParts, type PreparedRun } from '../pipeline.js';
 import { customerRow, partSaid } from '../profile/row.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { ReportLang } from '../report/i18n.js';
@@ -81,11 +81,16 @@ export interface PartsDrawing {
 export function analyseInParts(prepared: PreparedRun, parts: number, drawing: PartsDrawing, spill: PageSpill, onProgress?: OnProgress): ReportedRun {
   const partOf = new Map(prepared.customerKeys.map((key) => [key, shardOf(key, parts)]));
   const order = new Map(prepared.customerKeys.map((key, i) => [key, i]));
-  const progress = partsProgress(onProgress, prepared.linked.events.length);
+  // The prepared run's records go to the parts, and each part's are let go once it is done (shift).
+  const queue = takeParts(prepared, parts, (key) => partOf.get(key) ?? 0);
+  const progress = partsProgress(
+    onProgress,
+    queue.reduce((n, part) => n + part.events.length, 0),
+  );
   const folded: FoldedCustomer[] = [];
   let annotated = 0;
-  for (let part = 1; part <= parts; part++) {
-    const { profiled, events } = profileCustomers(prepared, (key) => partOf.get(key) === part, progress.part(annotated));
+  for (let part = queue.shift(); part; part = queue.shift()) {
+    const { profiled, events } = profileRunPart(prepared, part, progress.part(annotated));
     annotated += events.length;
     const pages = spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, drawing.codes, drawing)));
     const said = partSaid(profiled);
