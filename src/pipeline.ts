@@ -257,7 +257,7 @@ export function analyseCustomers(files: readonly FileIngest[], options: AnalyseO
 }
 
 /** The customers of a prepared run that `only` accepts, profiled, without what only profiling them needed. */
-function profiledPart(prepared: PreparedRun, only: ((customerKey: string) => boolean) | undefined, onProgress: OnProgress | undefined): ProfiledPart {
+export function profiledPart(prepared: PreparedRun, only: ((customerKey: string) => boolean) | undefined, onProgress: OnProgress | undefined): ProfiledPart {
   const { profiled, events } = profileCustomers(prepared, only, onProgress);
   const { linked: _linked, annotating: _annotating, profiling: _profiling, ...run } = prepared;
   return { ...run, profiled, events };

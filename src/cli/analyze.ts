@@ -10,7 +10,7 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analyseCustomers, analysePrepared, codeInfo, prepareRun, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
+import { analysePrepared, codeInfo, prepareRun, profiledPart, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
 import { analyseInParts, PageSpill, partsFor, type PartsDrawing } from './parts.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
@@ -23,7 +23,6 @@ import { signalsFor, type CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import { inShard, shardFlag, writeShard } from './shard.js';
 import { foldState } from '../profile/state.js';
-import { progressTicker } from '../progress.js';
 import { runAsOf } from '../report/index-page.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
@@ -178,17 +177,21 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const settings = { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
   const read = { inputs, options, term, windowFlags, settings };
+  const redact = Boolean(flags.redact || flags.handout);
+  const parts = parseParts(flags.parts);
+  const onePart = shard ? '--shard' : redact ? (flags.handout ? '--handout' : '--redact') : null;
+  // --parts from a config file is kept for the runs it can split; said, not refused, where it cannot.
+  if (parts !== undefined && parts > 1 && onePart) codebookWarnings.push(`--parts ${parts}: a ${onePart} run is analysed in one part${shard ? '' : ' (masking needs every customer\'s names at once)'}`);
   if (shard) {
-    const part = readAndAnalyse(read, (take, analyseOptions) => analyseCustomers(take(), analyseOptions, inShard(shard)));
+    const part = readAndAnalyse(read, (take, analyseOptions) => profiledPart(prepareRun(take(), analyseOptions), inShard(shard), analyseOptions.onProgress));
     part.warnings.unshift(...skipped, ...codebookWarnings);
     term.step(`writing shard ${shard.index}/${shard.count} to ${flags.out}`);
     return writeShard(flags.out, part, { shard, flags, inputs, codebook, started, term });
   }
-  const redact = Boolean(flags.redact || flags.handout);
   const codes = codeInfo(codebook);
   const spill = new LazySpill();
   try {
-    const how: RunShape = { redact, parts: parseParts(flags.parts), drawing: { codes, lang: flags.lang, format: flags.format }, brandHandles: options.brandHandles, spill };
+    const how: RunShape = { redact, parts, drawing: { codes, lang: flags.lang, format: flags.format }, brandHandles: options.brandHandles, spill };
     const run = readAndAnalyse(read, (take, analyseOptions) => analysedRun(take, analyseOptions, how));
     run.warnings.unshift(...skipped, ...codebookWarnings);
     return reportRun(run, { flags, term, rules, codes, output: { lang: flags.lang, format: flags.format, indexTop, handoutTop, redacted: redact }, started });
@@ -230,7 +233,7 @@ class LazySpill {
  */
 function analysedRun(take: () => FileIngest[], options: AnalyseOptions, how: RunShape): ReportedRun {
   const prepared = prepareRun(take(), options);
-  const parts = how.redact ? 1 : partsFor(prepared.linked.events.length, how.parts);
+  const parts = how.redact ? 1 : partsFor(prepared.linked.events.length, prepared.linked.customers.length, how.parts);
   if (parts > 1) return analyseInParts(prepared, parts, how.drawing, how.spill.get(), options.onProgress);
   const analysed = analysePrepared(prepared, options.onProgress);
   const shown = how.redact ? redactAnalysis(analysed, { lang: how.drawing.lang, brandHandles: how.brandHandles, onProgress: options.onProgress }) : analysed;
@@ -282,7 +285,7 @@ export interface ReportContext {
 /**
  * The rest of a run once its customers are profiled, for one run and for a merge of shards (cli/merge.ts) alike:
  * what changed since the last run into -o, every output written, the summary and the alerts; returns the exit code.
- * `plain` is the analysis as made, `analysis` the one written (redacted, or the same).
+ * `analysis` is the run as written (redacted, or not); its rows' state drafts are of the customers as profiled.
  */
 export function reportRun(analysis: ReportedRun, { flags, term, rules, codes, output, started }: ReportContext): number {
   const runState = sinceLastRun(flags.out, analysis, Boolean(output.redacted), term.progress);
@@ -332,14 +335,10 @@ export function failOnRules(rules: readonly string[] | undefined, codeKinds: rea
  * redacted run compares with a plain one) and names them by the id the outputs give them (pseudonyms when redacted).
  */
 function sinceLastRun(out: string, shown: ReportedRun, redacted: boolean, onProgress?: OnProgress): RunStateOutput {
-  const tick = progressTicker(onProgress, { stage: 'state', unit: 'customers', total: shown.customers.length });
-  const drafted = shown.customers.map((customer, i) => {
-    tick(i + 1);
-    return { draft: customer.state, id: customer.profile.id };
-  });
+  const drafted = shown.customers.map((customer) => ({ draft: customer.state, id: customer.profile.id }));
   const { since, until, asOf } = shown.window;
   const window = since !== null || until !== null ? { ...(since !== null ? { since } : {}), ...(until !== null ? { until } : {}) } : null;
-  const { state, collisions } = foldState(drafted, { asOf: asOf !== null ? new Date(asOf) : runAsOf(shown.customers), window, redacted });
+  const { state, collisions } = foldState(drafted, { asOf: asOf !== null ? new Date(asOf) : runAsOf(shown.customers), window, redacted, onProgress });
   if (collisions.length > 0) shown.warnings.push(`${collisions.length} customer${collisions.length === 1 ? ' shares' : 's share'} a state key with another (${collisions.join(', ')}); their changes since the last run are not told apart`);
   const { changes, warning } = changesSince(out, state, redacted, onProgress);
   if (warning) shown.warnings.push(warning);

@@ -136,7 +136,7 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   },
   {
     long: 'parts', arg: '<n>', type: 'number', commands: ['analyze'], file: true, env: true, schema: (c) => c.wholeNumber(1, 'parts', '--parts 8'),
-    description: `annotate and profile the customers in n parts, one after the other, holding one part's records at a time (default: one part per ${PART_RECORDS.toLocaleString('en-US')} records; a --redact run is one part)`,
+    description: `annotate and profile the customers in n parts, one after the other, holding one part's records at a time (default: one part per ${PART_RECORDS.toLocaleString('en-US')} records; a --redact, --handout or --shard run is one part)`,
   },
   { long: 'folds', arg: '<k>', type: 'number', default: 5, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(2, 'folds', '--folds 5'), description: 'folds for cross-validation' },
   { long: 'seed', arg: '<n>', type: 'number', default: 1, commands: ['train'], file: true, env: true, schema: (c) => c.wholeNumber(0, '', '--seed 1'), description: 'seed for the fold split and the training order' },

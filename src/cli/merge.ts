@@ -186,12 +186,15 @@ export async function runMerge(dirs: string[], flags: MergeFlags): Promise<numbe
   const shards = checkShards(dirs.map(readManifest));
   const run = shards[0]!.manifest.run;
   const rules = failOnRules(flags.failOn, run.codeKinds);
-  const customers = shards.flatMap((shard) => {
-    term.step(`reading ${shard.dir}`);
-    return readShard(shard).map(({ page, ...customer }) => ({ ...customer, page: () => page }));
-  });
   // In the run's order, as one unsharded run profiles its customers: the outputs that keep an order keep this one.
-  const merged = foldedRun({ warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities }, customers);
+  // The customers read are handed over, not kept here: their said records are let go once the index has them.
+  const merged = foldedRun(
+    { warnings: [...run.warnings], outline: run.outline, ingests: run.files, identities: run.identities },
+    shards.flatMap((shard) => {
+      term.step(`reading ${shard.dir}`);
+      return readShard(shard).map(({ page, ...customer }) => ({ ...customer, page: () => page }));
+    }),
+  );
   const output = { lang: run.lang as ReportLang, format: run.format as ReportFormat, indexTop: parseIndexTop(run.indexTop ?? undefined), redacted: false };
   return reportRun(merged, { flags, term, rules, codes: new Map(run.codes.map((code) => [code.id, code])), output, started });
 }

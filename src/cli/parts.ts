@@ -16,42 +16,60 @@ import { PART_RECORDS } from './defaults.js';
 import { shardOf } from './shard.js';
 import { customerPagesWithSlot, foldedRun, type FoldedCustomer, type ReportedRun, type ReportFormat, type SlottedPages } from './write.js';
 
-/** How many parts a run of `records` is annotated in: --parts, else one per PART_RECORDS. */
-export const partsFor = (records: number, asked?: number): number => asked ?? Math.max(1, Math.ceil(records / PART_RECORDS));
+/**
+ * How many parts a run of `records` records and `customers` customers is annotated in: --parts, else one per
+ * PART_RECORDS; never more than it has customers (a part without any changes nothing), never fewer than one.
+ */
+export const partsFor = (records: number, customers: number, asked?: number): number => Math.max(1, Math.min(asked ?? Math.ceil(records / PART_RECORDS), customers));
 
 /**
  * Pages drawn with their slot open, kept in a temporary file until the run writes them: a big run's pages are more
- * than its memory should hold. Each is read back by its place in the file when it is written.
+ * than its memory should hold. Each is read back by its place in the file when it is written. The file is removed
+ * from its folder as soon as it is open (the run reads and writes it through its handle), so a run that is killed
+ * or runs out of memory leaves nothing behind; where the system refuses that, it is removed on close.
+ * (A TMPDIR in memory, tmpfs, keeps the pages in memory after all.)
  */
 export class PageSpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'thick-parts-'));
   private readonly fd = openSync(join(this.dir, 'pages'), 'w+');
+  private readonly removed = removeNow(this.dir);
   private size = 0;
 
-  /** Keep a part's pages; returns, for each, how to read it back. */
+  /** Keep a part's pages, one after the other; returns, for each, how to read it back. */
   keep(pages: readonly SlottedPages[]): (() => SlottedPages)[] {
-    const texts = pages.map((page) => Buffer.from(JSON.stringify(page)));
-    const bytes = Buffer.concat(texts);
-    writeSync(this.fd, bytes, 0, bytes.length, this.size);
-    let at = this.size;
-    this.size += bytes.length;
-    return texts.map(({ length }) => {
-      const start = at;
-      at += length;
-      return () => this.read(start, length);
+    return pages.map((page) => {
+      const bytes = Buffer.from(JSON.stringify(page));
+      const start = this.size;
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
+      this.size += bytes.length;
+      return () => this.read(start, bytes.length);
     });
   }
 
   private read(start: number, length: number): SlottedPages {
     const bytes = Buffer.allocUnsafe(length);
-    readSync(this.fd, bytes, 0, length, start);
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.fd, bytes, done, length - done, start + done);
+      if (read === 0) throw new Error(`the temporary file of the run's pages ended at ${start + done} bytes, before a page it holds`);
+      done += read;
+    }
     return JSON.parse(bytes.toString('utf8')) as SlottedPages;
   }
 
-  /** Remove the file; the run's pages must all be written by then. */
+  /** Close the file (and remove it, if it could not be removed at once); the run's pages must all be written by then. */
   close(): void {
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!this.removed) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Remove the spill's folder and the file in it while the file is open; false where the system does not allow it. */
+function removeNow(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { byCodePoint } from '../collation.js';
 import { ingestFile } from '../ingest/index.js';
 import { analyse, codeInfo } from '../pipeline.js';
-import { buildState } from '../profile/state.js';
+import { foldState, stateDraft } from '../profile/state.js';
 import { customerPages, customerPagesWithSlot, filledPages, rejectedCsv, reportedRun, runFiles, runOutput } from './write.js';
 import { defaultCodebook } from './resources.js';
 import type { Progress } from '../progress.js';
@@ -37,7 +37,7 @@ describe("the run's files", () => {
   it('lists up front, in order, exactly the files it then makes, in every format, with a handout and a state', () => {
     const read = [ingestFile(Buffer.from(contacts), 'kontakte.csv'), ingestFile(Buffer.from('Order ID,Customer ID,Date,Quantity,Unit Price\nB1,21,2024-03-01,1,4.50\nB2,21,31.04.2024,1,2\n'), 'bestellungen.csv')];
     const analysis = analyse(read, { codebook: defaultCodebook() });
-    const { state } = buildState(analysis.profiled.map((subject) => ({ subject, id: subject.profile.id })), { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false });
+    const { state } = foldState(analysis.profiled.map((subject) => ({ draft: stateDraft(subject), id: subject.profile.id })), { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false });
     for (const format of ['md', 'html', 'both'] as const) {
       const plan = runOutput(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en', format, handoutTop: 1, runState: { state, changes: null } });
       const made = [...plan.files()].map((f) => f.path);
@@ -55,8 +55,8 @@ describe('the slow files of a run report how far they are', () => {
     const analysis = analyse(read, { codebook: defaultCodebook() });
     const heard: Progress[] = [];
     const onProgress = (p: Progress) => heard.push(p);
-    const subjects = analysis.profiled.map((subject) => ({ subject, id: subject.profile.id }));
-    const { state } = buildState(subjects, { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false, onProgress });
+    const subjects = analysis.profiled.map((subject) => ({ draft: stateDraft(subject), id: subject.profile.id }));
+    const { state } = foldState(subjects, { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false, onProgress });
     const files = runFiles(reportedRun(analysis), codeInfo(defaultCodebook()), { lang: 'en', onProgress, runState: { state, changes: null } });
     expect(expectCountsRise(heard, 'state')).toEqual([0, 2]);
     expect(expectCountsRise(heard, 'write', 'the index').at(-1)).toBe(2);

@@ -30,7 +30,10 @@ export interface ReportedRun extends Omit<Analysis, 'ingests' | 'events' | 'prof
   ingests: readonly ReportedFile[];
   /** The run's customers in the run's order, as its outputs read them (profile/row.ts). */
   customers: readonly CustomerRow[];
-  /** What the index's overview is made of: every said record of the run, gathered when the index is drawn. */
+  /**
+   * What the index's overview is made of: every said record of the run, gathered when the index is drawn (once, for
+   * a run folded from parts or shards, which lets its said records go then).
+   */
   overviewInputs: (passes: Passes) => OverviewInputs;
   /** Each customer's page and portrait, drawn as they are written. */
   draw: CustomerDrawing;
@@ -53,13 +56,7 @@ const windowOf = ({ since, until }: Analysis['window']) => ({ ...(since !== null
  */
 export function reportedRun(plain: Analysis, shown: Analysis = plain): ReportedRun {
   const { profiled, events: _events, ...run } = shown;
-  const window = windowOf(plain.window);
-  const subjects = new Map<CustomerRow, ProfiledCustomer>();
-  const customers = profiled.map((subject, i) => {
-    const row = customerRow(subject, window, plain.profiled[i]);
-    subjects.set(row, subject);
-    return row;
-  });
+  const { customers, subjects } = rowsOf(plain, shown);
   const subjectOf = (customer: CustomerRow): ProfiledCustomer => subjects.get(customer)!;
   return {
     ...run,
@@ -96,16 +93,34 @@ export function foldedRun(part: Pick<ProfiledPart, 'identities' | 'warnings' | '
   const { ingests, identities, warnings, outline } = part;
   const { outline: _outline, ...settled } = settleRun({ ingests, identities, warnings, outline }, customers);
   const pages = new Map(folded.map((c) => [c.row, c.page]));
+  // Only the index's overview reads the said records: they are let go once it has them, before the pages are written.
+  let said: CustomerSaid[] | null = folded.map((c) => c.said);
   return {
     ...settled,
     customers,
-    overviewInputs: (passes) =>
-      foldOverviewInputs(
-        folded.map((c) => c.said),
-        passes.next(folded.length),
-      ),
+    overviewInputs: (passes) => {
+      if (!said) throw new Error("a folded run's overview inputs are gathered once: its said records are let go then");
+      const taken = said;
+      said = null;
+      return foldOverviewInputs(taken, passes.next(taken.length));
+    },
     draw: { page: (customer, { sharedGaps, lang }) => filledPages(pages.get(customer)!(), customer.findings.blindSpots, sharedGaps, lang) },
   };
+}
+
+/**
+ * The rows of an analysis, with the customer each was made from. Apart from reportedRun, whose closures must not keep
+ * the plain analysis alive while a redacted run is written: only the rows' state drafts come from it.
+ */
+function rowsOf(plain: Analysis, shown: Analysis): { customers: CustomerRow[]; subjects: Map<CustomerRow, ProfiledCustomer> } {
+  const window = windowOf(plain.window);
+  const subjects = new Map<CustomerRow, ProfiledCustomer>();
+  const customers = shown.profiled.map((subject, i) => {
+    const row = customerRow(subject, window, plain.profiled[i]);
+    subjects.set(row, subject);
+    return row;
+  });
+  return { customers, subjects };
 }
 
 /** A gap of the whole run in the --json summary: its key, its English wording, and how many customers it concerns. */

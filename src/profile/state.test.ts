@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../ingest/index.js';
 import { analyse } from '../pipeline.js';
 import { defaultCodebook } from '../cli/resources.js';
-import { buildState, foldState, stateDraft, stateText, type StateDraft } from './state.js';
+import { foldState, stateDraft, stateText, type StateDraft } from './state.js';
 
 describe('the run state from drafts', () => {
   it('is the same whether built from the profiles or folded from each customer\'s draft kept as plain data', () => {
@@ -17,7 +17,10 @@ describe('the run state from drafts', () => {
     const analysis = analyse([ingestFile(Buffer.from(`${reviews}\n`), 'reviews.csv'), ingestFile(Buffer.from(survey), 'survey.csv')], { codebook: defaultCodebook() });
     const subjects = analysis.profiled.map((subject) => ({ subject, id: subject.profile.id }));
     const options = { asOf: new Date('2024-04-01T00:00:00Z'), window: null, redacted: false };
-    const built = buildState(subjects, options);
+    const built = foldState(
+      subjects.map(({ subject, id }) => ({ draft: stateDraft(subject), id })),
+      options,
+    );
     // A draft survives being written out and read back (a run that spills its customers part by part).
     const drafts = JSON.parse(JSON.stringify(subjects.map(({ subject, id }) => ({ draft: stateDraft(subject), id })))) as { draft: StateDraft; id: string }[];
     const folded = foldState(drafts, options);

@@ -178,26 +178,19 @@ export interface StateOptions {
 }
 
 /**
- * The state of a run. `subjects` are the run's customers as profiled (their linking keys unredacted), each with the
- * id the run's outputs give them. Returns the state and the ids of customers whose hashes collide (kept once).
+ * The state of a run from each customer's draft (stateDraft, of the customer as profiled: their linking key
+ * unredacted) and the id the run's outputs give them, in the order of the run. Returns the state and the ids of
+ * customers whose hashes collide (kept once).
  */
-export function buildState(subjects: readonly { subject: ProfiledCustomer; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
-  const tick = progressTicker(options.onProgress, { stage: 'state', unit: 'customers', total: subjects.length });
-  return foldState(
-    subjects.map(({ subject, id }, i) => {
-      tick(i + 1);
-      return { draft: stateDraft(subject), id };
-    }),
-    options,
-  );
-}
-
-/** The state of a run from each customer's draft (stateDraft) and id, in the order of the run. */
 export function foldState(drafted: readonly { draft: StateDraft; id: string }[], options: StateOptions): { state: RunState; collisions: string[] } {
   const drafts = drafted.map((c) => c.draft);
   const scale = draftScale(drafts);
   const keys = stateKeys(drafts);
-  const entries = drafted.map(({ draft, id }, i) => [customerHash(keys[i]!), customerState(draft, id, scale)] as const);
+  const tick = progressTicker(options.onProgress, { stage: 'state', unit: 'customers', total: drafted.length });
+  const entries = drafted.map(({ draft, id }, i) => {
+    tick(i + 1);
+    return [customerHash(keys[i]!), customerState(draft, id, scale)] as const;
+  });
   entries.sort(([a, x], [b, y]) => byCodePoint(a, b) || byCodePoint(x.id, y.id));
   const customers: Record<string, CustomerState> = {};
   const collisions: string[] = [];

@@ -174,49 +174,41 @@ export interface Theme {
 
 export const EXAMPLES_PER_THEME = 2;
 
-interface Tally {
-  customers: Set<string>;
-  records: number;
-  /** The ratings of the records whose words carry the theme. */
-  ratings: number[];
-  hits: { record: SaidRecord; hit: SaidHit; code: string }[];
+/** A record that carries a theme, with the hit that shows it. */
+interface ThemeHit {
+  record: SaidRecord;
+  hit: SaidHit;
+  code: string;
 }
 
 /** Every theme of the run: most customers first, then most records, then by code. */
 export function themesAcross(records: readonly SaidRecord[], passes: Passes = noPasses): Theme[] {
-  const tallies = new Map<string, Tally>();
-  const ratings: number[] = [];
-  const tallied = passes.next(records.length);
-  for (const [i, record] of records.entries()) {
-    tallied(i + 1);
-    if (record.rating !== null) ratings.push(record.rating);
-    for (const [k, code] of record.codes.entries()) {
-      const tally = tallies.get(code) ?? { customers: new Set(), records: 0, ratings: [], hits: [] };
-      tally.customers.add(record.customer);
-      tally.records += 1;
-      if (record.rating !== null && record.worded.includes(code)) tally.ratings.push(record.rating);
-      tally.hits.push({ record, hit: record.hits[k]!, code });
-      tallies.set(code, tally);
-    }
-  }
+  const tallied = passes.next(1);
+  const themes = hitsByTheme(records);
+  const ratings = records.flatMap((record) => (record.rating === null ? [] : [record.rating]));
+  tallied(1);
   // Sums rounded once (sum.ts), so they do not depend on the order the records come in.
   const all = ratings.length > 0 ? { n: ratings.length, sum: exactSum(ratings) } : null;
   // Choosing a theme's examples scores and sorts every record that has it: a few slow themes, each reported.
-  const chosen = passes.next(tallies.size, 1);
-  return [...tallies]
-    .map(([code, tally], i) => {
-      const theme = { code, customers: tally.customers.size, records: tally.records, impact: all && impactOf(tally, all), examples: examplesOf(tally.hits) };
+  const chosen = passes.next(themes.size, 1);
+  return [...themes]
+    .map(([code, hits], i) => {
+      const customers = new Set(hits.map((h) => h.record.customer)).size;
+      const theme = { code, customers, records: hits.length, impact: all && impactOf(wordedRatings(hits, code), all), examples: examplesOf(hits) };
       chosen(i + 1);
       return theme;
     })
     .sort((a, b) => b.customers - a.customers || b.records - a.records || byCodePoint(a.code, b.code));
 }
 
-function impactOf(tally: Tally, all: { n: number; sum: number }): ThemeImpact | null {
+/** The ratings of the records whose words carry the theme. */
+const wordedRatings = (hits: readonly ThemeHit[], code: string): number[] => hits.flatMap(({ record }) => (record.rating !== null && record.worded.includes(code) ? [record.rating] : []));
+
+function impactOf(themeRatings: readonly number[], all: { n: number; sum: number }): ThemeImpact | null {
   // Without a rated record of its own, leaving the theme out leaves the mean where it is.
-  const rated = tally.ratings.length;
+  const rated = themeRatings.length;
   if (rated === 0) return { n: 0, meanWith: null, meanWithout: all.sum / all.n, impact: 0 };
-  const sum = exactSum(tally.ratings);
+  const sum = exactSum(themeRatings);
   const rest = all.n - rated;
   const meanWithout = rest > 0 ? (all.sum - sum) / rest : null;
   return { n: rated, meanWith: sum / rated, meanWithout, impact: meanWithout === null ? null : all.sum / all.n - meanWithout };
@@ -227,7 +219,7 @@ function impactOf(tally: Tally, all: { n: number; sum: number }): ThemeImpact | 
  * it (a 1★ review's first sentence for a complaint), then an analyst's note, then words thick does not read; then strong feeling (the rating's, else the text's); then a quote long enough to
  * say something, not a whole essay.
  */
-function telling({ record, hit, code }: Tally['hits'][number]): number {
+function telling({ record, hit, code }: ThemeHit): number {
   const voice = hit.by === 'analyst' ? 1 : record.lang === 'other' ? 0 : record.worded.includes(code) ? 3 : 2;
   const text = hit.quote;
   const length = Math.min(1, text.trim().length / 80) - (text.length > 240 ? 0.5 : 0);
@@ -239,13 +231,13 @@ const wordsOf = (text: string): string => text.normalize('NFKC').toLowerCase().r
 
 /** A hit as the choice of examples sees it: its quote, and that quote's words as a reader compares them. */
 interface RankedHit {
-  found: Tally['hits'][number];
+  found: ThemeHit;
   quote: string;
   words: string;
 }
 
 /** A theme's hits with words, best first: the most telling, ties broken by what each record keeps (byTie). */
-function rankedHits(hits: Tally['hits']): RankedHit[] {
+function rankedHits(hits: ThemeHit[]): RankedHit[] {
   const scored = hits.map((hit) => ({ hit, score: telling(hit) })).sort((a, b) => b.score - a.score || byTie(a.hit.record, b.hit.record));
   return scored.flatMap(({ hit: found }): RankedHit[] => {
     const quote = found.hit.quote.trim();
@@ -254,7 +246,7 @@ function rankedHits(hits: Tally['hits']): RankedHit[] {
   });
 }
 
-function examplesOf(hits: Tally['hits']): ThemeExample[] {
+function examplesOf(hits: ThemeHit[]): ThemeExample[] {
   return chooseExamples(exampleCandidates(rankedHits(hits)));
 }
 
@@ -287,8 +279,8 @@ export function keptForExamples(records: readonly SaidRecord[]): SaidRecord[] {
 }
 
 /** Each theme's hits: every record that carries the theme, with the hit that shows it, in the records' order. */
-function hitsByTheme(records: readonly SaidRecord[]): Map<string, Tally['hits']> {
-  const hits = new Map<string, Tally['hits']>();
+function hitsByTheme(records: readonly SaidRecord[]): Map<string, ThemeHit[]> {
+  const hits = new Map<string, ThemeHit[]>();
   for (const record of records) {
     for (const [k, code] of record.codes.entries()) {
       const theme = hits.get(code) ?? [];
