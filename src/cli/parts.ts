@@ -38,12 +38,18 @@ export class PageSpill {
   /** Keep a part's pages, one after the other; returns, for each, how to read it back. */
   keep(pages: readonly SlottedPages[]): (() => SlottedPages)[] {
     return pages.map((page) => {
-      const bytes = Buffer.from(JSON.stringify(page));
       const start = this.size;
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
-      this.size += bytes.length;
-      return () => this.read(start, bytes.length);
+      const length = this.write(Buffer.from(JSON.stringify(page)), start);
+      this.size += length;
+      // Only where the page lies: a reader that held its bytes would keep every page in memory after all.
+      return () => this.read(start, length);
     });
+  }
+
+  /** Write all of `bytes` at `start`; returns how many there were. */
+  private write(bytes: Buffer, start: number): number {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
+    return bytes.length;
   }
 
   private read(start: number, length: number): SlottedPages {
