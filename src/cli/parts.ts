@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { profileRunPart, takeParts, type PreparedRun } from '../pipeline.js';
-import { customerRow, partSaid } from '../profile/row.js';
+import { foldedRows } from '../profile/row.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { ReportLang } from '../report/i18n.js';
 import type { OnProgress, Progress } from '../progress.js';
@@ -117,10 +117,7 @@ export function analyseInParts(prepared: PreparedRun, parts: number, drawing: Pa
     const { profiled, events } = profileRunPart(prepared, part, progress.part(annotated));
     annotated += events.length;
     const pages = spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, drawing.codes, drawing)));
-    const said = partSaid(profiled);
-    profiled.forEach((subject, i) => {
-      folded.push({ order: order.get(subject.customer.key)!, row: customerRow(subject, prepared.outline.window), said: said[i]!, page: pages[i]! });
-    });
+    foldedRows(profiled, order, prepared.outline.window).forEach((customer, i) => folded.push({ ...customer, page: pages[i]! }));
   }
   onProgress?.({ stage: 'profile', unit: 'customers', done: folded.length, total: folded.length });
   return foldedRun(prepared, folded);

@@ -14,7 +14,7 @@ import type { Codebook } from '../annotate/codebook.js';
 import { codeInfo, type ProfiledPart, type ReportedFile, type RunOutline } from '../pipeline.js';
 import type { FileIdentity } from '../ingest/identity.js';
 import { dataText, jsonText } from '../profile/record.js';
-import { customerRow, partSaid, type CustomerRow, type CustomerSaid } from '../profile/row.js';
+import { foldedRows, type FoldedRow } from '../profile/row.js';
 import type { CodeKind } from '../profile/signals.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { AnalyzeFlags } from './analyze.js';
@@ -39,11 +39,7 @@ export const PAGES_FILE = 'pages.jsonl';
 export const SHARD_VERSION = 4;
 
 /** A line of customers.jsonl: a customer's row, what the index overview folds of them, and their place in the run. */
-export interface ShardCustomer {
-  order: number;
-  row: CustomerRow;
-  said: CustomerSaid;
-}
+export type ShardCustomer = FoldedRow;
 
 export type { Shard };
 
@@ -168,15 +164,8 @@ function pagesOf(part: ProfiledPart, codes: ReadonlyMap<string, CodeInfo>, flags
 /** The customers' rows, a line each, each with their place in the order the run found them, for the merge. */
 function rowsOf(part: ProfiledPart): Buffer {
   const order = new Map(part.customerKeys.map((key, i) => [key, i]));
-  // Words only on the hits that can still be a theme's example, whatever the other shards hold.
-  const said = partSaid(part.profiled);
-  const line = (subject: ProfiledPart['profiled'][number], i: number): ShardCustomer => ({
-    order: order.get(subject.customer.key)!,
-    row: customerRow(subject, part.outline.window),
-    said: said[i]!,
-  });
   // A buffer, not one string: a shard of a big run holds more text than a string may.
-  return Buffer.concat(part.profiled.map((subject, i) => Buffer.from(`${dataText(line(subject, i))}\n`)));
+  return Buffer.concat(foldedRows(part.profiled, order, part.outline.window).map((line) => Buffer.from(`${dataText(line)}\n`)));
 }
 
 export interface ShardContext {

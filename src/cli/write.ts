@@ -7,7 +7,7 @@ import { blindSpotsSection, customerPage, customerPageAround } from '../report/c
 import { customersCsv } from '../report/customers-csv.js';
 import { handoutPage } from '../report/handout.js';
 import { portrait, type Portrait } from '../report/portrait.js';
-import { customerRow, foldOverviewInputs, overviewInputsOf, type CustomerRow, type CustomerSaid } from '../profile/row.js';
+import { customerRow, foldOverviewInputs, overviewInputsOf, type CustomerRow, type CustomerSaid, type FoldedRow } from '../profile/row.js';
 import type { OverviewInputs, RunOverview } from '../profile/overview.js';
 import type { Passes } from '../progress.js';
 import { htmlSlot, pageHtml, pageHtmlParts } from '../report/html.js';
@@ -74,10 +74,7 @@ export function reportedRun(plain: Analysis, shown: Analysis = plain): ReportedR
  * run too big to hold at once): their row, what the index overview folds of them, their page drawn with its slot
  * open, and their place in the run (the order linking found them in).
  */
-export interface FoldedCustomer {
-  order: number;
-  row: CustomerRow;
-  said: CustomerSaid;
+export interface FoldedCustomer extends FoldedRow {
   page: () => SlottedPages;
 }
 

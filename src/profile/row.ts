@@ -77,6 +77,22 @@ export function foldOverviewInputs(customers: Iterable<CustomerSaid>, tick: (don
   return { records: onScale(records, scale), scale, customers: figures };
 }
 
+/** A customer as a part of a run (or a shard) keeps them for the run's fold: their place in the run, row and said records. */
+export interface FoldedRow {
+  order: number;
+  row: CustomerRow;
+  said: CustomerSaid;
+}
+
+/**
+ * A part's profiled customers as the fold keeps them: `order` gives each customer key's place in the run, `window`
+ * is the run's (--since, --until). Said records are thinned over the whole part (partSaid).
+ */
+export function foldedRows(subjects: readonly ProfiledCustomer[], order: ReadonlyMap<string, number>, window: Window): FoldedRow[] {
+  const said = partSaid(subjects);
+  return subjects.map((subject, i) => ({ order: order.get(subject.customer.key)!, row: customerRow(subject, window), said: said[i]! }));
+}
+
 /** The overview's inputs from profiled customers (one pass of `passes`, counted in customers). */
 export function overviewInputsOf(profiled: readonly ProfiledCustomer[], passes: Passes = noPasses): OverviewInputs {
   const tick = passes.next(profiled.length);
