@@ -198,9 +198,15 @@ const hasPersonKey = (keys: IdentityKeys): boolean => Boolean(keys.crmId || keys
  * export names but lacks.
  */
 export function linkCustomers(contacts: readonly Contact[], events: readonly IngestedEvent[], options: LinkOptions = {}): Linked {
-  const records = events.map(linkRecordOf);
-  const plan = planLinks(contacts, records, options);
-  return { ...plan, events: events.map((event, i) => linkedEvent(event, records[i]!)) };
+  const records: (LinkRecord | undefined)[] = events.map(linkRecordOf);
+  const plan = planLinks(contacts, records as LinkRecord[], options);
+  // Each record is let go once its decisions are on its event: a run's records and linked events are never all alive.
+  const linked = events.map((event, i) => {
+    const record = records[i]!;
+    records[i] = undefined;
+    return linkedEvent(event, record);
+  });
+  return { ...plan, events: linked };
 }
 
 /** What linking decides beside each record's own decisions (LinkRecord): the customers, the warnings, the rows lost. */
