@@ -11,7 +11,7 @@ import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
 import { analysePrepared, codeInfo, prepareRun, profiledPart, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
-import { analyseInParts, PageSpill, partsFor, type PartsDrawing } from './parts.js';
+import { analyseInParts, RunSpill, partsFor, type PartsDrawing } from './parts.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
@@ -217,17 +217,17 @@ interface RunShape {
   spill: LazySpill;
 }
 
-/** A page spill made only when a run is split in parts, and removed at the end whether or not one was made. */
+/** A spill made only when a run is split in parts, and removed at the end whether or not one was made. */
 class LazySpill {
-  private made: PageSpill | null = null;
-  get = (): PageSpill => (this.made ??= new PageSpill());
+  private made: RunSpill | null = null;
+  get = (): RunSpill => (this.made ??= new RunSpill());
   close = (): void => this.made?.close();
 }
 
 /**
  * The run as its outputs are written. A big run is annotated and profiled in parts (parts.ts), so that only one
- * part's annotated records are held at a time; a redacted run is analysed whole, since masking needs every
- * customer's names at once (src/redact). Redacted before anything is written or printed: reports, profiles,
+ * part's records are held at a time (the others wait on disk); a redacted run is analysed whole, since masking needs
+ * every customer's names at once (src/redact). Redacted before anything is written or printed: reports, profiles,
  * rejected.csv, the summary, stderr. A handout run is redacted whole: one unmasked legend or CSV cell beside a masked
  * handout would defeat it.
  */

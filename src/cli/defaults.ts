@@ -8,6 +8,6 @@ export const DEFAULT_HANDOUT_TOP = 5;
 
 /**
  * Records a part of a run holds at most when --parts does not say (cli/parts.ts): a part's annotated records and
- * profiles take ~1.5 KB a record (docs/design/out-of-core-runs.md), so ~150 MB, beside the run's linked records.
+ * profiles take ~1.5 KB a record (docs/design/out-of-core-runs.md), so ~150 MB; the other parts' records wait on disk.
  */
 export const PART_RECORDS = 100_000;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PageSpill, partsFor } from './parts.js';
+import { RunSpill, partsFor } from './parts.js';
 
-describe('PageSpill', () => {
+describe('RunSpill', () => {
   it('gives back each page it kept, in any order, character for character, with its file gone from the start', () => {
-    const spill = new PageSpill();
+    const spill = new RunSpill();
     const page = (i: number) => ({ md: { before: `# Kundin ${i} — „Grüße“ 👋\n`, after: `\u0000\u2028${'x'.repeat(i * 50)}\n` }, html: i % 2 ? null : { before: '<p>', after: '</p>' } });
     const first = spill.keep([page(1), page(2)]);
     const second = spill.keep([page(3), page(0)]);
@@ -13,6 +13,30 @@ describe('PageSpill', () => {
     expect(first[0]!()).toEqual(page(1));
     // Removed as soon as it was open: a run that is killed leaves nothing behind.
     expect(existsSync((spill as unknown as { dir: string }).dir)).toBe(false);
+    spill.close();
+  });
+});
+
+describe('RunSpill records', () => {
+  it("gives a part's records back as they were: dates, fields left undefined, the order of their fields", () => {
+    const spill = new RunSpill();
+    const record = (line: number) => {
+      const at = line % 3 === 0 ? null : new Date(Date.UTC(2024, 0, line, 12, 30));
+      const who = line % 2 ? { crmId: `K-${line}` } : { handle: 'anna', asWritten: 'Anna' };
+      const base = { id: `a.csv:${line}`, who, customerKey: `K-${line}`, at, channel: 'email', direction: 'inbound' as const, kind: 'message' as const };
+      const rest = { amount: null, orderId: null, text: `Grüße 👋 ${line}`, messageId: null, replyTo: null, expectsReply: true, rating: { value: 4, scale: 'stars5' as const }, unseenReplies: 0, author: null, source: { file: 'a.csv', line } };
+      // Linking sets some fields after the rest, some to undefined: they must come back in that order, undefined kept.
+      return Object.assign({ ...base, ...rest }, line % 2 ? { cancelled: undefined, status: undefined } : { peerReply: true });
+    };
+    const parts = [[record(1), record(2)], [record(3)], []];
+    const readers = parts.map((part) => spill.keepRecords(part));
+    spill.keep([{ md: { before: 'x', after: 'y' }, html: null }]);
+    readers.forEach((read, i) => {
+      const back = read();
+      expect(back).toStrictEqual(parts[i]);
+      back.forEach((event, j) => expect(Object.keys(event)).toEqual(Object.keys(parts[i]![j]!)));
+    });
+    expect(readers[0]!()[0]!.at).toBeInstanceOf(Date);
     spill.close();
   });
 });

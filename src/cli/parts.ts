@@ -1,13 +1,15 @@
 // A run in parts: the run is read, linked and settled once (pipeline.ts prepareRun), then its customers are
-// annotated, profiled and drawn a part at a time, by the same hash as --shard. Each part leaves only what the run's
-// outputs fold (a row per customer, their said records, their page with the blind-spot slot open, spilled to a
-// temporary file) and lets its annotated records and profiles go; the outputs are then written as `thick merge`
-// writes shards (write.ts foldedRun). So a run holds one part's annotated records at a time instead of all of them,
-// and writes the same bytes as a run in one part (test/parts.test.ts).
+// annotated, profiled and drawn a part at a time, by the same hash as --shard. The records of the parts still to come
+// wait in a temporary file. Each part leaves only what the run's outputs fold (a row per customer, their said
+// records, their page with the blind-spot slot open, spilled to the same file) and lets its records and profiles go;
+// the outputs are then written as `thick merge` writes shards (write.ts foldedRun). So a run holds one part's records
+// at a time instead of all of them, and writes the same bytes as a run in one part (test/parts.test.ts).
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profileRunPart, takeParts, type PreparedRun } from '../pipeline.js';
+import { deserialize, serialize } from 'node:v8';
+import type { IngestedEvent } from '../model.js';
+import { profileRunPart, takeParts, type PreparedRun, type RunPart } from '../pipeline.js';
 import { foldedRows } from '../profile/row.js';
 import type { CodeInfo } from '../report/codes.js';
 import type { ReportLang } from '../report/i18n.js';
@@ -23,46 +25,55 @@ import { customerPagesWithSlot, foldedRun, type FoldedCustomer, type ReportedRun
 export const partsFor = (records: number, customers: number, asked?: number): number => Math.max(1, Math.min(asked ?? Math.ceil(records / PART_RECORDS), customers));
 
 /**
- * Pages drawn with their slot open, kept in a temporary file until the run writes them: a big run's pages are more
- * than its memory should hold. Each is read back by its place in the file when it is written. The file is removed
- * from its folder as soon as it is open (the run reads and writes it through its handle), so a run that is killed
- * or runs out of memory leaves nothing behind; where the system refuses that, it is removed on close.
- * (A TMPDIR in memory, tmpfs, keeps the pages in memory after all.)
+ * What a run in parts keeps in a temporary file rather than in memory: the records of the parts still to come, and
+ * the pages drawn with their slot open until the run writes them. Each is read back by its place in the file. The
+ * file is removed from its folder as soon as it is open (the run reads and writes it through its handle), so a run
+ * that is killed or runs out of memory leaves nothing behind; where the system refuses that, it is removed on close.
+ * (A TMPDIR in memory, tmpfs, keeps them in memory after all.)
  */
-export class PageSpill {
+export class RunSpill {
   private readonly dir = mkdtempSync(join(tmpdir(), 'thick-parts-'));
-  private readonly fd = openSync(join(this.dir, 'pages'), 'w+');
+  private readonly fd = openSync(join(this.dir, 'spill'), 'w+');
   private readonly removed = removeNow(this.dir);
   private size = 0;
 
   /** Keep a part's pages, one after the other; returns, for each, how to read it back. */
   keep(pages: readonly SlottedPages[]): (() => SlottedPages)[] {
     return pages.map((page) => {
-      const start = this.size;
-      const length = this.write(Buffer.from(JSON.stringify(page)), start);
-      this.size += length;
-      // Only where the page lies: a reader that held its bytes would keep every page in memory after all.
-      return () => this.read(start, length);
+      const read = this.put(Buffer.from(JSON.stringify(page)));
+      return () => JSON.parse(read().toString('utf8')) as SlottedPages;
     });
   }
 
-  /** Write all of `bytes` at `start`; returns how many there were. */
-  private write(bytes: Buffer, start: number): number {
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, start + done);
-    return bytes.length;
+  /**
+   * Keep a part's records until the part's turn; returns how to read them back, as they were (structured clone
+   * keeps their dates, and fields set to undefined, in their order).
+   */
+  keepRecords(records: readonly IngestedEvent[]): () => IngestedEvent[] {
+    const read = this.put(serialize(records));
+    return () => deserialize(read()) as IngestedEvent[];
   }
 
-  private read(start: number, length: number): SlottedPages {
+  /** Append `bytes`; returns the reader of where they lie (a reader that held the bytes would keep them all in memory). */
+  private put(bytes: Buffer): () => Buffer {
+    const start = this.size;
+    const length = bytes.length;
+    for (let done = 0; done < length; ) done += writeSync(this.fd, bytes, done, length - done, start + done);
+    this.size += length;
+    return () => this.read(start, length);
+  }
+
+  private read(start: number, length: number): Buffer {
     const bytes = Buffer.allocUnsafe(length);
     for (let done = 0; done < length; ) {
       const read = readSync(this.fd, bytes, done, length - done, start + done);
-      if (read === 0) throw new Error(`the temporary file of the run's pages ended at ${start + done} bytes, before a page it holds`);
+      if (read === 0) throw new Error(`the run's temporary file ended at ${start + done} bytes, before what it holds there`);
       done += read;
     }
-    return JSON.parse(bytes.toString('utf8')) as SlottedPages;
+    return bytes;
   }
 
-  /** Close the file (and remove it, if it could not be removed at once); the run's pages must all be written by then. */
+  /** Close the file (and remove it, if it could not be removed at once); what it holds must all be read by then. */
   close(): void {
     closeSync(this.fd);
     if (!this.removed) rmSync(this.dir, { recursive: true, force: true });
@@ -99,26 +110,46 @@ export interface PartsDrawing {
 }
 
 /**
- * A prepared run annotated, profiled and drawn in `parts` parts, one after the other, each customer's page spilled
- * to `spill`: the run as its outputs are written (write.ts foldedRun), byte for byte as in one part.
+ * A prepared run annotated, profiled and drawn in `parts` parts, one after the other, the records of the parts still
+ * to come and each customer's page spilled to `spill`: the run as its outputs are written (write.ts foldedRun), byte
+ * for byte as in one part.
  */
-export function analyseInParts(prepared: PreparedRun, parts: number, drawing: PartsDrawing, spill: PageSpill, onProgress?: OnProgress): ReportedRun {
+export function analyseInParts(prepared: PreparedRun, parts: number, drawing: PartsDrawing, spill: RunSpill, onProgress?: OnProgress): ReportedRun {
   const partOf = new Map(prepared.customerKeys.map((key) => [key, shardOf(key, parts)]));
   const order = new Map(prepared.customerKeys.map((key, i) => [key, i]));
-  // The prepared run's records go to the parts, and each part's are let go once it is done (shift).
-  const queue = takeParts(prepared, parts, (key) => partOf.get(key) ?? 0);
+  const queue = spilledParts(takeParts(prepared, parts, (key) => partOf.get(key) ?? 0), spill);
   const progress = partsProgress(
     onProgress,
-    queue.reduce((n, part) => n + part.events.length, 0),
+    queue.reduce((n, part) => n + part.records, 0),
   );
   const folded: FoldedCustomer[] = [];
   let annotated = 0;
-  for (let part = queue.shift(); part; part = queue.shift()) {
-    const { profiled, events } = profileRunPart(prepared, part, progress.part(annotated));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { profiled, events } = profileRunPart(prepared, next.take(), progress.part(annotated));
     annotated += events.length;
     const pages = spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, drawing.codes, drawing)));
     foldedRows(profiled, order, prepared.outline.window).forEach((customer, i) => folded.push({ ...customer, page: pages[i]! }));
   }
   onProgress?.({ stage: 'profile', unit: 'customers', done: folded.length, total: folded.length });
   return foldedRun(prepared, folded);
+}
+
+/** A part waiting its turn: how many records it has, and how to take them (once). */
+interface WaitingPart {
+  records: number;
+  take: () => RunPart;
+}
+
+/**
+ * The parts in their order, every part's records but the first's spilled until its turn: once they are, the run holds
+ * no record but the part's being annotated (at a million records, ~0.7 GB of linked records no longer wait in memory).
+ */
+function spilledParts(parts: RunPart[], spill: RunSpill): WaitingPart[] {
+  return parts.map((part, i) => {
+    if (i === 0) return { records: part.events.length, take: () => part };
+    const read = spill.keepRecords(part.events);
+    const { customers, events } = part;
+    part.events = [];
+    return { records: events.length, take: () => ({ customers, events: read() }) };
+  });
 }
