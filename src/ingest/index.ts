@@ -11,7 +11,7 @@ import {
   type ColumnMapping,
   type Overrides,
 } from './mapping.js';
-import { isKindColumn, normaliseRow, RowError, sharedStrings, type LenientNote, type RowContext } from './normalise.js';
+import { isKindColumn, normaliseRow, RowError, sharedIdentities, sharedStrings, type LenientNote, type RowContext } from './normalise.js';
 import { ownText } from './text.js';
 import { detectDecimalColumn } from './numbers.js';
 import { Placeholders } from './placeholders.js';
@@ -261,6 +261,7 @@ export function startIngest(table: Table, options: IngestOptions = {}): FileRead
     brandHandles: options.brandHandles ?? new Set(),
     placeholders: new Placeholders(options.placeholders),
     shared: sharedStrings(),
+    sharedWho: sharedIdentities(),
     rating: rating?.scale,
     recordKind: recordKind ?? undefined,
     lenient: options.lenient === true,

@@ -4,6 +4,7 @@
 // does not hold whole (their text, raw row and cells), and apply the decisions to its events afterwards, part by part.
 import type { Direction, EventKind, IdentityKeys, IngestedEvent, Source } from '../model.js';
 import { normaliseHandle } from './normalise.js';
+import { joinedId } from './text.js';
 
 export interface LinkRecord {
   readonly id: string;
@@ -67,7 +68,7 @@ export function wordsDigest(words: string): string {
     b = Math.imul(b ^ unit, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return `${words.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+  return joinedId(`${words.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`);
 }
 
 /** What linking reads of an ingested event, with its decisions as ingest left them. */
