@@ -124,14 +124,22 @@ export function analyseInParts(prepared: PreparedRun, parts: number, drawing: Pa
   );
   const folded: FoldedCustomer[] = [];
   let annotated = 0;
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const { profiled, events } = profileRunPart(prepared, next.take(), progress.part(annotated));
-    annotated += events.length;
-    const pages = spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, drawing.codes, drawing)));
-    foldedRows(profiled, order, prepared.outline.window).forEach((customer, i) => folded.push({ ...customer, page: pages[i]! }));
-  }
+  for (let next = queue.shift(); next; next = queue.shift()) annotated += foldPart(prepared, next.take(), { order, drawing, spill, onProgress: progress.part(annotated) }, folded);
   onProgress?.({ stage: 'profile', unit: 'customers', done: folded.length, total: folded.length });
   return foldedRun(prepared, folded);
+}
+
+/**
+ * One part annotated, profiled and drawn, its customers as the fold keeps them added to `folded`; returns how many
+ * records it annotated. A function of its own so that the part's records and profiles are gone once it returns (a
+ * loop's locals can outlive their turn, and the last part's would then stay through the writing).
+ */
+function foldPart(prepared: PreparedRun, part: RunPart, how: { order: ReadonlyMap<string, number>; drawing: PartsDrawing; spill: RunSpill; onProgress: OnProgress | undefined }, folded: FoldedCustomer[]): number {
+  const { profiled, events } = profileRunPart(prepared, part, how.onProgress);
+  const pages = how.spill.keep(profiled.map((subject) => customerPagesWithSlot(subject, how.drawing.codes, how.drawing)));
+  // Written out, not spread with the page added: that would give every customer's object a hidden class of its own.
+  foldedRows(profiled, how.order, prepared.outline.window).forEach(({ order, row, said }, i) => folded.push({ order, row, said, page: pages[i]! }));
+  return events.length;
 }
 
 /** A part waiting its turn: how many records it has, and how to take them (once). */
