@@ -5,13 +5,14 @@
 
 /**
  * The part of a run a report is about: ingest, link (dates screened, records joined to customers, each file's keys
- * told), annotate, profile, redact (--redact, --handout: masking every record and profile takes longer than profiling
+ * told), spill (a run in parts: the records of the parts still to come written to the run's temporary file, seconds
+ * at 1M), annotate, profile, redact (--redact, --handout: masking every record and profile takes longer than profiling
  * them), state (the run's state, which the next run compares with, built), compare (the previous run's state read and
  * compared with this one, when the output folder holds one), and the output: check (the previous output's files
  * hashed, to tell thick's from the user's), write, and remove (the previous output's files, once the new one is in
  * place: hashed again and unlinked, seconds at 100k on a busy disk).
  */
-export type ProgressStage = 'read' | 'link' | 'annotate' | 'profile' | 'redact' | 'state' | 'compare' | 'check' | 'write' | 'remove';
+export type ProgressStage = 'read' | 'link' | 'spill' | 'annotate' | 'profile' | 'redact' | 'state' | 'compare' | 'check' | 'write' | 'remove';
 
 /**
  * What a report counts. Reading counts bytes while it splits the file into records (how many rows there are is

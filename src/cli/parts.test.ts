@@ -1,6 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunSpill, partsFor } from './parts.js';
+import { ingestFile } from '../ingest/index.js';
+import { codeInfo, prepareRun } from '../pipeline.js';
+import type { Progress } from '../progress.js';
+import { analyseInParts, RunSpill, partsFor } from './parts.js';
+import { defaultCodebook } from './resources.js';
 
 describe('RunSpill', () => {
   it('gives back each page it kept, in any order, character for character, with its file gone from the start', () => {
@@ -38,6 +43,29 @@ describe('RunSpill records', () => {
     });
     expect(readers[0]!()[0]!.at).toBeInstanceOf(Date);
     spill.close();
+  });
+});
+
+describe('analyseInParts', () => {
+  it('sets the later parts aside before annotating the first, telling how far it has got', () => {
+    const demo = join(import.meta.dirname, '../../fixtures/demo');
+    const files = ['contacts.csv', 'notes.csv', 'orders.csv', 'social.csv', 'tickets.csv'].map((name) => ingestFile(readFileSync(join(demo, name)), name));
+    const codebook = defaultCodebook();
+    const seen: Progress[] = [];
+    const prepared = prepareRun(files, { codebook, brandHandles: new Set(['nordlicht.kaffee', 'nordlichtkaffee']) });
+    const spill = new RunSpill();
+    const run = analyseInParts(prepared, 3, { codes: codeInfo(codebook), lang: 'en' }, spill, (progress) => seen.push(progress));
+    spill.close();
+    const spilled = seen.filter((p) => p.stage === 'spill');
+    const annotated = seen.filter((p) => p.stage === 'annotate' && p.unit === 'events');
+    const total = annotated.at(-1)!.total!;
+    // Every record but the first part's is set aside, a part at a time, before any is annotated.
+    expect(spilled.length).toBeGreaterThanOrEqual(3);
+    expect(spilled.at(-1)!.done).toBe(spilled[0]!.total);
+    expect(spilled[0]!.total).toBeGreaterThan(0);
+    expect(spilled[0]!.total).toBeLessThan(total);
+    expect(seen.indexOf(spilled.at(-1)!)).toBeLessThan(seen.indexOf(annotated[0]!));
+    expect(run.customers.length).toBe(prepared.customerKeys.length);
   });
 });
 

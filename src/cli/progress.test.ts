@@ -233,6 +233,7 @@ describe('the stages with no count of their own before', () => {
     ['state', 'customers', 'building the run state  5 / 10 customers  50%', 'built the run state of 10 customers in 1.0 s'],
     ['check', 'files', 'checking the previous output  5 / 10 files  50%', 'checked 10 files of the previous output in 1.0 s'],
     ['remove', 'files', 'removing the previous output  5 / 10 files  50%', 'removed 10 files of the previous output in 1.0 s (10/s)'],
+    ['spill', 'records', 'setting the later parts aside  5 / 10 records  50%', 'set aside 10 records of later parts on disk in 1.0 s (10/s)'],
   ] as const)('says the stage %s live and when it ends', (stage, unit, live, final) => {
     const { renderer, drawn, kept, at } = watched();
     renderer.report({ stage, unit, done: 0, total: 10 });
@@ -267,6 +268,25 @@ describe('the stages with no count of their own before', () => {
     renderer.end();
     expect(drawn.slice(0, 3)).toEqual(['compiling the codebook  0 / 34 codes  0%', 'compiling the codebook  17 / 34 codes  50%  170/s', 'annotating  0 / 1,000 events  0%']);
     expect(kept).toEqual(['annotated 1,000 events in 1.1 s (909/s)']);
+  });
+
+  it('keeps the codes compiled when a run in parts sets its later parts aside before it annotates', () => {
+    const { renderer, kept, at } = watched();
+    renderer.report({ stage: 'annotate', unit: 'codes', done: 0, total: 34, part: 'the codebook' });
+    at(200);
+    renderer.report({ stage: 'annotate', unit: 'codes', done: 34, total: 34, part: 'the codebook' });
+    renderer.report({ stage: 'spill', unit: 'records', done: 0, total: 10 });
+    at(1200);
+    renderer.report({ stage: 'spill', unit: 'records', done: 10, total: 10 });
+    renderer.report({ stage: 'annotate', unit: 'events', done: 0, total: 20 });
+    at(2200);
+    renderer.report({ stage: 'annotate', unit: 'events', done: 20, total: 20 });
+    renderer.end();
+    expect(kept).toEqual([
+      "compiled the codebook's 34 codes in 0.2 s",
+      'set aside 10 records of later parts on disk in 1.0 s (10/s)',
+      'annotated 20 events in 1.0 s (20/s)',
+    ]);
   });
 
   it('says comparing with the previous run as the share of this run\'s customers, and keeps how many it compared', () => {

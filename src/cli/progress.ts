@@ -114,6 +114,8 @@ function doing(state: Pick<StageState, 'stage' | 'unit' | 'file' | 'part'>): str
       return `reading ${visible(state.file ?? '')}`.trimEnd();
     case 'link':
       return 'linking';
+    case 'spill':
+      return 'setting the later parts aside';
     case 'annotate':
       // The codebook is compiled first (its codes counted); thick annotate names the input it streams, analyze
       // annotates the whole run.
@@ -173,7 +175,11 @@ export function finalLine(state: StageState): string {
     }
     case 'link':
       return `linked ${formatCount(count('records'))} records ${took}${rate(count('records'), 'records')}`;
+    case 'spill':
+      return `set aside ${formatCount(count('records'))} records of later parts on disk ${took}${rate(count('records'), 'records')}`;
     case 'annotate': {
+      // A run in parts compiles the codebook, then sets the later parts aside (stage spill) before it annotates.
+      if (!state.counts.rows && !state.counts.events && state.counts.codes) return `compiled the codebook's ${formatCount(count('codes'))} codes ${took}`;
       // analyze annotates the run's events; thick annotate the rows of an input.
       const unit = state.counts.rows ? 'rows' : 'events';
       const of = state.file !== undefined ? ` of ${visible(state.file)}` : '';
