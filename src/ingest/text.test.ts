@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerText, decodeMarkup, titleAndBody } from './text.js';
+import { customerText, decodeMarkup, joinedId, titleAndBody } from './text.js';
 
 describe('decodeMarkup', () => {
   it('decodes named, decimal and hex entities and <br> line breaks, so quotes read as written', () => {
@@ -31,5 +31,15 @@ describe('customerText and titleAndBody', () => {
     expect(titleAndBody('MT lindo', 'MT lindo')).toBe('MT lindo');
     expect(titleAndBody(undefined, 'only body')).toBe('only body');
     expect(titleAndBody('only title', undefined)).toBe('only title');
+  });
+});
+
+describe('joinedId', () => {
+  it('gives the id back character for character, composed or not', () => {
+    const decomposed = 'Bewertungen-U\u0308bersicht.csv';
+    for (const id of [`exports/orders.csv:${1234}`, `${decomposed}:${12}`, `twitter:${'\ud83d'}x${99}`, `ticket:${'e\u0301'}`]) {
+      expect(joinedId(id)).toBe(id);
+      expect(joinedId(id).length).toBe(id.length);
+    }
   });
 });
