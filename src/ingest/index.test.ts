@@ -240,3 +240,15 @@ describe('choosing the preset: a clear text column', () => {
     expect(ingest('Customer ID,Name,Email,Created\nK-1,Eva Roth,eva@example.org,2024-05-02\n').preset.id).toBe('contacts');
   });
 });
+
+describe('identities shared by the rows that name the same person', () => {
+  it('are one object per identity, which no row can change for the others', () => {
+    const contacts = ingestFile(Buffer.from('Name,Instagram\nAnna Müller,@zed_anna\nAnna Müller,@abc_anna\n'), 'contacts.csv').contacts;
+    // Both rows name Anna Müller and nothing else: each contact takes its own listed handle.
+    expect(contacts.map((c) => c.keys.handle)).toEqual(['zed_anna', 'abc_anna']);
+    const orders = ingestFile(Buffer.from('Bestellnummer;Kundennummer;Bestelldatum;Menge;Einzelpreis\nB1;K-1;02.01.2024;1;10\nB2;K-1;03.01.2024;1;12\nB3;K-2;03.01.2024;1;7\n'), 'orders.csv').events;
+    expect(orders[0]!.who).toBe(orders[1]!.who);
+    expect(orders[2]!.who).toEqual({ crmId: 'K-2' });
+    expect(Object.isFrozen(orders[0]!.who)).toBe(true);
+  });
+});

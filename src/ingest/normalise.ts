@@ -55,8 +55,8 @@ export function sharedStrings(): (value: string) => string {
 
 /**
  * A function that returns one object for all equal identities (the same keys with the same values, in the same
- * order): a customer's ten rows then share one, not ten (~50 bytes a record on a large export). Nothing changes an
- * identity once its row is read.
+ * order): a customer's ten rows then share one, not ten (~50 bytes a record on a large export). Each is frozen, so
+ * that code which would change one row's identity, and with it every row's that shares it, fails at once.
  */
 export function sharedIdentities(): (keys: IdentityKeys) => IdentityKeys {
   const seen = new Map<string, IdentityKeys>();
@@ -64,6 +64,7 @@ export function sharedIdentities(): (keys: IdentityKeys) => IdentityKeys {
     const key = JSON.stringify(keys);
     const known = seen.get(key);
     if (known !== undefined) return known;
+    Object.freeze(keys);
     seen.set(key, keys);
     return keys;
   };
@@ -405,16 +406,18 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): IngestedEv
 
 const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Normalised> = {
   contacts(row, ctx) {
-    const keys = identity(row, ctx);
+    const read = identity(row, ctx);
     const handles = (['instagram', 'twitter', 'facebook', 'handle'] as const)
       .map((field) => row.cells[field])
       .filter((value): value is string => Boolean(value) && !(ctx.placeholders ?? DEFAULT_PLACEHOLDERS).has(value!.replace(/^@/, '')))
       .map(normaliseHandle);
-    if (!keys.crmId && !keys.email && handles.length === 0) {
-      const nobody = keys.placeholderId ? ` ("${keys.placeholderId}" is a placeholder that identifies nobody)` : '';
+    if (!read.crmId && !read.email && handles.length === 0) {
+      const nobody = read.placeholderId ? ` ("${read.placeholderId}" is a placeholder that identifies nobody)` : '';
       throw new RowError(`contact has no customer id, email or social handle${nobody}`);
     }
-    if (!keys.handle && handles[0]) keys.handle = handles[0];
+    // The identity read is shared with the file's other rows that name the same person: a contact known by a listed
+    // handle gets an identity of its own with it.
+    const keys = !read.handle && handles[0] ? { ...read, handle: handles[0] } : read;
     const contact: Contact = {
       keys,
       handles: [...new Set(handles)],
