@@ -16,6 +16,7 @@ const WORDS: Record<string, string> = {
   ELOOP: 'too many symbolic links on the way',
   ENAMETOOLONG: 'name too long for the file system',
   EIO: 'input/output error on the device',
+  ERR_FS_FILE_TOO_LARGE: 'larger than the 2 GiB Node reads at once; split the export into several files, one run reads them all',
 };
 
 export function describeError(error: unknown): string {

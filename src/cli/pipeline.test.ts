@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { activeCodebook } from './pipeline.js';
+import { activeCodebook, unreadable } from './pipeline.js';
 
 const tempFile = (name: string, text: string): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'thick-pipeline-')), name);
@@ -40,5 +40,15 @@ describe('the codebook declaration check', () => {
     const warnings: string[] = [];
     activeCodebook(file, warnings);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('an input that cannot be read', () => {
+  it('says so in words, naming the file: a folder, and a file past what Node reads at once', () => {
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    expect(unreadable('exports/', coded('EISDIR')).message).toBe('exports/: cannot read (is a folder, not a file); name its files, e.g. exports/*.csv');
+    expect(unreadable('all.csv', coded('ERR_FS_FILE_TOO_LARGE')).message).toBe(
+      'all.csv: cannot read (larger than the 2 GiB Node reads at once; split the export into several files, one run reads them all)',
+    );
   });
 });

@@ -21,7 +21,8 @@ import { PRESETS, presetById } from './presets/index.js';
 import { SCALES } from '../rating-scales.js';
 import { detectRatingColumn, headerScale, type RatingColumn } from './ratings.js';
 import { SYNONYMS } from './synonyms.js';
-import { readTable, type Table, type TableRow } from './table.js';
+import { readFileTable } from './stream.js';
+import type { Table, TableRow } from './table.js';
 import type { Delimiter, Encoding } from './sniff.js';
 import { PROGRESS_EVERY, progressTicker, type OnProgress } from '../progress.js';
 
@@ -202,7 +203,7 @@ function columnFacts(table: Table, mapping: ColumnMapping, warnings: string[]): 
 
 /** Read one export: decode, parse, detect its preset, map columns, normalise every row or reject it with a reason. */
 export function ingestFile(bytes: Uint8Array, file: string, options: IngestOptions = {}): FileIngest {
-  const table = readTable(bytes, file, { onProgress: options.onProgress });
+  const table = readFileTable(bytes, file, { onProgress: options.onProgress });
   const reader = startIngest(table, options);
   // The layout is settled on the whole table; from here its rows are the reader's alone, let go batch by batch.
   const rows: (TableRow | undefined)[] = table.rows;

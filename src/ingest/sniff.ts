@@ -2,6 +2,8 @@
 // Both work on the data alone, so a German Excel export (Windows-1252, ';') and a US tool's
 // UTF-8 comma file are read without any flags.
 
+import { isUtf8 } from 'node:buffer';
+
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** A field separator, or 'none' for a one-column file whose lines are read whole (commas in prose included). */
@@ -52,6 +54,18 @@ export function decode(bytes: Uint8Array): Decoded {
     if (mixed) return mixed;
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * The encoding `decode` reads the bytes in, when the bytes settle it without being decoded: a byte-order mark, UTF-16's
+ * NUL bytes, or UTF-8 that is valid throughout. Null for the rest: UTF-8 with stray bytes and Windows-1252 are told
+ * apart only by decoding them.
+ */
+export function plainEncoding(bytes: Uint8Array): Encoding | null {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8-bom';
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return guessBomlessUtf16(bytes) ?? (isUtf8(bytes) ? 'utf-8' : null);
 }
 
 /**

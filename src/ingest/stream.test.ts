@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBreaks, notStreamable, openInput, settledRecords, tableParts } from './stream.js';
+import { countBreaks, FILE_PIECES, notStreamable, openInput, readFileTable, settledRecords, tableParts, type Pieces } from './stream.js';
 import { readTable, type Table } from './table.js';
 
 /** The bytes in chunks of `size`, as a file or pipe hands them over. */
@@ -70,6 +70,38 @@ describe('tableParts: a table read as its bytes arrive', () => {
   it('keeps the BOM out of the header and says the encoding', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('text\nhallo\n')]);
     expect(await streamed(bytes, 2, 4)).toEqual(whole(bytes));
+  });
+});
+
+describe('readFileTable: a large file read a piece at a time', () => {
+  const table = (bytes: Uint8Array, pieces: Partial<Pieces>) => {
+    const { header, headerLine, delimiter, encoding, fallbackLines, rows, rejected } = readFileTable(bytes, 'in.csv', {}, { ...FILE_PIECES, from: 0, ...pieces });
+    return { header, headerLine, delimiter, encoding, fallbackLines, rows, rejected: [...rejected].sort((a, b) => a.line - b.line) };
+  };
+
+  it('gives the rows, rejections and line numbers of a whole read, whatever the piece size', () => {
+    for (const bytes of [Buffer.from(MESSY), Buffer.from(`\ufeff${MESSY}`)]) {
+      const expected = whole(bytes);
+      expect(expected.rows.length).toBeGreaterThan(40);
+      for (const size of [1, 2, 3, 7, 64, 1000, bytes.length]) expect(table(bytes, { bytes: size }), `${size} bytes a piece`).toEqual(expected);
+    }
+  });
+
+  it('reads a file too long for one string in pieces, in UTF-8 with stray bytes or in Windows-1252, as a whole read does', () => {
+    const stray = Buffer.concat([Buffer.from('id,text\n1,schön\n2,gr'), Buffer.from([0xfc]), Buffer.from('n\n3,ende\n')]);
+    const windows1252 = Buffer.from('id;text\n1;schön\n2;Grüße\n', 'latin1');
+    for (const bytes of [stray, windows1252]) {
+      const expected = whole(bytes);
+      expect(table(bytes, { bytes: 4, longestText: bytes.length })).toEqual(expected);
+    }
+    expect(whole(stray).fallbackLines).toEqual([3]);
+    expect(whole(windows1252).encoding).toBe('windows-1252');
+  });
+
+  it('refuses a UTF-16 file too long for one string, saying what to do', () => {
+    const bytes = Buffer.from('\ufeffid,text\n1,hallo\n', 'utf16le');
+    expect(table(bytes, { longestText: 100 })).toEqual(whole(bytes));
+    expect(() => table(bytes, { longestText: 10 })).toThrow('in.csv: 0 MB in UTF-16LE is too long to read as one text; save it as UTF-8, which thick reads in pieces');
   });
 });
 

@@ -6,8 +6,10 @@
 // is decided here on its first part, the sample: the first SAMPLE_BYTES of the file, cut at a line break. See
 // `streamable` for when a file is read whole instead, and cli/annotate.ts for what the run does then.
 
-import { decode, decodeStrayBytes, type Delimiter } from './sniff.js';
-import { binaryReason, openTable, readRecords, skipLineBreak, takeRecord, type Table, type TextRecord } from './table.js';
+import { constants } from 'node:buffer';
+import { progressTicker } from '../progress.js';
+import { decode, decodeStrayBytes, decodeWindows1252, plainEncoding, type Delimiter, type Encoding } from './sniff.js';
+import { binaryReason, openTable, readRecords, readTable, refuseBinary, skipLineBreak, takeRecord, type ReadTableOptions, type Table, type TextRecord } from './table.js';
 
 /**
  * How much of a file settles how all of it is read. 1 MiB is some 5,000 to 10,000 rows of a CRM or social export:
@@ -97,14 +99,8 @@ export function countBreaks(bytes: Uint8Array): number {
  */
 export async function* textPieces(opened: Opened, fallbackLines: number[]): AsyncGenerator<string> {
   const bom = hasBom(opened.sample);
-  const utf8 = new TextDecoder('utf-8', { fatal: !bom, ignoreBOM: true });
   let carry = bom ? opened.sample.subarray(3) : opened.sample;
-  let line = 1;
-  const piece = (bytes: Uint8Array): string => {
-    const text = decodeLines(bytes, utf8, line, fallbackLines);
-    line += countBreaks(bytes);
-    return text;
-  };
+  const piece = utf8Lines(bom, fallbackLines);
   for (;;) {
     const cut = lastBreak(carry);
     if (cut > 0) {
@@ -116,6 +112,20 @@ export async function* textPieces(opened: Opened, fallbackLines: number[]): Asyn
     carry = carry.length > 0 ? Buffer.concat([carry, next.value]) : next.value;
   }
   if (carry.length > 0) yield piece(carry);
+}
+
+/**
+ * A decoder of UTF-8 bytes given as whole lines, piece after piece, that counts the lines so that a stray byte names
+ * its line in `fallbackLines` (with a BOM, bad bytes become U+FFFD instead, as in a whole read).
+ */
+function utf8Lines(bom: boolean, fallbackLines: number[]): (bytes: Uint8Array) => string {
+  const utf8 = new TextDecoder('utf-8', { fatal: !bom, ignoreBOM: true });
+  let line = 1;
+  return (bytes) => {
+    const text = decodeLines(bytes, utf8, line, fallbackLines);
+    line += countBreaks(bytes);
+    return text;
+  };
 }
 
 /** Bytes of whole lines as text; line by line, with stray bytes read as Windows-1252, only when they are not UTF-8. */
@@ -189,27 +199,119 @@ function shifted(record: TextRecord, by: number): TextRecord {
 export async function* tableParts(opened: Opened, file: string, delimiter?: Delimiter): AsyncGenerator<Table> {
   const fallbackLines: number[] = [];
   let first: Table | null = null;
-  let rest = '';
-  let line = 1;
-  // After a quote that stays open, wait until the text has doubled before reading it again: a file with a quote
-  // that never closes is read to its end (as a whole read does) without reading it again piece by piece.
-  let waitFor = 0;
-  const part = (records: TextRecord[]): Table => {
+  let records: RecordsInPieces | null = null;
+  const part = (settled: TextRecord[]): Table => {
     const table: Table = { ...first!, rows: [], rejected: [] };
-    for (const record of records) takeRecord(table, record, false);
+    for (const record of settled) takeRecord(table, record, false);
     if (table.headerLine !== first!.headerLine) Object.assign(first!, { header: table.header, headerLine: table.headerLine });
     return table;
   };
   const encoding = hasBom(opened.sample) ? 'utf-8-bom' : 'utf-8';
   for await (const piece of textPieces(opened, fallbackLines)) {
     first ??= openTable(piece, file, encoding, fallbackLines, { delimiter });
-    rest += piece;
-    if (rest.length < waitFor) continue;
-    const settled = settledRecords(rest, first.delimiter, line, false);
-    waitFor = settled.records.length === 0 ? rest.length * 2 : 0;
-    ({ rest, restLine: line } = settled);
-    if (settled.records.length > 0) yield part(settled.records);
+    records ??= new RecordsInPieces(first.delimiter);
+    const settled = records.add(piece);
+    if (settled.length > 0) yield part(settled);
   }
   first ??= openTable('', file, encoding, fallbackLines, { delimiter });
-  yield part(settledRecords(rest, first.delimiter, line, true).records);
+  yield part((records ?? new RecordsInPieces(first.delimiter)).end());
+}
+
+/** The records of a text handed over in pieces that end at line breaks, each as a read of the whole text gives it. */
+export class RecordsInPieces {
+  private rest = '';
+  private line = 1;
+  // After a quote that stays open, wait until the text has doubled before reading it again: a file with a quote
+  // that never closes is read to its end (as a whole read does) without reading it again piece by piece.
+  private waitFor = 0;
+
+  constructor(private readonly delimiter: Delimiter) {}
+
+  /** The records that `piece` settles (settledRecords); none while a quote opened in it or before stays open. */
+  add(piece: string): TextRecord[] {
+    this.rest += piece;
+    if (this.rest.length < this.waitFor) return [];
+    const settled = settledRecords(this.rest, this.delimiter, this.line, false);
+    this.waitFor = settled.records.length === 0 ? this.rest.length * 2 : 0;
+    this.rest = settled.rest;
+    this.line = settled.restLine;
+    return settled.records;
+  }
+
+  /** The records left once the text has ended. */
+  end(): TextRecord[] {
+    return settledRecords(this.rest, this.delimiter, this.line, true).records;
+  }
+}
+
+/** When a file is read a piece at a time (readFileTable). */
+export interface Pieces {
+  /**
+   * From what size on: past some 64 MB, a file's text as one string is as large as the file again (twice that once a
+   * character needs two bytes in V8, e.g. "€" or "’").
+   */
+  from: number;
+  /** Bytes decoded at a time, cut back to the last line break. */
+  bytes: number;
+  /** The longest string V8 makes: 2^29 - 24 characters. A text longer than that cannot be read whole at all. */
+  longestText: number;
+}
+
+export const FILE_PIECES: Pieces = { from: 64 << 20, bytes: 16 << 20, longestText: constants.MAX_STRING_LENGTH };
+
+/**
+ * A file's table, with every row, rejection and line number a whole read (readTable) gives. A file of `pieces.from`
+ * bytes or more whose encoding the bytes settle without decoding (a BOM, or valid UTF-8 throughout) is read in pieces,
+ * with the same result. One too long for a string that is not (stray bytes, Windows-1252) is read in pieces with its
+ * encoding settled on its first MiB, as `thick annotate` settles a streamed file's; one in UTF-16 cannot be read.
+ */
+export function readFileTable(bytes: Uint8Array, file: string, options: ReadTableOptions = {}, pieces = FILE_PIECES): Table {
+  if (bytes.length < pieces.from) return readTable(bytes, file, options);
+  refuseBinary(bytes, file);
+  const plain = plainEncoding(bytes);
+  if (plain === 'utf-8' || plain === 'utf-8-bom') return readInPieces(bytes, file, plain, options, pieces.bytes);
+  // UTF-16 needs two bytes a character; the rest at most one.
+  if (bytes.length / (plain === null ? 1 : 2) < pieces.longestText) return readTable(bytes, file, options);
+  if (plain !== null) {
+    throw new Error(`${file}: ${Math.round(bytes.length / 1e6)} MB in ${plain.toUpperCase()} is too long to read as one text; save it as UTF-8, which thick reads in pieces`);
+  }
+  return readInPieces(bytes, file, decode(bytes.subarray(0, lastBreak(bytes.subarray(0, SAMPLE_BYTES)) || SAMPLE_BYTES)).encoding, options, pieces.bytes);
+}
+
+/** A table read a piece at a time, in UTF-8 (stray bytes read as Windows-1252, line by line) or Windows-1252. */
+function readInPieces(bytes: Uint8Array, file: string, encoding: Encoding, options: ReadTableOptions, size: number): Table {
+  const fallbackLines: number[] = [];
+  const bom = encoding === 'utf-8-bom';
+  const decodePiece = encoding === 'windows-1252' ? decodeWindows1252 : utf8Lines(bom, fallbackLines);
+  const tick = progressTicker(options.onProgress, { stage: 'read', unit: 'bytes', total: bytes.length, file }, 1);
+  let table: Table | null = null;
+  let records: RecordsInPieces | null = null;
+  let read = bom ? 3 : 0;
+  for (const piece of bytePieces(bytes, read, size)) {
+    const text = decodePiece(piece);
+    table ??= openTable(text, file, encoding, fallbackLines, options);
+    records ??= new RecordsInPieces(table.delimiter);
+    for (const record of records.add(text)) takeRecord(table, record, options.padShortRows === true);
+    read += piece.length;
+    tick(Math.min(bytes.length - 1, read));
+  }
+  table ??= openTable('', file, encoding, fallbackLines, options);
+  for (const record of (records ?? new RecordsInPieces(table.delimiter)).end()) takeRecord(table, record, options.padShortRows === true);
+  tick(bytes.length);
+  return table;
+}
+
+/** `bytes` from `start` on, in pieces of about `size` bytes that each end with a line break (the last one may not). */
+function* bytePieces(bytes: Uint8Array, start: number, size: number): Generator<Uint8Array> {
+  while (start < bytes.length) {
+    let end = start;
+    let cut = start;
+    // A line longer than `size` makes its piece longer.
+    while (cut === start && end < bytes.length) {
+      end = Math.min(end + size, bytes.length);
+      cut = end === bytes.length ? end : start + lastBreak(bytes.subarray(start, end));
+    }
+    yield bytes.subarray(start, cut);
+    start = cut;
+  }
 }

@@ -70,8 +70,7 @@ export interface ReadTableOptions {
  * Throws (naming the file) when the bytes are not text, or when the header itself is broken.
  */
 export function readTable(bytes: Uint8Array, file: string, options: ReadTableOptions = {}): Table {
-  const notText = binaryReason(bytes);
-  if (notText) throw new Error(`${file}: not a text table (${notText})`);
+  refuseBinary(bytes, file);
   const { text, encoding, fallbackLines = [] } = decode(bytes);
   const table = openTable(text, file, encoding, fallbackLines, options);
   const pad = options.padShortRows === true;
@@ -88,6 +87,12 @@ export function readTable(bytes: Uint8Array, file: string, options: ReadTableOpt
   }
   tick(bytes.length);
   return table;
+}
+
+/** Throws, naming the file, when the bytes are plainly a binary format (a workbook, an archive). */
+export function refuseBinary(bytes: Uint8Array, file: string): void {
+  const notText = binaryReason(bytes);
+  if (notText) throw new Error(`${file}: not a text table (${notText})`);
 }
 
 /**
