@@ -9,6 +9,7 @@ import { compileCodebook, type Codebook } from './annotate/codebook.js';
 import { readFileOf, type FileIngest, type ReadFile } from './ingest/index.js';
 import { fileIdentities, type FileIdentity } from './ingest/identity.js';
 import { LINK_PASSES, linkCustomers, type Linked } from './ingest/link.js';
+import { linkSettingAside, type RecordStore } from './ingest/link-aside.js';
 import { screenDates } from './ingest/plausible.js';
 import { byCodePoint } from './collation.js';
 import { rejectUnjoined } from './ingest/unjoined.js';
@@ -95,6 +96,11 @@ export interface AnalyseOptions {
   allCodes?: boolean;
   /** Hears how far annotating and profiling have got, every so many events and customers (progress.ts). */
   onProgress?: OnProgress;
+  /**
+   * Where the files' records wait while linking decides (a big run's temporary file). The files given are then the
+   * run's own: read nothing of them afterwards, as their records are let go as they are set aside (linkRun).
+   */
+  aside?: RecordStore;
 }
 
 /**
@@ -102,12 +108,16 @@ export interface AnalyseOptions {
  * profile even when the CRM lists them as a contact. Rows that then join no customer become rejected rows of their
  * file (`ingests` is the files after that; read = used + rejected still holds). analyze, inspect and annotate all
  * link through here, so they agree on who each row is. `warnings` names the contacts left out, then linking's own.
+ * With `aside`, the files' records wait there while linking decides (linkSettingAside), and the files are the run's:
+ * they come back holding their records linked.
  */
-export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>, passes?: Passes): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
+export function linkRun(ingests: readonly FileIngest[], brandHandles: ReadonlySet<string>, passes?: Passes, aside?: RecordStore): { ingests: FileIngest[]; linked: Linked; warnings: string[] } {
   const all = ingests.flatMap((i) => i.contacts);
   const brandContacts = all.filter((c) => c.handles.some((h) => brandHandles.has(h)));
   const contacts = all.filter((c) => !brandContacts.includes(c));
-  const settled = rejectUnjoined(ingests, linkCustomers(contacts, ingests.flatMap((i) => i.events), { brandHandles, passes }));
+  const linking = { brandHandles, passes };
+  const linked = aside ? linkSettingAside(contacts, ingests, aside, linking) : linkCustomers(contacts, ingests.flatMap((i) => i.events), linking);
+  const settled = rejectUnjoined(ingests, linked);
   const warnings = [
     ...brandContacts.map((c) => `${c.source.file}:${c.source.line}: contact ${c.keys.crmId ?? c.keys.email ?? c.handles[0]} is the brand's own account (--brand); no profile for it`),
     ...settled.linked.warnings,
@@ -180,7 +190,7 @@ export function prepareRun(files: readonly FileIngest[], options: AnalyseOptions
   const { ingests: read, leftOut } = window.until ? cutAfter(screened, window.until) : { ingests: screened, leftOut: { records: 0, contacts: 0, rows: 0 } };
   screening(1);
   const contextEvents = read.flatMap((i) => i.contextEvents);
-  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles, passes);
+  const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles, passes, options.aside);
   const identifying = passes.next(1);
   const identities = fileIdentities(ingests, linked);
   identifying(1);

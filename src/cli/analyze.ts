@@ -10,7 +10,7 @@ import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
-import { analysePrepared, codeInfo, prepareRun, profiledPart, type AnalyseOptions, type ReportedFile } from '../pipeline.js';
+import { analysePrepared, codeInfo, prepareRun, profiledPart, type AnalyseOptions, type PreparedRun, type ReportedFile } from '../pipeline.js';
 import { analyseInParts, RunSpill, partsFor, type PartsDrawing } from './parts.js';
 import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
@@ -232,12 +232,23 @@ class LazySpill {
  * handout would defeat it.
  */
 function analysedRun(take: () => FileIngest[], options: AnalyseOptions, how: RunShape): ReportedRun {
-  const prepared = prepareRun(take(), options);
+  const prepared = preparedRun(take, options, how);
   const parts = how.redact ? 1 : partsFor(prepared.linked.events.length, prepared.linked.customers.length, how.parts);
   if (parts > 1) return analyseInParts(prepared, parts, how.drawing, how.spill.get(), options.onProgress);
   const analysed = analysePrepared(prepared, options.onProgress);
   const shown = how.redact ? redactAnalysis(analysed, { lang: how.drawing.lang, brandHandles: how.brandHandles, onProgress: options.onProgress }) : analysed;
   return reportedRun(analysed, shown);
+}
+
+/**
+ * The run prepared from its files, which nothing else holds from here on (their records, linked, would otherwise stay
+ * alive through every part). A run big enough for parts has its records wait in the parts' file while it is linked.
+ */
+function preparedRun(take: () => FileIngest[], options: AnalyseOptions, how: RunShape): PreparedRun {
+  const files = take();
+  const records = files.reduce((n, file) => n + file.events.length, 0);
+  const aside = partsFor(records, Number.POSITIVE_INFINITY, how.parts) > 1 ? how.spill.get() : undefined;
+  return prepareRun(files, { ...options, aside });
 }
 
 /** What reading a run's inputs takes: the files, how to read them, the terminal, --since/--until, the analysis settings. */

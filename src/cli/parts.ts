@@ -8,7 +8,6 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { IngestedEvent } from '../model.js';
 import { profileRunPart, takeParts, type PreparedRun, type RunPart } from '../pipeline.js';
 import { foldedRows } from '../profile/row.js';
 import type { CodeInfo } from '../report/codes.js';
@@ -46,12 +45,13 @@ export class RunSpill {
   }
 
   /**
-   * Keep a part's records until the part's turn; returns how to read them back, as they were (structured clone
-   * keeps their dates, and fields set to undefined, in their order).
+   * Keep records until their turn (a part's records, or a file's rows while the run is linked); returns how to read
+   * them back, as they were (structured clone keeps their dates, fields set to undefined, their order, and one object
+   * referred to twice, e.g. an event and its row, as one).
    */
-  keepRecords(records: readonly IngestedEvent[]): () => IngestedEvent[] {
+  keepRecords<T>(records: T): () => T {
     const read = this.put(serialize(records));
-    return () => deserialize(read()) as IngestedEvent[];
+    return () => deserialize(read()) as T;
   }
 
   /** Append `bytes`; returns the reader of where they lie (a reader that held the bytes would keep them all in memory). */

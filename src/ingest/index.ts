@@ -69,7 +69,8 @@ export interface FileIngest {
    * Line of every used row, in input order, with the events it produced and, with keepFields, its cells. `raw` is
    * the row as read, kept for rows that carry no id, e-mail or handle (linking may find no customer for them) and for
    * rows with words (one may repeat another word for word): such rows are then rejected with it (rejectUnjoined).
-   * Order lines with an id, the bulk of a large run, are not kept twice.
+   * Order lines with an id, the bulk of a large run, are not kept twice. Once linked with the records set aside
+   * (link-aside.ts), only the rows linking rejects keep it.
    */
   used: { line: number; fields: readonly string[]; events: IngestedEvent[]; raw?: string }[];
 }
