@@ -154,6 +154,13 @@ describe('message ids', () => {
       [null, 'ticket:1'],
     ]);
   });
+
+  it('lists the replies a row names, and gives a row that names none no replies field at all', () => {
+    const tweets = ingest('tweet_id,author_id,inbound,created_at,text,response_tweet_id\n1,anna,True,2024-01-01,Hilfe,"2,3"\n4,ben,True,2024-01-02,Danke,\n');
+    expect(tweets.events[0]!.replies).toEqual(['twitter:2', 'twitter:3']);
+    // A field set to undefined on every record is one more than the record's object holds in place: ~40 bytes each.
+    expect('replies' in tweets.events[1]!).toBe(false);
+  });
 });
 
 describe('customer text', () => {
