@@ -54,9 +54,15 @@ export function ownText(text: string): string {
  * (NFC): an id that is not composed already (a file name from macOS, say) is kept as it was, chain and all.
  */
 export function joinedId(id: string): string {
+  // Cut from a file whose text holds one character past Latin-1 ("“", an emoji), V8 keeps a plain id two bytes a
+  // character (~16 bytes more for a message id); latin1 gives it one, for ~0.25 µs. Latin-1 alone is always composed.
+  // gen 100k, heap per record as read: 799 -> 786 B.
+  if (LATIN1_ONLY.test(id)) return Buffer.from(id, 'latin1').toString('latin1');
   const flat = id.normalize();
   return flat === id ? flat : id;
 }
+
+const LATIN1_ONLY = /^[\x00-\xff]*$/;
 
 /** A review's title and body as one text: "Title. Body", the title once when the body repeats it. */
 export function titleAndBody(title: string | undefined, body: string | undefined): string | undefined {
