@@ -189,6 +189,7 @@ export function prepareRun(files: readonly FileIngest[], options: AnalyseOptions
   // Cut before linking: someone whose every record lies after --until is no customer of this run yet.
   const { ingests: read, leftOut } = window.until ? cutAfter(screened, window.until) : { ingests: screened, leftOut: { records: 0, contacts: 0, rows: 0 } };
   screening(1);
+  if (options.aside) letGoReplaced([...byName, ...screened], read);
   const contextEvents = read.flatMap((i) => i.contextEvents);
   const { ingests, linked, warnings: linkWarnings } = linkRun(read, brandHandles, passes, options.aside);
   const identifying = passes.next(1);
@@ -206,6 +207,15 @@ export function prepareRun(files: readonly FileIngest[], options: AnalyseOptions
   }
   const outline: RunOutline = { run: profiling.ctx.run, window, reference: reference ?? latestDated(linked.events), leftOut };
   return { ingests: ingests.map(readFileOf), identities, warnings, outline, customerKeys: linked.customers.map((c) => c.key), linked, annotating, profiling };
+}
+
+/**
+ * The files that screening dates or --until replaced let go of their records: with the records set aside while
+ * linking decides, the files as given must not keep them in memory beside the run's own (a weekly --until run).
+ */
+function letGoReplaced(earlier: readonly FileIngest[], kept: readonly FileIngest[]): void {
+  const keep = new Set(kept);
+  for (const file of earlier) if (!keep.has(file)) Object.assign(file, { events: [], used: [], contacts: [], contextEvents: [] });
 }
 
 /** What reading and linking the files left to say: placeholder authors, keys unique per row, odd dates, rejected rows. */

@@ -10,6 +10,7 @@
 // counted as a whole read counts it, so a streamed file warns of a column that contradicts itself as a whole read does.
 
 import type { Rejection } from '../model.js';
+import { ownText } from './text.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
 import { DATE_FIELDS, NUMBER_FIELDS, type FileIngest } from './index.js';
 import { countDecimal, decimalTally, decimalVerdict, type DecimalSeparator } from './numbers.js';
@@ -103,7 +104,7 @@ export function contradiction(row: TableRow, columns: readonly AssumedColumn[], 
     const proven = column.proves(value);
     if (rejection !== null || proven === null || proven === column.assumed) continue;
     const reason = column.conflict(value, proven, sampleSize);
-    if (reason !== null) rejection = { file, line: row.line, column: column.index + 1, reason, raw: row.raw };
+    if (reason !== null) rejection = { file, line: row.line, column: column.index + 1, reason, raw: ownText(row.raw) };
   }
   return rejection;
 }

@@ -344,7 +344,7 @@ function readRows(
       if (!(error instanceof RowError)) throw error;
       // The row is rejected with its reason; what lenient reading let pass on it no longer matters.
       lenientNotes.length = notesBefore;
-      result.rejected.push({ file, line: row.line, column: error.column, reason: error.message, raw: row.raw });
+      result.rejected.push({ file, line: row.line, column: error.column, reason: error.message, raw: ownText(row.raw) });
     }
   }
 }

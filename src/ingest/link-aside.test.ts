@@ -70,8 +70,13 @@ describe('prepareRun with its records set aside while linking', () => {
     const options = { codebook, brandHandles, window: { since: new Date('2024-06-01T00:00:00Z'), until: new Date('2024-09-01T00:00:00Z') } };
     const plain = prepareRun(readDemo(), options);
     const store = bytesStore();
-    const aside = prepareRun(readDemo(), { ...options, aside: store });
+    const given = readDemo();
+    const aside = prepareRun(given, { ...options, aside: store });
     expect(store.kept).toBeGreaterThan(0);
+    // The files --until replaced by cut copies keep no records beside the run's own: each file given holds none, or
+    // (the files nothing was cut from) its records linked.
+    expect(given.filter((file) => file.events.length === 0 && file.used.length === 0).length).toBeGreaterThan(0);
+    for (const file of given) expect(file.events.filter((event) => event.customerKey === null && event.direction === 'inbound')).toEqual([]);
     const settled = (run: typeof plain) => ({ ...run, annotating: null, profiling: run.profiling.ctx });
     expect(aside.linked.events.length).toBeGreaterThan(50);
     expect(JSON.stringify(settled(aside))).toBe(JSON.stringify(settled(plain)));

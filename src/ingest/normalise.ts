@@ -283,6 +283,16 @@ function identity(row: MappedRow, ctx: RowContext): IdentityKeys {
 /** The value as the file's one shared string of it (RowContext.shared), or as it is without one. */
 const shareIn = (ctx: RowContext, value: string): string => (ctx.shared ? ctx.shared(value) : value);
 
+/**
+ * A cell kept on a record, composed and trimmed (unless `composed` is false: kept as written), as a string of its own
+ * shared by the file's equal values. A cell is a slice of the file's decoded text, and one kept slice keeps all of
+ * that text alive (Olist's order ids kept each file's whole text through linking).
+ */
+function sharedCell(ctx: RowContext, value: string | undefined, composed = true): string | null {
+  if (!value) return composed || value === undefined ? null : ownText(value);
+  return shareIn(ctx, composed ? nfc(value) : value);
+}
+
 const DEFAULT_PLACEHOLDERS = new Placeholders();
 
 function baseEvent(row: MappedRow, ctx: RowContext, kind: EventKind, suffix = ''): IngestedEvent {
@@ -397,7 +407,7 @@ export const isCancelledStatus = (status: string): boolean => CANCELLED_STATUSES
 
 function orderEvent(row: MappedRow, ctx: RowContext, refund = false): IngestedEvent {
   const event = baseEvent(row, ctx, 'order');
-  event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+  event.orderId = sharedCell(ctx, row.cells.orderId);
   // An order line that names nobody joins the customer of its order (from any file of the run).
   if (!hasIdentity(event.who) && !event.orderId) throw new RowError('no customer id, email, handle or name on this order line, and no order id to join it by');
   event.amount = orderAmount(row, ctx);
@@ -406,7 +416,7 @@ function orderEvent(row: MappedRow, ctx: RowContext, refund = false): IngestedEv
   if (refund) event.refund = true;
   event.at = dateCell(row, 'date', ctx);
   event.text = customerText(row.cells.product ?? row.cells.text) ?? null;
-  const status = row.cells.status && nfc(row.cells.status);
+  const status = sharedCell(ctx, row.cells.status);
   if (status) event.status = status;
   if (status && isCancelledStatus(status)) event.cancelled = true;
   return event;
@@ -430,9 +440,9 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
       keys,
       handles: [...new Set(handles)],
       name: keys.name ?? null,
-      phone: row.cells.phone ?? null,
-      city: row.cells.city ?? null,
-      crmStage: row.cells.crmStage ?? null,
+      phone: sharedCell(ctx, row.cells.phone, false),
+      city: sharedCell(ctx, row.cells.city, false),
+      crmStage: sharedCell(ctx, row.cells.crmStage, false),
       createdAt: dateCell(row, 'created', ctx),
       source: { file: ctx.file, line: row.line },
     };
@@ -453,7 +463,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     ticket.messageId = conversationId('ticket', row.cells.messageId ?? ticket.id);
     ticket.text = customerText(row.cells.text) ?? customerText(row.cells.subject) ?? null;
     ticket.rating = ratingCell(row, ctx);
-    ticket.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+    ticket.orderId = sharedCell(ctx, row.cells.orderId);
     const reply = replyInRow(row, ctx, ticket);
     return { contacts: [], events: reply ? [ticket, reply] : [ticket], contextEvents: [] };
   },
@@ -496,7 +506,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     event.channel = 'note';
     event.at = at;
     event.text = note;
-    event.author = row.cells.author ?? null;
+    event.author = sharedCell(ctx, row.cells.author, false);
     event.analystCodes = analystCodes(row.cells.codes, note, event.author, source);
     return { contacts: [], events: [event], contextEvents: [] };
   },
@@ -518,7 +528,7 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     event.at = dateCell(row, 'date', ctx);
     event.text = text ?? null;
     event.rating = ratingCell(row, ctx);
-    event.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+    event.orderId = sharedCell(ctx, row.cells.orderId);
     event.messageId = conversationId(event.channel, row.cells.messageId);
     event.replyTo = conversationId(event.channel, row.cells.replyTo);
     setReplies(event, listedIds(event.channel, row.cells.replies));
@@ -541,9 +551,9 @@ const NORMALISERS: Record<RecordKind, (row: MappedRow, ctx: RowContext) => Norma
     record.text = titleAndBody(customerText(row.cells.subject), customerText(row.cells.text)) ?? null;
     record.rating = ratingCell(row, ctx);
     const product = row.cells.product?.trim();
-    if (product) record.product = nfc(product);
+    if (product) record.product = shareIn(ctx, nfc(product));
     if (record.text === null && record.rating === null) throw new RowError(`${kind} has neither a text nor a rating`, row.columns.text ?? row.columns.rating);
-    record.orderId = row.cells.orderId ? nfc(row.cells.orderId) : null;
+    record.orderId = sharedCell(ctx, row.cells.orderId);
     record.messageId = conversationId(record.channel, row.cells.messageId ?? record.id);
     const reply = replyInRow(row, ctx, record);
     return { contacts: [], events: reply ? [record, reply] : [record], contextEvents: [] };

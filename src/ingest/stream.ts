@@ -262,7 +262,8 @@ export const FILE_PIECES: Pieces = { from: 64 << 20, bytes: 16 << 20, longestTex
 /**
  * A file's table, with every row, rejection and line number a whole read (readTable) gives. A file of `pieces.from`
  * bytes or more whose encoding the bytes settle without decoding (a BOM, or valid UTF-8 throughout) is read in pieces,
- * with the same result. One too long for a string that is not (stray bytes, Windows-1252) is read in pieces with its
+ * with the same result (but for a file whose first 50 records do not fit its first piece: its delimiter is sniffed
+ * on the records the piece holds). One too long for a string that is not (stray bytes, Windows-1252) is read in pieces with its
  * encoding settled on its first MiB, as `thick annotate` settles a streamed file's; one in UTF-16 cannot be read.
  */
 export function readFileTable(bytes: Uint8Array, file: string, options: ReadTableOptions = {}, pieces = FILE_PIECES): Table {

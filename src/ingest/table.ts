@@ -17,6 +17,7 @@
 import type { Rejection } from '../model.js';
 import { progressTicker, type OnProgress } from '../progress.js';
 import { decode, delimiterCode, sniffDelimiter, type Delimiter, type Encoding } from './sniff.js';
+import { ownText } from './text.js';
 
 export interface TableRow {
   /** 1-based physical line where the record starts. */
@@ -121,13 +122,14 @@ export function takeRecord(table: Table, record: TextRecord, padShortRows: boole
       line: record.line,
       column: record.quoteColumn,
       reason: `unterminated quote: the quoted field opened at ${where} is never closed`,
-      raw: record.raw,
+      raw: ownText(record.raw),
     });
     return;
   }
   if (isBlank(record.fields)) return;
   if (table.headerLine === 0) {
-    table.header = record.fields.map((cell) => cell.trim());
+    // Copied: a cell kept for the run keeps the whole text it was cut from alive.
+    table.header = record.fields.map((cell) => ownText(cell.trim()));
     table.headerLine = record.line;
     return;
   }
@@ -136,7 +138,7 @@ export function takeRecord(table: Table, record: TextRecord, padShortRows: boole
     table.rows.push({ line: record.line, fields, raw: record.raw });
   } else {
     const column = misfitColumn(record.fields.length, table.header.length);
-    table.rejected.push({ file, line: record.line, column, reason: countReason(table.header.length, record), raw: record.raw });
+    table.rejected.push({ file, line: record.line, column, reason: countReason(table.header.length, record), raw: ownText(record.raw) });
   }
 }
 
