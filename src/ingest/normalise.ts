@@ -289,7 +289,7 @@ const shareIn = (ctx: RowContext, value: string): string => (ctx.shared ? ctx.sh
  * that text alive (Olist's order ids kept each file's whole text through linking).
  */
 function sharedCell(ctx: RowContext, value: string | undefined, composed = true): string | null {
-  if (!value) return composed || value === undefined ? null : ownText(value);
+  if (value === undefined || (composed && value === '')) return null;
   return shareIn(ctx, composed ? nfc(value) : value);
 }
 
