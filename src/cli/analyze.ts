@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { FileIdentity } from '../ingest/identity.js';
 import type { FileIngest, IngestOptions } from '../ingest/index.js';
 import type { Overrides } from '../ingest/mapping.js';
@@ -6,6 +7,7 @@ import { describeIdentity } from './identity-text.js';
 import { loadMappingFile, parseAsOf, parseDateWindow, parseMapFlags, parsePlaceholders, UsageError } from './options.js';
 import { redactAnalysis } from '../redact/index.js';
 import { withoutOwnOutputs } from './output/own-outputs.js';
+import { isStdin } from './stdin.js';
 import { outPlaces } from './output/places.js';
 import { plausibleWindow } from '../ingest/plausible.js';
 import type { WindowFacts } from '../profile/window.js';
@@ -26,7 +28,7 @@ import { foldState } from '../profile/state.js';
 import { runAsOf } from '../report/index-page.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
-import { memoryRoom, memoryWarning, runSize, tightenHeapGrowth } from './memory.js';
+import { memoryRoom, memoryWarning, readingWarning, runSize, tightenHeapGrowth } from './memory.js';
 
 export interface IngestFlags {
   map: string[];
@@ -176,10 +178,10 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   const { inputs, skipped } = withoutOwnOutputs(files, flags.out);
   if (inputs.length === 0) throw new DataError(`every input is thick's own output in ${flags.out} (${files.join(', ')}); name the exports to read`);
   const settings = { codebook, asOf, dates, model, brandHandles: options.brandHandles, replyHorizonDays, allCodes: flags.allCodes, onProgress: term.progress };
-  const read = { inputs, options, term, windowFlags, settings };
   const redact = Boolean(flags.redact || flags.handout);
   const parts = parseParts(flags.parts);
   const onePart = shard ? '--shard' : redact ? (flags.handout ? '--handout' : '--redact') : null;
+  const read = { inputs, options, term, windowFlags, settings, partsOf: (records: number, customers: number) => (onePart ? 1 : partsFor(records, customers, parts)) };
   // --parts from a config file is kept for the runs it can split; said, not refused, where it cannot.
   if (parts !== undefined && parts > 1 && onePart) codebookWarnings.push(`--parts ${parts}: a ${onePart} run is analysed in one part${shard ? '' : ' (masking needs every customer\'s names at once)'}`);
   if (shard) {
@@ -258,6 +260,22 @@ interface ReadSettings {
   term: Terminal;
   windowFlags: ReturnType<typeof parseWindowFlags>;
   settings: Omit<AnalyseOptions, 'window'>;
+  /** How many parts a run of so many records and customers is analysed in (memory.ts estimates its peak from it). */
+  partsOf: (records: number, customers: number) => number;
+}
+
+/** The inputs' size on disk, in bytes; standard input and what cannot be read count nothing (reading says why). */
+function inputBytes(inputs: readonly string[]): number {
+  let bytes = 0;
+  for (const input of inputs) {
+    if (isStdin(input)) continue;
+    try {
+      bytes += statSync(input).size;
+    } catch {
+      // Reading the file names the problem with its path; an estimate has nothing to add.
+    }
+  }
+  return bytes;
 }
 
 /**
@@ -266,10 +284,14 @@ interface ReadSettings {
  * records, before any is annotated (a local or a parameter stays alive as long as its frame: hence a function that
  * hands them over rather than an argument).
  */
-function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings }: ReadSettings, analyseWith: (take: () => FileIngest[], options: AnalyseOptions) => T): T {
+function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings, partsOf }: ReadSettings, analyseWith: (take: () => FileIngest[], options: AnalyseOptions) => T): T {
+  // Said now, before the long part, not as a crash minutes later: before reading when the inputs' size alone says it.
+  const room = memoryRoom();
+  const tooBigToRead = readingWarning(inputBytes(inputs), room);
+  if (tooBigToRead) term.warn(tooBigToRead);
   let ingests: FileIngest[] | null = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
-  // Said now, before the long part, not as a crash minutes later.
-  const tooBig = memoryWarning(runSize(ingests), memoryRoom());
+  const size = runSize(ingests);
+  const tooBig = tooBigToRead ? null : memoryWarning(size, partsOf(size.records, size.identities), room);
   if (tooBig) term.warn(tooBig);
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.

@@ -1,41 +1,72 @@
-// A run holds every record of its inputs at once (ingested, linked, annotated, profiled), so memory grows with the
-// input. Past Node's heap limit a run stops with "JavaScript heap out of memory", after minutes of work and with
-// nothing written. Once the inputs are read, thick knows how many records there are and can say so at once instead.
+// Past Node's heap limit a run stops with "JavaScript heap out of memory", after minutes of work and with nothing
+// written. thick can say so at once instead: before reading, from the size of its inputs, and once they are read,
+// from how many records, characters of text and identities they hold.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { totalmem } from 'node:os';
 import type { FileIngest } from '../ingest/index.js';
 
-/**
- * The peak heap a run needs, from what it read, fitted to the smallest --max-old-space-size each run finishes with:
- * 66 MB for 20,000 generated events of 82 characters of text on average, 192 MB for 19,630 review events of 428
- * characters (Amazon fine food reviews, each customer ten times over), ~220 MB for 100,000 generated events. Text is
- * what costs: each is held as read, as its row, as words and as quotes on the page, ~19 bytes a character; a record
- * itself ~300 bytes; code and lexicons ~30 MB.
- */
-const PER_RECORD = 300;
-const PER_TEXT_CHARACTER = 19;
+// Where a run's heap is largest, after a full collection (--trace-gc; docs/design/out-of-core-runs.md):
+// - holding the run's records as read, through reading and linking: ~560 bytes a record and ~2.8 a character of
+//   text (ingestAll's heap: 791 B a record of 81 characters, gen 100k; 1,764 B of 428, Amazon reviews; 1,105 B of
+//   188, E.ON reviews), a little more while a piece of the file is in flight: 0.85 GB for 1M generated events,
+//   8.3-8.5 GB for 10M;
+// - the last part: one part's records annotated and profiled (PART_RECORDS of them, or the whole run in one part),
+//   ~300 bytes a record and ~19 a character of text, as each text is held as read, as words and as quotes on the
+//   page; beside what every part keeps for the outputs, ~4 KB a customer and ~0.4 KB a record (gen 100k in ten
+//   parts: 8 KB a customer of ten records; Amazon reviews: 4.4 KB a customer of one). A run of one part, gen 100k:
+//   199 MB (this estimate 215), Amazon reviews ten times over: 134 MB (estimate 195), E.ON: 59 MB (64).
+// Code and lexicons ~30 MB.
+const HELD_PER_RECORD = 600;
+const HELD_PER_TEXT_CHARACTER = 3;
+const PART_PER_RECORD = 300;
+const PART_PER_TEXT_CHARACTER = 19;
+const KEPT_PER_CUSTOMER = 4_000;
+const KEPT_PER_RECORD = 400;
 const BASE = 30_000_000;
+/** Heap a byte of input takes once read, before its records are counted: gen 5.4, E.ON 4.3, Amazon reviews 3.5. */
+const HELD_PER_INPUT_BYTE = 6;
 
 export interface RunSize {
   records: number;
   /** Characters of text over every record. */
   textCharacters: number;
+  /** Distinct identities the records name, and contacts: about the run's customers (linking only joins them). */
+  identities: number;
 }
 
-/** How many records a run read, and how much text they hold. */
+/** How many records a run read, how much text they hold, and about how many customers they name. */
 export function runSize(ingests: readonly Pick<FileIngest, 'events' | 'contacts'>[]): RunSize {
   let records = 0;
   let textCharacters = 0;
+  let identities = 0;
   for (const ingest of ingests) {
     records += ingest.events.length + ingest.contacts.length;
-    for (const event of ingest.events) textCharacters += event.text?.length ?? 0;
+    identities += ingest.contacts.length;
+    // A file's records share one identity object per identity (ingest/normalise.ts sharedIdentities).
+    const named = new Set<object>();
+    for (const event of ingest.events) {
+      textCharacters += event.text?.length ?? 0;
+      named.add(event.who);
+    }
+    identities += named.size;
   }
-  return { records, textCharacters };
+  return { records, textCharacters, identities };
 }
 
-export const neededHeap = ({ records, textCharacters }: RunSize): number => BASE + records * PER_RECORD + textCharacters * PER_TEXT_CHARACTER;
+/**
+ * The peak heap of a run of `size` annotated in `parts` parts: the larger of holding its records as read and its last
+ * part (one part's share of its records, annotated, beside what the parts keep per customer for the outputs).
+ */
+export function neededHeap({ records, textCharacters, identities }: RunSize, parts: number): number {
+  const held = records * HELD_PER_RECORD + textCharacters * HELD_PER_TEXT_CHARACTER;
+  const part = (records * PART_PER_RECORD + textCharacters * PART_PER_TEXT_CHARACTER) / parts;
+  const kept = parts > 1 ? identities * KEPT_PER_CUSTOMER + records * KEPT_PER_RECORD : 0;
+  return BASE + Math.max(held, part + kept);
+}
 
-/** What the machine and Node allow: the heap limit, and the machine's memory (what a higher limit could use). */
+/** About the heap reading `bytes` of input takes, before anything is known of its records (a generous guess). */
+export const heapToRead = (bytes: number): number => BASE + bytes * HELD_PER_INPUT_BYTE;
+
 export interface MemoryRoom {
   /** The heap Node lets the old generation (the records) fill: --max-old-space-size. */
   heapLimit: number;
@@ -50,17 +81,26 @@ export const memoryRoom = (): MemoryRoom => ({ heapLimit: getHeapStatistics().he
 const amount = (bytes: number): string => (bytes < 1e9 ? `${Math.round(bytes / 1e6)} MB` : `${(bytes / 1e9).toFixed(1)} GB`);
 
 /**
- * A warning when the run will likely not fit Node's heap, with what to do: a higher limit where the machine has the
+ * What to do when a run needs `needed` bytes of heap and Node gives it less: a higher limit where the machine has the
  * memory (about a quarter more than the estimate, rounded up to 512 MB), else smaller runs. Null when it fits.
  */
-export function memoryWarning(size: RunSize, room: MemoryRoom): string | null {
-  const needed = neededHeap(size);
+function roomAdvice(what: string, needed: number, room: MemoryRoom): string | null {
   if (needed <= room.heapLimit * 0.9) return null;
-  const said = `${size.records.toLocaleString('en-US')} records: analysing them takes about ${amount(needed)} of memory at its peak and Node gives thick ${amount(room.heapLimit)}, so the run may stop with "JavaScript heap out of memory"`;
+  const said = `${what} takes about ${amount(needed)} of memory at its peak and Node gives thick ${amount(room.heapLimit)}, so the run may stop with "JavaScript heap out of memory"`;
   const suggested = Math.ceil((needed * 1.25) / 2 ** 29) * 512;
   if (suggested * 2 ** 20 < room.machine * 0.85) return `${said}; give it more with NODE_OPTIONS=--max-old-space-size=${suggested} (this machine has ${amount(room.machine)})`;
   return `${said}, and this machine has ${amount(room.machine)}: analyse the export in smaller runs (fewer files, or a --since/--until window)`;
 }
+
+/** A warning when a run of `size` in `parts` parts will likely not fit Node's heap, with what to do; null when it fits. */
+export const memoryWarning = (size: RunSize, parts: number, room: MemoryRoom): string | null =>
+  roomAdvice(`${size.records.toLocaleString('en-US')} records: analysing them`, neededHeap(size, parts), room);
+
+/**
+ * The same before reading, from the inputs' size alone: reading them could already pass the limit, and a run that
+ * stops while reading never gets to count its records.
+ */
+export const readingWarning = (bytes: number, room: MemoryRoom): string | null => roomAdvice(`${amount(bytes)} of input: reading it`, heapToRead(bytes), room);
 
 /**
  * How far V8 lets the heap grow past what a full collection left alive before it collects again, in per cent.
