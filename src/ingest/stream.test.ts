@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBreaks, FILE_PIECES, notStreamable, openInput, readFileTable, settledRecords, tableParts, type Pieces } from './stream.js';
+import { countBreaks, FILE_PIECES, notStreamable, openInput, readFileTable, RecordsInPieces, settledRecords, tableParts, type Pieces } from './stream.js';
 import { readTable, type Table } from './table.js';
 
 /** The bytes in chunks of `size`, as a file or pipe hands them over. */
@@ -98,10 +98,48 @@ describe('readFileTable: a large file read a piece at a time', () => {
     expect(whole(windows1252).encoding).toBe('windows-1252');
   });
 
+  it('rejects a quote still open after the longest text and reads on after its line, as a whole read does at the end', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i + 2},row ${i + 2}`);
+    const bytes = Buffer.from(['id,text', '1,"never closed', ...rows, ''].join('\n'));
+    const expected = whole(bytes);
+    expect(expected.rejected).toMatchObject([{ line: 2, column: 3 }]);
+    expect(expected.rows.length).toBe(40);
+    expect(table(bytes, { bytes: 16, longestText: 64 })).toEqual(expected);
+  });
+
   it('refuses a UTF-16 file too long for one string, saying what to do', () => {
     const bytes = Buffer.from('\ufeffid,text\n1,hallo\n', 'utf16le');
     expect(table(bytes, { longestText: 100 })).toEqual(whole(bytes));
     expect(() => table(bytes, { longestText: 10 })).toThrow('in.csv: 0 MB in UTF-16LE is too long to read as one text; save it as UTF-8, which thick reads in pieces');
+  });
+});
+
+describe('RecordsInPieces: a quote that stays open', () => {
+  // The record starts on line 2; its second field opens a quote on line 3.
+  const lines = ['id,text,more', '1,"two', 'lines","opens and never closes', ...Array.from({ length: 30 }, (_, i) => `${i + 2},line ${i + 2}`)];
+  const wholeRecords = (text: string) => settledRecords(text, ',', 1, true).records;
+  const inPieces = (pieces: string[], longestText: number) => {
+    const reader = new RecordsInPieces(',', longestText);
+    const early = pieces.flatMap((piece) => reader.add(piece));
+    return { early, all: [...early, ...reader.end()] };
+  };
+
+  it('is given up on once it has waited the longest text, with the records a whole read gives', () => {
+    const pieces = lines.map((line) => `${line}\n`);
+    const expected = wholeRecords(pieces.join(''));
+    expect(expected[1]).toMatchObject({ kind: 'unterminated', line: 2, quoteLine: 3, quoteColumn: 8 });
+    const { early, all } = inPieces(pieces, 100);
+    expect(all).toEqual(expected);
+    // Rejected while reading, not held with the rest of the file until its end.
+    expect(early.map((r) => r.line)).toContain(2);
+    expect(early.length).toBeGreaterThan(20);
+  });
+
+  it('is read whole when it closes before that, however long it waited', () => {
+    const closing = [...lines.slice(0, 12), 'closes here",x', ...lines.slice(13)].map((line) => `${line}\n`);
+    const expected = wholeRecords(closing.join(''));
+    expect(expected[1]).toMatchObject({ kind: 'fields', line: 2, lastLine: 13 });
+    expect(inPieces(closing, 10_000).all).toEqual(expected);
   });
 });
 

@@ -217,7 +217,12 @@ export async function* tableParts(opened: Opened, file: string, delimiter?: Deli
   yield part((records ?? new RecordsInPieces(first.delimiter)).end());
 }
 
-/** The records of a text handed over in pieces that end at line breaks, each as a read of the whole text gives it. */
+/**
+ * The records of a text handed over in pieces that end at line breaks, each as a read of the whole text gives it. A
+ * quote still open after `longestText` characters (the longest string V8 makes) is given up on: its record is read as
+ * a quote that never closes (rejected up to the end of the quote's line), and reading goes on after that line, as a
+ * whole read does when the quote is open at the end. A whole read could not hold the text either.
+ */
 export class RecordsInPieces {
   private rest = '';
   private line = 1;
@@ -225,12 +230,29 @@ export class RecordsInPieces {
   // that never closes is read to its end (as a whole read does) without reading it again piece by piece.
   private waitFor = 0;
 
-  constructor(private readonly delimiter: Delimiter) {}
+  constructor(
+    private readonly delimiter: Delimiter,
+    private readonly longestText: number = constants.MAX_STRING_LENGTH,
+  ) {}
 
   /** The records that `piece` settles (settledRecords); none while a quote opened in it or before stays open. */
   add(piece: string): TextRecord[] {
+    let records: TextRecord[] = [];
+    while (this.rest.length + piece.length > this.longestText) {
+      const settled = this.settle();
+      records = records.concat(settled.length > 0 ? settled : [this.openQuoteGivenUp()]);
+    }
     this.rest += piece;
-    if (this.rest.length < this.waitFor) return [];
+    if (this.rest.length < this.waitFor) return records;
+    return records.concat(this.settle());
+  }
+
+  /** The records left once the text has ended. */
+  end(): TextRecord[] {
+    return settledRecords(this.rest, this.delimiter, this.line, true).records;
+  }
+
+  private settle(): TextRecord[] {
     const settled = settledRecords(this.rest, this.delimiter, this.line, false);
     this.waitFor = settled.records.length === 0 ? this.rest.length * 2 : 0;
     this.rest = settled.rest;
@@ -238,9 +260,17 @@ export class RecordsInPieces {
     return settled.records;
   }
 
-  /** The records left once the text has ended. */
-  end(): TextRecord[] {
-    return settledRecords(this.rest, this.delimiter, this.line, true).records;
+  /** The waiting record, whose quote has stayed open too long, as one that never closes; the rest from its next line. */
+  private openQuoteGivenUp(): TextRecord {
+    const first = readRecords(this.rest, this.delimiter).next();
+    if (first.done || first.value.kind !== 'unterminated') {
+      throw new Error(`line ${this.line}: a record longer than ${this.longestText.toLocaleString('en-US')} characters, more than thick can hold; split the line`);
+    }
+    const record = shifted(first.value, this.line - 1);
+    this.rest = this.rest.slice(skipLineBreak(this.rest, first.value.raw.length));
+    this.line += first.value.quoteLine;
+    this.waitFor = 0;
+    return record;
   }
 }
 
@@ -270,17 +300,17 @@ export function readFileTable(bytes: Uint8Array, file: string, options: ReadTabl
   if (bytes.length < pieces.from) return readTable(bytes, file, options);
   refuseBinary(bytes, file);
   const plain = plainEncoding(bytes);
-  if (plain === 'utf-8' || plain === 'utf-8-bom') return readInPieces(bytes, file, plain, options, pieces.bytes);
+  if (plain === 'utf-8' || plain === 'utf-8-bom') return readInPieces(bytes, file, plain, options, pieces);
   // UTF-16 needs two bytes a character; the rest at most one.
   if (bytes.length / (plain === null ? 1 : 2) < pieces.longestText) return readTable(bytes, file, options);
   if (plain !== null) {
     throw new Error(`${file}: ${Math.round(bytes.length / 1e6)} MB in ${plain.toUpperCase()} is too long to read as one text; save it as UTF-8, which thick reads in pieces`);
   }
-  return readInPieces(bytes, file, decode(bytes.subarray(0, lastBreak(bytes.subarray(0, SAMPLE_BYTES)) || SAMPLE_BYTES)).encoding, options, pieces.bytes);
+  return readInPieces(bytes, file, decode(bytes.subarray(0, lastBreak(bytes.subarray(0, SAMPLE_BYTES)) || SAMPLE_BYTES)).encoding, options, pieces);
 }
 
 /** A table read a piece at a time, in UTF-8 (stray bytes read as Windows-1252, line by line) or Windows-1252. */
-function readInPieces(bytes: Uint8Array, file: string, encoding: Encoding, options: ReadTableOptions, size: number): Table {
+function readInPieces(bytes: Uint8Array, file: string, encoding: Encoding, options: ReadTableOptions, pieces: Pick<Pieces, 'bytes' | 'longestText'>): Table {
   const fallbackLines: number[] = [];
   const bom = encoding === 'utf-8-bom';
   const decodePiece = encoding === 'windows-1252' ? decodeWindows1252 : utf8Lines(bom, fallbackLines);
@@ -288,10 +318,10 @@ function readInPieces(bytes: Uint8Array, file: string, encoding: Encoding, optio
   let table: Table | null = null;
   let records: RecordsInPieces | null = null;
   let read = bom ? 3 : 0;
-  for (const piece of bytePieces(bytes, read, size)) {
+  for (const piece of bytePieces(bytes, read, pieces.bytes)) {
     const text = decodePiece(piece);
     table ??= openTable(text, file, encoding, fallbackLines, options);
-    records ??= new RecordsInPieces(table.delimiter);
+    records ??= new RecordsInPieces(table.delimiter, pieces.longestText);
     for (const record of records.add(text)) takeRecord(table, record, options.padShortRows === true);
     read += piece.length;
     tick(Math.min(bytes.length - 1, read));
