@@ -50,6 +50,8 @@ describe('linkSettingAside', () => {
     const linked = linkSettingAside(contacts, ingests, store, { brandHandles }, 7);
     expect(store.kept).toBeGreaterThan(ingests.length);
     expect(linked).toEqual(expected);
+    // Field for field in the order ingest gives them (one hidden class for all, as ingest's events share).
+    expect(linked.events.map((e) => Object.keys(e).join())).toEqual(expected.events.map((e) => Object.keys(e).join()));
     expect(rowsOf(ingests)).toEqual(before);
     // The rows linking rejects keep the text they were read from, for rejected.csv; the others need it no more.
     expect(lostRaw(ingests, linked)).toEqual(['reviews.csv:4: anna_k,2024-05-01,"Toll, wieder bestellt!",5']);
