@@ -14,7 +14,7 @@ import type { WindowFacts } from '../profile/window.js';
 import { parseWindowFlags, resolveWindow } from './window.js';
 import { analysePrepared, codeInfo, prepareRun, profiledPart, type AnalyseOptions, type PreparedRun, type ReportedFile } from '../pipeline.js';
 import { analyseInParts, RunSpill, partsFor, type PartsDrawing } from './parts.js';
-import { activeCodebook, activeModel, DataError, ingestAll } from './pipeline.js';
+import { activeCodebook, activeModel, DataError, distinctInputs, ingestAll } from './pipeline.js';
 import { terminal, type Terminal } from './terminal.js';
 import { visible } from '../report/format.js';
 import { reportedRun, runGaps, writeReports, type OutputOptions, type ReportedRun, type ReportFormat, type RunGap, type RunStateOutput } from './write.js';
@@ -28,7 +28,7 @@ import { foldState } from '../profile/state.js';
 import { runAsOf } from '../report/index-page.js';
 import { jsonText } from '../profile/record.js';
 import type { OnProgress } from '../progress.js';
-import { memoryRoom, memoryWarning, readingWarning, runSize, tightenHeapGrowth } from './memory.js';
+import { heapToRead, memoryRoom, memoryWarning, readingWarning, runSize, tightenHeapGrowth } from './memory.js';
 
 export interface IngestFlags {
   map: string[];
@@ -181,7 +181,8 @@ export async function runAnalyze(files: string[], flags: AnalyzeFlags, term: Ter
   const redact = Boolean(flags.redact || flags.handout);
   const parts = parseParts(flags.parts);
   const onePart = shard ? '--shard' : redact ? (flags.handout ? '--handout' : '--redact') : null;
-  const read = { inputs, options, term, windowFlags, settings, partsOf: (records: number, customers: number) => (onePart ? 1 : partsFor(records, customers, parts)) };
+  const partsOf = (records: number, customers: number): number => (onePart ? 1 : partsFor(records, customers, parts));
+  const read = { inputs, options, term, windowFlags, settings, partsOf, annotatedShare: shard ? 1 / shard.count : 1 };
   // --parts from a config file is kept for the runs it can split; said, not refused, where it cannot.
   if (parts !== undefined && parts > 1 && onePart) codebookWarnings.push(`--parts ${parts}: a ${onePart} run is analysed in one part${shard ? '' : ' (masking needs every customer\'s names at once)'}`);
   if (shard) {
@@ -262,12 +263,17 @@ interface ReadSettings {
   settings: Omit<AnalyseOptions, 'window'>;
   /** How many parts a run of so many records and customers is analysed in (memory.ts estimates its peak from it). */
   partsOf: (records: number, customers: number) => number;
+  /** The share of the records a run annotates: a shard's, 1/n; else all. */
+  annotatedShare: number;
 }
 
-/** The inputs' size on disk, in bytes; standard input and what cannot be read count nothing (reading says why). */
+/**
+ * The inputs' size on disk, in bytes, each file once however often it is named (it is read once); standard input and
+ * what cannot be read count nothing (reading says why).
+ */
 function inputBytes(inputs: readonly string[]): number {
   let bytes = 0;
-  for (const input of inputs) {
+  for (const { file: input } of distinctInputs(inputs)) {
     if (isStdin(input)) continue;
     try {
       bytes += statSync(input).size;
@@ -284,14 +290,17 @@ function inputBytes(inputs: readonly string[]): number {
  * records, before any is annotated (a local or a parameter stays alive as long as its frame: hence a function that
  * hands them over rather than an argument).
  */
-function readAndAnalyse<T>({ inputs, options, term, windowFlags, settings, partsOf }: ReadSettings, analyseWith: (take: () => FileIngest[], options: AnalyseOptions) => T): T {
+function readAndAnalyse<T>(read: ReadSettings, analyseWith: (take: () => FileIngest[], options: AnalyseOptions) => T): T {
+  const { inputs, options, term, windowFlags, settings } = read;
   // Said now, before the long part, not as a crash minutes later: before reading when the inputs' size alone says it.
   const room = memoryRoom();
-  const tooBigToRead = readingWarning(inputBytes(inputs), room);
+  const bytes = inputBytes(inputs);
+  const tooBigToRead = readingWarning(bytes, room);
   if (tooBigToRead) term.warn(tooBigToRead);
   let ingests: FileIngest[] | null = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
   const size = runSize(ingests);
-  const tooBig = tooBigToRead ? null : memoryWarning(size, partsOf(size.records, size.identities), room);
+  const told = tooBigToRead ? heapToRead(bytes) : 0;
+  const tooBig = memoryWarning(size, read.partsOf(size.records, size.identities), room, { share: read.annotatedShare, told });
   if (tooBig) term.warn(tooBig);
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.

@@ -5,14 +5,33 @@ const GB = 1e9;
 const events = (texts: (string | null)[], who: object = {}) => texts.map((text) => ({ text, who }) as never);
 
 describe('runSize', () => {
-  it('counts records of every file, the characters of their texts, and the identities and contacts they name', () => {
-    const ann = { crmId: 'ann' };
+  it('counts records of every file and the characters of their texts', () => {
     const size = runSize([
-      { events: [...events(['hallo', null], ann), ...events(['moin'], { crmId: 'bo' })], contacts: [{} as never] },
-      { events: events(['great coffee'], ann), contacts: [] },
+      { events: [...events(['hallo', null], { crmId: 'ann' }), ...events(['moin'], { crmId: 'bo' })], contacts: [{ keys: {}, handles: [] } as never] },
+      { events: events(['great coffee'], { crmId: 'ann' }), contacts: [] },
     ]);
-    // Ann's identity counts once in each file (ingest shares it per file), beside Bo and the contact.
-    expect(size).toEqual({ records: 5, textCharacters: 21, identities: 4 });
+    expect(size.records).toBe(5);
+    expect(size.textCharacters).toBe(21);
+  });
+
+  it('counts a customer once however many files, records and keys name them', () => {
+    const contact = { keys: { crmId: 'K-1', email: 'ann@example.org' }, handles: ['ann_k'] };
+    const size = runSize([
+      { events: events(['a'], { crmId: 'K-1' }), contacts: [contact as never] },
+      // The same person by e-mail in one file and by handle in another, each a new identity object.
+      { events: [...events(['b'], { email: 'ann@example.org', asWritten: 'Ann@example.org' }), ...events(['c'], { handle: 'ann_k' })], contacts: [] },
+      { events: [...events(['d'], { crmId: 'K-2' }), ...events(['e'], { name: 'Bo' }), ...events(['f'], { name: 'Bo' })], contacts: [] },
+      // An order names the per-order id a contact lists as its other id (Olist).
+      { events: events(['g'], { crmId: 'order-7' }), contacts: [{ keys: { crmId: 'K-3', altId: 'order-7' }, handles: [] } as never] },
+    ]);
+    expect(size.identities).toBe(4);
+  });
+
+  it("counts no customer for a brand's replies and one for every placeholder's record, as linking makes them", () => {
+    const anonymous = { placeholder: 'Ein Google-Nutzer' };
+    const reply = { text: 'Danke für Ihr Feedback', who: anonymous, direction: 'outbound' } as never;
+    const size = runSize([{ events: [...events(['danke', 'gerne'], {}), ...events(['gut', 'schlecht', 'naja'], anonymous), reply], contacts: [] }]);
+    expect(size.identities).toBe(3);
   });
 });
 
@@ -32,6 +51,12 @@ describe('neededHeap', () => {
     expect(needed).toBeLessThan(1.1 * GB);
     // In one part the same run is annotated whole (peak RSS 2.40 GB against 1.7 in ten parts, bench/results.md).
     expect(neededHeap(gen(1_000_000), 1)).toBeGreaterThan(1.5 * needed);
+  });
+
+  it('estimates a shard by the share it annotates, beside every record it reads (gen 1M, --shard 1/4)', () => {
+    const shard = neededHeap(gen(1_000_000), 1, 1 / 4);
+    expect(shard).toBeLessThan(0.7 * neededHeap(gen(1_000_000), 1));
+    expect(shard).toBeGreaterThanOrEqual(neededHeap(gen(1_000_000), 1_000));
   });
 
   it('counts what the parts keep per customer: reviews, one customer each, keep more than a generated export', () => {
@@ -56,6 +81,16 @@ describe('memoryWarning', () => {
     expect(limit * 2 ** 20).toBeGreaterThan(neededHeap(size, 100));
     // 10M generated events fit this machine with a higher limit (they ran in 20 GB): no advice to split them.
     expect(limit * 2 ** 20).toBeLessThan(0.85 * room.machine);
+  });
+
+  it('warns again after reading only when analysing needs more than the warning before reading said', () => {
+    const size = gen(5_000_000);
+    const told = heapToRead(770e6);
+    expect(memoryWarning(size, 50, room, { told })).toBeNull();
+    // Redacted runs are annotated whole: 5M generated events need twice what reading them does.
+    const whole = memoryWarning(size, 1, room, { told })!;
+    expect(whole).toContain('5,000,000 records: analysing them');
+    expect(neededHeap(size, 1)).toBeGreaterThan(1.5 * told);
   });
 
   it('asks for smaller runs when the machine itself is too small', () => {

@@ -4,6 +4,7 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { totalmem } from 'node:os';
 import type { FileIngest } from '../ingest/index.js';
+import type { IdentityKeys } from '../model.js';
 
 // Where a run's heap is largest, after a full collection (--trace-gc; docs/design/out-of-core-runs.md):
 // - holding the run's records as read, through reading and linking: ~560 bytes a record and ~2.8 a character of
@@ -38,28 +39,66 @@ export interface RunSize {
 export function runSize(ingests: readonly Pick<FileIngest, 'events' | 'contacts'>[]): RunSize {
   let records = 0;
   let textCharacters = 0;
-  let identities = 0;
+  const identities = new IdentityTally();
   for (const ingest of ingests) {
     records += ingest.events.length + ingest.contacts.length;
-    identities += ingest.contacts.length;
-    // A file's records share one identity object per identity (ingest/normalise.ts sharedIdentities).
-    const named = new Set<object>();
+    for (const contact of ingest.contacts) identities.add(contact.keys, contact.handles);
+  }
+  for (const ingest of ingests) {
     for (const event of ingest.events) {
       textCharacters += event.text?.length ?? 0;
-      named.add(event.who);
+      // A brand's reply to a placeholder's review belongs to the review's customer, not to one of its own.
+      if (event.direction !== 'outbound' || !isPlaceholder(event.who)) identities.add(event.who);
     }
-    identities += named.size;
   }
-  return { records, textCharacters, identities };
+  return { records, textCharacters, identities: identities.count };
 }
 
 /**
- * The peak heap of a run of `size` annotated in `parts` parts: the larger of holding its records as read and its last
- * part (one part's share of its records, annotated, beside what the parts keep per customer for the outputs).
+ * About how many customers a run's identities make, without linking them: an identity that shares a key (an id, which
+ * may be another's other id, e-mail, handle) with one seen before is the same customer, as is the same name alone; one
+ * without keys (a brand's reply) is nobody's; a placeholder's record is a customer of its own, as linking makes it.
+ * The keys are the records' own strings, in one set per kind, so that counting adds no strings to a heap already at
+ * its fullest.
  */
-export function neededHeap({ records, textCharacters, identities }: RunSize, parts: number): number {
+class IdentityTally {
+  count = 0;
+  private readonly identities = new Set<IdentityKeys>();
+  private readonly ids = new Set<string>();
+  // Linking joins a record's id to a contact's other id (Olist's orders name the per-order id its customers list).
+  private readonly seen = { crmId: this.ids, email: new Set<string>(), handle: new Set<string>(), altId: this.ids, name: new Set<string>() };
+
+  add(who: IdentityKeys, handles: readonly string[] = []): void {
+    const keyed = who.crmId ?? who.email ?? who.handle ?? who.altId ?? who.name ?? handles[0];
+    if (keyed === undefined) {
+      if (isPlaceholder(who)) this.count += 1;
+      return;
+    }
+    // Ingest shares one frozen object among a file's equal identities: most records are settled here.
+    if (this.identities.has(who)) return;
+    this.identities.add(who);
+    const keys: [Set<string>, string][] = [];
+    for (const kind of ['crmId', 'email', 'handle', 'altId'] as const) {
+      const value = who[kind];
+      if (value !== undefined) keys.push([this.seen[kind], value]);
+    }
+    for (const handle of handles) keys.push([this.seen.handle, handle]);
+    if (keys.length === 0) keys.push([this.seen.name, who.name!]);
+    if (!keys.some(([seen, value]) => seen.has(value))) this.count += 1;
+    for (const [seen, value] of keys) seen.add(value);
+  }
+}
+
+const isPlaceholder = (who: IdentityKeys): boolean => who.placeholder !== undefined || who.placeholderId !== undefined;
+
+/**
+ * The peak heap of a run of `size` annotated in `parts` parts: the larger of holding its records as read and its last
+ * part (one part's share of its records, annotated, beside what the parts keep per customer for the outputs). A shard
+ * reads every record but annotates only its `share` of them (--shard 2/4: a quarter).
+ */
+export function neededHeap({ records, textCharacters, identities }: RunSize, parts: number, share = 1): number {
   const held = records * HELD_PER_RECORD + textCharacters * HELD_PER_TEXT_CHARACTER;
-  const part = (records * PART_PER_RECORD + textCharacters * PART_PER_TEXT_CHARACTER) / parts;
+  const part = ((records * PART_PER_RECORD + textCharacters * PART_PER_TEXT_CHARACTER) * share) / parts;
   const kept = parts > 1 ? identities * KEPT_PER_CUSTOMER + records * KEPT_PER_RECORD : 0;
   return BASE + Math.max(held, part + kept);
 }
@@ -92,9 +131,16 @@ function roomAdvice(what: string, needed: number, room: MemoryRoom): string | nu
   return `${said}, and this machine has ${amount(room.machine)}: analyse the export in smaller runs (fewer files, or a --since/--until window)`;
 }
 
-/** A warning when a run of `size` in `parts` parts will likely not fit Node's heap, with what to do; null when it fits. */
-export const memoryWarning = (size: RunSize, parts: number, room: MemoryRoom): string | null =>
-  roomAdvice(`${size.records.toLocaleString('en-US')} records: analysing them`, neededHeap(size, parts), room);
+/**
+ * A warning when a run of `size` in `parts` parts, annotating its `share` of the records, will likely not fit Node's
+ * heap, with what to do; null when it fits, or when a warning before reading already `told` as much memory (a run
+ * annotated whole can need more than reading it did: --redact, one big part).
+ */
+export function memoryWarning(size: RunSize, parts: number, room: MemoryRoom, { share = 1, told = 0 } = {}): string | null {
+  const needed = neededHeap(size, parts, share);
+  if (needed <= told) return null;
+  return roomAdvice(`${size.records.toLocaleString('en-US')} records: analysing them`, needed, room);
+}
 
 /**
  * The same before reading, from the inputs' size alone: reading them could already pass the limit, and a run that
