@@ -141,6 +141,14 @@ describe('RecordsInPieces: a quote that stays open', () => {
     expect(expected[1]).toMatchObject({ kind: 'fields', line: 2, lastLine: 13 });
     expect(inPieces(closing, 10_000).all).toEqual(expected);
   });
+
+  it('is read whole when it closes within the longest text, though the piece that closes it would not fit beside it', () => {
+    const pieces = ['id,text\n1,plain\n2,"legit\n', `${'two-line field'.padEnd(40, '.')}"\n3,three\n4,four\n5,five\n`, '6,six\n'];
+    const expected = wholeRecords(pieces.join(''));
+    expect(expected.map((r) => r.kind)).toEqual(['fields', 'fields', 'fields', 'fields', 'fields', 'fields', 'fields']);
+    // The open record waits 11 characters, and closes 42 later: within 55, though its piece is 66 long.
+    expect(inPieces(pieces, 55).all).toEqual(expected);
+  });
 });
 
 describe('settledRecords', () => {

@@ -235,12 +235,20 @@ export class RecordsInPieces {
     private readonly longestText: number = constants.MAX_STRING_LENGTH,
   ) {}
 
-  /** The records that `piece` settles (settledRecords); none while a quote opened in it or before stays open. */
+  /**
+   * The records that `piece` settles (settledRecords); none while a quote opened in it or before stays open. A piece
+   * ends at a line break or at the text's end (bytePieces cuts them so), as a record given up on resumes on its next line.
+   */
   add(piece: string): TextRecord[] {
     let records: TextRecord[] = [];
     while (this.rest.length + piece.length > this.longestText) {
+      // The lines of the piece that still fit go first: a quote that closes in them is read whole, not given up on.
+      const room = this.longestText - this.rest.length;
+      const fits = room > 0 ? piece.lastIndexOf('\n', room - 1) + 1 : 0;
+      this.rest += piece.slice(0, fits);
+      piece = piece.slice(fits);
       const settled = this.settle();
-      records = records.concat(settled.length > 0 ? settled : [this.openQuoteGivenUp()]);
+      records = records.concat(settled.length > 0 || fits > 0 ? settled : [this.openQuoteGivenUp()]);
     }
     this.rest += piece;
     if (this.rest.length < this.waitFor) return records;
