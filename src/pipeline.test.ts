@@ -4,11 +4,10 @@ import { ingestFile } from './ingest/index.js';
 import { analyse, codeInfo } from './pipeline.js';
 import { byAttention } from './profile/index.js';
 import { renderCustomerReport } from './report/customer.js';
-import { renderIndex } from './report/index-page.js';
+import { expectCountsRise, renderIndex } from './test-support.js';
 import { chooseOpeners } from './report/openers.js';
 import { defaultCodebook } from './cli/resources.js';
 import type { Progress } from './progress.js';
-import { expectCountsRise } from './test-support.js';
 
 // A review export as users bring it: one review per row with its stars, read by ingest itself (the generic reviews
 // preset), so a regression there (kind, rating, expected reply) shows here too.

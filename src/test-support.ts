@@ -7,6 +7,11 @@ import { expect, vi } from 'vitest';
 import { byCodePoint } from './collation.js';
 import type { Customer, Event } from './model.js';
 import type { Progress, ProgressStage } from './progress.js';
+import { byAttention, type ProfiledCustomer } from './profile/index.js';
+import { customerRow, overviewInputsOf } from './profile/row.js';
+import { indexPage, runAsOf, runOverview, type IndexInputs } from './report/index-page.js';
+import type { ReportLang } from './report/i18n.js';
+import { pageMarkdown } from './report/page.js';
 
 let counter = 0;
 
@@ -124,4 +129,14 @@ export function expectCountsRise(heard: readonly Progress[], stage: ProgressStag
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   expect(counts.at(-1)).toBe(reports.at(-1)!.total);
   return counts;
+}
+
+/**
+ * The index of profiled customers as Markdown, drawn straight from their profiles: tests read it whole. A run draws
+ * it from rows (cli/write.ts), with the run's window and what changed since the last run.
+ */
+export function renderIndex(subjects: readonly ProfiledCustomer[], run: Omit<IndexInputs, 'overview'>, lang: ReportLang): string {
+  const rows = subjects.map((subject) => customerRow(subject, {}));
+  const overview = runOverview((passes) => overviewInputsOf(subjects, passes), { ...run, asOf: runAsOf([...rows].sort(byAttention)) });
+  return pageMarkdown(indexPage(rows, { ...run, overview }, lang));
 }

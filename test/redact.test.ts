@@ -7,7 +7,7 @@ import { ingestAll } from '../src/cli/pipeline.js';
 import { analyse, codeInfo, type Analysis } from '../src/pipeline.js';
 import { redactAnalysis, redactRun } from '../src/redact/index.js';
 import { renderCustomerReport } from '../src/report/customer.js';
-import { renderIndex } from '../src/report/index-page.js';
+import { renderIndex } from '../src/test-support.js';
 import { ROOT } from './helpers.js';
 import { leaks, REDACT_FILES } from './redact-fixtures.js';
 import { defaultCodebook } from '../src/cli/resources.js';

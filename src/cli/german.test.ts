@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { byAttention } from '../profile/index.js';
 import { renderCustomerReport } from '../report/customer.js';
-import { renderIndex } from '../report/index-page.js';
+import { renderIndex } from '../test-support.js';
 import { analyse, codeInfo } from '../pipeline.js';
 import { ingestAll } from './pipeline.js';
 import { defaultCodebook } from './resources.js';

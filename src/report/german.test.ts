@@ -3,13 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildProfiles } from '../profile/index.js';
 import { dateText, elapsed, say, type Finding, type FindingKey } from '../profile/wording.js';
-import { makeCustomer, makeEvent } from '../test-support.js';
+import { makeCustomer, makeEvent, renderIndex } from '../test-support.js';
 import type { CodeInfo } from './codes.js';
 import { categoryTitle } from './codes.js';
 import { renderCustomerReport } from './customer.js';
 import { day, dayOf, minutes, percent, period, provenance, sampleSize } from './format.js';
 import { channelName, labels, stageName, word } from './i18n.js';
-import { renderIndex } from './index-page.js';
 
 const NBSP = '\u00a0';
 

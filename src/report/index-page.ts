@@ -1,9 +1,9 @@
 import type { ContextEvent } from '../model.js';
 import { byAttention, type ProfiledCustomer } from '../profile/index.js';
-import { contextKey, customerRow, overviewInputsOf, type CustomerRow } from '../profile/row.js';
+import { contextKey, type CustomerRow } from '../profile/row.js';
 import { cite, codeSpan, day, dayOf, inline, mdText, money, num } from './format.js';
 import { andMore, labels, stageName, type ReportLang } from './i18n.js';
-import { pageMarkdown, type Block } from './page.js';
+import type { Block } from './page.js';
 import { overviewOf, type OverviewInputs, type RunOverview } from '../profile/overview.js';
 import { noPasses, type Passes } from '../progress.js';
 import type { WindowFacts } from '../profile/window.js';
@@ -55,13 +55,6 @@ function ratingCell(rating: ProfiledCustomer['profile']['rating'], lang: ReportL
   if (!rating) return '—';
   if (rating.latest !== null) return ratingText({ value: rating.latest, scale: rating.scale }, lang);
   return `${labels(lang).mean} ${ratingText({ value: Math.round(rating.mean * 10) / 10, scale: rating.scale }, lang)}`;
-}
-
-/** The index of profiled customers as Markdown (the writer draws it from rows, cli/write.ts). */
-export function renderIndex(subjects: readonly ProfiledCustomer[], run: Omit<IndexInputs, 'overview'>, lang: ReportLang): string {
-  const rows = subjects.map((subject) => customerRow(subject, {}));
-  const overview = runOverview((passes) => overviewInputsOf(subjects, passes), { ...run, asOf: runAsOf([...rows].sort(byAttention)) });
-  return pageMarkdown(indexPage(rows, { ...run, overview }, lang));
 }
 
 /** The index as blocks: every customer, who needs attention first, each linked to their report. */

@@ -7,8 +7,7 @@ import type { CodeInfo } from './codes.js';
 import { NOTES_LISTED, OPEN_LISTED, renderCustomerReport, sameWords } from './customer.js';
 import { minutes, money, num, provenance, quote } from './format.js';
 import { stageName } from './i18n.js';
-import { makeCustomer, makeEvent } from '../test-support.js';
-import { renderIndex } from './index-page.js';
+import { makeCustomer, makeEvent, renderIndex } from '../test-support.js';
 
 const codes = new Map<string, CodeInfo>([
   ['pain.waiting', { id: 'pain.waiting', category: 'pain', label: { en: 'Waiting and delay', de: 'Wartezeit und Verzögerung' } }],

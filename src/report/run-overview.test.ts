@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Event } from '../model.js';
 import { buildProfiles } from '../profile/index.js';
-import { makeCustomer, makeEvent } from '../test-support.js';
+import { makeCustomer, makeEvent, renderIndex } from '../test-support.js';
 import { chartMarkdown } from './charts.js';
 import type { CodeInfo } from './codes.js';
-import { indexPage, renderIndex, runAsOf } from './index-page.js';
+import { indexPage, runAsOf } from './index-page.js';
 import { overviewOf } from '../profile/overview.js';
 import { customerRow, overviewInputsOf } from '../profile/row.js';
 
