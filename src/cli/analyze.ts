@@ -300,7 +300,7 @@ function readAndAnalyse<T>(read: ReadSettings, analyseWith: (take: () => FileIng
   let ingests: FileIngest[] | null = ingestAll(inputs, { ...options, onProgress: term.progress }, (file) => term.step(`reading ${file}`));
   const size = runSize(ingests);
   const told = tooBigToRead ? heapToRead(bytes) : 0;
-  const tooBig = memoryWarning(size, read.partsOf(size.records, size.identities), room, { share: read.annotatedShare, told });
+  const tooBig = memoryWarning(size, read.partsOf(size.records, size.customers), room, { share: read.annotatedShare, told });
   if (tooBig) term.warn(tooBig);
   term.step('annotating and profiling');
   // A span ("7d") counts back from the reference date the data gives, so the window is known only once it is read.

@@ -5,38 +5,17 @@ const GB = 1e9;
 const events = (texts: (string | null)[], who: object = {}) => texts.map((text) => ({ text, who }) as never);
 
 describe('runSize', () => {
-  it('counts records of every file and the characters of their texts', () => {
+  it('counts records of every file, the characters of their texts, and the customers they make', () => {
     const size = runSize([
-      { events: [...events(['hallo', null], { crmId: 'ann' }), ...events(['moin'], { crmId: 'bo' })], contacts: [{ keys: {}, handles: [] } as never] },
+      { events: [...events(['hallo', null], { crmId: 'ann' }), ...events(['moin'], { crmId: 'bo' })], contacts: [{ keys: { crmId: 'cy' }, handles: [] } as never] },
       { events: events(['great coffee'], { crmId: 'ann' }), contacts: [] },
     ]);
-    expect(size.records).toBe(5);
-    expect(size.textCharacters).toBe(21);
-  });
-
-  it('counts a customer once however many files, records and keys name them', () => {
-    const contact = { keys: { crmId: 'K-1', email: 'ann@example.org' }, handles: ['ann_k'] };
-    const size = runSize([
-      { events: events(['a'], { crmId: 'K-1' }), contacts: [contact as never] },
-      // The same person by e-mail in one file and by handle in another, each a new identity object.
-      { events: [...events(['b'], { email: 'ann@example.org', asWritten: 'Ann@example.org' }), ...events(['c'], { handle: 'ann_k' })], contacts: [] },
-      { events: [...events(['d'], { crmId: 'K-2' }), ...events(['e'], { name: 'Bo' }), ...events(['f'], { name: 'Bo' })], contacts: [] },
-      // An order names the per-order id a contact lists as its other id (Olist).
-      { events: events(['g'], { crmId: 'order-7' }), contacts: [{ keys: { crmId: 'K-3', altId: 'order-7' }, handles: [] } as never] },
-    ]);
-    expect(size.identities).toBe(4);
-  });
-
-  it("counts no customer for a brand's replies and one for every placeholder's record, as linking makes them", () => {
-    const anonymous = { placeholder: 'Ein Google-Nutzer' };
-    const reply = { text: 'Danke für Ihr Feedback', who: anonymous, direction: 'outbound' } as never;
-    const size = runSize([{ events: [...events(['danke', 'gerne'], {}), ...events(['gut', 'schlecht', 'naja'], anonymous), reply], contacts: [] }]);
-    expect(size.identities).toBe(3);
+    expect(size).toEqual({ records: 5, textCharacters: 21, customers: 3 });
   });
 });
 
 // Generated exports (npm run gen): ~81 characters of text a record, ten records a customer.
-const gen = (records: number) => ({ records, textCharacters: records * 81.4, identities: records / 10 });
+const gen = (records: number) => ({ records, textCharacters: records * 81.4, customers: records / 10 });
 
 describe('neededHeap', () => {
   it('estimates a run in one part as the whole run annotated at once (gen 100k: 199 MB measured)', () => {
@@ -60,8 +39,8 @@ describe('neededHeap', () => {
   });
 
   it('counts what the parts keep per customer: reviews, one customer each, keep more than a generated export', () => {
-    const reviews = { records: 1_000_000, textCharacters: 428_000_000, identities: 1_000_000 };
-    expect(neededHeap(reviews, 10)).toBeGreaterThan(neededHeap({ ...reviews, identities: 100_000 }, 10) + 3 * GB);
+    const reviews = { records: 1_000_000, textCharacters: 428_000_000, customers: 1_000_000 };
+    expect(neededHeap(reviews, 10)).toBeGreaterThan(neededHeap({ ...reviews, customers: 100_000 }, 10) + 3 * GB);
   });
 });
 
@@ -94,7 +73,7 @@ describe('memoryWarning', () => {
   });
 
   it('asks for smaller runs when the machine itself is too small', () => {
-    const warning = memoryWarning({ records: 10_000_000, textCharacters: 1_500_000_000, identities: 1_000_000 }, 100, { heapLimit: 4.3 * GB, machine: 12 * GB })!;
+    const warning = memoryWarning({ records: 10_000_000, textCharacters: 1_500_000_000, customers: 1_000_000 }, 100, { heapLimit: 4.3 * GB, machine: 12 * GB })!;
     expect(warning).toContain('smaller runs');
     expect(warning).not.toContain('NODE_OPTIONS');
   });

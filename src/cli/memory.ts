@@ -1,10 +1,10 @@
 // Past Node's heap limit a run stops with "JavaScript heap out of memory", after minutes of work and with nothing
 // written. thick can say so at once instead: before reading, from the size of its inputs, and once they are read,
-// from how many records, characters of text and identities they hold.
+// from how many records, characters of text and customers they hold.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { totalmem } from 'node:os';
 import type { FileIngest } from '../ingest/index.js';
-import type { IdentityKeys } from '../model.js';
+import { estimateCustomers } from '../ingest/customer-estimate.js';
 
 // Where a run's heap is largest, after a full collection (--trace-gc; docs/design/out-of-core-runs.md):
 // - holding the run's records as read, through reading and linking: ~560 bytes a record and ~2.8 a character of
@@ -31,75 +31,30 @@ export interface RunSize {
   records: number;
   /** Characters of text over every record. */
   textCharacters: number;
-  /** Distinct identities the records name, and contacts: about the run's customers (linking only joins them). */
-  identities: number;
+  /** About how many customers linking will make of the records (ingest/customer-estimate.ts). */
+  customers: number;
 }
 
-/** How many records a run read, how much text they hold, and about how many customers they name. */
+/** How many records a run read, how much text they hold, and about how many customers linking will make of them. */
 export function runSize(ingests: readonly Pick<FileIngest, 'events' | 'contacts'>[]): RunSize {
   let records = 0;
   let textCharacters = 0;
-  const identities = new IdentityTally();
   for (const ingest of ingests) {
     records += ingest.events.length + ingest.contacts.length;
-    for (const contact of ingest.contacts) identities.add(contact.keys, contact.handles);
+    for (const event of ingest.events) textCharacters += event.text?.length ?? 0;
   }
-  for (const ingest of ingests) {
-    for (const event of ingest.events) {
-      textCharacters += event.text?.length ?? 0;
-      // A brand's reply to a placeholder's review belongs to the review's customer, not to one of its own.
-      if (event.direction !== 'outbound' || !isPlaceholder(event.who)) identities.add(event.who);
-    }
-  }
-  return { records, textCharacters, identities: identities.count };
+  return { records, textCharacters, customers: estimateCustomers(ingests) };
 }
-
-/**
- * About how many customers a run's identities make, without linking them: an identity that shares a key (an id, which
- * may be another's other id, e-mail, handle) with one seen before is the same customer, as is the same name alone; one
- * without keys (a brand's reply) is nobody's; a placeholder's record is a customer of its own, as linking makes it.
- * The keys are the records' own strings, in one set per kind, so that counting adds no strings to a heap already at
- * its fullest.
- */
-class IdentityTally {
-  count = 0;
-  private readonly identities = new Set<IdentityKeys>();
-  private readonly ids = new Set<string>();
-  // Linking joins a record's id to a contact's other id (Olist's orders name the per-order id its customers list).
-  private readonly seen = { crmId: this.ids, email: new Set<string>(), handle: new Set<string>(), altId: this.ids, name: new Set<string>() };
-
-  add(who: IdentityKeys, handles: readonly string[] = []): void {
-    const keyed = who.crmId ?? who.email ?? who.handle ?? who.altId ?? who.name ?? handles[0];
-    if (keyed === undefined) {
-      if (isPlaceholder(who)) this.count += 1;
-      return;
-    }
-    // Ingest shares one frozen object among a file's equal identities: most records are settled here.
-    if (this.identities.has(who)) return;
-    this.identities.add(who);
-    const keys: [Set<string>, string][] = [];
-    for (const kind of ['crmId', 'email', 'handle', 'altId'] as const) {
-      const value = who[kind];
-      if (value !== undefined) keys.push([this.seen[kind], value]);
-    }
-    for (const handle of handles) keys.push([this.seen.handle, handle]);
-    if (keys.length === 0) keys.push([this.seen.name, who.name!]);
-    if (!keys.some(([seen, value]) => seen.has(value))) this.count += 1;
-    for (const [seen, value] of keys) seen.add(value);
-  }
-}
-
-const isPlaceholder = (who: IdentityKeys): boolean => who.placeholder !== undefined || who.placeholderId !== undefined;
 
 /**
  * The peak heap of a run of `size` annotated in `parts` parts: the larger of holding its records as read and its last
  * part (one part's share of its records, annotated, beside what the parts keep per customer for the outputs). A shard
  * reads every record but annotates only its `share` of them (--shard 2/4: a quarter).
  */
-export function neededHeap({ records, textCharacters, identities }: RunSize, parts: number, share = 1): number {
+export function neededHeap({ records, textCharacters, customers }: RunSize, parts: number, share = 1): number {
   const held = records * HELD_PER_RECORD + textCharacters * HELD_PER_TEXT_CHARACTER;
   const part = ((records * PART_PER_RECORD + textCharacters * PART_PER_TEXT_CHARACTER) * share) / parts;
-  const kept = parts > 1 ? identities * KEPT_PER_CUSTOMER + records * KEPT_PER_RECORD : 0;
+  const kept = parts > 1 ? customers * KEPT_PER_CUSTOMER + records * KEPT_PER_RECORD : 0;
   return BASE + Math.max(held, part + kept);
 }
 

@@ -148,7 +148,7 @@ class CustomerIndex {
   }
 }
 
-const nameKey = (name: string): string => `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
+export const nameKey = (name: string): string => `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
 
 function newCustomer(key: string, extra: Partial<Customer> = {}): Customer {
   return { key, name: null, crmId: null, emails: [], handles: [], contact: null, aliases: [], anonymous: false, nameJoins: [], ...extra };
@@ -434,7 +434,7 @@ interface OrderOwners {
 }
 
 /** Kinds of record that are always somebody's, even when the export names nobody: one customer per record. */
-const ALWAYS_SOMEBODYS = new Set<LinkRecord['kind']>(['review', 'survey']);
+export const ALWAYS_SOMEBODYS: ReadonlySet<LinkRecord['kind']> = new Set<LinkRecord['kind']>(['review', 'survey']);
 
 /**
  * Pass 3: a row by a placeholder author ("Ein Google-Nutzer", "Kunde") or with a placeholder for its id or e-mail
