@@ -37,8 +37,8 @@ function run(args: string[], { input, close, env = { ...process.env, NO_COLOR: '
 }
 
 describe('a reader that closes the pipe early (thick … | head)', () => {
-  // One handler at the edge serves every command: a command's own output, and commander's help.
-  it.concurrent.each([['codebook'], ['help', 'analyze']])('ends `thick %s` quietly with exit 0', async (...args) => {
+  // One handler at the edge serves every command: a command's own output, commander's help, the launcher's version.
+  it.concurrent.each([['codebook'], ['help', 'analyze'], ['--version']])('ends `thick %s` quietly with exit 0', async (...args) => {
     const result = await run(args, { close: 'stdout' });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   });
@@ -71,7 +71,7 @@ describe('a reader that closes the pipe early (thick … | head)', () => {
 
 describe('an output that cannot be written (stdout on a full disk)', () => {
   const full = existsSync('/dev/full');
-  it.skipIf(!full).concurrent.each([['codebook'], ['annotate', 'fixtures/demo/social.csv']])('fails `thick %s > /dev/full` with exit 1 and one line, no stack trace', async (...args) => {
+  it.skipIf(!full).concurrent.each([['codebook'], ['annotate', 'fixtures/demo/social.csv'], ['--version']])('fails `thick %s > /dev/full` with exit 1 and one line, no stack trace', async (...args) => {
     const fd = openSync('/dev/full', 'w');
     const child = spawn(process.execPath, [join(ROOT, 'bin/thick.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);

@@ -1,5 +1,5 @@
-// What `thick --version` and `--help` load, through the built binary: commander and the tables of commands and
-// options, nothing else. Not how long they take (a timed test fails on a busy machine and proves nothing): which
+// What `thick --version` and `--help` load, through the built binary: the launcher alone for the version, commander
+// and the tables of commands and options for help, nothing else. Not how long they take (a timed test fails on a busy machine and proves nothing): which
 // modules load is what decides the time, and it does not vary. `node scripts/startup.js` measures the time itself.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -33,7 +33,11 @@ const packageOf = (path: string): string => path.split('node_modules/').at(-1)!.
 describe('what thick loads before it answers', () => {
   const tracer = loadTracer();
 
-  it.each([[['--version']], [['--help']], [['analyze', '--help']], [['config', '--help']]])('thick %j loads commander and the command and option tables only', (args) => {
+  it.each([[['--version']], [['-V']]])('thick %j loads nothing but the launcher: it answers from package.json', (args) => {
+    expect(loadedBy(args, tracer)).toEqual(['bin/thick.js']);
+  });
+
+  it.each([[['--help']], [['analyze', '--help']], [['config', '--help']], [['--version', 'analyze']]])('thick %j loads commander and the command and option tables only', (args) => {
     const loaded = loadedBy(args, tracer);
     expect(loaded).toContain('dist/cli/cli-options.js');
     expect([...new Set(loaded.filter((path) => path.includes('node_modules/')).map(packageOf))]).toEqual(['commander']);
